@@ -1,0 +1,1 @@
+"""Sources (where data lives) and extractors (how to get text out of a format)."""

@@ -1,0 +1,64 @@
+"""The interface every source implements, and the registry that builds sources from the config."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Protocol
+
+from scanner.config import SourceConfig
+from scanner.model import Content, Item
+
+
+class Unreadable(Exception):
+    """An item could not be read; the message is the reason shown in the report."""
+
+
+class Source(Protocol):
+    name: str
+
+    def crawl(self) -> Iterator[Item]:
+        """Every item in the source, including the ones that will be skipped (with a reason)."""
+        ...
+
+    def read(self, item: Item) -> Content:
+        """The item's content; raises Unreadable with a reason."""
+        ...
+
+    def close(self) -> None: ...
+
+
+SOURCES: dict[str, Callable[[SourceConfig], Source]] = {}
+
+
+def register_source(kind: str) -> Callable[[Callable[[SourceConfig], Source]], Callable[[SourceConfig], Source]]:
+    def deco(factory: Callable[[SourceConfig], Source]) -> Callable[[SourceConfig], Source]:
+        SOURCES[kind] = factory
+        return factory
+
+    return deco
+
+
+def open_source(cfg: SourceConfig) -> Source:
+    import connectors.database  # noqa: F401  (registers)
+    import connectors.filesystem  # noqa: F401
+
+    return SOURCES[cfg.type](cfg)
+
+
+def place_lookup(mapping: dict[str, str], path: str) -> str | None:
+    """The value of the longest configured prefix (folder or table name) that contains `path`."""
+    best: tuple[int, str] | None = None
+    for prefix, value in mapping.items():
+        p = prefix.strip("/")
+        if path == p or path.startswith(p + "/") or path == f"table:{p}" or path.startswith(f"table:{p}#"):
+            if best is None or len(p) > best[0]:
+                best = (len(p), value)
+    return best[1] if best else None
+
+
+def assign_place(item: Item, cfg: SourceConfig) -> None:
+    party = place_lookup(cfg.outbound, item.path)
+    if party:
+        item.party, item.role = party, "outbound"
+    else:
+        item.role = place_lookup(cfg.roles, item.path)

@@ -1,0 +1,196 @@
+"""The one YAML configuration file: loaded, merged with the default policy and validated.
+
+Validation is done by pydantic models with `extra="forbid"`, so a typo in a key is an error that
+names the key instead of a setting that is silently ignored.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from config import CONFIG_DIR
+
+ROLES = ("administration", "dossier", "care", "open", "archive", "outbound", "staff", "general",
+         "applications")
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message names the file and key."""
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", protected_namespaces=())
+
+
+class SourceConfig(Strict):
+    name: str
+    type: Literal["filesystem", "database"]
+    path: str | None = None  # filesystem root
+    url: str | None = None  # SQLAlchemy URL for databases
+    include: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list)
+    tables: list[str] = Field(default_factory=list)  # databases: only these tables (empty: all)
+    register_tables: list[str] = Field(default_factory=list)  # the register itself: reference data
+    roles: dict[str, str] = Field(default_factory=dict)  # folder prefix or table name -> role
+    outbound: dict[str, str] = Field(default_factory=dict)  # folder prefix or table -> party
+    folder_pattern: str | None = "{achternaam}, {roepnaam} ({leerlingnummer})"
+    max_file_mb: float = 200.0
+
+    @field_validator("roles")
+    @classmethod
+    def _known_roles(cls, roles: dict[str, str]) -> dict[str, str]:
+        for place, role in roles.items():
+            if role not in ROLES:
+                raise ValueError(f"role {role!r} for {place!r} is not one of {', '.join(ROLES)}")
+        return roles
+
+    def check(self, where: str) -> None:
+        if self.type == "filesystem" and not self.path:
+            raise ConfigError(f"{where}.path: a filesystem source needs a folder path")
+        if self.type == "database" and not self.url:
+            raise ConfigError(f"{where}.url: a database source needs a SQLAlchemy URL")
+
+
+class RecordFile(Strict):
+    path: str | None = None  # CSV or XLSX
+    url: str | None = None  # or a database table
+    table: str | None = None
+    sheet: str | None = None
+    delimiter: str | None = None
+    columns: dict[str, str] = Field(default_factory=dict)  # field -> header in the file
+
+
+class Records(Strict):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    pupil_register: RecordFile | None = Field(default=None, alias="register")  # leerlingen
+    consents: RecordFile | None = None
+    staff: RecordFile | None = None  # allow-list of staff names (a column 'naam' or split names)
+    parents: RecordFile | None = None
+
+
+class GiverRule(Strict):
+    below_age: int | None = None
+    giver: str
+
+
+class RetentionPolicy(Strict):
+    default_years: float = 3
+    roles: dict[str, float] = Field(default_factory=dict)
+    tables: dict[str, float] = Field(default_factory=dict)
+    legal_hold: list[str] = Field(default_factory=list)
+
+
+class ConsentPolicy(Strict):
+    givers: list[GiverRule]
+
+
+class Categories(Strict):
+    entity_types: dict[str, str]
+    groups: dict[str, str]
+
+
+class Policy(Strict):
+    retention: RetentionPolicy
+    consent: ConsentPolicy
+    exempt_parties: dict[str, str]
+    categories: Categories
+
+
+class Organisation(Strict):
+    name: str | None = None
+    # The organisation's own addresses, postcodes and numbers: found, but never a pupil's data.
+    addresses: list[str] = Field(default_factory=list)
+    staff_names: list[str] = Field(default_factory=list)
+
+
+class ScanConfig(Strict):
+    sources: list[SourceConfig]
+    records: Records = Field(default_factory=Records)
+    policy: Policy
+    organisation: Organisation = Field(default_factory=Organisation)
+    as_of: date | None = None
+    nlp: str | None = None  # path of an NLP engine YAML; default config/nlp/nlp.yaml
+    base_dir: Path = Path(".")
+
+    def resolve(self, path: str) -> Path:
+        """Paths in the config are relative to the config file's folder."""
+        p = Path(path).expanduser()
+        return p if p.is_absolute() else (self.base_dir / p).resolve()
+
+
+def _deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _deep_merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def default_policy() -> dict[str, Any]:
+    with open(CONFIG_DIR / "default_policy.yaml", encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def _format_errors(origin: str, err: ValidationError) -> str:
+    lines = []
+    for e in err.errors():
+        key = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in e["loc"]).replace(".[", "[")
+        lines.append(f"{origin}: {key}: {e['msg']}")
+    return "\n".join(lines)
+
+
+def build_config(raw: dict[str, Any], origin: str, base_dir: Path) -> ScanConfig:
+    """Validate a config mapping; errors name `origin` and the key."""
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{origin}: expected a mapping of keys at the top level")
+    data = dict(raw)
+    data["policy"] = _deep_merge(default_policy(), raw.get("policy") or {})
+    data["base_dir"] = base_dir
+    try:
+        cfg = ScanConfig.model_validate(data)
+    except ValidationError as err:
+        raise ConfigError(_format_errors(origin, err)) from None
+    if not cfg.sources:
+        raise ConfigError(f"{origin}: sources: at least one source is needed")
+    names = [s.name for s in cfg.sources]
+    for i, src in enumerate(cfg.sources):
+        src.check(f"{origin}: sources[{i}]")
+        if names.count(src.name) > 1:
+            raise ConfigError(f"{origin}: sources[{i}].name: {src.name!r} is used twice")
+    return cfg
+
+
+def load_config(path: str | Path) -> ScanConfig:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read the config file ({err.strerror})") from None
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        raise ConfigError(f"{path}:{where} is not valid YAML ({getattr(err, 'problem', err)})") from None
+    return build_config(raw or {}, str(path), path.resolve().parent)
+
+
+def quick_config(targets: list[str]) -> ScanConfig:
+    """A config for `avgscan scan PATH_OR_URL...` without a file: default policy, no records."""
+    sources = []
+    for i, target in enumerate(targets):
+        if "://" in target:
+            sources.append({"name": f"db{i + 1}" if len(targets) > 1 else "database",
+                            "type": "database", "url": target})
+        else:
+            name = Path(target).name or f"folder{i + 1}"
+            sources.append({"name": name, "type": "filesystem", "path": str(Path(target).resolve())})
+    return build_config({"sources": sources}, "command line", Path.cwd())

@@ -1,0 +1,1 @@
+"""Detection: Presidio's AnalyzerEngine (language `nl`) with Dutch recognizers, plus table columns."""

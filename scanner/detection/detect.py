@@ -1,0 +1,143 @@
+"""Run the analyzer over an item's text units and turn Presidio results into Findings.
+
+Units are joined into blocks of a few kilobytes per `analyze()` call: one call per cell would be
+slow, one call per document hits Presidio's context step, which is quadratic in text length. Spans
+are mapped back to their unit; a span that crosses two units is dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from presidio_analyzer import AnalyzerEngine, RecognizerResult
+
+from scanner.detection.masking import mask
+from scanner.detection.names import fold
+from scanner.detection.tables import column_type, valid_for
+from scanner.model import Finding, TextUnit
+
+BLOCK_CHARS = 4000
+REPORTED = {"PERSON", "NL_BSN", "NL_ONDERWIJSNUMMER", "EMAIL_ADDRESS", "PHONE_NUMBER", "NL_POSTCODE",
+            "IBAN_CODE", "DATE_OF_BIRTH", "ADDRESS", "HEALTH", "YOUTH_CARE", "RELIGION", "ETHNICITY",
+            "CRIMINAL", "FAMILY_SITUATION"}
+# When two results overlap, the one earlier in this list wins.
+PRIORITY = ["EMAIL_ADDRESS", "IBAN_CODE", "NL_BSN", "NL_ONDERWIJSNUMMER", "PHONE_NUMBER", "DATE_OF_BIRTH",
+            "ADDRESS", "NL_POSTCODE", "HEALTH", "YOUTH_CARE", "CRIMINAL", "RELIGION", "ETHNICITY",
+            "FAMILY_SITUATION", "PERSON"]
+PERSON_RECOGNIZER_RANK = {"RegisterNameRecognizer": 0, "NlTitledNameRecognizer": 1}
+MIN_SCORE = 0.35
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
+
+
+@dataclass
+class Hit:
+    unit: int
+    start: int
+    end: int
+    result: RecognizerResult
+
+
+def _blocks(units: list[TextUnit]) -> Iterator[tuple[str, list[int], list[int]]]:
+    """(block text, start offset of each unit in it, unit indexes)."""
+    text_parts: list[str] = []
+    starts: list[int] = []
+    idx: list[int] = []
+    size = 0
+    for i, unit in enumerate(units):
+        if text_parts and size + len(unit.text) > BLOCK_CHARS:
+            yield "\n".join(text_parts), starts, idx
+            text_parts, starts, idx, size = [], [], [], 0
+        starts.append(size)
+        idx.append(i)
+        text_parts.append(unit.text.replace("\n", " "))
+        size += len(unit.text) + 1
+    if text_parts:
+        yield "\n".join(text_parts), starts, idx
+
+
+def _rank(r: RecognizerResult) -> tuple[int, int, float, int]:
+    rec = r.recognition_metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
+    return (PRIORITY.index(r.entity_type), PERSON_RECOGNIZER_RANK.get(rec, 2), -r.score, -(r.end - r.start))
+
+
+def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    kept: list[RecognizerResult] = []
+    for r in sorted(results, key=_rank):
+        if not any(k.start < r.end and r.start < k.end for k in kept):
+            kept.append(r)
+    return sorted(kept, key=lambda r: r.start)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)"):
+        end -= 1
+    if end > start and text[end - 1] == ")" and "(" not in text[start:end]:
+        end -= 1
+    return start, end
+
+
+def analyze_units(analyzer: AnalyzerEngine, units: list[TextUnit]) -> list[Hit]:
+    hits: list[Hit] = []
+    for block, starts, idx in _blocks(units):
+        results = analyzer.analyze(text=block, language="nl", score_threshold=MIN_SCORE)
+        for r in resolve_overlaps([r for r in results if r.entity_type in REPORTED]):
+            pos = bisect.bisect_right(starts, r.start) - 1
+            u_start = starts[pos]
+            u_end = u_start + len(units[idx[pos]].text)
+            if r.end > u_end:
+                continue  # crosses into the next unit
+            hits.append(Hit(idx[pos], r.start - u_start, r.end - u_start, r))
+    return hits
+
+
+def sentence_index(text: str, pos: int) -> int:
+    return len(_SENTENCE_END.findall(text[:pos]))
+
+
+def to_finding(source: str, path: str, unit: TextUnit, start: int, end: int, etype: str, score: float,
+               recognizer: str, meta: dict[str, object] | None = None) -> Finding | None:
+    start, end = _trim(unit.text, start, end)
+    value = unit.text[start:end]
+    if not value:
+        return None
+    meta = meta or {}
+    kind = str(meta.get("person_kind") or "") or None
+    candidates = meta.get("candidates") or []
+    return Finding(source=source, path=path, place=unit.place, entity_type=etype, score=round(score, 2),
+                   evidence=mask(etype, value), recognizer=recognizer, value=value, start=start, end=end,
+                   group=str(meta["group"]) if meta.get("group") else None,
+                   leerlingnummer=",".join(candidates) if candidates else None,  # candidates until linked
+                   person_kind=kind, sentence=sentence_index(unit.text, start))
+
+
+def detect(analyzer: AnalyzerEngine, source: str, path: str, units: list[TextUnit],
+           own_addresses: list[str] | None = None) -> list[Finding]:
+    """All findings in an item's units: text recognizers first, then column types for table cells."""
+    findings: list[Finding] = []
+    covered: dict[int, set[str]] = {}
+    for hit in analyze_units(analyzer, units):
+        r = hit.result
+        meta = r.recognition_metadata
+        f = to_finding(source, path, units[hit.unit], hit.start, hit.end, r.entity_type, r.score,
+                       str(meta.get(RecognizerResult.RECOGNIZER_NAME_KEY, "")), meta)
+        if f is not None:
+            findings.append(f)
+            covered.setdefault(hit.unit, set()).add(r.entity_type)
+    for i, unit in enumerate(units):
+        etype = column_type(unit.column)
+        if etype and etype not in covered.get(i, set()) and valid_for(etype, unit.text):
+            f = to_finding(source, path, unit, 0, len(unit.text), etype, 0.7, "ColumnClassifier",
+                           {"group": "COLUMN"} if etype == "HEALTH" else None)
+            if f is not None:
+                findings.append(f)
+    if own_addresses:
+        own = [fold(a) for a in own_addresses]
+        findings = [f for f in findings
+                    if not (f.entity_type in ("ADDRESS", "NL_POSTCODE", "PHONE_NUMBER", "EMAIL_ADDRESS")
+                            and any(fold(f.value) in o or o in fold(f.value) for o in own))]
+    return findings

@@ -1,0 +1,62 @@
+"""Written forms of a Dutch name, as school documents use them.
+
+'Noortje van Luxemburg', 'Luxemburg, Noortje van', 'Van Luxemburg, Noortje', 'N. van Luxemburg',
+'lln. N. van Luxemburg', and the first name alone (only trusted inside a document whose subject is
+already known; linking decides that).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, single spaces: the key for comparing names."""
+    nfkd = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in nfkd if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", plain).strip().lower()
+
+
+def initials(given: str) -> list[str]:
+    parts = [p for p in re.split(r"[\s-]+", given) if p]
+    if not parts:
+        return []
+    one = f"{parts[0][0]}."
+    forms = [one]
+    if len(parts) > 1:
+        forms.append("".join(f"{p[0]}." for p in parts))
+    return forms
+
+
+def full_forms(roepnaam: str, voorvoegsel: str, achternaam: str, voornamen: str = "") -> list[str]:
+    """Forms that name exactly one person given first name and surname (no first-name-only form)."""
+    if not achternaam:
+        return []
+    vv = voorvoegsel.strip()
+    surname = f"{vv} {achternaam}".strip()
+    forms = []
+    for given in dict.fromkeys(g for g in (roepnaam, voornamen) if g):
+        forms.append(f"{given} {surname}")
+    if roepnaam:
+        forms.append(f"{achternaam}, {roepnaam}{' ' + vv if vv else ''}")
+        if vv:
+            forms.append(f"{surname}, {roepnaam}")
+    if roepnaam:
+        forms.append(f"{roepnaam} {achternaam[0]}.")  # class lists: 'Ilse G.'
+    for ini in dict.fromkeys(initials(voornamen or roepnaam) + initials(roepnaam)):
+        forms.append(f"{ini} {surname}")
+        forms.append(f"{ini}{surname}")
+    return list(dict.fromkeys(forms))
+
+
+def _fold_char(c: str) -> str:
+    if c.isspace():
+        return " "
+    base = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x)).lower()
+    return base if len(base) == 1 else c
+
+
+def fold_same_length(text: str) -> str:
+    """`fold` one character at a time, so offsets in the result are offsets in `text`."""
+    return "".join(_fold_char(c) for c in text)

@@ -1,0 +1,89 @@
+"""Column-aware detection for table cells (spreadsheets, CSV exports, database rows).
+
+A header says what a column holds (domain.md §6.3). The classifier turns a cell of a known column
+into a finding of that type when its value has the right shape, so that a surname alone in an
+'Achternaam' column or a date in a 'Geboortedatum' column is found. Free-text columns (notes,
+remarks) still go through the text recognizers: one column can hold names, dates and diagnoses
+together, so a column never gets one label for all of its content.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from stdnum.nl import bsn, onderwijsnummer, postcode
+from stdnum import iban
+
+from scanner.records.dates import parse_date
+from scanner.records.tabular import norm_header
+
+HEADER_TYPES: dict[str, str] = {}
+for _etype, _headers in {
+    "PERSON": ["achternaam", "geslachtsnaam", "officieleachternaam", "voornaam", "voornamen",
+               "roepnaam", "naam", "naamleerling", "volledigenaam", "leerling", "ouderverzorger",
+               "ouderverzorger1", "ouderverzorger2", "naamouder", "moeder", "vader", "contactpersoon",
+               "medewerker", "auteur", "mentor", "groepsleerkracht", "leerkracht", "ouder"],
+    "DATE_OF_BIRTH": ["geboortedatum", "gebdatum", "geboren", "dob", "geboortedag"],
+    "ADDRESS": ["adres", "woonadres", "straatenhuisnummer", "straathuisnummer", "bezoekadres"],
+    "NL_POSTCODE": ["postcode"],
+    "PHONE_NUMBER": ["telefoon", "telefoonnummer", "mobiel", "mobielnummer", "noodnummer", "tel",
+                     "telefoonthuis", "telefoonouder", "telnr"],
+    "EMAIL_ADDRESS": ["email", "emailadres", "mailadres", "emailouder"],
+    "NL_BSN": ["bsn", "burgerservicenummer", "sofinummer"],
+    "NL_ONDERWIJSNUMMER": ["onderwijsnummer"],
+    "IBAN_CODE": ["iban", "rekeningnummer", "bankrekening", "ibanouder"],
+    "HEALTH": ["diagnose", "medicatie", "medicijnen", "medicijn", "allergie", "allergieen",
+               "medischegegevens", "medisch", "bijzonderhedenmedisch", "dyslexieverklaring"],
+    "RELIGION": ["godsdienst", "levensbeschouwing", "religie", "geloof"],
+    "ETHNICITY": ["nationaliteit", "geboorteland", "verblijfsstatus", "etniciteit", "afkomst"],
+}.items():
+    for _h in _headers:
+        HEADER_TYPES[_h] = _etype
+
+_NAME = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' .,-]*$")
+_NOT_A_VALUE = {"ja", "nee", "geen", "onbekend", "n.v.t.", "nvt", "-", "x"}
+
+
+def column_type(header: str | None) -> str | None:
+    if not header:
+        return None
+    h = norm_header(header)
+    if h in HEADER_TYPES:
+        return HEADER_TYPES[h]
+    # 'Naam moeder', 'E-mail ouder 1', 'Telefoon vader': the first known word decides
+    for known, etype in HEADER_TYPES.items():
+        if len(known) >= 5 and h.startswith(known):
+            return etype
+    return None
+
+
+def _digits(v: str) -> str:
+    return "".join(c for c in v if c.isdigit())
+
+
+def valid_for(etype: str, value: str) -> bool:
+    """Whether a cell value has the shape of its column's type (an 'Achternaam' cell saying 'nee' is not a name)."""
+    v = value.strip()
+    if not v or v.lower() in _NOT_A_VALUE:
+        return False
+    checks = {
+        "PERSON": lambda: bool(_NAME.match(v)) and any(c.isupper() for c in v) and len(v) > 1,
+        "DATE_OF_BIRTH": lambda: parse_date(v) is not None,
+        "NL_POSTCODE": lambda: postcode.is_valid(v),
+        "PHONE_NUMBER": lambda: _phone(v),
+        "EMAIL_ADDRESS": lambda: "@" in v and "." in v.split("@")[-1],
+        "NL_BSN": lambda: bsn.is_valid(_digits(v).zfill(9)) and not onderwijsnummer.is_valid(_digits(v)),
+        "NL_ONDERWIJSNUMMER": lambda: onderwijsnummer.is_valid(_digits(v)),
+        "IBAN_CODE": lambda: iban.is_valid(v),
+        "ADDRESS": lambda: any(c.isdigit() for c in v) and any(c.isalpha() for c in v),
+    }
+    check = checks.get(etype)
+    return check() if check else len(v) > 1
+
+
+def _phone(v: str) -> bool:
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(v, "NL"))
+    except phonenumbers.NumberParseException:
+        return False

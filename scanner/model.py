@@ -1,0 +1,148 @@
+"""Plain data passed between the stages (connectors -> detection -> linking -> rules -> reports).
+
+Every stage takes and returns these dataclasses only, so a stage can be tested alone and run in
+another process (they pickle).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+SPECIAL_CATEGORY_TYPES = ("HEALTH", "YOUTH_CARE", "RELIGION", "ETHNICITY", "CRIMINAL")
+IDENTIFIER_TYPES = ("NL_BSN", "NL_ONDERWIJSNUMMER")
+
+
+@dataclass
+class Access:
+    """Who can read an item, as far as the source can tell."""
+
+    owner: str | None = None
+    group: str | None = None
+    mode: int | None = None  # POSIX permission bits
+    acl: list[str] = field(default_factory=list)  # principals with read access, e.g. "Everyone"
+    world_readable: bool = False
+
+
+@dataclass
+class Item:
+    """One thing a connector found: a file, an archive member, a database row."""
+
+    source: str
+    path: str  # source-relative, '/' separators; DB rows as 'table:<name>#<pk>'
+    kind: str  # 'file', 'member', 'row'
+    size: int = 0
+    modified: datetime | None = None
+    access: Access = field(default_factory=Access)
+    role: str | None = None  # folder/table role from the config ('administration', 'open', ...)
+    party: str | None = None  # external party for outbound places
+    status: str = "scanned"  # 'scanned', 'unreadable', 'skipped'
+    reason: str | None = None
+    register: bool = False  # the pupil register table itself (reference data)
+
+
+@dataclass
+class TextUnit:
+    """A piece of text with the place it came from (paragraph, sheet!cell, page, column)."""
+
+    place: str
+    text: str
+    column: str | None = None  # table column header, when the text is a cell
+
+
+@dataclass
+class Content:
+    """What an extractor got out of an Item."""
+
+    units: list[TextUnit] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)  # e.g. e-mail 'date', row 'date'
+    refs: dict[str, str] = field(default_factory=dict)  # known keys, e.g. {'leerlingnummer': '20118'}
+
+
+@dataclass
+class Finding:
+    """One detected value. `value` is raw and must never reach an output unless asked for."""
+
+    source: str
+    path: str
+    place: str
+    entity_type: str
+    score: float
+    evidence: str  # masked
+    recognizer: str
+    value: str
+    start: int = 0
+    end: int = 0
+    group: str | None = None  # lexicon group for special categories (GEZ, MED, PSY, ...)
+    leerlingnummer: str | None = None
+    person_kind: str | None = None  # 'pupil', 'staff', 'parent', 'unknown' for PERSON findings
+    sentence: int = -1  # index of the sentence within the unit, for proximity decisions
+
+
+@dataclass
+class Subject:
+    """A pupil an item's data belongs to, and how that was decided."""
+
+    leerlingnummer: str
+    method: str  # 'bsn', 'onderwijsnummer', 'name', 'folder', 'reference', 'column'
+    confidence: float
+    ambiguous: bool = False
+
+
+@dataclass
+class UnknownChild:
+    """A child not in the register about whom special-category data occurs."""
+
+    masked_name: str
+    place: str
+    categories: list[str]
+
+
+@dataclass
+class ScannedItem:
+    """An item with everything detection and linking learned about it; the input to the rules."""
+
+    item: Item
+    findings: list[Finding] = field(default_factory=list)
+    subjects: list[Subject] = field(default_factory=list)
+    unknown_children: list[UnknownChild] = field(default_factory=list)
+    share_date: date | None = None
+    share_date_source: str | None = None
+    legal_hold: str | None = None  # why the Archiefwet keeps it, if it does
+
+
+@dataclass
+class Violation:
+    rule: str
+    severity: str
+    source: str
+    path: str
+    leerlingnummer: str | None
+    message: str
+    legal_reference: str
+    findings: list[int] = field(default_factory=list)  # indexes into the report's findings
+    action: str = ""
+
+
+@dataclass
+class ExemptFlow:
+    source: str
+    path: str
+    leerlingnummer: str | None
+    party: str
+    legal_basis: str
+    categories: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    items: list[Item]
+    findings: list[Finding]
+    violations: list[Violation]
+    exempt: list[ExemptFlow]
+    kept_by_law: list[dict[str, Any]]
+    skipped_rules: list[dict[str, str]]
+    statistics: dict[str, Any]
+    settings: dict[str, Any]
+    show_values: bool = False

@@ -1,0 +1,165 @@
+"""The scan: crawl every source, extract, detect, link, then apply the rules. One direction only."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Callable, Iterator
+from datetime import date
+
+from connectors.base import Source, Unreadable, open_source
+from scanner import __version__
+from scanner.config import ScanConfig
+from scanner.detection.detect import detect
+from scanner.detection.engine import build_analyzer
+from scanner.detection.names import fold
+from scanner.linking import RegisterIndex, folder_regex, link
+from scanner.model import ExemptFlow, Item, Report, ScannedItem, Violation
+from scanner.records.loading import Records, load_records
+from scanner.rules import RULES, RuleContext
+from scanner.rules.consent_rules import outcomes
+from scanner.sharing import share_date
+from scanner.unknown_children import find_unknown_children
+
+log = logging.getLogger(__name__)
+Progress = Callable[[Item], None]
+
+
+def legal_hold(item: Item, title: str, terms: list[str]) -> str | None:
+    hay = fold(f"{item.path} {title}")
+    return next((t for t in terms if fold(t) in hay), None)
+
+
+def _attribute_single_subject(scanned: ScannedItem) -> None:
+    """In an item about exactly one pupil, the unattributed data is that pupil's data."""
+    strong = [s for s in scanned.subjects if not s.ambiguous]
+    if len(strong) != 1:
+        return
+    for f in scanned.findings:
+        if f.leerlingnummer is None and not (f.entity_type == "PERSON" and f.person_kind in ("staff", "parent", "unknown")):
+            f.leerlingnummer = strong[0].leerlingnummer
+
+
+class Scanner:
+    """Holds what is built once per scan (records, analyzer, indexes) and scans items one by one."""
+
+    def __init__(self, cfg: ScanConfig, records: Records) -> None:
+        self.cfg = cfg
+        self.records = records
+        self.index = RegisterIndex.build(records.pupils or [])
+        self.analyzer = build_analyzer(records.known_people(), cfg.resolve(cfg.nlp) if cfg.nlp else None)
+        self.staff = {fold(n) for n in records.staff}
+        self.folder_rx = {s.name: folder_regex(s.folder_pattern) if s.folder_pattern else None for s in cfg.sources}
+
+    def scan_item(self, source: Source, item: Item) -> ScannedItem:
+        scanned = ScannedItem(item=item)
+        if item.status != "scanned":
+            return scanned
+        try:
+            content = source.read(item)
+        except Unreadable as err:
+            item.status, item.reason = "unreadable", str(err)
+            return scanned
+        findings = detect(self.analyzer, item.source, item.path, content.units, self.cfg.organisation.addresses)
+        scanned.findings = findings
+        scanned.subjects = link(item.path, item.kind == "row", content, findings, self.index,
+                                self.folder_rx.get(item.source), self.staff)
+        if self.records.pupils is not None:
+            scanned.unknown_children = find_unknown_children(content.units, findings)
+        _attribute_single_subject(scanned)
+        scanned.share_date, scanned.share_date_source = share_date(item, content)
+        title = str(content.metadata.get("title") or (content.units[0].text if content.units else ""))
+        scanned.legal_hold = legal_hold(item, title[:200], self.cfg.policy.retention.legal_hold)
+        return scanned
+
+    def scan_source(self, source: Source, progress: Progress | None = None) -> Iterator[ScannedItem]:
+        try:
+            for item in source.crawl():
+                scanned = self.scan_item(source, item)
+                if progress:
+                    progress(item)
+                yield scanned
+        except Unreadable as err:
+            yield ScannedItem(item=Item(source=source.name, path="", kind="source", status="unreadable",
+                                        reason=str(err)))
+
+
+def evaluate(scanned_items: list[ScannedItem], ctx: RuleContext, records: Records
+             ) -> tuple[list[Violation], list[ExemptFlow], list[dict[str, object]], list[dict[str, str]], list]:
+    """Apply every rule whose records are present; returns violations, exempt flows, kept-by-law, skipped rules."""
+    findings = []
+    violations: list[Violation] = []
+    exempt: list[ExemptFlow] = []
+    kept: list[dict[str, object]] = []
+    available = {"register": records.pupils is not None, "consents": records.consents is not None}
+    active = [r for r in RULES if all(available[n] for n in r.needs)]
+    skipped = [{"rule": r.code, "reason": "geen " + " en ".join(
+        {"register": "leerlingenregister", "consents": "toestemmingsregistratie"}[n] for n in r.needs if not available[n])
+        + " opgegeven"} for r in RULES if r not in active]
+    for scanned in scanned_items:
+        offset = len(findings)
+        findings.extend(scanned.findings)
+        for r in active:
+            for v in r.check(scanned, ctx):
+                v.findings = [offset + i for i in v.findings]
+                violations.append(v)
+        for nummer, out in outcomes(scanned, ctx) if available["register"] else []:
+            if out.status == "exempt":
+                exempt.append(ExemptFlow(scanned.item.source, scanned.item.path, nummer, scanned.item.party or "",
+                                         out.basis or "", sorted(out.categories)))
+        if scanned.legal_hold and scanned.subjects:
+            kept.append({"source": scanned.item.source, "path": scanned.item.path,
+                         "reason": f"Archiefwet: {scanned.legal_hold}",
+                         "leerlingnummers": sorted({s.leerlingnummer for s in scanned.subjects})})
+    return violations, exempt, kept, skipped, findings
+
+
+def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = False,
+             progress: Progress | None = None, records: Records | None = None) -> Report:
+    started = time.monotonic()
+    records = records or load_records(cfg)
+    scanner = Scanner(cfg, records)
+    scanned_items: list[ScannedItem] = []
+    for src_cfg in cfg.sources:
+        try:
+            source = open_source(src_cfg)
+        except Exception as err:  # a source that cannot be opened is reported, the rest is scanned
+            scanned_items.append(ScannedItem(item=Item(source=src_cfg.name, path="", kind="source",
+                                                       status="unreadable", reason=_one_line(err))))
+            continue
+        try:
+            scanned_items.extend(scanner.scan_source(source, progress))
+        finally:
+            source.close()
+    ref = as_of or cfg.as_of or date.today()
+    ctx = RuleContext(policy=cfg.policy, as_of=ref,
+                      register=scanner.index if records.pupils is not None else None,
+                      consents=records.consents)
+    violations, exempt, kept, skipped, findings = evaluate(scanned_items, ctx, records)
+    items = [s.item for s in scanned_items]
+    stats = {
+        "items": len(items),
+        "scanned": sum(i.status == "scanned" for i in items),
+        "unreadable": sum(i.status == "unreadable" for i in items),
+        "skipped": sum(i.status == "skipped" for i in items),
+        "findings": len(findings),
+        "violations": len(violations),
+        "seconds": round(time.monotonic() - started, 2),
+        "text_chars": sum(i.size for i in items if i.kind == "row"),
+        "record_problems": [str(p) for p in records.problems],
+        "pupils_in_register": len(records.pupils or []),
+        "consent_records": len(records.consents or []),
+    }
+    settings = {"as_of": ref.isoformat(), "version": __version__,
+                "sources": [{"name": s.name, "type": s.type} for s in cfg.sources],
+                "policy": cfg.policy.model_dump(mode="json")}
+    return Report(items=items, findings=findings, violations=violations, exempt=exempt, kept_by_law=kept,
+                  skipped_rules=skipped, statistics=stats, settings=settings, show_values=show_values)
+
+
+def _one_line(err: Exception) -> str:
+    return re.sub(r"\s+", " ", f"{type(err).__name__}: {err}")[:200]
+
+
+__all__ = ["run_scan", "Scanner", "evaluate"]

@@ -1,0 +1,1 @@
+"""The school's own records: pupil register, consent records, staff allow-list."""

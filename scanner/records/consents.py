@@ -1,0 +1,76 @@
+"""Consent records (toestemmingen): who agreed to share which data with which party, and when."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from scanner.config import RecordFile, ScanConfig
+from scanner.records.dates import parse_date
+from scanner.records.tabular import RowProblem, clean, read_records
+
+CONSENT_SYNONYMS: dict[str, list[str]] = {
+    "id": ["ID", "Nummer", "Kenmerk"],
+    "leerlingnummer": ["Leerlingnummer", "Lln.nr", "Stamnummer", "Leerling-ID"],
+    "partij": ["Partij", "Ontvanger", "Organisatie", "Instantie"],
+    "gegevens": ["Gegevens", "Categorieën", "Categorieen", "Soort gegevens"],
+    "doel": ["Doel"],
+    "gegeven_door": ["Gegeven door", "Ondertekend door", "Toestemming door", "Gever"],
+    "datum_gegeven": ["Datum gegeven", "Datum toestemming", "Datum ondertekening", "Datum"],
+    "geldig_tot": ["Geldig tot", "Einddatum", "Vervaldatum"],
+    "ingetrokken_op": ["Ingetrokken op", "Datum intrekking", "Ingetrokken"],
+}
+REQUIRED = ["leerlingnummer", "partij", "gegevens", "gegeven_door", "datum_gegeven"]
+
+
+@dataclass(frozen=True)
+class Consent:
+    id: str
+    leerlingnummer: str
+    partij: str
+    gegevens: frozenset[str]
+    gegeven_door: str
+    datum_gegeven: date
+    geldig_tot: date | None
+    ingetrokken_op: date | None
+
+
+def normalise_giver(text: str) -> str:
+    """'Ouder + leerling', 'ouder en leerling' and 'ouder+leerling' are the same giver."""
+    t = re.sub(r"\s*(\+|&|\ben\b)\s*", "+", text.strip().lower())
+    return re.sub(r"\s+", " ", t)
+
+
+def _consent(n: int, row: dict[str, object], name: str, problems: list[RowProblem]) -> Consent | None:
+    for fld in REQUIRED:
+        if not clean(row.get(fld)):
+            problems.append(RowProblem(name, n, fld, "leeg; rij overgeslagen"))
+            return None
+    dates: dict[str, date | None] = {}
+    for fld in ("datum_gegeven", "geldig_tot", "ingetrokken_op"):
+        raw = clean(row.get(fld))
+        dates[fld] = parse_date(raw)
+        if raw and dates[fld] is None:
+            problems.append(RowProblem(name, n, fld, f"{raw!r} is geen datum; rij overgeslagen"))
+            return None
+    cats = frozenset(c.strip().lower() for c in re.split(r"[,;/]", clean(row.get("gegevens"))) if c.strip())
+    given = dates["datum_gegeven"]
+    assert given is not None
+    return Consent(
+        id=clean(row.get("id")) or f"rij {n}", leerlingnummer=clean(row.get("leerlingnummer")),
+        partij=clean(row.get("partij")), gegevens=cats,
+        gegeven_door=normalise_giver(clean(row.get("gegeven_door"))), datum_gegeven=given,
+        geldig_tot=dates["geldig_tot"], ingetrokken_op=dates["ingetrokken_op"],
+    )
+
+
+def load_consents(spec: RecordFile, cfg: ScanConfig) -> tuple[list[Consent], list[RowProblem]]:
+    name, rows = read_records(spec, cfg, CONSENT_SYNONYMS, REQUIRED)
+    consents: list[Consent] = []
+    problems: list[RowProblem] = []
+    for n, row in rows:
+        c = _consent(n, row, name, problems)
+        if c is not None:
+            consents.append(c)
+    return consents, problems

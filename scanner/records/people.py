@@ -1,0 +1,28 @@
+"""Allow-listed people (staff, parents): found as PERSON, but never a pupil or an unknown child."""
+
+from __future__ import annotations
+
+from scanner.config import RecordFile, ScanConfig
+from scanner.records.tabular import RowProblem, clean, read_records
+
+PEOPLE_SYNONYMS: dict[str, list[str]] = {
+    "naam": ["Naam", "Volledige naam", "Medewerker"],
+    "voornaam": ["Voornaam", "Roepnaam"],
+    "voorvoegsel": ["Voorvoegsel", "Tussenvoegsel"],
+    "achternaam": ["Achternaam"],
+}
+
+
+def load_people(spec: RecordFile, cfg: ScanConfig) -> tuple[list[str], list[RowProblem]]:
+    name, rows = read_records(spec, cfg, PEOPLE_SYNONYMS, [])
+    people: list[str] = []
+    problems: list[RowProblem] = []
+    for n, row in rows:
+        full = clean(row.get("naam")) or " ".join(
+            p for p in (clean(row.get("voornaam")), clean(row.get("voorvoegsel")),
+                        clean(row.get("achternaam"))) if p)
+        if full:
+            people.append(full)
+        else:
+            problems.append(RowProblem(name, n, "naam", "geen naam; rij overgeslagen"))
+    return people, problems

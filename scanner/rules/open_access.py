@@ -1,0 +1,60 @@
+"""open-access: personal data in an open place, or in a file everyone may read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from scanner.model import SPECIAL_CATEGORY_TYPES, ScannedItem, Violation
+from scanner.rules.base import RuleContext, finding_refs, pupils
+
+OPEN_PRINCIPALS = {"everyone", "iedereen", "authenticated users", "geverifieerde gebruikers", "domain users",
+                   "domeingebruikers", "s-1-1-0", "s-1-5-11"}
+
+
+def personal_data(scanned: ScannedItem) -> bool:
+    """Pupil data, identifiers and contact details count; a staff name or a diagnosis word alone does not."""
+    if pupils(scanned) or scanned.unknown_children:
+        return True
+    for f in scanned.findings:
+        if f.entity_type == "PERSON":
+            if f.person_kind not in ("staff",):
+                return True
+        elif f.entity_type not in SPECIAL_CATEGORY_TYPES and f.entity_type != "FAMILY_SITUATION":
+            return True
+    return False
+
+
+def why_open(scanned: ScannedItem) -> str | None:
+    item = scanned.item
+    if item.role == "open":
+        return "staat in een map die voor iedereen open is"
+    if item.access.world_readable:
+        return f"bestand is voor iedereen leesbaar (rechten {oct(item.access.mode or 0)[2:]})"
+    open_acl = [p for p in item.access.acl if p.lower() in OPEN_PRINCIPALS]
+    if open_acl:
+        return f"leesrecht voor {', '.join(open_acl)}"
+    return None
+
+
+class OpenAccess:
+    code = "open-access"
+    title = "Persoonsgegevens open toegankelijk"
+    explanation = ("Persoonsgegevens of bijzondere gegevens staan in een map die voor iedereen open is, of in "
+                   "een bestand waarvan de eigen rechten iedereen laten lezen (ongeacht de bovenliggende mappen).")
+    legal_reference = "AVG art. 5 lid 1 onder f en art. 32 (beveiliging); art. 9 bij bijzondere gegevens"
+    severity = "hoog"
+    needs: tuple[str, ...] = ()
+
+    def check(self, scanned: ScannedItem, ctx: RuleContext) -> Iterator[Violation]:
+        reason = why_open(scanned)
+        if reason is None or scanned.item.register or not personal_data(scanned):
+            return
+        concerned = pupils(scanned)
+        special = any(f.entity_type in SPECIAL_CATEGORY_TYPES for f in scanned.findings)
+        yield Violation(
+            rule=self.code, severity="hoog" if special or any(f.entity_type == "NL_BSN" for f in scanned.findings)
+            else "middel", source=scanned.item.source, path=scanned.item.path,
+            leerlingnummer=concerned[0] if len(concerned) == 1 else None,
+            message=f"Persoonsgegevens ({len(concerned)} leerling(en)); het item {reason}.",
+            legal_reference=self.legal_reference, findings=finding_refs(scanned),
+            action="Rechten beperken tot wie de gegevens nodig heeft, of het bestand verwijderen.")

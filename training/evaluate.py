@@ -1,0 +1,152 @@
+"""Evaluate a Dutch pipeline folder: CoNLL ned.testa, held-out school sentences, speed.
+
+Why exact spans on gold tokens: that is the CoNLL convention (conlleval), so the
+numbers compare with published CoNLL-2002 results and with the shared notes.
+The held-out synthetic set uses templates and names that the training
+generator never uses (training/names.py, training/templates.py).
+
+Usage: python -m training.evaluate [MODEL_DIR] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from training import conll
+from training.synth_school import generate
+
+LABELS = ("PER", "LOC", "ORG")
+DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "config" / "nlp" / "nl_school"
+HELDOUT_SEED = 20241
+HELDOUT_SIZE = 2000
+
+
+@dataclass(frozen=True)
+class Prf:
+    """Precision / recall / F1 with the counts they come from."""
+
+    p: float
+    r: float
+    f: float
+    tp: int
+    n_pred: int
+    n_gold: int
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> Prf:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return Prf(round(p, 4), round(r, 4), round(f, 4), tp, n_pred, n_gold)
+
+
+def load_pipeline(path: Path) -> Language:
+    """Load by path, as the product does (custom factories imported first)."""
+    import config.nlp.components  # noqa: F401  registers avgscan_lexflags
+
+    return spacy.load(path)
+
+
+def bare_copy(nlp: Language, doc: Doc) -> Doc:
+    """Same tokens, no annotation: what the pipeline gets to predict on."""
+    return Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+
+
+def span_scores(nlp: Language, gold_docs: list[Doc]) -> dict[str, Prf]:
+    """Exact-match P/R/F1 per label and micro-averaged over PER+LOC+ORG."""
+    tp: Counter[str] = Counter()
+    n_pred: Counter[str] = Counter()
+    n_gold: Counter[str] = Counter()
+    predicted = nlp.pipe((bare_copy(nlp, d) for d in gold_docs), batch_size=256)
+    for gold, pred in zip(gold_docs, predicted, strict=True):
+        gold_spans = {(e.start, e.end, e.label_) for e in gold.ents if e.label_ in LABELS}
+        pred_spans = {(e.start, e.end, e.label_) for e in pred.ents if e.label_ in LABELS}
+        for _, _, label in gold_spans:
+            n_gold[label] += 1
+        for _, _, label in pred_spans:
+            n_pred[label] += 1
+        for _, _, label in gold_spans & pred_spans:
+            tp[label] += 1
+    scores = {label: prf(tp[label], n_pred[label], n_gold[label]) for label in LABELS}
+    scores["ALL"] = prf(sum(tp.values()), sum(n_pred.values()), sum(n_gold.values()))
+    return scores
+
+
+def testa_docs(nlp: Language) -> list[Doc]:
+    """ned.testa, one sentence per Doc (as in the shared notes' evaluations)."""
+    documents = conll.read_documents(conll.conll_dir() / "ned.testa")
+    return list(conll.docs_from_documents(nlp.vocab, documents, per_doc=1))
+
+
+def heldout_docs(nlp: Language) -> list[Doc]:
+    """Synthetic school sentences from held-out templates and held-out names."""
+    return list(generate(nlp, HELDOUT_SIZE, "heldout", HELDOUT_SEED))
+
+
+def words_per_second(nlp: Language, texts: list[str], repeats: int = 3) -> float:
+    """Best-of-n throughput of the whole pipeline on raw text (1 process)."""
+    n_words = sum(len(doc) for doc in nlp.tokenizer.pipe(texts))
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=256):
+            pass
+        best = min(best, time.perf_counter() - start)
+    return n_words / best
+
+
+def folder_size_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1_000_000
+
+
+def evaluate(path: Path) -> dict[str, object]:
+    """All numbers reported in training/RESULTS.md and the model card."""
+    start = time.perf_counter()
+    nlp = load_pipeline(path)
+    load_s = time.perf_counter() - start
+    testa = testa_docs(nlp)
+    texts = [" ".join(d.text for d in testa[i:i + 10]) for i in range(0, len(testa), 10)]
+    return {
+        "testa": {k: asdict(v) for k, v in span_scores(nlp, testa).items()},
+        "heldout_school": {k: asdict(v) for k, v in span_scores(nlp, heldout_docs(nlp)).items()},
+        "words_per_second": round(words_per_second(nlp, texts)),
+        "load_seconds": round(load_s, 2),
+        "size_mb": round(folder_size_mb(path), 2),
+        "pipeline": nlp.pipe_names,
+    }
+
+
+def table(scores: dict[str, dict[str, float]], labels: Iterable[str]) -> str:
+    """Markdown rows 'label | P | R | F1 | gold'."""
+    rows = ["| label | P | R | F1 | gold spans |", "|---|---|---|---|---|"]
+    for label in labels:
+        s = scores[label]
+        rows.append(f"| {label} | {s['p']:.3f} | {s['r']:.3f} | {s['f']:.3f} | {s['n_gold']} |")
+    return "\n".join(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("model", nargs="?", type=Path, default=DEFAULT_MODEL)
+    parser.add_argument("--json", type=Path, help="also write the numbers as JSON")
+    args = parser.parse_args()
+    result = evaluate(args.model)
+    print("ned.testa\n" + table(result["testa"], (*LABELS, "ALL")))
+    print("held-out school\n" + table(result["heldout_school"], (*LABELS, "ALL")))
+    print({k: v for k, v in result.items() if k not in ("testa", "heldout_school")})
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

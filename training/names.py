@@ -1,0 +1,354 @@
+"""Name, place and institution pools for the synthetic school-sentence generator.
+
+Why this module exists: the NER must recognise the names found in files of an
+Almere-like school (Dutch, Turkish, Moroccan, Surinamese, Antillean, Polish,
+Syrian, Eritrean, ...), while CoNLL-2002 only has Belgian news names. The pools
+are built from Faker's MIT-licensed locale lists (read at build time only) plus
+small hand-written lists below.
+
+Every pool is split deterministically into a *train* part (used by the training
+generator and by the gazetteer) and a *held-out* part (used only by the
+held-out synthetic test set), so the held-out test measures names the model has
+never seen as synthetic training names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+HELDOUT_SHARE = 0.2
+"""Share of every pool kept away from training (and from the gazetteer)."""
+
+TUSSENVOEGSELS: tuple[str, ...] = (
+    "van", "de", "van de", "van der", "van den", "den", "der", "ter", "ten",
+    "te", "in 't", "in de", "van 't", "op de", "op den", "'t", "uit de", "uit den",
+    "van het", "aan de", "bij de", "la", "le", "da", "del", "di", "el",
+)
+
+# Hand-written first names (Moroccan, Surinamese/Antillean, Syrian, Eritrean,
+# Somali, Afghan, Ghanaian, Cape Verdean and modern Dutch) that Faker lacks.
+OWN_FIRST_NAMES: tuple[str, ...] = (
+    # Moroccan / Berber
+    "Mohamed", "Youssef", "Ayoub", "Bilal", "Imane", "Fatima", "Khadija", "Salma",
+    "Yassine", "Hamza", "Soufiane", "Ilias", "Rayan", "Amine", "Zakaria", "Hajar",
+    "Ikram", "Meryem", "Safae", "Yasmina", "Najat", "Latifa", "Rachid", "Driss",
+    "Nordin", "Anouar", "Said", "Mounir", "Fouad", "Houda", "Nadia", "Loubna",
+    "Siham", "Oumaima", "Chaimae", "Ayman", "Badr", "Tarik", "Redouan", "Samira",
+    "Malika", "Aicha", "Zineb", "Hafsa", "Rim", "Adil", "Karim", "Mustafa",
+    "Abdelaziz", "Ismail", "Othman", "Marouane", "Yousra", "Ilham", "Naoual",
+    # Surinamese / Hindostaans / Javaans / Antillean
+    "Dewi", "Shanti", "Rakesh", "Anand", "Sharmila", "Priya", "Ravi", "Kiran",
+    "Jairo", "Shurandy", "Jurensley", "Quincy", "Xiomara", "Gianni", "Jeanelle",
+    "Roshni", "Sunita", "Romano", "Jozua", "Sheila", "Eldrick", "Naomi",
+    "Rishi", "Vishal", "Anjali", "Kavita", "Soenita", "Radjesh", "Wiresh",
+    "Djoeminah", "Sarinah", "Wagiman", "Giovanni", "Shaquille", "Jayden",
+    "Djaimy", "Kenjiro", "Ruthmila", "Jurgen", "Churandy", "Ayrton", "Keisha",
+    "Shayenne", "Rowendy", "Jaïr", "Sherida", "Mireille", "Lisandra",
+    # Syrian / Iraqi
+    "Omar", "Ahmad", "Mohammad", "Khaled", "Rania", "Lina", "Hiba", "Rasha",
+    "Nour", "Yara", "Tarek", "Majd", "Ghazal", "Leen", "Jana", "Sidra", "Wael",
+    "Bashar", "Razan", "Aya", "Rama", "Maya", "Hadi", "Ayham", "Qusai", "Dima",
+    "Batoul", "Rahaf", "Mahmoud", "Fadi", "Ziad", "Ammar", "Joud", "Tala",
+    # Eritrean / Ethiopian / Somali
+    "Yonas", "Selam", "Senait", "Filmon", "Merhawi", "Semhar", "Mebrahtu",
+    "Tesfay", "Robel", "Dawit", "Luwam", "Aster", "Yordanos", "Biniam",
+    "Mussie", "Ruta", "Winta", "Saba", "Ariam", "Nahom", "Kisanet", "Feven",
+    "Samiel", "Hagos", "Abdirahman", "Hodan", "Ayaan", "Ifrah", "Liban",
+    "Hamdi", "Warsame", "Faadumo", "Xamza", "Sagal",
+    # Afghan / Iranian
+    "Farid", "Mariam", "Zahra", "Parwin", "Sohail", "Ahmadzai", "Shabnam",
+    "Mehdi", "Nasrin", "Arash", "Darya", "Sina", "Shirin",
+    # Ghanaian / Cape Verdean / Nigerian
+    "Kwame", "Akosua", "Kofi", "Ama", "Yaw", "Efua", "Nana", "Adjoa",
+    "Djenifer", "Edmilson", "Nilton", "Chinedu", "Ngozi", "Tobenna",
+    # Modern Dutch first names (popular in the 2010s)
+    "Noah", "Sem", "Lucas", "Levi", "Finn", "Daan", "Luuk", "Milan", "Bram",
+    "Jesse", "Tijn", "Mees", "Siem", "Thijs", "Teun", "Gijs", "Boaz", "Hidde",
+    "Emma", "Julia", "Mila", "Tess", "Sophie", "Zoë", "Sara", "Nova", "Yara",
+    "Saar", "Noor", "Fenna", "Lotte", "Evi", "Liv", "Nina", "Roos", "Fleur",
+    "Isa", "Jasmijn", "Femke", "Sanne", "Lieke", "Mirthe", "Fien", "Veerle",
+    "Floor", "Jip", "Bo", "Dex", "Ties", "Stijn", "Niek", "Jurre", "Wout",
+)
+
+OWN_SURNAMES: tuple[str, ...] = (
+    # Moroccan
+    "El Amrani", "Bouzidi", "Ait Taleb", "El Idrissi", "Benali", "Ouali",
+    "Azzouzi", "Boukhari", "El Khattabi", "Tahiri", "Ziani", "Amrani", "Chaoui",
+    "El Ouardi", "Haddouchi", "Lamrani", "Mansouri", "Bennani", "Akkouh",
+    "Ait Hammou", "El Mokadem", "Belhaj", "Achahbar", "Zaoui", "Bakkali",
+    "El Bouazzati", "Aouragh", "Boujemaoui", "Essafi", "Hamdaoui", "Kaddouri",
+    "Ouhaddou", "Rifi", "Saidi", "Touzani", "Yahyaoui", "Zerrouki", "Abarkan",
+    "El Hadioui", "Boulif", "Messaoudi", "Nachit", "Ezzahri", "Laghmouchi",
+    # Surinamese / Antillean
+    "Ramdin", "Baldewsingh", "Jagesar", "Ramautar", "Kalloe", "Soekhai",
+    "Doerga", "Sewdien", "Mahabier", "Ramsaran", "Bhagwandin", "Sitaldin",
+    "Pinas", "Biswane", "Sabajo", "Kromodimedjo", "Sastrodimedjo", "Martina",
+    "Isenia", "Rosaria", "Winklaar", "Statia", "Cijntje", "Merencia", "Koeiman",
+    "Janga", "Maduro", "Croes", "Pieternella", "Girigorie", "Wijngaarde",
+    "Karijomenggolo", "Soekarman", "Ramlal", "Gangaram Panday", "Lachmon",
+    "Tjin-A-Djie", "Lie-A-Ling", "Fung-A-Loi", "Bottse", "Zschuschen",
+    "Mangroelal", "Oedit", "Doekhi", "Bissumbhar", "Jhinkoe", "Sardjoe",
+    # Syrian / Iraqi
+    "Al-Hassan", "Alkhatib", "Haddad", "Khoury", "Nasser", "Darwish", "Al Masri",
+    "Hamwi", "Shami", "Saleh", "Ibrahim", "Al-Ali", "Othman", "Suleiman",
+    "Jaber", "Kassab", "Halabi", "Zaher", "Al-Khalil", "Al Hamwi", "Mardini",
+    "Sabbagh", "Qassem", "Rifai", "Kurdi", "Al-Jabouri", "Hamdan", "Barakat",
+    # Eritrean / Ethiopian / Somali
+    "Tesfamariam", "Ghebremedhin", "Habte", "Kidane", "Tekle", "Berhane",
+    "Weldemichael", "Haile", "Yohannes", "Gebrehiwet", "Mehari", "Asmerom",
+    "Ghirmay", "Tewelde", "Negash", "Andemariam", "Woldu", "Ghebreyesus",
+    "Abraha", "Mebrahtu", "Teklehaimanot", "Hussein", "Warsame", "Farah",
+    "Mohamud", "Abdi", "Jama", "Osman", "Egal", "Dirie",
+    # Afghan / Iranian / Ghanaian / Cape Verdean
+    "Ahmadi", "Rahimi", "Karimi", "Popal", "Noorzai", "Hosseini", "Sadeghi",
+    "Mensah", "Owusu", "Boateng", "Asante", "Appiah", "Tavares", "Monteiro",
+    "Fortes", "Lopes Delgado", "Okafor", "Nwosu",
+    # Dutch (common CBS surnames)
+    "de Jong", "Jansen", "de Vries", "van den Berg", "van Dijk", "Bakker",
+    "Janssen", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot",
+    "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer",
+    "de Wit", "Dijkstra", "Smits", "de Graaf", "van der Meer", "van der Linden",
+    "Kok", "Jacobs", "de Haan", "Vermeulen", "van den Heuvel", "van der Veen",
+    "van den Broek", "de Bruijn", "de Bruin", "van der Heijden", "Schouten",
+    "van Beek", "Willems", "van Vliet", "van de Ven", "Hoekstra", "Maas",
+    "Verhoeven", "Koster", "van Dam", "van der Wal", "Prins", "Blom", "Huisman",
+    "Peeters", "de Leeuw", "Kuipers", "van Veen", "Post", "Kuiper", "Veenstra",
+    "Kramer", "van den Brink", "Scholten", "van Wijk", "Postma", "Martens",
+    "Vink", "de Ruiter", "Timmermans", "Groen", "Gerritsen", "Jonker", "van Loon",
+    "Boer", "van der Velde", "Willemsen", "Smeets", "de Lange", "de Vos",
+    "Bosch", "van Dongen", "Schipper", "de Koning", "van der Laan", "Koning",
+    "van der Velden", "Driessen", "van Doorn", "Hermans", "Evers", "van den Bosch",
+    "van der Meulen", "Hofman", "Bosman", "Wolters", "Sanders", "van der Horst",
+    "Mol", "Kuijpers", "Molenaar", "van de Pol", "de Backer", "in 't Veld",
+    "in 't Hout", "van 't Hof", "op de Weegh", "ter Horst", "ten Cate",
+)
+
+OWN_PLACES: tuple[str, ...] = (
+    "Almere", "Almere Haven", "Almere Buiten", "Almere Poort", "Almere Hout",
+    "Almere Stad", "Almere Pampus", "Lelystad", "Zeewolde", "Dronten", "Urk",
+    "Emmeloord", "Huizen", "Hilversum", "Weesp", "Muiden", "Diemen", "Amsterdam",
+    "Amsterdam-Zuidoost", "Utrecht", "Amersfoort", "Zwolle", "Harderwijk",
+    "Nijkerk", "Bussum", "Naarden", "Blaricum", "Laren", "Eemnes", "Baarn",
+    "Rotterdam", "Den Haag", "Eindhoven", "Tilburg", "Groningen", "Leeuwarden",
+    "Arnhem", "Nijmegen", "Haarlem", "Zaandam", "Purmerend", "Hoorn", "Leiden",
+    "Casablanca", "Nador", "Tanger", "Al Hoceima", "Istanbul", "Ankara",
+    "Izmir", "Paramaribo", "Nieuw-Nickerie", "Willemstad", "Oranjestad",
+    "Kralendijk", "Warschau", "Krakau", "Gdańsk", "Damascus", "Aleppo", "Homs",
+    "Asmara", "Keren", "Mogadishu", "Kabul", "Accra", "Kumasi", "Praia",
+)
+
+STREET_STEMS: tuple[str, ...] = (
+    "Merel", "Lijster", "Zwaluw", "Kievit", "Reiger", "Tulp", "Roos", "Iris",
+    "Lelie", "Eiken", "Beuken", "Linden", "Berken", "Wilgen", "Esdoorn", "Bach",
+    "Mozart", "Beethoven", "Chopin", "Vivaldi", "Rembrandt", "Vermeer",
+    "Mondriaan", "Escher", "Kerk", "Station", "School", "Molen", "Dorps",
+    "Haven", "Markt", "Prinsen", "Oranje", "Koningin", "Nobel", "Einstein",
+    "Curie", "Darwin", "Galilei", "Kepler", "Spinoza", "Erasmus", "Hugo de Groot",
+    "Operette", "Cantate", "Sonate", "Fagot", "Hobo", "Klarinet", "Trompet",
+    "Sterren", "Maan", "Zon", "Komeet", "Planeet", "Wagenmakers", "Smeden",
+    "Kuipers", "Bakkers", "Vissers", "Schippers", "Tuinders", "Boeren",
+    "Kastanje", "Hazelaar", "Vlinder", "Libel", "Kikker", "Egel", "Otter",
+)
+STREET_SUFFIXES: tuple[str, ...] = (
+    "straat", "laan", "weg", "plein", "hof", "kade", "dreef", "pad", "singel",
+    "gracht", "dijk", "park", "erf", "baan", "steeg",
+)
+
+SCHOOL_PREFIXES: tuple[str, ...] = (
+    "OBS", "CBS", "RKBS", "PCBS", "Basisschool", "IKC", "Kindcentrum", "SBO",
+    "SO", "VSO", "Montessorischool", "Daltonschool", "Jenaplanschool",
+    "Vrije School", "Islamitische Basisschool", "Kindcentrum Integraal",
+)
+SCHOOL_STEMS: tuple[str, ...] = (
+    "De Klimop", "De Regenboog", "Het Kompas", "De Zonnebloem", "'t Palet",
+    "De Wereldwijzer", "Het Baken", "De Vlinder", "De Schakel", "De Horizon",
+    "De Sterrenkijker", "Het Mozaïek", "De Polderwijzer", "De Kameleon",
+    "De Ontdekking", "Het Zeeppaleis", "De Vuurtoren", "De Windroos",
+    "Het Anker", "De Tweemaster", "De Meander", "Het Octaaf", "De Wijzer",
+    "De Linde", "De Bongerd", "De Eilanden", "Al Amana", "El Feth", "Ibn Ghaldoun",
+    "De Sterrenwacht", "De Notenbalk", "Het Spectrum", "De Kaap", "De Zeven Zeeën",
+    "De Boomgaard", "De Achtbaan", "De Verrekijker", "Het Talent",
+)
+VO_SCHOOLS: tuple[str, ...] = (
+    "Echnaton College", "Baken Park Lyceum", "Oostvaarders College",
+    "Helen Parkhurst", "Montessori Lyceum Flevoland", "Arte College",
+    "Buitenhout College", "Aeres VMBO", "Poort College", "Stedelijk Gymnasium",
+    "Erasmus College", "Da Vinci College", "Vathorst College", "Nieuwe Lyceum",
+    "Christelijk Lyceum", "Het Baarnsch Lyceum", "Kennemer College",
+    "Scholengemeenschap Lelystad", "Amadeus Lyceum", "Goois Lyceum",
+    "Hermann Wesselink College", "Tabor College", "Clusius College",
+    "ROC Flevoland", "MBO College Almere", "Hogeschool Windesheim",
+)
+CARE_PREFIXES: tuple[str, ...] = (
+    "GGD", "Veilig Thuis", "Jeugdteam", "Wijkteam", "Samenwerkingsverband",
+    "Jeugd-GGZ", "Centrum voor Jeugd en Gezin", "Leerplicht", "Stichting MEE",
+    "Bureau Jeugdzorg", "Kinderpraktijk", "Logopediepraktijk", "Fysiotherapie",
+    "Schoolmaatschappelijk Werk", "Sociaal Wijkteam", "Praktijk voor Kind en Jeugd",
+    "Expertisecentrum", "RIAGG", "Dyslexiecentrum",
+)
+CARE_REGIONS: tuple[str, ...] = (
+    "Flevoland", "Almere", "Almere Haven", "Almere Buiten", "Almere Poort",
+    "Gooi en Vechtstreek", "Amsterdam-Amstelland", "Utrecht", "Twente",
+    "Lelystad", "Zeewolde", "Noord-Holland Noord", "Eemland", "Midden-Nederland",
+    "Zuid-Holland Zuid", "Hollands Midden", "IJsselland", "Zaanstreek-Waterland",
+)
+STANDALONE_ORGS: tuple[str, ...] = (
+    "Kenter Jeugdhulp", "Accare", "Karakter", "De Viersprong", "Triade Vitree",
+    "Lindenhout", "Youké", "Levvel", "Timon", "Spirit", "Pluryn", "Amerpoort",
+    "De Opbouw", "Cardea", "Entrea Lindenhout", "Humanitas", "Vluchtelingenwerk",
+    "Kentalis", "Auris", "Visio", "Bartiméus", "Onderwijsinspectie", "DUO",
+    "Rijksoverheid", "Kennisnet", "PO-Raad", "VO-raad", "Parnassys", "Magister",
+    "Stichting Prisma", "Stichting Athena", "Stichting Asko", "Stichting Aves",
+)
+
+
+@dataclass(frozen=True)
+class Pool:
+    """A train / held-out split of one kind of name."""
+
+    train: tuple[str, ...]
+    heldout: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NamePools:
+    """All pools the generator draws from."""
+
+    first: Pool
+    surname: Pool
+    place: Pool
+    street: Pool
+    school_stem: Pool
+    vo_school: Pool
+    care_region: Pool
+    org: Pool
+    extra: dict[str, Pool] = field(default_factory=dict)
+
+
+def _is_heldout(value: str) -> bool:
+    """Decide held-out membership from a stable hash, so splits never drift."""
+    digest = hashlib.sha1(value.casefold().encode("utf-8")).digest()
+    return digest[0] / 256 < HELDOUT_SHARE
+
+
+def split_pool(values: list[str] | tuple[str, ...]) -> Pool:
+    """Deduplicate (case-insensitively) and split a list into train / held-out."""
+    seen: dict[str, str] = {}
+    for value in values:
+        seen.setdefault(value.casefold(), value)
+    unique = sorted(seen.values())
+    return Pool(
+        train=tuple(v for v in unique if not _is_heldout(v)),
+        heldout=tuple(v for v in unique if _is_heldout(v)),
+    )
+
+
+def _faker_values(module: str, attributes: tuple[str, ...]) -> list[str]:
+    """Read name tuples/dicts from a Faker provider module (build time only)."""
+    provider = importlib.import_module(module).Provider
+    values: list[str] = []
+    for attribute in attributes:
+        values.extend(getattr(provider, attribute, ()))
+    return values
+
+
+FAKER_FIRST_LOCALES: tuple[str, ...] = (
+    "nl_NL", "nl_BE", "tr_TR", "pl_PL", "fr_DZ", "fr_FR", "fr_BE", "de_DE",
+    "en_US", "en_GB", "es_ES", "it_IT", "pt_BR", "tw_GH", "yo_NG", "id_ID",
+    "ro_RO", "sw",
+)
+FAKER_SURNAME_LOCALES: tuple[str, ...] = (
+    "nl_NL", "nl_BE", "tr_TR", "fr_DZ", "fr_FR", "fr_BE", "de_DE", "en_US",
+    "en_GB", "es_ES", "it_IT", "pt_BR", "tw_GH", "yo_NG", "id_ID", "ro_RO", "sw",
+)
+_CLEAN_NAME = re.compile(r"^[A-ZÀ-ÞĀ-ſ][\w'’À-ſ-]*( [A-ZÀ-Þa-z][\w'’À-ſ-]*)?$")
+
+
+def _clean_first(name: str) -> str | None:
+    """Keep single-token Latin-script first names, the kind written in files."""
+    name = name.strip()
+    return name if " " not in name and _CLEAN_NAME.match(name) else None
+
+
+def _clean_surname(name: str) -> str | None:
+    """Normalise a surname to '[tussenvoegsel ]Stem' and drop historic oddities."""
+    name = name.strip()
+    if "," in name or not name:
+        return None
+    lower = name.casefold()
+    for tv in sorted(TUSSENVOEGSELS, key=len, reverse=True):
+        if lower.startswith(tv + " "):
+            stem = name[len(tv) + 1:]
+            return f"{tv} {stem}" if _CLEAN_NAME.match(stem) and " " not in stem else None
+    if len(name.split()) > 2 or not _CLEAN_NAME.match(name):
+        return None
+    return name
+
+
+def faker_first_names() -> list[str]:
+    """First names from Faker's Latin-script locales relevant to Dutch schools."""
+    out: list[str] = []
+    for locale in FAKER_FIRST_LOCALES:
+        raw = _faker_values(
+            f"faker.providers.person.{locale}",
+            ("first_names", "first_names_male", "first_names_female"),
+        )
+        out.extend(n for n in map(_clean_first, raw) if n)
+    return out
+
+
+def faker_surnames() -> list[str]:
+    """Surnames from Faker's Latin-script locales (Polish uses other attributes)."""
+    out: list[str] = []
+    for locale in FAKER_SURNAME_LOCALES:
+        raw = _faker_values(f"faker.providers.person.{locale}", ("last_names",))
+        out.extend(n for n in map(_clean_surname, raw) if n)
+    polish = _faker_values(
+        "faker.providers.person.pl_PL", ("male_last_names", "unisex_last_names")
+    )
+    out.extend(n for n in map(_clean_surname, polish[:1200]) if n)
+    return out
+
+
+def faker_places() -> list[str]:
+    """Dutch and Belgian place names from Faker's address providers."""
+    out: list[str] = []
+    for locale in ("nl_NL", "nl_BE"):
+        provider = importlib.import_module(f"faker.providers.address.{locale}").Provider
+        out.extend(c for c in getattr(provider, "cities", ()) if "(" not in c)
+    return out
+
+
+def _streets() -> list[str]:
+    """Every stem+suffix street name; multi-word stems get a space-less join."""
+    return [stem.replace(" ", "") + suffix for stem in STREET_STEMS for suffix in STREET_SUFFIXES]
+
+
+@cache
+def build_pools() -> NamePools:
+    """Assemble and split every pool once per process."""
+    return NamePools(
+        first=split_pool([*OWN_FIRST_NAMES, *faker_first_names()]),
+        surname=split_pool([*OWN_SURNAMES, *faker_surnames()]),
+        place=split_pool([*OWN_PLACES, *faker_places()]),
+        street=split_pool(_streets()),
+        school_stem=split_pool(SCHOOL_STEMS),
+        vo_school=split_pool(VO_SCHOOLS),
+        care_region=split_pool(CARE_REGIONS),
+        org=split_pool(STANDALONE_ORGS),
+    )
+
+
+def name_tokens(values: tuple[str, ...]) -> set[str]:
+    """Capitalised name parts without tussenvoegsels, as the gazetteer stores them."""
+    small = {t for tv in TUSSENVOEGSELS for t in tv.split()}
+    tokens: set[str] = set()
+    for value in values:
+        for part in re.split(r"[\s-]+", value):
+            if part and part.casefold() not in small and len(part) > 1:
+                tokens.add(part)
+    return tokens

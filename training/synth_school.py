@@ -1,0 +1,266 @@
+"""Generate synthetic Dutch school sentences with PER/LOC/ORG annotations.
+
+Why: CoNLL-2002 is Belgian news from 2000; the scanner reads MDO-verslagen,
+OPPs, intake forms and parent e-mails with first-name-only mentions,
+titles (`mw.`, `Dhr.`, `Lln.`), tussenvoegsels, initials and "Achternaam,
+Roepnaam" forms. Templates alone overfit (see shared notes), so these
+sentences are mixed with CoNLL text by `training/train_ner.py`.
+
+Sentences are tokenised with the shipped tokenizer (special cases included)
+so training tokens match what the product sees at run time.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from training import templates
+from training.names import TUSSENVOEGSELS, NamePools, build_pools
+
+Piece = tuple[str, str | None]
+"""A text fragment and its entity label (None = outside any entity)."""
+
+SLOT = re.compile(r"\{(\w+)\}")
+
+TITLES_FEMALE = ("mw.", "Mw.", "mevr.", "Mevr.", "mevrouw", "Mevrouw", "MW.", "Mvr.")
+TITLES_MALE = ("dhr.", "Dhr.", "de heer", "De heer", "hr.", "meneer", "DHR.")
+TITLES_ACADEMIC = ("drs.", "dr.", "ir.", "mr.", "Drs.", "Dr.")
+JUF_MEESTER = ("juf", "Juf", "meester", "Meester", "juffrouw", "meneer")
+GROEPEN = (
+    "groep 1/2", "groep 3", "groep 4a", "groep 5b", "groep 6", "groep 7", "groep 8",
+    "klas 1B", "klas 2A", "havo 3", "vwo-4", "3 vmbo-t", "mavo 2", "brugklas",
+)
+VAKKEN = (
+    "rekenen", "begrijpend lezen", "spelling", "technisch lezen", "Nederlands",
+    "wiskunde", "Engels", "aardrijkskunde", "gym", "schrijven", "taal",
+)
+MAANDEN = (
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+    "september", "oktober", "november", "december",
+)
+DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag")
+
+
+@dataclass(frozen=True)
+class Pools:
+    """One side (train or held-out) of every name pool, as plain tuples."""
+
+    first: tuple[str, ...]
+    surname: tuple[str, ...]
+    place: tuple[str, ...]
+    street: tuple[str, ...]
+    school_stem: tuple[str, ...]
+    vo_school: tuple[str, ...]
+    care_region: tuple[str, ...]
+    org: tuple[str, ...]
+
+
+def pools_for(split: str, pools: NamePools | None = None) -> Pools:
+    """Pick the 'train' or 'heldout' side of every pool."""
+    source = pools or build_pools()
+    names = ("first", "surname", "place", "street", "school_stem", "vo_school",
+             "care_region", "org")
+    return Pools(*(getattr(getattr(source, n), split) for n in names))
+
+
+def _cap_tussenvoegsel(surname: str) -> str:
+    """'van der Berg' -> 'Van der Berg': Dutch spelling without a first name before it."""
+    return surname[:1].upper() + surname[1:]
+
+
+def _initials(rng: random.Random) -> str:
+    letters = "ABCDEFGHIJKLMNOPRSTWY"
+    return "".join(f"{rng.choice(letters)}." for _ in range(rng.choice((1, 1, 2, 3))))
+
+
+def _surname(rng: random.Random, p: Pools) -> str:
+    """A surname, sometimes a double one ('Jansen-van Dijk')."""
+    first = rng.choice(p.surname)
+    if rng.random() < 0.1:
+        return f"{first}-{rng.choice(p.surname)}"
+    return first
+
+
+def full_name(rng: random.Random, p: Pools) -> list[Piece]:
+    """Roepnaam + achternaam, occasionally with a second first name."""
+    first = rng.choice(p.first)
+    if rng.random() < 0.05:
+        first = f"{first} {rng.choice(p.first)}"
+    return [(f"{first} {_surname(rng, p)}", "PER")]
+
+
+def initials_name(rng: random.Random, p: Pools) -> list[Piece]:
+    """'J.P. van den Berg'."""
+    return [(f"{_initials(rng)} {_surname(rng, p)}", "PER")]
+
+
+def title_name(rng: random.Random, p: Pools) -> list[Piece]:
+    """'Mevr. De Vries' / 'dhr. Yılmaz' / 'dr. A. Bakker': the title is not part of PER."""
+    title = rng.choice(rng.choice((TITLES_FEMALE, TITLES_MALE, TITLES_ACADEMIC)))
+    if rng.random() < 0.6:
+        title = title.lower()  # mid-sentence spelling; capitals stay for line starts
+    surname = _surname(rng, p)
+    roll = rng.random()
+    if roll < 0.25:
+        name = f"{_initials(rng)} {surname}"
+    elif roll < 0.35:
+        name = f"{rng.choice(p.first)} {surname}"
+    else:
+        name = _cap_tussenvoegsel(surname) if rng.random() < 0.7 else surname
+    return [(f"{title} ", None), (name, "PER")]
+
+
+def first_only(rng: random.Random, p: Pools) -> list[Piece]:
+    return [(rng.choice(p.first), "PER")]
+
+
+def juf_name(rng: random.Random, p: Pools) -> list[Piece]:
+    """'juf Fatima' / 'meester Bram': how primary-school staff are named."""
+    return [(f"{rng.choice(JUF_MEESTER)} ", None), (rng.choice(p.first), "PER")]
+
+
+def komma_name(rng: random.Random, p: Pools) -> list[Piece]:
+    """'Vries, Sanne de' / 'EL AMRANI, Fatima' / 'Berg, J.P. van den'."""
+    surname = rng.choice(p.surname)
+    tv = next((t for t in sorted(TUSSENVOEGSELS, key=len, reverse=True)
+               if surname.casefold().startswith(t + " ")), "")
+    stem = surname[len(tv) + 1:] if tv else surname
+    if rng.random() < 0.15:
+        stem = stem.upper()
+    given = rng.choice(p.first) if rng.random() < 0.75 else _initials(rng)
+    return [(f"{stem}, {given}{' ' + tv if tv else ''}", "PER")]
+
+
+def weighted(*options: tuple[float, Callable[[random.Random, Pools], list[Piece]]]):
+    """Build a slot filler that picks one variant by weight."""
+    weights = [w for w, _ in options]
+    fillers = [f for _, f in options]
+
+    def fill(rng: random.Random, p: Pools) -> list[Piece]:
+        return rng.choices(fillers, weights)[0](rng, p)
+
+    return fill
+
+
+def _date(rng: random.Random, _: Pools) -> list[Piece]:
+    day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(2015, 2025)
+    forms = (
+        f"{day} {MAANDEN[month - 1]} {year}", f"{day:02d}-{month:02d}-{year}",
+        f"{rng.choice(DAGEN)} {day} {MAANDEN[month - 1]}", f"{day}/{month}/{year}",
+    )
+    return [(rng.choice(forms), None)]
+
+
+def _email(rng: random.Random, p: Pools) -> list[Piece]:
+    first = rng.choice(p.first).casefold()
+    last = re.sub(r"[^a-z]", "", rng.choice(p.surname).casefold()) or "info"
+    domain = rng.choice(("school.nl", "stichting-onderwijs.nl", "gmail.com", "hotmail.com",
+                         "outlook.com", "ggd.nl"))
+    local = rng.choice((f"{first[0]}.{last}", f"{first}.{last}", f"{first}{rng.randint(1, 99)}"))
+    return [(f"{local}@{domain}", None)]
+
+
+def _phone(rng: random.Random, _: Pools) -> list[Piece]:
+    return [(rng.choice(("06-", "036-", "020 ", "+31 6 ")) + str(rng.randint(10**7, 10**8 - 1)),
+             None)]
+
+
+def _school(rng: random.Random, p: Pools) -> list[Piece]:
+    if rng.random() < 0.6:
+        from training.names import SCHOOL_PREFIXES
+        return [(f"{rng.choice(SCHOOL_PREFIXES)} {rng.choice(p.school_stem)}", "ORG")]
+    return [(rng.choice(p.vo_school), "ORG")]
+
+
+def _instelling(rng: random.Random, p: Pools) -> list[Piece]:
+    if rng.random() < 0.35:
+        return [(rng.choice(p.org), "ORG")]
+    from training.names import CARE_PREFIXES
+    return [(f"{rng.choice(CARE_PREFIXES)} {rng.choice(p.care_region)}", "ORG")]
+
+
+def _street(rng: random.Random, p: Pools) -> list[Piece]:
+    number = f" {rng.randint(1, 250)}{rng.choice(('', '', '', 'a', '-II'))}"
+    return [(rng.choice(p.street), "LOC"), (number, None)]
+
+
+def _plain(values: tuple[str, ...]) -> Callable[[random.Random, Pools], list[Piece]]:
+    return lambda rng, _: [(rng.choice(values), None)]
+
+
+SLOT_FILLERS: dict[str, Callable[[random.Random, Pools], list[Piece]]] = {
+    "kind": weighted((0.9, first_only), (0.1, full_name)),
+    "kind_vol": weighted((0.85, full_name), (0.15, komma_name)),
+    "naam": weighted((0.35, full_name), (0.2, first_only), (0.15, initials_name),
+                     (0.2, title_name), (0.1, juf_name)),
+    "ouder": weighted((0.45, full_name), (0.45, title_name), (0.1, initials_name)),
+    "mdw": weighted((0.35, full_name), (0.3, title_name), (0.25, initials_name),
+                    (0.1, juf_name)),
+    "juf": juf_name,
+    "komma": komma_name,
+    "achternaam": lambda rng, p: [(_surname(rng, p), "PER")],
+    "stad": lambda rng, p: [(rng.choice(p.place), "LOC")],
+    "straat": _street,
+    "school": _school,
+    "instelling": _instelling,
+    "datum": _date,
+    "groep": _plain(GROEPEN),
+    "vak": _plain(VAKKEN),
+    "email": _email,
+    "tel": _phone,
+}
+
+
+def fill_template(template: str, rng: random.Random, p: Pools) -> list[Piece]:
+    """Replace every {slot} with generated pieces; literal text gets label None."""
+    pieces: list[Piece] = []
+    position = 0
+    for match in SLOT.finditer(template):
+        pieces.append((template[position:match.start()], None))
+        pieces.extend(SLOT_FILLERS[match.group(1)](rng, p))
+        position = match.end()
+    pieces.append((template[position:], None))
+    return [piece for piece in pieces if piece[0]]
+
+
+def pieces_to_doc(nlp: Language, pieces: list[Piece]) -> Doc:
+    """Tokenise the joined text and set entity spans from the labelled pieces."""
+    text, spans, offset = "", [], 0
+    for fragment, label in pieces:
+        if label:
+            spans.append((offset, offset + len(fragment), label))
+        text += fragment
+        offset += len(fragment)
+    doc = nlp.make_doc(text)
+    ents = [doc.char_span(start, end, label=label) for start, end, label in spans]
+    if any(ent is None for ent in ents):
+        raise ValueError(f"entity not aligned with tokens in {text!r}")
+    doc.ents = ents
+    return doc
+
+
+def generate(
+    nlp: Language, n: int, split: str, seed: int, negative_share: float = 0.12
+) -> Iterator[Doc]:
+    """Yield `n` annotated sentences from the train or held-out templates and names."""
+    rng = random.Random(seed)
+    p = pools_for(split)
+    if split == "train":
+        frames, negatives = templates.TRAIN_TEMPLATES, templates.TRAIN_NEGATIVES
+    else:
+        frames, negatives = templates.HELDOUT_TEMPLATES, templates.HELDOUT_NEGATIVES
+    made = 0
+    while made < n:
+        frame = rng.choice(negatives if rng.random() < negative_share else frames)
+        try:
+            doc = pieces_to_doc(nlp, fill_template(frame, rng, p))
+        except ValueError:
+            continue  # e.g. a surname the tokenizer glues to a full stop: redraw
+        made += 1
+        yield doc
