@@ -1,0 +1,124 @@
+"""The `avgscan` command: scan, demo, init, rules."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import warnings
+from datetime import date
+from pathlib import Path
+
+from config import CONFIG_DIR
+
+EXIT_OK, EXIT_VIOLATIONS, EXIT_CANNOT_START, EXIT_INCOMPLETE = 0, 1, 2, 3
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is geen datum (JJJJ-MM-DD)") from None
+
+
+def _quiet() -> None:
+    warnings.filterwarnings("ignore")
+    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    for name in ("presidio-analyzer", "presidio_analyzer"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    from reports import write_all
+    from reports.summary import print_summary
+    from scanner.config import ConfigError, load_config, quick_config
+    from scanner.pipeline import run_scan
+    from scanner.records.tabular import RecordError
+
+    try:
+        if args.config:
+            cfg = load_config(args.config)
+        elif args.targets:
+            cfg = quick_config(args.targets)
+        else:
+            print("avgscan scan: geef --config avgscan.yaml of een map/database-URL op", file=sys.stderr)
+            return EXIT_CANNOT_START
+        report = run_scan(cfg, as_of=args.as_of, show_values=args.show_values)
+    except (ConfigError, RecordError) as err:
+        print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
+        return EXIT_CANNOT_START
+    paths = write_all(report, Path(args.out))
+    print_summary(report, paths)
+    if report.statistics["unreadable"]:
+        return EXIT_INCOMPLETE
+    return EXIT_VIOLATIONS if report.violations else EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from reports import write_all
+    from reports.summary import print_summary
+    from scanner.config import load_config
+    from scanner.demo import build_demo_school
+    from scanner.pipeline import run_scan
+
+    root = Path(args.dir)
+    cfg_path = build_demo_school(root)
+    print(f"Demoschool aangemaakt in {root}")
+    cfg = load_config(cfg_path)
+    report = run_scan(cfg, show_values=False)
+    paths = write_all(report, Path(args.out) if args.out else root / "rapport")
+    print_summary(report, paths)
+    return EXIT_OK
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    target = Path(args.path)
+    if target.exists() and not args.force:
+        print(f"avgscan init: {target} bestaat al (gebruik --force om te overschrijven)", file=sys.stderr)
+        return EXIT_CANNOT_START
+    target.write_text((CONFIG_DIR / "example.avgscan.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    print(f"Voorbeeldconfiguratie geschreven naar {target}")
+    return EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from scanner.rules import RULES
+
+    for r in RULES:
+        print(f"{r.code}  [{r.severity}]  {r.title}\n    {r.explanation}\n    Grondslag: {r.legal_reference}\n")
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="avgscan", description="AVG-scanner voor scholen: vindt leerlinggegevens "
+                                "en toetst ze aan toestemmingen en bewaartermijnen.")
+    sub = p.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("scan", help="scan de bronnen uit de configuratie (of de opgegeven mappen/databases)")
+    s.add_argument("targets", nargs="*", help="map of SQLAlchemy-URL (snelle scan zonder configuratie)")
+    s.add_argument("--config", "-c", help="avgscan.yaml")
+    s.add_argument("--as-of", type=_date, help="peildatum JJJJ-MM-DD (standaard vandaag)")
+    s.add_argument("--out", "-o", default="avgscan-out", help="map voor de rapporten")
+    s.add_argument("--show-values", action="store_true",
+                   help="zet ruwe waarden in report.json (alleen voor onderzoek; het rapport vermeldt dit)")
+    s.set_defaults(func=cmd_scan)
+    d = sub.add_parser("demo", help="maak een demoschool, scan die en toon de samenvatting")
+    d.add_argument("--dir", default="demo-school", help="map voor de demoschool")
+    d.add_argument("--out", help="map voor de rapporten (standaard DIR/rapport)")
+    d.set_defaults(func=cmd_demo)
+    i = sub.add_parser("init", help="schrijf een voorbeeldconfiguratie met uitleg")
+    i.add_argument("path", nargs="?", default="avgscan.yaml")
+    i.add_argument("--force", action="store_true")
+    i.set_defaults(func=cmd_init)
+    r = sub.add_parser("rules", help="toon de regels met hun uitleg")
+    r.set_defaults(func=cmd_rules)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    _quiet()
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

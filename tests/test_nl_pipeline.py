@@ -1,0 +1,114 @@
+"""Tests for the shipped Dutch pipeline folder `config/nlp/nl_school`.
+
+Why: the product loads this folder by path on machines without internet; these
+tests pin what the scanner relies on (one-token titles, non-empty lemmas for
+Presidio's context words, PER/LOC/ORG entities) so a retrain that breaks any of
+it fails CI. The names below are in none of the training name lists.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+import config.nlp.components  # noqa: F401  registers the custom factory, as the product must
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "config" / "nlp" / "nl_school"
+MAX_LOAD_SECONDS = 10.0
+
+
+@pytest.fixture(scope="module")
+def load_result() -> tuple[Language, float]:
+    start = time.perf_counter()
+    nlp = spacy.load(MODEL_DIR)
+    return nlp, time.perf_counter() - start
+
+
+@pytest.fixture(scope="module")
+def nlp(load_result: tuple[Language, float]) -> Language:
+    return load_result[0]
+
+
+def test_folder_is_self_contained_and_small() -> None:
+    files = [f for f in MODEL_DIR.rglob("*") if f.is_file()]
+    assert (MODEL_DIR / "MODEL_CARD.md").is_file()
+    assert (MODEL_DIR / "lemmatizer" / "lookups" / "lookups.bin").is_file()
+    assert sum(f.stat().st_size for f in files) <= 20 * 1024 * 1024
+
+
+def test_loads_fast_by_path(load_result: tuple[Language, float]) -> None:
+    nlp, seconds = load_result
+    assert seconds < MAX_LOAD_SECONDS
+    assert nlp.lang == "nl"
+    assert {"ner", "lemmatizer"} <= set(nlp.pipe_names)
+
+
+def test_entity_labels_are_exactly_per_loc_org(nlp: Language) -> None:
+    assert set(nlp.get_pipe("ner").labels) == {"PER", "LOC", "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Gesprek met mw. Haverkamp over het verzuim.", "mw."),
+        ("Dhr. Oosterhuis was niet aanwezig.", "Dhr."),
+        ("De lln. kregen huiswerk mee.", "lln."),
+        ("Lln. Tjeerd is ziek.", "Lln."),
+        ("Mevr. Nijenhuis belt terug i.v.m. de toets.", "i.v.m."),
+        ("Graag z.s.m. reageren t.a.v. de intern begeleider.", "t.a.v."),
+        ("Zij is geb. te Almere.", "geb."),
+    ],
+)
+def test_titles_and_abbreviations_stay_one_token(nlp: Language, text: str, kept: str) -> None:
+    tokens = [t.text for t in nlp.make_doc(text)]
+    assert kept in tokens, tokens
+
+
+def test_ordinary_sentence_end_is_still_split(nlp: Language) -> None:
+    assert [t.text for t in nlp.make_doc("Het is zo.")][-1] == "."
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [("woonde", "wonen"), ("kinderen", "kind"), ("gesprekken", "gesprek"), ("ouders", "ouder")],
+)
+def test_lookup_lemmas(nlp: Language, word: str, lemma: str) -> None:
+    doc = nlp(f"De leerkracht zegt dat {word} belangrijk is.")
+    token = next(t for t in doc if t.text == word)
+    assert token.lemma_ == lemma
+
+
+def test_every_word_gets_a_lemma(nlp: Language) -> None:
+    doc = nlp("De moeder vertelde dat haar zoon slecht sliep en vaak te laat kwam.")
+    assert all(t.lemma_ for t in doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Op 3 maart heeft de intern begeleider gesproken met Tjeerd Oosterhuis.", "Tjeerd Oosterhuis"),
+        ("Naam leerling: Aukje Nijenhuis\nGroep: 6", "Aukje Nijenhuis"),
+        ("Moeder: Zakariya Ouarzazi", "Zakariya Ouarzazi"),
+        ("Aanwezig bij het MDO: Wojtek Zdunek (vader) en de leerkracht.", "Wojtek Zdunek"),
+        ("Gesprek met mw. Haverkamp over de thuissituatie van Sietske.", "Haverkamp"),
+        ("Ravindra Jagroep komt na de zomer in groep 5.", "Ravindra Jagroep"),
+    ],
+)
+def test_ner_finds_unseen_person_names(nlp: Language, text: str, name: str) -> None:
+    people = [e.text for e in nlp(text).ents if e.label_ == "PER"]
+    assert name in people, people
+
+
+def test_title_is_not_part_of_the_person(nlp: Language) -> None:
+    people = [e.text for e in nlp("Het verslag is gemaakt door dhr. Oosterhuis.").ents
+              if e.label_ == "PER"]
+    assert people == ["Oosterhuis"]
+
+
+def test_policy_text_has_no_person(nlp: Language) -> None:
+    doc = nlp("Leerlinggegevens worden bewaard tot twee jaar na uitschrijving van de leerling.")
+    assert not [e for e in doc.ents if e.label_ == "PER"]
