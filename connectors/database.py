@@ -115,7 +115,7 @@ class DatabaseSource:
                     content.refs["leerlingnummer"] = refs[col][str(value)]
                 if any(h in col.lower() for h in DATE_COLUMN_HINTS) and "geboorte" not in col.lower():
                     content.metadata.setdefault("date", parse_date(value))
-            if number_col and row[number_col] is not None:
+            if number_col and number_col not in refs and row[number_col] is not None:
                 content.refs["leerlingnummer"] = str(row[number_col]).strip()
             item.size = sum(len(u.text) for u in content.units)
             self._rows[item.path] = {"content": content}
