@@ -14,6 +14,8 @@ from scanner.config import ScanConfig
 from scanner.detection.detect import detect
 from scanner.detection.engine import build_analyzer
 from scanner.detection.names import fold
+from scanner.detection.paragraphs import join_lines
+from scanner.generic_terms import drop_generic_terms
 from scanner.linking import RegisterIndex, folder_regex, link
 from scanner.model import ExemptFlow, Item, Report, ScannedItem, Violation
 from scanner.records.loading import Records, load_records
@@ -61,12 +63,14 @@ class Scanner:
         except Unreadable as err:
             item.status, item.reason = "unreadable", str(err)
             return scanned
+        content.units = join_lines(content.units)
         findings = detect(self.analyzer, item.source, item.path, content.units, self.cfg.organisation.addresses)
         scanned.findings = findings
         scanned.subjects = link(item.path, item.kind == "row", content, findings, self.index,
                                 self.folder_rx.get(item.source), self.staff)
         if self.records.pupils is not None:
             scanned.unknown_children = find_unknown_children(content.units, findings)
+        drop_generic_terms(scanned)
         _attribute_single_subject(scanned)
         scanned.share_date, scanned.share_date_source = share_date(item, content)
         title = str(content.metadata.get("title") or (content.units[0].text if content.units else ""))

@@ -16,7 +16,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
 from scanner.detection.masking import mask
 from scanner.detection.names import fold
-from scanner.detection.tables import column_type, valid_for
+from scanner.detection.tables import COLUMN_GROUPS, column_group, column_type, valid_for
 from scanner.model import Finding, TextUnit
 
 BLOCK_CHARS = 4000
@@ -29,7 +29,7 @@ PRIORITY = ["EMAIL_ADDRESS", "IBAN_CODE", "NL_BSN", "NL_ONDERWIJSNUMMER", "PHONE
             "FAMILY_SITUATION", "PERSON"]
 PERSON_RECOGNIZER_RANK = {"RegisterNameRecognizer": 0, "NlTitledNameRecognizer": 1}
 MIN_SCORE = 0.35
-_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n\s*(?:[-•*]|\d+[.)])\s")
 
 
 @dataclass
@@ -132,7 +132,7 @@ def detect(analyzer: AnalyzerEngine, source: str, path: str, units: list[TextUni
         etype = column_type(unit.column)
         if etype and etype not in covered.get(i, set()) and valid_for(etype, unit.text):
             f = to_finding(source, path, unit, 0, len(unit.text), etype, 0.7, "ColumnClassifier",
-                           {"group": "COLUMN"} if etype == "HEALTH" else None)
+                           {"group": column_group(etype, unit.text)} if etype in COLUMN_GROUPS else None)
             if f is not None:
                 findings.append(f)
     if own_addresses:

@@ -15,6 +15,7 @@ import phonenumbers
 from stdnum.nl import bsn, onderwijsnummer, postcode
 from stdnum import iban
 
+from scanner.detection.lexicon import GROUP_ENTITY, load_lexicon
 from scanner.records.dates import parse_date
 from scanner.records.tabular import norm_header
 
@@ -40,6 +41,19 @@ for _etype, _headers in {
 }.items():
     for _h in _headers:
         HEADER_TYPES[_h] = _etype
+
+COLUMN_GROUPS = {"HEALTH": "GEZ", "RELIGION": "REL", "ETHNICITY": "ETN"}
+
+
+def column_group(etype: str, value: str) -> str:
+    """The lexicon group of a special-category cell: the first known term decides ('WISC-V' is PSY)."""
+    folded = value.lower()
+    for term in load_lexicon():
+        if not term.context_only and GROUP_ENTITY.get(term.group) == etype and re.search(
+                rf"(?<!\w){re.escape(term.text.lower())}", folded):
+            return term.group
+    return COLUMN_GROUPS[etype]
+
 
 _NAME = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' .,-]*$")
 _NOT_A_VALUE = {"ja", "nee", "geen", "onbekend", "n.v.t.", "nvt", "-", "x"}

@@ -25,6 +25,9 @@ BIRTH_CUE = re.compile(
 )
 
 
+NAME_THEN_DATE = re.compile(r"[A-Z][a-zà-ÿ'-]+(?:\s(?:van|de|der|den|ter|ten|'t|el|al))*\s[A-Z][a-zà-ÿ'-]+\s*\(\s*$")
+
+
 class NlDateOfBirthRecognizer(EntityRecognizer):
     def __init__(self, supported_language: str = "nl", name: str | None = None) -> None:
         super().__init__(supported_entities=["DATE_OF_BIRTH"], supported_language=supported_language,
@@ -38,7 +41,8 @@ class NlDateOfBirthRecognizer(EntityRecognizer):
         results = []
         for m in DATE.finditer(text):
             before = text[max(0, m.start() - 40):m.start()]
-            if BIRTH_CUE.search(before) and parse_date(m.group()) is not None:
+            cue = BIRTH_CUE.search(before) or NAME_THEN_DATE.search(before)  # 'Maya Saxo (05-02-2015)'
+            if cue and parse_date(m.group()) is not None:
                 results.append(RecognizerResult("DATE_OF_BIRTH", m.start(), m.end(), 0.85,
                                                 recognition_metadata={
                                                     RecognizerResult.RECOGNIZER_NAME_KEY: self.name,

@@ -6,7 +6,12 @@ IBANs; with region NL only, it does not.
 
 from __future__ import annotations
 
+import phonenumbers
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
+_NATIONAL = {10: ("0",), 12: ("31",), 13: ("0031",)}
 
 
 class NlPhoneRecognizer(PhoneRecognizer):
@@ -16,4 +21,22 @@ class NlPhoneRecognizer(PhoneRecognizer):
     def __init__(self, supported_language: str = "nl", context: list[str] | None = None,
                  name: str | None = None) -> None:
         super().__init__(context=context or self.CONTEXT, supported_language=supported_language,
-                         supported_regions=("NL",), name=name or "NlPhoneRecognizer")
+                         supported_regions=("NL",), name=name or "NlPhoneRecognizer",
+                         leniency=phonenumbers.Leniency.POSSIBLE)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+                ) -> list[RecognizerResult]:
+        """Possible numbers (an unallocated 06-range is still somebody's number), but only when written
+        as a phone number: with a leading 0, +31 or 0031, never a bare run of digits like an invoice."""
+        results = []
+        for r in super().analyze(text, entities, nlp_artifacts):
+            raw = text[r.start:r.end]
+            digits = "".join(c for c in raw if c.isdigit())
+            lead = raw.lstrip("(").lstrip()
+            if lead.startswith("+"):
+                ok = digits.startswith("31") and len(digits) == 11
+            else:
+                ok = any(digits.startswith(p) for p in _NATIONAL.get(len(digits), ()))
+            if ok:
+                results.append(r)
+        return results

@@ -23,10 +23,12 @@ from scanner.detection.lexicon import GROUP_ENTITY, Term, load_lexicon
 CLUES = re.compile(
     r"\b(diagnos\w*|vastgesteld|gediagnosticeerd|onderzoek\w*|stoornis\w*|sprake van|behandel\w*|"
     r"medicat\w*|medicijn\w*|therap\w*|arts|psycholoog|psychiater|orthopedagoog|leerling\w*|heeft|"
-    r"kind|zoon|dochter|broer\w*|zus\w*|score\w*|begeleiding|zorg\w*|ondersteuning|dossier)\b",
+    r"kind|zoon|dochter|broer\w*|zus\w*|score\w*|begeleiding|zorg\w*|ondersteuning|dossier|"
+    r"vanwege|wegens|afspraak|i\.v\.m|ivm|last van|bekend met)(?!\w)",
     re.IGNORECASE,
 )
 COMPOUND_MIN = 5  # shorter terms must be whole words
+SCORE_AFTER = re.compile(r"^\s*[:=]?\s*\d{1,3}\b")  # 'TIQ 91', 'IQ: 85': a test result, not an acronym
 
 
 def _is_word_char(ch: str) -> bool:
@@ -66,8 +68,10 @@ class NlSpecialCategoryRecognizer(EntityRecognizer):
             start, end = end_idx - len(term.text) + 1, end_idx + 1
             at_start = start == 0 or not _is_word_char(lower[start - 1])
             at_end = end == len(lower) or not _is_word_char(lower[end])
-            if (at_start and at_end) or (len(term.text) >= COMPOUND_MIN and (at_start or at_end)):
+            if at_start and at_end:
                 found.append((start, end, term))
+            elif len(term.text) >= COMPOUND_MIN and (at_start or at_end):
+                found.append((*_whole_word(lower, start, end), term))  # report the whole compound
         return found
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -78,13 +82,14 @@ class NlSpecialCategoryRecognizer(EntityRecognizer):
         if not matches:
             return []
         plain = [m for m in matches if not m[2].needs_context]
-        has_clue = bool(plain) or bool(CLUES.search(text))
+        abbrevs = {m[2].text for m in matches if m[2].needs_context}
+        has_clue = bool(plain) or len(abbrevs) > 1 or bool(CLUES.search(text))
         results = []
         for start, end, term in _longest_first(matches):
             etype = term.entity_type
             if etype is None or (entities and etype not in entities):
                 continue
-            if term.needs_context and not has_clue:
+            if term.needs_context and not (has_clue or SCORE_AFTER.match(text[end:end + 8])):
                 continue
             results.append(RecognizerResult(etype, start, end, 0.6 if term.needs_context else 0.75,
                                             recognition_metadata={
@@ -92,6 +97,14 @@ class NlSpecialCategoryRecognizer(EntityRecognizer):
                                                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                                                 "group": term.group}))
         return results
+
+
+def _whole_word(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] == "-"):
+        end += 1
+    return start, end
 
 
 def _longest_first(matches: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]]:

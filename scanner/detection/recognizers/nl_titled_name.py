@@ -12,11 +12,15 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 TITLES = r"(?:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|de heer|hr\.?|juf|meester|lln\.?|leerling|drs\.?|dr\.?|mr\.?)"
+# Form labels that introduce a person: 'Naam leerling: Kian Kamper', 'Kind: ...', 'Moeder: ...'
+LABELS = (r"(?:naam(?:\s(?:leerling|kind|moeder|vader|ouder|verzorger|leerkracht|mentor|aanvrager))?|kind|"
+          r"leerling|moeder|vader|ouder\s?\d?|verzorger|contactpersoon|melder|mentor|leerkracht|"
+          r"behandelaar|roepnaam|voornaam|achternaam)\s*:")
 _INITIALS = r"(?:[A-Z]\.\s?){1,4}"
 _INFIX = r"(?:(?:van|de|der|den|het|'t|in 't|ten|ter|op|aan|la|le|el|al|da|di|du)\s)"
 _SURNAME = r"[A-Z][a-zà-ÿ'-]+(?:-[A-Z]?[a-zà-ÿ'-]+)?"
 NAME_AFTER_TITLE = re.compile(
-    rf"\b(?i:{TITLES})\s+((?:{_INITIALS})?(?:[A-Z][a-zà-ÿ]+\s)?(?i:{_INFIX}){{0,2}}{_SURNAME})")
+    rf"(?:\b(?i:{TITLES})|(?<![\w-])(?i:{LABELS}))\s+((?:{_INITIALS})?(?:[A-Z][a-zà-ÿ]+\s)?(?i:{_INFIX}){{0,2}}{_SURNAME})")
 
 
 class NlTitledNameRecognizer(EntityRecognizer):

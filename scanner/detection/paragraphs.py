@@ -1,0 +1,47 @@
+"""Rejoin wrapped lines into paragraphs before detection.
+
+Text files, e-mail bodies and PDF pages come out of their extractors one line per unit, but a
+sentence often wraps: 'Moeder voedt' / 'Pieter alleen op; vader is niet in beeld.' Detection needs
+the sentence (a date after a name, a diagnosis after a kinship word), so consecutive lines of the
+same block are joined; the place becomes the line range.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scanner.model import TextUnit
+
+_LINE = re.compile(r"^(?P<prefix>.*?)regel (?P<n>\d+)$")
+
+
+def join_lines(units: list[TextUnit]) -> list[TextUnit]:
+    out: list[TextUnit] = []
+    run: list[TextUnit] = []
+    prefix, last = None, -1
+
+    def flush() -> None:
+        if not run:
+            return
+        if len(run) == 1:
+            out.append(run[0])
+        else:
+            first, end = _LINE.match(run[0].place), _LINE.match(run[-1].place)
+            assert first and end
+            out.append(TextUnit(place=f"{first['prefix']}regel {first['n']}-{end['n']}",
+                                text="\n".join(u.text for u in run)))
+        run.clear()
+
+    for unit in units:
+        m = _LINE.match(unit.place) if unit.column is None else None
+        if m and m["prefix"] == prefix and int(m["n"]) == last + 1:
+            run.append(unit)
+        else:
+            flush()
+            if m:
+                run.append(unit)
+            else:
+                out.append(unit)
+        prefix, last = (m["prefix"], int(m["n"])) if m else (None, -1)
+    flush()
+    return out
