@@ -1,0 +1,63 @@
+"""Shared fixtures: a small register and an analyzer that knows it (built once per session)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from scanner.detection.engine import build_analyzer
+from scanner.linking import RegisterIndex
+from scanner.records.loading import Records
+from scanner.records.register import Pupil
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def pupil(nummer: str, roepnaam: str, achternaam: str, voorvoegsel: str = "", born: date | None = None,
+          left: date | None = None, bsn: str = "") -> Pupil:
+    return Pupil(leerlingnummer=nummer, achternaam=achternaam, voorvoegsel=voorvoegsel, roepnaam=roepnaam,
+                 voornamen="", geboortedatum=born or date(2014, 1, 1), bsn=bsn, onderwijsnummer="", school="",
+                 groep="", inschrijving=None, uitschrijving=left)
+
+
+PUPILS = [
+    pupil("1001", "Sanne", "Vries", "de", date(2014, 2, 3), bsn="111222333"),
+    pupil("1002", "Daan", "Bakker", born=date(2015, 5, 5)),
+    pupil("1003", "Daan", "Bakker", born=date(2016, 6, 6)),  # a namesake
+    pupil("1004", "Ayoub", "Amrani", "el", date(2013, 1, 1), left=date(2019, 7, 31)),
+]
+
+
+@pytest.fixture(scope="session")
+def records() -> Records:
+    return Records(pupils=PUPILS, consents=[], staff=["Nisa Horrocks"])
+
+
+@pytest.fixture(scope="session")
+def analyzer(records: Records):  # noqa: ANN201
+    return build_analyzer(records.known_people())
+
+
+@pytest.fixture(scope="session")
+def index() -> RegisterIndex:
+    return RegisterIndex.build(PUPILS)
+
+
+@pytest.fixture(scope="session")
+def eval_dev(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of ../shared/eval-dev with its file modes and dates restored (they matter for the rules)."""
+    src = SHARED / "eval-dev"
+    if not src.exists():
+        pytest.skip(f"{src} not present")
+    dest = tmp_path_factory.mktemp("eval") / "eval-dev"
+    subprocess.run([sys.executable, str(SHARED / "tools" / "restore_meta.py"), str(src), str(dest)],
+                   check=True, capture_output=True)
+    return dest
+
+
+__all__ = ["pupil", "PUPILS", "SHARED", "shutil"]

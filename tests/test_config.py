@@ -1,0 +1,58 @@
+"""The config is validated on load and every error names the file and the key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from config import CONFIG_DIR
+from scanner.config import ConfigError, load_config, quick_config
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    p = tmp_path / "avgscan.yaml"
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_example_config_loads_with_default_policy() -> None:
+    cfg = load_config(CONFIG_DIR / "example.avgscan.yaml")
+    assert cfg.policy.retention.default_years == 3
+    assert cfg.policy.retention.roles["administration"] == 5
+    assert [g.giver for g in cfg.policy.consent.givers] == ["ouder", "ouder+leerling", "leerling"]
+    assert "Leerplicht" in cfg.policy.exempt_parties
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("sources: []\n", "sources: at least one source"),
+    ("sources:\n  - {name: s, type: filesystem}\n", "sources[0].path"),
+    ("sources:\n  - {name: s, type: database}\n", "sources[0].url"),
+    ("sources:\n  - {name: s, type: ftp, path: x}\n", "sources[0].type"),
+    ("sources:\n  - {name: s, type: filesystem, path: x, roles: {A: opn}}\n", "role 'opn'"),
+    ("sources:\n  - {name: s, type: filesystem, path: x, rols: {}}\n", "sources[0].rols"),
+    ("sources:\n  - {name: s, type: filesystem, path: x}\npolicy: {retention: {default_years: drie}}\n",
+     "policy.retention.default_years"),
+    ("sources:\n  - {name: s, type: filesystem, path: x}\n  - {name: s, type: filesystem, path: y}\n", "used twice"),
+    ("sources: [\n", "not valid YAML"),
+])
+def test_errors_name_the_key(tmp_path: Path, text: str, fragment: str) -> None:
+    path = _write(tmp_path, text)
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert fragment in str(err.value)
+    assert str(path) in str(err.value)
+
+
+def test_policy_override_keeps_other_defaults(tmp_path: Path) -> None:
+    cfg = load_config(_write(tmp_path, "sources:\n  - {name: s, type: filesystem, path: share}\n"
+                                       "policy: {retention: {default_years: 2}}\n"))
+    assert cfg.policy.retention.default_years == 2
+    assert cfg.policy.retention.roles["administration"] == 5
+    assert cfg.resolve("share") == (tmp_path / "share").resolve()
+
+
+def test_quick_config_for_folders_and_urls(tmp_path: Path) -> None:
+    cfg = quick_config([str(tmp_path), "sqlite:///x.db"])
+    assert [s.type for s in cfg.sources] == ["filesystem", "database"]
+    assert cfg.records.pupil_register is None

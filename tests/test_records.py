@@ -1,0 +1,64 @@
+"""Register and consent records: LAS header synonyms, Dutch dates, bad rows skipped with a clear place."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from scanner.config import RecordFile, build_config
+from scanner.records.consents import load_consents
+from scanner.records.register import load_register
+from scanner.records.tabular import RecordError
+
+
+def _cfg(tmp_path: Path):  # noqa: ANN202
+    return build_config({"sources": [{"name": "s", "type": "filesystem", "path": "."}]}, "test", tmp_path)
+
+
+def test_register_csv_with_parnassys_headers(tmp_path: Path) -> None:
+    (tmp_path / "ll.csv").write_text(
+        "Leerlingnummer;Achternaam;Voorvoegsel;Roepnaam;Geboortedatum;BSN;Datum uitschrijving\n"
+        "1001;Vries;de;Sanne;03-02-2014;111222333;\n"
+        "1002;Bakker;;Daan;31-13-2014;;\n"          # bad date: skipped, reported
+        "1003;Amrani;el;Ayoub;2013-05-01;123456789;31-07-2020\n",  # bad BSN: kept, BSN dropped
+        encoding="utf-8")
+    pupils, problems = load_register(RecordFile(path="ll.csv"), _cfg(tmp_path))
+    assert [p.leerlingnummer for p in pupils] == ["1001", "1003"]
+    assert pupils[0].full_name == "Sanne de Vries" and pupils[0].geboortedatum == date(2014, 2, 3)
+    assert pupils[1].bsn == "" and pupils[1].uitschrijving == date(2020, 7, 31)
+    assert any("rij 3" in str(p) and "geboortedatum" in str(p) for p in problems)
+    assert any("rij 4" in str(p) and "bsn" in str(p) for p in problems)
+
+
+def test_register_xlsx_with_column_mapping(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Stamnummer", "Geslachtsnaam", "Roepnaam", "Geb. datum", "Vertrokken op"])
+    ws.append(["77", "Jansen", "Lisa", date(2012, 1, 5), date(2021, 8, 1)])
+    wb.save(tmp_path / "ll.xlsx")
+    pupils, problems = load_register(RecordFile(path="ll.xlsx", columns={"uitschrijving": "Vertrokken op"}),
+                                     _cfg(tmp_path))
+    assert not problems
+    assert pupils[0].leerlingnummer == "77" and pupils[0].uitschrijving == date(2021, 8, 1)
+
+
+def test_missing_required_column_stops_the_run(tmp_path: Path) -> None:
+    (tmp_path / "ll.csv").write_text("Leerlingnummer;Achternaam\n1;X\n", encoding="utf-8")
+    with pytest.raises(RecordError, match="roepnaam"):
+        load_register(RecordFile(path="ll.csv"), _cfg(tmp_path))
+
+
+def test_consents_parse_categories_and_givers(tmp_path: Path) -> None:
+    (tmp_path / "t.csv").write_text(
+        "id;leerlingnummer;partij;gegevens;doel;gegeven_door;datum_gegeven;geldig_tot;ingetrokken_op\n"
+        "T1;1001;Jeugd-GGZ;onderwijsgegevens, gezondheid;x;Ouder + Leerling;2025-01-10;;2025-06-01\n"
+        "T2;1001;Wijkteam;onderwijsgegevens;x;ouder;gisteren;;\n", encoding="utf-8")
+    consents, problems = load_consents(RecordFile(path="t.csv"), _cfg(tmp_path))
+    assert len(consents) == 1 and len(problems) == 1
+    c = consents[0]
+    assert c.gegevens == {"onderwijsgegevens", "gezondheid"} and c.gegeven_door == "ouder+leerling"
+    assert c.ingetrokken_op == date(2025, 6, 1)
+    assert "datum_gegeven" in str(problems[0]) and "rij 3" in str(problems[0])
