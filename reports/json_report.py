@@ -34,7 +34,9 @@ def report_dict(report: Report) -> dict[str, Any]:
         "settings": report.settings,
         "statistics": report.statistics,
         "items": [{"source": i.source, "path": i.path, "status": i.status, "reason": i.reason,
-                   "kind": i.kind, "role": i.role, "party": i.party} for i in report.items],
+                   "kind": i.kind, "role": i.role, "party": i.party,
+                   "pupils": [n for n, amb in report.subjects.get((i.source, i.path), []) if not amb]}
+                  for i in report.items],
         "findings": [_finding(f, report.show_values) for f in report.findings],
         "violations": [{"rule": v.rule, "severity": v.severity, "source": v.source, "path": v.path,
                         "leerlingnummer": v.leerlingnummer, "message": v.message,

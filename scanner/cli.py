@@ -54,6 +54,78 @@ def cmd_scan(args: argparse.Namespace) -> int:
     return EXIT_VIOLATIONS if report.violations else EXIT_OK
 
 
+def _pupil_numbers(args: argparse.Namespace) -> list[str]:
+    numbers = list(args.pupil or [])
+    if args.list:
+        numbers += [line.strip() for line in Path(args.list).read_text(encoding="utf-8").splitlines()
+                    if line.strip() and not line.startswith("#")]
+    return numbers
+
+
+def _pupil_scan(args: argparse.Namespace):  # noqa: ANN202
+    """Scan for per-pupil commands; the pupils must be in the register to know their names and numbers."""
+    from scanner.config import load_config
+    from scanner.pipeline import run_scan
+    from scanner.records.loading import load_records
+
+    cfg = load_config(args.config)
+    records = load_records(cfg)
+    known = {p.leerlingnummer for p in records.pupils or []}
+    numbers = _pupil_numbers(args)
+    if not numbers:
+        raise ValueError("geef --pupil LEERLINGNUMMER of --list BESTAND op")
+    missing = [n for n in numbers if n not in known]
+    if missing:
+        raise ValueError(f"leerling(en) {', '.join(missing)} staan niet in het register; gebruik een "
+                         "registerexport van vóór de verwijdering, zodat naam en nummers bekend zijn")
+    return run_scan(cfg, as_of=args.as_of, records=records), numbers
+
+
+def cmd_verify_deletion(args: argparse.Namespace) -> int:
+    from reports.pupil_statement import deletion_statement, write_statement
+    from scanner.config import ConfigError
+    from scanner.inventory import inventory
+    from scanner.records.tabular import RecordError
+
+    try:
+        report, numbers = _pupil_scan(args)
+    except (ConfigError, RecordError, ValueError, OSError) as err:
+        print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
+        return EXIT_CANNOT_START
+    code = EXIT_OK
+    for nummer in numbers:
+        inv = inventory(report, report.subjects, nummer)
+        text = deletion_statement(inv, report)
+        paths = write_statement(inv, text, Path(args.out), "verklaring-verwijdering")
+        print(text)
+        print(f"Verklaring: {paths[0]}")
+        if inv.places:
+            code = EXIT_VIOLATIONS
+        elif inv.unreadable and code == EXIT_OK:
+            code = EXIT_INCOMPLETE
+    return code
+
+
+def cmd_inventory(args: argparse.Namespace) -> int:
+    from reports.pupil_statement import inventory_statement, write_statement
+    from scanner.config import ConfigError
+    from scanner.inventory import inventory
+    from scanner.records.tabular import RecordError
+
+    try:
+        report, numbers = _pupil_scan(args)
+    except (ConfigError, RecordError, ValueError, OSError) as err:
+        print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
+        return EXIT_CANNOT_START
+    for nummer in numbers:
+        inv = inventory(report, report.subjects, nummer)
+        text = inventory_statement(inv, report)
+        paths = write_statement(inv, text, Path(args.out), "inzage")
+        print(text)
+        print(f"Overzicht: {paths[0]}")
+    return EXIT_INCOMPLETE if report.statistics["unreadable"] else EXIT_OK
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from reports import write_all
     from reports.summary import print_summary
@@ -109,6 +181,16 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("path", nargs="?", default="avgscan.yaml")
     i.add_argument("--force", action="store_true")
     i.set_defaults(func=cmd_init)
+    for name, func, helptext in (
+            ("verify-deletion", cmd_verify_deletion, "controleer of de gegevens van een leerling overal weg zijn"),
+            ("inventory", cmd_inventory, "overzicht van alle gegevens van een leerling (inzageverzoek)")):
+        v = sub.add_parser(name, help=helptext)
+        v.add_argument("--config", "-c", required=True, help="avgscan.yaml")
+        v.add_argument("--pupil", "-p", action="append", help="leerlingnummer (herhaalbaar)")
+        v.add_argument("--list", help="bestand met een leerlingnummer per regel")
+        v.add_argument("--as-of", type=_date, help="peildatum JJJJ-MM-DD")
+        v.add_argument("--out", "-o", default="avgscan-out", help="map voor de verklaring")
+        v.set_defaults(func=func)
     r = sub.add_parser("rules", help="toon de regels met hun uitleg")
     r.set_defaults(func=cmd_rules)
     return p

@@ -163,9 +163,23 @@ def build_config(raw: dict[str, Any], origin: str, base_dir: Path) -> ScanConfig
     names = [s.name for s in cfg.sources]
     for i, src in enumerate(cfg.sources):
         src.check(f"{origin}: sources[{i}]")
+        _anchor_paths(src, cfg)
         if names.count(src.name) > 1:
             raise ConfigError(f"{origin}: sources[{i}].name: {src.name!r} is used twice")
     return cfg
+
+
+def _anchor_paths(src: SourceConfig, cfg: ScanConfig) -> None:
+    """Relative folders and SQLite files in a config are relative to the config file, not the cwd."""
+    if src.path and "://" not in src.path:
+        src.path = str(cfg.resolve(src.path))
+    if src.url and src.url.startswith("sqlite:///") and not src.url.startswith("sqlite:////"):
+        db = src.url[len("sqlite:///"):]
+        if db and db != ":memory:":
+            src.url = f"sqlite:///{cfg.resolve(db)}"
+    for spec in (cfg.records.pupil_register, cfg.records.consents, cfg.records.staff, cfg.records.parents):
+        if spec and spec.url and spec.url.startswith("sqlite:///") and not spec.url.startswith("sqlite:////"):
+            spec.url = f"sqlite:///{cfg.resolve(spec.url[len('sqlite:///'):])}"
 
 
 def load_config(path: str | Path) -> ScanConfig:

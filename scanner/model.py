@@ -146,3 +146,5 @@ class Report:
     statistics: dict[str, Any]
     settings: dict[str, Any]
     show_values: bool = False
+    # (source, path) -> [(leerlingnummer, ambiguous)]: whose data each item holds
+    subjects: dict[tuple[str, str], list[tuple[str, bool]]] = field(default_factory=dict)

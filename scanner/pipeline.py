@@ -158,8 +158,11 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
     settings = {"as_of": ref.isoformat(), "version": __version__,
                 "sources": [{"name": s.name, "type": s.type} for s in cfg.sources],
                 "policy": cfg.policy.model_dump(mode="json")}
+    subjects = {(s.item.source, s.item.path): [(x.leerlingnummer, x.ambiguous) for x in s.subjects]
+                for s in scanned_items if s.subjects}
     return Report(items=items, findings=findings, violations=violations, exempt=exempt, kept_by_law=kept,
-                  skipped_rules=skipped, statistics=stats, settings=settings, show_values=show_values)
+                  skipped_rules=skipped, statistics=stats, settings=settings, show_values=show_values,
+                  subjects=subjects)
 
 
 def _one_line(err: Exception) -> str:
