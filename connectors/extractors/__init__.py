@@ -2,20 +2,53 @@
 
 An extractor turns bytes into Content (text units with their places). It raises Unreadable with a
 reason for encrypted, corrupt or unsupported input; the scan goes on.
+
+Container formats (zip archives, e-mail with attachments) also register a *member lister*: the
+source turns each member into an item of its own (`<container>!/<member>`), so a finding in an
+attachment points at the attachment and an unreadable member is reported on its own.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import PurePosixPath
 
-from connectors.base import Unreadable
+from connectors.base import DEFAULTS, Unreadable
 from scanner.model import Content
 
 Extractor = Callable[[bytes, str], Content]
 EXTRACTORS: dict[str, Extractor] = {}
-_MODULES = ("text", "delimited", "docx", "xlsx", "pdf", "eml", "odf")
+_MODULES = ("text", "delimited", "docx", "doc", "xlsx", "xls", "pdf", "ocr", "eml", "msg", "odf", "rtf", "html",
+            "archive")
+
+
+@dataclass
+class Limits:
+    """Guards against hostile containers (zip bombs, endless nesting)."""
+
+    max_member_bytes: int = int(DEFAULTS["max_file_mb"] * 1024 * 1024)
+    max_members: int = DEFAULTS["archive_max_members"]
+    max_expanded_bytes: int = int(DEFAULTS["archive_max_mb"] * 1024 * 1024)
+    max_depth: int = DEFAULTS["archive_max_depth"]
+
+
+@dataclass
+class Member:
+    """One file inside a container, listed without reading it (`load` reads it when needed)."""
+
+    name: str  # path inside the container, '/' separators, unique within the container
+    size: int
+    load: Callable[[], bytes] | None = None
+    modified: datetime | None = None
+    reason: str | None = None  # set when the member cannot be read (encrypted, too large, ...)
+    metadata: dict[str, object] = field(default_factory=dict)  # e.g. the e-mail's 'date' for attachments
+
+
+MemberLister = Callable[[bytes, str, Limits], list[Member]]
+MEMBER_LISTERS: dict[str, MemberLister] = {}
 
 
 def register(*suffixes: str) -> Callable[[Extractor], Extractor]:
@@ -27,24 +60,66 @@ def register(*suffixes: str) -> Callable[[Extractor], Extractor]:
     return deco
 
 
+def register_members(*suffixes: str) -> Callable[[MemberLister], MemberLister]:
+    def deco(fn: MemberLister) -> MemberLister:
+        for s in suffixes:
+            MEMBER_LISTERS[s] = fn
+        return fn
+
+    return deco
+
+
 def _load() -> None:
     if not EXTRACTORS:
         for mod in _MODULES:
             importlib.import_module(f"connectors.extractors.{mod}")
 
 
+def suffix(name: str) -> str:
+    return PurePosixPath(name).suffix.lower()
+
+
 def extractor_for(name: str) -> Extractor | None:
     _load()
-    return EXTRACTORS.get(PurePosixPath(name).suffix.lower())
+    return EXTRACTORS.get(suffix(name))
+
+
+def member_lister_for(name: str) -> MemberLister | None:
+    _load()
+    return MEMBER_LISTERS.get(suffix(name))
+
+
+def unsupported_reason(name: str) -> str:
+    return f"formaat niet ondersteund ({suffix(name) or 'geen extensie'})"
 
 
 def extract(data: bytes, name: str) -> Content:
     fn = extractor_for(name)
     if fn is None:
-        raise Unreadable(f"formaat niet ondersteund ({PurePosixPath(name).suffix or 'geen extensie'})")
+        raise Unreadable(unsupported_reason(name))
     try:
         return fn(data, name)
     except Unreadable:
         raise
+    except MemoryError:
+        raise Unreadable("te groot om te lezen (onvoldoende geheugen)") from None
     except Exception as err:  # a broken file must never stop the scan
         raise Unreadable(f"beschadigd of onleesbaar bestand ({type(err).__name__}: {str(err)[:120]})") from None
+
+
+def unique_name(name: str, taken: set[str]) -> str:
+    """`name`, or `name (2).ext`, ... so two attachments called 'scan.pdf' stay two items."""
+    clean = name.replace("\\", "/").replace("!/", "!_").strip("/") or "naamloos"
+    candidate, n = clean, 1
+    while candidate.lower() in taken:
+        n += 1
+        p = PurePosixPath(clean)
+        candidate = str(p.with_name(f"{p.stem} ({n}){p.suffix}"))
+    taken.add(candidate.lower())
+    return candidate
+
+
+def as_date(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None

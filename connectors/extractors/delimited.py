@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 
 from connectors.extractors import register
 from connectors.extractors.text import decode_text
@@ -39,13 +40,35 @@ def table_units(rows: list[list[str]], sheet: str | None = None) -> list[TextUni
     return units
 
 
-@register(".csv", ".tsv")
+CANDIDATES = (";", "\t", ",", "|")
+
+
+def sniff_delimiter(text: str, name: str) -> str:
+    """The delimiter that splits the first lines into the same number (>1) of fields most consistently.
+
+    csv.Sniffer is easily fooled by Dutch exports: ';' separated with decimal commas ('7,5') in the
+    cells. Counting fields per row with a real CSV reader (quotes respected) is sturdier.
+    """
+    sample = "\n".join(text.splitlines()[:50])
+    best: tuple[float, int, int] | None = None
+    choice = "\t" if name.lower().endswith(".tsv") else ";"
+    for rank, delimiter in enumerate(CANDIDATES):
+        rows = [r for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if any(c.strip() for c in r)]
+        if not rows:
+            continue
+        counts = Counter(len(r) for r in rows)
+        width, freq = counts.most_common(1)[0]
+        if width < 2:
+            continue
+        score = (round(freq / len(rows), 1), -rank, width)  # ties: ';' first, as Dutch Excel writes
+        if best is None or score > best:
+            best, choice = score, delimiter
+    return choice
+
+
+@register(".csv", ".tsv", ".tab")
 def extract_csv(data: bytes, name: str) -> Content:
     text = decode_text(data)
-    try:
-        dialect = csv.Sniffer().sniff(text[:8192], delimiters=";,\t|")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = "\t" if name.lower().endswith(".tsv") else (";" if ";" in text.split("\n", 1)[0] else ",")
+    delimiter = sniff_delimiter(text, name)
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    return Content(units=table_units(rows))
+    return Content(units=table_units(rows), metadata={"delimiter": delimiter})

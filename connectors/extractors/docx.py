@@ -1,15 +1,22 @@
-"""Word documents: body paragraphs and tables in reading order, headers/footers and comments."""
+"""Word documents: body paragraphs and tables in reading order, text boxes, headers/footers
+(default, first page, even pages), footnotes and comments."""
 
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
+from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from connectors.extractors import register
+from connectors.extractors.office import check_ooxml
 from scanner.model import Content, TextUnit
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _table_units(table: Table, t: int) -> list[TextUnit]:
@@ -26,31 +33,83 @@ def _table_units(table: Table, t: int) -> list[TextUnit]:
     return units
 
 
-@register(".docx", ".docm", ".dotx")
+def _paragraph_texts(element: etree._Element) -> list[str]:
+    """Text of every w:p below `element` (text boxes, notes), paragraphs kept apart."""
+    out = []
+    for p in element.iter(qn("w:p")):
+        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+        if text.strip():
+            out.append(text)
+    return out
+
+
+def _header_footer_units(document: docx.document.Document) -> list[TextUnit]:
+    units: list[TextUnit] = []
+    seen: set[int] = set()
+    for s, section in enumerate(document.sections, 1):
+        parts = [("koptekst", section.header), ("voettekst", section.footer)]
+        if section.different_first_page_header_footer:
+            parts += [("koptekst eerste pagina", section.first_page_header),
+                      ("voettekst eerste pagina", section.first_page_footer)]
+        if document.settings.odd_and_even_pages_header_footer:
+            parts += [("koptekst even pagina", section.even_page_header),
+                      ("voettekst even pagina", section.even_page_footer)]
+        for label, part in parts:
+            if part.is_linked_to_previous and s > 1:
+                continue
+            element = part._element
+            if id(element) in seen:
+                continue
+            seen.add(id(element))
+            text = "\n".join(_paragraph_texts(element))
+            if text:
+                units.append(TextUnit(place=f"{label} sectie {s}", text=text))
+    return units
+
+
+def _notes(data: bytes) -> list[TextUnit]:
+    """Footnotes and endnotes, which python-docx does not expose."""
+    units: list[TextUnit] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for part, label, tag in (("word/footnotes.xml", "voetnoot", "footnote"),
+                                 ("word/endnotes.xml", "eindnoot", "endnote")):
+            if part not in zf.namelist():
+                continue
+            root = etree.fromstring(zf.read(part), parser=etree.XMLParser(resolve_entities=False, no_network=True))
+            for note in root.iter(f"{{{W_NS}}}{tag}"):
+                if note.get(f"{{{W_NS}}}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                    continue
+                text = " ".join(_paragraph_texts(note))
+                if text.strip():
+                    units.append(TextUnit(place=f"{label} {note.get(f'{{{W_NS}}}id')}", text=text))
+    return units
+
+
+@register(".docx", ".docm", ".dotx", ".dotm")
 def extract_docx(data: bytes, name: str) -> Content:
+    check_ooxml(data, name)
     document = docx.Document(io.BytesIO(data))
     units: list[TextUnit] = []
-    p_no = t_no = 0
+    p_no = t_no = box_no = 0
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
             p_no += 1
             if block.text.strip():
                 units.append(TextUnit(place=f"alinea {p_no}", text=block.text))
+            for box in block._p.iter(qn("w:txbxContent")):
+                if any(str(a.tag).endswith("}Fallback") for a in box.iterancestors()):
+                    continue  # the same text box again, for old Word versions
+                box_no += 1
+                text = "\n".join(_paragraph_texts(box))
+                if text:
+                    units.append(TextUnit(place=f"tekstvak {box_no}", text=text))
         elif isinstance(block, Table):
             t_no += 1
             units.extend(_table_units(block, t_no))
-    for s, section in enumerate(document.sections, 1):
-        for label, part in (("koptekst", section.header), ("voettekst", section.footer)):
-            text = "\n".join(p.text for p in part.paragraphs if p.text.strip())
-            if text:
-                units.append(TextUnit(place=f"{label} sectie {s}", text=text))
-    try:
-        comments = list(document.comments)
-    except (AttributeError, KeyError, ValueError):
-        comments = []
-    for i, comment in enumerate(comments, 1):
-        text = comment.text if hasattr(comment, "text") else ""
-        if text.strip():
-            units.append(TextUnit(place=f"opmerking {i}", text=text))
+    units.extend(_header_footer_units(document))
+    units.extend(_notes(data))
+    for i, comment in enumerate(document.comments, 1):
+        if comment.text.strip():
+            units.append(TextUnit(place=f"opmerking {i}", text=comment.text))
     title = document.core_properties.title
     return Content(units=units, metadata={"title": title} if title else {})

@@ -1,4 +1,9 @@
-"""OpenDocument text (.odt): paragraphs and headings in reading order."""
+"""OpenDocument text (.odt) and spreadsheets (.ods) through odfpy.
+
+.odt: paragraphs and headings in reading order ('alinea N'), comments ('opmerking N') and the page
+headers/footers of the master pages. .ods: cells as 'Blad!B3', like the Excel extractors, with
+repeated rows/columns expanded only where they carry text (an empty sheet declares a million rows).
+"""
 
 from __future__ import annotations
 
@@ -6,29 +11,131 @@ import io
 from collections.abc import Iterator
 
 from odf import teletype
-from odf.element import Element
+from odf.element import Element, Text
+from odf.namespaces import OFFICENS, TABLENS, TEXTNS
 from odf.opendocument import load
 
 from connectors.extractors import register
+from connectors.extractors.delimited import table_units
 from scanner.model import Content, TextUnit
 
-_TEXT_TAGS = ("text:p", "text:h")
+MAX_REPEAT = 1000  # a repeated row with text is expanded at most this often
+MAX_COLUMNS = 16_384  # the widest sheet LibreOffice writes
+MAX_GAP = 100_000  # empty rows kept between filled ones (row numbers stay right below this)
+
+
+def _qname(el: Element) -> tuple[str, str] | None:
+    return getattr(el, "qname", None)
+
+
+def _text(el: Element) -> str:
+    """Text of an element without the comments (office:annotation) anchored in it."""
+    parts: list[str] = []
+    for child in el.childNodes:
+        if isinstance(child, Text) or child.nodeType == child.TEXT_NODE:
+            parts.append(str(child.data))
+            continue
+        q = _qname(child)
+        if q == (OFFICENS, "annotation") or q == (OFFICENS, "annotation-end"):
+            continue
+        if q == (TEXTNS, "s"):
+            parts.append(" " * int(child.getAttribute("c") or 1))
+        elif q == (TEXTNS, "tab"):
+            parts.append("\t")
+        elif q == (TEXTNS, "line-break"):
+            parts.append("\n")
+        else:
+            parts.append(_text(child))
+    return "".join(parts)
 
 
 def _blocks(node: Element) -> Iterator[Element]:
     for child in node.childNodes:
-        if getattr(child, "qname", None) and child.tagName in _TEXT_TAGS:
+        q = _qname(child)
+        if q in ((TEXTNS, "p"), (TEXTNS, "h")):
             yield child
+        elif q == (OFFICENS, "annotation"):
+            continue
         elif getattr(child, "childNodes", None):
             yield from _blocks(child)
 
 
-@register(".odt")
+def _annotations(node: Element) -> Iterator[Element]:
+    for child in getattr(node, "childNodes", []):
+        if _qname(child) == (OFFICENS, "annotation"):
+            yield child
+        else:
+            yield from _annotations(child)
+
+
+def _comment_text(annotation: Element) -> str:
+    return "\n".join(_text(p) for p in _blocks(annotation) if _text(p).strip())
+
+
+@register(".odt", ".ott")
 def extract_odt(data: bytes, name: str) -> Content:
     doc = load(io.BytesIO(data))
     units = []
     for i, el in enumerate(_blocks(doc.text), 1):
-        text = teletype.extractText(el)
+        text = _text(el)
         if text.strip():
             units.append(TextUnit(place=f"alinea {i}", text=text))
+    for i, note in enumerate(_annotations(doc.text), 1):
+        text = _comment_text(note)
+        if text.strip():
+            units.append(TextUnit(place=f"opmerking {i}", text=text))
+    labels = {"header": "koptekst", "header-first": "koptekst eerste pagina", "header-left": "koptekst even pagina",
+              "footer": "voettekst", "footer-first": "voettekst eerste pagina", "footer-left": "voettekst even pagina"}
+    for page in doc.masterstyles.childNodes:
+        page_name = page.getAttribute("name") if _qname(page) else None
+        for part in getattr(page, "childNodes", []):
+            q = _qname(part)
+            if q and q[1] in labels:
+                text = "\n".join(_text(p) for p in _blocks(part) if _text(p).strip())
+                if text:
+                    units.append(TextUnit(place=f"{labels[q[1]]} ({page_name})", text=text))
+    title = next((teletype.extractText(t) for t in doc.meta.childNodes if _qname(t) and _qname(t)[1] == "title"), "")
+    return Content(units=units, metadata={"title": title} if title else {})
+
+
+def _rows(table: Element) -> list[list[str]]:
+    rows: list[list[str]] = []
+    pending_empty = 0
+    for row in _table_rows(table):
+        cells: list[str] = []
+        for cell in row.childNodes:
+            if _qname(cell) not in ((TABLENS, "table-cell"), (TABLENS, "covered-table-cell")):
+                continue
+            text = "\n".join(_text(p) for p in _blocks(cell))
+            repeat = int(cell.getAttribute("numbercolumnsrepeated") or 1)
+            cells.extend([text] * min(repeat, MAX_COLUMNS - len(cells)))
+        while cells and not cells[-1].strip():
+            cells.pop()
+        repeat = int(row.getAttribute("numberrowsrepeated") or 1)
+        if not cells:
+            pending_empty += repeat
+            continue
+        rows.extend([[] for _ in range(min(pending_empty, MAX_GAP))])
+        pending_empty = 0
+        rows.extend([cells] * min(repeat, MAX_REPEAT))
+    return rows
+
+
+def _table_rows(node: Element) -> Iterator[Element]:
+    for child in node.childNodes:
+        q = _qname(child)
+        if q == (TABLENS, "table-row"):
+            yield child
+        elif q in ((TABLENS, "table-header-rows"), (TABLENS, "table-rows"), (TABLENS, "table-row-group")):
+            yield from _table_rows(child)
+
+
+@register(".ods", ".ots")
+def extract_ods(data: bytes, name: str) -> Content:
+    doc = load(io.BytesIO(data))
+    units: list[TextUnit] = []
+    for table in doc.spreadsheet.childNodes:
+        if _qname(table) != (TABLENS, "table"):
+            continue
+        units.extend(table_units(_rows(table), sheet=table.getAttribute("name")))
     return Content(units=units)

@@ -6,10 +6,30 @@ from connectors.extractors import register
 from scanner.model import Content, TextUnit
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'Unicode text' from Excel or PowerShell without a BOM: every other byte of ASCII text is NUL."""
+    sample = data[:4000]
+    if len(sample) < 4 or sample.count(0) < len(sample) // 4:
+        return None
+    even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
+    encoding = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
+    try:
+        return data[: len(data) - len(data) % 2].decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with a BOM, else cp1252 (Windows exports)."""
+    """UTF-16 (BOM or NUL pattern), UTF-8 (with or without BOM), else cp1252 (Dutch Windows exports).
+
+    A fixed order instead of statistical guessing: for Dutch text cp1252 is the only realistic
+    8-bit encoding, and a guess that differs between runs would make reports differ too.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")
+    wide = _utf16_without_bom(data)  # before UTF-8: NUL bytes are valid UTF-8
+    if wide is not None:
+        return wide
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

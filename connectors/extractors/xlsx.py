@@ -7,9 +7,9 @@ from datetime import date, datetime
 
 import openpyxl
 
-from connectors.base import Unreadable
 from connectors.extractors import register
 from connectors.extractors.delimited import table_units
+from connectors.extractors.office import check_ooxml
 from scanner.model import Content
 
 
@@ -25,10 +25,9 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-@register(".xlsx", ".xlsm")
+@register(".xlsx", ".xlsm", ".xltx", ".xltm")
 def extract_xlsx(data: bytes, name: str) -> Content:
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise Unreadable("versleuteld (met wachtwoord beveiligd) Office-bestand")
+    check_ooxml(data, name)
     wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     units = []
     try:
