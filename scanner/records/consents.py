@@ -36,10 +36,24 @@ class Consent:
     ingetrokken_op: date | None
 
 
+PARENT_WORDS = {"ouder", "ouders", "verzorger", "verzorgers", "ouder/verzorger", "ouders/verzorgers", "voogd",
+                "gezaghebbende", "wettelijk vertegenwoordiger", "moeder", "vader"}
+PUPIL_WORDS = {"leerling", "kind", "jongere", "pupil"}
+
+
 def normalise_giver(text: str) -> str:
-    """'Ouder + leerling', 'ouder en leerling' and 'ouder+leerling' are the same giver."""
-    t = re.sub(r"\s*(\+|&|\ben\b)\s*", "+", text.strip().lower())
-    return re.sub(r"\s+", " ", t)
+    """'Ouder + leerling', 'leerling en ouders' and 'ouder+leerling' are the same giver.
+
+    Parents, guardians and legal representatives all count as 'ouder'; the pupil as 'leerling'.
+    Anything else is kept as written, so it never silently matches a requirement.
+    """
+    parts = [p.strip() for p in re.split(r"\s*(?:\+|&|,|\ben\b|\bmet\b)\s*", text.strip().lower()) if p.strip()]
+    roles = set()
+    for p in parts:
+        p = re.sub(r"\s+", " ", p)
+        roles.add("ouder" if p in PARENT_WORDS else "leerling" if p in PUPIL_WORDS else p)
+    order = {"ouder": 0, "leerling": 1}
+    return "+".join(sorted(roles, key=lambda r: (order.get(r, 2), r)))
 
 
 def _consent(n: int, row: dict[str, object], name: str, problems: list[RowProblem]) -> Consent | None:
