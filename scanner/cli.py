@@ -43,7 +43,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
         else:
             print("avgscan scan: geef --config avgscan.yaml of een map/database-URL op", file=sys.stderr)
             return EXIT_CANNOT_START
-        report = run_scan(cfg, as_of=args.as_of, show_values=args.show_values)
+        report = run_scan(cfg, as_of=args.as_of, show_values=args.show_values, workers=args.workers)
     except (ConfigError, RecordError) as err:
         print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
         return EXIT_CANNOT_START
@@ -172,6 +172,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--out", "-o", default="avgscan-out", help="map voor de rapporten")
     s.add_argument("--show-values", action="store_true",
                    help="zet ruwe waarden in report.json (alleen voor onderzoek; het rapport vermeldt dit)")
+    s.add_argument("--workers", type=int, default=0,
+                   help="aantal processen (standaard: alle processorkernen; 1 = zonder parallelisme)")
     s.set_defaults(func=cmd_scan)
     d = sub.add_parser("demo", help="maak een demoschool, scan die en toon de samenvatting")
     d.add_argument("--dir", default="demo-school", help="map voor de demoschool")

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Callable, Iterator
 from datetime import date
 
-from connectors.base import Source, Unreadable, open_source
+from connectors.base import Source, Unreadable
 from scanner import __version__
 from scanner.config import ScanConfig
 from scanner.detection.detect import detect
@@ -17,7 +16,8 @@ from scanner.detection.names import fold
 from scanner.detection.paragraphs import join_lines
 from scanner.generic_terms import drop_generic_terms
 from scanner.linking import RegisterIndex, folder_regex, link
-from scanner.model import ExemptFlow, Item, Report, ScannedItem, Violation
+from scanner.executor import scan_all
+from scanner.model import Content, ExemptFlow, Item, Report, ScannedItem, Violation
 from scanner.records.loading import Records, load_records
 from scanner.rules import RULES, RuleContext
 from scanner.rules.consent_rules import outcomes
@@ -55,14 +55,18 @@ class Scanner:
         self.folder_rx = {s.name: folder_regex(s.folder_pattern) if s.folder_pattern else None for s in cfg.sources}
 
     def scan_item(self, source: Source, item: Item) -> ScannedItem:
-        scanned = ScannedItem(item=item)
         if item.status != "scanned":
-            return scanned
+            return ScannedItem(item=item)
         try:
             content = source.read(item)
         except Unreadable as err:
             item.status, item.reason = "unreadable", str(err)
-            return scanned
+            return ScannedItem(item=item)
+        return self.analyze(item, content)
+
+    def analyze(self, item: Item, content: Content) -> ScannedItem:
+        """Everything after extraction: detection, linking, unknown children, dates, legal hold."""
+        scanned = ScannedItem(item=item)
         content.units = join_lines(content.units)
         findings = detect(self.analyzer, item.source, item.path, content.units, self.cfg.organisation.addresses)
         scanned.findings = findings
@@ -76,17 +80,6 @@ class Scanner:
         title = str(content.metadata.get("title") or (content.units[0].text if content.units else ""))
         scanned.legal_hold = legal_hold(item, title[:200], self.cfg.policy.retention.legal_hold)
         return scanned
-
-    def scan_source(self, source: Source, progress: Progress | None = None) -> Iterator[ScannedItem]:
-        try:
-            for item in source.crawl():
-                scanned = self.scan_item(source, item)
-                if progress:
-                    progress(item)
-                yield scanned
-        except Unreadable as err:
-            yield ScannedItem(item=Item(source=source.name, path="", kind="source", status="unreadable",
-                                        reason=str(err)))
 
 
 def evaluate(scanned_items: list[ScannedItem], ctx: RuleContext, records: Records
@@ -120,22 +113,15 @@ def evaluate(scanned_items: list[ScannedItem], ctx: RuleContext, records: Record
 
 
 def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = False,
-             progress: Progress | None = None, records: Records | None = None) -> Report:
+             progress: Progress | None = None, records: Records | None = None, workers: int | None = 1) -> Report:
     started = time.monotonic()
     records = records or load_records(cfg)
     scanner = Scanner(cfg, records)
     scanned_items: list[ScannedItem] = []
-    for src_cfg in cfg.sources:
-        try:
-            source = open_source(src_cfg)
-        except Exception as err:  # a source that cannot be opened is reported, the rest is scanned
-            scanned_items.append(ScannedItem(item=Item(source=src_cfg.name, path="", kind="source",
-                                                       status="unreadable", reason=_one_line(err))))
-            continue
-        try:
-            scanned_items.extend(scanner.scan_source(source, progress))
-        finally:
-            source.close()
+    for scanned in scan_all(scanner, workers):
+        if progress:
+            progress(scanned.item)
+        scanned_items.append(scanned)
     ref = as_of or cfg.as_of or date.today()
     ctx = RuleContext(policy=cfg.policy, as_of=ref,
                       register=scanner.index if records.pupils is not None else None,
@@ -163,10 +149,6 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
     return Report(items=items, findings=findings, violations=violations, exempt=exempt, kept_by_law=kept,
                   skipped_rules=skipped, statistics=stats, settings=settings, show_values=show_values,
                   subjects=subjects)
-
-
-def _one_line(err: Exception) -> str:
-    return re.sub(r"\s+", " ", f"{type(err).__name__}: {err}")[:200]
 
 
 __all__ = ["run_scan", "Scanner", "evaluate"]

@@ -1,0 +1,38 @@
+"""The parallel scan gives the same report as the inline scan, and a failing item never stops it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scanner.config import load_config
+from scanner.pipeline import Scanner, run_scan
+from scanner.records.loading import load_records
+from tests.test_cli import school  # noqa: F401  (fixture)
+
+
+def _key(report) -> list[tuple]:  # noqa: ANN001
+    return ([(v.rule, v.path, v.leerlingnummer) for v in report.violations],
+            [(f.path, f.place, f.entity_type, f.value) for f in report.findings],
+            [(i.path, i.status) for i in report.items])
+
+
+def test_parallel_equals_inline(school: Path) -> None:  # noqa: F811
+    cfg = load_config(school / "avgscan.yaml")
+    assert _key(run_scan(cfg, workers=1)) == _key(run_scan(cfg, workers=2))
+
+
+def test_an_item_that_fails_analysis_is_unreadable(school: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    def boom(self, item, content):  # noqa: ANN001, ANN202
+        if item.path.endswith("OPP.docx"):
+            raise RuntimeError("parser crashed")
+        return original(self, item, content)
+
+    original = Scanner.analyze
+    monkeypatch.setattr(Scanner, "analyze", boom)
+    cfg = load_config(school / "avgscan.yaml")
+    report = run_scan(cfg, records=load_records(cfg), workers=1)
+    bad = [i for i in report.items if i.path.endswith("OPP.docx")]
+    assert bad[0].status == "unreadable" and "parser crashed" in (bad[0].reason or "")
+    assert len(report.items) == 4
