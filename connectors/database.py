@@ -1,134 +1,205 @@
-"""Databases through SQLAlchemy URLs, read-only: one item per row, placed as `table:<name>#<pk>`.
+"""Databases through SQLAlchemy URLs (SQLite, PostgreSQL, MariaDB/MySQL), read-only: one item per row.
 
-SQLite is opened with `mode=ro` so the scan can never write (not even a journal). A row that refers
-to the register table (a foreign key to the pupils table) carries the referenced leerlingnummer, so
-linking does not have to guess from names.
+Rows are placed as `table:<name>#<key>`: the primary key (composite keys joined with ','), else a
+unique key of NOT NULL columns, else `rij<N>`, the row's position when ordered by all its columns
+(stable as long as the table's contents are). Rows are fetched in batches by keyset pagination
+(`WHERE key > last ORDER BY key LIMIT n`), so no table is ever held in memory, no cursor stays open
+while rows are being scanned, and the statement timeout applies to each batch. A table that cannot
+be read (no permission, time-out, gone) becomes an unreadable item `table:<name>` with the reason.
 """
 
 from __future__ import annotations
 
-import re
+from collections import OrderedDict
 from collections.abc import Iterator
-from datetime import date, datetime
+from contextlib import contextmanager
 from typing import Any
 
 import sqlalchemy as sa
 
-from connectors.base import Unreadable, assign_place, register_source
+from connectors.base import Unreadable, assign_place, option, register_source
+from connectors.db_rows import key_text, number_column, row_content
+from connectors.db_session import database_url, is_timeout, readonly_engine
 from scanner.config import SourceConfig
-from scanner.model import Content, Item, TextUnit
-from scanner.records.dates import parse_date
+from scanner.model import Content, Item
 
-BATCH = 1000
-NUMBER_COLUMNS = ("leerlingnummer", "llnr", "stamnummer", "leerlingid")
-DATE_COLUMN_HINTS = ("datum", "date", "_op", "verzonden", "export")
+CACHE_ROWS = 10_000  # rows crawled but not yet read; the pipeline reads each row right away
+UNORDERABLE = ("JSON", "JSONB", "XML", "ARRAY", "NULLTYPE", "GEOMETRY", "POINT", "TSVECTOR")
 
 
-def readonly_url(url: str) -> sa.URL | str:
-    """SQLite file URLs become `file:...?mode=ro` URIs so nothing on disk can change."""
-    parsed = sa.make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
-        return parsed.set(database=f"file:{parsed.database}?mode=ro", query={"uri": "true"})
-    return parsed
+def readonly_url(url: str) -> sa.URL:
+    """Kept for callers of the skeleton: the URL the source connects with (see db_session)."""
+    return database_url(url)
 
 
-def _norm(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", name.lower())
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, datetime):
-        return value.strftime("%d-%m-%Y")
-    if isinstance(value, date):
-        return value.strftime("%d-%m-%Y")
-    if isinstance(value, bytes | memoryview):
-        return ""
-    return str(value)
+def _first_line(err: BaseException) -> str:
+    text = str(getattr(err, "orig", None) or err).strip()
+    return (text.splitlines()[0] if text else type(err).__name__)[:200]
 
 
 class DatabaseSource:
     def __init__(self, cfg: SourceConfig) -> None:
         self.cfg = cfg
         self.name = cfg.name
-        self.engine = sa.create_engine(readonly_url(cfg.url or ""))
-        self._rows: dict[str, dict[str, Any]] = {}
-        self._register_numbers: dict[tuple[str, str], dict[str, str]] = {}
+        self.timeout_s = float(option(cfg, "statement_timeout_s"))
+        self.batch = int(option(cfg, "batch_size"))
+        self.engine = readonly_engine(cfg.url or "", self.timeout_s)
+        self._rows: OrderedDict[str, Content] = OrderedDict()
+        self._register_numbers: dict[tuple[str | None, str, str], dict[str, str]] = {}
 
-    def _tables(self, insp: sa.Inspector) -> list[str]:
-        names = insp.get_table_names()
-        return [t for t in names if not self.cfg.tables or t in self.cfg.tables]
+    @contextmanager
+    def connect(self) -> Iterator[sa.Connection]:
+        """A connection of this source: read-only on the server side, with the statement timeout."""
+        with self.engine.connect() as conn:
+            yield conn
 
-    def _number_column(self, columns: list[str]) -> str | None:
-        return next((c for c in columns if _norm(c) in NUMBER_COLUMNS), None)
+    # -- schema -------------------------------------------------------------------------------
+    def _tables(self, insp: sa.Inspector) -> tuple[list[tuple[str | None, str]], list[str]]:
+        """(schema, table) pairs to scan, and configured tables that do not exist."""
+        present = insp.get_table_names()
+        if not self.cfg.tables:
+            return [(None, t) for t in present], []
+        chosen, missing = [], []
+        for wanted in self.cfg.tables:
+            schema, _, table = wanted.rpartition(".") if "." in wanted and wanted not in present else ("", "", wanted)
+            names = insp.get_table_names(schema=schema or None) if schema else present
+            if table in names:
+                chosen.append((schema or None, table))
+            else:
+                missing.append(wanted)
+        return chosen, missing
 
-    def _ref_numbers(self, conn: sa.Connection, insp: sa.Inspector, table: str) -> dict[str, dict[str, str]]:
+    def _key(self, insp: sa.Inspector, schema: str | None, table: str, nullable: dict[str, bool]) -> list[str]:
+        pk = insp.get_pk_constraint(table, schema=schema).get("constrained_columns") or []
+        if pk:
+            return list(pk)
+        uniques = [u["column_names"] for u in insp.get_unique_constraints(table, schema=schema)]
+        uniques += [i["column_names"] for i in insp.get_indexes(table, schema=schema) if i.get("unique")]
+        for cols in sorted((c for c in uniques if c and all(x is not None for x in c)), key=len):
+            if all(not nullable.get(c, True) for c in cols):
+                return list(cols)
+        return []
+
+    def _ref_numbers(self, conn: sa.Connection, insp: sa.Inspector, schema: str | None, table: str
+                     ) -> dict[str, dict[str, str]]:
         """For each foreign-key column pointing at a table with a leerlingnummer: key value -> number."""
         out: dict[str, dict[str, str]] = {}
-        for fk in insp.get_foreign_keys(table):
+        for fk in insp.get_foreign_keys(table, schema=schema):
             ref, cols, ref_cols = fk["referred_table"], fk["constrained_columns"], fk["referred_columns"]
+            ref_schema = fk.get("referred_schema")
             if len(cols) != 1:
                 continue
-            ref_columns = [c["name"] for c in insp.get_columns(ref)]
-            number = self._number_column(ref_columns)
+            number = number_column([c["name"] for c in insp.get_columns(ref, schema=ref_schema)])
             if not number:
                 continue
-            key = (ref, ref_cols[0])
+            key = (ref_schema, ref, ref_cols[0])
             if key not in self._register_numbers:
-                t = sa.table(ref, sa.column(ref_cols[0]), sa.column(number))
+                t = sa.table(ref, sa.column(ref_cols[0]), sa.column(number), schema=ref_schema)
                 rows = conn.execute(sa.select(t.c[ref_cols[0]], t.c[number]))
                 self._register_numbers[key] = {str(k): str(v) for k, v in rows if v is not None}
             out[cols[0]] = self._register_numbers[key]
         return out
 
+    # -- crawl --------------------------------------------------------------------------------
     def crawl(self) -> Iterator[Item]:
         try:
             insp = sa.inspect(self.engine)
-            tables = self._tables(insp)
+            tables, missing = self._tables(insp)
         except sa.exc.SQLAlchemyError as err:
-            raise Unreadable(f"database niet bereikbaar: {str(err).splitlines()[0]}") from None
-        with self.engine.connect() as conn:
-            for table in tables:
-                yield from self._crawl_table(conn, insp, table)
+            raise Unreadable(f"database niet bereikbaar: {_first_line(err)}") from None
+        for wanted in missing:
+            yield self._table_item(None, wanted, "tabel bestaat niet (of geen rechten om haar te zien)")
+        for schema, table in tables:
+            try:
+                yield from self._crawl_table(insp, schema, table)
+            except sa.exc.SQLAlchemyError as err:
+                reason = (f"time-out: een query duurde langer dan {self.timeout_s:g} s; rest van de tabel niet "
+                          "gelezen" if is_timeout(err) else f"tabel kan niet worden gelezen: {_first_line(err)}")
+                yield self._table_item(schema, table, reason)
 
-    def _crawl_table(self, conn: sa.Connection, insp: sa.Inspector, table: str) -> Iterator[Item]:
-        columns = [c["name"] for c in insp.get_columns(table)]
-        pk = insp.get_pk_constraint(table).get("constrained_columns") or []
-        refs = self._ref_numbers(conn, insp, table)
-        number_col = self._number_column(columns)
-        t = sa.table(table, *[sa.column(c) for c in columns])
-        query = sa.select(t).order_by(*[t.c[c] for c in (pk or columns)])
-        result = conn.execution_options(stream_results=True, yield_per=BATCH).execute(query)
-        for n, row in enumerate(result.mappings(), 1):
-            key = "-".join(_text(row[c]) for c in pk) if pk else f"rij{n}"
-            item = Item(source=self.name, path=f"table:{table}#{key}", kind="row",
-                        register=table in self.cfg.register_tables)
+    def _label(self, schema: str | None, table: str) -> str:
+        return f"{schema}.{table}" if schema else table
+
+    def _table_item(self, schema: str | None, table: str, reason: str) -> Item:
+        item = Item(source=self.name, path=f"table:{self._label(schema, table)}", kind="table",
+                    status="unreadable", reason=reason)
+        assign_place(item, self.cfg)
+        return item
+
+    def _crawl_table(self, insp: sa.Inspector, schema: str | None, table: str) -> Iterator[Item]:
+        info = insp.get_columns(table, schema=schema)
+        columns = [c["name"] for c in info]
+        nullable = {c["name"]: bool(c.get("nullable", True)) for c in info}
+        key = self._key(insp, schema, table, nullable)
+        integer_key = {c["name"] for c in info if c["name"] in key and _is_integer(c["type"])}
+        label = self._label(schema, table)
+        number_col = number_column(columns)
+        with self.connect() as conn:
+            refs = self._ref_numbers(conn, insp, schema, table)
+        t = sa.table(table, *[sa.column(c) for c in columns], schema=schema)
+        if key:
+            batches = self._keyset(t, key)
+        else:
+            order = [c["name"] for c in info if type(c["type"]).__name__.upper() not in UNORDERABLE]
+            batches = self._positional(t, order or columns)
+        for locator, row in batches:
+            item = Item(source=self.name, path=f"table:{label}#{locator}", kind="row",
+                        register=table in self.cfg.register_tables or label in self.cfg.register_tables)
             assign_place(item, self.cfg)
-            content = Content()
-            for col in columns:
-                value = row[col]
-                if value is None or col in pk:
-                    continue
-                text = _text(value).strip()
-                if text:
-                    content.units.append(TextUnit(place=col, text=text, column=col))
-                if col in refs and str(value) in refs[col]:
-                    content.refs["leerlingnummer"] = refs[col][str(value)]
-                if any(h in col.lower() for h in DATE_COLUMN_HINTS) and "geboorte" not in col.lower():
-                    content.metadata.setdefault("date", parse_date(value))
-            if number_col and number_col not in refs and row[number_col] is not None:
-                content.refs["leerlingnummer"] = str(row[number_col]).strip()
+            # surrogate integer ids are in the path and carry no personal data; natural keys are scanned
+            content = row_content(row, columns, integer_key, refs, number_col)
             item.size = sum(len(u.text) for u in content.units)
-            self._rows[item.path] = {"content": content}
+            self._remember(item.path, content)
             yield item
 
+    def _keyset(self, t: sa.TableClause, key: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+        cols = [t.c[c] for c in key]
+        last: list[Any] | None = None
+        while True:
+            query = sa.select(t).order_by(*cols).limit(self.batch)
+            if last is not None:
+                query = query.where(cols[0] > last[0] if len(cols) == 1 else sa.tuple_(*cols) > sa.tuple_(*last))
+            with self.connect() as conn:
+                rows = [dict(r) for r in conn.execute(query).mappings()]
+            for row in rows:
+                yield key_text([row[c] for c in key]), row
+            if len(rows) < self.batch:
+                return
+            last = [rows[-1][c] for c in key]
+
+    def _positional(self, t: sa.TableClause, order: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+        offset = 0
+        while True:
+            query = sa.select(t).order_by(*[t.c[c] for c in order]).limit(self.batch).offset(offset)
+            with self.connect() as conn:
+                rows = [dict(r) for r in conn.execute(query).mappings()]
+            for n, row in enumerate(rows, offset + 1):
+                yield f"rij{n}", row
+            if len(rows) < self.batch:
+                return
+            offset += len(rows)
+
+    def _remember(self, path: str, content: Content) -> None:
+        self._rows[path] = content
+        while len(self._rows) > CACHE_ROWS:
+            self._rows.popitem(last=False)
+
     def read(self, item: Item) -> Content:
-        entry = self._rows.pop(item.path, None)
-        if entry is None:
-            raise Unreadable("rij niet meer beschikbaar")
-        return entry["content"]
+        content = self._rows.pop(item.path, None)
+        if content is None:
+            raise Unreadable("rij niet meer beschikbaar (eerst crawlen, dan lezen)")
+        return content
 
     def close(self) -> None:
+        self._rows.clear()
         self.engine.dispose()
+
+
+def _is_integer(type_: Any) -> bool:
+    try:
+        return type_.python_type is int
+    except (NotImplementedError, AttributeError):
+        return False
 
 
 @register_source("database")

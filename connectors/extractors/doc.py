@@ -38,6 +38,8 @@ def antiword_text(data: bytes) -> str:
     err = proc.stderr.decode("utf-8", errors="replace")
     if "encrypted" in err.lower():
         raise Unreadable("versleuteld (met wachtwoord beveiligd) Word-bestand")
+    if proc.returncode < 0:
+        raise Unreadable("beschadigd .doc-bestand (antiword brak af)")
     if proc.returncode != 0:
         first = err.strip().splitlines()[0] if err.strip() else f"exitcode {proc.returncode}"
         raise Unreadable(f"beschadigd of niet ondersteund .doc-bestand ({first[:120]})")

@@ -1,0 +1,115 @@
+"""Database engines whose sessions cannot write and whose statements time out.
+
+Sources are read, never changed: every new connection is made read-only by the server itself
+(PostgreSQL `default_transaction_read_only`, MariaDB/MySQL `SESSION TRANSACTION READ ONLY`, SQLite
+opened with `mode=ro` plus `query_only`), so even a bug in avgscan cannot write a row. A statement
+timeout keeps one huge or locked table from hanging the whole scan; the table is then reported.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+
+CONNECT_TIMEOUT_S = 15
+DRIVERS = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg", "mysql": "mysql+pymysql",
+           "mariadb": "mariadb+pymysql"}
+
+
+def database_url(url: str) -> sa.URL:
+    """The URL with our drivers filled in, SQLite files read-only, and a password from the environment.
+
+    `postgresql://` would pick psycopg2 and `mysql://` mysqlclient, neither of which we install.
+    A password may come from AVGSCAN_DB_PASSWORD so it need not be written in the config file.
+    """
+    parsed = sa.make_url(url)
+    if parsed.drivername in DRIVERS:
+        parsed = parsed.set(drivername=DRIVERS[parsed.drivername])
+    backend = parsed.get_backend_name()
+    if backend == "sqlite" and parsed.database and parsed.database != ":memory:" \
+            and not parsed.database.startswith("file:"):
+        parsed = parsed.set(database=f"file:{parsed.database}?mode=ro", query={"uri": "true"})
+    if backend != "sqlite" and parsed.password is None and os.environ.get("AVGSCAN_DB_PASSWORD"):
+        parsed = parsed.set(password=os.environ["AVGSCAN_DB_PASSWORD"])
+    return parsed
+
+
+def _execute(dbapi_conn: Any, statements: list[str]) -> None:
+    cursor = dbapi_conn.cursor()
+    try:
+        for statement in statements:
+            cursor.execute(statement)
+    finally:
+        cursor.close()
+
+
+def _postgres(dbapi_conn: Any, timeout_s: float, info: dict[str, Any]) -> None:
+    autocommit = dbapi_conn.autocommit
+    dbapi_conn.autocommit = True  # session settings must not be rolled back with the first transaction
+    try:
+        _execute(dbapi_conn, ["SET default_transaction_read_only = on",
+                              f"SET statement_timeout = {int(timeout_s * 1000)}",
+                              f"SET idle_in_transaction_session_timeout = {int(max(timeout_s, 60) * 10_000)}"])
+    finally:
+        dbapi_conn.autocommit = autocommit
+
+
+def _mysql(dbapi_conn: Any, timeout_s: float, info: dict[str, Any]) -> None:
+    _execute(dbapi_conn, ["SET SESSION TRANSACTION READ ONLY"])
+    server = str(getattr(dbapi_conn, "server_version", "") or getattr(dbapi_conn, "get_server_info", lambda: "")())
+    if "mariadb" in server.lower():
+        _execute(dbapi_conn, [f"SET SESSION max_statement_time = {timeout_s:g}"])
+    else:
+        _execute(dbapi_conn, [f"SET SESSION max_execution_time = {int(timeout_s * 1000)}"])
+    dbapi_conn.commit()
+
+
+def _sqlite(dbapi_conn: Any, timeout_s: float, info: dict[str, Any]) -> None:
+    """SQLite has no statement timeout; a progress handler interrupts a statement past its deadline."""
+    _execute(dbapi_conn, ["PRAGMA query_only = ON"])
+    deadline = info.setdefault("avgscan_deadline", {"at": float("inf")})
+
+    def progress() -> int:
+        return 1 if time.monotonic() > deadline["at"] else 0
+
+    dbapi_conn.set_progress_handler(progress, 10_000)
+
+
+def readonly_engine(url: str, timeout_s: float) -> sa.Engine:
+    parsed = database_url(url)
+    backend = parsed.get_backend_name()
+    connect_args: dict[str, Any] = {}
+    if backend == "postgresql":
+        connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
+    elif backend in ("mysql", "mariadb"):
+        connect_args.update(connect_timeout=CONNECT_TIMEOUT_S, read_timeout=int(timeout_s) + 30)
+    engine = sa.create_engine(parsed, connect_args=connect_args, pool_pre_ping=backend != "sqlite")
+    setup = {"postgresql": _postgres, "mysql": _mysql, "mariadb": _mysql, "sqlite": _sqlite}.get(backend)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, record: Any) -> None:
+        if setup is not None:
+            setup(dbapi_conn, timeout_s, record.info)
+
+    if backend == "sqlite":
+        @event.listens_for(engine, "before_cursor_execute")
+        def _deadline(conn: sa.Connection, cursor: Any, statement: str, params: Any, context: Any,
+                      executemany: bool) -> None:
+            deadline = conn.info.get("avgscan_deadline")
+            if deadline is not None:
+                deadline["at"] = time.monotonic() + timeout_s
+
+    return engine
+
+
+TIMEOUT_MARKERS = ("statement timeout", "max_statement_time", "max_execution_time", "interrupted",
+                   "canceling statement", "query execution was interrupted")
+
+
+def is_timeout(err: BaseException) -> bool:
+    text = str(getattr(err, "orig", err)).lower()
+    return any(marker in text for marker in TIMEOUT_MARKERS)
