@@ -43,7 +43,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
         else:
             print("avgscan scan: geef --config avgscan.yaml of een map/database-URL op", file=sys.stderr)
             return EXIT_CANNOT_START
-        report = run_scan(cfg, as_of=args.as_of, show_values=args.show_values, workers=args.workers)
+        report = run_scan(cfg, as_of=args.as_of, show_values=args.show_values, workers=args.workers,
+                          executor=args.executor, scheduler=args.scheduler)
     except (ConfigError, RecordError) as err:
         print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
         return EXIT_CANNOT_START
@@ -174,6 +175,10 @@ def parser() -> argparse.ArgumentParser:
                    help="zet ruwe waarden in report.json (alleen voor onderzoek; het rapport vermeldt dit)")
     s.add_argument("--workers", type=int, default=0,
                    help="aantal processen (standaard: alle processorkernen; 1 = zonder parallelisme)")
+    s.add_argument("--executor", choices=["local", "dask"], default="local",
+                   help="local: processen op deze machine; dask: een dask.distributed-cluster")
+    s.add_argument("--scheduler", help="adres van de dask-scheduler, bijv. tls://10.0.0.5:8786 "
+                   "(zonder: een lokaal cluster)")
     s.set_defaults(func=cmd_scan)
     d = sub.add_parser("demo", help="maak een demoschool, scan die en toon de samenvatting")
     d.add_argument("--dir", default="demo-school", help="map voor de demoschool")

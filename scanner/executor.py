@@ -84,8 +84,14 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def scan_all(scanner: Scanner, workers: int | None = 1) -> Iterator[ScannedItem]:
+def scan_all(scanner: Scanner, workers: int | None = 1, executor: str = "local",
+             scheduler: str | None = None) -> Iterator[ScannedItem]:
     workers = default_workers() if workers is None or workers <= 0 else workers
+    if executor == "dask":
+        from scanner.dask_executor import scan_on_dask
+
+        yield from scan_on_dask(scanner, scheduler, workers)
+        return
     if workers == 1:
         sources: dict[str, Source] = {}
         for task in tasks(scanner):

@@ -113,12 +113,13 @@ def evaluate(scanned_items: list[ScannedItem], ctx: RuleContext, records: Record
 
 
 def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = False,
-             progress: Progress | None = None, records: Records | None = None, workers: int | None = 1) -> Report:
+             progress: Progress | None = None, records: Records | None = None, workers: int | None = 1,
+             executor: str = "local", scheduler: str | None = None) -> Report:
     started = time.monotonic()
     records = records or load_records(cfg)
     scanner = Scanner(cfg, records)
     scanned_items: list[ScannedItem] = []
-    for scanned in scan_all(scanner, workers):
+    for scanned in scan_all(scanner, workers, executor, scheduler):
         if progress:
             progress(scanned.item)
         scanned_items.append(scanned)

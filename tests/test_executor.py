@@ -36,3 +36,9 @@ def test_an_item_that_fails_analysis_is_unreadable(school: Path, monkeypatch: py
     bad = [i for i in report.items if i.path.endswith("OPP.docx")]
     assert bad[0].status == "unreadable" and "parser crashed" in (bad[0].reason or "")
     assert len(report.items) == 4
+
+
+def test_dask_local_cluster_equals_inline(school: Path) -> None:  # noqa: F811
+    pytest.importorskip("distributed")
+    cfg = load_config(school / "avgscan.yaml")
+    assert _key(run_scan(cfg, workers=1)) == _key(run_scan(cfg, workers=2, executor="dask"))
