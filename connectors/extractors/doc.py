@@ -48,8 +48,7 @@ def antiword_text(data: bytes) -> str:
 
 @register(".doc", ".dot")
 def extract_doc(data: bytes, name: str) -> Content:
-    text = antiword_text(data)
-    paragraphs = [p.strip() for p in text.replace("\r", "").split("\n\n")]
-    units = [TextUnit(place=f"alinea {i}", text=" ".join(line.strip() for line in p.splitlines()))
-             for i, p in enumerate(paragraphs, 1) if p]
+    text = antiword_text(data)  # -w 0: no wrapping, so one line is one paragraph (or table row)
+    lines = [line.strip() for line in text.replace("\r", "").split("\n")]
+    units = [TextUnit(place=f"alinea {i}", text=line) for i, line in enumerate((x for x in lines if x), 1)]
     return Content(units=units)

@@ -31,13 +31,27 @@ SMB_USER = "nobody"  # exists on every Debian system; smbd needs a Unix account 
 SMB_PASSWORD = "Avgscan-Test-" + secrets.token_hex(4)
 
 
+class _WithSettings:
+    """A SourceConfig plus connector settings the config model does not have (yet)."""
+
+    def __init__(self, cfg: SourceConfig, settings: dict[str, Any]) -> None:
+        self._cfg = cfg
+        self.__dict__.update(settings)
+
+    def __getattr__(self, key: str) -> Any:
+        return getattr(self._cfg, key)
+
+
 def source_config(**values: Any) -> SourceConfig:
-    """A SourceConfig; for a type or key the config model does not know (yet), built unvalidated."""
+    """A SourceConfig; a type or key the config model does not know (yet) is passed on unvalidated."""
     values.setdefault("name", "bron")
+    known = {k: v for k, v in values.items() if k in SourceConfig.model_fields}
+    settings = {k: v for k, v in values.items() if k not in SourceConfig.model_fields}
     try:
-        return SourceConfig(**values)
+        cfg = SourceConfig(**known)
     except Exception:
-        return SourceConfig.model_construct(**values)
+        cfg = SourceConfig.model_construct(**known)
+    return _WithSettings(cfg, settings) if settings else cfg  # type: ignore[return-value]
 
 
 def free_port(preferred: int) -> int:
