@@ -1,47 +1,81 @@
-"""The short Dutch summary printed after a scan: counts per rule, top violations, where the reports are."""
+"""The short summary printed after a scan (Dutch by default): possible data breaches first, then counts per
+rule, what changed since the previous audit, triage, the worst violations and where the reports are."""
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
+from reports.i18n import t, value_label
+from reports.view import breach_deadline, evidence, review_of, rule_counts
 from scanner.model import Report
-from scanner.rules import RULES
+from scanner.triage import ACCEPTED, EXPIRED, FALSE_POSITIVE, OPEN
+
+
+def _breaches(report: Report, console: Console, lang: str) -> None:
+    review = review_of(report)
+    if not review.breaches:
+        return
+    console.print(f"[bold white on red] {t('breach_title', lang).upper()} ({len(review.breaches)}) [/]")
+    console.print(escape(t("breach_intro", lang)))
+    for b in review.breaches:
+        console.print(f" [red]•[/red] {escape(b.source)}/{escape(b.path)} — {', '.join(b.categories)}; "
+                      f"{t('discovered', lang).lower()} {b.discovered_at}, {t('deadline', lang).lower()} "
+                      f"{breach_deadline(b.discovered_at)}" + (escape(f" [{b.identity}]") if b.identity else ""))
+    console.print(f"[bold]{escape(t('breach_guidance', lang))}[/bold]")
+
+
+def _changes(report: Report, console: Console, lang: str) -> None:
+    review = review_of(report)
+    if review.previous is not None:
+        console.print(t("history_line", lang, when=review.previous.started_at,
+                        new=sum(v.change == "new" for v in review.violations),
+                        persisting=sum(v.change == "persisting" for v in review.violations),
+                        resolved=len(review.resolved)))
+    if review.triage_file or review.count(ACCEPTED, EXPIRED, FALSE_POSITIVE):
+        console.print(t("triage_line", lang, accepted=review.count(ACCEPTED), expired=review.count(EXPIRED),
+                        fp=review.count(FALSE_POSITIVE), open=review.open_violations))
 
 
 def print_summary(report: Report, paths: list[Path], console: Console | None = None, top: int = 10) -> None:
     console = console or Console()
+    review = review_of(report)
+    lang = review.lang
     st = report.statistics
-    console.print(f"[bold]avgscan[/bold] peildatum {report.settings['as_of']}: {st['items']} items "
-                  f"({st['scanned']} gescand, {st['unreadable']} onleesbaar, {st['skipped']} overgeslagen), "
-                  f"{st['findings']} vondsten, {st['violations']} overtredingen in {st['seconds']} s.")
-    counts = Counter(v.rule for v in report.violations)
-    table = Table(title="Overtredingen per regel")
-    table.add_column("Regel")
-    table.add_column("Omschrijving")
-    table.add_column("Aantal", justify="right")
-    for r in RULES:
-        table.add_row(r.code, r.title, str(counts.get(r.code, 0)))
+    _breaches(report, console, lang)
+    console.print("[bold]avgscan[/bold] " + t("run_line", lang, as_of=report.settings["as_of"], items=st["items"],
+                                              scanned=st["scanned"], unreadable=st["unreadable"],
+                                              skipped=st["skipped"], findings=st["findings"],
+                                              violations=st["violations"], seconds=st["seconds"]))
+    table = Table(title=t("per_rule", lang))
+    for key, justify in (("rule", "left"), ("description", "left"), ("count", "right")):
+        table.add_column(t(key, lang), justify=justify)  # type: ignore[arg-type]
+    for code, title, n in rule_counts(report):
+        table.add_row(code, title, str(n))
     console.print(table)
+    _changes(report, console, lang)
     for s in report.skipped_rules:
-        console.print(f"[yellow]Niet uitgevoerd:[/yellow] {s['rule']} ({s['reason']})")
+        console.print(f"[yellow]{t('not_run', lang)}:[/yellow] {s['rule']} ({escape(s['reason'])})")
     order = {"hoog": 0, "middel": 1, "laag": 2}
-    worst = sorted(report.violations, key=lambda v: order.get(v.severity, 3))[:top]
+    pairs = [(v, r) for v, r in zip(report.violations, review.violations, strict=True) if r.status in (OPEN, EXPIRED)]
+    worst = sorted(pairs, key=lambda p: order.get(p[0].severity, 3))[:top]
     if worst:
-        console.print("[bold]Belangrijkste overtredingen[/bold] (bewijs gemaskeerd):")
-        for v in worst:
-            ev = ", ".join(sorted({report.findings[i].evidence for i in v.findings[:6]}))[:90]
-            who = f" leerling {v.leerlingnummer}" if v.leerlingnummer else ""
-            console.print(f" • [{v.severity}] {v.rule}{who}: {v.source}/{v.path} — {ev}")
-    unreadable = [i for i in report.items if i.status == "unreadable"]
-    for i in unreadable[:10]:
-        console.print(f"[red]Onleesbaar:[/red] {i.source}/{i.path}: {i.reason}")
+        console.print(f"[bold]{t('top', lang)}[/bold]")
+        for v, r in worst:
+            ev = evidence(report, v, limit=6)[:90]
+            who = f" {t('pupil', lang).lower()} {v.leerlingnummer}" if v.leerlingnummer else ""
+            ident = f" [{r.identity}]" if r.identity else ""
+            console.print(f" • {escape('[' + value_label('sev', v.severity, lang) + ']')} {v.rule}{who}: "
+                          f"{escape(v.source)}/{escape(v.path)} — {escape(ev)}{escape(ident)}")
+    for i in [i for i in report.items if i.status == "unreadable"][:10]:
+        console.print(f"[red]{t('unreadable', lang).capitalize()}:[/red] {escape(i.source)}/{escape(i.path)}: "
+                      f"{escape(i.reason or '')}")
     for p in st.get("record_problems", [])[:10]:
-        console.print(f"[yellow]Registratie:[/yellow] {p}")
+        console.print(f"[yellow]{t('record', lang)}:[/yellow] {escape(p)}")
     if report.show_values:
-        console.print("[bold red]Let op:[/bold red] de rapporten bevatten ruwe persoonsgegevens (--show-values).")
+        console.print(f"[bold red]{t('raw_warning', lang)}[/bold red]")
     for p in paths:
-        console.print(f"Rapport: {p}")
+        console.print(f"{t('report_at', lang)}: {p}")

@@ -1,70 +1,182 @@
-"""report.xlsx for the FG, in Dutch: summary, violations, per pupil, coverage, settings."""
+"""report.xlsx for the FG (Dutch by default): the workbook they filter, sort and hand to the board.
+
+Sheets: Samenvatting (warnings, counts per rule / source / severity, bar chart), Mogelijk datalek,
+Overtredingen (one row per violation with its copyable ID), Per leerling, Vrijgesteld, Triage,
+Verloop (audits and what was resolved), Dekking (what was and was not read) and Instellingen.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reports import private_file, register_writer
+from reports.i18n import t, value_label
+from reports.view import (
+    breach_deadline,
+    item_status,
+    pupil_rows,
+    review_of,
+    rule_counts,
+    settings_rows,
+    severity_counts,
+    source_counts,
+    violation_rows,
+)
+from reports.xlsx_layout import BOLD, alert, append, fit_columns, put, table, title
 from scanner.model import Report
-from scanner.rules import RULES
-
-BOLD = Font(bold=True)
+from scanner.triage import ACCEPTED, EXPIRED, FALSE_POSITIVE
 
 
-def _table(ws: Worksheet, header: list[str], rows: list[list[object]]) -> None:
-    ws.append(header)
-    for cell in ws[1]:
-        cell.font = BOLD
-    for row in rows:
-        ws.append(row)
-    ws.freeze_panes = "A2"
-    if rows:
-        ws.auto_filter.ref = ws.dimensions
-    for col, name in zip(ws.columns, header, strict=False):
-        width = max([len(str(name))] + [len(str(c.value or "")) for c in list(col)[:200]])
-        ws.column_dimensions[col[0].column_letter].width = min(max(width + 2, 10), 80)
-
-
-def _summary(ws: Worksheet, report: Report) -> None:
-    ws.title = "Samenvatting"
-    counts = Counter(v.rule for v in report.violations)
-    st = report.statistics
-    rows: list[list[object]] = [[r.code, r.title, counts.get(r.code, 0)] for r in RULES]
-    _table(ws, ["Regel", "Omschrijving", "Aantal"], rows)
-    ws.append([])
-    for label, key in (("Peildatum", None), ("Items", "items"), ("Gescand", "scanned"),
-                       ("Onleesbaar", "unreadable"), ("Overgeslagen", "skipped"), ("Vondsten", "findings")):
-        ws.append([label, report.settings["as_of"] if key is None else st.get(key)])
+def _summary(ws: Worksheet, report: Report, lang: str) -> None:
+    review, st = review_of(report), report.statistics
+    ws.title = t("summary", lang)
+    title(ws, t("title", lang))
+    append(ws, [t("as_of", lang), report.settings.get("as_of"), t("generated", lang), review.generated_at])
+    if review.breaches:
+        append(ws, [])
+        alert(ws, [f"{t('breach_title', lang).upper()}: {len(review.breaches)}", t("breach_intro", lang),
+                   t("breach_guidance", lang)])
+    append(ws, [])
+    for key, value in (("items", st["items"]), ("scanned", st["scanned"]), ("unreadable", st["unreadable"]),
+                       ("skipped", st["skipped"]), ("findings", st["findings"]),
+                       ("violations", len(report.violations)), ("open_violations", review.open_violations),
+                       ("accepted", review.count(ACCEPTED)), ("expired", review.count(EXPIRED)),
+                       ("false_positives", review.count(FALSE_POSITIVE))):
+        label = t(key, lang)
+        append(ws, [label[:1].upper() + label[1:], value])
+    if review.previous is not None:
+        append(ws, [t("since_previous", lang), f"{t('new', lang)}: {sum(v.change == 'new' for v in review.violations)}",
+                    f"{t('persisting', lang)}: {sum(v.change == 'persisting' for v in review.violations)}",
+                    f"{t('resolved', lang)}: {len(review.resolved)}"])
+    append(ws, [])
+    first, last = table(ws, [t("rule", lang), t("description", lang), t("count", lang)],
+                        [[code, name, n] for code, name, n in rule_counts(report)], freeze=False, autofilter=False)
+    chart = BarChart()
+    chart.type, chart.style, chart.legend = "bar", 10, None
+    chart.title, chart.width, chart.height = t("per_rule", lang), 18, 8
+    chart.add_data(Reference(ws, min_col=3, min_row=first, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=first + 1, max_row=last))
+    ws.add_chart(chart, f"E{first}")
+    append(ws, [])
+    table(ws, [t("source", lang), t("count", lang)], [[s, n] for s, n in source_counts(report)],
+          start=ws.max_row + 1, freeze=False, autofilter=False)
+    append(ws, [])
+    table(ws, [t("severity", lang), t("count", lang)],
+          [[value_label("sev", s, lang), n] for s, n in severity_counts(report)],
+          start=ws.max_row + 1, freeze=False, autofilter=False)
     for s in report.skipped_rules:
-        ws.append(["Niet uitgevoerd", s["rule"], s["reason"]])
+        append(ws, [t("not_run", lang), s["rule"], s["reason"]])
+    for problem in report.statistics.get("record_problems", [])[:200]:
+        append(ws, [t("record", lang), problem])
+    fit_columns(ws, {1: 28, 2: 50, 3: 12, 4: 26})
+
+
+def _breaches(ws: Worksheet, report: Report, lang: str) -> None:
+    review = review_of(report)
+    alert(ws, [t("breach_intro", lang), t("breach_guidance", lang)] if review.breaches else [t("no_breaches", lang)],
+          width=9)
+    table(ws, [t(k, lang) for k in ("id", "source", "path", "pupil", "categories", "message", "discovered",
+                                     "deadline", "status")],
+          [[b.identity, b.source, b.path, b.leerlingnummer or "", ", ".join(b.categories), b.reason,
+            b.discovered_at, breach_deadline(b.discovered_at), value_label("status", b.status, lang)]
+           for b in review.breaches], start=ws.max_row + 2)
+    fit_columns(ws, {1: 18, 6: 60})
+
+
+def _violations(ws: Worksheet, report: Report, lang: str) -> None:
+    keys = ["id", "rule", "description", "severity", "source", "path", "pupil", "evidence", "message", "legal",
+            "action", "status", "change", "first_seen"]
+    table(ws, [t(k, lang) for k in keys], [
+        [r.identity, r.rule, r.rule_title, value_label("sev", r.severity, lang), r.source, r.path, r.leerlingnummer,
+         r.evidence, r.message, r.legal_reference, r.action, value_label("status", r.status, lang),
+         value_label("change", r.change, lang), r.first_seen] for r in violation_rows(report)])
+    fit_columns(ws)
+
+
+def _per_pupil(ws: Worksheet, report: Report, lang: str) -> None:
+    table(ws, [t(k, lang) for k in ("pupil", "violations", "highest", "rules", "places")],
+          [[p.leerlingnummer, p.violations, value_label("sev", p.highest, lang), p.rules, p.places]
+           for p in pupil_rows(report)])
+    fit_columns(ws)
+
+
+def _exempt(ws: Worksheet, report: Report, lang: str) -> None:
+    table(ws, [t(k, lang) for k in ("source", "path", "pupil", "party", "legal_basis", "categories")],
+          [[e.source, e.path, e.leerlingnummer or "", e.party, e.legal_basis, ", ".join(e.categories)]
+           for e in report.exempt])
+    fit_columns(ws)
+
+
+def _triage(ws: Worksheet, report: Report, lang: str) -> None:
+    review = review_of(report)
+    triaged = [r for r in violation_rows(report) if r.status != "open"]
+    rows: list[list[object]] = [
+        [r.identity, value_label("status", r.status, lang), r.rule, r.source, r.path, r.leerlingnummer, r.reason,
+         r.owner, r.expires] for r in sorted(triaged, key=lambda r: (r.status, r.expires))]
+    rows += [[identity, t("unmatched", lang), "", "", "", "", "", "", ""] for identity in review.unmatched_triage]
+    table(ws, [t(k, lang) for k in ("id", "status", "rule", "source", "path", "pupil", "reason", "owner", "expires")],
+          rows)
+    fit_columns(ws)
+
+
+def _history(ws: Worksheet, report: Report, lang: str) -> None:
+    review = review_of(report)
+    codes = [code for code, _, _ in rule_counts(report)]
+    first, last = table(ws, [t("audit", lang), t("date", lang), t("as_of", lang), t("violations", lang),
+                             t("open_violations", lang), *codes],
+                        [[a.id, a.started_at, a.as_of, a.violations, a.open_violations,
+                          *[a.rule_counts.get(c, 0) for c in codes]] for a in review.audits], freeze=False)
+    if len(review.audits) > 1:
+        chart = LineChart()
+        chart.title, chart.width, chart.height = t("trend", lang), 18, 7
+        chart.add_data(Reference(ws, min_col=4, max_col=5, min_row=first, max_row=last), titles_from_data=True)
+        chart.set_categories(Reference(ws, min_col=3, min_row=first + 1, max_row=last))
+        ws.add_chart(chart, f"B{last + 3}")
+        last += 17  # room for the chart
+    row = last + 2
+    put(ws, row, 1, t("resolved", lang) + " — " + t("since_previous", lang).lower()
+        if review.previous else t("first_audit", lang))
+    ws.cell(row, 1).font = BOLD
+    table(ws, [t(k, lang) for k in ("id", "rule", "severity", "source", "path", "first_seen")],
+          [[r.identity, r.rule, value_label("sev", r.severity, lang), r.source, r.masked_path, r.first_seen]
+           for r in review.resolved], start=row + 1, freeze=False, autofilter=False)
+    fit_columns(ws)
+
+
+def _coverage(ws: Worksheet, report: Report, lang: str) -> None:
+    order = {"unreadable": 0, "skipped": 1, "scanned": 2}
+    items = sorted(report.items, key=lambda i: (order.get(i.status, 3), i.source, i.path))
+    table(ws, [t(k, lang) for k in ("source", "path", "status", "reason", "kind", "role", "party", "pupils")],
+          [[i.source, i.path, item_status(i.status, lang), i.reason or "", i.kind, i.role or "",
+            i.party or "", ", ".join(n for n, amb in report.subjects.get((i.source, i.path), []) if not amb)]
+           for i in items])
+    fit_columns(ws)
+
+
+def _kept(ws: Worksheet, report: Report, lang: str) -> None:
+    table(ws, [t(k, lang) for k in ("source", "path", "reason", "pupils")],
+          [[k["source"], k["path"], k["reason"], ", ".join(k.get("leerlingnummers", []))] for k in report.kept_by_law])
+    fit_columns(ws)
+
+
+def _settings(ws: Worksheet, report: Report, lang: str) -> None:
+    table(ws, [t("setting", lang), t("value", lang)], [[k, v] for k, v in settings_rows(report)])
+    fit_columns(ws)
 
 
 @register_writer("xlsx")
 def write_xlsx(report: Report, out_dir: Path) -> Path:
+    lang = review_of(report).lang
     wb = Workbook()
-    _summary(wb.active, report)
-    _table(wb.create_sheet("Overtredingen"),
-           ["Regel", "Ernst", "Bron", "Plek", "Leerling", "Melding", "Wettelijke grondslag", "Aanbevolen actie",
-            "Bewijs (gemaskeerd)"],
-           [[v.rule, v.severity, v.source, v.path, v.leerlingnummer or "", v.message, v.legal_reference, v.action,
-             "; ".join(sorted({report.findings[i].evidence for i in v.findings[:20]}))]
-            for v in report.violations])
-    per_pupil = Counter((v.leerlingnummer, v.rule) for v in report.violations if v.leerlingnummer)
-    _table(wb.create_sheet("Per leerling"), ["Leerling", "Regel", "Aantal"],
-           [[n, r, c] for (n, r), c in sorted(per_pupil.items())])
-    _table(wb.create_sheet("Dekking"), ["Bron", "Plek", "Status", "Reden", "Rol", "Partij"],
-           [[i.source, i.path, i.status, i.reason or "", i.role or "", i.party or ""] for i in report.items])
-    _table(wb.create_sheet("Vrijgesteld"), ["Bron", "Plek", "Leerling", "Partij", "Grondslag"],
-           [[e.source, e.path, e.leerlingnummer or "", e.party, e.legal_basis] for e in report.exempt])
-    _table(wb.create_sheet("Instellingen"), ["Instelling", "Waarde"],
-           [["peildatum", report.settings["as_of"]], ["versie", report.settings["version"]],
-            ["ruwe waarden in rapport", "ja" if report.show_values else "nee"]]
-           + [[f"bron {s['name']}", s["type"]] for s in report.settings["sources"]])
+    _summary(wb.active, report, lang)
+    for key, build in (("breach_title", _breaches), ("violations", _violations), ("per_pupil", _per_pupil),
+                       ("exempt_sheet", _exempt), ("triage_sheet", _triage), ("history", _history),
+                       ("coverage", _coverage), ("kept_by_law", _kept), ("settings", _settings)):
+        build(wb.create_sheet(t(key, lang)[:31]), report, lang)
     path = out_dir / "report.xlsx"
     wb.save(path)
     private_file(path)

@@ -34,6 +34,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
     from scanner.config import ConfigError, load_config, quick_config
     from scanner.pipeline import run_scan
     from scanner.records.tabular import RecordError
+    from scanner.state import StateError
+    from scanner.triage import ReviewSession, TriageError, actionable
 
     try:
         if args.config:
@@ -43,16 +45,18 @@ def cmd_scan(args: argparse.Namespace) -> int:
         else:
             print("avgscan scan: geef --config avgscan.yaml of een map/database-URL op", file=sys.stderr)
             return EXIT_CANNOT_START
+        review = ReviewSession.open(Path(args.out), args.triage, args.lang)
         report = run_scan(cfg, as_of=args.as_of, show_values=args.show_values, workers=args.workers,
                           executor=args.executor, scheduler=args.scheduler)
-    except (ConfigError, RecordError) as err:
+    except (ConfigError, RecordError, TriageError, StateError) as err:
         print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
         return EXIT_CANNOT_START
+    review.apply(report)  # history: compare with the previous audit in --out, apply triage, record this audit
     paths = write_all(report, Path(args.out))
     print_summary(report, paths)
     if report.statistics["unreadable"]:
         return EXIT_INCOMPLETE
-    return EXIT_VIOLATIONS if report.violations else EXIT_OK
+    return EXIT_VIOLATIONS if actionable(report) else EXIT_OK
 
 
 def _pupil_numbers(args: argparse.Namespace) -> list[str]:
@@ -133,15 +137,36 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from scanner.config import load_config
     from scanner.demo import build_demo_school
     from scanner.pipeline import run_scan
+    from scanner.triage import ReviewSession
 
     root = Path(args.dir)
+    out = Path(args.out) if args.out else root / "rapport"
+    review = ReviewSession.open(out, args.triage, args.lang)
     cfg_path = build_demo_school(root)
     print(f"Demoschool aangemaakt in {root}")
     cfg = load_config(cfg_path)
     report = run_scan(cfg, show_values=False)
-    paths = write_all(report, Path(args.out) if args.out else root / "rapport")
+    review.apply(report)
+    paths = write_all(report, out)
     print_summary(report, paths)
     return EXIT_OK
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from reports.history import print_history
+    from scanner.state import StateError
+
+    try:
+        return EXIT_OK if print_history(Path(args.out), args.lang) else EXIT_CANNOT_START
+    except StateError as err:
+        print(f"avgscan: {err}", file=sys.stderr)
+        return EXIT_CANNOT_START
+
+
+def _review_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=["nl", "en"], default="nl", help="taal van de rapporten (standaard nl)")
+    p.add_argument("--triage", metavar="FILE",
+                   help="triagebestand (YAML) van de FG: geaccepteerde risico's en vals-positieven, per ID")
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -179,10 +204,12 @@ def parser() -> argparse.ArgumentParser:
                    help="local: processen op deze machine; dask: een dask.distributed-cluster")
     s.add_argument("--scheduler", help="adres van de dask-scheduler, bijv. tls://10.0.0.5:8786 "
                    "(zonder: een lokaal cluster)")
+    _review_options(s)
     s.set_defaults(func=cmd_scan)
     d = sub.add_parser("demo", help="maak een demoschool, scan die en toon de samenvatting")
     d.add_argument("--dir", default="demo-school", help="map voor de demoschool")
     d.add_argument("--out", help="map voor de rapporten (standaard DIR/rapport)")
+    _review_options(d)
     d.set_defaults(func=cmd_demo)
     i = sub.add_parser("init", help="schrijf een voorbeeldconfiguratie met uitleg")
     i.add_argument("path", nargs="?", default="avgscan.yaml")
@@ -198,6 +225,10 @@ def parser() -> argparse.ArgumentParser:
         v.add_argument("--as-of", type=_date, help="peildatum JJJJ-MM-DD")
         v.add_argument("--out", "-o", default="avgscan-out", help="map voor de verklaring")
         v.set_defaults(func=func)
+    h = sub.add_parser("history", help="toon de eerdere audits in een uitvoermap")
+    h.add_argument("--out", "-o", default="avgscan-out", help="de uitvoermap van de scans")
+    h.add_argument("--lang", choices=["nl", "en"], default="nl")
+    h.set_defaults(func=cmd_history)
     r = sub.add_parser("rules", help="toon de regels met hun uitleg")
     r.set_defaults(func=cmd_rules)
     return p

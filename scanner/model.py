@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from scanner.triage import Review
 
 SPECIAL_CATEGORY_TYPES = ("HEALTH", "YOUTH_CARE", "RELIGION", "ETHNICITY", "CRIMINAL")
 IDENTIFIER_TYPES = ("NL_BSN", "NL_ONDERWIJSNUMMER")
@@ -148,3 +151,5 @@ class Report:
     show_values: bool = False
     # (source, path) -> [(leerlingnummer, ambiguous)]: whose data each item holds
     subjects: dict[tuple[str, str], list[tuple[str, bool]]] = field(default_factory=dict)
+    # identities, triage decisions, history and possible breaches, added after the scan (scanner.triage)
+    review: Review | None = None

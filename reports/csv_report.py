@@ -1,0 +1,48 @@
+"""violations.csv and findings.csv: masked exports for Dutch Excel (`;`-separated, UTF-8 with BOM).
+
+Dutch Excel reads a plain comma file as one column and a file without BOM as Latin-1, so both are
+fixed here; scores get a decimal comma in Dutch. Raw values are never exported to CSV, not even with
+--show-values (that is for report.json only), and text that looks like a formula is quoted.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from reports import private_file, register_writer
+from reports.i18n import t, value_label
+from reports.view import lang_of, sheet_text, violation_rows
+from scanner.model import Report
+
+
+def _write(path: Path, header: list[str], rows: list[list[object]]) -> Path:
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        writer.writerow(header)
+        writer.writerows([[sheet_text(c) for c in row] for row in rows])
+    private_file(path)
+    return path
+
+
+def _score(value: float, lang: str) -> str:
+    text = f"{value:.2f}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+@register_writer("csv")
+def write_csv(report: Report, out_dir: Path) -> Path:
+    """Writes both files; returns violations.csv (findings.csv sits beside it)."""
+    lang = lang_of(report)
+    keys = ["id", "rule", "severity", "source", "path", "pupil", "evidence", "message", "legal", "action",
+            "status", "change", "first_seen", "reason", "owner", "expires"]
+    violations = _write(out_dir / "violations.csv", [t(k, lang) for k in keys], [
+        [r.identity, r.rule, value_label("sev", r.severity, lang), r.source, r.path, r.leerlingnummer, r.evidence,
+         r.message, r.legal_reference, r.action, value_label("status", r.status, lang),
+         value_label("change", r.change, lang), r.first_seen, r.reason, r.owner, r.expires]
+        for r in violation_rows(report)])
+    keys = ["source", "path", "place", "entity_type", "score", "evidence", "pupil", "recognizer"]
+    _write(out_dir / "findings.csv", [t(k, lang) for k in keys], [
+        [f.source, f.path, f.place, f.entity_type, _score(f.score, lang), f.evidence, f.leerlingnummer or "",
+         f.recognizer] for f in report.findings])
+    return violations

@@ -1,0 +1,256 @@
+"""report.html: one self-contained dashboard (inline CSS, JS and SVG; nothing is fetched at view time).
+
+The possible-breach warning comes first, because it has a 72-hour clock. Then the numbers, the
+charts, the filterable violations table, what changed since the previous audit, triage, exempt
+flows and what was (not) read. Every value is HTML-escaped: paths and evidence come from files.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+from pathlib import Path
+
+from reports import private_file, register_writer
+from reports.html_assets import CSP, CSS, JS
+from reports.i18n import t, value_label
+from reports.svg import bar_chart, line_chart
+from reports.view import (
+    breach_deadline,
+    item_status,
+    pupil_rows,
+    review_of,
+    rule_counts,
+    settings_rows,
+    source_counts,
+    violation_rows,
+)
+from scanner.model import Report
+from scanner.triage import ACCEPTED, EXPIRED, FALSE_POSITIVE, OPEN
+
+Cell = str | tuple[str, str]  # plain text, or (text, css class)
+
+
+def _e(value: object) -> str:
+    return escape("" if value is None else str(value), quote=True)
+
+
+def _table(headers: list[str], rows: list[list[Cell]], attrs: str = "", row_attrs: list[str] | None = None,
+           empty: str = "") -> str:
+    if not rows and empty:
+        return f'<p class="muted">{_e(empty)}</p>'
+    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
+    body = []
+    for n, row in enumerate(rows):
+        cells = "".join(f'<td class="{c[1]}">{c[0]}</td>' if isinstance(c, tuple) else f"<td>{c}</td>" for c in row)
+        body.append(f"<tr{(' ' + row_attrs[n]) if row_attrs else ''}>{cells}</tr>")
+    return (f'<div class="table-wrap"><table {attrs}><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table></div>")
+
+
+def _sev(severity: str, lang: str) -> tuple[str, str]:
+    return f'<span class="sev sev-{_e(severity)}">{_e(value_label("sev", severity, lang))}</span>', ""
+
+
+def _status(status: str, lang: str) -> tuple[str, str]:
+    return f'<span class="st st-{_e(status)}">{_e(value_label("status", status, lang))}</span>', ""
+
+
+def _breaches(report: Report, lang: str) -> str:
+    review = review_of(report)
+    if not review.breaches:
+        return f'<section id="datalek" class="ok"><h2>{_e(t("breach_title", lang))}</h2>' \
+               f'<p>{_e(t("no_breaches", lang))}</p></section>'
+    rows: list[list[Cell]] = [
+        [(_e(b.identity), "id"), _e(b.source), (_e(b.path), "path"), _e(b.leerlingnummer or ""),
+         _e(", ".join(b.categories)), _e(b.reason), _e(b.discovered_at), _e(breach_deadline(b.discovered_at)),
+         _status(b.status, lang)] for b in review.breaches]
+    headers = [t(k, lang) for k in ("id", "source", "path", "pupil", "categories", "message", "discovered",
+                                    "deadline", "status")]
+    return (f'<section id="datalek" class="breach"><h2>⚠ {_e(t("breach_title", lang))} ({len(review.breaches)})</h2>'
+            f'<p>{_e(t("breach_intro", lang))}</p><p class="guidance">{_e(t("breach_guidance", lang))}</p>'
+            f"{_table(headers, rows)}</section>")
+
+
+def _cards(report: Report, lang: str) -> str:
+    review, st = review_of(report), report.statistics
+    new = sum(v.change == "new" for v in review.violations)
+    cards = [(t("items", lang), st["items"], False), (t("findings", lang), st["findings"], False),
+             (t("open_violations", lang), review.open_violations, review.open_violations > 0),
+             (t("breach_title", lang), len(review.breaches), bool(review.breaches)),
+             (t("unreadable", lang), st["unreadable"], st["unreadable"] > 0)]
+    if review.previous is not None:
+        cards += [(t("new", lang), new, new > 0), (t("resolved", lang), len(review.resolved), False)]
+    cards += [(t("accepted", lang), review.count(ACCEPTED), False)]
+    return '<section class="cards" id="kerncijfers">' + "".join(
+        f'<div class="card{" alert" if alert else ""}"><div class="n">{_e(n)}</div><div class="l">{_e(label)}</div>'
+        f"</div>" for label, n, alert in cards) + "</section>"
+
+
+def _charts(report: Report, lang: str) -> str:
+    review = review_of(report)
+    per_rule = bar_chart(t("per_rule", lang), [(code, n) for code, _, n in rule_counts(report)])
+    per_source = bar_chart(t("per_source", lang), source_counts(report), label_width=140)
+    audits = review.audits
+    if audits:
+        trend = line_chart(t("trend", lang), [a.started_at[:10] for a in audits],
+                           [(t("violations", lang), [a.violations for a in audits]),
+                            (t("open_violations", lang), [a.open_violations for a in audits])])
+    else:
+        trend = f'<p class="muted">{_e(t("first_audit", lang))}</p>'
+    figures = [("chart-rule", t("per_rule", lang), per_rule), ("chart-source", t("per_source", lang), per_source),
+               ("chart-trend", t("trend", lang), trend)]
+    return '<section id="grafieken"><div class="charts">' + "".join(
+        f'<figure id="{fid}"><figcaption>{_e(caption)}</figcaption>{svg}</figure>' for fid, caption, svg in figures
+    ) + "</div></section>"
+
+
+def _violations(report: Report, lang: str) -> str:
+    rows = violation_rows(report)
+    rules = sorted({r.rule for r in rows})
+    statuses = [s for s in (OPEN, EXPIRED, ACCEPTED, FALSE_POSITIVE) if any(r.status == s for r in rows)]
+    body: list[list[Cell]] = [
+        [(_e(r.identity), "id"), f"<strong>{_e(r.rule)}</strong><br><span class='muted'>{_e(r.rule_title)}</span>",
+         _sev(r.severity, lang), _e(r.source), (_e(r.path), "path"), _e(r.leerlingnummer), _e(r.evidence),
+         _e(r.message), _e(r.legal_reference), _e(r.action), _status(r.status, lang),
+         _e(value_label("change", r.change, lang))] for r in rows]
+    attrs = [f'data-rule="{_e(r.rule)}" data-status="{_e(r.status)}"' for r in rows]
+    headers = [t(k, lang) for k in ("id", "rule", "severity", "source", "path", "pupil", "evidence", "message",
+                                    "legal", "action", "status", "change")]
+    options = "".join(f'<option value="{_e(c)}">{_e(c)}</option>' for c in rules)
+    status_options = "".join(f'<option value="{_e(s)}">{_e(value_label("status", s, lang))}</option>'
+                             for s in statuses)
+    return (f'<section id="overtredingen"><h2>{_e(t("violations", lang))} ({len(rows)})</h2>'
+            f'<p class="muted">{_e(t("id_note", lang))}</p><div class="controls">'
+            f'<input id="filter" type="search" placeholder="{_e(t("filter", lang))}" '
+            f'aria-label="{_e(t("filter", lang))}">'
+            f'<select id="rule-filter" aria-label="{_e(t("rule", lang))}"><option value="">{_e(t("all_rules", lang))}'
+            f"</option>{options}</select>"
+            f'<select id="status-filter" aria-label="{_e(t("status", lang))}"><option value="">'
+            f'{_e(t("all_statuses", lang))}</option>{status_options}</select>'
+            f'<span><span id="shown-count">{len(rows)}</span> {_e(t("shown", lang))}</span></div>'
+            + _table(headers, body, attrs='id="violations"', row_attrs=attrs) + "</section>")
+
+
+def _history(report: Report, lang: str) -> str:
+    review = review_of(report)
+    if review.previous is None:
+        return f'<section id="verloop"><h2>{_e(t("history", lang))}</h2><p>{_e(t("first_audit", lang))}</p></section>'
+    new = sum(v.change == "new" for v in review.violations)
+    persisting = sum(v.change == "persisting" for v in review.violations)
+    line = t("history_line", lang, when=review.previous.started_at, new=new, persisting=persisting,
+             resolved=len(review.resolved))
+    rows: list[list[Cell]] = [[(_e(r.identity), "id"), _e(r.rule), _sev(r.severity, lang), _e(r.source),
+                               (_e(r.masked_path), "path"), _e(r.first_seen)] for r in review.resolved]
+    headers = [t(k, lang) for k in ("id", "rule", "severity", "source", "path", "first_seen")]
+    return (f'<section id="verloop"><h2>{_e(t("history", lang))}</h2><p>{_e(line)}</p>'
+            f'<h3>{_e(t("resolved", lang))}</h3>'
+            + _table(headers, rows, attrs='id="resolved"', empty=t("none", lang)) + "</section>")
+
+
+def _triage(report: Report, lang: str) -> str:
+    review = review_of(report)
+    rows = violation_rows(report)
+    parts = [f'<section id="triage"><h2>{_e(t("triage", lang))}</h2>']
+    if review.triage_file:
+        parts.append(f'<p class="muted">{_e(t("triage_file", lang))}: {_e(review.triage_file)}</p>')
+    headers = [t(k, lang) for k in ("id", "rule", "source", "path", "pupil", "reason", "owner", "expires")]
+    for status, key in ((ACCEPTED, "accepted"), (EXPIRED, "expired"), (FALSE_POSITIVE, "false_positives")):
+        chosen = [r for r in rows if r.status == status]
+        body: list[list[Cell]] = [[(_e(r.identity), "id"), _e(r.rule), _e(r.source), (_e(r.path), "path"),
+                                   _e(r.leerlingnummer), _e(r.reason), _e(r.owner), _e(r.expires)] for r in chosen]
+        parts.append(f'<h3 id="triage-{status}">{_e(t(key, lang))} ({len(chosen)})</h3>'
+                     + _table(headers, body, empty=t("none", lang)))
+    if review.unmatched_triage:
+        parts.append(f'<h3>{_e(t("unmatched", lang))}</h3><p class="id">'
+                     + ", ".join(_e(i) for i in review.unmatched_triage) + "</p>")
+    return "".join(parts) + "</section>"
+
+
+def _exempt(report: Report, lang: str) -> str:
+    rows: list[list[Cell]] = [[_e(e.source), (_e(e.path), "path"), _e(e.leerlingnummer or ""), _e(e.party),
+                               _e(e.legal_basis), _e(", ".join(e.categories))] for e in report.exempt]
+    headers = [t(k, lang) for k in ("source", "path", "pupil", "party", "legal_basis", "categories")]
+    return (f'<section id="vrijgesteld"><h2>{_e(t("exempt", lang))} ({len(rows)})</h2>'
+            f'<p class="muted">{_e(t("exempt_intro", lang))}</p>{_table(headers, rows, empty=t("none", lang))}'
+            + _kept(report, lang) + "</section>")
+
+
+def _kept(report: Report, lang: str) -> str:
+    rows: list[list[Cell]] = [[_e(k["source"]), (_e(k["path"]), "path"), _e(k["reason"]),
+                               _e(", ".join(k.get("leerlingnummers", [])))] for k in report.kept_by_law]
+    headers = [t(k, lang) for k in ("source", "path", "reason", "pupils")]
+    return f'<h3>{_e(t("kept_by_law", lang))} ({len(rows)})</h3>{_table(headers, rows, empty=t("none", lang))}'
+
+
+def _per_pupil(report: Report, lang: str) -> str:
+    rows: list[list[Cell]] = [[_e(p.leerlingnummer), _e(p.violations), _sev(p.highest, lang), _e(p.rules),
+                               _e(p.places)] for p in pupil_rows(report)]
+    headers = [t(k, lang) for k in ("pupil", "violations", "highest", "rules", "places")]
+    return (f'<section id="per-leerling"><h2>{_e(t("per_pupil", lang))} ({len(rows)})</h2><details><summary>'
+            f'{_e(t("per_pupil", lang))}</summary>{_table(headers, rows, empty=t("none", lang))}</details></section>')
+
+
+def _coverage(report: Report, lang: str) -> str:
+    counts = Counter((i.source, i.status) for i in report.items)
+    sources = sorted({i.source for i in report.items})
+    statuses = ("scanned", "unreadable", "skipped")
+    summary: list[list[Cell]] = [[_e(s), *[_e(counts.get((s, st), 0)) for st in statuses]] for s in sources]
+    problems = [i for i in report.items if i.status != "scanned"]
+    prob_rows: list[list[Cell]] = [[_e(i.source), (_e(i.path), "path"), _e(item_status(i.status, lang)),
+                                    _e(i.reason or "")] for i in problems]
+    all_rows: list[list[Cell]] = [[_e(i.source), (_e(i.path), "path"), _e(item_status(i.status, lang)),
+                                   _e(i.kind), _e(i.role or ""), _e(i.party or "")] for i in report.items]
+    parts = [f'<section id="dekking"><h2>{_e(t("coverage", lang))}</h2>',
+             _table([t("source", lang), *[t(s, lang) for s in statuses]], summary, attrs='id="coverage-summary"'),
+             f'<h3>{_e(t("problem_items", lang))} ({len(problems)})</h3>',
+             _table([t(k, lang) for k in ("source", "path", "status", "reason")], prob_rows, attrs='id="gaps"',
+                    empty=t("none", lang))]
+    if report.skipped_rules:
+        parts.append(f'<h3>{_e(t("skipped_rules", lang))}</h3><ul>' + "".join(
+            f"<li><strong>{_e(s['rule'])}</strong>: {_e(s['reason'])}</li>" for s in report.skipped_rules) + "</ul>")
+    problems_in_records = report.statistics.get("record_problems", [])
+    if problems_in_records:
+        parts.append(f'<h3>{_e(t("record_problems", lang))}</h3><ul>'
+                     + "".join(f"<li>{_e(p)}</li>" for p in problems_in_records[:500]) + "</ul>")
+    parts.append(f'<details><summary>{_e(t("all_items", lang))} ({len(report.items)})</summary>'
+                 + _table([t(k, lang) for k in ("source", "path", "status", "kind", "role", "party")], all_rows)
+                 + "</details></section>")
+    return "".join(parts)
+
+
+def _settings(report: Report, lang: str) -> str:
+    rows: list[list[Cell]] = [[_e(k), _e(v)] for k, v in settings_rows(report)]
+    return (f'<section id="instellingen"><h2>{_e(t("settings", lang))}</h2><details><summary>'
+            f'{_e(t("settings", lang))}</summary>{_table([t("setting", lang), t("value", lang)], rows)}</details>'
+            "</section>")
+
+
+def render_html(report: Report) -> str:
+    review = review_of(report)
+    lang = review.lang
+    sources = ", ".join(f"{s['name']} ({s.get('type', '')})" for s in report.settings.get("sources", []))
+    note = t("raw_note" if report.show_values else "masked_note", lang)
+    nav = [("datalek", "breach_title"), ("grafieken", "summary"), ("overtredingen", "violations"),
+           ("verloop", "history"), ("triage", "triage"), ("vrijgesteld", "exempt"), ("dekking", "coverage"),
+           ("instellingen", "settings")]
+    body = "".join(section(report, lang) for section in (_breaches, _cards, _charts, _violations, _history, _triage,
+                                                         _exempt, _per_pupil, _coverage, _settings))
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">'
+            f"<title>{_e(t('title', lang))} — {_e(report.settings.get('as_of', ''))}</title><style>{CSS}</style>"
+            f"</head><body><header><h1>{_e(t('title', lang))}</h1><div class=\"meta\">"
+            f"{_e(t('as_of', lang))}: {_e(report.settings.get('as_of', ''))} · {_e(t('generated', lang))}: "
+            f"{_e(review.generated_at)} · {_e(t('source', lang))}: {_e(sources)} · avgscan "
+            f"{_e(report.settings.get('version', ''))}<br>{_e(note)}</div></header><nav>"
+            + "".join(f'<a href="#{a}">{_e(t(k, lang))}</a>' for a, k in nav)
+            + f"</nav><main>{body}</main><footer>avgscan · {_e(note)}</footer><script>{JS}</script></body></html>")
+
+
+@register_writer("html")
+def write_html(report: Report, out_dir: Path) -> Path:
+    path = out_dir / "report.html"
+    path.write_text(render_html(report), encoding="utf-8")
+    private_file(path)
+    return path

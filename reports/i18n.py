@@ -1,0 +1,191 @@
+"""Report labels in Dutch (the default: the FG works in Dutch) and English (`--lang en`).
+
+Only the words the report writers put around the data live here. Rule messages come from the rules
+and stay Dutch; rule titles, headings, severities and statuses switch.
+"""
+
+from __future__ import annotations
+
+LANGS = ("nl", "en")
+
+_LABELS: dict[str, tuple[str, str]] = {
+    # titles and sections
+    "title": ("AVG-scan: rapport voor de functionaris gegevensbescherming",
+              "AVG scan: report for the data protection officer"),
+    "breach_title": ("Mogelijk datalek", "Possible data breach"),
+    "breach_intro": (
+        "Bijzondere persoonsgegevens of BSN's waren voor iedereen leesbaar. Dit kan een datalek zijn "
+        "(AVG art. 4 onder 12).",
+        "Special-category personal data or BSNs were readable by everyone. This may be a personal data breach "
+        "(GDPR art. 4(12))."),
+    "breach_guidance": (
+        "Wat nu (AVG art. 33): beoordeel direct of er sprake is van een datalek en of het waarschijnlijk een "
+        "risico voor de betrokkenen oplevert. Is dat zo, meld het dan binnen 72 uur na ontdekking bij de "
+        "Autoriteit Persoonsgegevens, en bij een hoog risico ook aan de betrokkenen (art. 34). Leg ieder "
+        "datalek vast in het datalekregister, ook als het niet gemeld hoeft te worden (art. 33 lid 5). "
+        "Beperk de toegang meteen.",
+        "What now (GDPR art. 33): assess at once whether this is a personal data breach and whether it is likely "
+        "to result in a risk to the data subjects. If so, notify the Autoriteit Persoonsgegevens within 72 hours "
+        "of discovery, and the data subjects too when the risk is high (art. 34). Record every breach in the "
+        "breach register, also when it need not be notified (art. 33(5)). Restrict access immediately."),
+    "discovered": ("Ontdekt", "Discovered"),
+    "deadline": ("Uiterlijk melden", "Notify by"),
+    "categories": ("Categorieën", "Categories"),
+    "no_breaches": ("Geen mogelijke datalekken gevonden.", "No possible data breaches found."),
+    "summary": ("Samenvatting", "Summary"),
+    "violations": ("Overtredingen", "Violations"),
+    "per_pupil": ("Per leerling", "Per pupil"),
+    "coverage": ("Dekking", "Coverage"),
+    "settings": ("Instellingen", "Settings"),
+    "exempt": ("Vrijgestelde verstrekkingen", "Exempt flows"),
+    "exempt_sheet": ("Vrijgesteld", "Exempt"),
+    "exempt_intro": ("Gegevens naar partijen die geen toestemming nodig hebben, met de wettelijke grondslag.",
+                     "Data that went to parties that need no consent, with the legal basis."),
+    "triage": ("Geaccepteerde risico's", "Accepted risks"),
+    "triage_sheet": ("Triage", "Triage"),
+    "accepted": ("Geaccepteerd risico (geldig)", "Accepted risk (valid)"),
+    "expired": ("Acceptatie verlopen", "Acceptance expired"),
+    "false_positives": ("Gemarkeerd als vals-positief", "Marked as false positive"),
+    "unmatched": ("Triage-regels zonder overtreding (opgelost?)", "Triage entries without a violation (resolved?)"),
+    "history": ("Verloop", "History"),
+    "trend": ("Verloop over audits", "Trend across audits"),
+    "since_previous": ("Sinds de vorige audit", "Since the previous audit"),
+    "first_audit": ("Dit is de eerste audit in deze uitvoermap.", "This is the first audit in this output folder."),
+    "resolved": ("Opgelost", "Resolved"),
+    "new": ("Nieuw", "New"),
+    "persisting": ("Blijvend", "Persisting"),
+    "kept_by_law": ("Bewaard op grond van de wet", "Kept by law"),
+    "skipped_rules": ("Niet uitgevoerde regels", "Rules not run"),
+    "record_problems": ("Problemen in de registraties", "Problems in the records"),
+    "per_rule": ("Overtredingen per regel", "Violations per rule"),
+    "per_source": ("Overtredingen per bron", "Violations per source"),
+    "per_severity": ("Overtredingen per ernst", "Violations per severity"),
+    "filter": ("Filter op tekst…", "Filter text…"),
+    "all_rules": ("Alle regels", "All rules"),
+    "all_statuses": ("Alle statussen", "All statuses"),
+    "shown": ("getoond", "shown"),
+    "none": ("Geen.", "None."),
+    "masked_note": ("Bewijs is gemaskeerd; dit rapport bevat geen ruwe waarden.",
+                    "Evidence is masked; this report holds no raw values."),
+    "raw_note": ("LET OP: dit rapport bevat onversleutelde persoonsgegevens (--show-values).",
+                 "WARNING: this report holds unmasked personal data (--show-values)."),
+    "id_note": ("Kopieer de ID van een overtreding naar het triagebestand om een risico te accepteren of een "
+                "vals-positief te markeren.",
+                "Copy a violation's ID into the triage file to accept a risk or mark a false positive."),
+    "scanned_items": ("Gescande items", "Scanned items"),
+    "problem_items": ("Onleesbaar of overgeslagen", "Unreadable or skipped"),
+    "all_items": ("Alle items", "All items"),
+    # column headers
+    "id": ("ID", "ID"),
+    "rule": ("Regel", "Rule"),
+    "description": ("Omschrijving", "Description"),
+    "count": ("Aantal", "Count"),
+    "severity": ("Ernst", "Severity"),
+    "source": ("Bron", "Source"),
+    "path": ("Plek", "Place"),
+    "place": ("Vindplaats", "Location"),
+    "pupil": ("Leerling", "Pupil"),
+    "evidence": ("Bewijs (gemaskeerd)", "Evidence (masked)"),
+    "message": ("Melding", "Message"),
+    "legal": ("Wettelijke grondslag", "Legal basis"),
+    "action": ("Aanbevolen actie", "Recommended action"),
+    "status": ("Status", "Status"),
+    "change": ("Verandering", "Change"),
+    "first_seen": ("Eerst gezien", "First seen"),
+    "reason": ("Reden", "Reason"),
+    "owner": ("Eigenaar", "Owner"),
+    "expires": ("Geldig tot", "Expires"),
+    "role": ("Rol", "Role"),
+    "party": ("Partij", "Party"),
+    "kind": ("Soort", "Kind"),
+    "entity_type": ("Soort gegeven", "Data type"),
+    "score": ("Score", "Score"),
+    "recognizer": ("Herkenner", "Recognizer"),
+    "legal_basis": ("Grondslag", "Legal basis"),
+    "pupils": ("Leerlingen", "Pupils"),
+    "places": ("Plekken", "Places"),
+    "rules": ("Regels", "Rules"),
+    "highest": ("Hoogste ernst", "Highest severity"),
+    "setting": ("Instelling", "Setting"),
+    "value": ("Waarde", "Value"),
+    "audit": ("Audit", "Audit"),
+    "date": ("Datum", "Date"),
+    "open": ("Open", "Open"),
+    "total": ("Totaal", "Total"),
+    # settings and statistics
+    "as_of": ("Peildatum", "Reference date"),
+    "generated": ("Gemaakt op", "Generated"),
+    "version": ("Versie avgscan", "avgscan version"),
+    "items": ("Items", "Items"),
+    "findings": ("Vondsten", "Findings"),
+    "raw_values": ("Ruwe waarden in rapport", "Raw values in report"),
+    "triage_file": ("Triagebestand", "Triage file"),
+    "state_file": ("Historiebestand", "History store"),
+    "language": ("Taal", "Language"),
+    "open_violations": ("Open overtredingen", "Open violations"),
+    "yes": ("ja", "yes"),
+    "no": ("nee", "no"),
+    # statuses and values
+    "scanned": ("gescand", "scanned"),
+    "unreadable": ("onleesbaar", "unreadable"),
+    "skipped": ("overgeslagen", "skipped"),
+    "status_open": ("open", "open"),
+    "status_accepted": ("geaccepteerd", "accepted"),
+    "status_acceptance-expired": ("acceptatie verlopen", "acceptance expired"),
+    "status_false-positive": ("vals-positief", "false positive"),
+    "change_new": ("nieuw", "new"),
+    "change_persisting": ("blijvend", "persisting"),
+    "sev_hoog": ("hoog", "high"),
+    "sev_middel": ("middel", "medium"),
+    "sev_laag": ("laag", "low"),
+    # console
+    "run_line": ("peildatum {as_of}: {items} items ({scanned} gescand, {unreadable} onleesbaar, {skipped} "
+                 "overgeslagen), {findings} vondsten, {violations} overtredingen in {seconds} s.",
+                 "reference date {as_of}: {items} items ({scanned} scanned, {unreadable} unreadable, {skipped} "
+                 "skipped), {findings} findings, {violations} violations in {seconds} s."),
+    "top": ("Belangrijkste overtredingen (bewijs gemaskeerd):", "Main violations (evidence masked):"),
+    "not_run": ("Niet uitgevoerd", "Not run"),
+    "record": ("Registratie", "Records"),
+    "report_at": ("Rapport", "Report"),
+    "history_line": ("Sinds de vorige audit ({when}): {new} nieuw, {persisting} blijvend, {resolved} opgelost.",
+                     "Since the previous audit ({when}): {new} new, {persisting} persisting, {resolved} resolved."),
+    "triage_line": ("Triage: {accepted} geaccepteerd, {expired} acceptatie verlopen, {fp} vals-positief; "
+                    "{open} overtredingen vragen actie.",
+                    "Triage: {accepted} accepted, {expired} acceptance expired, {fp} false positive; "
+                    "{open} violations need action."),
+    "raw_warning": ("Let op: de rapporten bevatten ruwe persoonsgegevens (--show-values).",
+                    "Warning: the reports hold raw personal data (--show-values)."),
+}
+
+RULE_TITLES_EN = {
+    "retention-expired": "Retention period expired",
+    "consent-missing": "Consent missing",
+    "consent-out-of-scope": "Consent does not cover this data",
+    "consent-invalid": "Consent not valid on the sharing date",
+    "consent-wrong-giver": "Consent given by the wrong person",
+    "open-access": "Personal data openly accessible",
+    "bsn-outside-administration": "BSN outside the administration",
+    "unknown-subject": "Special-category data about a child outside the register",
+}
+
+
+def t(key: str, lang: str = "nl", **fmt: object) -> str:
+    """The label `key` in `lang`; an unknown key is a bug, so it raises rather than showing the key."""
+    nl, en = _LABELS[key]
+    text = en if lang == "en" else nl
+    return text.format(**fmt) if fmt else text
+
+
+def rule_title(code: str, dutch_title: str, lang: str) -> str:
+    return RULE_TITLES_EN.get(code, dutch_title) if lang == "en" else dutch_title
+
+
+def value_label(prefix: str, value: str | None, lang: str) -> str:
+    """A status, change or severity in the report's language; unknown values pass through."""
+    if not value:
+        return ""
+    key = f"{prefix}_{value}"
+    return t(key, lang) if key in _LABELS else value
+
+
+__all__ = ["LANGS", "rule_title", "t", "value_label"]

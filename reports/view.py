@@ -1,0 +1,175 @@
+"""What every report format shows, computed once: rows, counts and labels over a Report and its review.
+
+The writers only lay these out (a sheet, a table, a CSV), so the workbook, the dashboard and the
+CSV files can never disagree about a violation's identity, status or evidence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from reports.i18n import rule_title, t, value_label
+from scanner.model import Report, Violation
+from scanner.rules import RULES
+from scanner.triage import Breach, Review, plain_review
+
+SEVERITY_ORDER = {"hoog": 0, "middel": 1, "laag": 2}
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def review_of(report: Report) -> Review:
+    """The report's review, or a plain one (no history, no triage) when the scan was not reviewed."""
+    if report.review is None:
+        report.review = plain_review(report)
+    return report.review
+
+
+def lang_of(report: Report) -> str:
+    return review_of(report).lang
+
+
+def evidence(report: Report, v: Violation, limit: int = 20) -> str:
+    """The masked evidence behind a violation, deduplicated; never the raw value."""
+    found = [report.findings[i].evidence for i in v.findings[:limit] if i < len(report.findings)]
+    return "; ".join(sorted(set(found)))
+
+
+def sheet_text(value: object) -> object:
+    """Text from scanned files could start like a formula ('=HYPERLINK(…)'); spreadsheets must show it as text."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+@dataclass
+class ViolationRow:
+    index: int
+    identity: str
+    rule: str
+    rule_title: str
+    severity: str
+    source: str
+    path: str
+    leerlingnummer: str
+    evidence: str
+    message: str
+    legal_reference: str
+    action: str
+    status: str
+    change: str
+    first_seen: str
+    reason: str
+    owner: str
+    expires: str
+
+
+def violation_rows(report: Report) -> list[ViolationRow]:
+    """One row per violation, worst first, with its identity and triage decision."""
+    review = review_of(report)
+    titles = {r.code: r.title for r in RULES}
+    lang = review.lang
+    rows = [ViolationRow(
+        index=n, identity=vr.identity, rule=v.rule, rule_title=rule_title(v.rule, titles.get(v.rule, v.rule), lang),
+        severity=v.severity, source=v.source, path=v.path, leerlingnummer=v.leerlingnummer or "",
+        evidence=evidence(report, v), message=v.message, legal_reference=v.legal_reference, action=v.action,
+        status=vr.status, change=vr.change or "", first_seen=vr.first_seen, reason=vr.reason or "",
+        owner=vr.owner or "", expires=vr.expires or "")
+        for n, (v, vr) in enumerate(zip(report.violations, review.violations, strict=True))]
+    return sorted(rows, key=lambda r: (SEVERITY_ORDER.get(r.severity, 3), r.rule, r.source, r.path))
+
+
+def rule_counts(report: Report) -> list[tuple[str, str, int]]:
+    """(code, title, count) for every rule, including those with nothing found."""
+    counts = Counter(v.rule for v in report.violations)
+    lang = lang_of(report)
+    return [(r.code, rule_title(r.code, r.title, lang), counts.get(r.code, 0)) for r in RULES]
+
+
+def source_counts(report: Report) -> list[tuple[str, int]]:
+    counts = Counter(v.source for v in report.violations)
+    names = [s["name"] for s in report.settings.get("sources", [])]
+    return [(name, counts.get(name, 0)) for name in names] + sorted(
+        (s, n) for s, n in counts.items() if s not in names)
+
+
+def severity_counts(report: Report) -> list[tuple[str, int]]:
+    counts = Counter(v.severity for v in report.violations)
+    return sorted(counts.items(), key=lambda kv: SEVERITY_ORDER.get(kv[0], 3))
+
+
+@dataclass
+class PupilRow:
+    leerlingnummer: str
+    violations: int
+    highest: str
+    rules: str
+    places: int
+
+
+def pupil_rows(report: Report) -> list[PupilRow]:
+    """One row per pupil with violations: how many, how bad, which rules, in how many places."""
+    by_pupil: dict[str, list[Violation]] = {}
+    for v in report.violations:
+        if v.leerlingnummer:
+            by_pupil.setdefault(v.leerlingnummer, []).append(v)
+    rows = []
+    for nummer, vs in by_pupil.items():
+        highest = min((v.severity for v in vs), key=lambda s: SEVERITY_ORDER.get(s, 3))
+        rules = Counter(v.rule for v in vs)
+        rows.append(PupilRow(nummer, len(vs), highest, ", ".join(f"{r} ({n})" for r, n in sorted(rules.items())),
+                             len({(v.source, v.path) for v in vs})))
+    return sorted(rows, key=lambda r: (SEVERITY_ORDER.get(r.highest, 3), -r.violations, r.leerlingnummer))
+
+
+def breach_deadline(discovered_at: str) -> str:
+    """72 hours after discovery (AVG art. 33 lid 1)."""
+    try:
+        return (datetime.fromisoformat(discovered_at) + timedelta(hours=72)).isoformat(timespec="minutes")
+    except ValueError:
+        return ""
+
+
+def breach_rows(report: Report) -> list[Breach]:
+    return review_of(report).breaches
+
+
+def _flatten(prefix: str, value: Any) -> list[tuple[str, str]]:
+    if isinstance(value, dict):
+        return [row for k, v in value.items() for row in _flatten(f"{prefix}.{k}" if prefix else str(k), v)]
+    if isinstance(value, list):
+        if all(not isinstance(v, dict | list) for v in value):
+            return [(prefix, ", ".join(map(str, value)))]
+        return [row for i, v in enumerate(value) for row in _flatten(f"{prefix}[{i}]", v)]
+    return [(prefix, "" if value is None else str(value))]
+
+
+def settings_rows(report: Report) -> list[tuple[str, str]]:
+    """The settings that make the report reproducible: reference date, version, sources, the whole policy."""
+    review = review_of(report)
+    lang = review.lang
+    rows = [(t("as_of", lang), report.settings.get("as_of", "")), (t("generated", lang), review.generated_at),
+            (t("version", lang), str(report.settings.get("version", ""))),
+            (t("raw_values", lang), t("yes" if report.show_values else "no", lang)),
+            (t("language", lang), lang), (t("triage_file", lang), review.triage_file or ""),
+            (t("state_file", lang), review.state_file or "")]
+    rows += [(f"{t('source', lang).lower()} {s['name']}", str(s.get("type", "")))
+             for s in report.settings.get("sources", [])]
+    rows += _flatten("policy", report.settings.get("policy", {}))
+    rows += [(k, str(v)) for k, v in report.settings.items() if k not in ("as_of", "version", "sources", "policy")]
+    return rows
+
+
+def item_status(status: str, lang: str) -> str:
+    return t(status, lang) if status in ("scanned", "unreadable", "skipped") else status
+
+
+def label(prefix: str, value: str | None, report: Report) -> str:
+    return value_label(prefix, value, lang_of(report))
+
+
+__all__ = ["ViolationRow", "PupilRow", "breach_deadline", "breach_rows", "evidence", "item_status", "label", "lang_of",
+           "pupil_rows", "review_of", "rule_counts", "settings_rows", "severity_counts", "sheet_text",
+           "source_counts", "violation_rows"]

@@ -1,0 +1,276 @@
+"""The state store: one SQLite file per output folder (design.md, "State").
+
+It keeps the audit history now; the incremental cache and resume checkpoints will get their own
+tables here later, each registered in `SCHEMA_VERSIONS` so an older avgscan refuses a store that a
+newer one changed. The store is a second copy of what a scan saw, so it holds masked data and
+keyed hashes only: a violation is stored by an HMAC identity under a key that is created on first
+run and kept beside the database, never by a plain hash (a BSN has too few values to survive a
+plain hash) and never with a pupil's number or a path that names a child.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import (
+    Column,
+    Engine,
+    ForeignKey,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    create_engine,
+    event,
+    select,
+)
+
+STATE_FILE = "avgscan-state.sqlite"
+KEY_FILE = "avgscan-state.key"
+KEY_BYTES = 32
+SCHEMA_VERSIONS = {"history": 1}  # component -> version this code writes; later: "cache", "checkpoints"
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version", metadata,
+    Column("component", String, primary_key=True),
+    Column("version", Integer, nullable=False),
+)
+store_meta = Table(
+    "store_meta", metadata,
+    Column("name", String, primary_key=True),
+    Column("value", String, nullable=False),
+)
+audit_table = Table(
+    "audits", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", String, nullable=False),  # ISO 8601 with UTC offset
+    Column("as_of", String, nullable=False),
+    Column("tool_version", String, nullable=False),
+    Column("items", Integer, nullable=False),
+    Column("scanned", Integer, nullable=False),
+    Column("unreadable", Integer, nullable=False),
+    Column("skipped", Integer, nullable=False),
+    Column("findings", Integer, nullable=False),
+    Column("violations", Integer, nullable=False),
+    Column("open_violations", Integer, nullable=False),  # not accepted, not marked false positive
+)
+audit_rule_counts = Table(
+    "audit_rule_counts", metadata,
+    Column("audit_id", Integer, ForeignKey("audits.id", ondelete="CASCADE"), nullable=False),
+    Column("rule", String, nullable=False),
+    Column("count", Integer, nullable=False),
+    PrimaryKeyConstraint("audit_id", "rule"),
+)
+audit_violations = Table(
+    "audit_violations", metadata,
+    Column("audit_id", Integer, ForeignKey("audits.id", ondelete="CASCADE"), nullable=False),
+    Column("identity", String, nullable=False),  # keyed hash, see StateStore.identity
+    Column("rule", String, nullable=False),
+    Column("severity", String, nullable=False),
+    Column("source", String, nullable=False),  # the source's name from the config, not data
+    Column("masked_path", String, nullable=False),
+    Column("first_seen", String, nullable=False),
+    Column("status", String, nullable=False),  # open / accepted / acceptance-expired / false-positive
+    PrimaryKeyConstraint("audit_id", "identity"),
+)
+
+
+class StateError(Exception):
+    """The state store cannot be used (made by a newer avgscan, wrong key, unreadable)."""
+
+
+@dataclass
+class AuditRecord:
+    """One scan as the history keeps it: counts only, no findings."""
+
+    started_at: str
+    as_of: str
+    tool_version: str
+    items: int
+    scanned: int
+    unreadable: int
+    skipped: int
+    findings: int
+    violations: int
+    open_violations: int
+    rule_counts: dict[str, int] = field(default_factory=dict)
+    id: int | None = None
+
+
+@dataclass
+class StoredViolation:
+    """A violation as the history keeps it: its identity and masked place."""
+
+    identity: str
+    rule: str
+    severity: str
+    source: str
+    masked_path: str
+    first_seen: str
+    status: str = "open"
+
+
+def mask_path(path: str) -> str:
+    """Keep the top folder (usually the role: Dossiers, Gedeeld) and the file type; hide names.
+
+    Folder and file names often carry a child's name ('Vries, Sanne de (1001)/OPP.docx'), so the
+    store keeps 'Dossiers/V…/O….docx'; the identity links it back to the full path in the report.
+    """
+    container, sep, member = path.partition("!/")
+    if sep:
+        return f"{mask_path(container)}!/{mask_path(member)}"
+    if path.startswith("table:"):
+        table, _, _pk = path.partition("#")
+        return f"{table}#…"
+    parts = path.split("/")
+    masked = parts[:1]
+    for part in parts[1:]:
+        stem, dot, ext = part.rpartition(".")
+        keep_ext = dot and stem and re.fullmatch(r"[A-Za-z0-9]{1,5}", ext)
+        masked.append((stem[:1] + "…." + ext) if keep_ext else (part[:1] + "…" if part else ""))
+    return "/".join(masked)
+
+
+def _private_file(path: Path, create: bool) -> None:
+    """Create `path` readable by the owner only, or tighten an existing one."""
+    if create and not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    os.chmod(path, 0o600)
+
+
+def _load_or_create_key(path: Path) -> bytes:
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        key = path.read_bytes()
+        if len(key) != KEY_BYTES:
+            raise StateError(f"{path}: not an avgscan key ({len(key)} bytes instead of {KEY_BYTES})") from None
+        _private_file(path, create=False)
+        return key
+    key = secrets.token_bytes(KEY_BYTES)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(key)
+    return key
+
+
+def _sqlite_foreign_keys(dbapi_connection, _record) -> None:  # noqa: ANN001
+    dbapi_connection.execute("PRAGMA foreign_keys=ON")
+
+
+class StateStore:
+    """The output folder's state: `avgscan-state.sqlite` and its key `avgscan-state.key` (both 0600)."""
+
+    def __init__(self, out_dir: Path, engine: Engine, key: bytes) -> None:
+        self.out_dir = out_dir
+        self.path = out_dir / STATE_FILE
+        self.engine = engine
+        self._key = key
+
+    @classmethod
+    def open(cls, out_dir: Path, create: bool = True) -> StateStore | None:
+        """Open (and on first run create) the store; None when `create` is off and there is none."""
+        db, key_file = out_dir / STATE_FILE, out_dir / KEY_FILE
+        if not create and not db.exists():
+            return None
+        if db.exists() and not key_file.exists():
+            raise StateError(f"{key_file}: the key of {db} is missing; without it earlier audits cannot be "
+                             "compared (move the store away to start a new history)")
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            _private_file(db, create=True)
+            key = _load_or_create_key(key_file)
+        except OSError as err:
+            raise StateError(f"{out_dir}: cannot create the state store ({err.strerror})") from None
+        engine = create_engine(f"sqlite:///{db}")
+        event.listen(engine, "connect", _sqlite_foreign_keys)
+        store = cls(out_dir, engine, key)
+        try:
+            store._migrate()
+        except Exception:
+            engine.dispose()
+            raise
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> StateStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def identity(self, *parts: str) -> str:
+        """A stable, keyed identity for a violation: HMAC-SHA256(key, 'rule|source|path|leerlingnummer').
+
+        Shortened to 16 hex digits (64 bits) so the FG can copy it into the triage file; the key keeps
+        it from being reversed or recomputed by anyone who only has a report.
+        """
+        return hmac.new(self._key, "|".join(parts).encode("utf-8"), hashlib.sha256).hexdigest()[:16]
+
+    def _key_check(self) -> str:
+        return hmac.new(self._key, b"avgscan-state-key-check", hashlib.sha256).hexdigest()[:16]
+
+    def _migrate(self) -> None:
+        """Create missing tables, record schema versions, and refuse a store from a newer avgscan or another key."""
+        metadata.create_all(self.engine)
+        with self.engine.begin() as conn:
+            known = dict(conn.execute(select(schema_version.c.component, schema_version.c.version)).all())
+            for component, version in SCHEMA_VERSIONS.items():
+                if component not in known:
+                    conn.execute(schema_version.insert().values(component=component, version=version))
+                elif known[component] > version:
+                    raise StateError(f"{self.path}: {component} schema version {known[component]} was written by "
+                                     f"a newer avgscan (this one knows {version})")
+            check = conn.execute(select(store_meta.c.value).where(store_meta.c.name == "key_check")).scalar()
+            if check is None:
+                conn.execute(store_meta.insert().values(name="key_check", value=self._key_check()))
+            elif check != self._key_check():
+                raise StateError(f"{self.out_dir / KEY_FILE}: this key does not belong to {self.path}")
+
+    def record_audit(self, audit: AuditRecord, violations: Iterable[StoredViolation]) -> int:
+        """Store one scan and its violations; returns the audit's id."""
+        values = {k: v for k, v in vars(audit).items() if k not in ("rule_counts", "id")}
+        with self.engine.begin() as conn:
+            audit_id = int(conn.execute(audit_table.insert().values(**values)).inserted_primary_key[0])
+            if audit.rule_counts:
+                conn.execute(audit_rule_counts.insert(), [{"audit_id": audit_id, "rule": r, "count": n}
+                                                          for r, n in audit.rule_counts.items()])
+            rows = [vars(v) | {"audit_id": audit_id} for v in violations]
+            if rows:
+                conn.execute(audit_violations.insert(), rows)
+        audit.id = audit_id
+        return audit_id
+
+    def audits(self) -> list[AuditRecord]:
+        """Every audit, oldest first, with its counts per rule."""
+        with self.engine.connect() as conn:
+            counts: dict[int, dict[str, int]] = {}
+            for audit_id, rule, n in conn.execute(select(audit_rule_counts)):
+                counts.setdefault(audit_id, {})[rule] = n
+            rows = conn.execute(select(audit_table).order_by(audit_table.c.id)).mappings().all()
+        return [AuditRecord(**dict(r), rule_counts=counts.get(r["id"], {})) for r in rows]
+
+    def latest_audit(self) -> AuditRecord | None:
+        found = self.audits()
+        return found[-1] if found else None
+
+    def violations_of(self, audit_id: int) -> dict[str, StoredViolation]:
+        """The violations of one audit by identity."""
+        cols = [c for c in audit_violations.c if c.name != "audit_id"]
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(*cols).where(audit_violations.c.audit_id == audit_id)).mappings().all()
+        return {r["identity"]: StoredViolation(**dict(r)) for r in rows}
+
+
+__all__ = ["AuditRecord", "StateError", "StateStore", "StoredViolation", "mask_path", "metadata"]

@@ -1,0 +1,266 @@
+"""Triage: what the FG decided about violations, and how this scan compares with the previous audit.
+
+The FG keeps a YAML triage file with accepted risks (reason, owner, expiry date) and false-positive
+marks, keyed by the stable violation identities every report shows. After a scan, `ReviewSession`
+gives each violation its identity, its triage status and whether it is new or persisting, lists
+what was resolved since the previous audit of the same output folder, flags possible data breaches
+(AVG art. 33), and records the audit in the state store. The result is attached to the report as
+`report.review`, so every writer shows the same decisions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from scanner.model import SPECIAL_CATEGORY_TYPES, Report, Violation
+from scanner.state import AuditRecord, StateStore, StoredViolation, mask_path
+
+BREACH_TYPES = (*SPECIAL_CATEGORY_TYPES, "NL_BSN")
+BREACH_RULES = ("open-access",)
+# statuses of a violation after triage; only 'open' and 'acceptance-expired' need action
+OPEN, ACCEPTED, EXPIRED, FALSE_POSITIVE = "open", "accepted", "acceptance-expired", "false-positive"
+
+
+class TriageError(Exception):
+    """The triage file cannot be used; the message names the file and key."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="the violation identity as the report shows it (16 hex digits)")
+    reason: str = Field(min_length=1)
+
+    @field_validator("id")
+    @classmethod
+    def _identity(cls, value: str) -> str:
+        value = value.strip().lower()
+        if len(value) != 16 or any(c not in "0123456789abcdef" for c in value):
+            raise ValueError("expected the 16-hex-digit identity from the report's ID column")
+        return value
+
+
+class AcceptedRisk(_Strict):
+    owner: str = Field(min_length=1)
+    expires: date
+
+
+class FalsePositive(_Strict):
+    owner: str | None = None
+
+
+class TriageFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int = 1
+    accepted: list[AcceptedRisk] = Field(default_factory=list)
+    false_positives: list[FalsePositive] = Field(default_factory=list)
+
+
+@dataclass
+class Triage:
+    path: str
+    accepted: dict[str, AcceptedRisk]
+    false_positives: dict[str, FalsePositive]
+
+
+def load_triage(path: str | Path) -> Triage:
+    """Read and validate the triage file; every problem names the file and key (`accepted[2].expires`)."""
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError as err:
+        raise TriageError(f"{path}: cannot read the triage file ({err.strerror})") from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise TriageError(f"{path}:{f' line {mark.line + 1}' if mark else ''} is not valid YAML") from None
+    try:
+        parsed = TriageFile.model_validate(raw)
+    except ValidationError as err:
+        raise TriageError("\n".join(
+            f"{path}: " + ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in e["loc"]).replace(".[", "[")
+            + f": {e['msg']}" for e in err.errors())) from None
+    accepted = {a.id: a for a in parsed.accepted}
+    false_positives = {f.id: f for f in parsed.false_positives}
+    both = sorted(set(accepted) & set(false_positives))
+    if both:
+        raise TriageError(f"{path}: {', '.join(both)} is both an accepted risk and a false positive")
+    return Triage(str(path), accepted, false_positives)
+
+
+@dataclass
+class ViolationReview:
+    """What the FG needs beside a violation: a copyable identity, the triage decision, the change."""
+
+    identity: str
+    status: str = OPEN
+    change: str | None = None  # 'new' or 'persisting'; None on the first audit of an output folder
+    first_seen: str = ""
+    reason: str | None = None
+    owner: str | None = None
+    expires: str | None = None
+
+
+@dataclass
+class Breach:
+    """A possible data breach: special-category data or a BSN that everyone could read."""
+
+    violation: int  # index into report.violations
+    identity: str
+    source: str
+    path: str
+    leerlingnummer: str | None
+    categories: list[str]
+    reason: str
+    discovered_at: str  # first time this violation was seen in this output folder
+    status: str
+
+
+@dataclass
+class Review:
+    lang: str
+    generated_at: str
+    violations: list[ViolationReview]  # parallel to report.violations
+    breaches: list[Breach] = field(default_factory=list)
+    previous: AuditRecord | None = None
+    resolved: list[StoredViolation] = field(default_factory=list)
+    audits: list[AuditRecord] = field(default_factory=list)  # oldest first, this one included
+    triage_file: str | None = None
+    unmatched_triage: list[str] = field(default_factory=list)  # identities that matched no violation
+    state_file: str | None = None
+
+    def count(self, *statuses: str) -> int:
+        return sum(v.status in statuses for v in self.violations)
+
+    @property
+    def open_violations(self) -> int:
+        """Violations that still need action: accepted risks and false positives do not."""
+        return self.count(OPEN, EXPIRED)
+
+
+def now_iso() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def identities(report: Report, store: StateStore) -> list[str]:
+    """Keyed identities of the report's violations; the n-th repeat of a key gets '|n' so each is unique."""
+    seen: Counter[tuple[str, ...]] = Counter()
+    out = []
+    for v in report.violations:
+        parts = (v.rule, v.source, v.path, v.leerlingnummer or "")
+        seen[parts] += 1
+        out.append(store.identity(*parts, *([str(seen[parts])] if seen[parts] > 1 else [])))
+    return out
+
+
+def _decide(vr: ViolationReview, triage: Triage | None, as_of: date) -> None:
+    if triage is None:
+        return
+    if vr.identity in triage.false_positives:
+        fp = triage.false_positives[vr.identity]
+        vr.status, vr.reason, vr.owner = FALSE_POSITIVE, fp.reason, fp.owner
+    elif vr.identity in triage.accepted:
+        acc = triage.accepted[vr.identity]
+        vr.status = ACCEPTED if acc.expires >= as_of else EXPIRED
+        vr.reason, vr.owner, vr.expires = acc.reason, acc.owner, acc.expires.isoformat()
+
+
+def breach_categories(report: Report, v: Violation) -> list[str]:
+    return sorted({report.findings[i].entity_type for i in v.findings
+                   if i < len(report.findings) and report.findings[i].entity_type in BREACH_TYPES})
+
+
+def possible_breaches(report: Report, reviews: list[ViolationReview]) -> list[Breach]:
+    """Open-access violations with special categories or a BSN, unless the FG marked them false positives."""
+    out = []
+    for n, (v, vr) in enumerate(zip(report.violations, reviews, strict=True)):
+        cats = breach_categories(report, v) if v.rule in BREACH_RULES else []
+        if cats and vr.status != FALSE_POSITIVE:
+            out.append(Breach(n, vr.identity, v.source, v.path, v.leerlingnummer, cats, v.message,
+                              vr.first_seen, vr.status))
+    return out
+
+
+def plain_review(report: Report, lang: str = "nl") -> Review:
+    """A review without a state store or triage file (writers fall back to it): no identities, no history."""
+    reviews = [ViolationReview(identity="") for _ in report.violations]
+    generated = now_iso()
+    for r in reviews:
+        r.first_seen = generated
+    return Review(lang=lang, generated_at=generated, violations=reviews,
+                  breaches=possible_breaches(report, reviews))
+
+
+class ReviewSession:
+    """Opened before the scan (so a bad triage file or store stops the run early), applied after it."""
+
+    def __init__(self, store: StateStore, triage: Triage | None, lang: str) -> None:
+        self.store, self.triage, self.lang = store, triage, lang
+
+    @classmethod
+    def open(cls, out_dir: Path, triage_path: str | Path | None = None, lang: str = "nl") -> ReviewSession:
+        triage = load_triage(triage_path) if triage_path else None
+        store = StateStore.open(out_dir)
+        assert store is not None
+        return cls(store, triage, lang)
+
+    def apply(self, report: Report) -> Review:
+        """Compare with the previous audit, apply the triage file, record this audit, attach the review."""
+        try:
+            review = self._review(report)
+            self._record(report, review)
+            review.audits = self.store.audits()
+        finally:
+            self.store.close()
+        report.review = review
+        return review
+
+    def _review(self, report: Report) -> Review:
+        generated = now_iso()
+        previous = self.store.latest_audit()
+        before = self.store.violations_of(previous.id) if previous and previous.id is not None else {}
+        as_of = date.fromisoformat(report.settings["as_of"])
+        reviews = []
+        for identity in identities(report, self.store):
+            old = before.get(identity)
+            vr = ViolationReview(identity=identity, change=None if previous is None else
+                                 ("persisting" if old else "new"), first_seen=old.first_seen if old else generated)
+            _decide(vr, self.triage, as_of)
+            reviews.append(vr)
+        current = {r.identity for r in reviews}
+        triaged = set(self.triage.accepted) | set(self.triage.false_positives) if self.triage else set()
+        return Review(
+            lang=self.lang, generated_at=generated, violations=reviews,
+            breaches=possible_breaches(report, reviews), previous=previous,
+            resolved=[v for k, v in before.items() if k not in current],
+            triage_file=self.triage.path if self.triage else None,
+            unmatched_triage=sorted(triaged - current), state_file=str(self.store.path))
+
+    def _record(self, report: Report, review: Review) -> None:
+        st = report.statistics
+        audit = AuditRecord(
+            started_at=review.generated_at, as_of=report.settings["as_of"],
+            tool_version=str(report.settings.get("version", "")), items=st["items"], scanned=st["scanned"],
+            unreadable=st["unreadable"], skipped=st["skipped"], findings=st["findings"],
+            violations=len(report.violations), open_violations=review.open_violations,
+            rule_counts=dict(Counter(v.rule for v in report.violations)))
+        self.store.record_audit(audit, [
+            StoredViolation(identity=r.identity, rule=v.rule, severity=v.severity, source=v.source,
+                            masked_path=mask_path(v.path), first_seen=r.first_seen, status=r.status)
+            for v, r in zip(report.violations, review.violations, strict=True)])
+
+
+def actionable(report: Report) -> int:
+    """How many violations count toward the exit code: all of them, less accepted risks and false positives."""
+    review = getattr(report, "review", None)
+    return review.open_violations if review is not None else len(report.violations)
+
+
+__all__ = ["ACCEPTED", "EXPIRED", "FALSE_POSITIVE", "OPEN", "Breach", "Review", "ReviewSession", "Triage",
+           "TriageError", "ViolationReview", "actionable", "load_triage", "plain_review", "possible_breaches"]
