@@ -56,7 +56,7 @@ class DatabaseSource:
     # -- schema -------------------------------------------------------------------------------
     def _tables(self, insp: sa.Inspector) -> tuple[list[tuple[str | None, str]], list[str]]:
         """(schema, table) pairs to scan, and configured tables that do not exist."""
-        present = insp.get_table_names()
+        present = sorted(insp.get_table_names())
         if not self.cfg.tables:
             return [(None, t) for t in present], []
         chosen, missing = [], []

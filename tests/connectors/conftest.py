@@ -80,6 +80,7 @@ class Samba:
     password: str
     staff: Path  # folder behind smb://host:port/staff (only the test user)
     open: Path  # folder behind smb://host:port/open
+    conf: Path  # the private smb.conf (for `net groupmap`)
 
     def url(self, share: str) -> str:
         return f"smb://{self.host}:{self.port}/{share}"
@@ -148,7 +149,7 @@ def samba() -> Iterator[Samba]:
         staff, open_share = base / "shares" / "staff", base / "shares" / "open"
         for folder in (staff, open_share):
             shutil.chown(folder, SMB_USER)
-        yield Samba("127.0.0.1", port, SMB_USER, SMB_PASSWORD, staff, open_share)
+        yield Samba("127.0.0.1", port, SMB_USER, SMB_PASSWORD, staff, open_share, conf)
     finally:
         try:
             os.killpg(proc.pid, signal.SIGTERM)  # smbd and the helpers it forked, all in its own group
@@ -199,7 +200,8 @@ def _server_database(admin_url: str, url_for: str, port: int, what: str) -> Iter
         yield url_for.format(name=name)
     finally:
         with admin.connect() as conn:
-            conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name}"))
+            force = " WITH (FORCE)" if admin.dialect.name == "postgresql" else ""
+            conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name}{force}"))
         admin.dispose()
 
 
