@@ -120,25 +120,28 @@ class StoredViolation:
     status: str = "open"
 
 
-def mask_path(path: str) -> str:
+def mask_path(path: str, keep_top: bool = True) -> str:
     """Keep the top folder (usually the role: Dossiers, Gedeeld) and the file type; hide names.
 
     Folder and file names often carry a child's name ('Vries, Sanne de (1001)/OPP.docx'), so the
     store keeps 'Dossiers/V…/O….docx'; the identity links it back to the full path in the report.
+    File names and archive members are always masked, even at the top.
     """
     container, sep, member = path.partition("!/")
     if sep:
-        return f"{mask_path(container)}!/{mask_path(member)}"
+        return f"{mask_path(container, keep_top)}!/{mask_path(member, keep_top=False)}"
     if path.startswith("table:"):
-        table, _, _pk = path.partition("#")
-        return f"{table}#…"
+        return path.partition("#")[0] + "#…"
     parts = path.split("/")
-    masked = parts[:1]
-    for part in parts[1:]:
-        stem, dot, ext = part.rpartition(".")
-        keep_ext = dot and stem and re.fullmatch(r"[A-Za-z0-9]{1,5}", ext)
-        masked.append((stem[:1] + "…." + ext) if keep_ext else (part[:1] + "…" if part else ""))
-    return "/".join(masked)
+    return "/".join(part if n == 0 and keep_top and len(parts) > 1 else _mask_name(part)
+                    for n, part in enumerate(parts))
+
+
+def _mask_name(name: str) -> str:
+    stem, dot, ext = name.rpartition(".")
+    if dot and stem and re.fullmatch(r"[A-Za-z0-9]{1,5}", ext):
+        return f"{stem[:1]}….{ext}"
+    return name[:1] + "…" if name else ""
 
 
 def _private_file(path: Path, create: bool) -> None:

@@ -1,0 +1,84 @@
+"""The state store: private files, a keyed (not plain) identity, refusal of a foreign key or newer schema."""
+
+from __future__ import annotations
+
+import hashlib
+import stat
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from scanner.state import (
+    KEY_FILE,
+    STATE_FILE,
+    AuditRecord,
+    StateError,
+    StateStore,
+    StoredViolation,
+    mask_path,
+    schema_version,
+)
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_store_and_key_are_private_and_key_is_kept(tmp_path: Path) -> None:
+    with StateStore.open(tmp_path / "out") as store:
+        first = store.identity("open-access", "share", "Gedeeld/x.docx", "1001")
+    assert _mode(tmp_path / "out" / STATE_FILE) == 0o600 and _mode(tmp_path / "out" / KEY_FILE) == 0o600
+    assert len((tmp_path / "out" / KEY_FILE).read_bytes()) == 32
+    with StateStore.open(tmp_path / "out") as again:
+        assert again.identity("open-access", "share", "Gedeeld/x.docx", "1001") == first
+
+
+def test_identity_is_keyed_never_a_plain_hash(tmp_path: Path) -> None:
+    with StateStore.open(tmp_path / "a") as a, StateStore.open(tmp_path / "b") as b:
+        parts = ("bsn-outside-administration", "share", "x.docx", "111222333")
+        assert a.identity(*parts) != b.identity(*parts)
+        plain = hashlib.sha256("|".join(parts).encode()).hexdigest()
+        assert a.identity(*parts) not in plain and len(a.identity(*parts)) == 16
+
+
+def test_foreign_or_missing_key_and_newer_schema_are_refused(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    StateStore.open(out).close()
+    (out / KEY_FILE).unlink()
+    with pytest.raises(StateError, match="missing"):
+        StateStore.open(out)
+    (out / KEY_FILE).write_bytes(b"x" * 32)
+    with pytest.raises(StateError, match="does not belong"):
+        StateStore.open(out)
+    other = tmp_path / "other"
+    store = StateStore.open(other)
+    with store.engine.begin() as conn:
+        conn.execute(update(schema_version).values(version=99))
+    store.close()
+    with pytest.raises(StateError, match="newer avgscan"):
+        StateStore.open(other)
+
+
+def test_audits_round_trip_and_history_without_store(tmp_path: Path) -> None:
+    assert StateStore.open(tmp_path / "none", create=False) is None
+    assert not (tmp_path / "none").exists()
+    with StateStore.open(tmp_path / "out") as store:
+        audit_id = store.record_audit(
+            AuditRecord("2026-11-29T10:00:00+01:00", "2026-11-29", "0.1.0", 5, 4, 1, 0, 9, 2, 1,
+                        {"open-access": 1, "retention-expired": 1}),
+            [StoredViolation("0123456789abcdef", "open-access", "hoog", "share", "Gedeeld/Z….docx",
+                             "2026-11-29T10:00:00+01:00")])
+        assert [a.rule_counts for a in store.audits()] == [{"open-access": 1, "retention-expired": 1}]
+        assert store.latest_audit().id == audit_id
+        assert set(store.violations_of(audit_id)) == {"0123456789abcdef"}
+
+
+@pytest.mark.parametrize(("path", "masked"), [
+    ("Dossiers/Vries, Sanne de (1001)/OPP.docx", "Dossiers/V…/O….docx"),
+    ("table:leerlingen#1001", "table:leerlingen#…"),
+    ("Extern/bijlagen.zip!/Sanne/verslag.pdf", "Extern/b….zip!/S…/v….pdf"),
+    ("Sanne de Vries.docx", "S….docx"),
+])
+def test_mask_path_hides_names_below_the_top_folder(path: str, masked: str) -> None:
+    assert mask_path(path) == masked

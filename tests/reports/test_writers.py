@@ -1,0 +1,150 @@
+"""Every format from one hand-built, reviewed report: contract, sheets, CSV dialect, escaping, language."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+from openpyxl import load_workbook
+from rich.console import Console
+
+from reports import write_all
+from reports.json_report import load_schema
+from reports.summary import print_summary
+from scanner.model import Report
+from scanner.triage import plain_review
+
+DUTCH_SHEETS = ["Samenvatting", "Mogelijk datalek", "Overtredingen", "Per leerling", "Vrijgesteld", "Triage",
+                "Verloop", "Dekking", "Bewaard op grond van de wet", "Instellingen"]
+
+
+def validate(report_json: dict) -> None:
+    jsonschema.Draft202012Validator(load_schema(), format_checker=jsonschema.FormatChecker()).validate(report_json)
+
+
+@pytest.fixture()
+def written(reviewed: tuple[Report, Path]) -> tuple[Report, Path]:
+    report, out = reviewed
+    write_all(report, out)
+    return report, out
+
+
+def test_json_validates_and_carries_review(written: tuple[Report, Path]) -> None:
+    report, out = written
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    validate(data)
+    assert list(data)[:6] == ["schema", "raw_values", "notice", "lang", "generated_at", "possible_breaches"]
+    [breach] = data["possible_breaches"]
+    assert "72 uur" in breach["guidance"] and breach["notify_by"] > breach["discovered_at"]
+    assert {v["status"] for v in data["violations"]} == {"open", "accepted", "acceptance-expired", "false-positive"}
+    assert [r["rule"] for r in data["history"]["resolved"]] == ["consent-missing"]
+    assert "GGD" not in json.dumps(data["history"])  # the store keeps masked paths only
+    assert data["triage"]["unmatched"] == ["0123456789abcdef"] and data["triage"]["open_violations"] == 2
+    assert "111222333" not in (out / "report.json").read_text(encoding="utf-8")
+
+
+def test_schema_rejects_raw_values_in_a_masked_report(written: tuple[Report, Path]) -> None:
+    _, out = written
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    data["findings"][0]["value"] = "111222333"
+    with pytest.raises(jsonschema.ValidationError):
+        validate(data)
+    data["raw_values"] = True
+    validate(data)
+
+
+def test_workbook_sheets_filters_chart_and_safe_text(written: tuple[Report, Path]) -> None:
+    _, out = written
+    wb = load_workbook(out / "report.xlsx")
+    assert wb.sheetnames == DUTCH_SHEETS
+    summary = wb["Samenvatting"]
+    assert len(summary._charts) == 1
+    texts = [c.value for row in summary.iter_rows() for c in row if isinstance(c.value, str)]
+    assert any(s.startswith("MOGELIJK DATALEK") for s in texts) and any("72 uur" in s for s in texts)
+    assert {"share", "las", "hoog", "middel"} <= set(texts)  # per source and per severity
+    violations = wb["Overtredingen"]
+    header = [c.value for c in violations[1]]
+    assert header[:3] == ["ID", "Regel", "Omschrijving"] and "Wettelijke grondslag" in header
+    assert "Aanbevolen actie" in header and "Bewijs (gemaskeerd)" in header
+    assert violations.freeze_panes == "A2" and violations.auto_filter.ref.startswith("A1:")
+    assert all(re.fullmatch(r"[0-9a-f]{16}", r[0].value) for r in violations.iter_rows(min_row=2))
+    formula_cells = [c for row in violations.iter_rows() for c in row if str(c.value).startswith("=HYPERLINK")]
+    assert formula_cells and all(c.data_type == "s" for c in formula_cells)
+    coverage = [[c.value for c in r] for r in wb["Dekking"].iter_rows(min_row=2)]
+    assert coverage[0][2] == "onleesbaar" and "BadZipFile" in coverage[0][3] and coverage[1][2] == "overgeslagen"
+    triage = {r[1].value for r in wb["Triage"].iter_rows(min_row=2)}
+    assert {"geaccepteerd", "acceptatie verlopen", "vals-positief"} <= triage
+    assert [r[0].value for r in wb["Vrijgesteld"].iter_rows(min_row=2)] == ["share"]
+    assert wb["Verloop"].max_row >= 3 and len(wb["Verloop"]._charts) == 1
+    settings = {r[0].value: r[1].value for r in wb["Instellingen"].iter_rows(min_row=2)}
+    assert settings["Peildatum"] == "2026-11-29" and settings["policy.retention.default_years"] == "3"
+
+
+def test_csv_for_dutch_excel(written: tuple[Report, Path]) -> None:
+    _, out = written
+    raw = (out / "violations.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == ["ID", "Regel", "Ernst"] and len(rows) == 5
+    assert any(cell.startswith("'=HYPERLINK") for row in rows for cell in row)
+    findings = list(csv.reader(io.StringIO((out / "findings.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert findings[1][4] == "0,85"
+    for name in ("violations.csv", "findings.csv"):
+        assert "111222333" not in (out / name).read_text(encoding="utf-8-sig")
+
+
+def test_html_is_self_contained_and_escaped(written: tuple[Report, Path]) -> None:
+    _, out = written
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert "default-src 'none'" in page
+    assert page.index('id="datalek"') < page.index('id="overtredingen"')
+    for section in ("grafieken", "verloop", "triage", "vrijgesteld", "dekking", "instellingen"):
+        assert f'id="{section}"' in page
+    assert page.count("<svg") == 3 and "Geaccepteerd risico (geldig)" in page
+
+
+def test_english_switches_headings(reviewed: tuple[Report, Path], tmp_path: Path) -> None:
+    report, _ = reviewed
+    report.review.lang = "en"
+    out = tmp_path / "en"
+    write_all(report, out)
+    wb = load_workbook(out / "report.xlsx")
+    assert wb.sheetnames[:4] == ["Summary", "Possible data breach", "Violations", "Per pupil"]
+    assert [c.value for c in wb["Violations"][1]][:3] == ["ID", "Rule", "Description"]
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in page and "Possible data breach" in page and "Autoriteit Persoonsgegevens" in page
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert data["lang"] == "en" and "72 hours" in data["possible_breaches"][0]["guidance"]
+    validate(data)
+    console = Console(record=True, width=200)
+    print_summary(report, [], console=console)
+    text = console.export_text()
+    assert text.startswith(" POSSIBLE DATA BREACH") and "Violations per rule" in text and "1 resolved" in text
+
+
+def test_summary_puts_the_breach_first_in_dutch(reviewed: tuple[Report, Path]) -> None:
+    report, _ = reviewed
+    console = Console(record=True, width=200)
+    print_summary(report, [], console=console)
+    text = console.export_text()
+    assert text.startswith(" MOGELIJK DATALEK (1)") and "Autoriteit Persoonsgegevens" in text
+    assert "1 opgelost" in text and "1 geaccepteerd" in text and "111222333" not in text
+
+
+def test_unreviewed_report_still_writes_every_format(tmp_path: Path) -> None:
+    from tests.reports.conftest import sample_report
+
+    report = sample_report()
+    paths = write_all(report, tmp_path / "plain")
+    assert [p.name for p in paths] == ["report.json", "report.xlsx", "report.html", "violations.csv"]
+    data = json.loads(paths[0].read_text(encoding="utf-8"))
+    validate(data)
+    assert data["violations"][0]["id"] is None and data["history"]["previous_audit"] is None
+    assert plain_review(report).breaches
