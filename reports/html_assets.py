@@ -51,6 +51,7 @@ td.path { word-break:break-all; min-width:200px; }
 .st-accepted { color:#2f855a; } .st-acceptance-expired { color:#c05621; font-weight:600; }
 .st-false-positive { color:#718096; }
 .muted { color:var(--muted); }
+.small { font-size:12px; }
 details summary { cursor:pointer; color:var(--accent); font-weight:600; margin:8px 0; }
 footer { color:var(--muted); font-size:12px; padding:0 28px 24px; }
 @media print { nav { display:none; } section { break-inside:avoid; } }

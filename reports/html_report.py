@@ -24,6 +24,7 @@ from reports.view import (
     settings_rows,
     source_counts,
     violation_rows,
+    when,
 )
 from scanner.model import Report
 from scanner.triage import ACCEPTED, EXPIRED, FALSE_POSITIVE, OPEN
@@ -63,8 +64,8 @@ def _breaches(report: Report, lang: str) -> str:
                f'<p>{_e(t("no_breaches", lang))}</p></section>'
     rows: list[list[Cell]] = [
         [(_e(b.identity), "id"), _e(b.source), (_e(b.path), "path"), _e(b.leerlingnummer or ""),
-         _e(", ".join(b.categories)), _e(b.reason), _e(b.discovered_at), _e(breach_deadline(b.discovered_at)),
-         _status(b.status, lang)] for b in review.breaches]
+         _e(", ".join(b.categories)), _e(b.reason), _e(when(b.discovered_at)),
+         _e(when(breach_deadline(b.discovered_at))), _status(b.status, lang)] for b in review.breaches]
     headers = [t(k, lang) for k in ("id", "source", "path", "pupil", "categories", "message", "discovered",
                                     "deadline", "status")]
     return (f'<section id="datalek" class="breach"><h2>⚠ {_e(t("breach_title", lang))} ({len(review.breaches)})</h2>'
@@ -93,7 +94,7 @@ def _charts(report: Report, lang: str) -> str:
     per_source = bar_chart(t("per_source", lang), source_counts(report), label_width=140)
     audits = review.audits
     if audits:
-        trend = line_chart(t("trend", lang), [a.started_at[:10] for a in audits],
+        trend = line_chart(t("trend", lang), [when(a.started_at)[:16] for a in audits],
                            [(t("violations", lang), [a.violations for a in audits]),
                             (t("open_violations", lang), [a.open_violations for a in audits])])
     else:
@@ -111,12 +112,14 @@ def _violations(report: Report, lang: str) -> str:
     statuses = [s for s in (OPEN, EXPIRED, ACCEPTED, FALSE_POSITIVE) if any(r.status == s for r in rows)]
     body: list[list[Cell]] = [
         [(_e(r.identity), "id"), f"<strong>{_e(r.rule)}</strong><br><span class='muted'>{_e(r.rule_title)}</span>",
-         _sev(r.severity, lang), _e(r.source), (_e(r.path), "path"), _e(r.leerlingnummer), _e(r.evidence),
-         _e(r.message), _e(r.legal_reference), _e(r.action), _status(r.status, lang),
-         _e(value_label("change", r.change, lang))] for r in rows]
+         _sev(r.severity, lang), (f"<span class='muted'>{_e(r.source)}</span><br>{_e(r.path)}", "path"),
+         _e(r.leerlingnummer), _e(r.evidence),
+         f"{_e(r.message)}<br><span class='small muted'>{_e(r.legal_reference)}</span>", _e(r.action),
+         (f"{_status(r.status, lang)[0]}<br><span class='small muted'>{_e(value_label('change', r.change, lang))}"
+          "</span>", "")] for r in rows]
     attrs = [f'data-rule="{_e(r.rule)}" data-status="{_e(r.status)}"' for r in rows]
-    headers = [t(k, lang) for k in ("id", "rule", "severity", "source", "path", "pupil", "evidence", "message",
-                                    "legal", "action", "status", "change")]
+    headers = [t(k, lang) for k in ("id", "rule", "severity", "path", "pupil", "evidence", "message", "action",
+                                    "status")]
     options = "".join(f'<option value="{_e(c)}">{_e(c)}</option>' for c in rules)
     status_options = "".join(f'<option value="{_e(s)}">{_e(value_label("status", s, lang))}</option>'
                              for s in statuses)
@@ -138,10 +141,10 @@ def _history(report: Report, lang: str) -> str:
         return f'<section id="verloop"><h2>{_e(t("history", lang))}</h2><p>{_e(t("first_audit", lang))}</p></section>'
     new = sum(v.change == "new" for v in review.violations)
     persisting = sum(v.change == "persisting" for v in review.violations)
-    line = t("history_line", lang, when=review.previous.started_at, new=new, persisting=persisting,
+    line = t("history_line", lang, when=when(review.previous.started_at), new=new, persisting=persisting,
              resolved=len(review.resolved))
     rows: list[list[Cell]] = [[(_e(r.identity), "id"), _e(r.rule), _sev(r.severity, lang), _e(r.source),
-                               (_e(r.masked_path), "path"), _e(r.first_seen)] for r in review.resolved]
+                               (_e(r.masked_path), "path"), _e(when(r.first_seen))] for r in review.resolved]
     headers = [t(k, lang) for k in ("id", "rule", "severity", "source", "path", "first_seen")]
     return (f'<section id="verloop"><h2>{_e(t("history", lang))}</h2><p>{_e(line)}</p>'
             f'<h3>{_e(t("resolved", lang))}</h3>'
@@ -242,7 +245,7 @@ def render_html(report: Report) -> str:
             f"<title>{_e(t('title', lang))} — {_e(report.settings.get('as_of', ''))}</title><style>{CSS}</style>"
             f"</head><body><header><h1>{_e(t('title', lang))}</h1><div class=\"meta\">"
             f"{_e(t('as_of', lang))}: {_e(report.settings.get('as_of', ''))} · {_e(t('generated', lang))}: "
-            f"{_e(review.generated_at)} · {_e(t('source', lang))}: {_e(sources)} · avgscan "
+            f"{_e(when(review.generated_at))} · {_e(t('source', lang))}: {_e(sources)} · avgscan "
             f"{_e(report.settings.get('version', ''))}<br>{_e(note)}</div></header><nav>"
             + "".join(f'<a href="#{a}">{_e(t(k, lang))}</a>' for a, k in nav)
             + f"</nav><main>{body}</main><footer>avgscan · {_e(note)}</footer><script>{JS}</script></body></html>")

@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from reports.i18n import t, value_label
-from reports.view import breach_deadline, evidence, review_of, rule_counts
+from reports.view import breach_deadline, evidence, review_of, rule_counts, when
 from scanner.model import Report
 from scanner.triage import ACCEPTED, EXPIRED, FALSE_POSITIVE, OPEN
 
@@ -23,15 +23,15 @@ def _breaches(report: Report, console: Console, lang: str) -> None:
     console.print(escape(t("breach_intro", lang)))
     for b in review.breaches:
         console.print(f" [red]•[/red] {escape(b.source)}/{escape(b.path)} — {', '.join(b.categories)}; "
-                      f"{t('discovered', lang).lower()} {b.discovered_at}, {t('deadline', lang).lower()} "
-                      f"{breach_deadline(b.discovered_at)}" + (escape(f" [{b.identity}]") if b.identity else ""))
+                      f"{t('discovered', lang).lower()} {when(b.discovered_at)}, {t('deadline', lang).lower()} "
+                      f"{when(breach_deadline(b.discovered_at))}" + (escape(f" [{b.identity}]") if b.identity else ""))
     console.print(f"[bold]{escape(t('breach_guidance', lang))}[/bold]")
 
 
 def _changes(report: Report, console: Console, lang: str) -> None:
     review = review_of(report)
     if review.previous is not None:
-        console.print(t("history_line", lang, when=review.previous.started_at,
+        console.print(t("history_line", lang, when=when(review.previous.started_at),
                         new=sum(v.change == "new" for v in review.violations),
                         persisting=sum(v.change == "persisting" for v in review.violations),
                         resolved=len(review.resolved)))

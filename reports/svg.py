@@ -38,7 +38,8 @@ def line_chart(title: str, labels: list[str], series: list[tuple[str, list[int]]
     """Values per audit, one line per series, with a legend; one audit shows as dots."""
     left, right, top, bottom = 40, 16, 28, 40
     plot_w, plot_h = width - left - right, height - top - bottom
-    top_value = max([v for _, vals in series for v in vals] + [1])
+    top_value = max([v for _, vals in series for v in vals] + [2])
+    top_value += top_value % 2  # an even top keeps the middle grid line a whole number
     steps = max(len(labels) - 1, 1)
 
     def xy(i: int, v: int) -> tuple[float, float]:
@@ -51,12 +52,13 @@ def line_chart(title: str, labels: list[str], series: list[tuple[str, list[int]]
         y = round(top + plot_h - plot_h * frac, 1)
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y}" y2="{y}" stroke="#e2e8f0"/>'
                      f'<text x="{left - 6}" y="{y + 4}" text-anchor="end" fill="#4a5568">'
-                     f"{round(top_value * frac)}</text>")
+                     f"{top_value * frac:g}</text>")
     every = max(1, len(labels) // 6)
     for i, label in enumerate(labels):
         if i % every == 0 or i == len(labels) - 1:
             x, _ = xy(i, 0)
-            parts.append(f'<text x="{x}" y="{height - bottom + 16}" text-anchor="middle" fill="#4a5568">'
+            anchor = "start" if i == 0 and len(labels) > 1 else "end" if i == len(labels) - 1 and i else "middle"
+            parts.append(f'<text x="{x}" y="{height - bottom + 16}" text-anchor="{anchor}" fill="#4a5568">'
                          f'{escape(label)}</text>')
     for n, (name, values) in enumerate(series):
         color = PALETTE[n % len(PALETTE)]

@@ -132,6 +132,16 @@ def breach_deadline(discovered_at: str) -> str:
         return ""
 
 
+def when(iso: str) -> str:
+    """A timestamp for people: '2026-11-29 14:05 +01:00' (the offset matters for the 72-hour deadline)."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    offset = moment.strftime("%z")
+    return moment.strftime("%Y-%m-%d %H:%M") + (f" {offset[:3]}:{offset[3:]}" if offset else "")
+
+
 def breach_rows(report: Report) -> list[Breach]:
     return review_of(report).breaches
 
@@ -172,4 +182,4 @@ def label(prefix: str, value: str | None, report: Report) -> str:
 
 __all__ = ["ViolationRow", "PupilRow", "breach_deadline", "breach_rows", "evidence", "item_status", "label", "lang_of",
            "pupil_rows", "review_of", "rule_counts", "settings_rows", "severity_counts", "sheet_text",
-           "source_counts", "violation_rows"]
+           "source_counts", "violation_rows", "when"]
