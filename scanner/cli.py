@@ -137,11 +137,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from scanner.config import load_config
     from scanner.demo import build_demo_school
     from scanner.pipeline import run_scan
-    from scanner.triage import ReviewSession
+    from scanner.state import StateError
+    from scanner.triage import ReviewSession, TriageError
 
     root = Path(args.dir)
     out = Path(args.out) if args.out else root / "rapport"
-    review = ReviewSession.open(out, args.triage, args.lang)
+    try:
+        review = ReviewSession.open(out, args.triage, args.lang)
+    except (TriageError, StateError) as err:
+        print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
+        return EXIT_CANNOT_START
     cfg_path = build_demo_school(root)
     print(f"Demoschool aangemaakt in {root}")
     cfg = load_config(cfg_path)

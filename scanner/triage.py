@@ -6,6 +6,21 @@ gives each violation its identity, its triage status and whether it is new or pe
 what was resolved since the previous audit of the same output folder, flags possible data breaches
 (AVG art. 33), and records the audit in the state store. The result is attached to the report as
 `report.review`, so every writer shows the same decisions.
+
+The triage file (`avgscan scan --triage triage.yaml`), with IDs copied from a report:
+
+    accepted:                      # risks the school accepts until a date; then they count again
+      - id: 3f2a9c0d5e6b7a81
+        reason: Archief wordt in januari opgeschoond
+        owner: J. Jansen (directeur)
+        expires: 2027-01-31         # valid through this date, judged at the scan's reference date
+    false_positives:               # not a violation at all; also left out of possible breaches
+      - id: 9b1e44c2a0f3d7e6
+        reason: Rooster bevat geen leerlinggegevens
+        owner: FG                   # optional
+
+Neither counts toward the exit code; an expired acceptance does. Entries that match no violation
+any more are listed in the reports (resolved, or the ID was mistyped).
 """
 
 from __future__ import annotations
