@@ -48,7 +48,9 @@ def member_items(container: Item, data: bytes, cfg: SourceConfig, limits: Limits
                     access=replace(container.access, acl=list(container.access.acl)))
         assign_place(item, cfg)
         nested: list[Item] = []
-        if member.reason:
+        if member.skip:
+            item.status, item.reason = "skipped", member.skip
+        elif member.reason:
             item.status, item.reason = "unreadable", member.reason
         elif member.size > limits.max_member_bytes:
             item.status, item.reason = "unreadable", f"te groot ({member.size // 1048576} MB)"

@@ -44,6 +44,7 @@ class Member:
     load: Callable[[], bytes] | None = None
     modified: datetime | None = None
     reason: str | None = None  # set when the member cannot be read (encrypted, too large, ...)
+    skip: str | None = None  # set when the member holds no data to scan (a mail signature), with why
     metadata: dict[str, object] = field(default_factory=dict)  # e.g. the e-mail's 'date' for attachments
 
 

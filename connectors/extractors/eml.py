@@ -8,6 +8,7 @@ consent rules see when it was shared.
 from __future__ import annotations
 
 import email.message
+from collections.abc import Iterator
 from datetime import datetime
 from email import policy
 from email.parser import BytesParser
@@ -20,6 +21,8 @@ from scanner.model import Content, TextUnit
 
 HEADERS = ("From", "To", "Cc", "Subject")
 ENCRYPTED_TYPES = ("application/pkcs7-mime", "application/x-pkcs7-mime", "multipart/encrypted")
+SIGNATURE_TYPES = ("application/pkcs7-signature", "application/x-pkcs7-signature", "application/pgp-signature")
+SIGNATURE = "digitale handtekening van het bericht (geen gegevens)"
 
 
 def parse(data: bytes) -> email.message.EmailMessage:
@@ -79,21 +82,31 @@ def _attachment_bytes(part: email.message.EmailMessage) -> bytes:
     return payload if isinstance(payload, bytes) else b""
 
 
+def attachments(msg: email.message.EmailMessage) -> Iterator[email.message.EmailMessage]:
+    """Attachment parts, also those inside a nested multipart (a signed message wraps its content)."""
+    for part in msg.iter_attachments():
+        if part.is_multipart() and part.get_content_type() != "message/rfc822":
+            yield from attachments(part)  # type: ignore[arg-type]
+        else:
+            yield part  # type: ignore[misc]
+
+
 @register_members(".eml")
 def list_attachments(data: bytes, name: str, limits: Limits) -> list[Member]:
     msg = parse(data)
     sent = message_date(msg)
     members: list[Member] = []
     taken: set[str] = set()
-    for n, part in enumerate(msg.iter_attachments(), 1):
+    for n, part in enumerate(attachments(msg), 1):
         filename = part.get_filename()
         if not filename:
             ext = ".eml" if part.get_content_type() == "message/rfc822" else \
                 (_extension(part.get_content_type()) or ".bin")
             filename = f"bijlage {n}{ext}"
         payload = _attachment_bytes(part)
+        skip = SIGNATURE if part.get_content_type() in SIGNATURE_TYPES else None
         members.append(Member(name=unique_name(filename, taken), size=len(payload),
-                              load=lambda payload=payload: payload, modified=sent,
+                              load=lambda payload=payload: payload, modified=sent, skip=skip,
                               metadata={"date": sent.date()} if sent else {}))
     return members
 

@@ -36,7 +36,9 @@ def decode_text(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-@register(".txt", ".text", ".log", ".md")
+# .ics and .vcf (calendar invites, contact cards, often mail attachments) are plain text with names and
+# numbers; reading them line by line finds those as well as a dedicated parser would.
+@register(".txt", ".text", ".log", ".md", ".ics", ".vcf", ".json", ".xml")
 def extract_text(data: bytes, name: str) -> Content:
     text = decode_text(data)
     units = [TextUnit(place=f"regel {i}", text=line) for i, line in enumerate(text.splitlines(), 1)

@@ -190,3 +190,31 @@ def test_corrupt_files(name: str) -> None:
 
 def test_unsupported_format() -> None:
     assert _reason(b"\x00\x01", "tekening.dwg") == "formaat niet ondersteund (.dwg)"
+
+
+def test_signed_mail_attachments_and_signature() -> None:
+    from email.message import EmailMessage
+
+    from connectors.extractors import Limits
+    from connectors.members import list_members
+
+    inner = EmailMessage()
+    inner.set_content(f"{NAME} heeft {DIAGNOSIS}")
+    inner.add_attachment(b"bijlage", maintype="text", subtype="plain", filename="a.txt")
+    outer = EmailMessage()
+    outer["Date"] = "Mon, 03 Mar 2025 10:00:00 +0100"
+    outer.make_mixed()
+    outer.set_type("multipart/signed")
+    outer.attach(inner)
+    signature = EmailMessage()
+    signature.set_content(b"SIG", maintype="application", subtype="pkcs7-signature", filename="smime.p7s")
+    outer.attach(signature)
+    data = outer.as_bytes()
+    assert places(extract(data, "s.eml"))["tekst regel 1"] == f"{NAME} heeft {DIAGNOSIS}"
+    members = list_members(data, "s.eml", Limits())
+    assert [(m.name, bool(m.skip)) for m in members] == [("a.txt", False), ("smime.p7s", True)]
+
+
+def test_calendar_and_contact_cards_are_text() -> None:
+    got = places(extract(b"BEGIN:VCARD\nFN:Sanne de Vries\nTEL:0612345678\nEND:VCARD\n", "ouder.vcf"))
+    assert got["regel 2"] == "FN:Sanne de Vries"
