@@ -31,7 +31,10 @@ def _decrypt(reader: PdfReader) -> None:
 
 def _render(data: bytes, pages: list[int]) -> dict[int, bytes]:
     """PNG bytes of the given (0-based) pages."""
-    import pypdfium2 as pdfium
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:
+        raise Unreadable("gescande PDF: OCR niet mogelijk (pypdfium2 ontbreekt)") from None
 
     out: dict[int, bytes] = {}
     pdf = pdfium.PdfDocument(data)
