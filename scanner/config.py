@@ -29,9 +29,9 @@ class Strict(BaseModel):
 
 class SourceConfig(Strict):
     name: str
-    type: Literal["filesystem", "database"]
+    type: Literal["filesystem", "database", "smb"]
     path: str | None = None  # filesystem root
-    url: str | None = None  # SQLAlchemy URL for databases
+    url: str | None = None  # SQLAlchemy URL for databases; smb://host/share/folder for SMB
     include: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)
     tables: list[str] = Field(default_factory=list)  # databases: only these tables (empty: all)
@@ -40,6 +40,12 @@ class SourceConfig(Strict):
     outbound: dict[str, str] = Field(default_factory=dict)  # folder prefix or table -> party
     folder_pattern: str | None = "{achternaam}, {roepnaam} ({leerlingnummer})"
     max_file_mb: float = 200.0
+    # Connector limits; None means the connector's default (connectors/base.py DEFAULTS).
+    statement_timeout_s: float | None = None
+    batch_size: int | None = None
+    archive_max_depth: int | None = None
+    archive_max_members: int | None = None
+    archive_max_mb: float | None = None
 
     @field_validator("roles")
     @classmethod
@@ -54,6 +60,8 @@ class SourceConfig(Strict):
             raise ConfigError(f"{where}.path: a filesystem source needs a folder path")
         if self.type == "database" and not self.url:
             raise ConfigError(f"{where}.url: a database source needs a SQLAlchemy URL")
+        if self.type == "smb" and not (self.url or "").startswith("smb://"):
+            raise ConfigError(f"{where}.url: an smb source needs a URL like smb://server/share/folder")
 
 
 class RecordFile(Strict):
@@ -201,7 +209,9 @@ def quick_config(targets: list[str]) -> ScanConfig:
     """A config for `avgscan scan PATH_OR_URL...` without a file: default policy, no records."""
     sources = []
     for i, target in enumerate(targets):
-        if "://" in target:
+        if target.startswith("smb://"):
+            sources.append({"name": f"smb{i + 1}", "type": "smb", "url": target})
+        elif "://" in target:
             sources.append({"name": f"db{i + 1}" if len(targets) > 1 else "database",
                             "type": "database", "url": target})
         else:
