@@ -1,0 +1,126 @@
+"""Names as they occur in an Almere special school: Dutch names from Faker `nl_NL`, plus the Turkish,
+Moroccan, Surinamese, Polish, Syrian and Ghanaian names that make up a large share of the city.
+
+A scanner that only knows 'Jan de Vries' fails in Almere; the lists below are small on purpose but
+include the letters (ı, ş, ç, ł, ś) and name shapes (El Amrani, Al-Hassan, Kowalska) that break naive
+matching.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from faker import Faker
+
+PREFIXES = ("van der", "van den", "van de", "van", "de", "den", "ter", "ten")
+_PLAIN_SURNAME = re.compile(r"^[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?$")
+
+# Popular names of children born 2007-2021 (Faker's nl_NL lists lean towards adults).
+DUTCH_BOYS = ("Noah", "Sem", "Liam", "Luuk", "Daan", "Finn", "Levi", "Milan", "Bram", "Jesse", "Thijs", "Lars",
+              "Ruben", "Tim", "Julian", "Mees", "Siem", "Gijs", "Teun", "Stijn", "Niels", "Joep", "Jayden",
+              "Dylan", "Hugo", "Max", "Ties", "Owen", "Boaz", "Timo")
+DUTCH_GIRLS = ("Emma", "Julia", "Mila", "Tess", "Sophie", "Zoë", "Sara", "Anna", "Evi", "Saar", "Lotte", "Eva",
+               "Noa", "Lisa", "Fenna", "Isa", "Lieke", "Nina", "Yara", "Femke", "Sanne", "Iris", "Esmee", "Jasmijn",
+               "Lynn", "Floor", "Liv", "Elin", "Maud", "Demi")
+
+# origin -> (boys, girls, surnames, mothers, fathers)
+GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "tr": (("Emre", "Yusuf", "Mert", "Berat", "Eymen", "Kerem", "Burak", "Deniz"),
+           ("Elif", "Zeynep", "Ecem", "Aylin", "Esra", "Defne", "Meryem", "Ilayda"),
+           ("Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Öztürk", "Aydın", "Arslan", "Doğan", "Koç"),
+           ("Fatma", "Ayşe", "Hatice", "Emine", "Serpil", "Gül"),
+           ("Mehmet", "Hasan", "Murat", "Ali", "Mustafa", "Kemal")),
+    "ma": (("Mohamed", "Ayoub", "Bilal", "Adam", "Amine", "Ilias", "Rayan", "Zakaria"),
+           ("Imane", "Nour", "Yasmina", "Salma", "Sara", "Hiba", "Malak", "Aya"),
+           ("El Amrani", "Bouzid", "Ouali", "Benali", "El Idrissi", "Aarab", "Boukhari", "Azzouzi", "Chaouch",
+            "El Khatib", "Ait Taleb"),
+           ("Fatima", "Khadija", "Naima", "Malika", "Samira", "Latifa"),
+           ("Mohammed", "Abdel", "Rachid", "Hassan", "Mustapha", "Driss")),
+    "sr": (("Jayden", "Dinesh", "Kiran", "Romano", "Giovanni", "Sherwin", "Ravi", "Quincy"),
+           ("Shanice", "Anjali", "Priya", "Naomi", "Chayenne", "Kimberley", "Sharda", "Romy"),
+           ("Sewdien", "Ramsaran", "Jagessar", "Kalloe", "Ramdin", "Pinas", "Doelwijt", "Wijngaarde", "Vrede",
+            "Zebeda", "Soekhlal"),
+           ("Sunita", "Marcia", "Ingrid", "Radha", "Joyce", "Anita"),
+           ("Ashwin", "Ronald", "Errol", "Rakesh", "Glenn", "Iwan")),
+    "pl": (("Jakub", "Kacper", "Szymon", "Filip", "Antoni", "Mikołaj"),
+           ("Zuzanna", "Oliwia", "Maja", "Wiktoria", "Julia", "Zofia"),
+           ("Kowalski", "Nowak", "Wiśniewski", "Wójcik", "Kamiński", "Lewandowski", "Zieliński", "Szymański"),
+           ("Agnieszka", "Katarzyna", "Magdalena", "Joanna", "Ewa"),
+           ("Piotr", "Tomasz", "Paweł", "Marcin", "Krzysztof")),
+    "sy": (("Omar", "Karim", "Ahmad", "Hamza", "Yazan", "Majd"),
+           ("Rama", "Lana", "Yara", "Sidra", "Hala", "Jana"),
+           ("Haddad", "Khalil", "Darwish", "Al-Hassan", "Hamdan", "Suleiman", "Al-Ahmad", "Nasser"),
+           ("Rasha", "Hiba", "Nour", "Amal", "Dima"),
+           ("Khaled", "Bassam", "Samer", "Fadi", "Walid")),
+    "gh": (("Kwame", "Kofi", "Yaw", "Kwabena"),
+           ("Abena", "Ama", "Akosua", "Efua"),
+           ("Mensah", "Boateng", "Owusu", "Asante", "Appiah", "Osei"),
+           ("Grace", "Comfort", "Mercy", "Patience"),
+           ("Emmanuel", "Kwaku", "Isaac", "Samuel")),
+}
+# Share of each origin among pupils: roughly Almere's population, with Dutch names the majority.
+ORIGIN_WEIGHTS = {"nl": 56, "tr": 9, "ma": 11, "sr": 12, "pl": 5, "sy": 4, "gh": 3}
+# Brothers and sisters who are not pupils: names no pupil gets (the generator keeps them apart).
+SIBLING_BOYS = ("Daan", "Mees", "Jens", "Ilyas", "Sami", "Guus", "Hamid", "Ruben", "Bas", "Wout")
+SIBLING_GIRLS = ("Lotte", "Aylin", "Fleur", "Nora", "Vera", "Lina", "Puck", "Amira", "Noor", "Senna")
+SIBLING_NAMES = SIBLING_BOYS + SIBLING_GIRLS
+
+
+def split_surname(full: str) -> tuple[str, str] | None:
+    """('van der', 'Ploeg') from 'van der Ploeg'; None for shapes a register would not hold this way."""
+    for prefix in PREFIXES:
+        if full.startswith(prefix + " "):
+            rest = full[len(prefix) + 1:]
+            return (prefix, rest) if _PLAIN_SURNAME.match(rest) else None
+    return ("", full) if _PLAIN_SURNAME.match(full) else None
+
+
+def dutch_surname(fake: Faker) -> tuple[str, str]:
+    while True:
+        split = split_surname(fake.last_name())
+        if split:
+            return split
+
+
+def female_form(surname: str, origin: str) -> str:
+    """Polish surnames in -ski take -ska for women and girls."""
+    if origin == "pl" and surname.endswith("ski"):
+        return surname[:-1] + "a"
+    return surname
+
+
+def child_name(rng: random.Random, fake: Faker, origin: str, sex: str) -> tuple[str, str, str]:
+    """(roepnaam, voorvoegsel, achternaam) of a child of that origin."""
+    if origin == "nl":
+        first = rng.choice(DUTCH_BOYS if sex == "M" else DUTCH_GIRLS)
+        prefix, surname = dutch_surname(fake)
+        return first, prefix, surname
+    boys, girls, surnames, _, _ = GROUPS[origin]
+    first = rng.choice(boys if sex == "M" else girls)
+    surname = rng.choice(surnames)
+    return first, "", female_form(surname, origin) if sex == "V" else surname
+
+
+def official_names(rng: random.Random, fake: Faker, roepnaam: str, origin: str, sex: str) -> str:
+    """Voornamen as the register holds them ('Sanne Maria'): the roepnaam plus, often, a second name."""
+    if rng.random() < 0.4:
+        return roepnaam
+    if origin == "nl":
+        second = fake.first_name_male() if sex == "M" else fake.first_name_female()
+    else:
+        boys, girls, _, _, _ = GROUPS[origin]
+        second = rng.choice(boys if sex == "M" else girls)
+    return roepnaam if second == roepnaam else f"{roepnaam} {second}"
+
+
+def adult_first_name(rng: random.Random, fake: Faker, origin: str, sex: str) -> str:
+    if origin == "nl":
+        return fake.first_name_female() if sex == "V" else fake.first_name_male()
+    _, _, _, mothers, fathers = GROUPS[origin]
+    return rng.choice(mothers if sex == "V" else fathers)
+
+
+def pick_origin(rng: random.Random) -> str:
+    origins = list(ORIGIN_WEIGHTS)
+    return rng.choices(origins, weights=[ORIGIN_WEIGHTS[o] for o in origins])[0]
