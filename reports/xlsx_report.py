@@ -25,6 +25,7 @@ from reports.view import (
     severity_counts,
     source_counts,
     violation_rows,
+    when,
 )
 from reports.xlsx_layout import BOLD, alert, append, fit_columns, put, table, title
 from scanner.model import Report
@@ -35,7 +36,7 @@ def _summary(ws: Worksheet, report: Report, lang: str) -> None:
     review, st = review_of(report), report.statistics
     ws.title = t("summary", lang)
     title(ws, t("title", lang))
-    append(ws, [t("as_of", lang), report.settings.get("as_of"), t("generated", lang), review.generated_at])
+    append(ws, [t("as_of", lang), report.settings.get("as_of"), t("generated", lang), when(review.generated_at)])
     if review.breaches:
         append(ws, [])
         alert(ws, [f"{t('breach_title', lang).upper()}: {len(review.breaches)}", t("breach_intro", lang),
@@ -82,7 +83,7 @@ def _breaches(ws: Worksheet, report: Report, lang: str) -> None:
     table(ws, [t(k, lang) for k in ("id", "source", "path", "pupil", "categories", "message", "discovered",
                                      "deadline", "status")],
           [[b.identity, b.source, b.path, b.leerlingnummer or "", ", ".join(b.categories), b.reason,
-            b.discovered_at, breach_deadline(b.discovered_at), value_label("status", b.status, lang)]
+            when(b.discovered_at), when(breach_deadline(b.discovered_at)), value_label("status", b.status, lang)]
            for b in review.breaches], start=ws.max_row + 2)
     fit_columns(ws, {1: 18, 6: 60})
 
@@ -93,7 +94,7 @@ def _violations(ws: Worksheet, report: Report, lang: str) -> None:
     table(ws, [t(k, lang) for k in keys], [
         [r.identity, r.rule, r.rule_title, value_label("sev", r.severity, lang), r.source, r.path, r.leerlingnummer,
          r.evidence, r.message, r.legal_reference, r.action, value_label("status", r.status, lang),
-         value_label("change", r.change, lang), r.first_seen] for r in violation_rows(report)])
+         value_label("change", r.change, lang), when(r.first_seen)] for r in violation_rows(report)])
     fit_columns(ws)
 
 
@@ -128,7 +129,7 @@ def _history(ws: Worksheet, report: Report, lang: str) -> None:
     codes = [code for code, _, _ in rule_counts(report)]
     first, last = table(ws, [t("audit", lang), t("date", lang), t("as_of", lang), t("violations", lang),
                              t("open_violations", lang), *codes],
-                        [[a.id, a.started_at, a.as_of, a.violations, a.open_violations,
+                        [[a.id, when(a.started_at), a.as_of, a.violations, a.open_violations,
                           *[a.rule_counts.get(c, 0) for c in codes]] for a in review.audits], freeze=False)
     if len(review.audits) > 1:
         chart = LineChart()
@@ -142,7 +143,7 @@ def _history(ws: Worksheet, report: Report, lang: str) -> None:
         if review.previous else t("first_audit", lang))
     ws.cell(row, 1).font = BOLD
     table(ws, [t(k, lang) for k in ("id", "rule", "severity", "source", "path", "first_seen")],
-          [[r.identity, r.rule, value_label("sev", r.severity, lang), r.source, r.masked_path, r.first_seen]
+          [[r.identity, r.rule, value_label("sev", r.severity, lang), r.source, r.masked_path, when(r.first_seen)]
            for r in review.resolved], start=row + 1, freeze=False, autofilter=False)
     fit_columns(ws)
 
