@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from scanner.detection.detect import sentence_index
 from scanner.detection.masking import mask
 from scanner.detection.names import fold
@@ -26,9 +28,8 @@ KIN = re.compile(r"\b(broer|broertje|zus|zusje|zusjes|broertjes|zoon|dochter|nee
 SUBJECT_LABEL = re.compile(r"^\s*(naam leerling|naam kind|kind|leerling|naam)\s*:\s*$", re.IGNORECASE)
 ADULT = re.compile(r"\b(mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|de heer|moeder|vader|ouder|juf|meester|"
                    r"melder|contactpersoon|aan|van|door|met|naam moeder|naam vader)\s*:?\s*$", re.IGNORECASE)
-KIN_NAME = re.compile(KIN.pattern.replace(r"\s+$", r"\s+") +
-                      r"([A-Z][a-zà-ÿ]+(?:\s(?:van|de|der|den|ter|ten|'t|in 't))*(?:\s[A-Z][a-zà-ÿ-]+)?)",
-                      re.IGNORECASE)
+KIN_NAME = regex.compile(r"(?i:" + KIN.pattern.replace(r"\s+$", r")[ ]+") +
+                         r"(\p{Lu}\p{Ll}+(?:[ ](?:van|de|der|den|ter|ten|'t|in 't))*(?:[ ]\p{Lu}[\p{Ll}-]+)?)")
 ROLE_AFTER = re.compile(r"^\s*\((ib|smw|orthopedagoog|intern begeleider|leerkracht|mentor|directeur|"
                         r"notulist|jeugdarts|psycholoog)", re.IGNORECASE)
 

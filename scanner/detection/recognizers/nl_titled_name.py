@@ -6,21 +6,24 @@ Only the name is reported, not the title.
 
 from __future__ import annotations
 
-import re
+import regex
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-TITLES = r"(?:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|de heer|hr\.?|juf|meester|lln\.?|leerling|drs\.?|dr\.?|mr\.?)"
+TITLES = r"(?:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|de heer|hr\.?|juf|meester|lln\.?|drs\.?|dr\.?|mr\.?)"
 # Form labels that introduce a person: 'Naam leerling: Kian Kamper', 'Kind: ...', 'Moeder: ...'
-LABELS = (r"(?:naam(?:\s(?:leerling|kind|moeder|vader|ouder|verzorger|leerkracht|mentor|aanvrager))?|kind|"
+LABELS = (r"(?:naam(?:[ ](?:leerling|kind|moeder|vader|ouder|verzorger|leerkracht|mentor|aanvrager))?|kind|"
           r"leerling|moeder|vader|ouder\s?\d?|verzorger|contactpersoon|melder|mentor|leerkracht|"
           r"behandelaar|roepnaam|voornaam|achternaam)\s*:")
-_INITIALS = r"(?:[A-Z]\.\s?){1,4}"
-_INFIX = r"(?:(?:van|de|der|den|het|'t|in 't|ten|ter|op|aan|la|le|el|al|da|di|du)\s)"
-_SURNAME = r"[A-Z][a-zà-ÿ'-]+(?:-[A-Z]?[a-zà-ÿ'-]+)?"
-NAME_AFTER_TITLE = re.compile(
-    rf"(?:\b(?i:{TITLES})|(?<![\w-])(?i:{LABELS}))\s+((?:{_INITIALS})?(?:[A-Z][a-zà-ÿ]+\s)?(?i:{_INFIX}){{0,2}}{_SURNAME})")
+# Unicode letters (\p{Lu}, \p{Ll}: 'Doğan', 'Szymańska'); only spaces inside a name, never a line break,
+# so a title at the end of one line never takes a word of the next line as a name.
+_INITIALS = r"(?:\p{Lu}\.[ ]?){1,4}"
+_INFIX = r"(?:(?:van|de|der|den|het|'t|in 't|ten|ter|op|aan|la|le|el|al|da|di|du)[ ])"
+_SURNAME = r"\p{Lu}[\p{Ll}'-]+(?:-\p{Lu}?[\p{Ll}'-]+)?"
+NAME_AFTER_TITLE = regex.compile(
+    rf"(?:\b(?i:{TITLES})|(?<![\w-])(?i:{LABELS}))[ \t]+"
+    rf"((?:{_INITIALS})?(?:\p{{Lu}}\p{{Ll}}+[ ])?(?:{_INFIX}){{0,2}}{_SURNAME})")
 
 
 class NlTitledNameRecognizer(EntityRecognizer):
