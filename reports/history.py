@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from reports.i18n import t
+from reports.view import when
 from scanner.rules import RULE_CODES
 from scanner.state import StateStore
 
@@ -30,11 +31,12 @@ def print_history(out_dir: Path, lang: str = "nl", console: Console | None = Non
         audits = store.audits()
     table = Table(title=f"{t('trend', lang)} — {out_dir}")
     for key in ("audit", "date", "as_of", "items", "unreadable", "violations", "open_violations"):
-        table.add_column(t(key, lang), justify="left" if key in ("date", "as_of") else "right")
+        label = t(key, lang)
+        table.add_column(label[:1].upper() + label[1:], justify="left" if key in ("date", "as_of") else "right")
     table.add_column(t("rules", lang))
     for a in audits:
         per_rule = ", ".join(f"{c} {a.rule_counts[c]}" for c in RULE_CODES if a.rule_counts.get(c))
-        table.add_row(str(a.id), a.started_at, a.as_of, str(a.items), str(a.unreadable), str(a.violations),
+        table.add_row(str(a.id), when(a.started_at), a.as_of, str(a.items), str(a.unreadable), str(a.violations),
                       str(a.open_violations), per_rule)
     console.print(table)
     return True
