@@ -15,9 +15,10 @@ SUFFIXES = (
     "plantsoen", "hage", "akker", "kamp", "straatweg", "kwartier", "horst", "hout", "burg",
     "berg", "polder", "donk", "molen", "vaart", "sloot", "wetering", "heuvel", "meer", "ven",
 )
-_LEAD = r"(?:[A-Z][a-zà-ÿ'.-]+\s(?:(?:van|de|der|den|het|'t|ter|ten|op|aan)\s)*)"
-_STREET = (rf"(?-i:{_LEAD}{{0,2}}[A-Z][a-zà-ÿ'-]*(?:{'|'.join(SUFFIXES)}))"
-           r"\s+\d{1,5}(?:\s?(?-i:[a-z])(?![\w]))?(?:\s?-\s?\d{1,4}(?![\d]))?(?![\d,]\d)")
+# Presidio compiles with the `regex` module: \p{Lu}/\p{Ll} are Unicode letters; spaces only, never a line break.
+_LEAD = r"(?:\p{Lu}[\p{Ll}'.-]+[ ](?:(?:van|de|der|den|het|'t|ter|ten|op|aan)[ ])*)"
+_STREET = (rf"(?-i:{_LEAD}{{0,2}}\p{{Lu}}[\p{{Ll}}'-]*(?:{'|'.join(SUFFIXES)}))"
+           r"[ ]+\d{1,5}(?:\s?(?-i:[a-z])(?![\w]))?(?:\s?-\s?\d{1,4}(?![\d]))?(?![\d,]\d)")
 
 
 class NlAddressRecognizer(PatternRecognizer):

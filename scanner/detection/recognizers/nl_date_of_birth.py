@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
@@ -25,7 +27,7 @@ BIRTH_CUE = re.compile(
 )
 
 
-NAME_THEN_DATE = re.compile(r"[A-Z][a-zà-ÿ'-]+(?:\s(?:van|de|der|den|ter|ten|'t|el|al))*\s[A-Z][a-zà-ÿ'-]+\s*\(\s*$")
+NAME_THEN_DATE = regex.compile(r"\p{Lu}[\p{Ll}'-]+(?:[ ](?:van|de|der|den|ter|ten|'t|el|al))*[ ]\p{Lu}[\p{Ll}'-]+[ ]*\([ ]*$")
 
 
 class NlDateOfBirthRecognizer(EntityRecognizer):
