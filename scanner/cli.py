@@ -45,9 +45,12 @@ def cmd_scan(args: argparse.Namespace) -> int:
         else:
             print("avgscan scan: geef --config avgscan.yaml of een map/database-URL op", file=sys.stderr)
             return EXIT_CANNOT_START
+        if args.resume and args.full:
+            print("avgscan scan: --resume en --full sluiten elkaar uit", file=sys.stderr)
+            return EXIT_CANNOT_START
         review = ReviewSession.open(Path(args.out), args.triage, args.lang)
         report = run_scan(cfg, as_of=args.as_of, show_values=args.show_values, workers=args.workers,
-                          executor=args.executor, scheduler=args.scheduler)
+                          executor=args.executor, scheduler=args.scheduler, store=review.store, full=args.full)
     except (ConfigError, RecordError, TriageError, StateError) as err:
         print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
         return EXIT_CANNOT_START
@@ -205,6 +208,10 @@ def parser() -> argparse.ArgumentParser:
                    help="zet ruwe waarden in report.json (alleen voor onderzoek; het rapport vermeldt dit)")
     s.add_argument("--workers", type=int, default=0,
                    help="aantal processen (standaard: alle processorkernen; 1 = zonder parallelisme)")
+    s.add_argument("--full", action="store_true",
+                   help="alles opnieuw lezen; standaard worden ongewijzigde items uit de vorige scan in --out hergebruikt")
+    s.add_argument("--resume", action="store_true",
+                   help="een afgebroken scan in --out voortzetten (afgeronde items worden niet opnieuw gelezen)")
     s.add_argument("--executor", choices=["local", "dask"], default="local",
                    help="local: processen op deze machine; dask: een dask.distributed-cluster")
     s.add_argument("--scheduler", help="adres van de dask-scheduler, bijv. tls://10.0.0.5:8786 "

@@ -1,11 +1,12 @@
-"""Run the scan over all sources, inline or on a pool of forked worker processes.
+"""Run the scan over all sources, inline, on forked worker processes, or on a dask cluster.
 
 Presidio's BatchAnalyzerEngine does not parallelise the recognizers (measured), so the unit of
-parallel work is the item: each worker is a fork of the parent after the analyzer and the register
-indexes are built (copy-on-write, nothing re-loaded), reads and extracts files itself, and returns
-the ScannedItem. Database rows are streamed by the parent, which owns the connection, and sent with
-their content. Results come back in crawl order so reports are deterministic, and at most a bounded
-number of items are in flight so memory stays flat on a large share.
+parallel work is the item: a worker reads, extracts and detects (the heavy half), and the parent
+links and applies the cache (the cheap half, which needs the register and the state store). Local
+workers are forks of the parent after the analyzer is built (copy-on-write, nothing re-loaded).
+Database rows are streamed by the parent, which owns the connection, and sent with their content.
+Results come back in crawl order so reports are deterministic, and only a bounded number of items
+is in flight so memory stays flat on a large share.
 """
 
 from __future__ import annotations
@@ -14,31 +15,33 @@ import multiprocessing
 import os
 import re
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from connectors.base import Source, Unreadable, open_source
-from scanner.model import Content, Item, ScannedItem
+from scanner.model import Content, Detected, Item, ScannedItem
 
 if TYPE_CHECKING:
+    from scanner.cache import ItemCache
     from scanner.pipeline import Scanner
 
 Task = tuple[str, Item, Content | None]
-_WORKER: dict[str, object] = {}  # the forked worker's scanner and its own opened sources
+Outcome = tuple[Item, Detected | None]
+_WORKER: dict[str, Any] = {}  # the forked worker's scanner and its own opened sources
 IN_FLIGHT_PER_WORKER = 8
 
 
-def _one_line(err: BaseException) -> str:
+def one_line(err: BaseException) -> str:
     return re.sub(r"\s+", " ", f"{type(err).__name__}: {err}")[:200]
 
 
 def _source_failure(name: str, err: BaseException) -> ScannedItem:
-    return ScannedItem(item=Item(source=name, path="", kind="source", status="unreadable", reason=_one_line(err)))
+    return ScannedItem(item=Item(source=name, path="", kind="source", status="unreadable", reason=one_line(err)))
 
 
 def tasks(scanner: Scanner) -> Iterator[Task | ScannedItem]:
-    """Every item of every source; rows come with their content, files are read where they are scanned."""
+    """Every item of every source; rows come with their content, files are read where they are detected."""
     for src_cfg in scanner.cfg.sources:
         try:
             source = open_source(src_cfg)
@@ -54,70 +57,108 @@ def tasks(scanner: Scanner) -> Iterator[Task | ScannedItem]:
                     yield (source.name, item, source.read(item))
                 except Unreadable as err:
                     item.status, item.reason = "unreadable", str(err)
-                    yield ScannedItem(item=item)
-        except Unreadable as err:
-            yield _source_failure(source.name, err)
+                    yield (source.name, item, None)
         except Exception as err:  # a source failing half-way: report it, keep what was scanned
             yield _source_failure(source.name, err)
         finally:
             source.close()
 
 
-def _run(scanner: Scanner, sources: dict[str, Source], task: Task) -> ScannedItem:
+def detect_task(scanner: Scanner, sources: dict[str, Source], task: Task) -> Outcome:
+    """The heavy half of one item, safe to run in a worker; never raises."""
     name, item, content = task
     try:
         if content is not None:
-            return scanner.analyze(item, content)
+            return item, scanner.detect_item(item, content)
+        if item.status != "scanned":
+            return item, None
         if name not in sources:
             sources[name] = open_source(next(s for s in scanner.cfg.sources if s.name == name))
-        return scanner.scan_item(sources[name], item)
+        return item, scanner.read_and_detect(sources[name], item)
     except Exception as err:  # never let one item stop the scan
-        item.status, item.reason = "unreadable", f"fout bij analyse: {_one_line(err)}"
-        return ScannedItem(item=item)
+        item.status, item.reason = "unreadable", f"fout bij analyse: {one_line(err)}"
+        return item, None
 
 
-def _worker_task(task: Task) -> ScannedItem:
-    return _run(_WORKER["scanner"], _WORKER.setdefault("sources", {}), task)  # type: ignore[arg-type]
+def _worker_task(task: Task) -> Outcome:
+    return detect_task(_WORKER["scanner"], _WORKER.setdefault("sources", {}), task)
 
 
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def scan_all(scanner: Scanner, workers: int | None = 1, executor: str = "local",
-             scheduler: str | None = None) -> Iterator[ScannedItem]:
+def fingerprint(scanner: Scanner, item: Item, content: Content | None) -> str:
+    from scanner.cache import item_fingerprint
+
+    if content is None:
+        return item_fingerprint(item)
+    return item_fingerprint(item, scanner.keyer.of("row", "\x1f".join(f"{u.place}\x1e{u.text}" for u in content.units)))
+
+
+Submit = Callable[[Task], "Future[Outcome] | Any"]
+
+
+def run_ordered(scanner: Scanner, submit: Submit, window_size: int, cache: ItemCache | None) -> Iterator[ScannedItem]:
+    """Feed tasks to `submit`, answer unchanged items from the cache, yield results in crawl order."""
+    window: deque[ScannedItem | tuple[Item, str, Any]] = deque()
+
+    def settle(entry: ScannedItem | tuple[Item, str, Any]) -> ScannedItem:
+        if isinstance(entry, ScannedItem):
+            return entry
+        item, fp, future = entry
+        try:
+            item, detected = future.result()
+        except Exception as err:  # a worker that died (out of memory, a crashing parser library)
+            item.status, item.reason, detected = "unreadable", f"analyse afgebroken: {one_line(err)}", None
+        if cache is not None:
+            cache.store_item(item, fp, detected)
+        return scanner.finish(item, detected)
+
+    for task in tasks(scanner):
+        if isinstance(task, ScannedItem):
+            window.append(task)
+        else:
+            _, item, content = task
+            fp = fingerprint(scanner, item, content)
+            hit, detected = cache.lookup(item, fp) if cache is not None and item.status == "scanned" else (False, None)
+            window.append(scanner.finish(item, detected) if hit else (item, fp, submit(task)))
+        while len(window) >= window_size:
+            yield settle(window.popleft())
+    while window:
+        yield settle(window.popleft())
+    if cache is not None:
+        cache.finish()
+
+
+class _Done:
+    """A result computed in the calling process, shaped like a future."""
+
+    def __init__(self, value: Outcome) -> None:
+        self.value = value
+
+    def result(self) -> Outcome:
+        return self.value
+
+
+def scan_all(scanner: Scanner, workers: int | None = 1, executor: str = "local", scheduler: str | None = None,
+             cache: ItemCache | None = None) -> Iterator[ScannedItem]:
     workers = default_workers() if workers is None or workers <= 0 else workers
     if executor == "dask":
         from scanner.dask_executor import scan_on_dask
 
-        yield from scan_on_dask(scanner, scheduler, workers)
+        yield from scan_on_dask(scanner, scheduler, workers, cache)
         return
     if workers == 1:
         sources: dict[str, Source] = {}
-        for task in tasks(scanner):
-            yield task if isinstance(task, ScannedItem) else _run(scanner, sources, task)
+        yield from run_ordered(scanner, lambda t: _Done(detect_task(scanner, sources, t)), 1, cache)
         for s in sources.values():
             s.close()
         return
     _WORKER["scanner"] = scanner  # inherited by the forked workers
-    window: deque[tuple[Item, Future[ScannedItem]] | ScannedItem] = deque()
-    ctx = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        for task in tasks(scanner):
-            window.append(task if isinstance(task, ScannedItem) else (task[1], pool.submit(_worker_task, task)))
-            while len(window) >= workers * IN_FLIGHT_PER_WORKER:
-                yield _result(window.popleft())
-        while window:
-            yield _result(window.popleft())
-    _WORKER.clear()
-
-
-def _result(entry: tuple[Item, Future[ScannedItem]] | ScannedItem) -> ScannedItem:
-    if isinstance(entry, ScannedItem):
-        return entry
-    item, future = entry
     try:
-        return future.result()
-    except Exception as err:  # a worker that died (out of memory, a crashing parser library)
-        item.status, item.reason = "unreadable", f"analyse afgebroken: {_one_line(err)}"
-        return ScannedItem(item=item)
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from run_ordered(scanner, lambda t: pool.submit(_worker_task, t), workers * IN_FLIGHT_PER_WORKER,
+                                   cache)
+    finally:
+        _WORKER.clear()

@@ -4,51 +4,63 @@ Evidence, strongest first: a database reference (foreign key or leerlingnummer c
 folder's name, a BSN or onderwijsnummer, a full name (with a birth date to tell namesakes apart), a
 row's split name columns. A first name alone only counts for a pupil the item is already about.
 Two pupils with the same name and nothing to tell them apart give an ambiguous link, never a guess.
+
+Everything is compared as keyed hashes (scanner/keys.py): the same code links a fresh scan and a
+cached one, and no raw value is needed to re-link after the register changed.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from scanner.detection.names import fold, full_forms
-from scanner.detection.tables import norm_header
-from scanner.model import Content, Finding, Subject
-from scanner.records.dates import parse_date
+from scanner.detection.names import full_forms
+from scanner.keys import Keyer
+from scanner.model import Detected, Finding, RowKeys, Subject, TextUnit
+from scanner.records.tabular import norm_header
 from scanner.records.register import Pupil
 
-NAME_COLUMNS = {
-    "roepnaam": ["roepnaam", "voornaam"],
-    "voorvoegsel": ["voorvoegsel", "voorvoegsels", "tussenvoegsel", "tussenvoegsels"],
-    "achternaam": ["achternaam", "geslachtsnaam", "officieleachternaam"],
-    "naam": ["naam", "naamleerling", "volledigenaam", "leerling"],
-    "leerlingnummer": ["leerlingnummer", "llnr", "lln.nr", "stamnummer", "leerlingid"],
-    "geboortedatum": ["geboortedatum", "gebdatum"],
-}
-_ROW = re.compile(r"^(?:(?P<sheet>.*)!)?[A-Z]+(?P<row>\d+)$")
+Add = Callable[[str, str, float], None]
 
 
 @dataclass
 class RegisterIndex:
-    """Lookups over the register, built once per scan."""
+    """Keyed lookups over the register and the allow-lists, built once per scan."""
 
     pupils: dict[str, Pupil]
-    by_bsn: dict[str, str] = field(default_factory=dict)
-    by_onr: dict[str, str] = field(default_factory=dict)
+    keyer: Keyer
+    by_id: dict[str, str] = field(default_factory=dict)  # BSN / onderwijsnummer key -> leerlingnummer
+    by_number: dict[str, str] = field(default_factory=dict)
     by_name: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    by_first: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    birth: dict[str, str | None] = field(default_factory=dict)  # leerlingnummer -> birth date key
+    others: dict[str, str] = field(default_factory=dict)  # name key -> 'staff' / 'parent'
 
     @classmethod
-    def build(cls, pupils: list[Pupil]) -> RegisterIndex:
-        idx = cls({p.leerlingnummer: p for p in pupils})
+    def build(cls, pupils: list[Pupil], keyer: Keyer | None = None, staff: list[str] = (),  # type: ignore[assignment]
+              parents: list[str] = ()) -> RegisterIndex:  # type: ignore[assignment]
+        k = keyer or Keyer()
+        idx = cls({p.leerlingnummer: p for p in pupils}, k)
         for p in pupils:
-            if p.bsn:
-                idx.by_bsn[p.bsn] = p.leerlingnummer
-            if p.onderwijsnummer:
-                idx.by_onr[p.onderwijsnummer] = p.leerlingnummer
+            for ident in (p.bsn, p.onderwijsnummer):
+                if ident:
+                    idx.by_id[k.digits(ident)] = p.leerlingnummer
+            idx.by_number[k.number(p.leerlingnummer)] = p.leerlingnummer
             for form in full_forms(p.roepnaam, p.voorvoegsel, p.achternaam, p.voornamen):
-                idx.by_name[fold(form)].add(p.leerlingnummer)
+                idx.by_name[k.name(form)].add(p.leerlingnummer)
+            if p.roepnaam:
+                idx.by_first[k.name(p.roepnaam)].add(p.leerlingnummer)
+            idx.birth[p.leerlingnummer] = k.date(p.geboortedatum) if p.geboortedatum else None
+        for kind, names in (("parent", parents), ("staff", staff)):
+            for name in names:
+                idx.others[k.name(name)] = kind
         return idx
+
+    def narrow_by_birth(self, candidates: list[str], birth_keys: set[str]) -> list[str]:
+        narrowed = [c for c in candidates if self.birth.get(c) in birth_keys]
+        return narrowed or candidates
 
 
 def folder_regex(pattern: str) -> re.Pattern[str]:
@@ -68,55 +80,94 @@ def _from_folder(path: str, rx: re.Pattern[str] | None, idx: RegisterIndex) -> l
         nummer = (groups.get("leerlingnummer") or "").strip()
         if nummer in idx.pupils:
             return [nummer]
-        name = " ".join(groups.get(k) or "" for k in ("roepnaam", "voorvoegsel", "achternaam"))
-        found = idx.by_name.get(fold(name), set())
+        name = " ".join(g for g in (groups.get(k) for k in ("roepnaam", "voorvoegsel", "achternaam")) if g)
+        found = idx.by_name.get(idx.keyer.name(name), set())
         if len(found) == 1:
             return list(found)
     return []
 
 
-def _row_key(place: str, column: str | None, kind_row: bool) -> str | None:
+def _row_key(place: str, kind_row: bool) -> str | None:
     if kind_row:
         return "row"
-    m = _ROW.match(place)
-    return f"{m.group('sheet')}!{m.group('row')}" if m and column else None
+    m = re.match(r"^(?:(?P<sheet>.*)!)?[A-Z]+(?P<row>\d+)$", place)
+    return f"{m.group('sheet')}!{m.group('row')}" if m else None
 
 
-def _row_pupils(content: Content, kind_row: bool, idx: RegisterIndex) -> dict[str, list[str]]:
-    """Rows of a table with split name columns or a leerlingnummer column: row key -> pupils."""
+NAME_COLUMNS = {
+    "roepnaam": ["roepnaam", "voornaam"],
+    "voorvoegsel": ["voorvoegsel", "voorvoegsels", "tussenvoegsel", "tussenvoegsels"],
+    "achternaam": ["achternaam", "geslachtsnaam", "officieleachternaam"],
+    "naam": ["naam", "naamleerling", "volledigenaam", "leerling"],
+    "leerlingnummer": ["leerlingnummer", "llnr", "stamnummer", "leerlingid"],
+    "geboortedatum": ["geboortedatum", "gebdatum"],
+}
+
+
+def row_keys(units: list[TextUnit], kind_row: bool, keyer: Keyer) -> dict[str, RowKeys]:
+    """Keyed name, number and birth date of each table row that has such columns (read at detection time)."""
     rows: dict[str, dict[str, str]] = defaultdict(dict)
-    for u in content.units:
-        key = _row_key(u.place, u.column, kind_row)
+    for u in units:
+        key = _row_key(u.place, kind_row) if u.column else None
         if key is None:
             continue
         h = norm_header(u.column or "")
         for fld, names in NAME_COLUMNS.items():
             if h in names:
                 rows[key][fld] = u.text.strip()
-    out: dict[str, list[str]] = {}
+    out: dict[str, RowKeys] = {}
     for key, cells in rows.items():
-        if cells.get("leerlingnummer") in idx.pupils:
-            out[key] = [cells["leerlingnummer"]]
-            continue
         if cells.get("achternaam") and cells.get("roepnaam"):
-            name = " ".join(cells.get(k, "") for k in ("roepnaam", "voorvoegsel", "achternaam"))
+            name = " ".join(cells[k] for k in ("roepnaam", "voorvoegsel", "achternaam") if cells.get(k))
         else:
             name = cells.get("naam", "")
-        found = sorted(idx.by_name.get(fold(name), set())) if name else []
-        found = _by_birth(found, [cells.get("geboortedatum", "")], idx) if len(found) > 1 else found
-        if found:
-            out[key] = found
+        number = cells.get("leerlingnummer")
+        if name or number:
+            out[key] = RowKeys(name=keyer.name(name) if name else None,
+                               number=keyer.number(number) if number else None,
+                               birth=keyer.date(cells["geboortedatum"]) if cells.get("geboortedatum") else None)
     return out
 
 
-def _by_birth(candidates: list[str], dates: list[str], idx: RegisterIndex) -> list[str]:
-    days = {parse_date(d) for d in dates} - {None}
-    narrowed = [c for c in candidates if idx.pupils[c].geboortedatum in days]
-    return narrowed or candidates
+def _link_rows(detected: Detected, kind_row: bool, idx: RegisterIndex, add: Add, ambiguous: set[str]) -> None:
+    for key, row in detected.rows.items():
+        nummers: list[str] = []
+        if row.number and row.number in idx.by_number:
+            nummers = [idx.by_number[row.number]]
+        elif row.name:
+            nummers = sorted(idx.by_name.get(row.name, set()))
+            if len(nummers) > 1 and row.birth:
+                nummers = idx.narrow_by_birth(nummers, {row.birth})
+        if len(nummers) == 1:
+            add(nummers[0], "column", 0.9)
+            for f in detected.findings:
+                if f.entity_type == "PERSON" and f.leerlingnummer is None and _row_key(f.place, kind_row) == key \
+                        and f.person_kind not in ("staff", "parent"):
+                    f.leerlingnummer, f.person_kind = nummers[0], "pupil"
+        else:
+            ambiguous.update(nummers)
 
 
-def link(path: str, kind_row: bool, content: Content, findings: list[Finding], idx: RegisterIndex,
-         folder_rx: re.Pattern[str] | None, staff: set[str]) -> list[Subject]:
+def _link_person(f: Finding, idx: RegisterIndex, births: set[str], add: Add, ambiguous: set[str]) -> None:
+    cands = sorted(idx.by_name.get(f.key or "", set()))
+    if len(cands) > 1:
+        cands = idx.narrow_by_birth(cands, births)
+    if len(cands) == 1:
+        f.leerlingnummer, f.person_kind = cands[0], "pupil"
+        add(cands[0], "name", 0.9)
+    elif cands:
+        f.leerlingnummer, f.person_kind = None, "pupil"
+        ambiguous.update(cands)
+    elif (f.key or "") in idx.others:
+        f.leerlingnummer, f.person_kind = None, idx.others[f.key or ""]
+    elif (f.key or "") in idx.by_first:
+        f.leerlingnummer, f.person_kind = None, "first"  # decided once the item's pupils are known
+    else:
+        f.leerlingnummer, f.person_kind = None, "unknown"
+
+
+def link(path: str, kind_row: bool, detected: Detected, idx: RegisterIndex,
+         folder_rx: re.Pattern[str] | None) -> list[Subject]:
     """Set each finding's leerlingnummer/person_kind and return the item's subjects."""
     strong: dict[str, Subject] = {}
     ambiguous: set[str] = set()
@@ -125,57 +176,24 @@ def link(path: str, kind_row: bool, content: Content, findings: list[Finding], i
         if nummer not in strong or strong[nummer].confidence < conf:
             strong[nummer] = Subject(nummer, method, conf)
 
-    ref = content.refs.get("leerlingnummer")
-    if ref in idx.pupils:
-        add(ref, "reference", 1.0)
+    if detected.ref_key and detected.ref_key in idx.by_number:
+        add(idx.by_number[detected.ref_key], "reference", 1.0)
     for nummer in _from_folder(path, folder_rx, idx):
         add(nummer, "folder", 0.95)
-    birth_values = [f.value for f in findings if f.entity_type == "DATE_OF_BIRTH"]
-    for f in findings:
-        digits = "".join(c for c in f.value if c.isdigit())
-        if f.entity_type == "NL_BSN" and digits.zfill(9) in idx.by_bsn:
-            f.leerlingnummer = idx.by_bsn[digits.zfill(9)]
-            add(f.leerlingnummer, "bsn", 1.0)
-        elif f.entity_type == "NL_ONDERWIJSNUMMER" and digits in idx.by_onr:
-            f.leerlingnummer = idx.by_onr[digits]
-            add(f.leerlingnummer, "onderwijsnummer", 1.0)
-        elif f.entity_type == "PERSON" and not (f.person_kind or "").startswith("first:"):
-            _link_name(f, idx, birth_values, staff, add, ambiguous)
-    for key, nummers in _row_pupils(content, kind_row, idx).items():
-        if len(nummers) == 1:
-            add(nummers[0], "column", 0.9)
-            for f in findings:
-                if f.entity_type != "PERSON" or f.leerlingnummer:
-                    continue
-                if _row_key(f.place, "x", kind_row) == key:
-                    f.leerlingnummer, f.person_kind = nummers[0], "pupil"
-        else:
-            ambiguous.update(nummers)
-    for f in findings:  # first names alone: only pupils this item is already about
-        if f.entity_type == "PERSON" and (f.person_kind or "").startswith("first:"):
-            cands = [c for c in (f.leerlingnummer or "").split(",") if c in strong]
+    births = {f.key for f in detected.findings if f.entity_type == "DATE_OF_BIRTH" and f.key}
+    for f in detected.findings:
+        if f.entity_type in ("NL_BSN", "NL_ONDERWIJSNUMMER"):
+            f.leerlingnummer = idx.by_id.get(f.key or "")
+            if f.leerlingnummer:
+                add(f.leerlingnummer, "bsn" if f.entity_type == "NL_BSN" else "onderwijsnummer", 1.0)
+        elif f.entity_type == "PERSON":
+            _link_person(f, idx, births, add, ambiguous)
+    _link_rows(detected, kind_row, idx, add, ambiguous)
+    for f in detected.findings:  # first names alone: only pupils this item is already about
+        if f.entity_type == "PERSON" and f.person_kind == "first":
+            cands = [c for c in idx.by_first.get(f.key or "", set()) if c in strong]
             f.leerlingnummer = cands[0] if len(cands) == 1 else None
             f.person_kind = "pupil" if f.leerlingnummer else "unknown"
     subjects = list(strong.values())
     subjects += [Subject(n, "name", 0.5, ambiguous=True) for n in sorted(ambiguous - set(strong))]
     return subjects
-
-
-def _link_name(f: Finding, idx: RegisterIndex, birth_values: list[str], staff: set[str], add, ambiguous: set[str]) -> None:  # noqa: ANN001
-    cands = [c for c in (f.leerlingnummer or "").split(",") if c in idx.pupils]
-    if not cands and f.person_kind != "staff":
-        cands = sorted(idx.by_name.get(fold(f.value), set()))
-    if len(cands) > 1:
-        cands = _by_birth(cands, birth_values, idx)
-    if len(cands) == 1:
-        f.leerlingnummer, f.person_kind = cands[0], "pupil"
-        add(cands[0], "name", 0.9)
-    elif cands:
-        f.leerlingnummer, f.person_kind = None, "pupil"
-        ambiguous.update(cands)
-    else:
-        f.leerlingnummer = None
-        if fold(f.value) in staff or (f.person_kind or "") in ("staff", "parent"):
-            f.person_kind = f.person_kind if f.person_kind in ("staff", "parent") else "staff"
-        else:
-            f.person_kind = "unknown"

@@ -81,6 +81,7 @@ class Finding:
     leerlingnummer: str | None = None
     person_kind: str | None = None  # 'pupil', 'staff', 'parent', 'unknown' for PERSON findings
     sentence: int = -1  # index of the sentence within the unit, for proximity decisions
+    key: str | None = None  # keyed hash of the normalised value (names, numbers, birth dates), for linking
 
 
 @dataclass
@@ -100,6 +101,40 @@ class UnknownChild:
     masked_name: str
     place: str
     categories: list[str]
+
+
+@dataclass
+class RowKeys:
+    """What a table row says about whose row it is, as keyed hashes (split name columns, numbers)."""
+
+    name: str | None = None
+    number: str | None = None
+    birth: str | None = None
+
+
+@dataclass
+class ChildCandidate:
+    """A person who may be an unknown child, decided once linking knows who is a pupil or staff."""
+
+    finding: int | None  # index into the findings, or None for a name only found after a kinship word
+    key: str  # keyed first name: one child per first name per place
+    name_key: str | None
+    masked_name: str
+    place: str
+    categories: list[str]
+
+
+@dataclass
+class Detected:
+    """Everything extraction and detection learned about an item; cacheable (values can be blanked)."""
+
+    findings: list[Finding] = field(default_factory=list)
+    ref_key: str | None = None  # keyed leerlingnummer a database row refers to
+    rows: dict[str, RowKeys] = field(default_factory=dict)
+    candidates: list[ChildCandidate] = field(default_factory=list)
+    share_date: date | None = None
+    share_date_source: str | None = None
+    legal_hold: str | None = None
 
 
 @dataclass

@@ -15,14 +15,17 @@ from scanner.detection.engine import build_analyzer
 from scanner.detection.names import fold
 from scanner.detection.paragraphs import join_lines
 from scanner.generic_terms import drop_generic_terms
-from scanner.linking import RegisterIndex, folder_regex, link
+from scanner.keys import Keyer
+from scanner.linking import RegisterIndex, folder_regex, link, row_keys
+from scanner.cache import ItemCache, scan_fingerprint
 from scanner.executor import scan_all
-from scanner.model import Content, ExemptFlow, Item, Report, ScannedItem, Violation
+from scanner.state import StateStore
+from scanner.model import Content, Detected, ExemptFlow, Item, Report, ScannedItem, Violation
 from scanner.records.loading import Records, load_records
 from scanner.rules import RULES, RuleContext
 from scanner.rules.consent_rules import outcomes
 from scanner.sharing import share_date
-from scanner.unknown_children import find_unknown_children
+from scanner.unknown_children import candidates, resolve
 
 log = logging.getLogger(__name__)
 Progress = Callable[[Item], None]
@@ -39,47 +42,71 @@ def _attribute_single_subject(scanned: ScannedItem) -> None:
     if len(strong) != 1:
         return
     for f in scanned.findings:
-        if f.leerlingnummer is None and not (f.entity_type == "PERSON" and f.person_kind in ("staff", "parent", "unknown")):
+        if f.leerlingnummer is None and not (f.entity_type == "PERSON"
+                                             and f.person_kind in ("staff", "parent", "unknown")):
             f.leerlingnummer = strong[0].leerlingnummer
 
 
 class Scanner:
-    """Holds what is built once per scan (records, analyzer, indexes) and scans items one by one."""
+    """Holds what is built once per scan (records, analyzer, indexes).
 
-    def __init__(self, cfg: ScanConfig, records: Records) -> None:
+    Work per item has two halves: `detect_item` (extraction results in, Detected out: the heavy,
+    cacheable half that workers run) and `finish` (linking, unknown children, attribution: cheap,
+    always run again because the register changes).
+    """
+
+    def __init__(self, cfg: ScanConfig, records: Records, keyer: Keyer | None = None) -> None:
         self.cfg = cfg
         self.records = records
-        self.index = RegisterIndex.build(records.pupils or [])
+        self.keyer = keyer or Keyer()
+        self.index = RegisterIndex.build(records.pupils or [], self.keyer, records.staff, records.parents)
+        self.pupil_names = set(self.index.by_name)
         self.analyzer = build_analyzer(records.known_people(), cfg.resolve(cfg.nlp) if cfg.nlp else None)
-        self.staff = {fold(n) for n in records.staff}
         self.folder_rx = {s.name: folder_regex(s.folder_pattern) if s.folder_pattern else None for s in cfg.sources}
 
-    def scan_item(self, source: Source, item: Item) -> ScannedItem:
+    def read_and_detect(self, source: Source, item: Item) -> Detected | None:
+        """None when the item is not scanned (skipped, or unreadable: the item says why)."""
         if item.status != "scanned":
-            return ScannedItem(item=item)
+            return None
         try:
             content = source.read(item)
         except Unreadable as err:
             item.status, item.reason = "unreadable", str(err)
-            return ScannedItem(item=item)
-        return self.analyze(item, content)
+            return None
+        return self.detect_item(item, content)
 
-    def analyze(self, item: Item, content: Content) -> ScannedItem:
-        """Everything after extraction: detection, linking, unknown children, dates, legal hold."""
-        scanned = ScannedItem(item=item)
-        content.units = join_lines(content.units)
-        findings = detect(self.analyzer, item.source, item.path, content.units, self.cfg.organisation.addresses)
-        scanned.findings = findings
-        scanned.subjects = link(item.path, item.kind == "row", content, findings, self.index,
-                                self.folder_rx.get(item.source), self.staff)
+    def detect_item(self, item: Item, content: Content) -> Detected:
+        units = join_lines(content.units)
+        findings = detect(self.analyzer, item.source, item.path, units, self.cfg.organisation.addresses, self.keyer)
+        day, day_source = share_date(item, content)
+        title = str(content.metadata.get("title") or (units[0].text if units else ""))
+        ref = content.refs.get("leerlingnummer")
+        return Detected(
+            findings=findings, ref_key=self.keyer.number(ref) if ref else None,
+            rows=row_keys(units, item.kind == "row", self.keyer),
+            candidates=candidates(units, findings, self.keyer),
+            share_date=day, share_date_source=day_source,
+            legal_hold=legal_hold(item, title[:200], self.cfg.policy.retention.legal_hold))
+
+    def finish(self, item: Item, detected: Detected | None) -> ScannedItem:
+        if detected is None:
+            return ScannedItem(item=item)
+        scanned = ScannedItem(item=item, findings=detected.findings, share_date=detected.share_date,
+                              share_date_source=detected.share_date_source, legal_hold=detected.legal_hold)
+        for f in scanned.findings:
+            f.source, f.path = item.source, item.path
+        scanned.subjects = link(item.path, item.kind == "row", detected, self.index, self.folder_rx.get(item.source))
         if self.records.pupils is not None:
-            scanned.unknown_children = find_unknown_children(content.units, findings)
+            scanned.unknown_children = resolve(detected.candidates, scanned.findings, self.pupil_names)
         drop_generic_terms(scanned)
         _attribute_single_subject(scanned)
-        scanned.share_date, scanned.share_date_source = share_date(item, content)
-        title = str(content.metadata.get("title") or (content.units[0].text if content.units else ""))
-        scanned.legal_hold = legal_hold(item, title[:200], self.cfg.policy.retention.legal_hold)
         return scanned
+
+    def scan_item(self, source: Source, item: Item) -> ScannedItem:
+        return self.finish(item, self.read_and_detect(source, item))
+
+    def analyze(self, item: Item, content: Content) -> ScannedItem:
+        return self.finish(item, self.detect_item(item, content))
 
 
 def evaluate(scanned_items: list[ScannedItem], ctx: RuleContext, records: Records
@@ -114,12 +141,19 @@ def evaluate(scanned_items: list[ScannedItem], ctx: RuleContext, records: Record
 
 def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = False,
              progress: Progress | None = None, records: Records | None = None, workers: int | None = 1,
-             executor: str = "local", scheduler: str | None = None) -> Report:
+             executor: str = "local", scheduler: str | None = None, store: StateStore | None = None,
+             full: bool = False) -> Report:
+    """Scan every source and apply the rules.
+
+    With a state store the scan is incremental: unchanged items come from the cache unless `full`
+    (or `show_values`, which needs the raw values a cache never keeps) forces a fresh read.
+    """
     started = time.monotonic()
     records = records or load_records(cfg)
-    scanner = Scanner(cfg, records)
+    scanner = Scanner(cfg, records, store.keyer() if store else None)
+    cache = ItemCache(store, scan_fingerprint(cfg), read=not (full or show_values)) if store else None
     scanned_items: list[ScannedItem] = []
-    for scanned in scan_all(scanner, workers, executor, scheduler):
+    for scanned in scan_all(scanner, workers, executor, scheduler, cache):
         if progress:
             progress(scanned.item)
         scanned_items.append(scanned)
@@ -139,6 +173,8 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         "seconds": round(time.monotonic() - started, 2),
         "text_chars": sum(i.size for i in items if i.kind == "row"),
         "record_problems": [str(p) for p in records.problems],
+        "cache_hits": cache.hits if cache else 0,
+        "cache_misses": cache.misses if cache else 0,
         "pupils_in_register": len(records.pupils or []),
         "consent_records": len(records.consents or []),
     }

@@ -33,10 +33,12 @@ from sqlalchemy import (
     select,
 )
 
+from scanner.keys import Keyer
+
 STATE_FILE = "avgscan-state.sqlite"
 KEY_FILE = "avgscan-state.key"
 KEY_BYTES = 32
-SCHEMA_VERSIONS = {"history": 1}  # component -> version this code writes; later: "cache", "checkpoints"
+SCHEMA_VERSIONS = {"history": 1, "cache": 1}  # component -> version this code writes
 
 metadata = MetaData()
 
@@ -213,6 +215,10 @@ class StateStore:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
+    def keyer(self) -> Keyer:
+        """Keyed hashes for linking and the cache, under this store's key (stable across scans)."""
+        return Keyer(self._key)
+
     def identity(self, *parts: str) -> str:
         """A stable, keyed identity for a violation: HMAC-SHA256(key, 'rule|source|path|leerlingnummer').
 
@@ -226,6 +232,8 @@ class StateStore:
 
     def _migrate(self) -> None:
         """Create missing tables, record schema versions, and refuse a store from a newer avgscan or another key."""
+        import scanner.cache  # noqa: F401  (its tables live in this store too)
+
         metadata.create_all(self.engine)
         with self.engine.begin() as conn:
             known = dict(conn.execute(select(schema_version.c.component, schema_version.c.version)).all())

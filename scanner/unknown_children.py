@@ -9,6 +9,9 @@ pupil already removed from the register. The signals, each a plain reading of sc
   sentence as special-category data.
 Adults are excluded by their form of address ('mevrouw Kamper', 'Naam moeder:') and staff by the
 allow-list. One entry per child per place.
+
+Two steps: `candidates` reads the text at detection time (cacheable, keyed); `resolve` runs after
+linking, when it is known which names are pupils, staff or parents.
 """
 
 from __future__ import annotations
@@ -19,8 +22,8 @@ import regex
 
 from scanner.detection.detect import sentence_index
 from scanner.detection.masking import mask
-from scanner.detection.names import fold
-from scanner.model import SPECIAL_CATEGORY_TYPES, Finding, TextUnit, UnknownChild
+from scanner.keys import Keyer
+from scanner.model import SPECIAL_CATEGORY_TYPES, ChildCandidate, Finding, TextUnit, UnknownChild
 
 KIN = re.compile(r"\b(broer|broertje|zus|zusje|zusjes|broertjes|zoon|dochter|neef|nichtje|neefje|"
                  r"halfbroer|halfzus|stiefbroer|stiefzus|pleegbroer|pleegzus|tweelingbroer|tweelingzus)"
@@ -34,18 +37,12 @@ ROLE_AFTER = re.compile(r"^\s*\((ib|smw|orthopedagoog|intern begeleider|leerkrac
                         r"notulist|jeugdarts|psycholoog)", re.IGNORECASE)
 
 
-def _special(findings: list[Finding]) -> list[Finding]:
-    return [f for f in findings if f.entity_type in SPECIAL_CATEGORY_TYPES]
-
-
 def _kin_mentions(units: list[TextUnit], findings: list[Finding]) -> list[Finding]:
     """Names right after a kinship word that no recognizer reported (a first name alone, say)."""
     extra = []
     for u in units:
         for m in KIN_NAME.finditer(u.text):
             start, end = m.start(2), m.end(2)
-            if not u.text[start].isupper():
-                continue
             if any(f.place == u.place and f.start < end and start < f.end and f.entity_type == "PERSON"
                    for f in findings):
                 continue
@@ -55,33 +52,43 @@ def _kin_mentions(units: list[TextUnit], findings: list[Finding]) -> list[Findin
     return extra
 
 
-def find_unknown_children(units: list[TextUnit], findings: list[Finding]) -> list[UnknownChild]:
-    special = _special(findings)
+def candidates(units: list[TextUnit], findings: list[Finding], keyer: Keyer) -> list[ChildCandidate]:
+    """People who are an unknown child unless linking finds they are a pupil, staff or a parent."""
+    special = [f for f in findings if f.entity_type in SPECIAL_CATEGORY_TYPES]
     if not special:
         return []
-    findings = findings + _kin_mentions(units, findings)
-    by_place: dict[str, list[Finding]] = {}
-    for f in findings:
-        by_place.setdefault(f.place, []).append(f)
+    extra = _kin_mentions(units, findings)
     text_of = {u.place: u.text for u in units}
-    children: dict[str, UnknownChild] = {}
-    for f in findings:
-        if f.entity_type != "PERSON" or f.person_kind not in ("unknown", None) or f.leerlingnummer:
+    found: list[ChildCandidate] = []
+    for i, f in enumerate(findings + extra):
+        if f.entity_type != "PERSON":
             continue
         text = text_of.get(f.place, "")
         before, after = text[:f.start], text[f.end:]
-        same_sentence = [s for s in by_place.get(f.place, []) if s in special and s.sentence == f.sentence
-                         and s.start > f.end]
+        same_sentence = [s for s in special if s.place == f.place and s.sentence == f.sentence and s.start > f.end]
         kin = bool(KIN.search(before[-30:]))
-        label = bool(SUBJECT_LABEL.match(before))
         adult = bool(ADULT.search(before[-25:])) or bool(ROLE_AFTER.match(after))
-        full_name = len(f.value.split()) >= 2
         if adult and not kin:
             continue
+        label = bool(SUBJECT_LABEL.match(before))
+        full_name = len(f.value.split()) >= 2
         if (kin and same_sentence) or (label and special) or (full_name and same_sentence):
-            cats = sorted({s.entity_type for s in (same_sentence or special)})
-            key = fold(f.value.split()[0])
-            if key not in children:
-                children[key] = UnknownChild(masked_name=mask("PERSON", f.value), place=f.place,
-                                             categories=cats)
+            found.append(ChildCandidate(
+                finding=i if i < len(findings) else None, key=keyer.name(f.value.split()[0]),
+                name_key=keyer.name(f.value), masked_name=mask("PERSON", f.value), place=f.place,
+                categories=sorted({s.entity_type for s in (same_sentence or special)})))
+    return found
+
+
+def resolve(cands: list[ChildCandidate], findings: list[Finding], pupil_names: set[str]) -> list[UnknownChild]:
+    """Keep the candidates linking left unknown; `pupil_names` are keyed full and first names of pupils."""
+    children: dict[str, UnknownChild] = {}
+    for c in cands:
+        if c.finding is not None:
+            f = findings[c.finding]
+            if f.leerlingnummer or f.person_kind not in ("unknown", None):
+                continue
+        elif c.name_key in pupil_names:
+            continue
+        children.setdefault(c.key, UnknownChild(masked_name=c.masked_name, place=c.place, categories=c.categories))
     return list(children.values())

@@ -45,7 +45,7 @@ def analyzer(records: Records):  # noqa: ANN201
 
 @pytest.fixture(scope="session")
 def index() -> RegisterIndex:
-    return RegisterIndex.build(PUPILS)
+    return RegisterIndex.build(PUPILS, staff=["Nisa Horrocks"])
 
 
 @pytest.fixture(scope="session")

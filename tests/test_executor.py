@@ -29,8 +29,8 @@ def test_an_item_that_fails_analysis_is_unreadable(school: Path, monkeypatch: py
             raise RuntimeError("parser crashed")
         return original(self, item, content)
 
-    original = Scanner.analyze
-    monkeypatch.setattr(Scanner, "analyze", boom)
+    original = Scanner.detect_item
+    monkeypatch.setattr(Scanner, "detect_item", boom)
     cfg = load_config(school / "avgscan.yaml")
     report = run_scan(cfg, records=load_records(cfg), workers=1)
     bad = [i for i in report.items if i.path.endswith("OPP.docx")]

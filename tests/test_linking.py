@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from scanner.detection.detect import detect
-from scanner.linking import folder_regex, link
-from scanner.model import Content, TextUnit
-from scanner.unknown_children import find_unknown_children
+from scanner.linking import folder_regex, link, row_keys
+from scanner.model import Detected, TextUnit
+from scanner.unknown_children import candidates, resolve
 
 FOLDER = folder_regex("{achternaam}, {roepnaam} ({leerlingnummer})")
 
@@ -14,10 +14,13 @@ def _run(analyzer, index, texts: list[str], path: str = "x.docx", columns: list[
          refs: dict[str, str] | None = None):  # noqa: ANN202
     units = [TextUnit(place=f"Blad1!{'ABCDEFGH'[i]}2" if columns else f"alinea {i}", text=t,
                       column=(columns or [None] * len(texts))[i]) for i, t in enumerate(texts)]
-    content = Content(units=units, refs=refs or {})
-    findings = detect(analyzer, "share", path, units)
-    subjects = link(path, False, content, findings, index, FOLDER, {"nisa horrocks"})
-    return findings, subjects, units
+    k = index.keyer
+    findings = detect(analyzer, "share", path, units, keyer=k)
+    detected = Detected(findings=findings, rows=row_keys(units, False, k),
+                        candidates=candidates(units, findings, k),
+                        ref_key=k.number(refs["leerlingnummer"]) if refs else None)
+    subjects = link(path, False, detected, index, FOLDER)
+    return findings, subjects, resolve(detected.candidates, findings, set(index.by_name))
 
 
 def test_bsn_links_exactly(analyzer, index) -> None:  # noqa: ANN001
@@ -65,21 +68,20 @@ def test_database_reference_links(analyzer, index) -> None:  # noqa: ANN001
 
 
 def test_sibling_with_diagnosis_is_an_unknown_child(analyzer, index) -> None:  # noqa: ANN001
-    findings, _, units = _run(analyzer, index, [
+    _, _, children = _run(analyzer, index, [
         "Sanne de Vries was onrustig. Thuis speelt de zorg voor broertje Simon (3 jr., epilepsie).",
         "Nisa Horrocks (ib) heeft ADHD besproken met mevrouw Jansen."])
-    children = find_unknown_children(units, findings)
     assert [c.categories for c in children] == [["HEALTH"]]
     assert children[0].masked_name.startswith("S")
 
 
 def test_applicant_in_intake_form_is_an_unknown_child(analyzer, index) -> None:  # noqa: ANN001
-    findings, _, units = _run(analyzer, index, ["Naam leerling: Kian Kamper", "Geboortedatum: 19-05-2015",
-                                                "Kian Kamper is gediagnosticeerd met ADHD."])
-    assert len(find_unknown_children(units, findings)) == 1
+    _, _, children = _run(analyzer, index, ["Naam leerling: Kian Kamper", "Geboortedatum: 19-05-2015",
+                                            "Kian Kamper is gediagnosticeerd met ADHD."])
+    assert len(children) == 1
 
 
 def test_staff_and_parents_are_not_unknown_children(analyzer, index) -> None:  # noqa: ANN001
-    findings, _, units = _run(analyzer, index, ["Nisa Horrocks (ib) bespreekt de ADHD van Sanne de Vries.",
-                                                "Moeder: Karin Vries heeft epilepsie."])
-    assert find_unknown_children(units, findings) == []
+    _, _, children = _run(analyzer, index, ["Nisa Horrocks (ib) bespreekt de ADHD van Sanne de Vries.",
+                                            "Moeder: Karin Vries heeft epilepsie."])
+    assert children == []

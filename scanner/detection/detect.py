@@ -16,6 +16,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
 from scanner.detection.masking import mask
 from scanner.detection.names import fold
+from scanner.keys import Keyer
 from scanner.detection.tables import COLUMN_GROUPS, column_group, column_type, valid_for
 from scanner.model import Finding, TextUnit
 
@@ -106,17 +107,25 @@ def to_finding(source: str, path: str, unit: TextUnit, start: int, end: int, ety
     if not value:
         return None
     meta = meta or {}
-    kind = str(meta.get("person_kind") or "") or None
-    candidates = meta.get("candidates") or []
     return Finding(source=source, path=path, place=unit.place, entity_type=etype, score=round(score, 2),
                    evidence=mask(etype, value), recognizer=recognizer, value=value, start=start, end=end,
                    group=str(meta["group"]) if meta.get("group") else None,
-                   leerlingnummer=",".join(candidates) if candidates else None,  # candidates until linked
-                   person_kind=kind, sentence=sentence_index(unit.text, start))
+                   sentence=sentence_index(unit.text, start))
+
+
+def _key(keyer: Keyer, f: Finding) -> str | None:
+    """The keyed value linking compares: a folded name, the digits of an identifier, an ISO birth date."""
+    if f.entity_type == "PERSON":
+        return keyer.name(f.value)
+    if f.entity_type in ("NL_BSN", "NL_ONDERWIJSNUMMER"):
+        return keyer.digits(f.value)
+    if f.entity_type == "DATE_OF_BIRTH":
+        return keyer.date(f.value)
+    return None
 
 
 def detect(analyzer: AnalyzerEngine, source: str, path: str, units: list[TextUnit],
-           own_addresses: list[str] | None = None) -> list[Finding]:
+           own_addresses: list[str] | None = None, keyer: Keyer | None = None) -> list[Finding]:
     """All findings in an item's units: text recognizers first, then column types for table cells."""
     findings: list[Finding] = []
     covered: dict[int, set[str]] = {}
@@ -140,4 +149,7 @@ def detect(analyzer: AnalyzerEngine, source: str, path: str, units: list[TextUni
         findings = [f for f in findings
                     if not (f.entity_type in ("ADDRESS", "NL_POSTCODE", "PHONE_NUMBER", "EMAIL_ADDRESS")
                             and any(fold(f.value) in o or o in fold(f.value) for o in own))]
+    keyer = keyer or Keyer()
+    for f in findings:
+        f.key = _key(keyer, f)
     return findings

@@ -1,0 +1,147 @@
+"""The incremental cache: what detection learned about each unchanged item, kept in the state store.
+
+A rescan of the same sources into the same output folder reuses an item's cached detection when the
+item is unchanged (a file's size and modification time; a database row's keyed content hash) and
+the scan's detection fingerprint is the same (avgscan version, recognizer registry, lexicon, NLP
+model, the organisation's own addresses, the legal-hold terms). Linking and the rules always run
+again, because the register and consent records change daily. The cache holds masked evidence and
+keyed hashes only (no raw value), so re-linking after a register change needs no raw values either.
+
+The cache is written as the scan goes (in batches), so it is also the checkpoint a killed scan
+resumes from: finished items are not read again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Column, Integer, LargeBinary, String, Table, delete, select
+
+from config import CONFIG_DIR
+from scanner import __version__
+from scanner.config import ScanConfig
+from scanner.keys import Keyer
+from scanner.model import ChildCandidate, Detected, Finding, Item, RowKeys
+from scanner.state import StateStore, metadata
+
+item_cache = Table(
+    "item_cache", metadata,
+    Column("item_key", String, primary_key=True),  # keyed (source, path): paths carry children's names
+    Column("fingerprint", String, nullable=False),  # size+mtime or keyed content hash
+    Column("scan_fingerprint", String, nullable=False),
+    Column("status", String, nullable=False),
+    Column("reason", String),
+    Column("payload", LargeBinary),
+)
+scan_runs = Table(
+    "scan_runs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", String, nullable=False),
+    Column("finished", Integer, nullable=False, default=0),
+)
+FLUSH_EVERY = 50
+
+
+def scan_fingerprint(cfg: ScanConfig, nlp_dir: Path | None = None) -> str:
+    """Everything that changes what detection finds; a change invalidates the whole cache."""
+    h = hashlib.sha256(__version__.encode())
+    for path in sorted([*CONFIG_DIR.glob("*.yaml"), *CONFIG_DIR.glob("lexicons/*"), *CONFIG_DIR.glob("nlp/*.yaml")]):
+        h.update(path.name.encode() + path.read_bytes())
+    model = nlp_dir or CONFIG_DIR / "nlp" / "nl_school"
+    for name in ("meta.json", "config.cfg"):
+        if (model / name).exists():
+            h.update((model / name).read_bytes())
+    h.update(json.dumps([cfg.organisation.addresses, cfg.policy.retention.legal_hold, cfg.nlp]).encode())
+    return h.hexdigest()
+
+
+def item_fingerprint(item: Item, content_key: str | None = None) -> str:
+    if content_key:
+        return content_key
+    return f"{item.size}:{item.modified.timestamp() if item.modified else ''}"
+
+
+def _encode(detected: Detected | None) -> bytes | None:
+    if detected is None:
+        return None
+    data = asdict(detected)
+    for f in data["findings"]:
+        f["value"] = f["path"] = ""  # never a raw value in the store; paths carry children's names
+    data["share_date"] = detected.share_date.isoformat() if detected.share_date else None
+    return json.dumps(data, separators=(",", ":")).encode()
+
+
+def _decode(blob: bytes | None) -> Detected | None:
+    if blob is None:
+        return None
+    data: dict[str, Any] = json.loads(blob)
+    return Detected(
+        findings=[Finding(**f) for f in data["findings"]], ref_key=data["ref_key"],
+        rows={k: RowKeys(**v) for k, v in data["rows"].items()},
+        candidates=[ChildCandidate(**c) for c in data["candidates"]],
+        share_date=date.fromisoformat(data["share_date"]) if data["share_date"] else None,
+        share_date_source=data["share_date_source"], legal_hold=data["legal_hold"])
+
+
+class ItemCache:
+    def __init__(self, store: StateStore, fingerprint: str, read: bool) -> None:
+        self.store, self.fingerprint, self.read_enabled = store, fingerprint, read
+        self.keyer: Keyer = store.keyer()
+        self.pending: list[dict[str, Any]] = []
+        self.hits = self.misses = 0
+        with store.engine.begin() as conn:
+            self.run_id = int(conn.execute(scan_runs.insert().values(
+                started_at=date.today().isoformat(), finished=0)).inserted_primary_key[0])
+
+    def item_key(self, item: Item) -> str:
+        return self.keyer.of("item", f"{item.source}\x00{item.path}")
+
+    def lookup(self, item: Item, fingerprint: str) -> tuple[bool, Detected | None]:
+        """(hit, detected): a hit with None means the item was unreadable last time, unchanged since."""
+        if not self.read_enabled:
+            self.misses += 1
+            return False, None
+        with self.store.engine.connect() as conn:
+            row = conn.execute(select(item_cache).where(item_cache.c.item_key == self.item_key(item))).mappings().first()
+        if row is None or row["fingerprint"] != fingerprint or row["scan_fingerprint"] != self.fingerprint:
+            self.misses += 1
+            return False, None
+        self.hits += 1
+        if row["status"] != "scanned":
+            item.status, item.reason = row["status"], row["reason"]
+        return True, _decode(row["payload"])
+
+    def store_item(self, item: Item, fingerprint: str, detected: Detected | None) -> None:
+        if item.status == "skipped":
+            return
+        self.pending.append({"item_key": self.item_key(item), "fingerprint": fingerprint,
+                             "scan_fingerprint": self.fingerprint, "status": item.status, "reason": item.reason,
+                             "payload": _encode(detected)})
+        if len(self.pending) >= FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        keys = [p["item_key"] for p in self.pending]
+        with self.store.engine.begin() as conn:
+            conn.execute(delete(item_cache).where(item_cache.c.item_key.in_(keys)))
+            conn.execute(item_cache.insert(), self.pending)
+        self.pending = []
+
+    def finish(self) -> None:
+        self.flush()
+        with self.store.engine.begin() as conn:
+            conn.execute(scan_runs.update().where(scan_runs.c.id == self.run_id).values(finished=1))
+
+    def interrupted_before(self) -> bool:
+        """Whether the previous scan into this folder was killed before it finished."""
+        with self.store.engine.connect() as conn:
+            prev = conn.execute(select(scan_runs.c.finished).where(scan_runs.c.id < self.run_id)
+                                .order_by(scan_runs.c.id.desc()).limit(1)).scalar()
+        return prev == 0
