@@ -56,7 +56,8 @@ def scan_fingerprint(cfg: ScanConfig, nlp_dir: Path | None = None) -> str:
     for name in ("meta.json", "config.cfg"):
         if (model / name).exists():
             h.update((model / name).read_bytes())
-    h.update(json.dumps([cfg.organisation.addresses, cfg.policy.retention.legal_hold, cfg.nlp]).encode())
+    org = cfg.organisation
+    h.update(json.dumps([org.addresses, org.name, org.schools, cfg.policy.retention.legal_hold, cfg.nlp]).encode())
     return h.hexdigest()
 
 

@@ -112,6 +112,9 @@ class Policy(Strict):
 
 class Organisation(Strict):
     name: str | None = None
+    # Names of the board and its schools ('CBS De Regenboog', 'Jan Ligthartschool'): a religion or a
+    # person inside them is the school's name, never a finding about a pupil.
+    schools: list[str] = Field(default_factory=list)
     # The organisation's own addresses, postcodes and numbers: found, but never a pupil's data.
     addresses: list[str] = Field(default_factory=list)
     staff_names: list[str] = Field(default_factory=list)

@@ -77,7 +77,9 @@ class Scanner:
 
     def detect_item(self, item: Item, content: Content) -> Detected:
         units = join_lines(content.units)
-        findings = detect(self.analyzer, item.source, item.path, units, self.cfg.organisation.addresses, self.keyer)
+        org = self.cfg.organisation
+        findings = detect(self.analyzer, item.source, item.path, units, org.addresses, self.keyer,
+                          [n for n in (org.name, *org.schools) if n])
         day, day_source = share_date(item, content)
         title = str(content.metadata.get("title") or (units[0].text if units else ""))
         ref = content.refs.get("leerlingnummer")

@@ -85,3 +85,13 @@ def test_staff_and_parents_are_not_unknown_children(analyzer, index) -> None:  #
     _, _, children = _run(analyzer, index, ["Nisa Horrocks (ib) bespreekt de ADHD van Sanne de Vries.",
                                             "Moeder: Karin Vries heeft epilepsie."])
     assert children == []
+
+
+def test_school_names_are_not_findings(analyzer) -> None:  # noqa: ANN001
+    from scanner.detection.detect import detect
+
+    units = [TextUnit(place="alinea 1", text="CBS De Christelijke Regenboog, Jan Ligthartschool. Sanne heeft ADHD.")]
+    found = detect(analyzer, "s", "x.docx", units, own_names=["CBS De Christelijke Regenboog", "Jan Ligthartschool"])
+    assert {(f.entity_type, f.value) for f in found} == {("HEALTH", "ADHD"), ("PERSON", "Sanne")}
+    unfiltered = detect(analyzer, "s", "x.docx", units)
+    assert "RELIGION" in {f.entity_type for f in unfiltered}

@@ -124,8 +124,26 @@ def _key(keyer: Keyer, f: Finding) -> str | None:
     return None
 
 
+def _inside_own_names(findings: list[Finding], units: list[TextUnit], names: list[str]) -> list[Finding]:
+    """Drop names and special-category words that are part of the organisation's or a school's name."""
+    if not names:
+        return findings
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.IGNORECASE)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for u in units:
+        spans[u.place] = [m.span() for m in pattern.finditer(u.text)]
+    return [f for f in findings
+            if not (f.entity_type not in CONTACT_TYPES
+                    and any(s <= f.start and f.end <= e for s, e in spans.get(f.place, [])))]
+
+
+CONTACT_TYPES = ("ADDRESS", "NL_POSTCODE", "PHONE_NUMBER", "EMAIL_ADDRESS", "NL_BSN", "NL_ONDERWIJSNUMMER",
+                 "IBAN_CODE", "DATE_OF_BIRTH")
+
+
 def detect(analyzer: AnalyzerEngine, source: str, path: str, units: list[TextUnit],
-           own_addresses: list[str] | None = None, keyer: Keyer | None = None) -> list[Finding]:
+           own_addresses: list[str] | None = None, keyer: Keyer | None = None,
+           own_names: list[str] | None = None) -> list[Finding]:
     """All findings in an item's units: text recognizers first, then column types for table cells."""
     findings: list[Finding] = []
     covered: dict[int, set[str]] = {}
@@ -149,6 +167,7 @@ def detect(analyzer: AnalyzerEngine, source: str, path: str, units: list[TextUni
         findings = [f for f in findings
                     if not (f.entity_type in ("ADDRESS", "NL_POSTCODE", "PHONE_NUMBER", "EMAIL_ADDRESS")
                             and any(fold(f.value) in o or o in fold(f.value) for o in own))]
+    findings = _inside_own_names(findings, units, own_names or [])
     keyer = keyer or Keyer()
     for f in findings:
         f.key = _key(keyer, f)

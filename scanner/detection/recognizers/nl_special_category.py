@@ -13,12 +13,14 @@ Each result carries its lexicon group in the recognition metadata.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import ahocorasick
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from scanner.detection.lexicon import GROUP_ENTITY, Term, load_lexicon
+from scanner.detection.names import fold_same_length
 
 CLUES = re.compile(
     r"\b(diagnos\w*|vastgesteld|gediagnosticeerd|onderzoek\w*|stoornis\w*|sprake van|behandel\w*|"
@@ -28,7 +30,16 @@ CLUES = re.compile(
     re.IGNORECASE,
 )
 COMPOUND_MIN = 5  # shorter terms must be whole words
+CLUE_WINDOW = 150  # a second clue counts only this close to the abbreviation (a block holds many sentences)
 SCORE_AFTER = re.compile(r"^\s*[:=]?\s*\d{1,3}\b")  # 'TIQ 91', 'IQ: 85': a test result, not an acronym
+
+
+@dataclass
+class Match:
+    start: int
+    end: int
+    term: Term
+    exact: bool  # the term itself, not a compound extended around it
 
 
 def _is_word_char(ch: str) -> bool:
@@ -53,7 +64,7 @@ class NlSpecialCategoryRecognizer(EntityRecognizer):
                 abbrevs.append(re.escape(term.text))
                 self.abbrev_terms[term.text] = term
             else:
-                key = term.text.lower()
+                key = fold_same_length(term.text)
                 existing = self.automaton.get(key, None)
                 if existing is None or existing.context_only:
                     self.automaton.add_word(key, term)
@@ -61,35 +72,42 @@ class NlSpecialCategoryRecognizer(EntityRecognizer):
         abbrevs.sort(key=len, reverse=True)
         self.abbrev_re = re.compile(rf"(?<![\w-])({'|'.join(abbrevs)})(?![\w])") if abbrevs else None
 
-    def _word_matches(self, text: str) -> list[tuple[int, int, Term]]:
-        lower = text.lower()
+    def _word_matches(self, text: str) -> list[Match]:
+        """Lexicon terms, accent- and case-folded, across line breaks, whole words or compound ends."""
+        lower = fold_same_length(text)
         found = []
         for end_idx, term in self.automaton.iter(lower):
             start, end = end_idx - len(term.text) + 1, end_idx + 1
             at_start = start == 0 or not _is_word_char(lower[start - 1])
             at_end = end == len(lower) or not _is_word_char(lower[end])
             if at_start and at_end:
-                found.append((start, end, term))
+                found.append(Match(start, end, term, exact=True))
             elif len(term.text) >= COMPOUND_MIN and (at_start or at_end):
-                found.append((*_whole_word(lower, start, end), term))  # report the whole compound
+                found.append(Match(*_whole_word(lower, start, end), term, exact=False))  # the whole compound
         return found
+
+    def _has_clue(self, text: str, m: Match, matches: list[Match]) -> bool:
+        lo, hi = max(0, m.start - CLUE_WINDOW), m.end + CLUE_WINDOW
+        near = [o for o in matches if o is not m and lo <= o.start < hi]
+        if any(not o.term.needs_context for o in near) or any(o.term.text != m.term.text for o in near):
+            return True
+        return bool(CLUES.search(text[lo:hi])) or bool(SCORE_AFTER.match(text[m.end:m.end + 8]))
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
         matches = self._word_matches(text)
         if self.abbrev_re is not None:
-            matches += [(m.start(), m.end(), self.abbrev_terms[m.group(1)]) for m in self.abbrev_re.finditer(text)]
+            matches += [Match(m.start(), m.end(), self.abbrev_terms[m.group(1)], exact=True)
+                        for m in self.abbrev_re.finditer(text)]
         if not matches:
             return []
-        plain = [m for m in matches if not m[2].needs_context]
-        abbrevs = {m[2].text for m in matches if m[2].needs_context}
-        has_clue = bool(plain) or len(abbrevs) > 1 or bool(CLUES.search(text))
         results = []
-        for start, end, term in _longest_first(matches):
+        for m in _longest_first(matches):
+            term, start, end = m.term, m.start, m.end
             etype = term.entity_type
             if etype is None or (entities and etype not in entities):
                 continue
-            if term.needs_context and not (has_clue or SCORE_AFTER.match(text[end:end + 8])):
+            if term.needs_context and not self._has_clue(text, m, matches):
                 continue
             results.append(RecognizerResult(etype, start, end, 0.6 if term.needs_context else 0.75,
                                             recognition_metadata={
@@ -107,10 +125,14 @@ def _whole_word(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _longest_first(matches: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]]:
-    """Drop matches inside a longer match ('ASS' inside 'autismespectrumstoornis (ASS)' stays)."""
-    kept: list[tuple[int, int, Term]] = []
-    for m in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
-        if not any(k[0] <= m[0] and m[1] <= k[1] for k in kept):
+def _longest_first(matches: list[Match]) -> list[Match]:
+    """Drop matches inside a longer match ('ASS' inside 'autismespectrumstoornis (ASS)' stays).
+
+    On the same span an exact term beats a compound extension of a shorter one, and the longer term
+    wins: a context term 'dyslexiecentrum' silences the data term 'dyslexie' that starts it.
+    """
+    kept: list[Match] = []
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), not m.exact, -len(m.term.text), m.start)):
+        if not any(k.start <= m.start and m.end <= k.end for k in kept):
             kept.append(m)
-    return sorted(kept, key=lambda m: m[0])
+    return sorted(kept, key=lambda m: m.start)
