@@ -120,8 +120,16 @@ class Organisation(Strict):
     staff_names: list[str] = Field(default_factory=list)
 
 
+class Limits(Strict):
+    """Bounds on the work one item may cost, so that a hostile or broken file cannot stall the scan."""
+
+    item_timeout_s: float = 120.0  # extraction + detection of one item; over it: unreadable ('timed out')
+    max_text_mb: float = 50.0  # extracted text of one item; over it: unreadable
+
+
 class ScanConfig(Strict):
     sources: list[SourceConfig]
+    limits: Limits = Field(default_factory=Limits)
     records: Records = Field(default_factory=Records)
     policy: Policy
     organisation: Organisation = Field(default_factory=Organisation)

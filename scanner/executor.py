@@ -14,8 +14,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
 
@@ -64,8 +67,43 @@ def tasks(scanner: Scanner) -> Iterator[Task | ScannedItem]:
             source.close()
 
 
+class ItemTimeout(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt an item that runs longer than `seconds` (a parser stuck on a hostile file).
+
+    SIGALRM only works in a process's main thread: inline and in forked workers it does; in a dask
+    worker thread the limit is not enforced (dask has its own task timeouts)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _raise(_sig: int, _frame: object) -> None:
+        raise ItemTimeout(f"tijdslimiet van {seconds:g} s overschreden")
+
+    previous = signal.signal(signal.SIGALRM, _raise)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def detect_task(scanner: Scanner, sources: dict[str, Source], task: Task) -> Outcome:
     """The heavy half of one item, safe to run in a worker; never raises."""
+    try:
+        with time_limit(scanner.cfg.limits.item_timeout_s):
+            return _detect(scanner, sources, task)
+    except ItemTimeout as err:
+        task[1].status, task[1].reason = "unreadable", f"afgebroken: {err}"
+        return task[1], None
+
+
+def _detect(scanner: Scanner, sources: dict[str, Source], task: Task) -> Outcome:
     name, item, content = task
     try:
         if content is not None:
@@ -75,6 +113,11 @@ def detect_task(scanner: Scanner, sources: dict[str, Source], task: Task) -> Out
         if name not in sources:
             sources[name] = open_source(next(s for s in scanner.cfg.sources if s.name == name))
         return item, scanner.read_and_detect(sources[name], item)
+    except Unreadable as err:
+        item.status, item.reason = "unreadable", str(err)
+        return item, None
+    except ItemTimeout:
+        raise
     except Exception as err:  # never let one item stop the scan
         item.status, item.reason = "unreadable", f"fout bij analyse: {one_line(err)}"
         return item, None

@@ -13,7 +13,7 @@ from scanner.config import ScanConfig
 from scanner.detection.detect import detect
 from scanner.detection.engine import build_analyzer
 from scanner.detection.names import fold
-from scanner.detection.paragraphs import join_lines
+from scanner.detection.paragraphs import join_lines, split_long
 from scanner.generic_terms import drop_generic_terms
 from scanner.keys import Keyer
 from scanner.linking import RegisterIndex, folder_regex, link, row_keys
@@ -76,7 +76,11 @@ class Scanner:
         return self.detect_item(item, content)
 
     def detect_item(self, item: Item, content: Content) -> Detected:
-        units = join_lines(content.units)
+        chars = sum(len(u.text) for u in content.units)
+        limit = self.cfg.limits.max_text_mb * 1024 * 1024
+        if chars > limit:
+            raise Unreadable(f"te veel tekst ({chars // 1048576} MB, grens {self.cfg.limits.max_text_mb:g} MB)")
+        units = split_long(join_lines(content.units))
         org = self.cfg.organisation
         findings = detect(self.analyzer, item.source, item.path, units, org.addresses, self.keyer,
                           [n for n in (org.name, *org.schools) if n])

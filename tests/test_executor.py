@@ -42,3 +42,26 @@ def test_dask_local_cluster_equals_inline(school: Path) -> None:  # noqa: F811
     pytest.importorskip("distributed")
     cfg = load_config(school / "avgscan.yaml")
     assert _key(run_scan(cfg, workers=1)) == _key(run_scan(cfg, workers=2, executor="dask"))
+
+
+def test_item_time_and_text_limits(school: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    import time
+
+    def slow(self, item, content):  # noqa: ANN001, ANN202
+        if item.path.endswith("MDO.docx"):
+            time.sleep(5)
+        return original(self, item, content)
+
+    original = Scanner.detect_item
+    monkeypatch.setattr(Scanner, "detect_item", slow)
+    cfg = load_config(school / "avgscan.yaml")
+    cfg.limits.item_timeout_s = 0.5
+    started = time.monotonic()
+    report = run_scan(cfg, workers=1)
+    assert time.monotonic() - started < 5
+    slow_item = next(i for i in report.items if i.path.endswith("MDO.docx"))
+    assert slow_item.status == "unreadable" and "tijdslimiet" in (slow_item.reason or "")
+    monkeypatch.setattr(Scanner, "detect_item", original)
+    cfg.limits.max_text_mb = 0.00001  # ~10 characters
+    report = run_scan(cfg, workers=1)
+    assert {i.reason.split(" (")[0] for i in report.items if i.status == "unreadable"} == {"te veel tekst"}

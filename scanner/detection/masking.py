@@ -41,4 +41,5 @@ def mask(entity_type: str, value: str) -> str:
         return v[:2] + "** **"
     if entity_type == "ADDRESS":
         return (v[:1] + "… " + "*" * 2) if v else "***"
-    return v if len(v) <= 60 else v[:57] + "…"  # special-category terms name no one by themselves
+    # A diagnosis, a medicine or a religion is itself sensitive: only its first letter and its kind.
+    return f"{v[:1]}… ({entity_type.lower()})"

@@ -45,3 +45,18 @@ def join_lines(units: list[TextUnit]) -> list[TextUnit]:
         prefix, last = (m["prefix"], int(m["n"])) if m else (None, -1)
     flush()
     return out
+
+
+def split_long(units: list[TextUnit], limit: int = 4000) -> list[TextUnit]:
+    """Cut units longer than `limit` at a space, so that one huge line (a CSV with a 100 MB cell, a PDF
+    page without breaks) is analysed in pieces of bounded size; the place stays the same."""
+    out: list[TextUnit] = []
+    for u in units:
+        text = u.text
+        while len(text) > limit:
+            cut = text.rfind(" ", limit // 2, limit)
+            cut = cut if cut > 0 else limit
+            out.append(TextUnit(place=u.place, text=text[:cut], column=u.column))
+            text = text[cut:]
+        out.append(TextUnit(place=u.place, text=text, column=u.column) if text is not u.text else u)
+    return out
