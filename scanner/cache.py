@@ -37,6 +37,7 @@ item_cache = Table(
     Column("status", String, nullable=False),
     Column("reason", String),
     Column("payload", LargeBinary),
+    Column("stored_at", String, nullable=False, default=""),  # ISO date, for `avgscan purge`
 )
 scan_runs = Table(
     "scan_runs", metadata,
@@ -122,7 +123,7 @@ class ItemCache:
             return
         self.pending.append({"item_key": self.item_key(item), "fingerprint": fingerprint,
                              "scan_fingerprint": self.fingerprint, "status": item.status, "reason": item.reason,
-                             "payload": _encode(detected)})
+                             "payload": _encode(detected), "stored_at": date.today().isoformat()})
         if len(self.pending) >= FLUSH_EVERY:
             self.flush()
 
@@ -139,6 +140,11 @@ class ItemCache:
         self.flush()
         with self.store.engine.begin() as conn:
             conn.execute(scan_runs.update().where(scan_runs.c.id == self.run_id).values(finished=1))
+
+    @staticmethod
+    def purge(store: StateStore, before: date) -> int:
+        with store.engine.begin() as conn:
+            return conn.execute(delete(item_cache).where(item_cache.c.stored_at < before.isoformat())).rowcount
 
     def interrupted_before(self) -> bool:
         """Whether the previous scan into this folder was killed before it finished."""

@@ -187,6 +187,22 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_purge(args: argparse.Namespace) -> int:
+    from scanner.purge import purge
+    from scanner.state import StateError
+
+    try:
+        done = purge(Path(args.out), args.older_than)
+    except StateError as err:
+        print(f"avgscan: {err}", file=sys.stderr)
+        return EXIT_CANNOT_START
+    for p in done.files:
+        print(f"Verwijderd: {p}")
+    print(f"{len(done.files)} rapportbestanden, {done.audits} audits en {done.cache_entries} cache-items "
+          f"ouder dan {args.older_than} dagen verwijderd uit {args.out}.")
+    return EXIT_OK
+
+
 def cmd_rules(args: argparse.Namespace) -> int:
     from scanner.rules import RULES
 
@@ -241,6 +257,10 @@ def parser() -> argparse.ArgumentParser:
     h.add_argument("--out", "-o", default="avgscan-out", help="de uitvoermap van de scans")
     h.add_argument("--lang", choices=["nl", "en"], default="nl")
     h.set_defaults(func=cmd_history)
+    pg = sub.add_parser("purge", help="verwijder oude rapporten, historie en cache uit een uitvoermap")
+    pg.add_argument("--out", "-o", default="avgscan-out", help="de uitvoermap")
+    pg.add_argument("--older-than", type=int, required=True, metavar="DAGEN", help="ouder dan zoveel dagen")
+    pg.set_defaults(func=cmd_purge)
     r = sub.add_parser("rules", help="toon de regels met hun uitleg")
     r.set_defaults(func=cmd_rules)
     return p

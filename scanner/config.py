@@ -60,8 +60,20 @@ class SourceConfig(Strict):
             raise ConfigError(f"{where}.path: a filesystem source needs a folder path")
         if self.type == "database" and not self.url:
             raise ConfigError(f"{where}.url: a database source needs a SQLAlchemy URL")
+        if self.type == "database" and _has_password(self.url or ""):
+            raise ConfigError(f"{where}.url: a password does not belong in the config file; leave it out of the "
+                              "URL and set the environment variable AVGSCAN_DB_PASSWORD")
         if self.type == "smb" and not (self.url or "").startswith("smb://"):
             raise ConfigError(f"{where}.url: an smb source needs a URL like smb://server/share/folder")
+
+
+def _has_password(url: str) -> bool:
+    import sqlalchemy as sa
+
+    try:
+        return bool(sa.make_url(url).password)
+    except Exception:  # not a URL SQLAlchemy understands: the connector reports that
+        return False
 
 
 class RecordFile(Strict):

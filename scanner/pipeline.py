@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -156,6 +157,8 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
     """
     started = time.monotonic()
     records = records or load_records(cfg)
+    if show_values and store is not None:
+        store.log_value_access(sys.argv)
     scanner = Scanner(cfg, records, store.keyer() if store else None)
     cache = ItemCache(store, scan_fingerprint(cfg), read=not (full or show_values)) if store else None
     scanned_items: list[ScannedItem] = []

@@ -38,7 +38,7 @@ from scanner.keys import Keyer
 STATE_FILE = "avgscan-state.sqlite"
 KEY_FILE = "avgscan-state.key"
 KEY_BYTES = 32
-SCHEMA_VERSIONS = {"history": 1, "cache": 1}  # component -> version this code writes
+SCHEMA_VERSIONS = {"history": 1, "cache": 1, "access_log": 1}  # component -> version this code writes
 
 metadata = MetaData()
 
@@ -84,6 +84,16 @@ audit_violations = Table(
     Column("first_seen", String, nullable=False),
     Column("status", String, nullable=False),  # open / accepted / acceptance-expired / false-positive
     PrimaryKeyConstraint("audit_id", "identity"),
+)
+
+
+value_access_log = Table(
+    "value_access_log", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String, nullable=False),  # ISO 8601 with UTC offset
+    Column("user", String, nullable=False),
+    Column("host", String, nullable=False),
+    Column("command", String, nullable=False),  # the command line, secrets in URLs masked
 )
 
 
@@ -275,6 +285,27 @@ class StateStore:
     def latest_audit(self) -> AuditRecord | None:
         found = self.audits()
         return found[-1] if found else None
+
+    def log_value_access(self, command: list[str]) -> None:
+        """Every run that writes raw values (--show-values) is logged: who, when, with what command."""
+        import getpass
+        import socket
+        from datetime import datetime, timezone
+
+        line = re.sub(r"(://[^:/@\s]+):[^@\s]+@", r"\1:***@", " ".join(command))
+        with self.engine.begin() as conn:
+            conn.execute(value_access_log.insert().values(
+                at=datetime.now(timezone.utc).isoformat(timespec="seconds"), user=getpass.getuser(),
+                host=socket.gethostname(), command=line))
+
+    def value_accesses(self) -> list[dict[str, str]]:
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(select(value_access_log).order_by(value_access_log.c.id)).mappings()]
+
+    def purge_audits(self, before_iso: str) -> int:
+        """Delete audits started before `before_iso` (their violations go with them)."""
+        with self.engine.begin() as conn:
+            return conn.execute(audit_table.delete().where(audit_table.c.started_at < before_iso)).rowcount
 
     def violations_of(self, audit_id: int) -> dict[str, StoredViolation]:
         """The violations of one audit by identity."""
