@@ -11,7 +11,7 @@ from datetime import date
 from connectors.base import Source, Unreadable
 from scanner import __version__
 from scanner.config import ScanConfig
-from scanner.detection.detect import detect
+from scanner.detection.detect import CellMemo, detect
 from scanner.detection.engine import build_analyzer
 from scanner.detection.names import fold
 from scanner.detection.paragraphs import join_lines, split_long
@@ -32,9 +32,11 @@ log = logging.getLogger(__name__)
 Progress = Callable[[Item], None]
 
 
-def legal_hold(item: Item, title: str, terms: list[str]) -> str | None:
+def legal_hold(item: Item, title: str, terms: list[tuple[str, str]]) -> str | None:
+    """The Archiefwet category (diploma, cijferlijst, ...) named in the item's path or title, if any.
+    `terms` are (term, folded term) pairs."""
     hay = fold(f"{item.path} {title}")
-    return next((t for t in terms if fold(t) in hay), None)
+    return next((t for t, folded in terms if folded in hay), None)
 
 
 def _attribute_single_subject(scanned: ScannedItem) -> None:
@@ -64,6 +66,8 @@ class Scanner:
         self.pupil_names = set(self.index.by_name)
         self.analyzer = build_analyzer(records.known_people(), cfg.resolve(cfg.nlp) if cfg.nlp else None)
         self.folder_rx = {s.name: folder_regex(s.folder_pattern) if s.folder_pattern else None for s in cfg.sources}
+        self.memo = CellMemo()
+        self.hold_terms = [(t, fold(t)) for t in cfg.policy.retention.legal_hold]
 
     def read_and_detect(self, source: Source, item: Item) -> Detected | None:
         """None when the item is not scanned (skipped, or unreadable: the item says why)."""
@@ -84,7 +88,7 @@ class Scanner:
         units = split_long(join_lines(content.units))
         org = self.cfg.organisation
         findings = detect(self.analyzer, item.source, item.path, units, org.addresses, self.keyer,
-                          [n for n in (org.name, *org.schools) if n])
+                          [n for n in (org.name, *org.schools) if n], self.memo if item.kind == "row" else None)
         day, day_source = share_date(item, content)
         title = str(content.metadata.get("title") or (units[0].text if units else ""))
         ref = content.refs.get("leerlingnummer")
@@ -93,7 +97,7 @@ class Scanner:
             rows=row_keys(units, item.kind == "row", self.keyer),
             candidates=candidates(units, findings, self.keyer),
             share_date=day, share_date_source=day_source,
-            legal_hold=legal_hold(item, title[:200], self.cfg.policy.retention.legal_hold))
+            legal_hold=legal_hold(item, title[:200], self.hold_terms))
 
     def finish(self, item: Item, detected: Detected | None) -> ScannedItem:
         if detected is None:

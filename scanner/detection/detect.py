@@ -82,7 +82,46 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def analyze_units(analyzer: AnalyzerEngine, units: list[TextUnit]) -> list[Hit]:
+_NUMERIC = re.compile(r"^[\d\s.,:/+()-]*$")
+_MEMO_LIMIT = 200_000
+
+
+class CellMemo:
+    """Per-process memory of what the analyzer found in a cell value.
+
+    Database tables repeat their values (a remark, a category, a diagnosis) across many rows; a
+    value's findings do not depend on its row, so each distinct value is analysed once.
+    """
+
+    def __init__(self) -> None:
+        self.results: dict[str, list[RecognizerResult]] = {}
+
+    def analyze(self, analyzer: AnalyzerEngine, text: str) -> list[RecognizerResult]:
+        found = self.results.get(text)
+        if found is None:
+            if len(self.results) >= _MEMO_LIMIT:
+                self.results.clear()
+            found = self.results[text] = resolve_overlaps(
+                [r for r in analyzer.analyze(text=text, language="nl", score_threshold=MIN_SCORE)
+                 if r.entity_type in REPORTED])
+        return found
+
+
+def analyze_cells(analyzer: AnalyzerEngine, units: list[TextUnit], memo: CellMemo) -> list[Hit]:
+    """Row cells one by one through the memo; pure numbers and dates only need the column classifier
+    and the identifier checks, not the NLP pipeline."""
+    hits: list[Hit] = []
+    for i, unit in enumerate(units):
+        text = unit.text
+        if _NUMERIC.match(text) and sum(c.isdigit() for c in text) not in (9, 10, 11):
+            continue  # amounts, hours, dates and ids: no BSN, onderwijsnummer or phone number in there
+        hits.extend(Hit(i, r.start, r.end, r) for r in memo.analyze(analyzer, text))
+    return hits
+
+
+def analyze_units(analyzer: AnalyzerEngine, units: list[TextUnit], memo: CellMemo | None = None) -> list[Hit]:
+    if memo is not None:
+        return analyze_cells(analyzer, units, memo)
     hits: list[Hit] = []
     for block, starts, idx in _blocks(units):
         results = analyzer.analyze(text=block, language="nl", score_threshold=MIN_SCORE)
@@ -143,11 +182,11 @@ CONTACT_TYPES = ("ADDRESS", "NL_POSTCODE", "PHONE_NUMBER", "EMAIL_ADDRESS", "NL_
 
 def detect(analyzer: AnalyzerEngine, source: str, path: str, units: list[TextUnit],
            own_addresses: list[str] | None = None, keyer: Keyer | None = None,
-           own_names: list[str] | None = None) -> list[Finding]:
+           own_names: list[str] | None = None, memo: CellMemo | None = None) -> list[Finding]:
     """All findings in an item's units: text recognizers first, then column types for table cells."""
     findings: list[Finding] = []
     covered: dict[int, set[str]] = {}
-    for hit in analyze_units(analyzer, units):
+    for hit in analyze_units(analyzer, units, memo):
         r = hit.result
         meta = r.recognition_metadata
         f = to_finding(source, path, units[hit.unit], hit.start, hit.end, r.entity_type, r.score,

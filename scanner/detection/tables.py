@@ -10,6 +10,7 @@ together, so a column never gets one label for all of its content.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 from stdnum.nl import bsn, onderwijsnummer, postcode
@@ -59,6 +60,7 @@ _NAME = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' .,-]*$")
 _NOT_A_VALUE = {"ja", "nee", "geen", "onbekend", "n.v.t.", "nvt", "-", "x"}
 
 
+@lru_cache(maxsize=4096)
 def column_type(header: str | None) -> str | None:
     if not header:
         return None
