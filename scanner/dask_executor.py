@@ -17,7 +17,7 @@ import pickle
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from scanner.executor import Outcome, Task, detect_task, run_ordered
+from scanner.executor import ROW_BATCH, Outcome, Task, detect_task, run_ordered
 from scanner.model import ScannedItem
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 _BUILT: dict[str, Any] = {}  # per worker process: fingerprint -> (Scanner, opened sources)
 
 
-def _worker_detect(blob: bytes, fingerprint: str, task: Task) -> Outcome:
+def _worker_detect(blob: bytes, fingerprint: str, batch: list[Task]) -> list[Outcome]:
     from scanner.keys import Keyer
     from scanner.pipeline import Scanner
 
@@ -36,7 +36,7 @@ def _worker_detect(blob: bytes, fingerprint: str, task: Task) -> Outcome:
         cfg, records, key = pickle.loads(blob)
         _BUILT[fingerprint] = (Scanner(cfg, records, Keyer(key)), {})
     scanner, sources = _BUILT[fingerprint]
-    return detect_task(scanner, sources, task)
+    return [detect_task(scanner, sources, task) for task in batch]
 
 
 def scan_on_dask(scanner: Scanner, scheduler: str | None, workers: int,
@@ -54,8 +54,8 @@ def scan_on_dask(scanner: Scanner, scheduler: str | None, workers: int,
     try:
         data = client.scatter(blob, broadcast=True)
         n = max(1, len(client.scheduler_info().get("workers", {})))
-        yield from run_ordered(scanner, lambda t: client.submit(_worker_detect, data, fingerprint, t, pure=False),
-                               n * 8, cache)
+        yield from run_ordered(scanner, lambda batch: client.submit(_worker_detect, data, fingerprint, batch,
+                                                                    pure=False), n * 8 * ROW_BATCH, cache)
     finally:
         client.close()
         if cluster is not None:

@@ -123,8 +123,9 @@ def _detect(scanner: Scanner, sources: dict[str, Source], task: Task) -> Outcome
         return item, None
 
 
-def _worker_task(task: Task) -> Outcome:
-    return detect_task(_WORKER["scanner"], _WORKER.setdefault("sources", {}), task)
+def _worker_batch(batch: list[Task]) -> list[Outcome]:
+    sources = _WORKER.setdefault("sources", {})
+    return [detect_task(_WORKER["scanner"], sources, task) for task in batch]
 
 
 def default_workers() -> int:
@@ -139,19 +140,38 @@ def fingerprint(scanner: Scanner, item: Item, content: Content | None) -> str:
     return item_fingerprint(item, scanner.keyer.of("row", "\x1f".join(f"{u.place}\x1e{u.text}" for u in content.units)))
 
 
-Submit = Callable[[Task], "Future[Outcome] | Any"]
+Submit = Callable[[list[Task]], "Future[list[Outcome]] | Any"]
+ROW_BATCH = 256  # database rows per submission: one row is too little work to pay for the IPC
 
 
-def run_ordered(scanner: Scanner, submit: Submit, window_size: int, cache: ItemCache | None) -> Iterator[ScannedItem]:
-    """Feed tasks to `submit`, answer unchanged items from the cache, yield results in crawl order."""
-    window: deque[ScannedItem | tuple[Item, str, Any]] = deque()
+class _Batch:
+    """Tasks sent to a worker together; `future` is set when the batch is submitted."""
 
-    def settle(entry: ScannedItem | tuple[Item, str, Any]) -> ScannedItem:
+    def __init__(self) -> None:
+        self.tasks: list[Task] = []
+        self.future: Any = None
+
+
+def run_ordered(scanner: Scanner, submit: Submit, window_size: int, cache: ItemCache | None,
+                row_batch: int = ROW_BATCH) -> Iterator[ScannedItem]:
+    """Feed tasks to `submit` in batches, answer unchanged items from the cache, yield in crawl order."""
+    window: deque[ScannedItem | tuple[Item, str, _Batch, int]] = deque()
+    open_batch = _Batch()
+
+    def send() -> None:
+        nonlocal open_batch
+        if open_batch.tasks:
+            open_batch.future = submit(open_batch.tasks)
+            open_batch = _Batch()
+
+    def settle(entry: ScannedItem | tuple[Item, str, _Batch, int]) -> ScannedItem:
         if isinstance(entry, ScannedItem):
             return entry
-        item, fp, future = entry
+        item, fp, batch, pos = entry
+        if batch.future is None:
+            send()
         try:
-            item, detected = future.result()
+            item, detected = batch.future.result()[pos]
         except Exception as err:  # a worker that died (out of memory, a crashing parser library)
             item.status, item.reason, detected = "unreadable", f"analyse afgebroken: {one_line(err)}", None
         if cache is not None:
@@ -165,9 +185,16 @@ def run_ordered(scanner: Scanner, submit: Submit, window_size: int, cache: ItemC
             _, item, content = task
             fp = fingerprint(scanner, item, content)
             hit, detected = cache.lookup(item, fp) if cache is not None and item.status == "scanned" else (False, None)
-            window.append(scanner.finish(item, detected) if hit else (item, fp, submit(task)))
+            if hit:
+                window.append(scanner.finish(item, detected))
+            else:
+                open_batch.tasks.append(task)
+                window.append((item, fp, open_batch, len(open_batch.tasks) - 1))
+                if content is None or len(open_batch.tasks) >= row_batch:
+                    send()
         while len(window) >= window_size:
             yield settle(window.popleft())
+    send()
     while window:
         yield settle(window.popleft())
     if cache is not None:
@@ -177,10 +204,10 @@ def run_ordered(scanner: Scanner, submit: Submit, window_size: int, cache: ItemC
 class _Done:
     """A result computed in the calling process, shaped like a future."""
 
-    def __init__(self, value: Outcome) -> None:
+    def __init__(self, value: list[Outcome]) -> None:
         self.value = value
 
-    def result(self) -> Outcome:
+    def result(self) -> list[Outcome]:
         return self.value
 
 
@@ -194,14 +221,15 @@ def scan_all(scanner: Scanner, workers: int | None = 1, executor: str = "local",
         return
     if workers == 1:
         sources: dict[str, Source] = {}
-        yield from run_ordered(scanner, lambda t: _Done(detect_task(scanner, sources, t)), 1, cache)
+        yield from run_ordered(scanner, lambda batch: _Done([detect_task(scanner, sources, t) for t in batch]),
+                               1, cache, row_batch=1)
         for s in sources.values():
             s.close()
         return
     _WORKER["scanner"] = scanner  # inherited by the forked workers
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield from run_ordered(scanner, lambda t: pool.submit(_worker_task, t), workers * IN_FLIGHT_PER_WORKER,
-                                   cache)
+            yield from run_ordered(scanner, lambda batch: pool.submit(_worker_batch, batch),
+                                   workers * IN_FLIGHT_PER_WORKER * ROW_BATCH, cache)
     finally:
         _WORKER.clear()
