@@ -1,0 +1,240 @@
+"""Scale benchmark: throughput, rescan speed-up, peak memory, and avgscan vs vanilla Presidio.
+
+    python benchmarks/bench_scale.py --pupils 400 --documents 2000 [--workers 2] [--rows 1000000]
+
+Steps (each printed as a table row, see benchmarks/README.md):
+1. builds the scale corpus with the project's generator (fixed seed) under --work, unless present;
+2. extracts every item once (the same texts feed steps 5 and 6);
+3. full scan (extract + detect incl. NER + link + rules) into a fresh output folder: MB of extracted
+   text per wall-second and per CPU-second (parent + workers), items/s, peak RSS;
+4. rescan of the unchanged corpus into the same folder (incremental cache): speed-up;
+5. side by side on the same extracted texts, one process each: avgscan's detection vs vanilla
+   Presidio (AnalyzerEngine, the same spaCy pipeline, Presidio's predefined recognizers for nl);
+6. recall of both on the labelled development school (../shared/eval-dev, restored to /tmp/eval-dev);
+7. with --rows N: a structured table of N rows (foreign key to the register, remarks) scanned alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from connectors.base import Unreadable, open_source  # noqa: E402
+from scanner.config import load_config  # noqa: E402
+from scanner.detection.detect import detect  # noqa: E402
+from scanner.detection.engine import build_analyzer, nlp_engine  # noqa: E402
+from scanner.detection.paragraphs import join_lines, split_long  # noqa: E402
+from scanner.pipeline import run_scan  # noqa: E402
+from scanner.records.loading import load_records  # noqa: E402
+from scanner.state import StateStore  # noqa: E402
+
+
+def cpu() -> float:
+    s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return s.ru_utime + s.ru_stime + c.ru_utime + c.ru_stime
+
+
+def peak_mb() -> tuple[float, float]:
+    return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+
+
+def extract_all(cfg) -> list[tuple[str, list]]:  # noqa: ANN001
+    texts = []
+    for src_cfg in cfg.sources:
+        source = open_source(src_cfg)
+        for item in source.crawl():
+            if item.status != "scanned":
+                continue
+            try:
+                content = source.read(item)
+            except Unreadable:
+                continue
+            texts.append((item.path, split_long(join_lines(content.units))))
+        source.close()
+    return texts
+
+
+def mb(texts: list[tuple[str, list]]) -> float:
+    return sum(len(u.text.encode()) for _, units in texts for u in units) / 1e6
+
+
+def scan(cfg, out: Path, workers: int) -> tuple[float, float, object]:  # noqa: ANN001
+    store = StateStore.open(out)
+    t0, c0 = time.monotonic(), cpu()
+    report = run_scan(cfg, workers=workers, store=store)
+    wall, used = time.monotonic() - t0, cpu() - c0
+    store.close()
+    return wall, used, report
+
+
+def vanilla_analyzer():  # noqa: ANN201
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+
+    engine = nlp_engine()
+    registry = RecognizerRegistry(supported_languages=["nl"])
+    registry.load_predefined_recognizers(languages=["nl"], nlp_engine=engine)
+    return AnalyzerEngine(nlp_engine=engine, registry=registry, supported_languages=["nl"])
+
+
+def side_by_side(texts: list[tuple[str, list]], cfg) -> dict[str, dict[str, float]]:  # noqa: ANN001
+    ours = build_analyzer(load_records(cfg).known_people())
+    vanilla = vanilla_analyzer()
+    out = {}
+    t0, c0 = time.monotonic(), time.process_time()
+    for path, units in texts:
+        detect(ours, "s", path, units)
+    out["avgscan"] = {"wall": time.monotonic() - t0, "cpu": time.process_time() - c0}
+    t0, c0 = time.monotonic(), time.process_time()
+    for _, units in texts:
+        text = "\n".join(u.text for u in units)
+        for start in range(0, len(text), 100_000):  # spaCy refuses texts over 1,000,000 characters
+            vanilla.analyze(text=text[start:start + 100_000], language="nl")
+    out["vanilla Presidio"] = {"wall": time.monotonic() - t0, "cpu": time.process_time() - c0}
+    return out
+
+
+def recall(shared: Path) -> dict[str, dict[str, float]]:
+    """Entity recall of avgscan's detection and of vanilla Presidio on the labelled development school."""
+    work = Path("/tmp/eval-dev")
+    subprocess.run([sys.executable, str(shared / "tools" / "restore_meta.py"), str(shared / "eval-dev"), str(work)],
+                   check=True, capture_output=True)
+    cfg = load_config(HERE / "eval-dev.avgscan.yaml")
+    texts = extract_all(cfg)
+    expected: dict[tuple[str, str], list[str]] = defaultdict(list)
+    import csv
+
+    with open(work / "truth" / "expected_entities.csv", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            expected[(r["path"], r["entity_type"])].append(r["value"])
+    ours = build_analyzer(load_records(cfg).known_people())
+    vanilla = vanilla_analyzer()
+    alias = {"DATE_TIME": "DATE_OF_BIRTH"}
+    found: dict[str, dict[tuple[str, str], list[str]]] = {"avgscan": defaultdict(list), "vanilla": defaultdict(list)}
+    for path, units in texts:
+        for f in detect(ours, "s", path, units):
+            found["avgscan"][(path, f.entity_type)].append(f.value)
+        for u in units:
+            for r in vanilla.analyze(text=u.text, language="nl"):
+                found["vanilla"][(path, alias.get(r.entity_type, r.entity_type))].append(u.text[r.start:r.end])
+
+    def norm(v: str) -> str:
+        return re.sub(r"\s+", " ", v).strip().casefold()
+
+    result: dict[str, dict[str, float]] = {}
+    for name, got in found.items():
+        tp = total = 0
+        for key, values in expected.items():
+            preds = [norm(p) for p in got.get(key, [])]
+            for v in values:
+                total += 1
+                nv = norm(v)
+                tp += any(nv == p or (min(len(nv), len(p)) >= 3 and (nv in p or p in nv)) for p in preds)
+        result[name] = {"recall_all_types": round(tp / total, 3)}
+    return result
+
+
+def table_benchmark(rows: int, work: Path, workers: int) -> tuple[float, int]:
+    db = work / f"rows{rows}.db"
+    if not db.exists():
+        import random
+
+        random.seed(7)
+        conn = sqlite3.connect(db)
+        conn.executescript(
+            "create table leerlingen (id integer primary key, leerlingnummer text, achternaam text, roepnaam text,"
+            " geboortedatum text, uitschrijving text);"
+            "create table verzuim (id integer primary key, leerling_id integer references leerlingen(id),"
+            " datum text, soort text, uren real, opmerking text);")
+        conn.executemany("insert into leerlingen values (?,?,?,?,?,?)",
+                         [(i, str(20000 + i), f"Achternaam{i}", f"Roepnaam{i}", "2014-01-01",
+                           "2019-07-31" if i % 10 == 0 else None) for i in range(1, 501)])
+        notes = ["te laat (bus)", "afspraak i.v.m. ADHD", "ziek", "tandarts", "afspraak jeugdarts", None,
+                 "luxe verzuim", "fysiotherapie", "bezoek orthodontist", None]
+        conn.executemany("insert into verzuim values (?,?,?,?,?,?)", (
+            (i, random.randint(1, 500), f"2026-{random.randint(1, 12):02d}-{random.randint(1, 28):02d}",
+             random.choice(["geoorloofd", "ongeoorloofd", "te laat"]), 1.5, random.choice(notes))
+            for i in range(1, rows + 1)))
+        conn.commit()
+        conn.close()
+    cfg_path = work / "rows.yaml"
+    cfg_path.write_text(f"""sources:
+  - {{name: las, type: database, url: "sqlite:///{db}", register_tables: [leerlingen],
+      roles: {{verzuim: care}}}}
+records:
+  register: {{url: "sqlite:///{db}", table: leerlingen, columns: {{uitschrijving: uitschrijving}}}}
+as_of: 2026-11-29
+""", encoding="utf-8")
+    t0 = time.monotonic()
+    report = run_scan(load_config(cfg_path), workers=workers)
+    return time.monotonic() - t0, len(report.violations)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pupils", type=int, default=400)
+    ap.add_argument("--documents", type=int, default=2000)
+    ap.add_argument("--workers", type=int, default=0)
+    ap.add_argument("--work", default="/tmp/avgscan-bench")
+    ap.add_argument("--shared", default=str(HERE.parents[1] / "shared"))
+    ap.add_argument("--rows", type=int, default=0)
+    ap.add_argument("--skip-side-by-side", action="store_true")
+    a = ap.parse_args()
+    work = Path(a.work)
+    work.mkdir(parents=True, exist_ok=True)
+    results: dict[str, object] = {}
+    if a.rows:
+        wall, n = table_benchmark(a.rows, work, a.workers)
+        results["table"] = {"rows": a.rows, "wall_s": round(wall, 1), "violations": n}
+        print(json.dumps(results, indent=1))
+        return
+    from scanner.demo import build_demo_school
+
+    school = work / f"school-{a.pupils}-{a.documents}"
+    marker = school / "avgscan.yaml"
+    t0 = time.monotonic()
+    cfg_path = marker if marker.exists() else build_demo_school(school, seed=7, pupils=a.pupils, documents=a.documents)
+    results["corpus"] = {"build_s": round(time.monotonic() - t0, 1)}
+    cfg = load_config(cfg_path)
+    t0 = time.monotonic()
+    texts = extract_all(cfg)
+    size = mb(texts)
+    results["extraction"] = {"items": len(texts), "text_MB": round(size, 2), "wall_s": round(time.monotonic() - t0, 1)}
+    out = work / "out"
+    shutil.rmtree(out, ignore_errors=True)
+    wall, used, report = scan(cfg, out, a.workers)
+    items = report.statistics["items"]
+    results["full_scan"] = {"items": items, "wall_s": round(wall, 1), "cpu_s": round(used, 1),
+                            "MB_per_wall_s": round(size / wall, 3), "MB_per_cpu_s": round(size / used, 3),
+                            "items_per_s": round(items / wall, 1), "violations": len(report.violations),
+                            "peak_rss_MB_parent_children": [round(x) for x in peak_mb()]}
+    wall2, _, report2 = scan(cfg, out, a.workers)
+    results["rescan"] = {"wall_s": round(wall2, 2), "speedup": round(wall / wall2, 1),
+                         "cache_hits": report2.statistics["cache_hits"],
+                         "same_violations": sorted((v.rule, v.path, v.leerlingnummer or "") for v in report.violations)
+                         == sorted((v.rule, v.path, v.leerlingnummer or "") for v in report2.violations)}
+    if not a.skip_side_by_side:
+        sbs = side_by_side(texts, cfg)
+        for name, r in sbs.items():
+            r["MB_per_wall_s"] = round(size / r["wall"], 3)
+            r["MB_per_cpu_s"] = round(size / r["cpu"], 3)
+        sbs["ratio_cpu"] = {"avgscan_vs_vanilla": round(sbs["vanilla Presidio"]["cpu"] / sbs["avgscan"]["cpu"], 2)}
+        results["side_by_side"] = sbs
+        results["recall_eval_dev"] = recall(Path(a.shared))
+    print(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()
