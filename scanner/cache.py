@@ -99,17 +99,22 @@ class ItemCache:
         with store.engine.begin() as conn:
             self.run_id = int(conn.execute(scan_runs.insert().values(
                 started_at=date.today().isoformat(), finished=0)).inserted_primary_key[0])
+            # one query for every fingerprint: a rescan then touches the database only for hits
+            self.known: dict[str, str] = {} if not read else dict(conn.execute(
+                select(item_cache.c.item_key, item_cache.c.fingerprint)
+                .where(item_cache.c.scan_fingerprint == fingerprint)).all())
 
     def item_key(self, item: Item) -> str:
         return self.keyer.of("item", f"{item.source}\x00{item.path}")
 
     def lookup(self, item: Item, fingerprint: str) -> tuple[bool, Detected | None]:
         """(hit, detected): a hit with None means the item was unreadable last time, unchanged since."""
-        if not self.read_enabled:
+        key = self.item_key(item)
+        if not self.read_enabled or self.known.get(key) != fingerprint:
             self.misses += 1
             return False, None
         with self.store.engine.connect() as conn:
-            row = conn.execute(select(item_cache).where(item_cache.c.item_key == self.item_key(item))).mappings().first()
+            row = conn.execute(select(item_cache).where(item_cache.c.item_key == key)).mappings().first()
         if row is None or row["fingerprint"] != fingerprint or row["scan_fingerprint"] != self.fingerprint:
             self.misses += 1
             return False, None

@@ -226,10 +226,18 @@ def scan_all(scanner: Scanner, workers: int | None = 1, executor: str = "local",
         for s in sources.values():
             s.close()
         return
-    _WORKER["scanner"] = scanner  # inherited by the forked workers
+    pools: list[ProcessPoolExecutor] = []
+
+    def submit(batch: list[Task]) -> Future[list[Outcome]]:
+        if not pools:  # the first item the cache cannot answer: load the analyzer, then fork
+            _ = scanner.analyzer
+            _WORKER["scanner"] = scanner  # inherited by the forked workers
+            pools.append(ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")))
+        return pools[0].submit(_worker_batch, batch)
+
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield from run_ordered(scanner, lambda batch: pool.submit(_worker_batch, batch),
-                                   workers * IN_FLIGHT_PER_WORKER * ROW_BATCH, cache)
+        yield from run_ordered(scanner, submit, workers * IN_FLIGHT_PER_WORKER * ROW_BATCH, cache)
     finally:
+        for pool in pools:
+            pool.shutdown()
         _WORKER.clear()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+
+from presidio_analyzer import AnalyzerEngine
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -64,10 +66,18 @@ class Scanner:
         self.keyer = keyer or Keyer()
         self.index = RegisterIndex.build(records.pupils or [], self.keyer, records.staff, records.parents)
         self.pupil_names = set(self.index.by_name)
-        self.analyzer = build_analyzer(records.known_people(), cfg.resolve(cfg.nlp) if cfg.nlp else None)
+        self._analyzer: AnalyzerEngine | None = None
         self.folder_rx = {s.name: folder_regex(s.folder_pattern) if s.folder_pattern else None for s in cfg.sources}
         self.memo = CellMemo()
         self.hold_terms = [(t, fold(t)) for t in cfg.policy.retention.legal_hold]
+
+    @property
+    def analyzer(self) -> AnalyzerEngine:
+        """Built on first use: a rescan answered from the cache never loads the NLP pipeline."""
+        if self._analyzer is None:
+            self._analyzer = build_analyzer(self.records.known_people(),
+                                            self.cfg.resolve(self.cfg.nlp) if self.cfg.nlp else None)
+        return self._analyzer
 
     def read_and_detect(self, source: Source, item: Item) -> Detected | None:
         """None when the item is not scanned (skipped, or unreadable: the item says why)."""
