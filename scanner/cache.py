@@ -95,6 +95,7 @@ class ItemCache:
         self.store, self.fingerprint, self.read_enabled = store, fingerprint, read
         self.keyer: Keyer = store.keyer()
         self.pending: list[dict[str, Any]] = []
+        self._raw: Any = None
         self.hits = self.misses = 0
         with store.engine.begin() as conn:
             self.run_id = int(conn.execute(scan_runs.insert().values(
@@ -113,15 +114,20 @@ class ItemCache:
         if not self.read_enabled or self.known.get(key) != fingerprint:
             self.misses += 1
             return False, None
-        with self.store.engine.connect() as conn:
-            row = conn.execute(select(item_cache).where(item_cache.c.item_key == key)).mappings().first()
-        if row is None or row["fingerprint"] != fingerprint or row["scan_fingerprint"] != self.fingerprint:
+        if self._raw is None:  # a plain DB-API cursor: a rescan does one point query per unchanged item
+            self._raw = self.store.engine.raw_connection()
+        cur = self._raw.cursor()
+        cur.execute("SELECT status, reason, payload FROM item_cache WHERE item_key = ?", (key,))
+        row = cur.fetchone()
+        cur.close()
+        if row is None:
             self.misses += 1
             return False, None
         self.hits += 1
-        if row["status"] != "scanned":
-            item.status, item.reason = row["status"], row["reason"]
-        return True, _decode(row["payload"])
+        status, reason, payload = row
+        if status != "scanned":
+            item.status, item.reason = status, reason
+        return True, _decode(payload)
 
     def store_item(self, item: Item, fingerprint: str, detected: Detected | None) -> None:
         if item.status == "skipped":
@@ -142,6 +148,9 @@ class ItemCache:
         self.pending = []
 
     def finish(self) -> None:
+        if self._raw is not None:
+            self._raw.close()
+            self._raw = None
         self.flush()
         with self.store.engine.begin() as conn:
             conn.execute(scan_runs.update().where(scan_runs.c.id == self.run_id).values(finished=1))
