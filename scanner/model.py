@@ -82,6 +82,7 @@ class Finding:
     person_kind: str | None = None  # 'pupil', 'staff', 'parent', 'unknown' for PERSON findings
     sentence: int = -1  # index of the sentence within the unit, for proximity decisions
     key: str | None = None  # keyed hash of the normalised value (names, numbers, birth dates), for linking
+    column: str | None = None  # the table column header, for cells
 
 
 @dataclass

@@ -21,6 +21,7 @@ from scanner.generic_terms import drop_generic_terms
 from scanner.keys import Keyer
 from scanner.linking import RegisterIndex, folder_regex, link, row_keys
 from scanner.cache import ItemCache, scan_fingerprint
+from scanner.columns import ColumnProfiles
 from scanner.executor import scan_all
 from scanner.state import StateStore
 from scanner.model import Content, Detected, ExemptFlow, Item, Report, ScannedItem, Violation
@@ -176,9 +177,11 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
     scanner = Scanner(cfg, records, store.keyer() if store else None)
     cache = ItemCache(store, scan_fingerprint(cfg), read=not (full or show_values)) if store else None
     scanned_items: list[ScannedItem] = []
+    profiles = ColumnProfiles()
     for scanned in scan_all(scanner, workers, executor, scheduler, cache):
         if progress:
             progress(scanned.item)
+        profiles.add(scanned.item, scanned.findings)
         scanned_items.append(scanned)
     ref = as_of or cfg.as_of or date.today()
     ctx = RuleContext(policy=cfg.policy, as_of=ref,
@@ -196,6 +199,7 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         "seconds": round(time.monotonic() - started, 2),
         "text_chars": sum(i.size for i in items if i.kind == "row"),
         "record_problems": [str(p) for p in records.problems],
+        "columns": profiles.report(),
         "cache_hits": cache.hits if cache else 0,
         "cache_misses": cache.misses if cache else 0,
         "pupils_in_register": len(records.pupils or []),

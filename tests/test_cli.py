@@ -127,3 +127,16 @@ def test_rules_and_init(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     target = tmp_path / "avgscan.yaml"
     assert main(["init", str(target)]) == 0 and "folder_pattern" in target.read_text(encoding="utf-8")
     assert main(["init", str(target)]) == 2
+
+
+def test_column_profiles_count_types_per_column(school: Path) -> None:
+    (school / "share/Administratie").mkdir(parents=True)
+    (school / "share/Administratie/lijst.csv").write_text(
+        "Achternaam;Roepnaam;BSN;Opmerking\nVries;Sanne;111222333;heeft ADHD\nBakker;Tim;;\n", encoding="utf-8")
+    out = school / "out"
+    main(["scan", "--config", str(school / "avgscan.yaml"), "--out", str(out)])
+    columns = {c["column"]: c for c in json.loads((out / "report.json").read_text(encoding="utf-8"))
+               ["statistics"]["columns"] if c["table"] == "Administratie/lijst.csv"}
+    assert columns["Achternaam"]["header_type"] == "PERSON" and columns["Achternaam"]["entity_counts"] == {"PERSON": 2}
+    assert columns["BSN"]["entity_counts"] == {"NL_BSN": 1}
+    assert columns["Opmerking"]["header_type"] is None and columns["Opmerking"]["entity_counts"] == {"HEALTH": 1}

@@ -1,0 +1,41 @@
+"""Column profiles: for every table column (spreadsheet, CSV, database table), what its header says
+and how many values of each entity type were found in it.
+
+One label per column would hide what matters: a notes column holds names, dates and diagnoses
+together. The profile keeps the counts, so the FG sees that 'opmerking' in 'verzuim' holds health
+data in 4 % of its rows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from scanner.detection.tables import column_type
+from scanner.model import Finding, Item
+
+
+def container(item: Item) -> str:
+    """The table a cell belongs to: the file (sheets are in the place) or the database table."""
+    if item.kind == "row":
+        return item.path.split("#", 1)[0]
+    return item.path
+
+
+class ColumnProfiles:
+    def __init__(self) -> None:
+        self.counts: dict[tuple[str, str, str], Counter[str]] = {}
+        self.rows: Counter[tuple[str, str]] = Counter()
+
+    def add(self, item: Item, findings: list[Finding]) -> None:
+        where = (item.source, container(item))
+        if item.kind == "row":
+            self.rows[where] += 1
+        for f in findings:
+            if f.column:
+                self.counts.setdefault((*where, f.column), Counter())[f.entity_type] += 1
+
+    def report(self) -> list[dict[str, Any]]:
+        return [{"source": src, "table": table, "column": col, "header_type": column_type(col),
+                 "rows": self.rows.get((src, table)) or None, "entity_counts": dict(sorted(c.items()))}
+                for (src, table, col), c in sorted(self.counts.items())]
