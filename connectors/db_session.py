@@ -32,10 +32,28 @@ def database_url(url: str) -> sa.URL:
     backend = parsed.get_backend_name()
     if backend == "sqlite" and parsed.database and parsed.database != ":memory:" \
             and not parsed.database.startswith("file:"):
-        parsed = parsed.set(database=f"file:{parsed.database}?mode=ro", query={"uri": "true"})
+        extra = "&immutable=1" if _idle_wal_database(parsed.database) else ""
+        parsed = parsed.set(database=f"file:{parsed.database}?mode=ro{extra}", query={"uri": "true"})
     if backend != "sqlite" and parsed.password is None and os.environ.get("AVGSCAN_DB_PASSWORD"):
         parsed = parsed.set(password=os.environ["AVGSCAN_DB_PASSWORD"])
     return parsed
+
+
+def _idle_wal_database(path: str) -> bool:
+    """A database in WAL mode that nobody has open (no -wal file beside it).
+
+    Opening such a file even with mode=ro makes SQLite create `-wal` and `-shm` beside it, and a
+    read-only connection cannot remove them again: the scan would leave files in the source. With
+    nobody writing, `immutable=1` reads it without any lock or side file. When a -wal file exists,
+    a writer is (or was) busy and mode=ro uses the existing files, creating nothing.
+    """
+    try:
+        with open(path, "rb") as f:
+            header = f.read(20)
+    except OSError:
+        return False
+    wal_mode = header[:16] == b"SQLite format 3\x00" and header[18:20] == b"\x02\x02"
+    return wal_mode and not os.path.exists(f"{path}-wal")
 
 
 def _execute(dbapi_conn: Any, statements: list[str]) -> None:
@@ -71,12 +89,21 @@ def _mysql(dbapi_conn: Any, timeout_s: float, info: dict[str, Any]) -> None:
 def _sqlite(dbapi_conn: Any, timeout_s: float, info: dict[str, Any]) -> None:
     """SQLite has no statement timeout; a progress handler interrupts a statement past its deadline."""
     _execute(dbapi_conn, ["PRAGMA query_only = ON"])
+    # TEXT that is not valid UTF-8 would make the whole table unreadable, with the cell's raw
+    # bytes in the error message (and so in the report); decode it leniently instead.
+    dbapi_conn.text_factory = _lenient_text
     deadline = info.setdefault("avgscan_deadline", {"at": float("inf")})
 
     def progress() -> int:
         return 1 if time.monotonic() > deadline["at"] else 0
 
     dbapi_conn.set_progress_handler(progress, 10_000)
+
+
+def _lenient_text(raw: bytes) -> str:
+    from connectors.extractors.text import lenient_utf8
+
+    return lenient_utf8(raw)
 
 
 def readonly_engine(url: str, timeout_s: float) -> sa.Engine:

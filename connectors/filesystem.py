@@ -16,12 +16,11 @@ from datetime import datetime
 from pathlib import Path
 
 from connectors.base import Unreadable, register_source
+from connectors.extractors.text import lenient_utf8
 from connectors.filetree import Entry, FileTreeSource
 from connectors.posix_acl import read_acl
 from scanner.config import SourceConfig
 from scanner.model import Access, Content
-
-CHUNK = 1 << 20
 
 
 def _name(uid: int, lookup: str) -> str:
@@ -54,6 +53,15 @@ def _link_reason(full: Path, root: Path) -> str:
 
 
 class FilesystemSource(FileTreeSource):
+    """Walks with directory descriptors (openat), never with long path strings.
+
+    A share can be deeper than PATH_MAX (4096 bytes) or than Python's recursion limit (a backup
+    copied into itself, a 'Kopie van Kopie van' chain); walking from descriptors with an explicit
+    stack handles both, and opening every path component with O_NOFOLLOW means a folder swapped for
+    a link after the walk is not followed either. Names that are not valid UTF-8 (an old Latin-1
+    share) are shown with their bytes read as cp1252, and found again by that name when read.
+    """
+
     def __init__(self, cfg: SourceConfig) -> None:
         super().__init__(cfg)
         self.root = Path(cfg.path or ".").expanduser().resolve()
@@ -61,57 +69,165 @@ class FilesystemSource(FileTreeSource):
     def _entries(self) -> Iterator[Entry]:
         if not self.root.is_dir():
             raise Unreadable(f"{self.root}: map bestaat niet of is geen map")
-        yield from self._walk(self.root, "")
-
-    def _walk(self, folder: Path, rel_folder: str) -> Iterator[Entry]:
         try:
-            with os.scandir(folder) as it:
-                entries = sorted(it, key=lambda e: e.name)
+            root_fd = _open_dir(str(self.root))
         except OSError as err:
-            yield Entry(rel=rel_folder or ".", kind="error", is_folder=True,
-                        reason=f"map kan niet worden gelezen: {err.strerror}")
+            raise Unreadable(f"{self.root}: map kan niet worden geopend ({err.strerror})") from None
+        yield from self._walk(root_fd)
+
+    def _listing(self, fd: int, real_rel: str | None = None) -> list[str]:
+        """Names in the folder: listed by path while that is short enough, else by descriptor.
+
+        Listing by path is what an operator's tools do too; reading never goes by path (see _fetch),
+        so a folder swapped for a link between listing and reading is still not followed.
+        """
+        if real_rel is not None:
+            full = str(self.root / real_rel) if real_rel else str(self.root)
+            if len(os.fsencode(full)) < SHORT_PATH:
+                with os.scandir(full) as it:
+                    return sorted(e.name for e in it)
+        with os.scandir(fd) as it:
+            return sorted(e.name for e in it)
+
+    def _walk(self, root_fd: int) -> Iterator[Entry]:
+        """Depth first in name order, as the recursive walk did; one open descriptor per level."""
+        stack: list[tuple[int, str, str, Iterator[str]]] = []  # (fd, shown rel, real rel, names left)
+        try:
+            stack.append((root_fd, "", "", iter(self._listing(root_fd, ""))))
+        except OSError as err:
+            os.close(root_fd)
+            yield Entry(rel=".", kind="error", is_folder=True, reason=f"map kan niet worden gelezen: {err.strerror}")
             return
-        for entry in entries:
-            rel = f"{rel_folder}/{entry.name}" if rel_folder else entry.name
-            full = Path(entry.path)
-            try:
-                st = entry.stat(follow_symlinks=False)
-            except OSError as err:
-                yield Entry(rel=rel, kind="error", reason=f"kan niet worden gelezen: {err.strerror}")
-                continue
-            modified = datetime.fromtimestamp(st.st_mtime)
-            if stat.S_ISLNK(st.st_mode):
-                yield Entry(rel=rel, kind="link", modified=modified, access=access_of(st),
-                            reason=_link_reason(full, self.root))
-            elif stat.S_ISDIR(st.st_mode):
-                if not self.excluded_folder(rel):
-                    yield from self._walk(full, rel)
-            elif stat.S_ISREG(st.st_mode):
-                yield Entry(rel=rel, kind="file", size=st.st_size, modified=modified, access=access_of(st, full))
-            else:
-                yield Entry(rel=rel, kind="special", modified=modified, access=access_of(st),
-                            reason="geen gewoon bestand (apparaat, pipe of socket)")
+        try:
+            while stack:
+                fd, rel_folder, real_folder, names = stack[-1]
+                name = next(names, None)
+                if name is None:
+                    os.close(fd)
+                    stack.pop()
+                    continue
+                shown = display_name(name)
+                rel = f"{rel_folder}/{shown}" if rel_folder else shown
+                real = f"{real_folder}/{name}" if real_folder else name
+                try:
+                    st = os.stat(name, dir_fd=fd, follow_symlinks=False)
+                except OSError as err:
+                    yield Entry(rel=rel, kind="error", reason=f"kan niet worden gelezen: {err.strerror}")
+                    continue
+                modified = datetime.fromtimestamp(st.st_mtime)
+                if stat.S_ISLNK(st.st_mode):
+                    yield Entry(rel=rel, kind="link", modified=modified, access=access_of(st),
+                                reason=_link_reason(self.root / real, self.root))
+                elif stat.S_ISDIR(st.st_mode):
+                    if self.excluded_folder(rel):
+                        continue
+                    if len(stack) > MAX_DEPTH:
+                        yield Entry(rel=rel, kind="error", is_folder=True,
+                                    reason=f"te diep genest (meer dan {MAX_DEPTH} mapniveaus); map niet doorzocht")
+                        continue
+                    try:
+                        child = _open_dir(name, fd)
+                    except OSError as err:
+                        yield Entry(rel=rel, kind="error", is_folder=True,
+                                    reason=f"map kan niet worden gelezen: {err.strerror}")
+                        continue
+                    try:
+                        listing = self._listing(child, real)
+                    except OSError as err:
+                        os.close(child)
+                        yield Entry(rel=rel, kind="error", is_folder=True,
+                                    reason=f"map kan niet worden gelezen: {err.strerror}")
+                        continue
+                    stack.append((child, rel, real, iter(listing)))
+                elif stat.S_ISREG(st.st_mode):
+                    yield Entry(rel=rel, kind="file", size=st.st_size, modified=modified,
+                                access=access_of(st, _at(fd, name, self.root / real)))
+                else:
+                    yield Entry(rel=rel, kind="special", modified=modified, access=access_of(st),
+                                reason="geen gewoon bestand (apparaat, pipe of socket)")
+        finally:
+            for fd, *_ in stack:
+                os.close(fd)
+
+    def _open_at(self, dir_fd: int, shown: str, flags: int) -> int:
+        """Open `shown` in the folder `dir_fd`; a name shown differently from its bytes is looked up."""
+        try:
+            return _open_noatime(shown, flags, dir_fd)
+        except FileNotFoundError:
+            real = self._real_name(dir_fd, shown)
+            if real is None:
+                raise
+            return _open_noatime(real, flags, dir_fd)
+
+    def _real_name(self, dir_fd: int, shown: str) -> str | None:
+        if shown.isascii():
+            return None
+        matches = [n for n in self._listing(dir_fd) if n != shown and display_name(n) == shown]
+        if len(matches) > 1:
+            raise Unreadable("naam niet eenduidig (ongeldige tekens in de bestandsnaam)")
+        return matches[0] if matches else None
 
     def _fetch(self, rel: str) -> bytes:
-        full = self.root / rel
-        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        parts = rel.split("/")
         try:
+            fd = _open_dir(str(self.root))
             try:
-                fd = os.open(full, flags | getattr(os, "O_NOATIME", 0))
-            except PermissionError:  # O_NOATIME is only allowed for the file's owner
-                fd = os.open(full, flags)
+                for part in parts[:-1]:
+                    child = self._open_at(fd, part, DIR_FLAGS)
+                    os.close(fd)
+                    fd = child
+                file_fd = self._open_at(fd, parts[-1], FILE_FLAGS)
+            finally:
+                os.close(fd)
         except OSError as err:
             raise Unreadable(f"kan niet worden gelezen: {err.strerror}") from None
         try:
-            with os.fdopen(fd, "rb", closefd=True) as f:
+            with os.fdopen(file_fd, "rb", closefd=True) as f:
                 st = os.fstat(f.fileno())
                 if not stat.S_ISREG(st.st_mode):
-                    raise Unreadable("geen gewoon bestand")
+                    raise Unreadable("geen gewoon bestand (apparaat, pipe of socket; verwisseld tijdens de scan)")
+                os.set_blocking(f.fileno(), True)
                 if st.st_size > self.limits.max_member_bytes:
                     raise Unreadable(f"te groot ({st.st_size // 1048576} MB)")
                 return f.read(self.limits.max_member_bytes + 1)
         except OSError as err:
             raise Unreadable(f"kan niet worden gelezen: {err.strerror}") from None
+
+
+MAX_DEPTH = 400  # folder levels below the root; deeper folders are reported, not walked
+SHORT_PATH = 3072  # bytes; longer paths (up to PATH_MAX and beyond) are listed through descriptors
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NOFOLLOW | _CLOEXEC
+# O_NONBLOCK: a file swapped for a FIFO after the walk must not block the open waiting for a writer
+FILE_FLAGS = os.O_RDONLY | _NOFOLLOW | _CLOEXEC | getattr(os, "O_NONBLOCK", 0)
+
+
+def display_name(name: str) -> str:
+    """The name as text: undecodable bytes (surrogate escapes) read as cp1252, as an old share wrote them."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return lenient_utf8(os.fsencode(name))
+
+
+def _open_noatime(name: str, flags: int, dir_fd: int | None = None) -> int:
+    """O_NOATIME keeps even the access time as it was; only the owner (or root) may ask for it."""
+    try:
+        return os.open(name, flags | getattr(os, "O_NOATIME", 0), dir_fd=dir_fd)
+    except PermissionError:
+        return os.open(name, flags, dir_fd=dir_fd)
+
+
+def _open_dir(name: str, dir_fd: int | None = None) -> int:
+    return _open_noatime(name, DIR_FLAGS, dir_fd)
+
+
+def _at(dir_fd: int, name: str, full: Path) -> str:
+    """A short path to `name` in `dir_fd` (for extended attributes), also below PATH_MAX."""
+    proc = f"/proc/self/fd/{dir_fd}"
+    return f"{proc}/{name}" if os.path.isdir(proc) else str(full)
 
 
 @register_source("filesystem")

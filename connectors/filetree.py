@@ -16,8 +16,8 @@ from datetime import datetime
 from pathlib import PurePosixPath
 
 from connectors.base import Unreadable, assign_place, option
-from connectors.extractors import Limits, extract, extractor_for, unsupported_reason
-from connectors.members import is_container, member_items, read_member, split
+from connectors.extractors import Limits, extract, extractor_for, reading_with, unsupported_reason
+from connectors.members import SEPARATOR, is_container, member_items, read_member, split
 from scanner.config import SourceConfig
 from scanner.model import Access, Content, Item
 
@@ -125,11 +125,28 @@ class FileTreeSource:
         return self._cache[1]
 
     def read(self, item: Item) -> Content:
-        parts = split(item.path)
-        if len(parts) == 1:
-            data = self._container_bytes(item.path) if is_container(item.path) else self._fetch(item.path)
-            return extract(data, item.path)
-        return read_member(self._container_bytes(parts[0]), item.path, self.limits)
+        """The item's content, extracted under this source's limits (Office files are archives too)."""
+        with reading_with(self.limits):
+            if item.kind != "member":  # a folder may be called 'Map!', so 'Map!/brief.txt' is a file
+                data = self._container_bytes(item.path) if is_container(item.path) else self._fetch(item.path)
+                return extract(data, item.path)
+            outer, inner = _outer_file(item.path)
+            return read_member(self._container_bytes(outer), f"{PurePosixPath(outer).name}{SEPARATOR}{inner}",
+                               self.limits)
 
     def close(self) -> None:
         self._cache = None
+
+
+def _outer_file(path: str) -> tuple[str, str]:
+    """A member's path split into the file on the share and the path inside it.
+
+    The first '!/' after a container name ends the file's path; an earlier one belongs to a folder
+    whose name ends in '!' ('Post!/mail.eml!/bijlage.pdf').
+    """
+    parts = split(path)
+    for i in range(1, len(parts)):
+        outer = SEPARATOR.join(parts[:i])
+        if is_container(outer):
+            return outer, SEPARATOR.join(parts[i:])
+    return parts[0], SEPARATOR.join(parts[1:])

@@ -11,7 +11,9 @@ attachment points at the attachment and an unreadable member is reported on its 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePosixPath
@@ -48,6 +50,27 @@ class Member:
     metadata: dict[str, object] = field(default_factory=dict)  # e.g. the e-mail's 'date' for attachments
 
 
+_LIMITS: ContextVar[Limits | None] = ContextVar("avgscan_limits", default=None)
+
+
+def current_limits() -> Limits:
+    """The limits of the source whose item is being read (the defaults outside a read).
+
+    Extractors keep their `fn(data, name)` shape; a zip-based Office file is an archive too, so
+    its extractor needs the source's archive limits, which the source sets around each read.
+    """
+    return _LIMITS.get() or Limits()
+
+
+@contextmanager
+def reading_with(limits: Limits) -> Iterator[None]:
+    token = _LIMITS.set(limits)
+    try:
+        yield
+    finally:
+        _LIMITS.reset(token)
+
+
 MemberLister = Callable[[bytes, str, Limits], list[Member]]
 MEMBER_LISTERS: dict[str, MemberLister] = {}
 
@@ -70,10 +93,15 @@ def register_members(*suffixes: str) -> Callable[[MemberLister], MemberLister]:
     return deco
 
 
+_LOADED: list[bool] = []
+
+
 def _load() -> None:
-    if not EXTRACTORS:
+    """Import every extractor module once (one of them may have been imported on its own before)."""
+    if not _LOADED:
         for mod in _MODULES:
             importlib.import_module(f"connectors.extractors.{mod}")
+        _LOADED.append(True)
 
 
 def suffix(name: str) -> str:

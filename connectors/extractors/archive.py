@@ -52,10 +52,13 @@ def _read(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
     return data
 
 
-@register_members(".zip")
-def list_members(data: bytes, name: str, limits: Limits) -> list[Member]:
-    zf = _open(data)
-    infos = [i for i in zf.infolist() if not i.is_dir()]
+def check_expansion(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+    """Refuse a zip bomb from its central directory, before anything is decompressed.
+
+    Shared by zip archives and the zip-based Office formats (docx, xlsx, odt, ...), which are archives
+    too: their parsers read whole parts into memory, so a part that expands to gigabytes must never
+    reach them. Declared sizes can lie, but zipfile never inflates a member past its declared size.
+    """
     if len(infos) > limits.max_members:
         raise Unreadable(f"zip-bom of te groot archief: {len(infos)} bestanden (grens {limits.max_members})")
     expanded = sum(i.file_size for i in infos)
@@ -64,6 +67,13 @@ def list_members(data: bytes, name: str, limits: Limits) -> list[Member]:
     for i in infos:
         if i.file_size > 10 * MB and i.file_size > BOMB_RATIO * max(i.compress_size, 1):
             raise Unreadable(f"zip-bom: {i.filename} pakt {i.file_size // max(i.compress_size, 1)}x zo groot uit")
+
+
+@register_members(".zip")
+def list_members(data: bytes, name: str, limits: Limits) -> list[Member]:
+    zf = _open(data)
+    infos = [i for i in zf.infolist() if not i.is_dir()]
+    check_expansion(infos, limits)
     members: list[Member] = []
     taken: set[str] = set()
     for info in infos:

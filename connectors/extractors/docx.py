@@ -13,7 +13,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from connectors.extractors import register
-from connectors.extractors.office import check_ooxml
+from connectors.extractors.office import check_package
 from scanner.model import Content, TextUnit
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -87,7 +87,7 @@ def _notes(data: bytes) -> list[TextUnit]:
 
 @register(".docx", ".docm", ".dotx", ".dotm")
 def extract_docx(data: bytes, name: str) -> Content:
-    check_ooxml(data, name)
+    check_package(data, name)
     document = docx.Document(io.BytesIO(data))
     units: list[TextUnit] = []
     p_no = t_no = box_no = 0

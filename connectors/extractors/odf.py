@@ -17,6 +17,7 @@ from odf.opendocument import load
 
 from connectors.extractors import register
 from connectors.extractors.delimited import table_units
+from connectors.extractors.office import check_package
 from scanner.model import Content, TextUnit
 
 MAX_REPEAT = 1000  # a repeated row with text is expanded at most this often
@@ -74,6 +75,7 @@ def _comment_text(annotation: Element) -> str:
 
 @register(".odt", ".ott")
 def extract_odt(data: bytes, name: str) -> Content:
+    check_package(data, name)
     doc = load(io.BytesIO(data))
     units = []
     for i, el in enumerate(_blocks(doc.text), 1):
@@ -132,6 +134,7 @@ def _table_rows(node: Element) -> Iterator[Element]:
 
 @register(".ods", ".ots")
 def extract_ods(data: bytes, name: str) -> Content:
+    check_package(data, name)
     doc = load(io.BytesIO(data))
     units: list[TextUnit] = []
     for table in doc.spreadsheet.childNodes:

@@ -8,12 +8,14 @@ metadata['ocr_pages'] lists the pages that needed OCR.
 from __future__ import annotations
 
 import io
+import logging
 
 from pypdf import PdfReader
+from pypdf.errors import LimitReachedError
 
 from connectors.base import Unreadable
 from connectors.extractors import register
-from connectors.extractors.ocr import MAX_PAGES, line_units, ocr_image
+from connectors.extractors.ocr import MAX_PAGES, MAX_PIXELS, line_units, ocr_image
 from scanner.model import Content, TextUnit
 
 DPI = 300
@@ -29,6 +31,17 @@ def _decrypt(reader: PdfReader) -> None:
     raise Unreadable("versleutelde PDF (wachtwoord nodig)")
 
 
+def render_scale(width_pt: float, height_pt: float) -> float:
+    """300 dpi, or less for a page so large that 300 dpi would exceed MAX_PIXELS.
+
+    A page's size is a number in the file: a 200 x 200 inch page at 300 dpi is a 3.6-gigapixel
+    bitmap (gigabytes of memory for one 'scan'). Rendering at most MAX_PIXELS keeps memory and OCR
+    time bounded; a real scan (A4 to A0) is never scaled down.
+    """
+    area = max(width_pt, 1.0) * max(height_pt, 1.0)
+    return min(DPI / 72, (MAX_PIXELS / area) ** 0.5)
+
+
 def _render(data: bytes, pages: list[int]) -> dict[int, bytes]:
     """PNG bytes of the given (0-based) pages."""
     try:
@@ -41,7 +54,7 @@ def _render(data: bytes, pages: list[int]) -> dict[int, bytes]:
     try:
         for index in pages:
             page = pdf[index]
-            image = page.render(scale=DPI / 72, grayscale=True).to_pil()
+            image = page.render(scale=render_scale(*page.get_size()), grayscale=True).to_pil()
             buf = io.BytesIO()
             image.save(buf, format="PNG")
             out[index] = buf.getvalue()
@@ -61,12 +74,46 @@ def _has_images(page: object) -> bool:
         return True
 
 
+class _LimitWarnings(logging.Handler):
+    """pypdf stops inflating a stream at its output limit, but text extraction then logs a warning
+    and carries on with an empty page: we listen for it, so such a page is never silently blank."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.hit = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = f"{record.msg} {record.args}"
+        if "LimitReached" in text or "Limit reached" in text:
+            self.hit = True
+
+
+def _page_text(reader: PdfReader, index: int) -> str:
+    page = reader.pages[index]
+    try:
+        contents = page.get_contents()
+        if contents is not None:
+            contents.get_data()  # inflated once here (pypdf keeps it) so a bomb is noticed, not swallowed
+    except LimitReachedError:
+        raise Unreadable(f"PDF-bom: pagina {index + 1} pakt uit tot meer dan pypdf toestaat") from None
+    listener = _LimitWarnings()
+    pypdf_log = logging.getLogger("pypdf")
+    pypdf_log.addHandler(listener)
+    try:
+        text = page.extract_text() or ""
+    finally:
+        pypdf_log.removeHandler(listener)
+    if listener.hit:
+        raise Unreadable(f"PDF-bom: een onderdeel van pagina {index + 1} pakt uit tot meer dan pypdf toestaat")
+    return text
+
+
 @register(".pdf")
 def extract_pdf(data: bytes, name: str) -> Content:
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
         _decrypt(reader)
-    texts = [page.extract_text() or "" for page in reader.pages]
+    texts = [_page_text(reader, i) for i in range(len(reader.pages))]
     scanned = [i for i, text in enumerate(texts) if not text.strip() and _has_images(reader.pages[i])]
     if len(scanned) > MAX_PAGES:
         raise Unreadable(f"gescande PDF met {len(scanned)} pagina's zonder tekstlaag (OCR-grens {MAX_PAGES})")

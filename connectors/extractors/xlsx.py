@@ -1,15 +1,22 @@
-"""Excel workbooks in read-only mode; typed dates are written as dd-mm-yyyy as Dutch users see them."""
+"""Excel workbooks in read-only mode; typed dates are written as dd-mm-yyyy as Dutch users see them.
+
+Rows are read straight from the sheet's XML, cell by cell, without openpyxl's padding to the sheet's
+declared dimension: a hostile (or merely careless) sheet with one cell at XFD1048576 would otherwise
+become 17 billion empty cells.
+"""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from datetime import date, datetime
 
 import openpyxl
+from openpyxl.worksheet._reader import WorkSheetParser
 
 from connectors.extractors import register
-from connectors.extractors.delimited import table_units
-from connectors.extractors.office import check_ooxml
+from connectors.extractors.delimited import sparse_table_units
+from connectors.extractors.office import check_package
 from scanner.model import Content
 
 
@@ -25,15 +32,25 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+def _rows(wb: openpyxl.Workbook, ws: object) -> Iterator[tuple[int, dict[int, str]]]:
+    """(row number, {0-based column: text}) for the cells the sheet really has."""
+    with ws._get_source() as src:  # type: ignore[attr-defined]
+        parser = WorkSheetParser(src, ws._shared_strings, data_only=wb.data_only, epoch=wb.epoch,  # type: ignore[attr-defined]
+                                 date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+        for number, cells in parser.parse():
+            row = {c["column"] - 1: cell_text(c["value"]) for c in cells if c["value"] is not None}
+            if row:
+                yield number, row
+
+
 @register(".xlsx", ".xlsm", ".xltx", ".xltm")
 def extract_xlsx(data: bytes, name: str) -> Content:
-    check_ooxml(data, name)
+    check_package(data, name)
     wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     units = []
     try:
         for ws in wb.worksheets:
-            rows = [[cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
-            units.extend(table_units(rows, sheet=ws.title))
+            units.extend(sparse_table_units(_rows(wb, ws), sheet=ws.title))
     finally:
         wb.close()
     return Content(units=units)
