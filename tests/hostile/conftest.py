@@ -33,6 +33,7 @@ FIGURES: dict[str, str] = {}
 class Scan:
     report: Report
     seconds: float
+    root: Path
     items: dict[str, Item] = field(default_factory=dict)
     times: dict[str, float] = field(default_factory=dict)
 
@@ -65,12 +66,13 @@ def scan_tree(root: Path, sources: list[dict[str, Any]] | None = None, workers: 
 
     def progress(item: Item) -> None:
         now = time.monotonic()
-        times[item.path] = now - last[0]
+        times.setdefault(item.path, now - last[0])  # tests name items by path (the first source's)
+        times[f"{item.source}:{item.path}"] = now - last[0]
         last[0] = now
 
     started = time.monotonic()
     report = run_scan(cfg, workers=workers, progress=progress, records=Records(), show_values=show_values)
-    return Scan(report=report, seconds=time.monotonic() - started,
+    return Scan(report=report, seconds=time.monotonic() - started, root=root,
                 items={i.path: i for i in report.items}, times=times)
 
 
