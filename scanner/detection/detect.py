@@ -30,6 +30,7 @@ PRIORITY = ["EMAIL_ADDRESS", "IBAN_CODE", "NL_BSN", "NL_ONDERWIJSNUMMER", "PHONE
             "FAMILY_SITUATION", "PERSON"]
 PERSON_RECOGNIZER_RANK = {"RegisterNameRecognizer": 0, "NlTitledNameRecognizer": 1}
 MIN_SCORE = 0.35
+SINGLE_WORD_NER_SCORE = 0.5
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n\s*(?:[-•*]|\d+[.)])\s")
 
 
@@ -139,13 +140,30 @@ def sentence_index(text: str, pos: int) -> int:
     return len(_SENTENCE_END.findall(text[:pos]))
 
 
+def _one_line(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name never spans a line break ('Bespreking⏎Timo' is a heading and a name): keep the last line
+    of the span that starts with a capital."""
+    if "\n" not in text[start:end]:
+        return start, end
+    pieces, pos = [], start
+    for line in text[start:end].split("\n"):
+        pieces.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    named = [(s, e) for s, e in pieces if text[s:e].strip()[:1].isupper()]
+    return named[-1] if named else (start, start)
+
+
 def to_finding(source: str, path: str, unit: TextUnit, start: int, end: int, etype: str, score: float,
                recognizer: str, meta: dict[str, object] | None = None) -> Finding | None:
+    if etype == "PERSON":
+        start, end = _one_line(unit.text, start, end)
     start, end = _trim(unit.text, start, end)
     value = unit.text[start:end]
-    if not value:
+    if not value or (etype == "PERSON" and any(c.isdigit() for c in value)):
         return None
     meta = meta or {}
+    if etype == "PERSON" and recognizer == "SpacyRecognizer" and len(value.split()) == 1:
+        score = min(score, SINGLE_WORD_NER_SCORE)  # 'Gymles', 'Verslag': a lone capitalised word is weak evidence
     return Finding(source=source, path=path, place=unit.place, entity_type=etype, score=round(score, 2),
                    evidence=mask(etype, value), recognizer=recognizer, value=value, start=start, end=end,
                    group=str(meta["group"]) if meta.get("group") else None,
@@ -171,9 +189,12 @@ def _inside_own_names(findings: list[Finding], units: list[TextUnit], names: lis
     spans: dict[str, list[tuple[int, int]]] = {}
     for u in units:
         spans[u.place] = [m.span() for m in pattern.finditer(u.text)]
-    return [f for f in findings
-            if not (f.entity_type not in CONTACT_TYPES
-                    and any(s <= f.start and f.end <= e for s, e in spans.get(f.place, [])))]
+    def inside(f: Finding) -> bool:
+        if f.entity_type == "PERSON":  # 'Nieuwsbrief De Wilg' is not a person either
+            return any(s < f.end and f.start < e for s, e in spans.get(f.place, []))
+        return any(s <= f.start and f.end <= e for s, e in spans.get(f.place, []))
+
+    return [f for f in findings if f.entity_type in CONTACT_TYPES or not inside(f)]
 
 
 CONTACT_TYPES = ("ADDRESS", "NL_POSTCODE", "PHONE_NUMBER", "EMAIL_ADDRESS", "NL_BSN", "NL_ONDERWIJSNUMMER",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from scanner.detection.detect import SINGLE_WORD_NER_SCORE
 from scanner.model import SPECIAL_CATEGORY_TYPES, ScannedItem, Violation
 from scanner.rules.base import RuleContext, finding_refs, pupils
 
@@ -12,12 +13,13 @@ OPEN_PRINCIPALS = {"everyone", "iedereen", "authenticated users", "geverifieerde
 
 
 def personal_data(scanned: ScannedItem) -> bool:
-    """Pupil data, identifiers and contact details count; a staff name or a diagnosis word alone does not."""
+    """Pupil data, identifiers and contact details count; a staff name, a diagnosis word alone or a
+    lone capitalised word the NER took for a name ('Gymles') does not."""
     if pupils(scanned) or scanned.unknown_children:
         return True
     for f in scanned.findings:
         if f.entity_type == "PERSON":
-            if f.person_kind not in ("staff",):
+            if f.person_kind != "staff" and (f.leerlingnummer or f.score > SINGLE_WORD_NER_SCORE):
                 return True
         elif f.entity_type not in SPECIAL_CATEGORY_TYPES and f.entity_type != "FAMILY_SITUATION":
             return True
