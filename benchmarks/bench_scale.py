@@ -227,7 +227,7 @@ def main() -> None:
                          == sorted((v.rule, v.path, v.leerlingnummer or "") for v in report2.violations)}
     if not a.skip_side_by_side:
         sbs = side_by_side(texts, cfg)
-        for name, r in sbs.items():
+        for r in sbs.values():
             r["MB_per_wall_s"] = round(size / r["wall"], 3)
             r["MB_per_cpu_s"] = round(size / r["cpu"], 3)
         sbs["ratio_cpu"] = {"avgscan_vs_vanilla": round(sbs["vanilla Presidio"]["cpu"] / sbs["avgscan"]["cpu"], 2)}

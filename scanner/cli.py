@@ -225,7 +225,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--workers", type=int, default=0,
                    help="aantal processen (standaard: alle processorkernen; 1 = zonder parallelisme)")
     s.add_argument("--full", action="store_true",
-                   help="alles opnieuw lezen; standaard worden ongewijzigde items uit de vorige scan in --out hergebruikt")
+                   help="alles opnieuw lezen; standaard worden ongewijzigde items uit de vorige scan in --out "
+                   "hergebruikt")
     s.add_argument("--resume", action="store_true",
                    help="een afgebroken scan in --out voortzetten (afgeronde items worden niet opnieuw gelezen)")
     s.add_argument("--executor", choices=["local", "dask"], default="local",

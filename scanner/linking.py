@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from scanner.detection.names import full_forms
 from scanner.keys import Keyer
 from scanner.model import Detected, Finding, RowKeys, Subject, TextUnit
-from scanner.records.tabular import norm_header
 from scanner.records.register import Pupil
+from scanner.records.tabular import norm_header
 
 Add = Callable[[str, str, float], None]
 

@@ -3,32 +3,32 @@
 from __future__ import annotations
 
 import logging
-
-from presidio_analyzer import AnalyzerEngine
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
+
+from presidio_analyzer import AnalyzerEngine
 
 from connectors.base import Source, Unreadable
 from scanner import __version__
+from scanner.cache import ItemCache, scan_fingerprint
+from scanner.columns import ColumnProfiles
 from scanner.config import ScanConfig
 from scanner.detection.detect import CellMemo, detect
 from scanner.detection.engine import build_analyzer
 from scanner.detection.names import fold
 from scanner.detection.paragraphs import join_lines, split_long
+from scanner.executor import scan_all
 from scanner.generic_terms import drop_generic_terms
 from scanner.keys import Keyer
 from scanner.linking import RegisterIndex, folder_regex, link, row_keys
-from scanner.cache import ItemCache, scan_fingerprint
-from scanner.columns import ColumnProfiles
-from scanner.executor import scan_all
-from scanner.state import StateStore
 from scanner.model import Content, Detected, ExemptFlow, Item, Report, ScannedItem, Violation
 from scanner.records.loading import Records, load_records
 from scanner.rules import RULES, RuleContext
 from scanner.rules.consent_rules import outcomes
 from scanner.sharing import share_date
+from scanner.state import StateStore
 from scanner.unknown_children import candidates, resolve
 
 log = logging.getLogger(__name__)
@@ -140,9 +140,9 @@ def evaluate(scanned_items: list[ScannedItem], ctx: RuleContext, records: Record
     kept: list[dict[str, object]] = []
     available = {"register": records.pupils is not None, "consents": records.consents is not None}
     active = [r for r in RULES if all(available[n] for n in r.needs)]
-    skipped = [{"rule": r.code, "reason": "geen " + " en ".join(
-        {"register": "leerlingenregister", "consents": "toestemmingsregistratie"}[n] for n in r.needs if not available[n])
-        + " opgegeven"} for r in RULES if r not in active]
+    names = {"register": "leerlingenregister", "consents": "toestemmingsregistratie"}
+    skipped = [{"rule": r.code, "reason": "geen " + " en ".join(names[n] for n in r.needs if not available[n])
+                + " opgegeven"} for r in RULES if r not in active]
     for scanned in scanned_items:
         offset = len(findings)
         findings.extend(scanned.findings)

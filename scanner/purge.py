@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from scanner.cache import ItemCache
@@ -35,7 +35,7 @@ def purge(out_dir: Path, older_than_days: int) -> Purged:
     store = StateStore.open(out_dir, create=False)
     if store is not None:
         with store:
-            before = datetime.now(timezone.utc) - timedelta(days=older_than_days)
+            before = datetime.now(UTC) - timedelta(days=older_than_days)
             audits = store.purge_audits(before.isoformat(timespec="seconds"))
             cache_entries = ItemCache.purge(store, date.today() - timedelta(days=older_than_days))
     return Purged(files, audits, cache_entries)

@@ -17,6 +17,7 @@ import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC
 from pathlib import Path
 
 from sqlalchemy import (
@@ -290,12 +291,12 @@ class StateStore:
         """Every run that writes raw values (--show-values) is logged: who, when, with what command."""
         import getpass
         import socket
-        from datetime import datetime, timezone
+        from datetime import datetime
 
         line = re.sub(r"(://[^:/@\s]+):[^@\s]+@", r"\1:***@", " ".join(command))
         with self.engine.begin() as conn:
             conn.execute(value_access_log.insert().values(
-                at=datetime.now(timezone.utc).isoformat(timespec="seconds"), user=getpass.getuser(),
+                at=datetime.now(UTC).isoformat(timespec="seconds"), user=getpass.getuser(),
                 host=socket.gethostname(), command=line))
 
     def value_accesses(self) -> list[dict[str, str]]:

@@ -74,7 +74,9 @@ def test_killed_scan_resumes_to_the_same_report(tmp_path: Path) -> None:
         time.sleep(0.2)
         db = killed / "avgscan-state.sqlite"
         try:
-            done = sqlite3.connect(f"file:{db}?mode=ro", uri=True).execute("select count(*) from item_cache").fetchone()[0]
+            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+            done = conn.execute("select count(*) from item_cache").fetchone()[0]
+            conn.close()
         except sqlite3.Error:
             continue
         if done >= 50:

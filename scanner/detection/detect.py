@@ -16,8 +16,8 @@ from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
 from scanner.detection.masking import mask
 from scanner.detection.names import fold
-from scanner.keys import Keyer
 from scanner.detection.tables import COLUMN_GROUPS, column_group, column_type, valid_for
+from scanner.keys import Keyer
 from scanner.model import Finding, TextUnit
 
 BLOCK_CHARS = 4000

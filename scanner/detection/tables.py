@@ -13,8 +13,8 @@ import re
 from functools import lru_cache
 
 import phonenumbers
-from stdnum.nl import bsn, onderwijsnummer, postcode
 from stdnum import iban
+from stdnum.nl import bsn, onderwijsnummer, postcode
 
 from scanner.detection.lexicon import GROUP_ENTITY, load_lexicon
 from scanner.records.dates import parse_date

@@ -66,7 +66,8 @@ def required_giver(pupil: Pupil, given: date, policy: Policy) -> str | None:
     return None
 
 
-def problems_of(c: Consent, pupil: Pupil, shared: date, cats: set[str], policy: Policy) -> tuple[list[str], dict[str, str]]:
+def problems_of(c: Consent, pupil: Pupil, shared: date, cats: set[str],
+                policy: Policy) -> tuple[list[str], dict[str, str]]:
     problems: list[str] = []
     detail: dict[str, str] = {}
     if c.datum_gegeven > shared:

@@ -12,7 +12,11 @@ from scanner.rules.consent_rules import consent_violations
 class ConsentMissing:
     code = "consent-missing"
     title = "Toestemming ontbreekt"
-    explanation = "Gegevens van een leerling staan op een plek of in een tabel voor een externe partij, terwijl er geen toestemming voor die leerling en partij is en de partij niet is vrijgesteld."
+    explanation = (
+        "Gegevens van een leerling staan op een plek of in een tabel voor een externe partij, "
+        "terwijl er geen toestemming voor die leerling en partij is en de partij niet is "
+        "vrijgesteld."
+    )
     legal_reference = "AVG art. 6 lid 1 onder a en art. 7; art. 9 lid 2 onder a (bijzondere gegevens)"
     severity = "hoog"
     needs = ("register", "consents")

@@ -12,7 +12,10 @@ from scanner.rules.consent_rules import consent_violations
 class ConsentOutOfScope:
     code = "consent-out-of-scope"
     title = "Toestemming dekt deze gegevens niet"
-    explanation = "Er is toestemming voor de partij, maar die dekt niet elke categorie gegevens die gedeeld is (bijv. gezondheid of ontwikkeling)."
+    explanation = (
+        "Er is toestemming voor de partij, maar die dekt niet elke categorie gegevens die gedeeld "
+        "is (bijv. gezondheid of ontwikkeling)."
+    )
     legal_reference = "AVG art. 6 lid 1 onder a en art. 7 (specifieke toestemming)"
     severity = "hoog"
     needs = ("register", "consents")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 import regex
-
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
@@ -27,7 +26,8 @@ BIRTH_CUE = re.compile(
 )
 
 
-NAME_THEN_DATE = regex.compile(r"\p{Lu}[\p{Ll}'-]+(?:[ ](?:van|de|der|den|ter|ten|'t|el|al))*[ ]\p{Lu}[\p{Ll}'-]+[ ]*\([ ]*$")
+NAME_THEN_DATE = regex.compile(
+    r"\p{Lu}[\p{Ll}'-]+(?:[ ](?:van|de|der|den|ter|ten|'t|el|al))*[ ]\p{Lu}[\p{Ll}'-]+[ ]*\([ ]*$")
 
 
 class NlDateOfBirthRecognizer(EntityRecognizer):

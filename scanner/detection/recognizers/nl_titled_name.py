@@ -7,7 +7,6 @@ Only the name is reported, not the title.
 from __future__ import annotations
 
 import regex
-
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
