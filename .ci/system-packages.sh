@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Debian packages the connector tests need: a real Samba server (smbd, smbpasswd), Tesseract with
 # Dutch language data for OCR, antiword for old Word .doc files and acl (setfacl) to give test
-# files POSIX ACLs. (Scanned PDF pages are rendered by pypdfium2 from PyPI.)
+# files POSIX ACLs; chromium (headless) and fonts-dejavu-core for the report.html tests. (Scanned
+# PDF pages are rendered by pypdfium2 from PyPI.)
 # Idempotent and quiet: does nothing (and touches no network) when everything is already installed.
 set -euo pipefail
 
-PACKAGES=(samba smbclient tesseract-ocr tesseract-ocr-nld antiword acl)
+PACKAGES=(samba smbclient tesseract-ocr tesseract-ocr-nld antiword acl chromium fonts-dejavu-core)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 import warnings
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -89,8 +90,10 @@ def _pupil_scan(args: argparse.Namespace):  # noqa: ANN202
     return run_scan(cfg, as_of=args.as_of, records=records), numbers
 
 
-def cmd_verify_deletion(args: argparse.Namespace) -> int:
-    from reports.pupil_statement import deletion_statement, write_statement
+def _per_pupil(args: argparse.Namespace, write: Callable[[object, object], str], stem: str, label: str
+               ) -> tuple[object, list[object]] | None:
+    """Scan once, then write one statement per pupil; None when the run could not start."""
+    from reports.pupil_statement import write_statement
     from scanner.config import ConfigError
     from scanner.inventory import inventory
     from scanner.records.tabular import RecordError
@@ -99,38 +102,38 @@ def cmd_verify_deletion(args: argparse.Namespace) -> int:
         report, numbers = _pupil_scan(args)
     except (ConfigError, RecordError, ValueError, OSError) as err:
         print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
-        return EXIT_CANNOT_START
-    code = EXIT_OK
+        return None
+    inventories = []
     for nummer in numbers:
         inv = inventory(report, report.subjects, nummer)
-        text = deletion_statement(inv, report)
-        paths = write_statement(inv, text, Path(args.out), "verklaring-verwijdering")
+        text = write(inv, report)
+        paths = write_statement(inv, text, Path(args.out), stem)
         print(text)
-        print(f"Verklaring: {paths[0]}")
-        if inv.places:
-            code = EXIT_VIOLATIONS
-        elif inv.unreadable and code == EXIT_OK:
-            code = EXIT_INCOMPLETE
-    return code
+        print(f"{label}: {paths[0]}")
+        inventories.append(inv)
+    return report, inventories
+
+
+def cmd_verify_deletion(args: argparse.Namespace) -> int:
+    """Exit 0 only when every pupil is provably absent: nothing found and nothing unreadable."""
+    from reports.pupil_statement import deletion_statement
+
+    done = _per_pupil(args, deletion_statement, "verklaring-verwijdering", "Verklaring")
+    if done is None:
+        return EXIT_CANNOT_START
+    _, inventories = done
+    if any(inv.places for inv in inventories):
+        return EXIT_VIOLATIONS
+    return EXIT_INCOMPLETE if any(inv.unreadable for inv in inventories) else EXIT_OK
 
 
 def cmd_inventory(args: argparse.Namespace) -> int:
-    from reports.pupil_statement import inventory_statement, write_statement
-    from scanner.config import ConfigError
-    from scanner.inventory import inventory
-    from scanner.records.tabular import RecordError
+    from reports.pupil_statement import inventory_statement
 
-    try:
-        report, numbers = _pupil_scan(args)
-    except (ConfigError, RecordError, ValueError, OSError) as err:
-        print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
+    done = _per_pupil(args, inventory_statement, "inzage", "Overzicht")
+    if done is None:
         return EXIT_CANNOT_START
-    for nummer in numbers:
-        inv = inventory(report, report.subjects, nummer)
-        text = inventory_statement(inv, report)
-        paths = write_statement(inv, text, Path(args.out), "inzage")
-        print(text)
-        print(f"Overzicht: {paths[0]}")
+    report, _ = done
     return EXIT_INCOMPLETE if report.statistics["unreadable"] else EXIT_OK
 
 

@@ -13,7 +13,7 @@ from tests.reports.cdp import Browser, chromium_path
 
 CHROMIUM = chromium_path()
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed "
-                                "(.ci/system-packages-reports.sh installs it)")
+                                "(.ci/system-packages.sh installs it)")
 SCREENSHOT = Path("/tmp/avgscan-dashboard.png")
 
 
