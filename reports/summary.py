@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from reports.i18n import t, value_label
+from reports.terminal import safe
 from reports.view import breach_deadline, evidence, review_of, rule_counts, when
 from scanner.model import Report
 from scanner.triage import ACCEPTED, EXPIRED, FALSE_POSITIVE, OPEN
@@ -20,12 +20,12 @@ def _breaches(report: Report, console: Console, lang: str) -> None:
     if not review.breaches:
         return
     console.print(f"[bold white on red] {t('breach_title', lang).upper()} ({len(review.breaches)}) [/]")
-    console.print(escape(t("breach_intro", lang)))
+    console.print(safe(t("breach_intro", lang)))
     for b in review.breaches:
-        console.print(f" [red]•[/red] {escape(b.source)}/{escape(b.path)} — {', '.join(b.categories)}; "
+        console.print(f" [red]•[/red] {safe(b.source)}/{safe(b.path)} — {', '.join(b.categories)}; "
                       f"{t('discovered', lang).lower()} {when(b.discovered_at)}, {t('deadline', lang).lower()} "
-                      f"{when(breach_deadline(b.discovered_at))}" + (escape(f" [{b.identity}]") if b.identity else ""))
-    console.print(f"[bold]{escape(t('breach_guidance', lang))}[/bold]")
+                      f"{when(breach_deadline(b.discovered_at))}" + (safe(f" [{b.identity}]") if b.identity else ""))
+    console.print(f"[bold]{safe(t('breach_guidance', lang))}[/bold]")
 
 
 def _changes(report: Report, console: Console, lang: str) -> None:
@@ -58,7 +58,7 @@ def print_summary(report: Report, paths: list[Path], console: Console | None = N
     console.print(table)
     _changes(report, console, lang)
     for s in report.skipped_rules:
-        console.print(f"[yellow]{t('not_run', lang)}:[/yellow] {s['rule']} ({escape(s['reason'])})")
+        console.print(f"[yellow]{t('not_run', lang)}:[/yellow] {s['rule']} ({safe(s['reason'])})")
     order = {"hoog": 0, "middel": 1, "laag": 2}
     pairs = [(v, r) for v, r in zip(report.violations, review.violations, strict=True) if r.status in (OPEN, EXPIRED)]
     worst = sorted(pairs, key=lambda p: order.get(p[0].severity, 3))[:top]
@@ -68,14 +68,14 @@ def print_summary(report: Report, paths: list[Path], console: Console | None = N
             ev = evidence(report, v, limit=6)[:90]
             who = f" {t('pupil', lang).lower()} {v.leerlingnummer}" if v.leerlingnummer else ""
             ident = f" [{r.identity}]" if r.identity else ""
-            console.print(f" • {escape('[' + value_label('sev', v.severity, lang) + ']')} {v.rule}{who}: "
-                          f"{escape(v.source)}/{escape(v.path)} — {escape(ev)}{escape(ident)}")
+            console.print(f" • {safe('[' + value_label('sev', v.severity, lang) + ']')} {v.rule}{who}: "
+                          f"{safe(v.source)}/{safe(v.path)} — {safe(ev)}{safe(ident)}")
     for i in [i for i in report.items if i.status == "unreadable"][:10]:
-        console.print(f"[red]{t('unreadable', lang).capitalize()}:[/red] {escape(i.source)}/{escape(i.path)}: "
-                      f"{escape(i.reason or '')}")
+        console.print(f"[red]{t('unreadable', lang).capitalize()}:[/red] {safe(i.source)}/{safe(i.path)}: "
+                      f"{safe(i.reason or '')}")
     for p in st.get("record_problems", [])[:10]:
-        console.print(f"[yellow]{t('record', lang)}:[/yellow] {escape(p)}")
+        console.print(f"[yellow]{t('record', lang)}:[/yellow] {safe(p)}")
     if report.show_values:
         console.print(f"[bold red]{t('raw_warning', lang)}[/bold red]")
     for p in paths:
-        console.print(f"{t('report_at', lang)}: {p}")
+        console.print(f"{t('report_at', lang)}: {safe(p)}")

@@ -94,7 +94,12 @@ def _per_pupil(args: argparse.Namespace, write: Callable[[object, object], str],
                ) -> tuple[object, list[object]] | None:
     """Scan once, then write one statement per pupil; None when the run could not start."""
     from reports.pupil_statement import write_statement
+    from reports.terminal import printable
     from scanner.config import ConfigError
+
+    def printable_lines(text: str) -> str:
+        return "\n".join(printable(line) for line in text.split("\n"))
+
     from scanner.inventory import inventory
     from scanner.records.tabular import RecordError
 
@@ -108,8 +113,8 @@ def _per_pupil(args: argparse.Namespace, write: Callable[[object, object], str],
         inv = inventory(report, report.subjects, nummer)
         text = write(inv, report)
         paths = write_statement(inv, text, Path(args.out), stem)
-        print(text)
-        print(f"{label}: {paths[0]}")
+        print(printable_lines(text))
+        print(f"{label}: {printable_lines(str(paths[0]))}")
         inventories.append(inv)
     return report, inventories
 

@@ -202,7 +202,8 @@ class StateStore:
             raise StateError(f"{key_file}: the key of {db} is missing; without it earlier audits cannot be "
                              "compared (move the store away to start a new history)")
         try:
-            out_dir.mkdir(parents=True, exist_ok=True)
+            out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            os.chmod(out_dir, 0o700)  # the folder holds reports about children: the owner only
             _private_file(db, create=True)
             key = _load_or_create_key(key_file)
         except OSError as err:

@@ -1,0 +1,21 @@
+"""Text bound for a terminal: a file name can carry ESC, CR, BEL or a right-to-left override.
+
+Printed raw, such a name could rewrite the FG's screen or spoof another name; shown escaped
+(`\\x1b`, `\\u202e`) it is harmless and still recognisable. Reports on disk keep the real name.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from rich.markup import escape
+
+
+def printable(text: object) -> str:
+    return "".join(c if c.isprintable() and unicodedata.category(c) != "Cf" else c.encode("unicode_escape").decode()
+                   for c in str(text))
+
+
+def safe(text: object) -> str:
+    """`printable`, with rich markup escaped as well."""
+    return escape(printable(text))
