@@ -70,10 +70,10 @@ def folder_regex(pattern: str) -> re.Pattern[str]:
 
 
 def _from_folder(path: str, rx: re.Pattern[str] | None, idx: RegisterIndex) -> list[str]:
-    if rx is None:
-        return []
-    for part in path.split("/")[:-1]:
-        m = rx.match(part)
+    """The configured dossier-folder pattern first, on every folder of the path; then the fallback."""
+    folders = path.split("/")[:-1]
+    for part in folders:
+        m = rx.match(part) if rx is not None else None
         if not m:
             continue
         groups = m.groupdict()
@@ -84,7 +84,24 @@ def _from_folder(path: str, rx: re.Pattern[str] | None, idx: RegisterIndex) -> l
         found = idx.by_name.get(idx.keyer.name(name), set())
         if len(found) == 1:
             return list(found)
+    for part in folders:
+        found = _folder_fallback(part, idx)
+        if found:
+            return found
     return []
+
+
+def _folder_fallback(part: str, idx: RegisterIndex) -> list[str]:
+    """A dossier folder that does not follow the configured pattern: a leerlingnummer in it, or the
+    folder name is exactly one pupil's name in one of its written forms ('Vries, Sanne de')."""
+    if not re.search(r"[^\W\d_]{2}", part):
+        return []  # a year or a bare number is no dossier folder
+    for number in re.findall(r"(?<!\d)\d{3,9}(?!\d)", part):
+        if number in idx.pupils:
+            return [number]
+    name = re.sub(r"[\d()\[\]_-]+", " ", part).strip()
+    found = idx.by_name.get(idx.keyer.name(name), set()) if name else set()
+    return list(found) if len(found) == 1 else []
 
 
 def _row_key(place: str, kind_row: bool) -> str | None:

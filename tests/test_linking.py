@@ -95,3 +95,12 @@ def test_school_names_are_not_findings(analyzer) -> None:  # noqa: ANN001
     assert {(f.entity_type, f.value) for f in found} == {("HEALTH", "ADHD"), ("PERSON", "Sanne")}
     unfiltered = detect(analyzer, "s", "x.docx", units)
     assert "RELIGION" in {f.entity_type for f in unfiltered}
+
+
+def test_folder_names_link_without_the_configured_pattern(analyzer, index) -> None:  # noqa: ANN001
+    from scanner.linking import _from_folder
+
+    assert _from_folder("Dossiers/1004 - Amrani/OPP.docx", None, index) == ["1004"]
+    assert _from_folder("Dossiers/Vries, Sanne de/OPP.docx", None, index) == ["1001"]
+    assert _from_folder("Dossiers/Bakker, Daan/OPP.docx", None, index) == []  # two pupils: no guess
+    assert _from_folder("Dossiers/2023/OPP.docx", None, index) == []
