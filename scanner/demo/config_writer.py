@@ -18,9 +18,9 @@ def _q(text: str) -> str:
 
 
 def database_url(root: Path) -> str:
-    """An absolute SQLite URL: SQLAlchemy resolves a relative `sqlite:///las.db` against the working
-    directory, not against the config file, so a relative URL would break `avgscan scan -c` elsewhere."""
-    return f"sqlite:///{(root / 'las.db').resolve().as_posix()}"
+    """A relative SQLite URL: the config loader resolves it against the config file's folder, so the
+    demo school can be moved or copied as a whole."""
+    return "sqlite:///las.db"
 
 
 def config_text(plan: Plan, root: Path) -> str:
