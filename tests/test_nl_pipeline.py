@@ -47,8 +47,10 @@ def test_loads_fast_by_path(load_result: tuple[Language, float]) -> None:
     assert {"ner", "lemmatizer"} <= set(nlp.pipe_names)
 
 
-def test_entity_labels_are_exactly_per_loc_org(nlp: Language) -> None:
-    assert set(nlp.get_pipe("ner").labels) == {"PER", "LOC", "ORG"}
+def test_entity_labels(nlp: Language) -> None:
+    """PER/LOC/ORG are used; MISC (CoNLL's fourth type) may exist and is ignored by the product."""
+    labels = set(nlp.get_pipe("ner").labels)
+    assert {"PER", "LOC", "ORG"} <= labels <= {"PER", "LOC", "ORG", "MISC"}
 
 
 @pytest.mark.parametrize(
@@ -74,7 +76,8 @@ def test_ordinary_sentence_end_is_still_split(nlp: Language) -> None:
 
 @pytest.mark.parametrize(
     ("word", "lemma"),
-    [("woonde", "wonen"), ("kinderen", "kind"), ("gesprekken", "gesprek"), ("ouders", "ouder")],
+    [("woonde", "wonen"), ("leerlingen", "leerling"), ("gesprekken", "gesprek"), ("besproken", "bespreken"),
+     ("gingen", "gaan")],
 )
 def test_lookup_lemmas(nlp: Language, word: str, lemma: str) -> None:
     doc = nlp(f"De leerkracht zegt dat {word} belangrijk is.")

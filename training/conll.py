@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 KEPT_LABELS = frozenset({"PER", "LOC", "ORG"})
+ALL_LABELS = frozenset({"PER", "LOC", "ORG", "MISC"})
 NO_SPACE_BEFORE = frozenset({".", ",", ":", ";", "?", "!", ")", "'s"})
 NO_SPACE_AFTER = frozenset({"("})
 
@@ -51,9 +52,9 @@ def read_documents(path: Path) -> list[list[Sentence]]:
     return [doc for doc in documents if doc]
 
 
-def _keep_label(tag: str) -> str:
-    """Map B-/I-MISC to O; keep PER/LOC/ORG tags unchanged."""
-    return tag if tag == "O" or tag[2:] in KEPT_LABELS else "O"
+def _keep_label(tag: str, kept: frozenset[str]) -> str:
+    """Map tags of labels outside `kept` (MISC) to O."""
+    return tag if tag == "O" or tag[2:] in kept else "O"
 
 
 def _spaces(words: list[str]) -> list[bool]:
@@ -66,7 +67,9 @@ def _spaces(words: list[str]) -> list[bool]:
     return spaces
 
 
-def sentences_to_doc(vocab: Vocab, sentences: list[Sentence]) -> Doc:
+def sentences_to_doc(
+    vocab: Vocab, sentences: list[Sentence], kept: frozenset[str] = KEPT_LABELS
+) -> Doc:
     """Join sentences into one Doc with entity annotation and sentence starts."""
     words: list[str] = []
     tags: list[str] = []
@@ -74,7 +77,7 @@ def sentences_to_doc(vocab: Vocab, sentences: list[Sentence]) -> Doc:
     for sentence in sentences:
         for index, (word, tag) in enumerate(sentence):
             words.append(word)
-            tags.append(_keep_label(tag))
+            tags.append(_keep_label(tag, kept))
             starts.append(index == 0)
     spaces = _spaces(words)
     for i, start in enumerate(starts):
@@ -84,9 +87,10 @@ def sentences_to_doc(vocab: Vocab, sentences: list[Sentence]) -> Doc:
 
 
 def docs_from_documents(
-    vocab: Vocab, documents: list[list[Sentence]], per_doc: int
+    vocab: Vocab, documents: list[list[Sentence]], per_doc: int,
+    kept: frozenset[str] = KEPT_LABELS,
 ) -> Iterator[Doc]:
     """Chunk every document into Docs of `per_doc` sentences (1 = sentence level)."""
     for document in documents:
         for start in range(0, len(document), per_doc):
-            yield sentences_to_doc(vocab, document[start:start + per_doc])
+            yield sentences_to_doc(vocab, document[start:start + per_doc], kept)

@@ -17,6 +17,17 @@ from training.evaluate import LABELS, table
 
 ROOT = Path(__file__).resolve().parent.parent
 RETRAIN = "python -m training.train_ner"
+MISC_NOTE = (
+    "The NER was trained with CoNLL's fourth type **MISC** (nationalities, events, titles)\n"
+    "as a label of its own: with MISC mapped to O the model labelled such names PER and\n"
+    "PER precision on ned.testa fell (see training/README.md). The product ignores MISC:\n"
+    "in Presidio set `labels_to_ignore: [MISC]` and map `PER -> PERSON`,\n"
+    "`LOC -> LOCATION`, `ORG -> ORGANIZATION` (an unmapped label is otherwise kept)."
+)
+NO_MISC_NOTE = (
+    "MISC (CoNLL's fourth type) was mapped to O before training, so the NER knows only\n"
+    "PER, LOC and ORG. Map `PER -> PERSON`, `LOC -> LOCATION`, `ORG -> ORGANIZATION`."
+)
 
 
 def scores_section(result: dict[str, Any]) -> str:
@@ -59,8 +70,16 @@ See training/README.md for the variants that were compared.
 
 def write_model_card(result: dict[str, Any], output: Path, args: dict[str, Any]) -> None:
     template = (ROOT / "training" / "MODEL_CARD.template.md").read_text(encoding="utf-8")
+    lexflags_row = (
+        "| avgscan_lexflags | gazetteer/lexicon flags in `token.tag_` (lists in `lexflags/`) "
+        "| needs `import config.nlp.components` before `spacy.load` |\n"
+        if result["variant"] == "lexflags" else ""
+    )
+    config_file = "ner_lexflags.cfg" if result["variant"] == "lexflags" else "ner.cfg"
     card = template.format(
         scores=scores_section(result), variant=result["variant"],
+        lexflags_row=lexflags_row, config_file=config_file,
+        misc_note=MISC_NOTE if args.get("keep_misc", True) else NO_MISC_NOTE,
         spacy_version=spacy.__version__, synthetic=args["synthetic"],
         max_steps=args["max_steps"], retrain=RETRAIN,
     )

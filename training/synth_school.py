@@ -21,10 +21,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from training import templates
-from training.names import TUSSENVOEGSELS, NamePools, build_pools
+from training.names import CARE_PREFIXES, SCHOOL_PREFIXES, TUSSENVOEGSELS, NamePools, build_pools
 
 Piece = tuple[str, str | None]
 """A text fragment and its entity label (None = outside any entity)."""
+Filler = Callable[[random.Random, "Pools"], list[Piece]]
+"""A slot filler: draws one mention from the pools."""
 
 SLOT = re.compile(r"\{(\w+)\}")
 
@@ -137,7 +139,7 @@ def komma_name(rng: random.Random, p: Pools) -> list[Piece]:
     return [(f"{stem}, {given}{' ' + tv if tv else ''}", "PER")]
 
 
-def weighted(*options: tuple[float, Callable[[random.Random, Pools], list[Piece]]]):
+def weighted(*options: tuple[float, Filler]) -> Filler:
     """Build a slot filler that picks one variant by weight."""
     weights = [w for w, _ in options]
     fillers = [f for _, f in options]
@@ -173,7 +175,6 @@ def _phone(rng: random.Random, _: Pools) -> list[Piece]:
 
 def _school(rng: random.Random, p: Pools) -> list[Piece]:
     if rng.random() < 0.6:
-        from training.names import SCHOOL_PREFIXES
         return [(f"{rng.choice(SCHOOL_PREFIXES)} {rng.choice(p.school_stem)}", "ORG")]
     return [(rng.choice(p.vo_school), "ORG")]
 
@@ -181,7 +182,6 @@ def _school(rng: random.Random, p: Pools) -> list[Piece]:
 def _instelling(rng: random.Random, p: Pools) -> list[Piece]:
     if rng.random() < 0.35:
         return [(rng.choice(p.org), "ORG")]
-    from training.names import CARE_PREFIXES
     return [(f"{rng.choice(CARE_PREFIXES)} {rng.choice(p.care_region)}", "ORG")]
 
 
@@ -190,11 +190,11 @@ def _street(rng: random.Random, p: Pools) -> list[Piece]:
     return [(rng.choice(p.street), "LOC"), (number, None)]
 
 
-def _plain(values: tuple[str, ...]) -> Callable[[random.Random, Pools], list[Piece]]:
+def _plain(values: tuple[str, ...]) -> Filler:
     return lambda rng, _: [(rng.choice(values), None)]
 
 
-SLOT_FILLERS: dict[str, Callable[[random.Random, Pools], list[Piece]]] = {
+SLOT_FILLERS: dict[str, Filler] = {
     "kind": weighted((0.9, first_only), (0.1, full_name)),
     "kind_vol": weighted((0.85, full_name), (0.15, komma_name)),
     "naam": weighted((0.35, full_name), (0.2, first_only), (0.15, initials_name),
@@ -246,7 +246,7 @@ def pieces_to_doc(nlp: Language, pieces: list[Piece]) -> Doc:
 
 
 def generate(
-    nlp: Language, n: int, split: str, seed: int, negative_share: float = 0.12
+    nlp: Language, n: int, split: str, seed: int, negative_share: float = 0.18
 ) -> Iterator[Doc]:
     """Yield `n` annotated sentences from the train or held-out templates and names."""
     rng = random.Random(seed)

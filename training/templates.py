@@ -92,6 +92,16 @@ TRAIN_TEMPLATES: tuple[str, ...] = (
     "{naam} neemt de groep over tijdens het verlof van {juf}.",
     "Voor vragen kunt u contact opnemen met {naam} via {email}.",
     "{kind} is op {datum} gevallen tijdens de gymles bij {mdw}.",
+    # LOC / ORG heavy, so capitalised unknown words are not always persons
+    "Het gezin verhuist in de zomer van {stad} naar {stad}.",
+    "{school} werkt samen met {instelling} en de gemeente {stad}.",
+    "De opvang na school is bij {instelling} aan de {straat}.",
+    "Na de verhuizing naar {stad} is {kind} ingeschreven bij {school}.",
+    "Bezoekadres {instelling}: {straat}, {stad}.",
+    "Vanuit {school} in {stad} gingen vorig jaar acht leerlingen naar {school}.",
+    "{instelling} heeft een wachtlijst van twaalf weken.",
+    "Het schoolreisje gaat naar {stad}; vertrek vanaf {school}.",
+    "{kind} zat eerder op {school} in {stad} en daarvoor op een school in {stad}.",
 )
 
 HELDOUT_TEMPLATES: tuple[str, ...] = (
@@ -142,6 +152,26 @@ TRAIN_NEGATIVES: tuple[str, ...] = (
     "Vanaf groep 6 krijgen de leerlingen huiswerk mee.",
     "Het MDO wordt voorgezeten door de intern begeleider.",
     "Datum: {datum}\nOnderwerp: evaluatie ondersteuningsplan\nAanwezig: zorgteam",
+    "Hoofdluiscontrole na elke vakantie, op woensdagochtend.",
+    "Procedure schorsing en verwijdering: zie bijlage 3.",
+    "Welkom op de informatieavond voor nieuwe ouders!",
+    "Voorlopig advies: havo. Definitief advies volgt in februari.",
+    "Brieven over de ouderbijdrage worden digitaal verstuurd.",
+    "Sinds de invoering van de nieuwe methode zijn de resultaten gestegen.",
+    "Hygiëne en veiligheid worden besproken in de teamvergadering.",
+    "Onderwerpen: pestprotocol, schoolveiligheidsplan, jaarplanning.",
+    "Verlof buiten de schoolvakanties moet aangevraagd worden bij de directeur.",
+    "Experts van het samenwerkingsverband geven een training over gedrag.",
+    "Jarenlang werkte de school met papieren dossiers.",
+    "Leerkrachten noteren observaties wekelijks in het leerlingvolgsysteem.",
+    "Bijlagen: groepsplan rekenen, groepsoverzicht, toetskalender.",
+    "Dyslexieverklaring aanwezig; extra tijd bij toetsen.",
+    "Conclusie: de ondersteuning wordt voortgezet tot de zomervakantie.",
+    "Besluit: het OPP wordt bijgesteld en opnieuw met ouders besproken.",
+    "Overige zaken: de kerstviering is verplaatst naar donderdag.",
+    "Aandachtspunten zijn concentratie, werkhouding en plannen.",
+    "Zorgniveau 3: extra ondersteuning binnen de groep.",
+    "Afwezig met kennisgeving: de directeur en de vertrouwenspersoon.",
 )
 
 HELDOUT_NEGATIVES: tuple[str, ...] = (

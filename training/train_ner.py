@@ -26,7 +26,7 @@ import spacy
 from spacy.cli.train import train as spacy_train
 from spacy.language import Language
 from spacy.lookups import load_lookups
-from spacy.tokens import DocBin
+from spacy.tokens import Doc, DocBin
 
 from training import conll, names
 from training.nl_tokenizer import add_special_cases
@@ -43,14 +43,17 @@ CONLL_SENTENCES_PER_DOC = 10
 SYNTH_PER_DOC = 4
 
 
-def build_corpora(workdir: Path, n_synth: int, n_synth_dev: int) -> tuple[Path, Path]:
+def build_corpora(
+    workdir: Path, n_synth: int, n_synth_dev: int, keep_misc: bool
+) -> tuple[Path, Path]:
     """Write train.spacy / dev.spacy DocBins and return their paths."""
     nlp = add_special_cases(spacy.blank("nl"))
+    kept = conll.ALL_LABELS if keep_misc else conll.KEPT_LABELS
     documents = conll.read_documents(conll.conll_dir() / "ned.train")
     train_docs = list(conll.docs_from_documents(
-        nlp.vocab, documents[:-DEV_CONLL_DOCS], CONLL_SENTENCES_PER_DOC))
+        nlp.vocab, documents[:-DEV_CONLL_DOCS], CONLL_SENTENCES_PER_DOC, kept))
     dev_docs = list(conll.docs_from_documents(
-        nlp.vocab, documents[-DEV_CONLL_DOCS:], CONLL_SENTENCES_PER_DOC))
+        nlp.vocab, documents[-DEV_CONLL_DOCS:], CONLL_SENTENCES_PER_DOC, kept))
     train_docs += group_docs(nlp, list(generate(nlp, n_synth, "train", SEED)))
     dev_docs += group_docs(nlp, list(generate(nlp, n_synth_dev, "train", SEED + 1)))
     random.Random(SEED).shuffle(train_docs)
@@ -62,10 +65,8 @@ def build_corpora(workdir: Path, n_synth: int, n_synth_dev: int) -> tuple[Path, 
     return paths
 
 
-def group_docs(nlp: Language, docs: list) -> list:
+def group_docs(nlp: Language, docs: list[Doc]) -> list[Doc]:
     """Join synthetic sentences in small groups, like paragraphs of one note."""
-    from spacy.tokens import Doc
-
     return [Doc.from_docs(docs[i:i + SYNTH_PER_DOC]) for i in range(0, len(docs), SYNTH_PER_DOC)]
 
 
@@ -121,6 +122,7 @@ def assemble(best: Path, output: Path, variant: str) -> Language:
     lemmatizer.initialize(lookups=load_lookups("nl", ["lemma_lookup"]))
     nlp.config["initialize"]["before_init"] = None  # special cases are already serialised
     nlp.config["initialize"]["components"] = {}
+    nlp.config["paths"].update({"train": None, "dev": None})  # build-machine /tmp paths
     nlp.meta.update({
         "name": "school", "version": "0.1.0", "license": "see MODEL_CARD.md",
         "author": "avgscan", "description": "Dutch school-text NER (PER/LOC/ORG) + lookup lemmas",
@@ -136,12 +138,15 @@ def main() -> None:
     parser.add_argument("--variant", choices=sorted(CONFIGS), default="plain")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/avgscan-ner"))
-    parser.add_argument("--synthetic", type=int, default=6000)
-    parser.add_argument("--max-steps", type=int, default=6000)
+    parser.add_argument("--synthetic", type=int, default=4000)
+    parser.add_argument("--max-steps", type=int, default=4000)
+    parser.add_argument("--keep-misc", action=argparse.BooleanOptionalAction, default=True,
+                        help="train with CoNLL MISC as a 4th label (ignored at use time)")
     parser.add_argument("--no-report", action="store_true", help="skip RESULTS.md/MODEL_CARD.md")
     args = parser.parse_args()
 
-    paths = build_corpora(args.workdir, args.synthetic, max(args.synthetic // 10, 200))
+    paths = build_corpora(
+        args.workdir, args.synthetic, max(args.synthetic // 10, 200), args.keep_misc)
     best = run_training(args.variant, args.workdir, paths, args.max_steps)
     assemble(best, args.output, args.variant)
     from training import evaluate
