@@ -33,6 +33,9 @@ ADULT = re.compile(r"\b(mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|de heer|moeder|vader
                    r"melder|contactpersoon|aan|van|door|met|naam moeder|naam vader)\s*:?\s*$", re.IGNORECASE)
 KIN_NAME = regex.compile(r"(?i:" + KIN.pattern.replace(r"\s+$", r")[ ]+") +
                          r"(\p{Lu}\p{Ll}+(?:[ ](?:van|de|der|den|ter|ten|'t|in 't))*(?:[ ]\p{Lu}[\p{Ll}-]+)?)")
+# Something in the sentence says it is about a child: an age, a kinship word, a school word.
+CHILD_CUE = re.compile(r"\b(\d{1,2}\s*(jr|jaar)\b|broer|zus|zoon|dochter|kind|leerling|lln|groep|klas|"
+                       r"aangemeld|aanmelding|geboren|baby|peuter|kleuter|neef|nicht)", re.IGNORECASE)
 ROLE_AFTER = re.compile(r"^\s*\((ib|smw|orthopedagoog|intern begeleider|leerkracht|mentor|directeur|"
                         r"notulist|jeugdarts|psycholoog)", re.IGNORECASE)
 
@@ -50,6 +53,13 @@ def _kin_mentions(units: list[TextUnit], findings: list[Finding]) -> list[Findin
                                  evidence="", recognizer="kin", value=m.group(2), start=start, end=end,
                                  person_kind="unknown", sentence=sentence_index(u.text, start)))
     return extra
+
+
+def _sentence_of(text: str, pos: int) -> str:
+    """The sentence around `pos` (ends at . ! ? ; or a line break)."""
+    start = max(text.rfind(c, 0, pos) for c in ".!?;\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in ".!?;\n") if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
 
 
 def candidates(units: list[TextUnit], findings: list[Finding], keyer: Keyer) -> list[ChildCandidate]:
@@ -71,7 +81,7 @@ def candidates(units: list[TextUnit], findings: list[Finding], keyer: Keyer) -> 
         if adult and not kin:
             continue
         label = bool(SUBJECT_LABEL.match(before))
-        full_name = len(f.value.split()) >= 2
+        full_name = len(f.value.split()) >= 2 and bool(CHILD_CUE.search(_sentence_of(text, f.start)))
         if (kin and same_sentence) or (label and special) or (full_name and same_sentence):
             found.append(ChildCandidate(
                 finding=i if i < len(findings) else None, key=keyer.name(f.value.split()[0]),
