@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import random
+import shutil
 import struct
 import zipfile
 from pathlib import Path
@@ -258,6 +259,20 @@ def deep_tree(root: Path, levels: int, name: str, leaf: str, content: bytes) -> 
             f.write(content)
     finally:
         os.close(fd)
+
+
+def remove_deep_tree(root: Path, name: str) -> None:
+    """Remove what `deep_tree` made without recursion: shutil.rmtree (and so pytest's clean-up of old
+    temporary folders, in this run or a later one) fails with RecursionError past ~1000 levels.
+    The top folder's child takes its place level by level, so every path stays short."""
+    top = root / name
+    while (top / name).is_dir() and not (top / name).is_symlink():
+        spare = root / f"{name}.weg"
+        os.rename(top / name, spare)
+        shutil.rmtree(top)
+        os.rename(spare, top)
+    if top.exists():
+        shutil.rmtree(top)
 
 
 __all__ = ["MB", "SECRET", "docx_bytes", "odt_bytes", "pdf_bytes", "xlsx_bytes"]

@@ -40,7 +40,7 @@ LINK_REASON = r"^symbolische link"
 
 
 @pytest.fixture(scope="module")
-def tree(tmp_path_factory: pytest.TempPathFactory) -> Scan:
+def tree(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scan]:
     root = tmp_path_factory.mktemp("tree") / "share"
     (root / "links" / "map").mkdir(parents=True)
     os.symlink("lus-b", root / "links" / "lus-a")
@@ -59,7 +59,11 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Scan:
     (root / "dieper").mkdir()
     makers.deep_tree(root / "dieper", 1200, "d", "bsn.txt", BSN_TEXT)
     (root / "zz-na-de-diepte.txt").write_bytes(BSN_TEXT)
-    return scan_tree(root, show_values=True)
+    try:
+        yield scan_tree(root, show_values=True)
+    finally:
+        makers.remove_deep_tree(root / "diep", "Kopie van leerlingdossiers")
+        makers.remove_deep_tree(root / "dieper", "d")
 
 
 def _bsn_found(scan: Scan, path: str) -> bool:
@@ -180,7 +184,10 @@ def test_file_changed_during_the_scan(changing: Scan, bounded, path: str) -> Non
     _, status, reason = CHANGES[path]
     item = changing.record(f"during scan: {path} ({CHANGES[path][0].__name__.strip('_')})", path)
     assert item.status == status and re.search(reason, item.reason or ""), (item.status, item.reason)
-    bounded(changing, path, 3)  # a FIFO must not block until the time limit
+    if status == "unreadable":
+        bounded(changing, path, 3)  # a FIFO must not block the open until the 10 s time limit
+    else:
+        bounded(changing, path)
 
 
 def test_swapped_in_link_is_never_followed(changing: Scan) -> None:
