@@ -95,6 +95,8 @@ def time_limit(seconds: float) -> Iterator[None]:
 
 def detect_task(scanner: Scanner, sources: dict[str, Source], task: Task) -> Outcome:
     """The heavy half of one item, safe to run in a worker; never raises."""
+    if task[1].status == "scanned":
+        _ = scanner.analyzer  # loading the NLP pipeline is the scan's cost, not this item's: outside the limit
     try:
         with time_limit(scanner.cfg.limits.item_timeout_s):
             return _detect(scanner, sources, task)

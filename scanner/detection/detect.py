@@ -62,7 +62,8 @@ def _blocks(units: list[TextUnit]) -> Iterator[tuple[str, list[int], list[int]]]
 
 def _rank(r: RecognizerResult) -> tuple[int, int, float, int]:
     rec = r.recognition_metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
-    return (PRIORITY.index(r.entity_type), PERSON_RECOGNIZER_RANK.get(rec, 2), -r.score, -(r.end - r.start))
+    rank = PRIORITY.index(r.entity_type) if r.entity_type in PRIORITY else len(PRIORITY)  # LOCATION, ORG: last
+    return (rank, PERSON_RECOGNIZER_RANK.get(rec, 2), -r.score, -(r.end - r.start))
 
 
 def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
