@@ -30,6 +30,7 @@ OWNER_GROUP_DACL = 0x1 | 0x2 | 0x4  # OWNER_, GROUP_, DACL_SECURITY_INFORMATION
 FILE_ATTRIBUTE_DIRECTORY = 0x10
 FILE_ATTRIBUTE_REPARSE_POINT = 0x400
 CONNECT_TIMEOUT_S = 30
+MAX_DEPTH = 400  # folder levels, as connectors.filesystem
 ERRORS = (SMBException, SMBOSError, SMBResponseException, OSError, ValueError)
 
 
@@ -122,23 +123,42 @@ class SmbSource(FileTreeSource):
             raise Unreadable(f"share {self._unc()} kan niet worden geopend: {_reason(err)}") from None
         yield from self._walk("")
 
+    def _list(self, rel_folder: str) -> list:
+        return sorted(smbclient.scandir(self._unc(rel_folder), **self._kwargs()), key=lambda e: e.name)
+
     def _walk(self, rel_folder: str) -> Iterator[Entry]:
+        """Depth first in name order, with an explicit stack: a share nested deeper than Python's
+        recursion limit is walked to MAX_DEPTH and the deeper folder is reported, not a crash."""
         try:
-            entries = sorted(smbclient.scandir(self._unc(rel_folder), **self._kwargs()), key=lambda e: e.name)
+            stack = [(rel_folder, iter(self._list(rel_folder)))]
         except ERRORS as err:
             yield Entry(rel=rel_folder or ".", kind="error", is_folder=True,
                         reason=f"map kan niet worden gelezen: {_reason(err)}")
             return
-        for entry in entries:
-            rel = f"{rel_folder}/{entry.name}" if rel_folder else entry.name
+        while stack:
+            folder, entries = stack[-1]
+            entry = next(entries, None)
+            if entry is None:
+                stack.pop()
+                continue
+            rel = f"{folder}/{entry.name}" if folder else entry.name
             info = entry.smb_info
             modified = _naive(info.last_write_time)
             if info.file_attributes & FILE_ATTRIBUTE_REPARSE_POINT:
                 yield Entry(rel=rel, kind="link", modified=modified,
                             reason="koppeling (reparse point/symbolische link; wordt niet gevolgd)")
             elif info.file_attributes & FILE_ATTRIBUTE_DIRECTORY:
-                if not self.excluded_folder(rel):
-                    yield from self._walk(rel)
+                if self.excluded_folder(rel):
+                    continue
+                if len(stack) > MAX_DEPTH:
+                    yield Entry(rel=rel, kind="error", is_folder=True,
+                                reason=f"te diep genest (meer dan {MAX_DEPTH} mapniveaus); map niet doorzocht")
+                    continue
+                try:
+                    stack.append((rel, iter(self._list(rel))))
+                except ERRORS as err:
+                    yield Entry(rel=rel, kind="error", is_folder=True,
+                                reason=f"map kan niet worden gelezen: {_reason(err)}")
             else:
                 yield Entry(rel=rel, kind="file", size=int(info.end_of_file), modified=modified,
                             access=self._access(rel))

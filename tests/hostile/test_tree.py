@@ -208,3 +208,20 @@ def test_folder_gone_during_the_scan(changing: Scan) -> None:
 def test_scan_of_a_changing_tree_finishes_quickly(changing: Scan) -> None:
     started = time.monotonic()
     assert changing.seconds < 30 and time.monotonic() - started < 1
+
+
+def test_smb_walk_of_1200_levels_stops_at_the_depth_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The SMB walk has the same explicit stack; a share served as 1 200 nested folders (listing
+    faked: no server is needed to walk) gives one reported folder, not a RecursionError."""
+    from types import SimpleNamespace
+
+    from connectors import smb
+    from scanner.config import SourceConfig
+
+    folder = SimpleNamespace(name="d", smb_info=SimpleNamespace(file_attributes=smb.FILE_ATTRIBUTE_DIRECTORY,
+                                                                last_write_time=None, end_of_file=0))
+    source = smb.SmbSource(SourceConfig(name="s", type="smb", url="smb://127.0.0.1:1/share"))
+    monkeypatch.setattr(source, "_list", lambda rel: [folder] if rel.count("/") < 1200 else [])
+    entries = list(source._walk(""))
+    assert len(entries) == 1 and entries[0].kind == "error" and entries[0].rel.count("/") == smb.MAX_DEPTH
+    assert entries[0].reason == f"te diep genest (meer dan {smb.MAX_DEPTH} mapniveaus); map niet doorzocht"
