@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from datetime import date
@@ -60,4 +59,4 @@ def eval_dev(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return dest
 
 
-__all__ = ["pupil", "PUPILS", "SHARED", "shutil"]
+__all__ = ["pupil", "PUPILS", "SHARED"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar, Protocol
 
@@ -19,7 +19,6 @@ class RuleContext:
     as_of: date
     register: RegisterIndex | None  # None: no register configured
     consents: list[Consent] | None  # None: no consent records configured
-    table_retention: dict[str, float] = field(default_factory=dict)
 
     def consents_for(self, leerlingnummer: str) -> list[Consent]:
         return [c for c in (self.consents or []) if c.leerlingnummer == leerlingnummer]
