@@ -6,12 +6,18 @@ IBANs; with region NL only, it does not.
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
 _NATIONAL = {10: ("0",), 12: ("31",), 13: ("0031",)}
+# Cheap first look: a 0, +31 or 0031 followed by at least eight more digits (separators allowed).
+# Text without one cannot hold a Dutch phone number, and phonenumbers' matcher is the costliest
+# recognizer per block (measured), so it only runs where this finds something.
+_CANDIDATE = re.compile(r"(?:\+\s?31|0031|(?<!\d)0)(?:[\s\-().]{0,2}\d){8,11}")
 
 
 class NlPhoneRecognizer(PhoneRecognizer):
@@ -28,6 +34,8 @@ class NlPhoneRecognizer(PhoneRecognizer):
                 ) -> list[RecognizerResult]:
         """Possible numbers (an unallocated 06-range is still somebody's number), but only when written
         as a phone number: with a leading 0, +31 or 0031, never a bare run of digits like an invoice."""
+        if not _CANDIDATE.search(text):
+            return []
         results = []
         for r in super().analyze(text, entities, nlp_artifacts):
             raw = text[r.start:r.end]
