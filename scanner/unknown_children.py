@@ -36,6 +36,9 @@ KIN_NAME = regex.compile(r"(?i:" + KIN.pattern.replace(r"\s+$", r")[ ]+") +
 # Something in the sentence says it is about a child: an age, a kinship word, a school word.
 CHILD_CUE = re.compile(r"\b(\d{1,2}\s*(jr|jaar)\b|broer|zus|zoon|dochter|kind|leerling|lln|groep|klas|"
                        r"aangemeld|aanmelding|geboren|baby|peuter|kleuter|neef|nicht)", re.IGNORECASE)
+# Words of a written name: capitalised words and lower-case particles ('Simon van der Schuijt'); an
+# abbreviation ('Advies CvB') is no name.
+NAME_SHAPE = regex.compile(r"^\p{Lu}[\p{Ll}'-]+(?:[ ](?:\p{Lu}[\p{Ll}'-]+|van|de|der|den|ter|ten|'t|el|al|da|di))+$")
 ROLE_AFTER = re.compile(r"^\s*\((ib|smw|orthopedagoog|intern begeleider|leerkracht|mentor|directeur|"
                         r"notulist|jeugdarts|psycholoog)", re.IGNORECASE)
 
@@ -81,7 +84,8 @@ def candidates(units: list[TextUnit], findings: list[Finding], keyer: Keyer) -> 
         if adult and not kin:
             continue
         label = bool(SUBJECT_LABEL.match(before))
-        full_name = len(f.value.split()) >= 2 and bool(CHILD_CUE.search(_sentence_of(text, f.start)))
+        full_name = (len(f.value.split()) >= 2 and bool(NAME_SHAPE.match(f.value))
+                     and bool(CHILD_CUE.search(_sentence_of(text, f.start))))
         if (kin and same_sentence) or (label and special) or (full_name and same_sentence):
             found.append(ChildCandidate(
                 finding=i if i < len(findings) else None, key=keyer.name(f.value.split()[0]),

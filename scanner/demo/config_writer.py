@@ -39,6 +39,7 @@ def config_text(plan: Plan, root: Path) -> str:
         "organisation:",
         f"  name: {_q(org.name)}",
         f"  addresses: [{', '.join(_q(a) for a in own)}]",
+        f"  schools: [{', '.join(_q(s.name) for s in org.schools)}]",
         "",
         "sources:",
         "  - name: share",

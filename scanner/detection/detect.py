@@ -154,6 +154,13 @@ def _one_line(text: str, start: int, end: int) -> tuple[int, int]:
     return named[-1] if named else (start, start)
 
 
+def _weak_name(value: str) -> bool:
+    """A lone capitalised word ('Gymles', 'Verslag') or an article and a word ('De Kompasroos', a school)
+    is weak evidence of a person when only the NER says so."""
+    words = value.split()
+    return len(words) == 1 or (len(words) == 2 and words[0] in ("De", "Het", "Den", "Der", "'t"))
+
+
 def to_finding(source: str, path: str, unit: TextUnit, start: int, end: int, etype: str, score: float,
                recognizer: str, meta: dict[str, object] | None = None) -> Finding | None:
     if etype == "PERSON":
@@ -163,8 +170,8 @@ def to_finding(source: str, path: str, unit: TextUnit, start: int, end: int, ety
     if not value or (etype == "PERSON" and any(c.isdigit() for c in value)):
         return None
     meta = meta or {}
-    if etype == "PERSON" and recognizer == "SpacyRecognizer" and len(value.split()) == 1:
-        score = min(score, SINGLE_WORD_NER_SCORE)  # 'Gymles', 'Verslag': a lone capitalised word is weak evidence
+    if etype == "PERSON" and recognizer == "SpacyRecognizer" and _weak_name(value):
+        score = min(score, SINGLE_WORD_NER_SCORE)
     return Finding(source=source, path=path, place=unit.place, entity_type=etype, score=round(score, 2),
                    evidence=mask(etype, value), recognizer=recognizer, value=value, start=start, end=end,
                    group=str(meta["group"]) if meta.get("group") else None,
