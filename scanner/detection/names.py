@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def fold(text: str) -> str:
@@ -50,6 +51,10 @@ def full_forms(roepnaam: str, voorvoegsel: str, achternaam: str, voornamen: str 
     return list(dict.fromkeys(forms))
 
 
+_ASCII_SPACE = str.maketrans({c: " " for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"})
+
+
+@lru_cache(maxsize=8192)
 def _fold_char(c: str) -> str:
     if c.isspace():
         return " "
@@ -59,4 +64,6 @@ def _fold_char(c: str) -> str:
 
 def fold_same_length(text: str) -> str:
     """`fold` one character at a time, so offsets in the result are offsets in `text`."""
-    return "".join(_fold_char(c) for c in text)
+    if text.isascii():  # the common case: lower case, every whitespace a plain space
+        return text.lower().translate(_ASCII_SPACE)
+    return "".join(map(_fold_char, text))
