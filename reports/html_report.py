@@ -21,6 +21,7 @@ from reports.view import (
     pupil_rows,
     review_of,
     rule_counts,
+    school_counts,
     settings_rows,
     source_counts,
     violation_rows,
@@ -92,6 +93,8 @@ def _charts(report: Report, lang: str) -> str:
     review = review_of(report)
     per_rule = bar_chart(t("per_rule", lang), [(code, n) for code, _, n in rule_counts(report)])
     per_source = bar_chart(t("per_source", lang), source_counts(report), label_width=140)
+    per_school = bar_chart(t("per_school", lang), [(s or t("no_school", lang), n) for s, n in school_counts(report)],
+                           label_width=180)
     audits = review.audits
     if audits:
         trend = line_chart(t("trend", lang), [when(a.started_at)[:16] for a in audits],
@@ -99,8 +102,8 @@ def _charts(report: Report, lang: str) -> str:
                             (t("open_violations", lang), [a.open_violations for a in audits])])
     else:
         trend = f'<p class="muted">{_e(t("first_audit", lang))}</p>'
-    figures = [("chart-rule", t("per_rule", lang), per_rule), ("chart-source", t("per_source", lang), per_source),
-               ("chart-trend", t("trend", lang), trend)]
+    figures = [("chart-rule", t("per_rule", lang), per_rule), ("chart-school", t("per_school", lang), per_school),
+               ("chart-source", t("per_source", lang), per_source), ("chart-trend", t("trend", lang), trend)]
     return '<section id="grafieken"><div class="charts">' + "".join(
         f'<figure id="{fid}"><figcaption>{_e(caption)}</figcaption>{svg}</figure>' for fid, caption, svg in figures
     ) + "</div></section>"

@@ -36,7 +36,7 @@ def _violations(report: Report, review: Review) -> list[dict[str, Any]]:
     out = []
     for v, vr in zip(report.violations, review.violations, strict=True):
         row = {"id": vr.identity or None, "rule": v.rule, "severity": v.severity, "source": v.source,
-               "path": v.path, "leerlingnummer": v.leerlingnummer, "message": v.message,
+               "path": v.path, "leerlingnummer": v.leerlingnummer, "school": v.school, "message": v.message,
                "legal_reference": v.legal_reference, "action": v.action, "findings": v.findings,
                "status": vr.status, "change": vr.change, "first_seen": vr.first_seen}
         if vr.reason:

@@ -95,6 +95,12 @@ def source_counts(report: Report) -> list[tuple[str, int]]:
         (s, n) for s, n in counts.items() if s not in names)
 
 
+def school_counts(report: Report) -> list[tuple[str, int]]:
+    """Violations per school of the pupil concerned ('' when no single pupil is concerned)."""
+    counts = Counter(v.school or "" for v in report.violations)
+    return sorted(counts.items(), key=lambda kv: (kv[0] == "", kv[0]))
+
+
 def severity_counts(report: Report) -> list[tuple[str, int]]:
     counts = Counter(v.severity for v in report.violations)
     return sorted(counts.items(), key=lambda kv: SEVERITY_ORDER.get(kv[0], 3))
@@ -182,4 +188,4 @@ def label(prefix: str, value: str | None, report: Report) -> str:
 
 __all__ = ["ViolationRow", "PupilRow", "breach_deadline", "breach_rows", "evidence", "item_status", "label", "lang_of",
            "pupil_rows", "review_of", "rule_counts", "settings_rows", "severity_counts", "sheet_text",
-           "source_counts", "violation_rows", "when"]
+           "school_counts", "source_counts", "violation_rows", "when"]

@@ -21,6 +21,7 @@ from reports.view import (
     pupil_rows,
     review_of,
     rule_counts,
+    school_counts,
     settings_rows,
     severity_counts,
     source_counts,
@@ -64,6 +65,10 @@ def _summary(ws: Worksheet, report: Report, lang: str) -> None:
     ws.add_chart(chart, f"E{first}")
     append(ws, [])
     table(ws, [t("source", lang), t("count", lang)], [[s, n] for s, n in source_counts(report)],
+          start=ws.max_row + 1, freeze=False, autofilter=False)
+    append(ws, [])
+    table(ws, [t("school", lang), t("count", lang)],
+          [[s or t("no_school", lang), n] for s, n in school_counts(report)],
           start=ws.max_row + 1, freeze=False, autofilter=False)
     append(ws, [])
     table(ws, [t("severity", lang), t("count", lang)],

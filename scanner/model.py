@@ -162,6 +162,7 @@ class Violation:
     legal_reference: str
     findings: list[int] = field(default_factory=list)  # indexes into the report's findings
     action: str = ""
+    school: str | None = None  # the pupil's school from the register, for counts per school
 
 
 @dataclass

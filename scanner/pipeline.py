@@ -149,6 +149,8 @@ def evaluate(scanned_items: list[ScannedItem], ctx: RuleContext, records: Record
         for r in active:
             for v in r.check(scanned, ctx):
                 v.findings = [offset + i for i in v.findings]
+                if v.leerlingnummer and ctx.register is not None:
+                    v.school = ctx.register.pupils[v.leerlingnummer].school or None
                 violations.append(v)
         for nummer, out in outcomes(scanned, ctx) if available["register"] else []:
             if out.status == "exempt":

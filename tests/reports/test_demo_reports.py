@@ -45,7 +45,7 @@ def test_demo_dashboard_renders_without_errors(demo_out: Path, tmp_path: Path) -
         browser.call("Page.navigate", url=(demo_out / "report.html").resolve().as_uri())
         browser.wait_for("Page.loadEventFired")
         assert browser.evaluate("document.querySelectorAll('#violations tbody tr').length") == len(data["violations"])
-        assert browser.evaluate("document.querySelectorAll('#grafieken svg').length") == 3
+        assert browser.evaluate("document.querySelectorAll('#grafieken svg').length") == 4
         browser.screenshot(Path("/tmp/avgscan-demo-dashboard.png"))
         errors = browser.named("Runtime.exceptionThrown") + [
             e for e in browser.named("Log.entryAdded", "Runtime.consoleAPICalled")

@@ -46,7 +46,7 @@ def test_dashboard_in_chromium(reviewed: tuple[Report, Path], browser: Browser) 
 
     assert browser.evaluate("document.title").startswith("AVG-scan")
     assert browser.evaluate("document.querySelector('#datalek h2').textContent").startswith("⚠ Mogelijk datalek")
-    assert browser.evaluate("document.querySelectorAll('#grafieken svg').length") == 3
+    assert browser.evaluate("document.querySelectorAll('#grafieken svg').length") == 4  # rule, school, source, trend
     assert browser.evaluate("document.querySelectorAll('#grafieken svg rect.bar').length") >= 8
     assert browser.evaluate("document.querySelector('#chart-trend polyline') !== null")
     assert browser.evaluate("document.querySelector('#grafieken svg').getBoundingClientRect().width") > 200

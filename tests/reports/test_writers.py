@@ -107,7 +107,7 @@ def test_html_is_self_contained_and_escaped(written: tuple[Report, Path]) -> Non
     assert page.index('id="datalek"') < page.index('id="overtredingen"')
     for section in ("grafieken", "verloop", "triage", "vrijgesteld", "dekking", "instellingen"):
         assert f'id="{section}"' in page
-    assert page.count("<svg") == 3 and "Geaccepteerd risico (geldig)" in page
+    assert page.count("<svg") == 4 and "Geaccepteerd risico (geldig)" in page  # rule, school, source, trend
 
 
 def test_english_switches_headings(reviewed: tuple[Report, Path], tmp_path: Path) -> None:
