@@ -92,6 +92,8 @@ class Records(Strict):
     consents: RecordFile | None = None
     staff: RecordFile | None = None  # allow-list of staff names (a column 'naam' or split names)
     parents: RecordFile | None = None
+    # The disclosure log (verstrekkingenlog): data that went to a party outside the scanned places.
+    disclosures: RecordFile | None = None
 
 
 class GiverRule(Strict):

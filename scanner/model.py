@@ -149,6 +149,7 @@ class ScannedItem:
     share_date: date | None = None
     share_date_source: str | None = None
     legal_hold: str | None = None  # why the Archiefwet keeps it, if it does
+    declared_categories: set[str] | None = None  # a disclosure-log row says what was shared
 
 
 @dataclass

@@ -24,6 +24,7 @@ from scanner.generic_terms import drop_generic_terms
 from scanner.keys import Keyer
 from scanner.linking import RegisterIndex, folder_regex, link, row_keys
 from scanner.model import Content, Detected, ExemptFlow, Item, Report, ScannedItem, Violation
+from scanner.records.disclosures import load_disclosures
 from scanner.records.loading import Records, load_records
 from scanner.rules import RULES, RuleContext
 from scanner.rules.consent_rules import outcomes
@@ -174,6 +175,10 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
     """
     started = time.monotonic()
     records = records or load_records(cfg)
+    flows: list[ScannedItem] = []
+    if cfg.records.disclosures is not None and records.pupils is not None:  # read first: a bad file stops the run
+        flows, problems = load_disclosures(cfg.records.disclosures, cfg, {p.leerlingnummer for p in records.pupils})
+        records.problems += problems
     if show_values and store is not None:
         store.log_value_access(sys.argv)
     scanner = Scanner(cfg, records, store.keyer() if store else None)
@@ -185,6 +190,7 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
             progress(scanned.item)
         profiles.add(scanned.item, scanned.findings)
         scanned_items.append(scanned)
+    scanned_items.extend(flows)  # logged disclosures: judged like files in outbound folders
     ref = as_of or cfg.as_of or date.today()
     ctx = RuleContext(policy=cfg.policy, as_of=ref,
                       register=scanner.index if records.pupils is not None else None,

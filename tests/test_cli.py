@@ -140,3 +140,26 @@ def test_column_profiles_count_types_per_column(school: Path) -> None:
     assert columns["Achternaam"]["header_type"] == "PERSON" and columns["Achternaam"]["entity_counts"] == {"PERSON": 2}
     assert columns["BSN"]["entity_counts"] == {"NL_BSN": 1}
     assert columns["Opmerking"]["header_type"] is None and columns["Opmerking"]["entity_counts"] == {"HEALTH": 1}
+
+
+def test_disclosure_log_flows_are_judged_like_outbound_files(school: Path) -> None:
+    (school / "verstrekkingen.csv").write_text(
+        "Leerlingnummer;Ontvanger;Gegevens;Datum verstrekking\n"
+        "1001;Jeugd-GGZ;onderwijsgegevens;01-03-2025\n"           # covered by T1: compliant
+        "1001;Jeugd-GGZ;onderwijsgegevens,gezondheid;02-03-2025\n"  # gezondheid not covered
+        "1004;Wijkteam;gezinssituatie;03-03-2025\n"               # no consent at all
+        "1004;Leerplicht;onderwijsgegevens;04-03-2025\n"          # exempt
+        "9999;Wijkteam;onderwijsgegevens;05-03-2025\n", encoding="utf-8")  # not in the register: reported
+    cfg = (school / "avgscan.yaml").read_text(encoding="utf-8")
+    cfg = cfg.replace("records:\n", "records:\n  disclosures: {path: verstrekkingen.csv}\n")
+    (school / "avgscan.yaml").write_text(cfg, encoding="utf-8")
+    out = school / "out"
+    main(["scan", "--config", str(school / "avgscan.yaml"), "--out", str(out)])
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    logged = {(v["rule"], v["path"], v["leerlingnummer"]) for v in report["violations"]
+              if v["source"] == "verstrekkingenlog"}
+    assert logged == {("consent-out-of-scope", "verstrekkingen.csv#rij 3", "1001"),
+                      ("consent-missing", "verstrekkingen.csv#rij 4", "1004")}
+    assert [(e["path"], e["party"]) for e in report["exempt"] if e["source"] == "verstrekkingenlog"] == [
+        ("verstrekkingen.csv#rij 5", "Leerplicht")]
+    assert any("rij 6" in p and "9999" in p for p in report["statistics"]["record_problems"])

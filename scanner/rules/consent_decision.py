@@ -43,6 +43,8 @@ def exempt_basis(party: str, policy: Policy) -> str | None:
 
 def shared_categories(scanned: ScannedItem, policy: Policy, leerlingnummer: str) -> set[str]:
     """Consent categories of the data in the item that concern this pupil (or no one in particular)."""
+    if scanned.declared_categories is not None:
+        return scanned.declared_categories | {"onderwijsgegevens"}
     cats = set()
     for f in scanned.findings:
         if f.leerlingnummer not in (None, leerlingnummer):

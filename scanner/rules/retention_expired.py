@@ -28,7 +28,7 @@ class RetentionExpired:
     needs = ("register",)
 
     def check(self, scanned: ScannedItem, ctx: RuleContext) -> Iterator[Violation]:
-        if scanned.item.register or scanned.legal_hold or ctx.register is None:
+        if scanned.item.register or scanned.legal_hold or ctx.register is None or scanned.item.kind == "disclosure":
             return
         years = retention_years(scanned, ctx)
         for nummer in pupils(scanned):
