@@ -98,6 +98,8 @@ class ItemCache:
         self._raw: Any = None
         self.hits = self.misses = 0
         with store.engine.begin() as conn:
+            last = conn.execute(select(scan_runs.c.finished).order_by(scan_runs.c.id.desc()).limit(1)).scalar()
+            self.resumes_interrupted = last == 0  # the previous scan into this folder was killed half-way
             self.run_id = int(conn.execute(scan_runs.insert().values(
                 started_at=date.today().isoformat(), finished=0)).inserted_primary_key[0])
             # one query for every fingerprint: a rescan then touches the database only for hits
@@ -160,9 +162,3 @@ class ItemCache:
         with store.engine.begin() as conn:
             return conn.execute(delete(item_cache).where(item_cache.c.stored_at < before.isoformat())).rowcount
 
-    def interrupted_before(self) -> bool:
-        """Whether the previous scan into this folder was killed before it finished."""
-        with self.store.engine.connect() as conn:
-            prev = conn.execute(select(scan_runs.c.finished).where(scan_runs.c.id < self.run_id)
-                                .order_by(scan_runs.c.id.desc()).limit(1)).scalar()
-        return prev == 0

@@ -55,6 +55,10 @@ def cmd_scan(args: argparse.Namespace) -> int:
     except (ConfigError, RecordError, TriageError, StateError) as err:
         print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
         return EXIT_CANNOT_START
+    if args.resume:
+        print("Voortgezet: de vorige scan in deze map was afgebroken; afgeronde items zijn hergebruikt."
+              if report.statistics["resumed_interrupted_scan"] else
+              "Geen afgebroken scan gevonden; ongewijzigde items zijn hergebruikt.")
     review.apply(report)  # history: compare with the previous audit in --out, apply triage, record this audit
     paths = write_all(report, Path(args.out))
     print_summary(report, paths)

@@ -208,6 +208,7 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         "text_chars": sum(i.size for i in items if i.kind == "row"),
         "record_problems": [str(p) for p in records.problems],
         "columns": profiles.report(),
+        "resumed_interrupted_scan": bool(cache and cache.resumes_interrupted),
         "cache_hits": cache.hits if cache else 0,
         "cache_misses": cache.misses if cache else 0,
         "pupils_in_register": len(records.pupils or []),

@@ -86,5 +86,6 @@ def test_killed_scan_resumes_to_the_same_report(tmp_path: Path) -> None:
     assert not (killed / "report.json").exists()
     subprocess.run([*cmd, "--out", str(killed), "--resume"], env=env, capture_output=True, check=False)
     resumed = _report(killed)
+    assert resumed["statistics"]["resumed_interrupted_scan"] is True
     assert resumed["statistics"]["cache_hits"] >= 50
     assert _essence(resumed) == _essence(_report(full))
