@@ -30,7 +30,7 @@ as_of: 2026-11-29
 """
 
 
-def _doc(path: Path, *paragraphs: str, mode: int = 0o640) -> None:
+def write_docx(path: Path, *paragraphs: str, mode: int = 0o640) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     d = docx.Document()
     for p in paragraphs:
@@ -42,11 +42,11 @@ def _doc(path: Path, *paragraphs: str, mode: int = 0o640) -> None:
 @pytest.fixture()
 def school(tmp_path: Path) -> Path:
     share = tmp_path / "share"
-    _doc(share / "Dossiers/Vries, Sanne de (1001)/OPP.docx", "Sanne heeft ADHD.", "BSN: 111222333")
-    _doc(share / "Archief/Amrani, Ayoub el (1004)/MDO.docx", "Ayoub el Amrani: dyslexie.")
-    _doc(share / "Extern/Jeugd-GGZ/Overdracht Sanne.docx", "Datum: 01-03-2025",
+    write_docx(share / "Dossiers/Vries, Sanne de (1001)/OPP.docx", "Sanne heeft ADHD.", "BSN: 111222333")
+    write_docx(share / "Archief/Amrani, Ayoub el (1004)/MDO.docx", "Ayoub el Amrani: dyslexie.")
+    write_docx(share / "Extern/Jeugd-GGZ/Overdracht Sanne.docx", "Datum: 01-03-2025",
          "Sanne de Vries heeft een autismespectrumstoornis.")
-    _doc(share / "Gedeeld/rooster.docx", "Rooster voor groep 5.", mode=0o644)
+    write_docx(share / "Gedeeld/rooster.docx", "Rooster voor groep 5.", mode=0o644)
     (tmp_path / "leerlingen.csv").write_text(REGISTER, encoding="utf-8")
     (tmp_path / "toestemmingen.csv").write_text(CONSENTS, encoding="utf-8")
     (tmp_path / "avgscan.yaml").write_text(CONFIG, encoding="utf-8")

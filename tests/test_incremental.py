@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from scanner.cli import main
-from tests.test_cli import _doc, school  # noqa: F401  (fixture)
+from tests.test_cli import school, write_docx  # noqa: F401  (fixture)
 
 
 def _report(out: Path) -> dict:
@@ -34,7 +34,7 @@ def test_rescan_reuses_unchanged_items(school: Path) -> None:  # noqa: F811
     second = _report(out)
     assert second["statistics"]["cache_hits"] == second["statistics"]["scanned"] == 4
     assert _essence(first) == _essence(second)
-    _doc(school / "share/Dossiers/Vries, Sanne de (1001)/OPP.docx", "Sanne heeft ADHD.")  # BSN removed
+    write_docx(school / "share/Dossiers/Vries, Sanne de (1001)/OPP.docx", "Sanne heeft ADHD.")  # BSN removed
     main(["scan", "-c", cfg, "--out", str(out), "--workers", "1"])
     third = _report(out)
     assert third["statistics"]["cache_hits"] == 3 and third["statistics"]["cache_misses"] == 1

@@ -3,21 +3,15 @@ and a small school on disk that the CLI scans (docx files, a register and consen
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
 from pathlib import Path
 
-import docx
 import pytest
 
 from scanner.model import Access, ExemptFlow, Finding, Item, Report, Violation
 from scanner.triage import ReviewSession
+from tests.test_cli import CONSENTS, REGISTER, write_docx
 
-REGISTER = ("Leerlingnummer;Achternaam;Voorvoegsel;Roepnaam;Geboortedatum;BSN;Datum uitschrijving\n"
-            "1001;Vries;de;Sanne;03-02-2014;111222333;\n"
-            "1004;Amrani;el;Ayoub;01-01-2013;;31-07-2019\n")
-CONSENTS = ("id;leerlingnummer;partij;gegevens;doel;gegeven_door;datum_gegeven;geldig_tot;ingetrokken_op\n"
-            "T1;1001;Jeugd-GGZ;onderwijsgegevens;x;ouder;2024-01-10;;\n")
 CONFIG = """
 sources:
   - name: share
@@ -31,15 +25,6 @@ records:
 as_of: 2026-11-29
 """
 PLANTED = "Archief/Amrani, Ayoub el (1004)/MDO.docx"
-
-
-def write_docx(path: Path, *paragraphs: str, mode: int = 0o640) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    d = docx.Document()
-    for p in paragraphs:
-        d.add_paragraph(p)
-    d.save(path)
-    os.chmod(path, mode)
 
 
 def build_school(root: Path) -> Path:
