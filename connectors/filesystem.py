@@ -17,7 +17,7 @@ from pathlib import Path
 
 from connectors.base import Unreadable, register_source
 from connectors.extractors.text import lenient_utf8
-from connectors.filetree import Entry, FileTreeSource
+from connectors.filetree import MAX_DEPTH, Entry, FileTreeSource, too_deep
 from connectors.posix_acl import read_acl
 from scanner.config import SourceConfig
 from scanner.model import Access, Content
@@ -122,8 +122,7 @@ class FilesystemSource(FileTreeSource):
                     if self.excluded_folder(rel):
                         continue
                     if len(stack) > MAX_DEPTH:
-                        yield Entry(rel=rel, kind="error", is_folder=True,
-                                    reason=f"te diep genest (meer dan {MAX_DEPTH} mapniveaus); map niet doorzocht")
+                        yield too_deep(rel)
                         continue
                     try:
                         child = _open_dir(name, fd)
@@ -194,7 +193,6 @@ class FilesystemSource(FileTreeSource):
             raise Unreadable(f"kan niet worden gelezen: {err.strerror}") from None
 
 
-MAX_DEPTH = 400  # folder levels below the root; deeper folders are reported, not walked
 SHORT_PATH = 3072  # bytes; longer paths (up to PATH_MAX and beyond) are listed through descriptors
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)

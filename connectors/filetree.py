@@ -40,6 +40,15 @@ class Entry:
     is_folder: bool = False  # an 'error' for a folder that could not be listed
 
 
+MAX_DEPTH = 400  # folder levels below the root; deeper folders are reported, not walked
+
+
+def too_deep(rel: str) -> Entry:
+    """The folder at the depth limit: reported as unreadable, its contents not walked."""
+    return Entry(rel=rel, kind="error", is_folder=True,
+                 reason=f"te diep genest (meer dan {MAX_DEPTH} mapniveaus); map niet doorzocht")
+
+
 class FileTreeSource:
     """Base of the filesystem and SMB sources; see the module docstring."""
 

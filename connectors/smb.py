@@ -20,7 +20,7 @@ from smbprotocol.open import SMB2QueryInfoRequest, SMB2QueryInfoResponse
 
 from connectors.base import Unreadable, register_source
 from connectors.credentials import smb_credentials
-from connectors.filetree import Entry, FileTreeSource
+from connectors.filetree import MAX_DEPTH, Entry, FileTreeSource, too_deep
 from connectors.smb_security import Security, parse_security_descriptor
 from scanner.config import SourceConfig
 from scanner.model import Access
@@ -30,7 +30,6 @@ OWNER_GROUP_DACL = 0x1 | 0x2 | 0x4  # OWNER_, GROUP_, DACL_SECURITY_INFORMATION
 FILE_ATTRIBUTE_DIRECTORY = 0x10
 FILE_ATTRIBUTE_REPARSE_POINT = 0x400
 CONNECT_TIMEOUT_S = 30
-MAX_DEPTH = 400  # folder levels, as connectors.filesystem
 ERRORS = (SMBException, SMBOSError, SMBResponseException, OSError, ValueError)
 
 
@@ -151,8 +150,7 @@ class SmbSource(FileTreeSource):
                 if self.excluded_folder(rel):
                     continue
                 if len(stack) > MAX_DEPTH:
-                    yield Entry(rel=rel, kind="error", is_folder=True,
-                                reason=f"te diep genest (meer dan {MAX_DEPTH} mapniveaus); map niet doorzocht")
+                    yield too_deep(rel)
                     continue
                 try:
                     stack.append((rel, iter(self._list(rel))))

@@ -15,7 +15,7 @@ import struct
 import zipfile
 from pathlib import Path
 
-from tests.connectors.samples import docx_bytes, odt_bytes, pdf_bytes, xlsx_bytes
+from tests.connectors.samples import docx_bytes, odt_bytes, pdf_bytes, pdf_from_objects, xlsx_bytes
 
 MB = 1024 * 1024
 SECRET = "GEHEIM-XXE-8d1f2c: Sanne de Vries heeft epilepsie"  # the local file an XXE would pull in
@@ -220,16 +220,7 @@ def pdf_flate_bomb(mb: int = 200) -> bytes:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_from_objects(objects)
 
 
 # -- text ------------------------------------------------------------------------------------------
