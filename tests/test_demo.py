@@ -123,6 +123,13 @@ def test_scales_to_a_document_count() -> None:
     assert [d.place.path for d in plan.docs] == [d.place.path for d in again.docs]
 
 
+def test_large_school_uses_up_small_name_groups() -> None:
+    """1000 pupils use up the Surinamese boys' names (8 x 11): the planner used to retry forever there."""
+    plan = plan_school(seed=7, pupils=1000)
+    assert len(plan.pupils) == 1000
+    assert len({p.full for p in plan.pupils}) == 1000
+
+
 def test_scan_finds_what_was_planted(demo: Path, report: Report) -> None:
     truth = json.loads((demo / "truth.json").read_text(encoding="utf-8"))
     found = Counter(v.rule for v in report.violations)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import re
+from functools import cache
 
 from faker import Faker
 
@@ -100,6 +101,34 @@ def child_name(rng: random.Random, fake: Faker, origin: str, sex: str) -> tuple[
     first = rng.choice(boys if sex == "M" else girls)
     surname = rng.choice(surnames)
     return first, "", female_form(surname, origin) if sex == "V" else surname
+
+
+def child_first_names(origin: str, sex: str) -> tuple[str, ...]:
+    """The roepnamen `child_name` draws from for this origin and sex."""
+    if origin == "nl":
+        return DUTCH_BOYS if sex == "M" else DUTCH_GIRLS
+    boys, girls, _, _, _ = GROUPS[origin]
+    return boys if sex == "M" else girls
+
+
+@cache
+def child_full_names(origin: str, sex: str) -> frozenset[str] | None:
+    """Every full name `child_name` can give a pupil of this origin and sex (sibling names left out, as
+    `make_pupils` leaves them out), or None for Dutch names, whose surnames come from Faker's long list.
+
+    A large school uses up the small non-Dutch groups (Ghanaian boys: 4 names x 6 surnames); a retry
+    loop that draws from a used-up group never ends, so the callers check this set first."""
+    if origin == "nl":
+        return None
+    _, _, surnames, _, _ = GROUPS[origin]
+    return frozenset(f"{first} {female_form(s, origin) if sex == 'V' else s}"
+                     for first in child_first_names(origin, sex) if first not in SIBLING_NAMES for s in surnames)
+
+
+def used_up(origin: str, sex: str, used: set[str]) -> bool:
+    """True when every name of this group is already in `used` (never for Dutch names)."""
+    full = child_full_names(origin, sex)
+    return full is not None and full <= used
 
 
 def official_names(rng: random.Random, fake: Faker, roepnaam: str, origin: str, sex: str) -> str:

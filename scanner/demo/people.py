@@ -120,6 +120,8 @@ def make_pupils(rng: random.Random, fake: Faker, n: int, as_of: date, org: Organ
     for i, status in enumerate(statuses):
         sex = "M" if rng.random() < 0.64 else "V"
         origin = names.pick_origin(rng)
+        if names.used_up(origin, sex, used_names):  # only in large schools: the retry below would never end
+            origin = "nl"
         while True:
             first, prefix, surname = names.child_name(rng, fake, origin, sex)
             key = " ".join(p for p in (first, prefix, surname) if p)
