@@ -77,8 +77,10 @@ class Scanner:
     def analyzer(self) -> AnalyzerEngine:
         """Built on first use: a rescan answered from the cache never loads the NLP pipeline."""
         if self._analyzer is None:
+            org = self.cfg.organisation
             self._analyzer = build_analyzer(self.records.known_people(),
-                                            self.cfg.resolve(self.cfg.nlp) if self.cfg.nlp else None)
+                                            self.cfg.resolve(self.cfg.nlp) if self.cfg.nlp else None,
+                                            own_names=[n for n in (org.name, *org.schools) if n])
         return self._analyzer
 
     def read_and_detect(self, source: Source, item: Item) -> Detected | None:

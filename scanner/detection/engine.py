@@ -13,11 +13,22 @@ from pathlib import Path
 import spacy
 import yaml
 from presidio_analyzer import AnalyzerEngine
-from presidio_analyzer.nlp_engine import NlpEngine, NlpEngineProvider, SpacyNlpEngine
+from presidio_analyzer.nlp_engine import (
+    NlpEngine,
+    NlpEngineProvider,
+    NoOpNlpEngine,
+    SlimSpacyNlpEngine,
+    SpacyNlpEngine,
+    StanzaNlpEngine,
+    TransformersNlpEngine,
+)
 from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
 
 import scanner.detection.recognizers  # noqa: F401  (registers the Dutch classes for the YAML loader)
 from config import CONFIG_DIR
+from scanner.detection.analyzer import SchoolAnalyzerEngine
+from scanner.detection.context import LinearLemmaContextEnhancer
+from scanner.detection.nlp_engine import SchoolSpacyNlpEngine
 from scanner.detection.recognizers.register_names import KnownPerson, RegisterNameRecognizer
 
 log = logging.getLogger(__name__)
@@ -43,16 +54,20 @@ def nlp_engine(conf_file: Path | None = None) -> NlpEngine:
     elif not spacy.util.is_package(model):
         # Never download: fall back to a blank Dutch tokenizer and say that names need the model.
         log.warning("spaCy model %s not found; names are found only from the register and titles", model)
-        engine = SpacyNlpEngine(models=[{"lang_code": "nl", "model_name": "blank-nl"}])
+        engine = SchoolSpacyNlpEngine(models=[{"lang_code": "nl", "model_name": "blank-nl"}])
         engine.nlp = {"nl": spacy.blank("nl")}
         return engine
     _load_components()
-    return NlpEngineProvider(nlp_configuration=conf).create_engine()
+    engines = (SchoolSpacyNlpEngine, SpacyNlpEngine, StanzaNlpEngine, TransformersNlpEngine, SlimSpacyNlpEngine,
+               NoOpNlpEngine)
+    return NlpEngineProvider(nlp_engines=engines, nlp_configuration=conf).create_engine()
 
 
 def build_analyzer(people: list[KnownPerson] | None = None, nlp_conf: Path | None = None,
-                   engine: NlpEngine | None = None) -> AnalyzerEngine:
+                   engine: NlpEngine | None = None, own_names: list[str] | None = None) -> AnalyzerEngine:
+    """`own_names` (the organisation's and its schools' names) are text the NER need not read."""
     engine = engine or nlp_engine(nlp_conf)
     registry = RecognizerRegistryProvider(conf_file=RECOGNIZERS, nlp_engine=engine).create_recognizer_registry()
     registry.add_recognizer(RegisterNameRecognizer(people or []))
-    return AnalyzerEngine(nlp_engine=engine, registry=registry, supported_languages=["nl"])
+    return SchoolAnalyzerEngine(nlp_engine=engine, registry=registry, supported_languages=["nl"],
+                                context_aware_enhancer=LinearLemmaContextEnhancer(), own_names=own_names)

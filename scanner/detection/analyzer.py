@@ -1,0 +1,54 @@
+"""Presidio's AnalyzerEngine for Dutch school files: the NER runs where it can still find a name.
+
+`analyze()` keeps Presidio's contract (same arguments, same results) and does the work in two
+passes when the NLP engine can split its pipeline (see nlp_engine.py): tokens and lemmas for all
+recognizers first, then the NER on the sentences `ner_gate` selects, whose entities go through
+Presidio's own SpacyRecognizer. With any other engine it is plain Presidio.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+from scanner.detection.ner_gate import ner_windows
+from scanner.detection.nlp_engine import SchoolSpacyNlpEngine
+
+
+class SchoolAnalyzerEngine(AnalyzerEngine):
+    def __init__(self, *args: Any, own_names: list[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        names = sorted((n for n in own_names or [] if n.strip()), key=len, reverse=True)
+        self.own_names = re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE) if names else None
+
+    def analyze(self, text: str, language: str, entities: list[str] | None = None,  # type: ignore[override]
+                score_threshold: float | None = None, nlp_artifacts: Any = None,
+                return_decision_process: bool = False, **kwargs: Any) -> list[RecognizerResult]:
+        engine = self.nlp_engine
+        if (nlp_artifacts is not None or not isinstance(engine, SchoolSpacyNlpEngine)
+                or not engine.ner_pipes(language)):
+            return super().analyze(text, language, entities=entities, score_threshold=score_threshold,
+                                   nlp_artifacts=nlp_artifacts, return_decision_process=return_decision_process,
+                                   **kwargs)
+        artifacts = engine.process_text_without_ner(text, language)
+        results = super().analyze(text, language, entities=entities, score_threshold=score_threshold,
+                                  nlp_artifacts=artifacts, return_decision_process=return_decision_process,
+                                  **kwargs)
+        spans = ner_windows(artifacts.tokens, results, self.own_names, engine.dutch_words(language))
+        if not spans:
+            return results
+        engine.add_entities(artifacts, spans, language)
+        threshold = self.default_score_threshold if score_threshold is None else score_threshold
+        wanted = entities or self.get_supported_entities(language=language)
+        for recognizer in self.registry.get_recognizers(language=language, entities=entities,
+                                                        all_fields=not entities):
+            if isinstance(recognizer, SpacyRecognizer):
+                for r in recognizer.analyze(text=text, entities=wanted, nlp_artifacts=artifacts):
+                    if r.score >= threshold:
+                        if not return_decision_process:
+                            r.analysis_explanation = None
+                        results.append(r)
+        return EntityRecognizer.remove_duplicates(results)

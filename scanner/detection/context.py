@@ -1,0 +1,67 @@
+"""Presidio's lemma context enhancer, with the same results in linear time.
+
+Presidio 2.2's `LemmaContextAwareEnhancer` deep-copies every result of a call, walks the Doc from
+its start to find each result's token and tests lemmas against a list: per call that is quadratic
+in the text length, and it was a fifth of avgscan's detection time. This subclass keeps Presidio's
+rules (window, factor, minimum score, substring matching) and changes only how the token and the
+keywords are looked up; results whose recognizer has no context words are passed through
+untouched instead of copied.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+
+class LinearLemmaContextEnhancer(LemmaContextAwareEnhancer):
+    def enhance_using_context(self, text: str, raw_results: list[RecognizerResult], nlp_artifacts: NlpArtifacts,
+                              recognizers: list[EntityRecognizer], context: list[str] | None = None
+                              ) -> list[RecognizerResult]:
+        with_context = {r.id for r in recognizers if r.context}
+        needs = [RecognizerResult.RECOGNIZER_IDENTIFIER_KEY in (r.recognition_metadata or {})
+                 and r.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY] in with_context
+                 for r in raw_results]
+        if not any(needs) or nlp_artifacts is None:
+            return list(raw_results)
+        self._prepare(nlp_artifacts)
+        enhanced = super().enhance_using_context(
+            text, [r for r, n in zip(raw_results, needs, strict=True) if n], nlp_artifacts, recognizers, context)
+        it = iter(enhanced)
+        return [next(it) if n else r for r, n in zip(raw_results, needs, strict=True)]
+
+    def _prepare(self, nlp_artifacts: NlpArtifacts) -> None:
+        """Token end offsets for bisect and the keywords as a set, once per analyzed text."""
+        self._ends = [i + len(t) for i, t in zip(nlp_artifacts.tokens_indices, nlp_artifacts.tokens, strict=True)]
+        self._keywords = set(nlp_artifacts.keywords)
+        self._artifacts_id = id(nlp_artifacts)
+
+    def _extract_surrounding_words(self, nlp_artifacts: NlpArtifacts, word: str, start: int) -> list[str]:
+        if not nlp_artifacts.tokens:
+            return [""]
+        if getattr(self, "_artifacts_id", None) != id(nlp_artifacts):
+            self._prepare(nlp_artifacts)
+        # Presidio takes the first token that starts at `start` or ends after it: with sorted,
+        # non-overlapping tokens that is the first token whose end lies beyond `start`.
+        index = bisect.bisect_right(self._ends, start)
+        if index >= len(self._ends):
+            raise ValueError(f"Did not find word '{word}' in the list of tokens although it is expected to be found")
+        lemmas = nlp_artifacts.lemmas
+        words = (self._collect(index, self.context_prefix_count, lemmas, -1)
+                 + self._collect(index, self.context_suffix_count, lemmas, 1))
+        return list(set(words))
+
+    def _collect(self, index: int, n_words: int, lemmas: list[str], step: int) -> list[str]:
+        found: list[str] = []
+        remaining, i = n_words + 1, index
+        while 0 <= i < len(lemmas) and remaining > 0:
+            lower = lemmas[i].lower()
+            if lower in self._keywords:
+                found.append(lower)
+                remaining -= 1
+            i += step
+        return found
+

@@ -1,0 +1,124 @@
+"""Which sentences of a text can still hold a name that only the NER would find.
+
+The NER is run where its answer can change the result: a PERSON span needs a word written with a
+capital, and a capitalised word adds nothing when it is
+- inside a result of another recognizer (a register name, a titled name, a diagnosis, an address:
+  those outrank the NER on overlap, so the NER's span would be dropped),
+- inside the organisation's own name (findings there are dropped),
+- a single letter (initials belong to the surname after them; M/V in a form),
+- the first word of a sentence that is a function word ('De', 'Tijdens'), a form label ('Datum:'),
+  an ordinary Dutch word (the lemmatizer's vocabulary: 'Afspraken', 'Besproken') or a word the same
+  text also writes in lower case ('Gesprek' ... 'het gesprek'), or a word in capitals that the text
+  also writes in lower case (a heading).
+Some first names are also words ('Roos', 'Eva'): one that opens a sentence with no other unexplained
+capital after it is left to the register and the titled-name recognizer (a lone first name is weak
+evidence of a person anyway).
+Everything else (an unknown surname, a sibling's first name, a place, an institution) sends its
+sentence, with the sentences before and after it as context, to the NER, so names the register does
+not know are still found.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Container, Iterable
+
+from presidio_analyzer import RecognizerResult
+from spacy.tokens import Doc
+
+from config import CONFIG_DIR
+
+FUNCTION_WORDS_FILE = CONFIG_DIR / "lexicons" / "function_words.txt"
+_SENTENCES = re.compile(r"[^\n.!?]+(?:[.!?]+(?=\s|$)|[.!?]+|$)", re.MULTILINE)
+
+
+def load_function_words() -> frozenset[str]:
+    words = set()
+    for line in FUNCTION_WORDS_FILE.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.update(w.casefold() for w in line.split())
+    return frozenset(words)
+
+
+FUNCTION_WORDS = load_function_words()
+
+
+def sentence_spans(text: str) -> Iterable[tuple[int, int]]:
+    """Lines, cut after sentence-final punctuation; abbreviations only split a sentence in two,
+    both halves are still judged."""
+    for m in _SENTENCES.finditer(text):
+        if m.group().strip():
+            yield m.start(), m.end()
+
+
+class Explained:
+    """Sorted, merged character intervals of text that the NER cannot add to."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.ends[i] >= end
+
+
+def _is_label(text: str, end: int) -> bool:
+    """'Naam:' or 'Datum :' opening a line is a form label; what follows it is judged on its own."""
+    rest = text[end:end + 3]
+    return rest.lstrip(" ").startswith(":")
+
+
+def ner_windows(doc: Doc, results: list[RecognizerResult], own_names: re.Pattern[str] | None = None,
+                dutch_words: Container[str] = frozenset()) -> list[tuple[int, int]]:
+    """(start, end) windows of `doc` for the NER; `results` are the other recognizers' findings."""
+    text = doc.text
+    spans = [(r.start, r.end) for r in results]
+    if own_names is not None:
+        spans += [m.span() for m in own_names.finditer(text)]
+    explained = Explained(spans)
+    lower = {t.text for t in doc if t.is_lower}
+    starts = [t.idx for t in doc]
+    sentences = list(sentence_spans(text))
+    needed: list[int] = []
+    for n, (s, e) in enumerate(sentences):
+        first = True
+        for tok in doc[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]:
+            word = tok.text
+            if not tok.is_alpha and not any(c.isalpha() for c in word):
+                continue
+            at_start, first = first, False
+            if not word[0].isupper() or len(word) == 1:
+                continue
+            if explained.covers(tok.idx, tok.idx + len(word)):
+                continue
+            folded = word.casefold()
+            if at_start and (folded in FUNCTION_WORDS or folded in lower or folded in dutch_words
+                             or _is_label(text, tok.idx + len(word))):
+                continue
+            if word.isupper() and folded in lower:
+                continue
+            needed.append(n)
+            break
+    return with_neighbours(sentences, needed)
+
+
+def with_neighbours(sentences: list[tuple[int, int]], needed: list[int]) -> list[tuple[int, int]]:
+    """Each needed sentence with the one before and after it, overlapping windows merged: the NER
+    reads a word in context ('Doğan' alone in a cell is nothing, under 'Elif' it is a surname)."""
+    windows: list[list[int]] = []
+    for n in needed:
+        s, e = sentences[max(n - 1, 0)][0], sentences[min(n + 1, len(sentences) - 1)][1]
+        if windows and s <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], e)
+        else:
+            windows.append([s, e])
+    return [(s, e) for s, e in windows]

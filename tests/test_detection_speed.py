@@ -1,0 +1,102 @@
+"""The faster detection path must give Presidio's answers: the linear context enhancer the same
+scores as Presidio's own, the NER gate the same names wherever a name can be found."""
+
+from __future__ import annotations
+
+import spacy
+from presidio_analyzer import AnalyzerEngine
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+from scanner.detection.analyzer import SchoolAnalyzerEngine
+from scanner.detection.engine import build_analyzer
+from scanner.detection.ner_gate import FUNCTION_WORDS, ner_windows, sentence_spans
+from scanner.detection.nlp_engine import SchoolSpacyNlpEngine
+from scanner.records.loading import Records
+from tests.conftest import PUPILS
+
+TEXTS = [
+    "BSN leerling: 111222333. Telefoon ouders 06-12345678, e-mail ouders@voorbeeld.nl.",
+    "Rekeningnummer NL91 ABNA 0417 1643 00 op naam van de moeder; postcode 1318 AB Almere.",
+    "Geboren op 03-02-2014 te Almere. Onderwijsnummer 101010104, adres Kasteeldreef 12.",
+    ("Verslag van het gesprek met de ouders. Zij vertelden dat hun zoon slecht slaapt. " * 40
+     + "Het burgerservicenummer is 111222333 en het telefoonnummer 020-1234567."),
+]
+
+
+def _as_tuples(results: list) -> list[tuple]:  # noqa: ANN001
+    return sorted((r.entity_type, r.start, r.end, round(r.score, 6)) for r in results)
+
+
+def test_linear_context_enhancer_scores_like_presidios(analyzer: SchoolAnalyzerEngine) -> None:
+    presidio = AnalyzerEngine(nlp_engine=analyzer.nlp_engine, registry=analyzer.registry, supported_languages=["nl"],
+                              context_aware_enhancer=LemmaContextAwareEnhancer())
+    linear = AnalyzerEngine(nlp_engine=analyzer.nlp_engine, registry=analyzer.registry, supported_languages=["nl"],
+                            context_aware_enhancer=analyzer.context_aware_enhancer)
+    boosted = 0
+    for text in TEXTS:
+        theirs = presidio.analyze(text=text, language="nl", return_decision_process=True)
+        ours = linear.analyze(text=text, language="nl", return_decision_process=True)
+        assert _as_tuples(ours) == _as_tuples(theirs), text[:40]
+        boosted += sum(bool(r.analysis_explanation and r.analysis_explanation.supportive_context_word) for r in ours)
+    assert boosted, "the texts must contain context words, or this compares nothing"
+
+
+def _windows(analyzer: SchoolAnalyzerEngine, text: str) -> list[str]:
+    engine = analyzer.nlp_engine
+    artifacts = engine.process_text_without_ner(text, "nl")
+    results = AnalyzerEngine.analyze(analyzer, text, "nl", nlp_artifacts=artifacts)
+    return [text[s:e] for s, e in ner_windows(artifacts.tokens, results, analyzer.own_names,
+                                               engine.dutch_words("nl"))]
+
+
+def test_gate_skips_sentences_whose_capitals_are_explained() -> None:
+    analyzer = build_analyzer(Records(pupils=PUPILS, consents=[]).known_people(), own_names=["De Kompasroos"])
+    explained = ("Sanne de Vries heeft vandaag goed gewerkt.\n"     # a register name
+                 "Naam: Daan Bakker\n"                              # a form label and a register name
+                 "Huiswerk wordt elke week besproken.\n"          # an ordinary word opening a sentence
+                 "De Kompasroos organiseert een ouderavond.\n"      # the school's own name
+                 "Er is sprake van ADHD.")                           # a special category term
+    assert _windows(analyzer, explained) == []
+
+
+def test_gate_sends_unknown_names_with_their_neighbours() -> None:
+    analyzer = build_analyzer([], own_names=[])
+    text = ("Het gesprek vond plaats op school.\n"
+            "Haar broertje Mehmet Kraaijenbrink zit in groep 3.\n"
+            "Verder geen bijzonderheden.\n"
+            "Huiswerk volgt.")
+    windows = _windows(analyzer, text)
+    assert len(windows) == 1
+    assert windows[0].startswith("Het gesprek") and windows[0].endswith("Verder geen bijzonderheden.")
+
+
+def test_two_passes_find_the_names_one_pass_finds() -> None:
+    analyzer = build_analyzer([], own_names=[])
+    plain = AnalyzerEngine(nlp_engine=analyzer.nlp_engine, registry=analyzer.registry, supported_languages=["nl"],
+                           context_aware_enhancer=analyzer.context_aware_enhancer)
+    text = ("Op 12 maart is er een gesprek geweest met de moeder van de leerling.\n"
+            "Aanwezig waren mevrouw Jansen en meneer Okafor van het wijkteam.\n"
+            "Zijn zus Noor Verhoeven komt volgend jaar ook naar school.")
+    def names(engine: AnalyzerEngine) -> set[str]:
+        return {text[r.start:r.end] for r in engine.analyze(text=text, language="nl") if r.entity_type == "PERSON"}
+
+    assert names(analyzer) == names(plain)
+    assert {"Okafor", "Noor Verhoeven"} <= names(analyzer)
+
+
+def test_pipelines_that_cannot_split_run_whole() -> None:
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    engine = SchoolSpacyNlpEngine(models=[{"lang_code": "nl", "model_name": "in-memory"}])
+    engine.nlp = {"nl": nlp}
+    assert engine.ner_pipes("nl") == []
+    shipped = build_analyzer([]).nlp_engine
+    assert shipped.ner_pipes("nl") == ["tok2vec", "ner"]
+
+
+def test_sentences_and_function_words() -> None:
+    text = "Eerste zin. Tweede zin!\nDerde regel zonder punt\n\n  \nVierde?"
+    assert [text[s:e].strip() for s, e in sentence_spans(text)] == [
+        "Eerste zin.", "Tweede zin!", "Derde regel zonder punt", "Vierde?"]
+    assert {"de", "tijdens", "omdat", "hij"} <= FUNCTION_WORDS
+    assert "daan" not in FUNCTION_WORDS
