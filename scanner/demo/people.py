@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
+from collections.abc import Set
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -114,6 +115,8 @@ def make_pupils(rng: random.Random, fake: Faker, n: int, as_of: date, org: Organ
     so, vso = org.schools
     pupils: list[Pupil] = []
     used_names = set(reserved)
+    pupil_names: set[str] = set()
+    parent_names: set[str] = set()  # a pupil named like another pupil's parent: who is meant is undecidable
     nummer = 20100
     statuses = _status_list(rng, n)
     first_expired = statuses.index("expired")
@@ -125,8 +128,9 @@ def make_pupils(rng: random.Random, fake: Faker, n: int, as_of: date, org: Organ
         while True:
             first, prefix, surname = names.child_name(rng, fake, origin, sex)
             key = " ".join(p for p in (first, prefix, surname) if p)
-            if key not in used_names and first not in names.SIBLING_NAMES:
+            if key not in used_names and key not in parent_names and first not in names.SIBLING_NAMES:
                 used_names.add(key)
+                pupil_names.add(key)
                 break
         nummer += rng.randint(3, 40)
         if status == "current":
@@ -156,12 +160,18 @@ def make_pupils(rng: random.Random, fake: Faker, n: int, as_of: date, org: Organ
         pupil.huisnummer = str(rng.randint(1, 240)) + (rng.choice(("", "", "", "a", "b")))
         pupil.postcode = numbers.postcode(rng)
         pupil.care = make_profile(rng, school.kind, origin, born, min(2025, ref.year))
-        pupil.parents = make_parents(rng, fake, pupil)
+        pupil.parents = make_parents(rng, fake, pupil, avoid=pupil_names)
+        parent_names.update(parent.full for parent in pupil.parents)
         pupils.append(pupil)
     return pupils
 
 
-def make_parents(rng: random.Random, fake: Faker, pupil: Pupil) -> list[Parent]:
+def make_parents(rng: random.Random, fake: Faker, pupil: Pupil, avoid: Set[str] = frozenset()) -> list[Parent]:
+    """One or two parents; none gets a full name in `avoid` (the pupils' names).
+
+    Faker's adult first names include children's names (Floor, Sem): in a school of 1000 a mother
+    was called like a former pupil, and neither a reader nor the scanner can tell which one a list
+    means, so the truth would be undecidable. The redraw only happens on such a clash."""
     parents = []
     two = rng.random() < 0.7
     for relatie in ("moeder", "vader") if two else (rng.choice(("moeder", "moeder", "vader")),):
@@ -177,6 +187,8 @@ def make_parents(rng: random.Random, fake: Faker, pupil: Pupil) -> list[Parent]:
             prefix, surname = names.dutch_surname(fake)
         else:
             prefix, surname = "", names.female_form(rng.choice(names.GROUPS[pupil.origin][2]), pupil.origin)
+        while " ".join(x for x in (first, prefix, surname) if x) in avoid:
+            first = names.adult_first_name(rng, fake, pupil.origin, sex)
         parent = Parent(first, prefix, surname, relatie=relatie, phone=numbers.mobile(rng))
         local = f"{ascii_mail_part(first)}{rng.choice(('.', '', '_'))}{ascii_mail_part(prefix + surname)}"
         if rng.random() < 0.3:

@@ -625,10 +625,14 @@ class Builder:
         """Meet a requested number of share files: add progress reports, or drop optional controls."""
         if documents is None:
             return
-        while len(self.plan.docs) > documents and self.optional:
-            dropped = self.optional.pop()
-            self.plan.docs.remove(dropped)
-            self.paths.discard(dropped.place.path)
+        # The last-added optional controls go first. One pass by identity: list.remove per document
+        # compared dataclasses field by field against the whole list, quadratic in a large school.
+        drop = min(len(self.plan.docs) - documents, len(self.optional))
+        if drop > 0:
+            dropped = {id(doc) for doc in self.optional[-drop:]}
+            self.paths.difference_update(doc.place.path for doc in self.optional[-drop:])
+            del self.optional[-drop:]
+            self.plan.docs = [doc for doc in self.plan.docs if id(doc) not in dropped]
         rng, org = self.rng, self.plan.organisation
         suffixes = (".txt", ".docx", ".pdf")
         n = 0
