@@ -100,3 +100,10 @@ def test_sentences_and_function_words() -> None:
         "Eerste zin.", "Tweede zin!", "Derde regel zonder punt", "Vierde?"]
     assert {"de", "tijdens", "omdat", "hij"} <= FUNCTION_WORDS
     assert "daan" not in FUNCTION_WORDS
+
+
+def test_a_long_sentence_is_its_own_context() -> None:
+    analyzer = build_analyzer([], own_names=[])
+    long = "Tijdens de bespreking in de zorgcommissie vertelde Mehmet Kraaijenbrink over zijn nieuwe school."
+    text = f"Het gesprek vond plaats op school.\n{long}\nVerder geen bijzonderheden."
+    assert _windows(analyzer, text) == [long]

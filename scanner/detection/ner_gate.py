@@ -24,6 +24,7 @@ import bisect
 import re
 from collections.abc import Container, Iterable
 
+import regex
 from presidio_analyzer import RecognizerResult
 from spacy.tokens import Doc
 
@@ -31,6 +32,11 @@ from config import CONFIG_DIR
 
 FUNCTION_WORDS_FILE = CONFIG_DIR / "lexicons" / "function_words.txt"
 _SENTENCES = re.compile(r"[^\n.!?]+(?:[.!?]+(?=\s|$)|[.!?]+|$)", re.MULTILINE)
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+_CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}'’-]*")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]*(?![\p{L}\p{M}])")
+_HAS_UPPER = regex.compile(r"\p{Lu}")
+SHORT_SENTENCE = 60  # characters
 
 
 def load_function_words() -> frozenset[str]:
@@ -79,30 +85,34 @@ def _is_label(text: str, end: int) -> bool:
 
 def ner_windows(doc: Doc, results: list[RecognizerResult], own_names: re.Pattern[str] | None = None,
                 dutch_words: Container[str] = frozenset()) -> list[tuple[int, int]]:
-    """(start, end) windows of `doc` for the NER; `results` are the other recognizers' findings."""
+    """(start, end) windows of `doc` for the NER; `results` are the other recognizers' findings.
+
+    Works on the text with regular expressions, not on spaCy tokens: creating a Token object per
+    word cost as much as the recognizers."""
     text = doc.text
     spans = [(r.start, r.end) for r in results]
     if own_names is not None:
         spans += [m.span() for m in own_names.finditer(text)]
     explained = Explained(spans)
-    lower = {t.text for t in doc if t.is_lower}
-    starts = [t.idx for t in doc]
+    lower: set[str] | None = None
     sentences = list(sentence_spans(text))
     needed: list[int] = []
     for n, (s, e) in enumerate(sentences):
-        first = True
-        for tok in doc[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]:
-            word = tok.text
-            if not tok.is_alpha and not any(c.isalpha() for c in word):
+        sentence = text[s:e]
+        if not _HAS_UPPER.search(sentence):
+            continue
+        first = _WORD.search(sentence)
+        for m in _CAPITALISED.finditer(sentence):
+            word = m.group()
+            start = s + m.start()
+            if len(word) == 1 or explained.covers(start, start + len(word)):
                 continue
-            at_start, first = first, False
-            if not word[0].isupper() or len(word) == 1:
-                continue
-            if explained.covers(tok.idx, tok.idx + len(word)):
-                continue
+            if lower is None:
+                lower = set(_LOWER_WORD.findall(text))
             folded = word.casefold()
-            if at_start and (folded in FUNCTION_WORDS or folded in lower or folded in dutch_words
-                             or _is_label(text, tok.idx + len(word))):
+            if first is not None and m.start() == first.start() and (
+                    folded in FUNCTION_WORDS or folded in lower or folded in dutch_words
+                    or _is_label(text, start + len(word))):
                 continue
             if word.isupper() and folded in lower:
                 continue
@@ -112,11 +122,14 @@ def ner_windows(doc: Doc, results: list[RecognizerResult], own_names: re.Pattern
 
 
 def with_neighbours(sentences: list[tuple[int, int]], needed: list[int]) -> list[tuple[int, int]]:
-    """Each needed sentence with the one before and after it, overlapping windows merged: the NER
-    reads a word in context ('Doğan' alone in a cell is nothing, under 'Elif' it is a surname)."""
+    """Each needed short sentence with the one before and after it, overlapping windows merged: the
+    NER reads a word in context ('Doğan' alone in a cell is nothing, under 'Elif' it is a surname);
+    a sentence of a few words or more is its own context."""
     windows: list[list[int]] = []
     for n in needed:
-        s, e = sentences[max(n - 1, 0)][0], sentences[min(n + 1, len(sentences) - 1)][1]
+        s, e = sentences[n]
+        if e - s < SHORT_SENTENCE:
+            s, e = sentences[max(n - 1, 0)][0], sentences[min(n + 1, len(sentences) - 1)][1]
         if windows and s <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], e)
         else:
