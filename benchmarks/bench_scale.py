@@ -1,6 +1,7 @@
 """Scale benchmark: throughput, rescan speed-up, peak memory, and avgscan vs vanilla Presidio.
 
     python benchmarks/bench_scale.py --pupils 400 --documents 2000 [--workers 2] [--rows 1000000]
+    python benchmarks/bench_scale.py --pupils 1000 --documents 10000 --workers 2 --scan-only
 
 Steps (each printed as a table row, see benchmarks/README.md):
 1. builds the scale corpus with the project's generator (fixed seed) under --work, unless present;
@@ -12,6 +13,11 @@ Steps (each printed as a table row, see benchmarks/README.md):
    Presidio (AnalyzerEngine, the same spaCy pipeline, Presidio's predefined recognizers for nl);
 6. recall of both on the labelled development school (../shared/eval-dev, restored to /tmp/eval-dev);
 7. with --rows N: a structured table of N rows (foreign key to the register, remarks) scanned alone.
+
+With --scan-only: steps 1 and 3 alone, for the peak-memory target. Step 2 keeps every extracted text
+in this process (steps 5 and 6 reuse them), which would count in the parent's peak RSS; here the MB
+of text is counted after the scan, one item at a time, and the report is scored against the
+generator's truth.json, so a large corpus is also checked for correctness.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -65,6 +72,106 @@ def extract_all(cfg) -> list[tuple[str, list]]:  # noqa: ANN001
             texts.append((item.path, split_long(join_lines(content.units))))
         source.close()
     return texts
+
+
+def text_mb_streamed(cfg) -> tuple[int, float]:  # noqa: ANN001
+    """(items read, MB of extracted text), one item at a time: nothing is kept, unlike extract_all."""
+    items, size = 0, 0
+    for src_cfg in cfg.sources:
+        source = open_source(src_cfg)
+        for item in source.crawl():
+            if item.status != "scanned":
+                continue
+            try:
+                content = source.read(item)
+            except Unreadable:
+                continue
+            items += 1
+            size += sum(len(u.text.encode()) for u in split_long(join_lines(content.units)))
+        source.close()
+    return items, size / 1e6
+
+
+def rss_mb() -> float:
+    """This process's resident set now (not the peak), from /proc."""
+    with open("/proc/self/status", encoding="ascii") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) / 1024
+
+
+def _pss_kb(pid: int | str) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+            return next((int(line.split()[1]) for line in f if line.startswith("Pss:")), 0)
+    except OSError:  # the process ended between listing and reading
+        return 0
+
+
+class PssSampler(threading.Thread):
+    """Peak of the summed PSS of this process and its children, sampled every `every` seconds.
+
+    The forked workers share the parent's pages (the loaded NLP model) copy-on-write, so adding the
+    parent's and the workers' RSS counts those pages two or three times; PSS splits shared pages
+    between the processes that map them, so its sum is what the scan really occupies."""
+
+    def __init__(self, every: float = 1.0) -> None:
+        super().__init__(daemon=True)
+        self.every, self.peak_mb = every, 0.0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(self.every):
+            kids: list[str] = []
+            for task in Path("/proc/self/task").iterdir():
+                try:
+                    kids += (task / "children").read_text().split()
+                except OSError:
+                    continue
+            self.peak_mb = max(self.peak_mb, sum(_pss_kb(pid) for pid in ["self", *kids]) / 1024)
+
+    def stop(self) -> float:
+        self.done.set()
+        self.join()
+        return self.peak_mb
+
+
+def truth_score(school: Path, report) -> dict[str, object]:  # noqa: ANN001
+    """Precision and recall per rule against the generator's truth.json (as tests/test_demo.py does)."""
+    from dataclasses import asdict
+
+    from scanner.demo import score
+
+    truth = json.loads((school / "truth.json").read_text(encoding="utf-8"))
+    result = score([asdict(v) for v in report.violations], truth["violations"])
+    out: dict[str, object] = {rule: f"P {r['precision']} R {r['recall']} (tp {r['tp']} fp {r['fp']} fn {r['fn']})"
+                              for rule, r in result["rules"].items()}
+    out["unexpected"], out["missed"] = result["unexpected"][:20], result["missed"][:20]
+    return out
+
+
+def scan_only(school: Path, cfg, workers: int, work: Path) -> dict[str, object]:  # noqa: ANN001
+    """Full scan of the corpus with its peak RSS, then the MB of text streamed, then the truth score."""
+    out = work / "out-scan-only"
+    shutil.rmtree(out, ignore_errors=True)
+    before = rss_mb()
+    sampler = PssSampler()
+    sampler.start()
+    wall, used, report = scan(cfg, out, workers)
+    total_pss = sampler.stop()
+    parent, largest_child = peak_mb()
+    after = rss_mb()
+    stats = report.statistics
+    result: dict[str, object] = {
+        "items": stats["items"], "unreadable": stats["unreadable"], "findings": stats["findings"],
+        "violations": len(report.violations), "wall_s": round(wall, 1), "cpu_s_parent_and_workers": round(used, 1),
+        "peak_rss_MB": {"parent": round(parent), "largest_worker": round(largest_child),
+                        "parent_before_scan": round(before), "parent_after_scan": round(after)},
+        "peak_pss_MB_parent_plus_workers": round(total_pss)}
+    result["truth"] = truth_score(school, report)
+    del report
+    n, size = text_mb_streamed(cfg)
+    result["text"] = {"items_with_text": n, "MB": round(size, 2), "MB_per_wall_s": round(size / wall, 3),
+                      "MB_per_cpu_s": round(size / used, 3), "items_per_wall_s": round(stats["items"] / wall, 1)}
+    return result
 
 
 def mb(texts: list[tuple[str, list]]) -> float:
@@ -191,6 +298,8 @@ def main() -> None:
     ap.add_argument("--shared", default=str(HERE.parents[1] / "shared"))
     ap.add_argument("--rows", type=int, default=0)
     ap.add_argument("--skip-side-by-side", action="store_true")
+    ap.add_argument("--scan-only", action="store_true",
+                    help="only the corpus and one full scan: peak RSS, time, text MB, score against truth.json")
     a = ap.parse_args()
     work = Path(a.work)
     work.mkdir(parents=True, exist_ok=True)
@@ -208,6 +317,10 @@ def main() -> None:
     cfg_path = marker if marker.exists() else build_demo_school(school, seed=7, pupils=a.pupils, documents=a.documents)
     results["corpus"] = {"build_s": round(time.monotonic() - t0, 1)}
     cfg = load_config(cfg_path)
+    if a.scan_only:
+        results["full_scan"] = scan_only(school, cfg, a.workers, work)
+        print(json.dumps(results, indent=1, ensure_ascii=False))
+        return
     t0 = time.monotonic()
     texts = extract_all(cfg)
     size = mb(texts)
