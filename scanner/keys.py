@@ -16,13 +16,27 @@ import secrets
 from scanner.detection.names import fold
 from scanner.records.dates import parse_date
 
+MEMO_SIZE = 100_000
+
 
 class Keyer:
     def __init__(self, key: bytes | None = None) -> None:
         self._key = key or secrets.token_bytes(32)
+        self._memo: dict[str, str] = {}
 
     def of(self, kind: str, text: str) -> str:
-        return hmac.new(self._key, f"{kind}:{text}".encode(), hashlib.sha256).hexdigest()[:24]
+        """Memoised: a table repeats its pupils' numbers and names on every row."""
+        message = f"{kind}:{text}"
+        digest = self._memo.get(message)
+        if digest is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            digest = self._memo[message] = hmac.new(self._key, message.encode(), hashlib.sha256).hexdigest()[:24]
+        return digest
+
+    def __getstate__(self) -> dict[str, object]:
+        """A worker gets the key, not the memo (which holds raw values)."""
+        return {"_key": self._key, "_memo": {}}
 
     def name(self, text: str) -> str:
         return self.of("name", fold(text.replace(",", " , ")).replace(" , ", ", "))

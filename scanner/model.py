@@ -63,7 +63,7 @@ class Content:
     refs: dict[str, str] = field(default_factory=dict)  # known keys, e.g. {'leerlingnummer': '20118'}
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     """One detected value. `value` is raw and must never reach an output unless asked for."""
 

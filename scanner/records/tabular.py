@@ -7,6 +7,7 @@ type lists its built-in synonyms and a school can map a field to its own header 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections.abc import Iterator
@@ -34,8 +35,14 @@ class RowProblem:
         return f"{self.file}, rij {self.row}, kolom {self.column!r}: {self.message}"
 
 
+@functools.lru_cache(maxsize=4096)
+def _norm_header(h: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", h.lower())
+
+
 def norm_header(h: object) -> str:
-    return re.sub(r"[^a-z0-9]", "", str(h).lower())
+    """Header as compared with the synonym lists; cached, since every table row asks again."""
+    return _norm_header(str(h))
 
 
 def _read_frame(spec: RecordFile, cfg: ScanConfig) -> tuple[pd.DataFrame, str]:
