@@ -104,10 +104,13 @@ def _folder_fallback(part: str, idx: RegisterIndex) -> list[str]:
     return list(found) if len(found) == 1 else []
 
 
+_CELL = re.compile(r"^(?:(?P<sheet>.*)!)?[A-Z]+(?P<row>\d+)$")
+
+
 def _row_key(place: str, kind_row: bool) -> str | None:
     if kind_row:
         return "row"
-    m = re.match(r"^(?:(?P<sheet>.*)!)?[A-Z]+(?P<row>\d+)$", place)
+    m = _CELL.match(place)
     return f"{m.group('sheet')}!{m.group('row')}" if m else None
 
 
@@ -147,6 +150,12 @@ def row_keys(units: list[TextUnit], kind_row: bool, keyer: Keyer) -> dict[str, R
 
 
 def _link_rows(detected: Detected, kind_row: bool, idx: RegisterIndex, add: Add, ambiguous: set[str]) -> None:
+    if not detected.rows:
+        return
+    names_by_row: dict[str | None, list[Finding]] = defaultdict(list)  # once, not once per row: sheets are long
+    for f in detected.findings:
+        if f.entity_type == "PERSON":
+            names_by_row[_row_key(f.place, kind_row)].append(f)
     for key, row in detected.rows.items():
         nummers: list[str] = []
         if row.number and row.number in idx.by_number:
@@ -157,9 +166,8 @@ def _link_rows(detected: Detected, kind_row: bool, idx: RegisterIndex, add: Add,
                 nummers = idx.narrow_by_birth(nummers, {row.birth})
         if len(nummers) == 1:
             add(nummers[0], "column", 0.9)
-            for f in detected.findings:
-                if f.entity_type == "PERSON" and f.leerlingnummer is None and _row_key(f.place, kind_row) == key \
-                        and f.person_kind not in ("staff", "parent"):
+            for f in names_by_row.get(key, []):
+                if f.leerlingnummer is None and f.person_kind not in ("staff", "parent"):
                     f.leerlingnummer, f.person_kind = nummers[0], "pupil"
         else:
             ambiguous.update(nummers)
