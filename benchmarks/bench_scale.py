@@ -188,7 +188,14 @@ def scan(cfg, out: Path, workers: int) -> tuple[float, float, object]:  # noqa: 
 
 
 def vanilla_analyzer():  # noqa: ANN201
+    import tldextract
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+
+    from scanner.detection.recognizers.nl_email import _OFFLINE
+
+    # Presidio's EmailRecognizer calls tldextract, which downloads the public suffix list on first use;
+    # this machine is offline, so it gets the same extractor on the bundled list (same work per call).
+    tldextract.tldextract.TLD_EXTRACTOR = _OFFLINE
 
     engine = nlp_engine()
     registry = RecognizerRegistry(supported_languages=["nl"])

@@ -9,7 +9,7 @@ from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 
 from scanner.detection.analyzer import SchoolAnalyzerEngine
 from scanner.detection.engine import build_analyzer
-from scanner.detection.ner_gate import FUNCTION_WORDS, ner_windows, sentence_spans
+from scanner.detection.ner_gate import FUNCTION_WORDS, ner_windows, ordinary_word, sentence_spans
 from scanner.detection.nlp_engine import SchoolSpacyNlpEngine
 from scanner.records.loading import Records
 from tests.conftest import PUPILS
@@ -107,3 +107,12 @@ def test_a_long_sentence_is_its_own_context() -> None:
     long = "Tijdens de bespreking in de zorgcommissie vertelde Mehmet Kraaijenbrink over zijn nieuwe school."
     text = f"Het gesprek vond plaats op school.\n{long}\nVerder geen bijzonderheden."
     assert _windows(analyzer, text) == [long]
+
+
+def test_ordinary_words_and_the_place_after_a_postcode() -> None:
+    analyzer = build_analyzer([], own_names=[])
+    words = analyzer.nlp_engine.dutch_words("nl")
+    assert ordinary_word("afspraken", words) and ordinary_word("intakeformulier", words)
+    assert not ordinary_word("kraaijenbrink", words) and not ordinary_word("jansen", words)
+    assert _windows(analyzer, "Afspraken\nKemphaanpad 4, 1358 AC Almere") == []
+    assert _windows(analyzer, "Afspraken met Kraaijenbrink") == ["Afspraken met Kraaijenbrink"]

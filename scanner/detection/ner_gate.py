@@ -3,13 +3,14 @@
 The NER is run where its answer can change the result: a PERSON span needs a word written with a
 capital, and a capitalised word adds nothing when it is
 - inside a result of another recognizer (a register name, a titled name, a diagnosis, an address:
-  those outrank the NER on overlap, so the NER's span would be dropped),
+  those outrank the NER on overlap, so the NER's span would be dropped), or the place name right
+  after a postcode,
 - inside the organisation's own name (findings there are dropped),
 - a single letter (initials belong to the surname after them; M/V in a form),
 - the first word of a sentence that is a function word ('De', 'Tijdens'), a form label ('Datum:'),
-  an ordinary Dutch word (the lemmatizer's vocabulary: 'Afspraken', 'Besproken') or a word the same
-  text also writes in lower case ('Gesprek' ... 'het gesprek'), or a word in capitals that the text
-  also writes in lower case (a heading).
+  an ordinary Dutch word (the lemmatizer's vocabulary, with plurals and compounds: 'Afspraken',
+  'Besproken', 'Intakeformulier') or a word the same text also writes in lower case ('Gesprek' ...
+  'het gesprek'), or a word in capitals that the text also writes in lower case (a heading).
 Some first names are also words ('Roos', 'Eva'): one that opens a sentence with no other unexplained
 capital after it is left to the register and the titled-name recognizer (a lone first name is weak
 evidence of a person anyway).
@@ -36,6 +37,7 @@ _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}'’-]*")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]*(?![\p{L}\p{M}])")
 _HAS_UPPER = regex.compile(r"\p{Lu}")
+_CITY = regex.compile(r"[ \t]+(\p{Lu}[\p{L}\p{M}'’-]*(?:[ -]\p{Lu}[\p{L}\p{M}'’-]*)?)")
 SHORT_SENTENCE = 60  # characters
 
 
@@ -77,6 +79,25 @@ class Explained:
         return i >= 0 and self.ends[i] >= end
 
 
+def ordinary_word(word: str, words: Container[str]) -> bool:
+    """A lower-case word form the vocabulary knows, directly or as a plural, an inflected adjective
+    ('afspraken', 'medische') or a compound of two known words ('thuissituatie', 'intakeformulier')."""
+    if word in words:
+        return True
+    for suffix in ("en", "s", "e", "'s", "n"):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 4:
+            if stem in words:
+                return True
+            if suffix == "en" and stem[-2] in "aeou" and stem[-1] not in "aeiou" and stem[:-1] + stem[-2:] in words:
+                return True  # afspraken -> afspraak: an open syllable doubles its vowel
+    for i in range(3, len(word) - 3):
+        head, first = word[i:], word[:i]
+        if len(head) >= 4 and head in words and (first in words or (first[-1] in "s" and first[:-1] in words)):
+            return True
+    return False
+
+
 def _is_label(text: str, end: int) -> bool:
     """'Naam:' or 'Datum :' opening a line is a form label; what follows it is judged on its own."""
     rest = text[end:end + 3]
@@ -91,6 +112,11 @@ def ner_windows(doc: Doc, results: list[RecognizerResult], own_names: re.Pattern
     word cost as much as the recognizers."""
     text = doc.text
     spans = [(r.start, r.end) for r in results]
+    for r in results:
+        if r.entity_type == "NL_POSTCODE":  # '1318 AB Almere': the place after a postcode
+            city = _CITY.match(text, r.end)
+            if city:
+                spans.append(city.span(1))
     if own_names is not None:
         spans += [m.span() for m in own_names.finditer(text)]
     explained = Explained(spans)
@@ -111,8 +137,8 @@ def ner_windows(doc: Doc, results: list[RecognizerResult], own_names: re.Pattern
                 lower = set(_LOWER_WORD.findall(text))
             folded = word.casefold()
             if first is not None and m.start() == first.start() and (
-                    folded in FUNCTION_WORDS or folded in lower or folded in dutch_words
-                    or _is_label(text, start + len(word))):
+                    folded in FUNCTION_WORDS or folded in lower or _is_label(text, start + len(word))
+                    or ordinary_word(folded, dutch_words)):
                 continue
             if word.isupper() and folded in lower:
                 continue
