@@ -12,8 +12,9 @@ import unicodedata
 from functools import lru_cache
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower case without accents, single spaces: the key for comparing names."""
+    """Lower case without accents, single spaces: the key for comparing names (cached: names repeat)."""
     nfkd = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in nfkd if not unicodedata.combining(c))
     return re.sub(r"\s+", " ", plain).strip().lower()

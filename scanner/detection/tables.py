@@ -10,6 +10,7 @@ together, so a column never gets one label for all of its content.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import phonenumbers
@@ -78,24 +79,28 @@ def _digits(v: str) -> str:
     return "".join(c for c in v if c.isdigit())
 
 
+_SHAPES: dict[str, Callable[[str], bool]] = {
+    "PERSON": lambda v: bool(_NAME.match(v)) and any(c.isupper() for c in v) and len(v) > 1,
+    "DATE_OF_BIRTH": lambda v: parse_date(v) is not None,
+    "NL_POSTCODE": lambda v: postcode.is_valid(v),
+    "PHONE_NUMBER": lambda v: _phone(v),
+    "EMAIL_ADDRESS": lambda v: "@" in v and "." in v.split("@")[-1],
+    "NL_BSN": lambda v: bsn.is_valid(_digits(v).zfill(9)) and not onderwijsnummer.is_valid(_digits(v)),
+    "NL_ONDERWIJSNUMMER": lambda v: onderwijsnummer.is_valid(_digits(v)),
+    "IBAN_CODE": lambda v: iban.is_valid(v),
+    "ADDRESS": lambda v: any(c.isdigit() for c in v) and any(c.isalpha() for c in v),
+}
+
+
+@lru_cache(maxsize=65536)
 def valid_for(etype: str, value: str) -> bool:
-    """Whether a cell value has the shape of its column's type (an 'Achternaam' cell saying 'nee' is not a name)."""
+    """Whether a cell value has the shape of its column's type (an 'Achternaam' cell saying 'nee' is not a
+    name). Cached: a column repeats its values on many rows."""
     v = value.strip()
     if not v or v.lower() in _NOT_A_VALUE:
         return False
-    checks = {
-        "PERSON": lambda: bool(_NAME.match(v)) and any(c.isupper() for c in v) and len(v) > 1,
-        "DATE_OF_BIRTH": lambda: parse_date(v) is not None,
-        "NL_POSTCODE": lambda: postcode.is_valid(v),
-        "PHONE_NUMBER": lambda: _phone(v),
-        "EMAIL_ADDRESS": lambda: "@" in v and "." in v.split("@")[-1],
-        "NL_BSN": lambda: bsn.is_valid(_digits(v).zfill(9)) and not onderwijsnummer.is_valid(_digits(v)),
-        "NL_ONDERWIJSNUMMER": lambda: onderwijsnummer.is_valid(_digits(v)),
-        "IBAN_CODE": lambda: iban.is_valid(v),
-        "ADDRESS": lambda: any(c.isdigit() for c in v) and any(c.isalpha() for c in v),
-    }
-    check = checks.get(etype)
-    return check() if check else len(v) > 1
+    check = _SHAPES.get(etype)
+    return check(v) if check else len(v) > 1
 
 
 def _phone(v: str) -> bool:
