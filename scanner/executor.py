@@ -14,6 +14,7 @@ share.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import re
@@ -74,6 +75,27 @@ class ItemTimeout(Exception):
     pass
 
 
+_LIMIT = [0.0]  # seconds of the item being timed, for the alarm's message
+
+
+def _on_alarm(_sig: int, _frame: object) -> None:
+    raise ItemTimeout(f"tijdslimiet van {_LIMIT[0]:g} s overschreden")
+
+
+@contextmanager
+def alarm_handler() -> Iterator[None]:
+    """Install the item time limit's SIGALRM handler once for many items (installing it per row
+    cost more than detecting the row); the previous handler comes back afterwards."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
     """Interrupt an item that runs longer than `seconds` (a parser stuck on a hostile file).
@@ -83,17 +105,14 @@ def time_limit(seconds: float) -> Iterator[None]:
     if seconds <= 0 or threading.current_thread() is not threading.main_thread():
         yield
         return
-
-    def _raise(_sig: int, _frame: object) -> None:
-        raise ItemTimeout(f"tijdslimiet van {seconds:g} s overschreden")
-
-    previous = signal.signal(signal.SIGALRM, _raise)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    installed = signal.getsignal(signal.SIGALRM) is _on_alarm
+    with (contextlib.nullcontext() if installed else alarm_handler()):
+        _LIMIT[0] = seconds
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def detect_task(scanner: Scanner, sources: dict[str, Source], task: Task) -> Outcome:
@@ -130,7 +149,8 @@ def _detect(scanner: Scanner, sources: dict[str, Source], task: Task) -> Outcome
 
 def _worker_batch(batch: list[Task]) -> list[Outcome]:
     sources = _WORKER.setdefault("sources", {})
-    return [detect_task(_WORKER["scanner"], sources, task) for task in batch]
+    with alarm_handler():
+        return [detect_task(_WORKER["scanner"], sources, task) for task in batch]
 
 
 def default_workers() -> int:
@@ -232,8 +252,9 @@ def scan_all(scanner: Scanner, workers: int | None = 1, executor: str = "local",
         return
     if workers == 1:
         sources: dict[str, Source] = {}
-        yield from run_ordered(scanner, lambda batch: _Done([detect_task(scanner, sources, t) for t in batch]),
-                               1, cache, row_batch=1)
+        with alarm_handler():
+            yield from run_ordered(scanner, lambda batch: _Done([detect_task(scanner, sources, t) for t in batch]),
+                                   1, cache, row_batch=1)
         for s in sources.values():
             s.close()
         return
@@ -247,7 +268,9 @@ def scan_all(scanner: Scanner, workers: int | None = 1, executor: str = "local",
         return pools[0].submit(_worker_batch, batch)
 
     try:
-        yield from run_ordered(scanner, submit, workers * IN_FLIGHT_PER_WORKER * ROW_BATCH, cache, rows_here=True)
+        with alarm_handler():  # rows are detected here
+            yield from run_ordered(scanner, submit, workers * IN_FLIGHT_PER_WORKER * ROW_BATCH, cache,
+                                   rows_here=True)
     finally:
         for pool in pools:
             pool.shutdown()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 
 from presidio_analyzer import AnalyzerEngine
@@ -166,6 +168,19 @@ def evaluate(scanned_items: list[ScannedItem], ctx: RuleContext, records: Record
     return violations, exempt, kept, skipped, findings
 
 
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """A scan allocates millions of small objects that live until the report; Python's default
+    collection after every 700 allocations re-walked them for a fifth of a 200 000-row table scan."""
+    old = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
+@fewer_collections()
 def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = False,
              progress: Progress | None = None, records: Records | None = None, workers: int | None = 1,
              executor: str = "local", scheduler: str | None = None, store: StateStore | None = None,
