@@ -15,6 +15,8 @@ import bisect
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.attrs import IDX, LENGTH
+from spacy.tokens import Doc
 
 
 class LinearLemmaContextEnhancer(LemmaContextAwareEnhancer):
@@ -35,7 +37,12 @@ class LinearLemmaContextEnhancer(LemmaContextAwareEnhancer):
 
     def _prepare(self, nlp_artifacts: NlpArtifacts) -> None:
         """Token end offsets for bisect and the keywords as a set, once per analyzed text."""
-        self._ends = [i + len(t) for i, t in zip(nlp_artifacts.tokens_indices, nlp_artifacts.tokens, strict=True)]
+        tokens = nlp_artifacts.tokens
+        if isinstance(tokens, Doc):  # one array call instead of a Token object per word
+            offsets = tokens.to_array([IDX, LENGTH])
+            self._ends = (offsets[:, 0] + offsets[:, 1]).tolist()
+        else:
+            self._ends = [i + len(t) for i, t in zip(nlp_artifacts.tokens_indices, tokens, strict=True)]
         self._keywords = set(nlp_artifacts.keywords)
         self._artifacts_id = id(nlp_artifacts)
 
