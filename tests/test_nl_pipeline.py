@@ -3,7 +3,8 @@
 Why: the product loads this folder by path on machines without internet; these
 tests pin what the scanner relies on (one-token titles, non-empty lemmas for
 Presidio's context words, PER/LOC/ORG entities) so a retrain that breaks any of
-it fails CI. The names below are in none of the training name lists.
+it fails CI. The names below are in none of the synthetic generator's name pools;
+several are in the gazetteer lists (deduce), Ouarzazi, Wojtek and Zdunek in no list.
 """
 
 from __future__ import annotations
@@ -45,6 +46,23 @@ def test_loads_fast_by_path(load_result: tuple[Language, float]) -> None:
     assert seconds < MAX_LOAD_SECONDS
     assert nlp.lang == "nl"
     assert {"ner", "lemmatizer"} <= set(nlp.pipe_names)
+
+
+def test_ner_can_run_as_a_second_pass(nlp: Language) -> None:
+    """The scanner runs tokenizer + lemmatizer first and tok2vec + ner on chosen sentences
+    (scanner/detection/nlp_engine.py); that needs no other component in the pipeline."""
+    assert set(nlp.pipe_names) <= {"tok2vec", "ner", "lemmatizer"}
+
+
+def test_gazetteer_lists_come_from_the_model_folder(nlp: Language) -> None:
+    """The flags layer's lists are stored in tok2vec/model, not read from deduce/Faker."""
+    layers = [n for n in nlp.get_pipe("tok2vec").model.walk() if n.name == "lexflag_features"]
+    for layer in layers:
+        assert len(layer.attrs["lists"]) > 100_000
+        assert layer.attrs["flag_dropout"] == 0.0
+    if layers:
+        features, _ = layers[0]([nlp.make_doc("Gesprek met Aukje uit Jeruzalem")], is_train=False)
+        assert [int(f) for f in features[0][:, -1]][2:] == [1, 8, 4]  # first name, known word, place
 
 
 def test_entity_labels(nlp: Language) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import random
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -204,6 +205,133 @@ STANDALONE_ORGS: tuple[str, ...] = (
     "Rijksoverheid", "Kennisnet", "PO-Raad", "VO-raad", "Parnassys", "Magister",
     "Stichting Prisma", "Stichting Athena", "Stichting Asko", "Stichting Aves",
 )
+
+
+# World lists for the training-only "world" templates (training/templates.py). No
+# held-out template uses them, so they are not split; they only widen what the model
+# sees as ORG, LOC and MISC.
+COUNTRIES: tuple[str, ...] = (
+    "Marokko", "Turkije", "Syrië", "Polen", "Suriname", "Eritrea", "Somalië",
+    "Afghanistan", "Irak", "Iran", "Ghana", "Nigeria", "Kaapverdië", "Duitsland",
+    "België", "Frankrijk", "Spanje", "Italië", "Portugal", "Griekenland", "Bulgarije",
+    "Roemenië", "Oekraïne", "Rusland", "China", "India", "Pakistan", "Indonesië",
+    "Curaçao", "Aruba", "Bonaire", "Egypte", "Tunesië", "Algerije", "Ethiopië",
+    "Soedan", "Jemen", "Libanon", "Jordanië", "Engeland", "Schotland", "Ierland",
+    "Amerika", "Canada", "Brazilië", "Colombia", "Argentinië", "Chili", "Peru",
+    "Mexico", "Cuba", "Venezuela", "Japan", "Korea", "Thailand", "Vietnam",
+    "Filipijnen", "Australië", "Zweden", "Noorwegen", "Denemarken", "Finland",
+    "Oostenrijk", "Zwitserland", "Hongarije", "Tsjechië", "Slowakije", "Kroatië",
+    "Servië", "Bosnië", "Albanië", "Kosovo", "Litouwen", "Letland", "Estland",
+    "Georgië", "Armenië", "Azerbeidzjan", "Kenia", "Oeganda", "Congo", "Angola",
+    "Senegal", "Mali", "Guinee", "Kameroen", "Sri Lanka", "Bangladesh", "Nepal",
+    "Saoedi-Arabië", "Koeweit", "Qatar", "Libië", "Zuid-Afrika", "Luxemburg",
+)
+FOREIGN_CITIES: tuple[str, ...] = (
+    "Istanbul", "Ankara", "Izmir", "Konya", "Kayseri", "Casablanca", "Rabat", "Nador",
+    "Al Hoceima", "Tanger", "Oujda", "Fez", "Marrakech", "Damascus", "Aleppo", "Homs",
+    "Asmara", "Mogadishu", "Kabul", "Herat", "Teheran", "Bagdad", "Mosul", "Accra",
+    "Kumasi", "Lagos", "Paramaribo", "Willemstad", "Oranjestad", "Berlijn", "Parijs",
+    "Londen", "Brussel", "Antwerpen", "Gent", "Luik", "Keulen", "Aken", "Hamburg",
+    "München", "Warschau", "Krakau", "Gdansk", "Boekarest", "Sofia", "Kiev", "Lviv",
+    "Moskou", "Madrid", "Barcelona", "Lissabon", "Porto", "Rome", "Milaan", "Napels",
+    "Athene", "Wenen", "Praag", "Boedapest", "Zagreb", "Belgrado", "Sarajevo",
+    "Tirana", "Praia", "Dakar", "Caïro", "Tunis", "Algiers", "Beiroet", "Amman",
+    "Riyad", "Dubai", "New York", "Chicago", "Toronto", "Sydney", "Tokio", "Peking",
+    "Shanghai", "Delhi", "Mumbai", "Karachi", "Lahore", "Jakarta", "Bandung",
+    "Manilla", "Bangkok", "Nairobi", "Addis Abeba", "Khartoum", "Kinshasa", "Luanda",
+    "Stockholm", "Oslo", "Kopenhagen", "Helsinki", "Dublin", "Edinburgh", "Manchester",
+    "Liverpool", "Lyon", "Marseille", "Rijsel", "Genève", "Zürich",
+)
+SPORT_CLUB_PREFIXES: tuple[str, ...] = (
+    "VV", "SV", "FC", "HC", "ZV", "KV", "TV", "RKSV", "VVV", "MHC", "BC", "AV",
+)
+SPORT_CLUB_SUFFIXES: tuple[str, ...] = ("Boys", "City", "United", "'68", "'45", "Zwaluwen")
+FUNDS: tuple[str, ...] = (
+    "KiKa", "Unicef", "het Rode Kruis", "Artsen zonder Grenzen", "Greenpeace",
+    "Stichting Leergeld", "het Jeugdfonds Sport & Cultuur", "het Jeugdeducatiefonds",
+    "War Child", "Plan Nederland", "Cordaid", "het KWF", "de Hartstichting",
+    "Save the Children", "Amnesty International", "het Wereldnatuurfonds",
+    "de Voedselbank", "Het Vergeten Kind", "Stichting Kinderpostzegels",
+)
+NATIONALITIES: tuple[str, ...] = (
+    "Nederlandse", "Marokkaanse", "Turkse", "Syrische", "Poolse", "Surinaamse",
+    "Eritrese", "Somalische", "Afghaanse", "Irakese", "Iraanse", "Ghanese",
+    "Nigeriaanse", "Kaapverdische", "Duitse", "Belgische", "Franse", "Spaanse",
+    "Italiaanse", "Portugese", "Bulgaarse", "Roemeense", "Oekraïense", "Russische",
+    "Chinese", "Indiase", "Britse", "Amerikaanse", "Braziliaanse", "Egyptische",
+)
+METHODS: tuple[str, ...] = (
+    "Cito", "Snappet", "Veilig Leren Lezen", "Pluspunt", "Estafette", "Taal Actief",
+    "Nieuwsbegrip", "Staal", "Blink", "Kurzweil", "ReadSpeaker", "Rekenrijk",
+    "Wereld in Getallen", "Getal & Ruimte", "Moderne Wiskunde", "Stepping Stones",
+    "Nova", "Kwink", "Leefstijl", "Kanjertraining", "Bouw!", "Lezen in Beeld",
+    "Taalverhaal", "Alles Telt", "Naut", "Meander", "Brandaan", "Wizwijs",
+)
+FEASTS: tuple[str, ...] = (
+    "het Suikerfeest", "het Offerfeest", "de Ramadan", "Koningsdag", "Pasen",
+    "Kerstmis", "het Chinees Nieuwjaar", "Divali", "Holi", "Keti Koti",
+    "de Kinderboekenweek", "de Avondvierdaagse", "Carnaval", "Pinksteren",
+)
+BRAND_HEADS: tuple[str, ...] = (
+    "Tec", "Co", "Via", "Omni", "Inter", "Euro", "Bel", "Fin", "Agri", "Medi", "Tele",
+    "Uni", "Pro", "Data", "Ned", "Hol", "Trans", "Sol", "Vita", "Nova", "Alu", "Bio",
+    "Flex", "Mega", "Quadra", "Axi", "Ver", "Lum", "Dyna", "Ecto", "Sigma", "Terra",
+)
+BRAND_TAILS: tuple[str, ...] = (
+    "trade", "so", "immo", "gros", "tel", "com", "net", "ex", "ion", "ia", "ica", "on",
+    "ix", "ar", "lux", "plan", "bouw", "tech", "ware", "log", "med", "fin", "pack",
+    "sys", "lease", "care", "food", "staal", "group", "matic", "ventus", "ro",
+)
+
+
+def pseudo_brand(rng: random.Random) -> str:
+    """An invented company name such as 'Viatrade' or 'Omnilux' (unknown-word ORG)."""
+    name = rng.choice(BRAND_HEADS) + rng.choice(BRAND_TAILS)
+    return name.upper() if rng.random() < 0.1 else name
+
+
+@cache
+def faker_companies() -> tuple[str, ...]:
+    """Faker nl_NL's large companies (MIT), minus odd joined entries."""
+    provider = importlib.import_module("faker.providers.company.nl_NL").Provider
+    return tuple(c for c in provider.large_companies if "(" not in c and "," not in c)
+
+
+CLDR_NOT_PLACES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
+"""CLDR 'territories' that are organisations or pseudo-regions, not places."""
+
+
+@cache
+def cldr_countries() -> tuple[str, ...]:
+    """Dutch names of every country and territory in Unicode CLDR (via Babel, build time only)."""
+    from babel import Locale
+
+    territories = Locale("nl").territories
+    return tuple(sorted(
+        name for code, name in territories.items()
+        if len(code) == 2 and code.isalpha() and code not in CLDR_NOT_PLACES
+    ))
+
+
+@cache
+def cldr_cities() -> tuple[str, ...]:
+    """CLDR's time-zone exemplar cities, with their Dutch names where CLDR has one."""
+    from babel import Locale
+    from babel.core import get_global
+
+    dutch = {zone: v["city"] for zone, v in Locale("nl").time_zones.items() if v.get("city")}
+    zones = (z for z in get_global("zone_territories") if "/" in z and not z.startswith("Etc"))
+    return tuple(sorted({dutch.get(z, z.rsplit("/", 1)[-1].replace("_", " ")) for z in zones}))
+
+
+@cache
+def faker_foreign_cities() -> tuple[str, ...]:
+    """German and Polish city names from Faker's address providers (MIT)."""
+    out: list[str] = []
+    for locale in ("de_DE", "pl_PL"):
+        provider = importlib.import_module(f"faker.providers.address.{locale}").Provider
+        out.extend(c for c in getattr(provider, "cities", ()) if "(" not in c)
+    return tuple(out)
 
 
 @dataclass(frozen=True)

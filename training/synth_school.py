@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from training import templates
+from training import names, templates
 from training.names import CARE_PREFIXES, SCHOOL_PREFIXES, TUSSENVOEGSELS, NamePools, build_pools
 
 Piece = tuple[str, str | None]
@@ -190,6 +190,63 @@ def _street(rng: random.Random, p: Pools) -> list[Piece]:
     return [(rng.choice(p.street), "LOC"), (number, None)]
 
 
+COMPANY_TRADES = ("Bouw", "Installatietechniek", "Transport", "Schilders", "Autoservice",
+                  "Bakkerij", "Groep", "Holding", "Advies", "Techniek", "Logistiek")
+
+
+def _bedrijf(rng: random.Random, p: Pools) -> list[Piece]:
+    """Invented brand, a real Dutch company (Faker), or 'Jansen Bouw B.V.'."""
+    roll = rng.random()
+    if roll < 0.45:
+        name = names.pseudo_brand(rng)
+    elif roll < 0.8:
+        name = rng.choice(names.faker_companies())
+    else:
+        surname = _cap_tussenvoegsel(rng.choice(p.surname))
+        name = f"{surname} {rng.choice(COMPANY_TRADES)}{rng.choice(('', '', ' B.V.', ' BV'))}"
+    return [(name, "ORG")]
+
+
+def _club(rng: random.Random, p: Pools) -> list[Piece]:
+    """'VV Almere', 'Lelystad Boys', 'SV Viatrade': a club name that holds a place."""
+    roll = rng.random()
+    if roll < 0.6:
+        return [(f"{rng.choice(names.SPORT_CLUB_PREFIXES)} {rng.choice(p.place)}", "ORG")]
+    if roll < 0.85:
+        return [(f"{rng.choice(p.place)} {rng.choice(names.SPORT_CLUB_SUFFIXES)}", "ORG")]
+    return [(f"{rng.choice(names.SPORT_CLUB_PREFIXES)} {names.pseudo_brand(rng)}", "ORG")]
+
+
+def _with_article(values: tuple[str, ...], label: str) -> Filler:
+    """'het Rode Kruis' -> 'het ' outside + 'Rode Kruis' as the entity."""
+
+    def fill(rng: random.Random, _: Pools) -> list[Piece]:
+        value = rng.choice(values)
+        for article in ("het ", "de "):
+            if value.startswith(article):
+                return [(article, None), (value[len(article):], label)]
+        return [(value, label)]
+
+    return fill
+
+
+def _buitenstad(rng: random.Random, _: Pools) -> list[Piece]:
+    """A foreign city: own list (cities pupils' families come from), CLDR, Faker de/pl."""
+    roll = rng.random()
+    if roll < 0.4:
+        return [(rng.choice(names.FOREIGN_CITIES), "LOC")]
+    if roll < 0.7:
+        return [(rng.choice(names.cldr_cities()), "LOC")]
+    return [(rng.choice(names.faker_foreign_cities()), "LOC")]
+
+
+def _land(rng: random.Random, _: Pools) -> list[Piece]:
+    """A country: own list (countries of origin in Dutch schools) or any CLDR territory."""
+    if rng.random() < 0.5:
+        return [(rng.choice(names.COUNTRIES), "LOC")]
+    return [(rng.choice(names.cldr_countries()), "LOC")]
+
+
 def _plain(values: tuple[str, ...]) -> Filler:
     return lambda rng, _: [(rng.choice(values), None)]
 
@@ -214,6 +271,15 @@ SLOT_FILLERS: dict[str, Filler] = {
     "vak": _plain(VAKKEN),
     "email": _email,
     "tel": _phone,
+    # slots of the training-only world templates
+    "bedrijf": _bedrijf,
+    "club": _club,
+    "fonds": _with_article(names.FUNDS, "ORG"),
+    "land": _land,
+    "buitenstad": _buitenstad,
+    "nationaliteit": lambda rng, _: [(rng.choice(names.NATIONALITIES), "MISC")],
+    "methode": lambda rng, _: [(rng.choice(names.METHODS), "MISC")],
+    "feest": _with_article(names.FEASTS, "MISC"),
 }
 
 
@@ -246,13 +312,20 @@ def pieces_to_doc(nlp: Language, pieces: list[Piece]) -> Doc:
 
 
 def generate(
-    nlp: Language, n: int, split: str, seed: int, negative_share: float = 0.18
+    nlp: Language, n: int, split: str, seed: int, negative_share: float = 0.18,
+    world: bool = False,
 ) -> Iterator[Doc]:
-    """Yield `n` annotated sentences from the train or held-out templates and names."""
+    """Yield `n` annotated sentences from the train or held-out templates and names.
+
+    `world` adds the training-only company/club/country/MISC templates.
+    """
     rng = random.Random(seed)
     p = pools_for(split)
     if split == "train":
         frames, negatives = templates.TRAIN_TEMPLATES, templates.TRAIN_NEGATIVES
+        if world:
+            frames = frames + templates.TRAIN_WORLD_TEMPLATES
+            negatives = negatives + templates.TRAIN_WORLD_NEGATIVES
     else:
         frames, negatives = templates.HELDOUT_TEMPLATES, templates.HELDOUT_NEGATIVES
     made = 0

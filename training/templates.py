@@ -182,3 +182,54 @@ HELDOUT_NEGATIVES: tuple[str, ...] = (
     "Na de kerstvakantie start de nieuwe methode voor begrijpend lezen.",
     "Toestemming kan op elk moment worden ingetrokken.",
 )
+
+# "World" templates (training only, switched on by `train_ner.py --world`): companies,
+# sports clubs, charities, countries, foreign cities and MISC names (nationalities,
+# teaching methods, events) in school contexts. They teach that an unknown capitalised
+# word is often not a person, which the person-heavy templates above do not.
+# Slots: {bedrijf} company (ORG), {club} sports club (ORG), {fonds} charity/fund (ORG),
+# {land} country (LOC), {buitenstad} foreign city (LOC), {nationaliteit} adjective
+# (MISC), {methode} teaching method or test (MISC), {feest} holiday/event (MISC).
+TRAIN_WORLD_TEMPLATES: tuple[str, ...] = (
+    "{kind} loopt stage bij {bedrijf} in {stad}.",
+    "Stageplaats: {bedrijf}, {straat}, {stad}.",
+    "Vader werkt bij {bedrijf}; moeder werkt bij {bedrijf}.",
+    "{kind} heeft een bijbaantje bij {bedrijf}.",
+    "Excursie naar {bedrijf} in {stad} voor de profielklas.",
+    "{bedrijf} sponsort de nieuwe schoolbibliotheek.",
+    "De laptops worden geleverd door {bedrijf} uit {buitenstad}.",
+    "Stagebedrijf {bedrijf} is tevreden over de inzet van {kind}.",
+    "{kind} voetbalt bij {club} en zit op judo.",
+    "Na schooltijd traint {kind} drie keer per week bij {club}.",
+    "{club} organiseert in de meivakantie een sportkamp.",
+    "De opbrengst van de sponsorloop gaat naar {fonds}.",
+    "De ouderbijdrage wordt betaald door {fonds}.",
+    "{fonds} vergoedt de zwemlessen van {kind}.",
+    "Het gezin komt oorspronkelijk uit {land} en woonde daarvoor in {buitenstad}.",
+    "{kind} is geboren in {buitenstad} ({land}) en kwam in 2021 naar Nederland.",
+    "De familie gaat in de zomervakantie drie weken naar {land}.",
+    "{kind} heeft de {nationaliteit} nationaliteit.",
+    "Moeder heeft de {nationaliteit} nationaliteit; vader komt uit {land}.",
+    "{kind} is met zijn oom naar {buitenstad} gereisd.",
+    "Vlucht vanuit {buitenstad} via {buitenstad} naar Schiphol.",
+    "Nieuwkomer uit {land}, eerder onderwijs gevolgd in {buitenstad}.",
+    "In {land} zat {kind} drie jaar op school.",
+    "De klas werkt met {methode} voor {vak}.",
+    "Resultaten {methode}: {kind} scoort onder het gemiddelde.",
+    "Vanaf {datum} gebruikt {groep} {methode}.",
+    "Tijdens {feest} is {kind} afwezig met toestemming.",
+    "{feest} wordt gevierd op vrijdag; de leerlingen zijn om 12 uur vrij.",
+    "Verlof aangevraagd voor {feest} door {ouder}.",
+    "{bedrijf} en {bedrijf} zoeken stagiairs voor het tweede semester.",
+    "Afgelopen jaar gingen leerlingen op uitwisseling naar {buitenstad} in {land}.",
+    "{club} uit {stad} won het schoolvoetbaltoernooi.",
+)
+
+TRAIN_WORLD_NEGATIVES: tuple[str, ...] = (
+    "Stages worden gezocht in overleg met de stagecoördinator.",
+    "Reizen buiten Europa tijdens schooltijd is niet toegestaan.",
+    "Sponsoring moet voldoen aan het convenant.",
+    "Bedrijfsbezoeken vinden plaats in de tweede periode.",
+    "Bijbaantjes mogen het huiswerk niet in de weg zitten.",
+    "Inburgering en taalles worden aangeboden door de gemeente.",
+)

