@@ -33,6 +33,7 @@ import sys
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -58,8 +59,8 @@ def peak_mb() -> tuple[float, float]:
             resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 
 
-def extract_all(cfg) -> list[tuple[str, list]]:  # noqa: ANN001
-    texts = []
+def extracted(cfg) -> Iterator[tuple[str, list]]:  # noqa: ANN001
+    """(path, units as detection sees them) of every readable item, one at a time."""
     for src_cfg in cfg.sources:
         source = open_source(src_cfg)
         for item in source.crawl():
@@ -69,26 +70,20 @@ def extract_all(cfg) -> list[tuple[str, list]]:  # noqa: ANN001
                 content = source.read(item)
             except Unreadable:
                 continue
-            texts.append((item.path, split_long(join_lines(content.units))))
+            yield item.path, split_long(join_lines(content.units))
         source.close()
-    return texts
+
+
+def extract_all(cfg) -> list[tuple[str, list]]:  # noqa: ANN001
+    return list(extracted(cfg))
 
 
 def text_mb_streamed(cfg) -> tuple[int, float]:  # noqa: ANN001
     """(items read, MB of extracted text), one item at a time: nothing is kept, unlike extract_all."""
     items, size = 0, 0
-    for src_cfg in cfg.sources:
-        source = open_source(src_cfg)
-        for item in source.crawl():
-            if item.status != "scanned":
-                continue
-            try:
-                content = source.read(item)
-            except Unreadable:
-                continue
-            items += 1
-            size += sum(len(u.text.encode()) for u in split_long(join_lines(content.units)))
-        source.close()
+    for _, units in extracted(cfg):
+        items += 1
+        size += sum(len(u.text.encode()) for u in units)
     return items, size / 1e6
 
 
