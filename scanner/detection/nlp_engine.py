@@ -13,6 +13,8 @@ lemmatizer needs the tagger) runs whole, in one pass, as in plain Presidio.
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 
 NER_PIPES = ("tok2vec", "ner")
@@ -33,12 +35,12 @@ class SchoolSpacyNlpEngine(SpacyNlpEngine):
             cache[language] = [p for p in nlp.pipe_names if p in NER_PIPES] if splittable else []
         return cache[language]
 
-    def dutch_words(self, language: str) -> frozenset[str] | set[str]:
+    def dutch_words(self, language: str) -> Container[str]:
         """Word forms of the lookup lemmatizer's table (lemmas and, through `in`, inflected forms):
         a capitalised sentence opener that is an ordinary word needs no NER."""
         cache = self.__dict__.setdefault("_words", {})
         if language not in cache:
-            words: frozenset[str] = frozenset()
+            words: Container[str] = frozenset()
             nlp = self.nlp[language]
             if "lemmatizer" in nlp.pipe_names:
                 lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
