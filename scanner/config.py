@@ -133,6 +133,11 @@ class Organisation(Strict):
     addresses: list[str] = Field(default_factory=list)
     staff_names: list[str] = Field(default_factory=list)
 
+    @property
+    def own_names(self) -> list[str]:
+        """The board's and the schools' names: text that is never about a pupil."""
+        return [n for n in (self.name, *self.schools) if n]
+
 
 class Limits(Strict):
     """Bounds on the work one item may cost, so that a hostile or broken file cannot stall the scan."""

@@ -190,6 +190,11 @@ def run_ordered(scanner: Scanner, submit: Submit, window_size: int, cache: ItemC
             open_batch.future = submit(open_batch.tasks)
             open_batch = _Batch()
 
+    def complete(item: Item, fp: str, detected: Detected | None) -> ScannedItem:
+        if cache is not None:
+            cache.store_item(item, fp, detected)
+        return scanner.finish(item, detected)
+
     def settle(entry: ScannedItem | tuple[Item, str, _Batch, int]) -> ScannedItem:
         if isinstance(entry, ScannedItem):
             return entry
@@ -200,9 +205,7 @@ def run_ordered(scanner: Scanner, submit: Submit, window_size: int, cache: ItemC
             item, detected = batch.future.result()[pos]
         except Exception as err:  # a worker that died (out of memory, a crashing parser library)
             item.status, item.reason, detected = "unreadable", f"analyse afgebroken: {one_line(err)}", None
-        if cache is not None:
-            cache.store_item(item, fp, detected)
-        return scanner.finish(item, detected)
+        return complete(item, fp, detected)
 
     for task in tasks(scanner):
         if isinstance(task, ScannedItem):
@@ -214,10 +217,7 @@ def run_ordered(scanner: Scanner, submit: Submit, window_size: int, cache: ItemC
             if hit:
                 window.append(scanner.finish(item, detected))
             elif rows_here and content is not None:
-                item, detected = detect_task(scanner, {}, task)
-                if cache is not None:
-                    cache.store_item(item, fp, detected)
-                window.append(scanner.finish(item, detected))
+                window.append(complete(*detect_task(scanner, {}, task), fp))
             else:
                 open_batch.tasks.append(task)
                 window.append((item, fp, open_batch, len(open_batch.tasks) - 1))

@@ -79,10 +79,9 @@ class Scanner:
     def analyzer(self) -> AnalyzerEngine:
         """Built on first use: a rescan answered from the cache never loads the NLP pipeline."""
         if self._analyzer is None:
-            org = self.cfg.organisation
             self._analyzer = build_analyzer(self.records.known_people(),
                                             self.cfg.resolve(self.cfg.nlp) if self.cfg.nlp else None,
-                                            own_names=[n for n in (org.name, *org.schools) if n])
+                                            own_names=self.cfg.organisation.own_names)
         return self._analyzer
 
     def read_and_detect(self, source: Source, item: Item) -> Detected | None:
@@ -104,7 +103,7 @@ class Scanner:
         units = split_long(join_lines(content.units))
         org = self.cfg.organisation
         findings = detect(self.analyzer, item.source, item.path, units, org.addresses, self.keyer,
-                          [n for n in (org.name, *org.schools) if n], self.memo if item.kind == "row" else None)
+                          org.own_names, self.memo if item.kind == "row" else None)
         day, day_source = share_date(item, content)
         title = str(content.metadata.get("title") or (units[0].text if units else ""))
         ref = content.refs.get("leerlingnummer")

@@ -29,46 +29,50 @@ class LinearLemmaContextEnhancer(LemmaContextAwareEnhancer):
                  for r in raw_results]
         if not any(needs) or nlp_artifacts is None:
             return list(raw_results)
-        self._prepare(nlp_artifacts)
         enhanced = super().enhance_using_context(
             text, [r for r, n in zip(raw_results, needs, strict=True) if n], nlp_artifacts, recognizers, context)
         it = iter(enhanced)
         return [next(it) if n else r for r, n in zip(raw_results, needs, strict=True)]
 
-    def _prepare(self, nlp_artifacts: NlpArtifacts) -> None:
-        """Token end offsets for bisect and the keywords as a set, once per analyzed text."""
-        tokens = nlp_artifacts.tokens
-        if isinstance(tokens, Doc):  # one array call instead of a Token object per word
-            offsets = tokens.to_array([IDX, LENGTH])
-            self._ends = (offsets[:, 0] + offsets[:, 1]).tolist()
-        else:
-            self._ends = [i + len(t) for i, t in zip(nlp_artifacts.tokens_indices, tokens, strict=True)]
-        self._keywords = set(nlp_artifacts.keywords)
-        self._artifacts_id = id(nlp_artifacts)
-
     def _extract_surrounding_words(self, nlp_artifacts: NlpArtifacts, word: str, start: int) -> list[str]:
         if not nlp_artifacts.tokens:
             return [""]
-        if getattr(self, "_artifacts_id", None) != id(nlp_artifacts):
-            self._prepare(nlp_artifacts)
+        ends, keywords = _token_index(nlp_artifacts)
         # Presidio takes the first token that starts at `start` or ends after it: with sorted,
         # non-overlapping tokens that is the first token whose end lies beyond `start`.
-        index = bisect.bisect_right(self._ends, start)
-        if index >= len(self._ends):
+        index = bisect.bisect_right(ends, start)
+        if index >= len(ends):
             raise ValueError(f"Did not find word '{word}' in the list of tokens although it is expected to be found")
         lemmas = nlp_artifacts.lemmas
-        words = (self._collect(index, self.context_prefix_count, lemmas, -1)
-                 + self._collect(index, self.context_suffix_count, lemmas, 1))
+        words = (_collect(index, self.context_prefix_count, lemmas, keywords, -1)
+                 + _collect(index, self.context_suffix_count, lemmas, keywords, 1))
         return list(set(words))
 
-    def _collect(self, index: int, n_words: int, lemmas: list[str], step: int) -> list[str]:
-        found: list[str] = []
-        remaining, i = n_words + 1, index
-        while 0 <= i < len(lemmas) and remaining > 0:
-            lower = lemmas[i].lower()
-            if lower in self._keywords:
-                found.append(lower)
-                remaining -= 1
-            i += step
-        return found
+
+def _token_index(nlp_artifacts: NlpArtifacts) -> tuple[list[int], set[str]]:
+    """Token end offsets for bisect and the keywords as a set, built once per analysed text and kept
+    on its artifacts (not on the enhancer, which workers' threads may share)."""
+    index = nlp_artifacts.__dict__.get("_linear_context_index")
+    if index is None:
+        tokens = nlp_artifacts.tokens
+        if isinstance(tokens, Doc):  # one array call instead of a Token object per word
+            offsets = tokens.to_array([IDX, LENGTH])
+            ends = (offsets[:, 0] + offsets[:, 1]).tolist()
+        else:
+            ends = [i + len(t) for i, t in zip(nlp_artifacts.tokens_indices, tokens, strict=True)]
+        index = nlp_artifacts.__dict__["_linear_context_index"] = (ends, set(nlp_artifacts.keywords))
+    return index
+
+
+def _collect(index: int, n_words: int, lemmas: list[str], keywords: set[str], step: int) -> list[str]:
+    """Presidio's _add_n_words, with the keywords as a set."""
+    found: list[str] = []
+    remaining, i = n_words + 1, index
+    while 0 <= i < len(lemmas) and remaining > 0:
+        lower = lemmas[i].lower()
+        if lower in keywords:
+            found.append(lower)
+            remaining -= 1
+        i += step
+    return found
 

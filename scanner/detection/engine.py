@@ -13,15 +13,7 @@ from pathlib import Path
 import spacy
 import yaml
 from presidio_analyzer import AnalyzerEngine
-from presidio_analyzer.nlp_engine import (
-    NlpEngine,
-    NlpEngineProvider,
-    NoOpNlpEngine,
-    SlimSpacyNlpEngine,
-    SpacyNlpEngine,
-    StanzaNlpEngine,
-    TransformersNlpEngine,
-)
+from presidio_analyzer.nlp_engine import NlpEngine, NlpEngineProvider
 from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
 
 import scanner.detection.recognizers  # noqa: F401  (registers the Dutch classes for the YAML loader)
@@ -58,9 +50,9 @@ def nlp_engine(conf_file: Path | None = None) -> NlpEngine:
         engine.nlp = {"nl": spacy.blank("nl")}
         return engine
     _load_components()
-    engines = (SchoolSpacyNlpEngine, SpacyNlpEngine, StanzaNlpEngine, TransformersNlpEngine, SlimSpacyNlpEngine,
-               NoOpNlpEngine)
-    return NlpEngineProvider(nlp_engines=engines, nlp_configuration=conf).create_engine()
+    provider = NlpEngineProvider(nlp_configuration=conf)
+    provider.nlp_engines[SchoolSpacyNlpEngine.engine_name] = SchoolSpacyNlpEngine  # beside Presidio's own
+    return provider.create_engine()
 
 
 def build_analyzer(people: list[KnownPerson] | None = None, nlp_conf: Path | None = None,
