@@ -217,7 +217,8 @@ def run_ordered(scanner: Scanner, submit: Submit, window_size: int, cache: ItemC
             if hit:
                 window.append(scanner.finish(item, detected))
             elif rows_here and content is not None:
-                window.append(complete(*detect_task(scanner, {}, task), fp))
+                item, detected = detect_task(scanner, {}, task)
+                window.append(complete(item, fp, detected))
             else:
                 open_batch.tasks.append(task)
                 window.append((item, fp, open_batch, len(open_batch.tasks) - 1))
