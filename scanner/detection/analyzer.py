@@ -15,8 +15,25 @@ from typing import Any
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-from scanner.detection.ner_gate import ner_windows
+from scanner.detection.ner_gate import SALUTATIONS, ner_windows
 from scanner.detection.nlp_engine import SchoolSpacyNlpEngine
+
+_FIRST_WORD = re.compile(r"(\w+)[\s,]+")
+
+
+def without_salutation(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """'Hallo Merijn' -> 'Merijn': a greeting that opens an e-mail is not part of the name.
+
+    Statistical NER models (ours and spaCy's) sometimes take it in; the name alone is what
+    linking must compare with the register.
+    """
+    for r in results:
+        if r.entity_type != "PERSON":
+            continue
+        m = _FIRST_WORD.match(text, r.start, r.end)
+        if m and m.group(1).casefold() in SALUTATIONS and text[m.end():r.end][:1].isupper():
+            r.start = m.end()
+    return results
 
 
 class SchoolAnalyzerEngine(AnalyzerEngine):
@@ -31,16 +48,16 @@ class SchoolAnalyzerEngine(AnalyzerEngine):
         engine = self.nlp_engine
         if (nlp_artifacts is not None or not isinstance(engine, SchoolSpacyNlpEngine)
                 or not engine.ner_pipes(language)):
-            return super().analyze(text, language, entities=entities, score_threshold=score_threshold,
-                                   nlp_artifacts=nlp_artifacts, return_decision_process=return_decision_process,
-                                   **kwargs)
+            return without_salutation(text, super().analyze(
+                text, language, entities=entities, score_threshold=score_threshold,
+                nlp_artifacts=nlp_artifacts, return_decision_process=return_decision_process, **kwargs))
         artifacts = engine.process_text_without_ner(text, language)
         results = super().analyze(text, language, entities=entities, score_threshold=score_threshold,
                                   nlp_artifacts=artifacts, return_decision_process=return_decision_process,
                                   **kwargs)
         spans = ner_windows(artifacts.tokens, results, self.own_names, engine.dutch_words(language))
         if not spans:
-            return results
+            return without_salutation(text, results)
         engine.add_entities(artifacts, spans, language)
         threshold = self.default_score_threshold if score_threshold is None else score_threshold
         wanted = entities or self.get_supported_entities(language=language)
@@ -52,4 +69,4 @@ class SchoolAnalyzerEngine(AnalyzerEngine):
                         if not return_decision_process:
                             r.analysis_explanation = None
                         results.append(r)
-        return EntityRecognizer.remove_duplicates(results)
+        return EntityRecognizer.remove_duplicates(without_salutation(text, results))

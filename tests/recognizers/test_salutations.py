@@ -1,0 +1,25 @@
+"""A greeting before a name is cut off a PERSON result, whichever model found it."""
+
+from __future__ import annotations
+
+import pytest
+from presidio_analyzer import RecognizerResult
+
+from scanner.detection.analyzer import without_salutation
+
+
+@pytest.mark.parametrize(("text", "span", "name"), [
+    ("Hallo Merijn,\nHierbij de aanmelding.", "Hallo Merijn", "Merijn"),
+    ("Hoi Sanne, zie bijlage.", "Hoi Sanne", "Sanne"),
+    ("Goedemorgen mevrouw", "Goedemorgen mevrouw", "Goedemorgen mevrouw"),  # no name follows
+    ("Lieve Jansen belt terug.", "Lieve Jansen", "Lieve Jansen"),  # Lieve is a first name
+    ("Dag De Vries, tot morgen.", "Dag De Vries", "De Vries"),
+    ("Hallo", "Hallo", "Hallo"),
+])
+def test_greeting_is_not_part_of_the_name(text: str, span: str, name: str) -> None:
+    start = text.index(span)
+    results = [RecognizerResult("PERSON", start, start + len(span), 0.85),
+               RecognizerResult("LOCATION", start, start + len(span), 0.85)]
+    person, place = without_salutation(text, results)
+    assert text[person.start:person.end] == name
+    assert text[place.start:place.end] == span  # only names are cut
