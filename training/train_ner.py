@@ -125,7 +125,7 @@ def lexflag_lists_v2(
         lists["lexicon"] |= {w for w in dutch_lemmas() if w.isalpha() and len(w) > 1}
         lists["lexicon"] |= {w for w in STOP_WORDS if w.isalpha()}
     if countries_win:
-        countries = {c.casefold() for c in (*names.cldr_countries(), *names.COUNTRIES) if " " not in c}
+        countries = {c.casefold() for c in dutch_country_names() if " " not in c}
         for key in ("first", "surname"):
             lists[key] = {v for v in lists[key] if v.casefold() not in countries}
         known = {v.casefold() for key in ("first", "surname", "lexicon") for v in lists[key]}
@@ -193,14 +193,18 @@ def world_places() -> set[str]:
     return {v for v in values if " " not in v and len(v) > 2 and v[:1].isupper()}
 
 
+def dutch_country_names() -> set[str]:
+    """Country names in Dutch: CLDR and the generator's own list."""
+    return {*names.cldr_countries(), *names.COUNTRIES}
+
+
 def country_names() -> set[str]:
-    """Country names in Dutch (CLDR, own list) and English (CLDR)."""
+    """Country names in Dutch and English (CLDR)."""
     from babel import Locale
 
     english = Locale("en").territories
-    return {*names.cldr_countries(), *names.COUNTRIES,
-            *(name for code, name in english.items() if len(code) == 2 and code.isalpha()
-              and code not in names.CLDR_NOT_PLACES)}
+    return dutch_country_names() | {name for code, name in english.items()
+                                    if len(code) == 2 and code.isalpha() and code not in names.CLDR_NOT_PLACES}
 
 
 def world_place_parts() -> set[str]:

@@ -35,6 +35,18 @@ names that are in no list are still recognised from context (see training/README
 NO_FLAGS = "-"
 
 
+def flag_letters(text: str, lists: dict[str, frozenset[str]]) -> str:
+    """'F' first name, 'S' surname part, 'P' place (those three only when capitalised),
+    'W' known Dutch word, in that order; the casefolded `lists` are keyed by LIST_NAMES."""
+    folded = text.casefold()
+    found = ""
+    if text[:1].isupper():
+        found += "F" if folded in lists["first"] else ""
+        found += "S" if folded in lists["surname"] else ""
+        found += "P" if folded in lists["place"] else ""
+    return found + ("W" if folded in lists["lexicon"] else "")
+
+
 class LexFlags:
     """Write gazetteer/lexicon flags into `token.tag_` for the NER's tok2vec.
 
@@ -57,14 +69,7 @@ class LexFlags:
         cached = self._cache.get(text)
         if cached is not None:
             return cached
-        folded = text.casefold()
-        found = ""
-        if text[:1].isupper():
-            found += "F" if folded in self.lists["first"] else ""
-            found += "S" if folded in self.lists["surname"] else ""
-            found += "P" if folded in self.lists["place"] else ""
-        found += "W" if folded in self.lists["lexicon"] else ""
-        value = found or NO_FLAGS
+        value = flag_letters(text, self.lists) or NO_FLAGS
         if len(self._cache) < 200_000:
             self._cache[text] = value
         return value
@@ -136,34 +141,21 @@ FLAG_BITS = {"F": 1, "S": 2, "P": 4, "W": 8}
 
 
 class _FlagLookup:
-    """Casefolded gazetteer sets and a per-text cache for one feature layer."""
+    """One feature layer's casefolded gazetteer sets, affixes and per-ORTH cache of its columns."""
 
-    def __init__(self, packed: bytes, seed: int) -> None:
+    def __init__(self, packed: bytes, seed: int, affixes: tuple[str, ...]) -> None:
         lists = json.loads(gzip.decompress(packed).decode("utf-8")) if packed else {}
         self.sets = {key: frozenset(v.casefold() for v in lists.get(key, ())) for key in LIST_NAMES}
-        self.cache: dict[str, int] = {}
+        self.affixes = affixes
         self.columns: dict[int, tuple[int, ...]] = {}
-        self.affixes: tuple[str, ...] = ()
         self.rng = random.Random(seed)
 
     def bits(self, text: str) -> int:
-        cached = self.cache.get(text)
-        if cached is not None:
-            return cached
-        folded = text.casefold()
-        value = 0
-        if text[:1].isupper():
-            value |= FLAG_BITS["F"] if folded in self.sets["first"] else 0
-            value |= FLAG_BITS["S"] if folded in self.sets["surname"] else 0
-            value |= FLAG_BITS["P"] if folded in self.sets["place"] else 0
-        value |= FLAG_BITS["W"] if folded in self.sets["lexicon"] else 0
-        if len(self.cache) < 200_000:
-            self.cache[text] = value
-        return value
+        return sum(FLAG_BITS[f] for f in flag_letters(text, self.sets))
 
 
 _LOOKUPS: dict[int, tuple[object, _FlagLookup]] = {}
-"""Model id -> (the attrs' packed lists, their lookup); rebuilt when from_bytes replaces the lists.
+"""Model id -> (the attrs' packed lists, their lookup); rebuilt when from_bytes replaces the attrs.
 The lists are kept gzip-compressed JSON in the attrs to keep `tok2vec/model` small."""
 
 
@@ -171,7 +163,7 @@ def _lookup(model: Any) -> _FlagLookup:
     lists = model.attrs["lists"]
     entry = _LOOKUPS.get(model.id)
     if entry is None or entry[0] is not lists:  # identity: a new bytes object after loading
-        entry = (lists, _FlagLookup(lists, model.attrs["seed"]))
+        entry = (lists, _FlagLookup(lists, model.attrs["seed"], tuple(model.attrs.get("affixes", ()))))
         _LOOKUPS[model.id] = entry
     return entry[1]
 
@@ -189,7 +181,7 @@ def _affix_ids(text: str, affixes: tuple[str, ...]) -> list[int]:
             for a in affixes]
 
 
-def _token_columns(lookup: _FlagLookup, doc: Doc, affixes: tuple[str, ...]) -> list[tuple[int, ...]]:
+def _token_columns(lookup: _FlagLookup, doc: Doc) -> list[tuple[int, ...]]:
     """(flag bits, affix hashes...) per token, cached by the token's ORTH id.
 
     Keyed by ORTH rather than text so that a doc's tokens need not become Python Token
@@ -202,7 +194,7 @@ def _token_columns(lookup: _FlagLookup, doc: Doc, affixes: tuple[str, ...]) -> l
         row = cache.get(orth)
         if row is None:
             text = strings[orth]
-            row = (lookup.bits(text), *_affix_ids(text, affixes))
+            row = (lookup.bits(text), *_affix_ids(text, lookup.affixes))
             if len(cache) < 200_000:
                 cache[orth] = row
         out.append(row)
@@ -211,22 +203,19 @@ def _token_columns(lookup: _FlagLookup, doc: Doc, affixes: tuple[str, ...]) -> l
 
 def _flag_features_forward(model: Any, docs: list[Doc], is_train: bool) -> tuple[list[Any], Callable]:
     columns = model.attrs["columns"]
-    affixes = tuple(model.attrs.get("affixes", ()))
     dropout = model.attrs["flag_dropout"] if is_train else 0.0
     drop_mask = sum(FLAG_BITS[f] for f in model.attrs["drop_flags"] if f in DROPPABLE)
     lookup = _lookup(model)
-    if lookup.affixes != affixes:  # one cache per layer; its rows depend on the affixes
-        lookup.columns.clear()
-        lookup.affixes = affixes
+    width = 1 + len(lookup.affixes)
     xp = model.ops.xp
     features = []
     for doc in docs:
         array = doc.to_array(columns).reshape((len(doc), len(columns)))
-        rows = _token_columns(lookup, doc, affixes)
+        rows = _token_columns(lookup, doc)
         if dropout:
             rows = [row if not row[0] & drop_mask else (_drop(row[0], drop_mask, dropout, lookup.rng), *row[1:])
                     for row in rows]
-        extra = xp.asarray(rows, dtype="uint64").reshape((len(doc), 1 + len(affixes)))
+        extra = xp.asarray(rows, dtype="uint64").reshape((len(doc), width))
         features.append(model.ops.asarray2i(xp.hstack([array.astype("uint64"), extra]), dtype="uint64"))
     return features, lambda d_features: []
 

@@ -15,7 +15,7 @@ from typing import Any
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-from scanner.detection.ner_gate import SALUTATIONS, ner_windows
+from scanner.detection.ner_gate import SALUTATIONS, ner_windows, own_names_pattern
 from scanner.detection.nlp_engine import SchoolSpacyNlpEngine
 
 _FIRST_WORD = re.compile(r"(\w+)[\s,]+")
@@ -39,25 +39,30 @@ def without_salutation(text: str, results: list[RecognizerResult]) -> list[Recog
 class SchoolAnalyzerEngine(AnalyzerEngine):
     def __init__(self, *args: Any, own_names: list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        names = sorted((n for n in own_names or [] if n.strip()), key=len, reverse=True)
-        self.own_names = re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE) if names else None
+        self.own_names = own_names_pattern(tuple(own_names or ()))
 
     def analyze(self, text: str, language: str, entities: list[str] | None = None,  # type: ignore[override]
                 score_threshold: float | None = None, nlp_artifacts: Any = None,
                 return_decision_process: bool = False, **kwargs: Any) -> list[RecognizerResult]:
+        return EntityRecognizer.remove_duplicates(without_salutation(text, self._analyze(
+            text, language, entities=entities, score_threshold=score_threshold, nlp_artifacts=nlp_artifacts,
+            return_decision_process=return_decision_process, **kwargs)))
+
+    def _analyze(self, text: str, language: str, entities: list[str] | None, score_threshold: float | None,
+                 nlp_artifacts: Any, return_decision_process: bool, **kwargs: Any) -> list[RecognizerResult]:
         engine = self.nlp_engine
         if (nlp_artifacts is not None or not isinstance(engine, SchoolSpacyNlpEngine)
                 or not engine.ner_pipes(language)):
-            return without_salutation(text, super().analyze(
-                text, language, entities=entities, score_threshold=score_threshold,
-                nlp_artifacts=nlp_artifacts, return_decision_process=return_decision_process, **kwargs))
+            return super().analyze(text, language, entities=entities, score_threshold=score_threshold,
+                                   nlp_artifacts=nlp_artifacts, return_decision_process=return_decision_process,
+                                   **kwargs)
         artifacts = engine.process_text_without_ner(text, language)
         results = super().analyze(text, language, entities=entities, score_threshold=score_threshold,
                                   nlp_artifacts=artifacts, return_decision_process=return_decision_process,
                                   **kwargs)
         spans = ner_windows(artifacts.tokens, results, self.own_names, engine.dutch_words(language))
         if not spans:
-            return without_salutation(text, results)
+            return results
         engine.add_entities(artifacts, spans, language)
         threshold = self.default_score_threshold if score_threshold is None else score_threshold
         wanted = entities or self.get_supported_entities(language=language)
@@ -69,4 +74,4 @@ class SchoolAnalyzerEngine(AnalyzerEngine):
                         if not return_decision_process:
                             r.analysis_explanation = None
                         results.append(r)
-        return EntityRecognizer.remove_duplicates(without_salutation(text, results))
+        return results

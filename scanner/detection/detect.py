@@ -16,6 +16,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
 from scanner.detection.masking import mask
 from scanner.detection.names import fold
+from scanner.detection.ner_gate import own_names_pattern
 from scanner.detection.tables import COLUMN_GROUPS, column_group, column_type, valid_for
 from scanner.keys import Keyer
 from scanner.model import Finding, TextUnit
@@ -191,9 +192,9 @@ def _key(keyer: Keyer, f: Finding) -> str | None:
 
 def _inside_own_names(findings: list[Finding], units: list[TextUnit], names: list[str]) -> list[Finding]:
     """Drop names and special-category words that are part of the organisation's or a school's name."""
-    if not names:
+    pattern = own_names_pattern(tuple(names))
+    if pattern is None:
         return findings
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.IGNORECASE)
     spans: dict[str, list[tuple[int, int]]] = {}
     for u in units:
         spans[u.place] = [m.span() for m in pattern.finditer(u.text)]

@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Container, Iterable
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -55,6 +56,14 @@ def load_words(path: Path) -> frozenset[str]:
 
 SALUTATIONS = load_words(SALUTATIONS_FILE)
 FUNCTION_WORDS = load_words(FUNCTION_WORDS_FILE) | SALUTATIONS
+
+
+@lru_cache(maxsize=16)
+def own_names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The organisation's and its schools' names as one case-insensitive pattern, longest first
+    ('De Wilg Noord' before 'De Wilg'); built once per configuration, not once per item."""
+    kept = sorted((n for n in names if n.strip()), key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in kept), re.IGNORECASE) if kept else None
 
 
 def sentence_spans(text: str) -> Iterable[tuple[int, int]]:
