@@ -27,6 +27,8 @@ def _finding(f: Finding, show_values: bool) -> dict[str, Any]:
         out["group"] = f.group
     if f.entity_type == "PERSON" and f.person_kind:
         out["person_kind"] = f.person_kind
+    if f.role:
+        out["person_role"], out["role_cue"] = f.role, f.role_cue or ""
     if show_values:
         out["value"] = f.value
     return out
@@ -38,11 +40,18 @@ def _violations(report: Report, review: Review) -> list[dict[str, Any]]:
         row = {"id": vr.identity or None, "rule": v.rule, "severity": v.severity, "source": v.source,
                "path": v.path, "leerlingnummer": v.leerlingnummer, "school": v.school, "message": v.message,
                "legal_reference": v.legal_reference, "action": v.action, "findings": v.findings,
-               "status": vr.status, "change": vr.change, "first_seen": vr.first_seen}
+               "status": vr.status, "change": vr.change, "first_seen": vr.first_seen, "linked_by": v.linked_by}
         if vr.reason:
             row["triage"] = {"reason": vr.reason, "owner": vr.owner, "expires": vr.expires}
         out.append(row)
     return out
+
+
+def _to_review(report: Report) -> list[dict[str, Any]]:
+    """Possible violations whose pupil link is too weak to report; the FG confirms or dismisses them."""
+    return [{"rule": v.rule, "source": v.source, "path": v.path, "leerlingnummer": v.leerlingnummer,
+             "school": v.school, "message": v.message, "reason": v.review_reason, "linked_by": v.linked_by,
+             "findings": v.findings} for v in report.to_review]
 
 
 def _breaches(review: Review) -> list[dict[str, Any]]:
@@ -94,6 +103,7 @@ def report_dict(report: Report) -> dict[str, Any]:
                   for i in report.items],
         "findings": [_finding(f, report.show_values) for f in report.findings],
         "violations": _violations(report, review),
+        "to_review": _to_review(report),
         "exempt": [{"source": e.source, "path": e.path, "leerlingnummer": e.leerlingnummer, "party": e.party,
                     "legal_basis": e.legal_basis, "categories": e.categories} for e in report.exempt],
         "kept_by_law": report.kept_by_law,

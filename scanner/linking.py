@@ -13,16 +13,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from scanner.detection.names import full_forms
+from scanner.detection.names import full_forms, short_forms, split_name
 from scanner.keys import Keyer
-from scanner.model import Detected, Finding, RowKeys, Subject, TextUnit
+from scanner.model import STRENGTHS, Detected, Finding, RowKeys, Subject, TextUnit
 from scanner.records.register import Pupil
 from scanner.records.tabular import norm_header
-
-Add = Callable[[str, str, float], None]
 
 
 @dataclass
@@ -33,10 +30,11 @@ class RegisterIndex:
     keyer: Keyer
     by_id: dict[str, str] = field(default_factory=dict)  # BSN / onderwijsnummer key -> leerlingnummer
     by_number: dict[str, str] = field(default_factory=dict)
-    by_name: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    by_name: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # full names
+    by_short: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # 'J. de Boer', 'Ilse G.'
     by_first: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     birth: dict[str, str | None] = field(default_factory=dict)  # leerlingnummer -> birth date key
-    others: dict[str, str] = field(default_factory=dict)  # name key -> 'staff' / 'parent'
+    others: dict[str, str] = field(default_factory=dict)  # any written form of an adult's name -> 'staff'/'parent'
 
     @classmethod
     def build(cls, pupils: list[Pupil], keyer: Keyer | None = None, staff: list[str] = (),  # type: ignore[assignment]
@@ -48,19 +46,36 @@ class RegisterIndex:
                 if ident:
                     idx.by_id[k.digits(ident)] = p.leerlingnummer
             idx.by_number[k.number(p.leerlingnummer)] = p.leerlingnummer
+            short = set(short_forms(p.roepnaam, p.voorvoegsel, p.achternaam, p.voornamen))
             for form in full_forms(p.roepnaam, p.voorvoegsel, p.achternaam, p.voornamen):
-                idx.by_name[k.name(form)].add(p.leerlingnummer)
+                (idx.by_short if form in short else idx.by_name)[k.name(form)].add(p.leerlingnummer)
             if p.roepnaam:
                 idx.by_first[k.name(p.roepnaam)].add(p.leerlingnummer)
             idx.birth[p.leerlingnummer] = k.date(p.geboortedatum) if p.geboortedatum else None
         for kind, names in (("parent", parents), ("staff", staff)):
             for name in names:
                 idx.others[k.name(name)] = kind
+                given, particles, surname = split_name(name)
+                if given:
+                    for form in full_forms(given.split()[0], particles, surname, given):
+                        idx.others[k.name(form)] = kind
         return idx
 
     def narrow_by_birth(self, candidates: list[str], birth_keys: set[str]) -> list[str]:
         narrowed = [c for c in candidates if self.birth.get(c) in birth_keys]
         return narrowed or candidates
+
+    def names_in(self, text: str) -> set[str]:
+        """Pupils whose full name is written in a short text (a file or folder name): every run of two
+        to five words is looked up, so 'OPP 2024 Jesse de Boer def' finds Jesse de Boer."""
+        words = re.findall(r"[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*,?", text.replace("_", " "))
+        found: set[str] = set()
+        for n in range(2, 6):
+            for i in range(len(words) - n + 1):
+                run = words[i:i + n]
+                for turn in range(n):  # file names put the surname first: 'Boer Jesse de', 'Kamper Kian'
+                    found |= self.by_name.get(self.keyer.name(" ".join(run[turn:] + run[:turn])), set())
+        return found
 
 
 def folder_regex(pattern: str) -> re.Pattern[str]:
@@ -97,13 +112,14 @@ def _folder_fallback(part: str, idx: RegisterIndex) -> list[str]:
     if not re.search(r"[^\W\d_]{2}", part):
         return []  # a year or a bare number is no dossier folder
     for number in re.findall(r"(?<!\d)\d{3,9}(?!\d)", part):
-        if number in idx.pupils:
-            return [number]
+        if number in idx.pupils and (not YEAR.match(number) or number in idx.names_in(part)):
+            return [number]  # 'Verslagen 2024' is a year, not pupil 2024
     name = re.sub(r"[\d()\[\]_-]+", " ", part).strip()
     found = idx.by_name.get(idx.keyer.name(name), set()) if name else set()
     return list(found) if len(found) == 1 else []
 
 
+YEAR = re.compile(r"^(19|20)\d\d$")
 _CELL = re.compile(r"^(?:(?P<sheet>.*)!)?[A-Z]+(?P<row>\d+)$")
 
 
@@ -149,7 +165,7 @@ def row_keys(units: list[TextUnit], kind_row: bool, keyer: Keyer) -> dict[str, R
     return out
 
 
-def _link_rows(detected: Detected, kind_row: bool, idx: RegisterIndex, add: Add, ambiguous: set[str]) -> None:
+def _link_rows(detected: Detected, kind_row: bool, idx: RegisterIndex, ev: Evidence) -> None:
     if not detected.rows:
         return
     names_by_row: dict[str | None, list[Finding]] = defaultdict(list)  # once, not once per row: sheets are long
@@ -160,65 +176,152 @@ def _link_rows(detected: Detected, kind_row: bool, idx: RegisterIndex, add: Add,
         nummers: list[str] = []
         if row.number and row.number in idx.by_number:
             nummers = [idx.by_number[row.number]]
-        elif row.name:
+            how = ("column", "decisive", "leerlingnummer in de rij")
+        elif row.name and getattr(row, "subject", True):
             nummers = sorted(idx.by_name.get(row.name, set()))
-            if len(nummers) > 1 and row.birth:
+            how = ("column", "medium", "naam in de rij")
+            if row.birth and any(idx.birth.get(n) == row.birth for n in nummers):
                 nummers = idx.narrow_by_birth(nummers, {row.birth})
+                how = ("column", "strong", "naam en geboortedatum in de rij")
         if len(nummers) == 1:
-            add(nummers[0], "column", 0.9)
+            ev.add(nummers[0], *how)
             for f in names_by_row.get(key, []):
-                if f.leerlingnummer is None and f.person_kind not in ("staff", "parent"):
+                if f.leerlingnummer is None and f.person_kind not in ("staff", "parent") and f.role != "adult":
                     f.leerlingnummer, f.person_kind = nummers[0], "pupil"
         else:
-            ambiguous.update(nummers)
+            ev.ambiguous.update(nummers)
 
 
-def _link_person(f: Finding, idx: RegisterIndex, births: set[str], add: Add, ambiguous: set[str]) -> None:
-    cands = sorted(idx.by_name.get(f.key or "", set()))
-    if len(cands) > 1:
-        cands = idx.narrow_by_birth(cands, births)
-    if len(cands) == 1:
-        f.leerlingnummer, f.person_kind = cands[0], "pupil"
-        add(cands[0], "name", 0.9)
-    elif cands:
-        f.leerlingnummer, f.person_kind = None, "pupil"
-        ambiguous.update(cands)
-    elif (f.key or "") in idx.others:
-        f.leerlingnummer, f.person_kind = None, idx.others[f.key or ""]
-    elif (f.key or "") in idx.by_first:
+class Evidence:
+    """What an item says about whose data it holds: per pupil, the strongest way it was linked and
+    every reason, masked, for the FG."""
+
+    def __init__(self) -> None:
+        self.subjects: dict[str, Subject] = {}
+        self.ambiguous: set[str] = set()
+        self.review: dict[str, str] = {}  # leerlingnummer -> why the link is in doubt
+
+    def add(self, nummer: str, method: str, strength: str, reason: str) -> None:
+        rank = STRENGTHS.index(strength)
+        s = self.subjects.get(nummer)
+        if s is None:
+            self.subjects[nummer] = Subject(nummer, method, CONFIDENCE[strength], strength=strength, evidence=[reason])
+            return
+        if reason not in s.evidence:
+            s.evidence.append(reason)
+        if rank > STRENGTHS.index(s.strength):
+            s.method, s.strength, s.confidence = method, strength, CONFIDENCE[strength]
+            s.evidence.sort(key=lambda r: r != reason)
+
+    def doubt(self, nummer: str, reason: str) -> None:
+        """A possible link the text does not settle (a namesake adult fits too): only ever reviewed."""
+        self.review.setdefault(nummer, reason)
+
+    def result(self) -> list[Subject]:
+        subjects = list(self.subjects.values())
+        for nummer, reason in sorted(self.review.items()):
+            if nummer not in self.subjects:
+                subjects.append(Subject(nummer, "name", CONFIDENCE["weak"], strength="weak", evidence=[reason]))
+            elif STRENGTHS.index(self.subjects[nummer].strength) < STRENGTHS.index("strong"):
+                self.subjects[nummer].evidence.append(reason)
+        subjects += [Subject(n, "name", 0.5, ambiguous=True, strength="weak",
+                             evidence=["naam past bij meer dan één leerling"])
+                     for n in sorted(self.ambiguous - set(self.subjects) - set(self.review))]
+        return subjects
+
+
+CONFIDENCE = {"weak": 0.4, "medium": 0.7, "strong": 0.9, "decisive": 1.0}
+
+
+def _link_person(f: Finding, idx: RegisterIndex, births: set[str], ev: Evidence) -> None:
+    """A PERSON finding: a full name is medium evidence (strong with the pupil's birth date or a 'Naam
+    leerling:' label), an abbreviated name weak; a name in an adult role, or one that is also a staff
+    member's or parent's, is no pupil link."""
+    key = f.key or ""
+    adult_kind = idx.others.get(key)
+    full = sorted(idx.by_name.get(key, set()))
+    short = sorted(idx.by_short.get(key, set())) if not full else []
+    who = f.evidence or "naam"
+    if f.role == "adult":
+        f.leerlingnummer, f.person_kind = None, adult_kind or "adult"
+        return
+    if full:
+        cands = idx.narrow_by_birth(full, births) if len(full) > 1 or births else full
+        born = [c for c in cands if idx.birth.get(c) in births]
+        if len(cands) > 1:
+            f.leerlingnummer, f.person_kind = None, "pupil"
+            ev.ambiguous.update(cands)
+            return
+        nummer = cands[0]
+        if adult_kind and not born and f.role != "pupil":
+            # a father named like a former pupil: the text must tell them apart, or nobody is linked
+            f.leerlingnummer, f.person_kind = None, adult_kind
+            ev.doubt(nummer, f"naam {who} is ook die van een {ADULT_WORD[adult_kind]}")
+            return
+        f.leerlingnummer, f.person_kind = nummer, "pupil"
+        if born:
+            ev.add(nummer, "name", "strong", f"naam {who} met geboortedatum")
+        elif f.role == "pupil":
+            ev.add(nummer, "name", "strong", f"naam {who} ({f.role_cue})")
+        else:
+            ev.add(nummer, "name", "medium", f"volledige naam {who}")
+    elif short and not adult_kind:
+        f.person_kind = "pupil"
+        if len(short) > 1:
+            f.leerlingnummer = None
+            ev.ambiguous.update(short)
+            return
+        f.leerlingnummer = short[0]
+        if f.role == "pupil":
+            ev.add(short[0], "name", "medium", f"verkorte naam {who} ({f.role_cue})")
+        else:
+            ev.add(short[0], "name", "weak", f"alleen verkorte naam {who} (initiaal of eerste letter)")
+    elif adult_kind:
+        f.leerlingnummer, f.person_kind = None, adult_kind
+    elif key in idx.by_first:
         f.leerlingnummer, f.person_kind = None, "first"  # decided once the item's pupils are known
     else:
         f.leerlingnummer, f.person_kind = None, "unknown"
 
 
+ADULT_WORD = {"staff": "medewerker", "parent": "ouder", "adult": "volwassene"}
+SUBJECT_EVIDENCE = ("decisive", "strong")
+
+
+def _file_name_subjects(path: str, idx: RegisterIndex) -> list[str]:
+    """Pupils named in the file name ('Verslag Jesse de Boer 2024.docx'): what the document is about."""
+    stem = path.rsplit("/", 1)[-1].rsplit("!/", 1)[-1]
+    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+    found = idx.names_in(stem)
+    return sorted(found) if len(found) == 1 else []
+
+
 def link(path: str, kind_row: bool, detected: Detected, idx: RegisterIndex,
          folder_rx: re.Pattern[str] | None) -> list[Subject]:
-    """Set each finding's leerlingnummer/person_kind and return the item's subjects."""
-    strong: dict[str, Subject] = {}
-    ambiguous: set[str] = set()
-
-    def add(nummer: str, method: str, conf: float) -> None:
-        if nummer not in strong or strong[nummer].confidence < conf:
-            strong[nummer] = Subject(nummer, method, conf)
-
+    """Set each finding's leerlingnummer/person_kind and return the item's subjects with their evidence."""
+    ev = Evidence()
     if detected.ref_key and detected.ref_key in idx.by_number:
-        add(idx.by_number[detected.ref_key], "reference", 1.0)
+        ev.add(idx.by_number[detected.ref_key], "reference", "decisive", "leerlingnummer in de databaserij")
     for nummer in _from_folder(path, folder_rx, idx):
-        add(nummer, "folder", 0.95)
+        ev.add(nummer, "folder", "strong", "dossiermap van de leerling")
+    if not kind_row:
+        for nummer in _file_name_subjects(path, idx):
+            ev.add(nummer, "file name", "strong", "naam van de leerling in de bestandsnaam")
     births = {f.key for f in detected.findings if f.entity_type == "DATE_OF_BIRTH" and f.key}
     for f in detected.findings:
         if f.entity_type in ("NL_BSN", "NL_ONDERWIJSNUMMER"):
             f.leerlingnummer = idx.by_id.get(f.key or "")
             if f.leerlingnummer:
-                add(f.leerlingnummer, "bsn" if f.entity_type == "NL_BSN" else "onderwijsnummer", 1.0)
+                kind = "bsn" if f.entity_type == "NL_BSN" else "onderwijsnummer"
+                ev.add(f.leerlingnummer, kind, "decisive", f"{'BSN' if kind == 'bsn' else 'onderwijsnummer'} "
+                       f"{f.evidence}")
         elif f.entity_type == "PERSON":
-            _link_person(f, idx, births, add, ambiguous)
-    _link_rows(detected, kind_row, idx, add, ambiguous)
+            _link_person(f, idx, births, ev)
+    _link_rows(detected, kind_row, idx, ev)
+    known = {n for n, s in ev.subjects.items() if s.strength in SUBJECT_EVIDENCE or s.strength == "medium"}
     for f in detected.findings:  # first names alone: only pupils this item is already about
         if f.entity_type == "PERSON" and f.person_kind == "first":
-            cands = [c for c in idx.by_first.get(f.key or "", set()) if c in strong]
+            cands = [c for c in idx.by_first.get(f.key or "", set()) if c in known]
             f.leerlingnummer = cands[0] if len(cands) == 1 else None
             f.person_kind = "pupil" if f.leerlingnummer else "unknown"
-    subjects = list(strong.values())
-    subjects += [Subject(n, "name", 0.5, ambiguous=True) for n in sorted(ambiguous - set(strong))]
-    return subjects
+    return ev.result()

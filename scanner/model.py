@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from scanner.triage import Review
 
 SPECIAL_CATEGORY_TYPES = ("HEALTH", "YOUTH_CARE", "RELIGION", "ETHNICITY", "CRIMINAL")
+# How sure a link between data and a pupil is, weakest first. A violation needs at least "medium";
+# a weaker link that would raise one is put before the FG to review (issue: adults' initials, namesakes).
+STRENGTHS = ("weak", "medium", "strong", "decisive")
 IDENTIFIER_TYPES = ("NL_BSN", "NL_ONDERWIJSNUMMER")
 
 
@@ -83,16 +86,29 @@ class Finding:
     sentence: int = -1  # index of the sentence within the unit, for proximity decisions
     key: str | None = None  # keyed hash of the normalised value (names, numbers, birth dates), for linking
     column: str | None = None  # the table column header, for cells
+    # The role the text gives this person ('adult': 't.a.v.', 'vader:', a signature; 'pupil': 'Naam
+    # leerling:', 'lln.') and the cue that said so; read at detection time, used by linking.
+    role: str | None = None
+    role_cue: str | None = None
 
 
 @dataclass
 class Subject:
-    """A pupil an item's data belongs to, and how that was decided."""
+    """A pupil an item's data belongs to, how that was decided and how sure it is.
+
+    `evidence` is what the FG sees (masked): every reason found, strongest first."""
 
     leerlingnummer: str
-    method: str  # 'bsn', 'onderwijsnummer', 'name', 'folder', 'reference', 'column'
+    method: str  # 'bsn', 'onderwijsnummer', 'name', 'folder', 'file name', 'reference', 'column', ...
     confidence: float
     ambiguous: bool = False
+    strength: str = "strong"  # one of STRENGTHS
+    evidence: list[str] = field(default_factory=list)
+
+    @property
+    def confirmed(self) -> bool:
+        """Strong enough to raise a violation on its own."""
+        return not self.ambiguous and STRENGTHS.index(self.strength) >= STRENGTHS.index("medium")
 
 
 @dataclass
@@ -164,6 +180,8 @@ class Violation:
     findings: list[int] = field(default_factory=list)  # indexes into the report's findings
     action: str = ""
     school: str | None = None  # the pupil's school from the register, for counts per school
+    linked_by: str = ""  # masked: why the data was linked to this pupil (strength and evidence)
+    review_reason: str = ""  # set on a possible violation the FG must review instead (a weak link)
 
 
 @dataclass
@@ -191,3 +209,5 @@ class Report:
     subjects: dict[tuple[str, str], list[tuple[str, bool]]] = field(default_factory=dict)
     # identities, triage decisions, history and possible breaches, added after the scan (scanner.triage)
     review: Review | None = None
+    # possible violations resting on a link too weak to report (adults' initials, namesakes): the FG decides
+    to_review: list[Violation] = field(default_factory=list)

@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date
 
 from presidio_analyzer import AnalyzerEngine
@@ -24,8 +25,10 @@ from scanner.detection.paragraphs import join_lines, split_long
 from scanner.executor import scan_all
 from scanner.generic_terms import drop_generic_terms
 from scanner.keys import Keyer
+from scanner.link_review import explain, to_review
 from scanner.linking import RegisterIndex, folder_regex, link, row_keys
-from scanner.model import Content, Detected, ExemptFlow, Item, Report, ScannedItem, Violation
+from scanner.model import Content, Detected, ExemptFlow, Finding, Item, Report, ScannedItem, Violation
+from scanner.person_roles import mark_roles
 from scanner.records.disclosures import load_disclosures
 from scanner.records.loading import Records, load_records
 from scanner.rules import RULES, RuleContext
@@ -47,7 +50,7 @@ def legal_hold(item: Item, title: str, terms: list[tuple[str, str]]) -> str | No
 
 def _attribute_single_subject(scanned: ScannedItem) -> None:
     """In an item about exactly one pupil, the unattributed data is that pupil's data."""
-    strong = [s for s in scanned.subjects if not s.ambiguous]
+    strong = [s for s in scanned.subjects if s.confirmed]
     if len(strong) != 1:
         return
     for f in scanned.findings:
@@ -104,6 +107,7 @@ class Scanner:
         org = self.cfg.organisation
         findings = detect(self.analyzer, item.source, item.path, units, org.addresses, self.keyer,
                           org.own_names, self.memo if item.kind == "row" else None)
+        mark_roles(units, findings)
         day, day_source = share_date(item, content)
         title = str(content.metadata.get("title") or (units[0].text if units else ""))
         ref = content.refs.get("leerlingnummer")
@@ -135,36 +139,47 @@ class Scanner:
         return self.finish(item, self.detect_item(item, content))
 
 
-def evaluate(scanned_items: list[ScannedItem], ctx: RuleContext, records: Records
-             ) -> tuple[list[Violation], list[ExemptFlow], list[dict[str, object]], list[dict[str, str]], list]:
-    """Apply every rule whose records are present; returns violations, exempt flows, kept-by-law, skipped rules."""
-    findings = []
-    violations: list[Violation] = []
-    exempt: list[ExemptFlow] = []
-    kept: list[dict[str, object]] = []
+@dataclass
+class Evaluation:
+    """What the rules made of the scanned items."""
+
+    violations: list[Violation] = field(default_factory=list)
+    to_review: list[Violation] = field(default_factory=list)  # would be violations if a weak link held
+    exempt: list[ExemptFlow] = field(default_factory=list)
+    kept_by_law: list[dict[str, object]] = field(default_factory=list)
+    skipped_rules: list[dict[str, str]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def evaluate(scanned_items: list[ScannedItem], ctx: RuleContext, records: Records) -> Evaluation:
+    """Apply every rule whose records are present."""
+    out = Evaluation()
     available = {"register": records.pupils is not None, "consents": records.consents is not None}
     active = [r for r in RULES if all(available[n] for n in r.needs)]
     names = {"register": "leerlingenregister", "consents": "toestemmingsregistratie"}
-    skipped = [{"rule": r.code, "reason": "geen " + " en ".join(names[n] for n in r.needs if not available[n])
-                + " opgegeven"} for r in RULES if r not in active]
+    out.skipped_rules = [{"rule": r.code, "reason": "geen " + " en ".join(names[n] for n in r.needs if not available[n])
+                          + " opgegeven"} for r in RULES if r not in active]
     for scanned in scanned_items:
-        offset = len(findings)
-        findings.extend(scanned.findings)
-        for r in active:
-            for v in r.check(scanned, ctx):
-                v.findings = [offset + i for i in v.findings]
-                if v.leerlingnummer and ctx.register is not None:
-                    v.school = ctx.register.pupils[v.leerlingnummer].school or None
-                violations.append(v)
-        for nummer, out in outcomes(scanned, ctx) if available["register"] else []:
-            if out.status == "exempt":
-                exempt.append(ExemptFlow(scanned.item.source, scanned.item.path, nummer, scanned.item.party or "",
-                                         out.basis or "", sorted(out.categories)))
-        if scanned.legal_hold and scanned.subjects:
-            kept.append({"source": scanned.item.source, "path": scanned.item.path,
-                         "reason": f"Archiefwet: {scanned.legal_hold}",
-                         "leerlingnummers": sorted({s.leerlingnummer for s in scanned.subjects})})
-    return violations, exempt, kept, skipped, findings
+        offset = len(out.findings)
+        out.findings.extend(scanned.findings)
+        found = [v for r in active for v in r.check(scanned, ctx)]
+        explain(found, scanned)
+        doubtful = to_review(scanned, active, ctx, found)
+        for v in found + doubtful:
+            v.findings = [offset + i for i in v.findings]
+            if v.leerlingnummer and ctx.register is not None:
+                v.school = ctx.register.pupils[v.leerlingnummer].school or None
+        out.violations.extend(found)
+        out.to_review.extend(doubtful)
+        for nummer, flow in outcomes(scanned, ctx) if available["register"] else []:
+            if flow.status == "exempt":
+                out.exempt.append(ExemptFlow(scanned.item.source, scanned.item.path, nummer, scanned.item.party or "",
+                                             flow.basis or "", sorted(flow.categories)))
+        confirmed = sorted({s.leerlingnummer for s in scanned.subjects if s.confirmed})
+        if scanned.legal_hold and confirmed:
+            out.kept_by_law.append({"source": scanned.item.source, "path": scanned.item.path,
+                                    "reason": f"Archiefwet: {scanned.legal_hold}", "leerlingnummers": confirmed})
+    return out
 
 
 @contextmanager
@@ -211,7 +226,8 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
     ctx = RuleContext(policy=cfg.policy, as_of=ref,
                       register=scanner.index if records.pupils is not None else None,
                       consents=records.consents)
-    violations, exempt, kept, skipped, findings = evaluate(scanned_items, ctx, records)
+    result = evaluate(scanned_items, ctx, records)
+    violations, findings = result.violations, result.findings
     items = [s.item for s in scanned_items]
     stats = {
         "items": len(items),
@@ -220,6 +236,7 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         "skipped": sum(i.status == "skipped" for i in items),
         "findings": len(findings),
         "violations": len(violations),
+        "to_review": len(result.to_review),
         "seconds": round(time.monotonic() - started, 2),
         "text_chars": sum(i.size for i in items if i.kind == "row"),
         "record_problems": [str(p) for p in records.problems],
@@ -233,11 +250,11 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
     settings = {"as_of": ref.isoformat(), "version": __version__,
                 "sources": [{"name": s.name, "type": s.type} for s in cfg.sources],
                 "policy": cfg.policy.model_dump(mode="json")}
-    subjects = {(s.item.source, s.item.path): [(x.leerlingnummer, x.ambiguous) for x in s.subjects]
+    subjects = {(s.item.source, s.item.path): [(x.leerlingnummer, not x.confirmed) for x in s.subjects]
                 for s in scanned_items if s.subjects}
-    return Report(items=items, findings=findings, violations=violations, exempt=exempt, kept_by_law=kept,
-                  skipped_rules=skipped, statistics=stats, settings=settings, show_values=show_values,
-                  subjects=subjects)
+    return Report(items=items, findings=findings, violations=violations, exempt=result.exempt,
+                  kept_by_law=result.kept_by_law, skipped_rules=result.skipped_rules, statistics=stats,
+                  settings=settings, show_values=show_values, subjects=subjects, to_review=result.to_review)
 
 
 __all__ = ["run_scan", "Scanner", "evaluate"]

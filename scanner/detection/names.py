@@ -44,12 +44,34 @@ def full_forms(roepnaam: str, voorvoegsel: str, achternaam: str, voornamen: str 
         forms.append(f"{achternaam}, {roepnaam}{' ' + vv if vv else ''}")
         if vv:
             forms.append(f"{surname}, {roepnaam}")
-    if roepnaam:
-        forms.append(f"{roepnaam} {achternaam[0]}.")  # class lists: 'Ilse G.'
+    return list(dict.fromkeys(forms + short_forms(roepnaam, voorvoegsel, achternaam, voornamen)))
+
+
+def short_forms(roepnaam: str, voorvoegsel: str, achternaam: str, voornamen: str = "") -> list[str]:
+    """The abbreviated forms ('J. de Boer', 'Ilse G.'): many people share one, and adults are the ones
+    usually written this way, so linking treats them as weak evidence."""
+    if not achternaam:
+        return []
+    surname = f"{voorvoegsel.strip()} {achternaam}".strip()
+    forms = [f"{roepnaam} {achternaam[0]}."] if roepnaam else []  # class lists: 'Ilse G.'
     for ini in dict.fromkeys(initials(voornamen or roepnaam) + initials(roepnaam)):
         forms.append(f"{ini} {surname}")
         forms.append(f"{ini}{surname}")
-    return list(dict.fromkeys(forms))
+    return forms
+
+
+PARTICLES = frozenset({"van", "de", "der", "den", "het", "ten", "ter", "te", "in", "'t", "op", "d'", "la", "le",
+                       "du", "da", "del", "di", "dos", "el", "al", "bin", "von", "zu", "uit", "vd", "v.d."})
+
+
+def split_name(full: str) -> tuple[str, str, str]:
+    """'Anouk van den Berg' -> ('Anouk', 'van den', 'Berg'); 'Jan Willem de Boer' -> ('Jan Willem', 'de',
+    'Boer'): the given names end where the first particle or the last word begins."""
+    words = full.split()
+    if len(words) < 2:
+        return "", "", full.strip()
+    first_particle = next((i for i, w in enumerate(words[1:-1], 1) if w.lower() in PARTICLES), len(words) - 1)
+    return " ".join(words[:first_particle]), " ".join(words[first_particle:-1]), words[-1]
 
 
 _ASCII_SPACE = str.maketrans({c: " " for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from scanner.config import ScanConfig
+from scanner.detection.names import split_name
 from scanner.detection.recognizers.register_names import KnownPerson
 from scanner.records.consents import Consent, load_consents
 from scanner.records.people import load_people
@@ -25,9 +26,9 @@ class Records:
                   for p in self.pupils or []]
         for kind, names in (("staff", self.staff), ("parent", self.parents)):
             for name in names:
-                words = name.split()
-                if len(words) >= 2:
-                    people.append(KnownPerson(kind, name, words[0], " ".join(words[1:-1]), words[-1]))
+                given, particles, surname = split_name(name)
+                if given:
+                    people.append(KnownPerson(kind, name, given.split()[0], particles, surname, given))
         return people
 
 

@@ -44,4 +44,5 @@ def finding_refs(scanned: ScannedItem, types: tuple[str, ...] | None = None,
 
 
 def pupils(scanned: ScannedItem) -> list[str]:
-    return sorted({s.leerlingnummer for s in scanned.subjects if not s.ambiguous})
+    """The pupils whose link is sure enough for a violation (scanner/link_review.py has the rest)."""
+    return sorted({s.leerlingnummer for s in scanned.subjects if s.confirmed})

@@ -1,0 +1,58 @@
+"""Violations that rest on how sure a pupil link is.
+
+A violation is only reported when its pupil was linked by at least medium evidence (a full name; a
+BSN, dossier folder or file name is stronger). An abbreviated name ('J. de Boer'), a name that is also
+a parent's or staff member's, or a name that fits two pupils is too weak: the rules are run once more
+as if such a link held, and whatever that would add goes to the FG's review list with the reason, never
+silently dropped. Every reported violation says, masked, why its pupil was linked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from scanner.model import ScannedItem, Subject, Violation
+from scanner.rules.base import Rule, RuleContext
+
+STRENGTH_WORD = {"decisive": "beslissend", "strong": "sterk", "medium": "middel", "weak": "zwak"}
+
+
+def linked_by(subject: Subject | None) -> str:
+    """'sterk: dossiermap van de leerling; volledige naam J. de B…' (masked evidence only)."""
+    if subject is None:
+        return ""
+    return f"{STRENGTH_WORD.get(subject.strength, subject.strength)}: {'; '.join(subject.evidence)}"
+
+
+def explain(violations: Iterable[Violation], scanned: ScannedItem) -> None:
+    by_pupil = {s.leerlingnummer: s for s in scanned.subjects}
+    for v in violations:
+        if v.leerlingnummer:
+            v.linked_by = linked_by(by_pupil.get(v.leerlingnummer))
+
+
+def _key(v: Violation) -> tuple[str, str | None]:
+    return (v.rule, v.leerlingnummer) if v.leerlingnummer else (v.rule, None)
+
+
+def to_review(scanned: ScannedItem, rules: list[Rule], ctx: RuleContext, reported: list[Violation]) -> list[Violation]:
+    """What the rules would add if the item's weak or ambiguous links held; each with its reason."""
+    tentative = {s.leerlingnummer: s for s in scanned.subjects if not s.confirmed}
+    if not tentative:
+        return []
+    what_if = replace(scanned, subjects=[replace(s, ambiguous=False, strength="medium") if not s.confirmed else s
+                                         for s in scanned.subjects])
+    seen = {_key(v) for v in reported} | {(v.rule, None) for v in reported}
+    extra: list[Violation] = []
+    for rule in rules:
+        for v in rule.check(what_if, ctx):
+            if _key(v) in seen or (v.leerlingnummer and v.leerlingnummer not in tentative):
+                continue
+            seen.add(_key(v))
+            subject = tentative.get(v.leerlingnummer or "") or next(iter(tentative.values()))
+            v.linked_by = linked_by(subject)
+            v.review_reason = ("Koppeling aan de leerling te zwak om als overtreding te melden: "
+                               f"{'; '.join(subject.evidence)}. Controleer of het om deze leerling gaat.")
+            extra.append(v)
+    return extra
