@@ -34,10 +34,11 @@ def _score(value: float, lang: str) -> str:
 def write_csv(report: Report, out_dir: Path) -> Path:
     """Writes both files; returns violations.csv (findings.csv sits beside it)."""
     lang = lang_of(report)
-    keys = ["id", "rule", "severity", "source", "path", "pupil", "evidence", "message", "legal", "action",
-            "status", "change", "first_seen", "reason", "owner", "expires"]
+    keys = ["id", "rule", "severity", "source", "path", "pupil", "linked_by", "evidence", "message", "legal",
+            "action", "status", "change", "first_seen", "reason", "owner", "expires"]
     violations = _write(out_dir / "violations.csv", [t(k, lang) for k in keys], [
-        [r.identity, r.rule, value_label("sev", r.severity, lang), r.source, r.path, r.leerlingnummer, r.evidence,
+        [r.identity, r.rule, value_label("sev", r.severity, lang), r.source, r.path, r.leerlingnummer, r.linked_by,
+         r.evidence,
          r.message, r.legal_reference, r.action, value_label("status", r.status, lang),
          value_label("change", r.change, lang), r.first_seen, r.reason, r.owner, r.expires]
         for r in violation_rows(report)])

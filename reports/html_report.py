@@ -20,6 +20,7 @@ from reports.view import (
     item_status,
     pupil_rows,
     review_of,
+    review_rows,
     rule_counts,
     school_counts,
     settings_rows,
@@ -116,7 +117,7 @@ def _violations(report: Report, lang: str) -> str:
     body: list[list[Cell]] = [
         [(_e(r.identity), "id"), f"<strong>{_e(r.rule)}</strong><br><span class='muted'>{_e(r.rule_title)}</span>",
          _sev(r.severity, lang), (f"<span class='muted'>{_e(r.source)}</span><br>{_e(r.path)}", "path"),
-         _e(r.leerlingnummer), _e(r.evidence),
+         f"{_e(r.leerlingnummer)}<br><span class='small muted'>{_e(r.linked_by)}</span>", _e(r.evidence),
          f"{_e(r.message)}<br><span class='small muted'>{_e(r.legal_reference)}</span>", _e(r.action),
          (f"{_status(r.status, lang)[0]}<br><span class='small muted'>{_e(value_label('change', r.change, lang))}"
           "</span>", "")] for r in rows]
@@ -136,6 +137,21 @@ def _violations(report: Report, lang: str) -> str:
             f'{_e(t("all_statuses", lang))}</option>{status_options}</select>'
             f'<span><span id="shown-count">{len(rows)}</span> {_e(t("shown", lang))}</span></div>'
             + _table(headers, body, attrs='id="violations"', row_attrs=attrs) + "</section>")
+
+
+def _to_review(report: Report, lang: str) -> str:
+    rows = review_rows(report)
+    if not rows:
+        return (f'<section id="te-beoordelen"><h2>{_e(t("to_review", lang))}</h2>'
+                f'<p>{_e(t("nothing_to_review", lang))}</p></section>')
+    body: list[list[Cell]] = [
+        [f"<strong>{_e(r.rule)}</strong><br><span class='muted'>{_e(r.rule_title)}</span>",
+         (f"<span class='muted'>{_e(r.source)}</span><br>{_e(r.path)}", "path"), _e(r.leerlingnummer),
+         _e(r.reason), _e(r.linked_by), _e(r.message)] for r in rows]
+    headers = [t(k, lang) for k in ("rule", "path", "pupil", "review_reason", "linked_by", "message")]
+    return (f'<section id="te-beoordelen"><h2>{_e(t("to_review", lang))} ({len(rows)})</h2>'
+            f'<p class="muted">{_e(t("review_intro", lang))}</p>'
+            + _table(headers, body, attrs='id="to-review"') + "</section>")
 
 
 def _history(report: Report, lang: str) -> str:
@@ -238,10 +254,11 @@ def render_html(report: Report) -> str:
     sources = ", ".join(f"{s['name']} ({s.get('type', '')})" for s in report.settings.get("sources", []))
     note = t("raw_note" if report.show_values else "masked_note", lang)
     nav = [("datalek", "breach_title"), ("grafieken", "summary"), ("overtredingen", "violations"),
-           ("verloop", "history"), ("triage", "triage"), ("vrijgesteld", "exempt"), ("dekking", "coverage"),
-           ("instellingen", "settings")]
-    body = "".join(section(report, lang) for section in (_breaches, _cards, _charts, _violations, _history, _triage,
-                                                         _exempt, _per_pupil, _coverage, _settings))
+           ("te-beoordelen", "to_review"), ("verloop", "history"), ("triage", "triage"), ("vrijgesteld", "exempt"),
+           ("dekking", "coverage"), ("instellingen", "settings")]
+    sections = (_breaches, _cards, _charts, _violations, _to_review, _history, _triage, _exempt, _per_pupil,
+                _coverage, _settings)
+    body = "".join(section(report, lang) for section in sections)
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
             '<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">'

@@ -89,6 +89,20 @@ _LABELS: dict[str, tuple[str, str]] = {
     "place": ("Vindplaats", "Location"),
     "pupil": ("Leerling", "Pupil"),
     "evidence": ("Bewijs (gemaskeerd)", "Evidence (masked)"),
+    "linked_by": ("Gekoppeld via", "Linked by"),
+    "to_review": ("Te beoordelen", "To review"),
+    "review_reason": ("Waarom te beoordelen", "Why to review"),
+    "review_intro": ("Mogelijke overtredingen waarbij de koppeling aan de leerling te zwak is om te melden (alleen "
+                     "initialen, een naamgenoot die ook ouder of medewerker is, of twee leerlingen die passen). "
+                     "Ze tellen niet mee; beoordeel of het om deze leerling gaat.",
+                     "Possible violations whose link to the pupil is too weak to report (initials only, a namesake "
+                     "who is also a parent or staff member, or two pupils who fit). They do not count; check whether "
+                     "it is this pupil."),
+    "nothing_to_review": ("Niets te beoordelen.", "Nothing to review."),
+    "review_line": ("{n} mogelijke overtreding(en) met een te zwakke koppeling aan een leerling (niet meegeteld; "
+                    "zie 'Te beoordelen' in het rapport).",
+                    "{n} possible violation(s) with too weak a link to a pupil (not counted; see 'To review' in the "
+                    "report)."),
     "message": ("Melding", "Message"),
     "legal": ("Wettelijke grondslag", "Legal basis"),
     "action": ("Aanbevolen actie", "Recommended action"),

@@ -59,6 +59,8 @@ def print_summary(report: Report, paths: list[Path], console: Console | None = N
     _changes(report, console, lang)
     for s in report.skipped_rules:
         console.print(f"[yellow]{t('not_run', lang)}:[/yellow] {s['rule']} ({safe(s['reason'])})")
+    if report.to_review:
+        console.print(f"[yellow]{t('to_review', lang)}:[/yellow] " + t("review_line", lang, n=len(report.to_review)))
     order = {"hoog": 0, "middel": 1, "laag": 2}
     pairs = [(v, r) for v, r in zip(report.violations, review.violations, strict=True) if r.status in (OPEN, EXPIRED)]
     worst = sorted(pairs, key=lambda p: order.get(p[0].severity, 3))[:top]

@@ -64,6 +64,30 @@ class ViolationRow:
     reason: str
     owner: str
     expires: str
+    linked_by: str = ""
+
+
+@dataclass
+class ReviewRow:
+    """A possible violation resting on a weak pupil link: shown apart, with why it is in doubt."""
+
+    rule: str
+    rule_title: str
+    source: str
+    path: str
+    leerlingnummer: str
+    message: str
+    reason: str
+    linked_by: str
+
+
+def review_rows(report: Report) -> list[ReviewRow]:
+    titles = {r.code: r.title for r in RULES}
+    lang = lang_of(report)
+    return sorted((ReviewRow(rule=v.rule, rule_title=rule_title(v.rule, titles.get(v.rule, v.rule), lang),
+                             source=v.source, path=v.path, leerlingnummer=v.leerlingnummer or "",
+                             message=v.message, reason=v.review_reason, linked_by=v.linked_by)
+                   for v in report.to_review), key=lambda r: (r.rule, r.source, r.path, r.leerlingnummer))
 
 
 def violation_rows(report: Report) -> list[ViolationRow]:
@@ -76,7 +100,7 @@ def violation_rows(report: Report) -> list[ViolationRow]:
         severity=v.severity, source=v.source, path=v.path, leerlingnummer=v.leerlingnummer or "",
         evidence=evidence(report, v), message=v.message, legal_reference=v.legal_reference, action=v.action,
         status=vr.status, change=vr.change or "", first_seen=vr.first_seen, reason=vr.reason or "",
-        owner=vr.owner or "", expires=vr.expires or "")
+        owner=vr.owner or "", expires=vr.expires or "", linked_by=v.linked_by)
         for n, (v, vr) in enumerate(zip(report.violations, review.violations, strict=True))]
     return sorted(rows, key=lambda r: (SEVERITY_ORDER.get(r.severity, 3), r.rule, r.source, r.path))
 

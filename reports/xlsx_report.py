@@ -20,6 +20,7 @@ from reports.view import (
     item_status,
     pupil_rows,
     review_of,
+    review_rows,
     rule_counts,
     school_counts,
     settings_rows,
@@ -94,13 +95,22 @@ def _breaches(ws: Worksheet, report: Report, lang: str) -> None:
 
 
 def _violations(ws: Worksheet, report: Report, lang: str) -> None:
-    keys = ["id", "rule", "description", "severity", "source", "path", "pupil", "evidence", "message", "legal",
-            "action", "status", "change", "first_seen"]
+    keys = ["id", "rule", "description", "severity", "source", "path", "pupil", "linked_by", "evidence", "message",
+            "legal", "action", "status", "change", "first_seen"]
     table(ws, [t(k, lang) for k in keys], [
         [r.identity, r.rule, r.rule_title, value_label("sev", r.severity, lang), r.source, r.path, r.leerlingnummer,
-         r.evidence, r.message, r.legal_reference, r.action, value_label("status", r.status, lang),
+         r.linked_by, r.evidence, r.message, r.legal_reference, r.action, value_label("status", r.status, lang),
          value_label("change", r.change, lang), when(r.first_seen)] for r in violation_rows(report)])
     fit_columns(ws)
+
+
+def _to_review(ws: Worksheet, report: Report, lang: str) -> None:
+    ws.append([t("review_intro", lang)])
+    table(ws, [t(k, lang) for k in ("rule", "description", "source", "path", "pupil", "review_reason", "linked_by",
+                                    "message")],
+          [[r.rule, r.rule_title, r.source, r.path, r.leerlingnummer, r.reason, r.linked_by, r.message]
+           for r in review_rows(report)], start=ws.max_row + 2)
+    fit_columns(ws, {6: 60, 8: 60})
 
 
 def _per_pupil(ws: Worksheet, report: Report, lang: str) -> None:
@@ -179,7 +189,8 @@ def write_xlsx(report: Report, out_dir: Path) -> Path:
     lang = review_of(report).lang
     wb = Workbook()
     _summary(wb.active, report, lang)
-    for key, build in (("breach_title", _breaches), ("violations", _violations), ("per_pupil", _per_pupil),
+    for key, build in (("breach_title", _breaches), ("violations", _violations), ("to_review", _to_review),
+                       ("per_pupil", _per_pupil),
                        ("exempt_sheet", _exempt), ("triage_sheet", _triage), ("history", _history),
                        ("coverage", _coverage), ("kept_by_law", _kept), ("settings", _settings)):
         build(wb.create_sheet(t(key, lang)[:31]), report, lang)

@@ -19,8 +19,8 @@ from reports.summary import print_summary
 from scanner.model import Report
 from scanner.triage import plain_review
 
-DUTCH_SHEETS = ["Samenvatting", "Mogelijk datalek", "Overtredingen", "Per leerling", "Vrijgesteld", "Triage",
-                "Verloop", "Dekking", "Bewaard op grond van de wet", "Instellingen"]
+DUTCH_SHEETS = ["Samenvatting", "Mogelijk datalek", "Overtredingen", "Te beoordelen", "Per leerling", "Vrijgesteld",
+                "Triage", "Verloop", "Dekking", "Bewaard op grond van de wet", "Instellingen"]
 
 
 def validate(report_json: dict) -> None:
@@ -116,7 +116,7 @@ def test_english_switches_headings(reviewed: tuple[Report, Path], tmp_path: Path
     out = tmp_path / "en"
     write_all(report, out)
     wb = load_workbook(out / "report.xlsx")
-    assert wb.sheetnames[:4] == ["Summary", "Possible data breach", "Violations", "Per pupil"]
+    assert wb.sheetnames[:5] == ["Summary", "Possible data breach", "Violations", "To review", "Per pupil"]
     assert [c.value for c in wb["Violations"][1]][:3] == ["ID", "Rule", "Description"]
     page = (out / "report.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in page and "Possible data breach" in page and "Autoriteit Persoonsgegevens" in page
