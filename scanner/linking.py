@@ -265,7 +265,7 @@ def _link_person(f: Finding, idx: RegisterIndex, births: set[str], ev: Evidence)
             ev.add(nummer, "name", "strong", f"naam {who} ({f.role_cue})")
         else:
             ev.add(nummer, "name", "medium", f"volledige naam {who}")
-    elif short and not adult_kind:
+    elif short and (not adult_kind or f.role == "pupil"):
         f.person_kind = "pupil"
         if len(short) > 1:
             f.leerlingnummer = None
