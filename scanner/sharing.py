@@ -123,6 +123,8 @@ def _label(text: str, start: int) -> str:
 
 def _label_line(text: str) -> str:
     """A line that may be the label of the next line's date: a few words, no date of its own."""
+    if len(text) > 80:
+        return ""
     words = text.strip().rstrip(":").split()
     return " ".join(words) if 0 < len(words) <= LABEL_WORDS and not DATE_IN_TEXT.search(text) else ""
 
@@ -140,37 +142,43 @@ def _opens_pupil_section(unit: TextUnit, voc: Vocabulary) -> bool:
 
 
 def _letter_date(text: str, m: re.Match[str], label: str) -> bool:
-    """A line that is only the letter's date: '12 maart 2026', 'Datum: 12-03-2026', 'Almere, 12 maart 2026'."""
-    if text[m.end():].strip(" .") or text[:m.start()].count(":") > 1:
+    """A line that ends in the letter's date: '12 maart 2026', 'Datum: 12-03-2026', 'Almere, 12 maart 2026'."""
+    if text[m.end():].strip(" ."):
         return False
     norm = normalise(label)
-    return norm in ("", "datum", "date") or bool(PLACE.match(label))
+    if norm in ("", "datum", "date") or PLACE.match(label):
+        return True
+    # 'Ons kenmerk: 2026/031  Datum: 12 maart 2026': a reference line whose last label is Datum
+    return norm.split()[-1] in ("datum", "date") and ":" in label
 
 
 def stated_date(content: Content, as_of: date) -> tuple[date | None, str | None]:
-    """The first date in reading order that is a labelled sharing date, or the letter's own date line
-    in the letter head; with its source code ('document' or 'letter')."""
+    """The latest date that is a labelled sharing date or the letter's own date line in the letter
+    head, with its source code ('document' or 'letter'). The latest, because a document leaves after
+    everything it reports: a hand-over that mentions "aangemeld bij Accare op 03-02-2025" and was sent
+    a year later must not be judged on the old referral."""
     voc = vocabulary()
     header = True
     previous = ""
+    best: tuple[date, str] | None = None
     for n, unit in enumerate(content.units):
         if header and (n >= voc.header_units or voc.salutation.match(normalise(unit.text))
                        or _opens_pupil_section(unit, voc)):
             header = False
         for m in DATE_IN_TEXT.finditer(unit.text):
             day = parse_date(m.group(0))
-            if not plausible(day, as_of):
+            if day is None or not plausible(day, as_of) or (best and day <= best[0]):
                 continue
             own = _label(unit.text, m.start())
             # else the label in its own cell or on the line before ('Verzonden op:' / '12-03-2026')
             label = own or unit.column or previous
             if label and voc.says_sharing(label):
-                return day, "document"
-            if header and not unit.column and not voc.never.search(normalise(label)) \
+                best = (day, "document")
+            elif header and not unit.column and not voc.never.search(normalise(label)) \
                     and _letter_date(unit.text, m, own):
-                return day, "letter"
+                best = (day, "letter")
         previous = _label_line(unit.text)
-    return None, None
+    return best if best else (None, None)
 
 
 def share_date(item: Item, content: Content, as_of: date | None = None) -> tuple[date | None, str | None]:
