@@ -35,7 +35,9 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_IN_TEXT = re.compile(
     rf"(?<![\d/.-])(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}})"
     r"(?![\d/-])", re.IGNORECASE)
-CLAUSE_END = re.compile(r"[.;!?|](?:\s+|$)|\n|\t| {3,}|[()\[\]]")
+# a clause ends at a sentence end (not after an abbreviation of up to 3 letters: 'geb.', 'd.d.', 't.a.v.'),
+# a '|', a tab, a wide gap or a bracket
+CLAUSE_END = re.compile(r"(?<!\b\w)(?<!\b\w\w)(?<!\b\w\w\w)\.(?:\s+|$)|[;!?|](?:\s+|$)|\n|\t| {3,}|[()\[\]]")
 WEEKDAY = re.compile(r"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,?$")
 PLACE = re.compile(r"^[A-Z][\w'’-]*(?:[ -][\w'’-]+){0,3},$")  # "Almere," / "Den Haag," / "Bergen op Zoom,"
 
@@ -141,6 +143,15 @@ def _opens_pupil_section(unit: TextUnit, voc: Vocabulary) -> bool:
     return bool(voc.pupil_section.match(" ".join(words)) or voc.never.search(" ".join(words)))
 
 
+CELL_PLACE = re.compile(r"(?:^|!)[A-Z]{1,3}\d+$|\bkolom \d+$")  # 'Blad1!C2', 'C2', 'tabel 1 rij 2 kolom 3'
+
+
+def _is_cell(unit: TextUnit) -> bool:
+    """A table or sheet cell: a lone date there is a value in a column (often a birth date), never
+    the letter's own date line."""
+    return bool(unit.column) or bool(CELL_PLACE.search(unit.place))
+
+
 def _letter_date(text: str, m: re.Match[str], label: str) -> bool:
     """A line that ends in the letter's date: '12 maart 2026', 'Datum: 12-03-2026', 'Almere, 12 maart 2026'."""
     if text[m.end():].strip(" ."):
@@ -174,7 +185,7 @@ def stated_date(content: Content, as_of: date) -> tuple[date | None, str | None]
             label = own or unit.column or previous
             if label and voc.says_sharing(label):
                 best = (day, "document")
-            elif header and not unit.column and not voc.never.search(normalise(label)) \
+            elif header and not _is_cell(unit) and not voc.never.search(normalise(label)) \
                     and _letter_date(unit.text, m, own):
                 best = (day, "letter")
         previous = _label_line(unit.text)

@@ -25,7 +25,8 @@ AS_OF: date = SPEC["as_of"]
 
 def _units(units: list[Any]) -> list[TextUnit]:
     return [TextUnit(place=f"alinea {n}", text=u) if isinstance(u, str)
-            else TextUnit(place=f"cel {n}", text=u["text"], column=u["column"]) for n, u in enumerate(units, 1)]
+            else TextUnit(place=u.get("place", f"cel {n}"), text=u["text"], column=u.get("column"))
+            for n, u in enumerate(units, 1)]
 
 
 def _expect(case: dict[str, Any]) -> tuple[date | None, str | None]:
