@@ -33,8 +33,8 @@ def _worker_detect(blob: bytes, fingerprint: str, batch: list[Task]) -> list[Out
 
     if fingerprint not in _BUILT:
         _BUILT.clear()
-        cfg, records, key = pickle.loads(blob)
-        _BUILT[fingerprint] = (Scanner(cfg, records, Keyer(key)), {})
+        cfg, records, key, as_of = pickle.loads(blob)
+        _BUILT[fingerprint] = (Scanner(cfg, records, Keyer(key), as_of), {})
     scanner, sources = _BUILT[fingerprint]
     return [detect_task(scanner, sources, task) for task in batch]
 
@@ -43,7 +43,7 @@ def scan_on_dask(scanner: Scanner, scheduler: str | None, workers: int,
                  cache: ItemCache | None = None) -> Iterator[ScannedItem]:
     from distributed import Client, LocalCluster
 
-    blob = pickle.dumps((scanner.cfg, scanner.records, scanner.keyer._key))
+    blob = pickle.dumps((scanner.cfg, scanner.records, scanner.keyer._key, scanner.as_of))
     fingerprint = hashlib.sha256(blob).hexdigest()
     cluster = None
     if scheduler:

@@ -192,6 +192,9 @@ class ExemptFlow:
     party: str
     legal_basis: str
     categories: list[str] = field(default_factory=list)
+    share_date: date | None = None  # the day the flow is judged on (None: unknown)
+    share_date_source: str | None = None  # short code, see scanner/sharing.py
+    shared: str = ""  # Dutch: "gedeeld op 12-03-2026 (verzenddatum in het document)"
 
 
 @dataclass

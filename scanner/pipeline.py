@@ -33,7 +33,7 @@ from scanner.records.disclosures import load_disclosures
 from scanner.records.loading import Records, load_records
 from scanner.rules import RULES, RuleContext
 from scanner.rules.consent_rules import outcomes
-from scanner.sharing import share_date
+from scanner.sharing import share_date, shared_on
 from scanner.state import StateStore
 from scanner.unknown_children import candidates, resolve
 
@@ -67,8 +67,10 @@ class Scanner:
     always run again because the register changes).
     """
 
-    def __init__(self, cfg: ScanConfig, records: Records, keyer: Keyer | None = None) -> None:
+    def __init__(self, cfg: ScanConfig, records: Records, keyer: Keyer | None = None,
+                 as_of: date | None = None) -> None:
         self.cfg = cfg
+        self.as_of = as_of or cfg.as_of or date.today()  # no sharing date after the reference date
         self.records = records
         self.keyer = keyer or Keyer()
         self.index = RegisterIndex.build(records.pupils or [], self.keyer, records.staff, records.parents)
@@ -108,7 +110,7 @@ class Scanner:
         findings = detect(self.analyzer, item.source, item.path, units, org.addresses, self.keyer,
                           org.own_names, self.memo if item.kind == "row" else None)
         mark_roles(units, findings)
-        day, day_source = share_date(item, content)
+        day, day_source = share_date(item, content, self.as_of)
         title = str(content.metadata.get("title") or (units[0].text if units else ""))
         ref = content.refs.get("leerlingnummer")
         return Detected(
@@ -174,7 +176,8 @@ def evaluate(scanned_items: list[ScannedItem], ctx: RuleContext, records: Record
         for nummer, flow in outcomes(scanned, ctx) if available["register"] else []:
             if flow.status == "exempt":
                 out.exempt.append(ExemptFlow(scanned.item.source, scanned.item.path, nummer, scanned.item.party or "",
-                                             flow.basis or "", sorted(flow.categories)))
+                                             flow.basis or "", sorted(flow.categories), flow.shared,
+                                             flow.shared_source, shared_on(flow.shared, flow.shared_source)))
         confirmed = sorted({s.leerlingnummer for s in scanned.subjects if s.confirmed})
         if scanned.legal_hold and confirmed:
             out.kept_by_law.append({"source": scanned.item.source, "path": scanned.item.path,
@@ -212,7 +215,8 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         records.problems += problems
     if show_values and store is not None:
         store.log_value_access(sys.argv)
-    scanner = Scanner(cfg, records, store.keyer() if store else None)
+    ref = as_of or cfg.as_of or date.today()
+    scanner = Scanner(cfg, records, store.keyer() if store else None, ref)
     cache = ItemCache(store, scan_fingerprint(cfg), read=not (full or show_values)) if store else None
     scanned_items: list[ScannedItem] = []
     profiles = ColumnProfiles()
@@ -222,7 +226,6 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         profiles.add(scanned.item, scanned.findings)
         scanned_items.append(scanned)
     scanned_items.extend(flows)  # logged disclosures: judged like files in outbound folders
-    ref = as_of or cfg.as_of or date.today()
     ctx = RuleContext(policy=cfg.policy, as_of=ref,
                       register=scanner.index if records.pupils is not None else None,
                       consents=records.consents)

@@ -1,38 +1,228 @@
-"""The date data was shared with a party: what the document states, else the e-mail's Date, else
-the export row's date column, else the file's modification time (design.md, consent decision)."""
+"""The day data was shared with a party, and where that day came from.
+
+The consent rules judge a flow on that day, so a wrong date makes a wrong violation: a pupil's birth
+date read as the sharing date turned "consent not covering health data" into "consent given after
+the sharing date" (issue 13, class 3). So the label decides: only a date whose label or column says
+sending, submission, referral, export or a report to a party counts, or the letter's own date line in
+the letter head. Everything else falls back to what the item itself says about when it left: an
+e-mail's Date header (that is the sending), a file's modification time, and for a database row the
+scan's reference date (the rule applies it: a row has no day of its own). The vocabulary is data in
+config/sharing_dates.yaml, shared with connectors/db_rows.py.
+
+`share_date_source` is a short code; `describe` gives the Dutch words the report shows.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from typing import Any
 
-from scanner.model import Content, Item
-from scanner.records.dates import parse_date
+import yaml
 
-STATED = re.compile(
-    r"\b(datum(?: [a-z]+){0,2}|verzonden(?: op)?|verstuurd(?: op)?|gedateerd|ondertekend op)\s*:?\s*"
-    r"(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2} [a-z]+ \d{4})", re.IGNORECASE)
-SKIP = re.compile(r"geboorte|intake|overleg|gesprek|vergadering|uitschrijving|inschrijving", re.IGNORECASE)
+from config import CONFIG_DIR
+from scanner.model import Content, Item, TextUnit
+from scanner.records.dates import MONTHS, parse_date
+
+EARLIEST = date(2000, 1, 1)  # before this, a date in a school file is history, not a flow we judge
+LABEL_WORDS = 6  # a label is the few words right before its date, within one clause
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+DATE_IN_TEXT = re.compile(
+    rf"(?<![\d/.-])(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}})"
+    r"(?![\d/-])", re.IGNORECASE)
+# a clause ends at a sentence end (not after an abbreviation of up to 3 letters: 'geb.', 'd.d.', 't.a.v.'),
+# a '|', a tab, a wide gap or a bracket
+CLAUSE_END = re.compile(r"(?<!\b\w)(?<!\b\w\w)(?<!\b\w\w\w)\.(?:\s+|$)|[;!?|](?:\s+|$)|\n|\t| {3,}|[()\[\]]")
+WEEKDAY = re.compile(r"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,?$")
+PLACE = re.compile(r"^[A-Z][\w'’-]*(?:[ -][\w'’-]+){0,3},$")  # "Almere," / "Den Haag," / "Bergen op Zoom,"
+
+SOURCE_TEXT = {
+    "document": "verzenddatum in het document",
+    "letter": "datum van de brief",
+    "e-mail": "datum van de e-mail",
+    "mtime": "wijzigingsdatum van het bestand",
+    "reference": "peildatum van de scan: geen verzenddatum in de rij",
+    "log": "verstrekkingenlog",
+}
+COLUMN = "column:"
 
 
-def stated_date(content: Content) -> date | None:
-    for unit in content.units[:40]:
-        for m in STATED.finditer(unit.text):
-            if SKIP.search(m.group(1)):
+def normalise(label: str) -> str:
+    """Lower case without accents, camelCase, '_', '-', '.', '/' and ':' as spaces: one form for
+    'Geb.datum', 'geb_datum', 'gebDatum' and 'Geb. datum'."""
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", label)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9]+", " ", text)).strip()
+
+
+def _pattern(terms: Iterable[str]) -> re.Pattern[str]:
+    """Whole words, or a word start for a term ending in '*'."""
+    parts = []
+    for term in terms:
+        prefix = term.endswith("*")
+        words = normalise(term.rstrip("*"))
+        parts.append(rf"\b{re.escape(words)}" + ("" if prefix else r"\b"))
+    return re.compile("|".join(parts) or r"(?!)")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    qualifying: re.Pattern[str]
+    never: re.Pattern[str]
+    salutation: re.Pattern[str]
+    pupil_section: re.Pattern[str]
+    header_units: int
+
+    def says_sharing(self, label: str) -> bool:
+        """The label names the flow itself (sent, submitted, referred, exported, reported) and nothing
+        that makes the date about something else (birth, intake, meeting, school year, validity)."""
+        norm = normalise(label)
+        return bool(self.qualifying.search(norm)) and not self.never.search(norm)
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    with open(CONFIG_DIR / "sharing_dates.yaml", encoding="utf-8") as f:
+        data: dict[str, Any] = yaml.safe_load(f)
+    return Vocabulary(qualifying=_pattern(data["qualifying"]), never=_pattern(data["never"]),
+                      salutation=_pattern(data["salutations"]), pupil_section=_pattern(data["pupil_section"]),
+                      header_units=int(data["header_units"]))
+
+
+def sharing_columns(columns: Iterable[str]) -> tuple[str, ...]:
+    """The columns whose name says the row was sent/exported/submitted, in table order."""
+    return _sharing_columns(tuple(columns))
+
+
+@cache
+def _sharing_columns(columns: tuple[str, ...]) -> tuple[str, ...]:
+    """Cached per schema: a table's rows all ask the same question."""
+    voc = vocabulary()
+    return tuple(c for c in columns if voc.says_sharing(c))
+
+
+def plausible(day: date | None, as_of: date) -> bool:
+    """A sharing date lies between 2000 and the reference date: later is a typo or a plan, earlier a
+    copied history, and either would judge the flow on a day it did not happen."""
+    return day is not None and EARLIEST <= day <= as_of
+
+
+def _label(text: str, start: int) -> str:
+    """The words right before a date, within its clause, without a trailing ':' or weekday."""
+    before = text[:start].rstrip(" \t:")
+    before = WEEKDAY.sub("", before).rstrip(" \t:")
+    cut = 0
+    for m in CLAUSE_END.finditer(before):
+        cut = m.end()
+    clause = before[cut:]
+    return " ".join(clause.split()[-LABEL_WORDS:])
+
+
+def _label_line(text: str) -> str:
+    """A line that may be the label of the next line's date: a few words, no date of its own."""
+    if len(text) > 80:
+        return ""
+    words = text.strip().rstrip(":").split()
+    return " ".join(words) if 0 < len(words) <= LABEL_WORDS and not DATE_IN_TEXT.search(text) else ""
+
+
+def _opens_pupil_section(unit: TextUnit, voc: Vocabulary) -> bool:
+    """'Gegevens leerling', 'Naam:', 'Leerling: …', 'Geboortedatum: …' and the like: from here on a
+    plain 'Datum:' belongs to the pupil, not to the letter."""
+    head = unit.text.split(":", 1)[0] if ":" in unit.text else unit.text
+    words = normalise(head).split()
+    if not words or len(words) > 4:
+        return False
+    if ":" not in unit.text and re.search(r"\d", unit.text):
+        return False
+    return bool(voc.pupil_section.match(" ".join(words)) or voc.never.search(" ".join(words)))
+
+
+CELL_PLACE = re.compile(r"(?:^|!)[A-Z]{1,3}\d+$|\bkolom \d+$")  # 'Blad1!C2', 'C2', 'tabel 1 rij 2 kolom 3'
+
+
+def _is_cell(unit: TextUnit) -> bool:
+    """A table or sheet cell: a lone date there is a value in a column (often a birth date), never
+    the letter's own date line."""
+    return bool(unit.column) or bool(CELL_PLACE.search(unit.place))
+
+
+def _letter_date(text: str, m: re.Match[str], label: str) -> bool:
+    """A line that ends in the letter's date: '12 maart 2026', 'Datum: 12-03-2026', 'Almere, 12 maart 2026'."""
+    if text[m.end():].strip(" ."):
+        return False
+    norm = normalise(label)
+    if norm in ("", "datum", "date") or PLACE.match(label):
+        return True
+    # 'Ons kenmerk: 2026/031  Datum: 12 maart 2026': a reference line whose last label is Datum
+    return norm.split()[-1] in ("datum", "date") and ":" in label
+
+
+def stated_date(content: Content, as_of: date) -> tuple[date | None, str | None]:
+    """The latest date that is a labelled sharing date or the letter's own date line in the letter
+    head, with its source code ('document' or 'letter'). The latest, because a document leaves after
+    everything it reports: a hand-over that mentions "aangemeld bij Accare op 03-02-2025" and was sent
+    a year later must not be judged on the old referral."""
+    voc = vocabulary()
+    header = True
+    previous = ""
+    best: tuple[date, str] | None = None
+    for n, unit in enumerate(content.units):
+        if header and (n >= voc.header_units or voc.salutation.match(normalise(unit.text))
+                       or _opens_pupil_section(unit, voc)):
+            header = False
+        for m in DATE_IN_TEXT.finditer(unit.text):
+            day = parse_date(m.group(0))
+            if day is None or not plausible(day, as_of) or (best and day <= best[0]):
                 continue
-            d = parse_date(m.group(2))
-            if d:
-                return d
-    return None
+            own = _label(unit.text, m.start())
+            # else the label in its own cell or on the line before ('Verzonden op:' / '12-03-2026')
+            label = own or unit.column or previous
+            if label and voc.says_sharing(label):
+                best = (day, "document")
+            elif header and not _is_cell(unit) and not voc.never.search(normalise(label)) \
+                    and _letter_date(unit.text, m, own):
+                best = (day, "letter")
+        previous = _label_line(unit.text)
+    return best if best else (None, None)
 
 
-def share_date(item: Item, content: Content) -> tuple[date | None, str | None]:
-    d = stated_date(content) if item.kind != "row" else None
-    if d:
-        return d, "document"
-    meta = content.metadata.get("date")
-    if isinstance(meta, date):
-        return meta, "e-mail" if item.kind != "row" else "row"
+def share_date(item: Item, content: Content, as_of: date | None = None) -> tuple[date | None, str | None]:
+    """(day, source code). A row without a sharing column gets (None, 'reference'): the rule uses the
+    scan's reference date. An e-mail's (or its attachment's) Date header wins over the words in it:
+    it is when this copy left, while a 'Verzonden:' in the body is usually a quoted earlier message."""
+    as_of = as_of or date.today()
+    if item.kind == "row":
+        day = content.metadata.get("share_date")
+        column = content.metadata.get("share_date_column")
+        if isinstance(day, date) and plausible(day, as_of) and column:
+            return day, f"{COLUMN}{column}"
+        return None, "reference"
+    sent = content.metadata.get("date")
+    if isinstance(sent, date) and plausible(sent, as_of):
+        return sent, "e-mail"
+    day, source = stated_date(content, as_of)
+    if day:
+        return day, source
     if item.modified:
         return item.modified.date(), "mtime"
     return None, None
+
+
+def describe(source: str | None) -> str:
+    """The Dutch words for a source code, as the report shows them after the date."""
+    if source and source.startswith(COLUMN):
+        return f"kolom {source[len(COLUMN):]}"
+    return SOURCE_TEXT.get(source or "", source or "onbekende bron")
+
+
+def shared_on(day: date | None, source: str | None) -> str:
+    """'gedeeld op 12-03-2026 (verzenddatum in het document)'."""
+    if day is None:
+        return "deeldatum onbekend"
+    return f"gedeeld op {day:%d-%m-%Y} ({describe(source)})"

@@ -27,6 +27,8 @@ class ConsentOutcome:
     categories: set[str] = field(default_factory=set)
     basis: str | None = None
     detail: dict[str, str] = field(default_factory=dict)
+    shared: date | None = None  # the day the flow was judged on
+    shared_source: str | None = None  # where that day came from (scanner/sharing.py codes)
 
 
 def same_party(a: str, b: str) -> bool:
@@ -93,24 +95,33 @@ def problems_of(c: Consent, pupil: Pupil, shared: date, cats: set[str],
     return problems, detail
 
 
+def sharing_day(scanned: ScannedItem, as_of: date | None) -> date | None:
+    """The day the flow is judged on. A database row with no sending/export column has no day of its
+    own: it is judged on the scan's reference date (source 'reference'), never on a birth date."""
+    if scanned.share_date is None and scanned.share_date_source == "reference":
+        return as_of
+    return scanned.share_date
+
+
 def decide(scanned: ScannedItem, leerlingnummer: str, pupil: Pupil, consents: list[Consent],
-           policy: Policy) -> ConsentOutcome:
+           policy: Policy, as_of: date | None = None) -> ConsentOutcome:
     party = scanned.item.party or ""
     cats = shared_categories(scanned, policy, leerlingnummer)
+    shared, source = sharing_day(scanned, as_of), scanned.share_date_source
     basis = exempt_basis(party, policy)
     if basis:
-        return ConsentOutcome("exempt", categories=cats, basis=basis)
-    shared = scanned.share_date
+        return ConsentOutcome("exempt", categories=cats, basis=basis, shared=shared, shared_source=source)
     if shared is None:
         return ConsentOutcome("undecided", categories=cats)
     records = [c for c in consents if same_party(c.partij, party)]
     if not records:
-        return ConsentOutcome("missing", categories=cats)
+        return ConsentOutcome("missing", categories=cats, shared=shared, shared_source=source)
     latest: tuple[Consent, list[str], dict[str, str]] | None = None
     for c in sorted(records, key=lambda c: c.datum_gegeven):
         problems, detail = problems_of(c, pupil, shared, cats, policy)
         if not problems:
-            return ConsentOutcome("compliant", consent=c, categories=cats)
+            return ConsentOutcome("compliant", consent=c, categories=cats, shared=shared, shared_source=source)
         latest = (c, problems, detail)
     assert latest is not None
-    return ConsentOutcome("problem", problems=latest[1], consent=latest[0], categories=cats, detail=latest[2])
+    return ConsentOutcome("problem", problems=latest[1], consent=latest[0], categories=cats, detail=latest[2],
+                          shared=shared, shared_source=source)

@@ -7,23 +7,28 @@ from collections.abc import Iterator
 from scanner.model import ScannedItem, Violation
 from scanner.rules.base import RuleContext, finding_refs, pupils
 from scanner.rules.consent_decision import ConsentOutcome, decide
+from scanner.sharing import describe, shared_on
 
 
 def outcomes(scanned: ScannedItem, ctx: RuleContext) -> Iterator[tuple[str, ConsentOutcome]]:
     if scanned.item.role != "outbound" or not scanned.item.party or ctx.register is None:
         return
     for nummer in pupils(scanned):
-        yield nummer, decide(scanned, nummer, ctx.register.pupils[nummer], ctx.consents_for(nummer), ctx.policy)
+        yield nummer, decide(scanned, nummer, ctx.register.pupils[nummer], ctx.consents_for(nummer), ctx.policy,
+                             ctx.as_of)
 
 
 def consent_violations(rule: object, scanned: ScannedItem, ctx: RuleContext) -> Iterator[Violation]:
     code = rule.code  # type: ignore[attr-defined]
     for nummer, out in outcomes(scanned, ctx):
+        # the day and where it came from, so the FG can check the date the verdict rests on
         if code == "consent-missing" and out.status == "missing":
-            message = (f"Gegevens van leerling {nummer} ({', '.join(sorted(out.categories))}) zijn gedeeld met "
-                       f"{scanned.item.party}, maar er is geen toestemming voor deze partij.")
+            message = (f"Gegevens van leerling {nummer} ({', '.join(sorted(out.categories))}) zijn "
+                       f"{shared_on(out.shared, out.shared_source)} met {scanned.item.party}, maar er is geen "
+                       f"toestemming voor deze partij.")
         elif out.status == "problem" and code in out.problems:
-            message = f"Gedeeld met {scanned.item.party} op {scanned.share_date:%d-%m-%Y}: {out.detail[code]}."
+            message = (f"Gedeeld met {scanned.item.party} op {out.shared:%d-%m-%Y} ({describe(out.shared_source)}): "
+                       f"{out.detail[code]}.")
         else:
             continue
         yield Violation(rule=code, severity=rule.severity, source=scanned.item.source,  # type: ignore[attr-defined]

@@ -52,7 +52,8 @@ def _scanned(case: dict[str, Any]) -> ScannedItem:
                 for f in case.get("findings", [])]
     return ScannedItem(item=item, findings=findings, subjects=subjects,
                        unknown_children=[UnknownChild(**u) for u in case.get("unknown_children", [])],
-                       share_date=case.get("share_date"), legal_hold=case.get("legal_hold"))
+                       share_date=case.get("share_date"), share_date_source=case.get("share_date_source"),
+                       legal_hold=case.get("legal_hold"))
 
 
 def _cases() -> list[Any]:
