@@ -191,8 +191,8 @@ def _triage(report: Report, lang: str) -> str:
 
 def _exempt(report: Report, lang: str) -> str:
     rows: list[list[Cell]] = [[_e(e.source), (_e(e.path), "path"), _e(e.leerlingnummer or ""), _e(e.party),
-                               _e(e.legal_basis), _e(", ".join(e.categories))] for e in report.exempt]
-    headers = [t(k, lang) for k in ("source", "path", "pupil", "party", "legal_basis", "categories")]
+                               _e(e.legal_basis), _e(", ".join(e.categories)), _e(e.shared)] for e in report.exempt]
+    headers = [t(k, lang) for k in ("source", "path", "pupil", "party", "legal_basis", "categories", "shared")]
     return (f'<section id="vrijgesteld"><h2>{_e(t("exempt", lang))} ({len(rows)})</h2>'
             f'<p class="muted">{_e(t("exempt_intro", lang))}</p>{_table(headers, rows, empty=t("none", lang))}'
             + _kept(report, lang) + "</section>")

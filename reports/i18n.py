@@ -90,6 +90,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "pupil": ("Leerling", "Pupil"),
     "evidence": ("Bewijs (gemaskeerd)", "Evidence (masked)"),
     "linked_by": ("Gekoppeld via", "Linked by"),
+    "shared": ("Gedeeld", "Shared"),
     "to_review": ("Te beoordelen", "To review"),
     "review_reason": ("Waarom te beoordelen", "Why to review"),
     "review_intro": ("Mogelijke overtredingen waarbij de koppeling aan de leerling te zwak is om te melden (alleen "

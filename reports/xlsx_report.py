@@ -121,8 +121,8 @@ def _per_pupil(ws: Worksheet, report: Report, lang: str) -> None:
 
 
 def _exempt(ws: Worksheet, report: Report, lang: str) -> None:
-    table(ws, [t(k, lang) for k in ("source", "path", "pupil", "party", "legal_basis", "categories")],
-          [[e.source, e.path, e.leerlingnummer or "", e.party, e.legal_basis, ", ".join(e.categories)]
+    table(ws, [t(k, lang) for k in ("source", "path", "pupil", "party", "legal_basis", "categories", "shared")],
+          [[e.source, e.path, e.leerlingnummer or "", e.party, e.legal_basis, ", ".join(e.categories), e.shared]
            for e in report.exempt])
     fit_columns(ws)
 
