@@ -258,4 +258,6 @@ class Plan:
     style: str = "flevo"  # key of the school's house style (scanner.demo.styles)
     applicants: list[Pupil] = field(default_factory=list)  # children in application forms, not in the register
     contacts: list[Contact] = field(default_factory=list)  # people at external parties named in documents
+    # issue 13's namesakes: (kind 'staff'/'contact'/'parent', the adult's full name, the former pupil's number)
+    namesakes: list[tuple[str, str, str]] = field(default_factory=list)
     traps: dict[str, list[str]] = field(default_factory=dict)  # trap class -> paths where it is planted

@@ -807,6 +807,9 @@ def plan_school(seed: int = 2026, pupils: int = DEFAULT_PUPILS, documents: int |
     plan = Plan(seed, as_of, org, staff, pupil_list, parties=house.parties, exempt=house.exempt_names,
                 style=house.key)
     plan.contacts = [c for c, _ in planted.contacts.values()]
+    plan.namesakes = ([("staff", s.full, f.leerlingnummer) for s, f in planted.staff]
+                      + [("contact", c.full, f.leerlingnummer) for c, f in planted.contacts.values()]
+                      + [("parent", father.full, f.leerlingnummer) for _, father, f in planted.parents])
     b = Builder(plan, rng, fake, house, planted)
     b.wordless_streets()
     b.newcomers()
