@@ -77,7 +77,8 @@ def plant(rng: random.Random, fake: Faker, pupils: list[Pupil], staff: list[Staf
             continue
         former = pool.pop()
         sex = "V" if rng.random() < 0.7 else "M"
-        first = _first_with_initial(rng, fake, former.roepnaam[0], sex, {former.roepnaam} | {f.split()[0] for f in taken})
+        avoid = {former.roepnaam} | {f.split()[0] for f in taken}
+        first = _first_with_initial(rng, fake, former.roepnaam[0], sex, avoid)
         member.roepnaam, member.voorvoegsel, member.achternaam = first, former.voorvoegsel, former.achternaam
         member.email = f"{first[0].lower()}.{ascii_mail_part(former.voorvoegsel + former.achternaam)}@" \
                        f"{member.email.rsplit('@', 1)[1]}"
@@ -89,7 +90,8 @@ def plant(rng: random.Random, fake: Faker, pupils: list[Pupil], staff: list[Staf
             break
         former = pool.pop()
         sex = "V" if rng.random() < 0.6 else "M"
-        first = _first_with_initial(rng, fake, former.roepnaam[0], sex, {former.roepnaam} | {f.split()[0] for f in taken})
+        avoid = {former.roepnaam} | {f.split()[0] for f in taken}
+        first = _first_with_initial(rng, fake, former.roepnaam[0], sex, avoid)
         contact = Contact(first, former.voorvoegsel, former.achternaam, sex=sex)
         contact.email = f"{first[0].lower()}.{ascii_mail_part(former.voorvoegsel + former.achternaam)}@{domains[key]}"
         taken.add(contact.full)

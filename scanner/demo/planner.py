@@ -523,7 +523,8 @@ class Builder:
                         sibling = (current[0], sentence)
                     staff = [self.staff("intern begeleider", school), self.staff("schoolmaatschappelijk werker"),
                              self.staff("orthopedagoog")]
-                    doc = pupil_docs.care_meeting(org, school, day, entries, staff, rng, sibling, self.wording.staff_ref)
+                    doc = pupil_docs.care_meeting(org, school, day, entries, staff, rng, sibling,
+                                                  self.wording.staff_ref)
                     if sibling:
                         doc.place.unknown_children = [name]
                     self.fix_name_forms(doc, chosen)
@@ -608,9 +609,12 @@ class Builder:
             assert day is not None
             ib = self.staff("intern begeleider", school)
             if split:
-                suffix = (self.wording.form_suffix, ".pdf", ".txt")[i % 3]
-                doc = self.add(trap_docs.split_name_intake(org, applicant, day, ib,
-                                                           self.style.application_file(applicant, year, suffix), rng))
+                # a table in the word processor's format, and 'Label: value' lines in a pdf or txt
+                suffix = self.wording.form_suffix if i % 2 == 0 else rng.choice((".pdf", ".txt"))
+                path = self.style.application_file(applicant, year, suffix)
+                if applicant.full not in path:  # the child's full name in the file name, in every style
+                    path = f"{path.rpartition('/')[0]}/Aanmelding {applicant.full}{suffix}"
+                doc = self.add(trap_docs.split_name_intake(org, applicant, day, ib, path, rng))
                 self.trap("split_name_applicant", doc.place.path)
                 if street in self.wordless:
                     self.trap("wordless_street", doc.place.path)

@@ -356,8 +356,8 @@ def csv_bytes(doc: Doc) -> bytes:
 
 
 WRITERS: dict[str, Callable[[Doc], bytes]] = {
-    ".docx": docx_bytes, ".odt": odt_bytes, ".xlsx": xlsx_bytes, ".pdf": pdf_bytes, ".eml": eml_bytes, ".txt": txt_bytes,
-    ".csv": csv_bytes,
+    ".docx": docx_bytes, ".odt": odt_bytes, ".xlsx": xlsx_bytes, ".pdf": pdf_bytes, ".eml": eml_bytes,
+    ".txt": txt_bytes, ".csv": csv_bytes,
 }
 
 

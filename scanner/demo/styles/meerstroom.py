@@ -62,7 +62,8 @@ def _application(p: Pupil, year: str, suffix: str) -> str:
 
 RELABEL = {
     # form labels
-    "Naam leerling": "Naam kind", "Naam": "Naam kind", "Adres": "Woonadres", "Postcode en woonplaats": "Postcode/plaats",
+    "Naam leerling": "Naam kind", "Naam": "Naam kind", "Adres": "Woonadres",
+    "Postcode en woonplaats": "Postcode/plaats",
     "Telefoon": "Tel.", "E-mail": "E-mailadres", "Groep": "Klas/groep", "School / groep": "Locatie/klas",
     "Aangemeld voor": "Plaatsing gewenst op", "Datum vaststelling": "Vastgesteld op", "Opgesteld door": "Auteur",
     "Datum uitschrijving": "Uitgeschreven per", "Reden": "Reden vertrek", "Leerling": "Naam kind",
