@@ -162,7 +162,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     except (TriageError, StateError) as err:
         print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
         return EXIT_CANNOT_START
-    cfg_path = build_demo_school(root)
+    cfg_path = build_demo_school(root, style=getattr(args, "style", "flevo"))
     print(f"Demoschool aangemaakt in {root}")
     cfg = load_config(cfg_path)
     report = run_scan(cfg, show_values=False)
@@ -250,6 +250,8 @@ def parser() -> argparse.ArgumentParser:
     d = sub.add_parser("demo", help="maak een demoschool, scan die en toon de samenvatting")
     d.add_argument("--dir", default="demo-school", help="map voor de demoschool")
     d.add_argument("--out", help="map voor de rapporten (standaard DIR/rapport)")
+    d.add_argument("--style", default="flevo", choices=("flevo", "meerstroom"),
+                   help="huisstijl van de demoschool: flevo (Almere, standaard) of meerstroom (Lelystad)")
     _review_options(d)
     d.set_defaults(func=cmd_demo)
     i = sub.add_parser("init", help="schrijf een voorbeeldconfiguratie met uitleg")

@@ -7,6 +7,7 @@ least 0.9 (the mismatches are printed when it does not).
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import sqlite3
@@ -27,7 +28,9 @@ from scanner.demo.truth import RULES
 from scanner.model import Report
 from scanner.pipeline import run_scan
 
-SAMPLES = ("records/leerlingen.csv", "records/toestemmingen.xlsx", "records/toestemmingen.csv", "truth.json")
+SAMPLES = ("records/leerlingen.csv", "records/toestemmingen.xlsx", "records/toestemmingen.csv", "truth.json",
+           "truth/expected_violations.csv", "truth/controls.csv", "truth/expected_entities.csv", "truth/decoys.csv",
+           "truth/file_meta.csv")
 
 
 @pytest.fixture(scope="module")
@@ -125,21 +128,28 @@ def test_scales_to_a_document_count() -> None:
 
 def test_large_school_uses_up_small_name_groups() -> None:
     """1000 pupils use up the Surinamese boys' names (8 x 11): the planner used to retry forever there.
-    At that size Faker also gave a mother the name of a former pupil, which made the truth undecidable."""
+    At that size Faker also gave a mother the name of a former pupil, which made the truth undecidable;
+    the only parents named like a pupil are the planted fathers of issue 13 (in the parents' records)."""
     plan = plan_school(seed=7, pupils=1000)
     assert len(plan.pupils) == 1000
     pupil_names = {p.full for p in plan.pupils}
     assert len(pupil_names) == 1000
-    assert not pupil_names & {parent.full for p in plan.pupils for parent in p.parents}
+    planted = {name for kind, name, _ in plan.namesakes if kind == "parent"}
+    assert planted
+    assert pupil_names & {parent.full for p in plan.pupils for parent in p.parents} == planted
 
 
 def test_scan_finds_what_was_planted(demo: Path, report: Report) -> None:
+    """Scored on everything but the places of issue 13's traps: those are measured, with their own
+    targets, by tests/test_trap_schools.py and benchmarks/eval_generated.py."""
     truth = json.loads((demo / "truth.json").read_text(encoding="utf-8"))
     found = Counter(v.rule for v in report.violations)
     planted = Counter(v["rule"] for v in truth["violations"])
     assert set(planted) == set(RULES), planted
     assert set(found) >= set(RULES), found
-    result = score([asdict(v) for v in report.violations], truth["violations"])
+    traps = {row["path"] for row in csv.DictReader((demo / "truth" / "traps.csv").open(encoding="utf-8"))}
+    result = score([asdict(v) for v in report.violations if v.path not in traps],
+                   [v for v in truth["violations"] if v["path"] not in traps])
     overall = result["rules"]["ALL"]
     if overall["precision"] < 0.9 or overall["recall"] < 0.9:
         print(json.dumps(result["rules"], indent=1))

@@ -64,6 +64,9 @@ BACKGROUND = {
     "ma": "Thuistaal is Tarifit en Nederlands.",
     "gh": "Thuistaal is Twi en Engels.",
     "sr": "Thuistaal is Nederlands en Sranantongo.",
+    "fy": "Thuistaal is Fries; op school spreekt {roepnaam} Nederlands.",
+    "an": "Thuistaal is Papiaments en Nederlands.",
+    "be": "Thuistaal is Vlaams; het gezin woont sinds {year} in Nederland.",
 }
 FAMILY = {
     "omgang": "Ouders zijn uit elkaar; er is een omgangsregeling (om het weekend bij vader).",
@@ -177,6 +180,17 @@ def school_facts(pupil: Pupil, rng: random.Random, count: int = 2) -> list[Fact]
 def all_facts(pupil: Pupil, rng: random.Random, named: bool = False) -> list[Fact]:
     return (school_facts(pupil, rng) + diagnosis_facts(pupil, rng, named) + medication_facts(pupil)
             + test_facts(pupil) + family_facts(pupil, rng))
+
+
+def nameless(facts: list[Fact], pupil: Pupil) -> list[Fact]:
+    """The same facts with the pupil written 'de leerling': for documents that name the pupil only in the
+    file or folder name."""
+    out = []
+    for f in facts:
+        text = f.text.replace(pupil.full, "de leerling").replace(pupil.roepnaam, "de leerling")
+        text = text[0].upper() + text[1:]
+        out.append(Fact(text.replace(". de leerling", ". De leerling"), f.category))
+    return out
 
 
 def categories(facts: list[Fact]) -> set[str]:

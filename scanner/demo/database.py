@@ -3,7 +3,8 @@
 The register (`leerlingen`, `ouders`) is reference data; `zorgnotities` and `verzuim` refer to it by a
 foreign key `leerling_id` (as ParnasSys-like systems do, without the leerlingnummer in the row), and
 `export_samenwerkingsverband` is what goes out to the Samenwerkingsverband, keyed by leerlingnummer and
-dated by `datum_export`.
+dated by `datum_export`. Two more exports are issue 13's date traps: `overdracht_jeugdhulp` has a `geb_datum`
+beside its sending date `verzonden_op`, `aanmelding_gezinsteam` has no date column at all.
 """
 
 from __future__ import annotations
@@ -31,6 +32,11 @@ CREATE TABLE verzuim (
 CREATE TABLE export_samenwerkingsverband (
     id INTEGER PRIMARY KEY, leerlingnummer TEXT, naam TEXT, geboortedatum TEXT, bsn TEXT, school TEXT, groep TEXT,
     diagnose TEXT, ondersteuningsbehoefte TEXT, datum_export TEXT);
+CREATE TABLE overdracht_jeugdhulp (
+    id INTEGER PRIMARY KEY, leerlingnummer TEXT, achternaam TEXT, voornaam TEXT, geb_datum TEXT, diagnose TEXT,
+    medicatie TEXT, verzonden_op TEXT);
+CREATE TABLE aanmelding_gezinsteam (
+    id INTEGER PRIMARY KEY, leerlingnummer TEXT, naam TEXT, adres TEXT, postcode TEXT, woonplaats TEXT, hulpvraag TEXT);
 """
 
 

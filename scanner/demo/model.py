@@ -36,6 +36,9 @@ class Organisation:
     name: str
     kvk: str
     schools: tuple[School, ...]
+    # How this organisation's letterhead reads; fields: org, school, description, street, postcode, city,
+    # brin, kvk, phone. Each school board has its own house style.
+    letterhead: str = ("{org} | {school}, {description} | {street}, {postcode} {city} | BRIN {brin} | KvK {kvk}")
 
 
 @dataclass(eq=False)
@@ -71,6 +74,19 @@ class Staff(Person):
     school: str = ""  # school name, or '' for the whole organisation
     email: str = ""
     phone: str = ""
+
+
+@dataclass(eq=False)
+class Contact(Person):
+    """Someone at an external party (a care worker, the SWV's secretary): nobody allow-lists them."""
+
+    email: str = ""
+    sex: str = "V"
+
+    @property
+    def addressed(self) -> str:
+        """'mw. J. de Boer', as a letter's contact line writes it."""
+        return f"{'mw.' if self.sex == 'V' else 'dhr.'} {self.initial_form}"
 
 
 @dataclass(eq=False)
@@ -114,6 +130,7 @@ class Pupil(Person):
     bsn: str = ""
     onderwijsnummer: str = ""
     school: School | None = None
+    organisation: Organisation | None = None  # the board of `school` (its other school is where pupils move on)
     inschrijving: date = date(2020, 8, 20)
     uitschrijving: date | None = None
     straat: str = ""
@@ -238,3 +255,9 @@ class Plan:
     rows: list[Row] = field(default_factory=list)
     parties: dict[str, str] = field(default_factory=dict)  # share folder -> party name
     exempt: tuple[str, ...] = ()
+    style: str = "flevo"  # key of the school's house style (scanner.demo.styles)
+    applicants: list[Pupil] = field(default_factory=list)  # children in application forms, not in the register
+    contacts: list[Contact] = field(default_factory=list)  # people at external parties named in documents
+    # issue 13's namesakes: (kind 'staff'/'contact'/'parent', the adult's full name, the former pupil's number)
+    namesakes: list[tuple[str, str, str]] = field(default_factory=list)
+    traps: dict[str, list[str]] = field(default_factory=dict)  # trap class -> paths where it is planted

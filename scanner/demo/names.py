@@ -59,7 +59,25 @@ GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
            ("Mensah", "Boateng", "Owusu", "Asante", "Appiah", "Osei"),
            ("Grace", "Comfort", "Mercy", "Patience"),
            ("Emmanuel", "Kwaku", "Isaac", "Samuel")),
+    "fy": (("Sjoerd", "Wytze", "Jelle", "Hessel", "Tsjerk", "Gerben", "Sybren", "Douwe"),
+           ("Tjitske", "Sytske", "Froukje", "Jildou", "Baukje", "Wietske", "Aukje", "Rixt"),
+           ("Hoekstra", "Dijkstra", "Bosma", "Zijlstra", "Wiersma", "Terpstra", "Postma", "Hiemstra", "Sijbesma",
+            "Jongsma", "Tjeerdsma", "Brouwer"),
+           ("Geeske", "Hiltje", "Trijntje", "Janke", "Aaltje"),
+           ("Sipke", "Klaas", "Auke", "Wiebe", "Jan")),
+    "an": (("Jurick", "Shurwayne", "Jeandro", "Quenten", "Jairo", "Rudsel", "Shaquille", "Dyon"),
+           ("Shanaya", "Jurayca", "Chamily", "Naïsha", "Dayenne", "Rushaila", "Ashanty", "Gianella"),
+           ("Martina", "Isenia", "Rosaria", "Pieternella", "Statia", "Coffie", "Albertus", "Wawoe", "Doran", "Janga",
+            "Girigorie", "Sambo"),
+           ("Marisol", "Soraya", "Jacqueline", "Yvette", "Ruthmila"),
+           ("Eugene", "Ruthsel", "Edsel", "Glenn", "Richenel")),
 }
+# Children's first names per Faker-based origin: 'nl' (Faker nl_NL surnames) and 'be' (Flemish, nl_BE).
+FLEMISH_BOYS = ("Louis", "Arthur", "Jules", "Lucas", "Victor", "Mathis", "Warre", "Lander", "Seppe", "Wout", "Kobe",
+                "Jasper", "Rune", "Stan", "Ferre", "Emiel", "Tuur", "Vic")
+FLEMISH_GIRLS = ("Olivia", "Louise", "Marie", "Elena", "Ella", "Lena", "Lore", "Fien", "Hanne", "Jana", "Febe",
+                 "Margot", "Ine", "Kato", "Amber", "Nele")
+FAKER_ORIGINS = {"nl": (DUTCH_BOYS, DUTCH_GIRLS), "be": (FLEMISH_BOYS, FLEMISH_GIRLS)}
 # Share of each origin among pupils: roughly Almere's population, with Dutch names the majority.
 ORIGIN_WEIGHTS = {"nl": 56, "tr": 9, "ma": 11, "sr": 12, "pl": 5, "sy": 4, "gh": 3}
 # Brothers and sisters who are not pupils: names no pupil gets (the generator keeps them apart).
@@ -92,9 +110,10 @@ def female_form(surname: str, origin: str) -> str:
 
 
 def child_name(rng: random.Random, fake: Faker, origin: str, sex: str) -> tuple[str, str, str]:
-    """(roepnaam, voorvoegsel, achternaam) of a child of that origin."""
-    if origin == "nl":
-        first = rng.choice(DUTCH_BOYS if sex == "M" else DUTCH_GIRLS)
+    """(roepnaam, voorvoegsel, achternaam) of a child of that origin ('nl' and 'be': surnames from `fake`)."""
+    if origin in FAKER_ORIGINS:
+        boys, girls = FAKER_ORIGINS[origin]
+        first = rng.choice(boys if sex == "M" else girls)
         prefix, surname = dutch_surname(fake)
         return first, prefix, surname
     boys, girls, surnames, _, _ = GROUPS[origin]
@@ -105,8 +124,9 @@ def child_name(rng: random.Random, fake: Faker, origin: str, sex: str) -> tuple[
 
 def child_first_names(origin: str, sex: str) -> tuple[str, ...]:
     """The roepnamen `child_name` draws from for this origin and sex."""
-    if origin == "nl":
-        return DUTCH_BOYS if sex == "M" else DUTCH_GIRLS
+    if origin in FAKER_ORIGINS:
+        boys, girls = FAKER_ORIGINS[origin]
+        return boys if sex == "M" else girls
     boys, girls, _, _, _ = GROUPS[origin]
     return boys if sex == "M" else girls
 
@@ -118,7 +138,7 @@ def child_full_names(origin: str, sex: str) -> frozenset[str] | None:
 
     A large school uses up the small non-Dutch groups (Ghanaian boys: 4 names x 6 surnames); a retry
     loop that draws from a used-up group never ends, so the callers check this set first."""
-    if origin == "nl":
+    if origin in FAKER_ORIGINS:
         return None
     _, _, surnames, _, _ = GROUPS[origin]
     return frozenset(f"{first} {female_form(s, origin) if sex == 'V' else s}"
@@ -135,7 +155,7 @@ def official_names(rng: random.Random, fake: Faker, roepnaam: str, origin: str, 
     """Voornamen as the register holds them ('Sanne Maria'): the roepnaam plus, often, a second name."""
     if rng.random() < 0.4:
         return roepnaam
-    if origin == "nl":
+    if origin in FAKER_ORIGINS:
         second = fake.first_name_male() if sex == "M" else fake.first_name_female()
     else:
         boys, girls, _, _, _ = GROUPS[origin]
@@ -144,12 +164,14 @@ def official_names(rng: random.Random, fake: Faker, roepnaam: str, origin: str, 
 
 
 def adult_first_name(rng: random.Random, fake: Faker, origin: str, sex: str) -> str:
-    if origin == "nl":
+    if origin in FAKER_ORIGINS:
         return fake.first_name_female() if sex == "V" else fake.first_name_male()
     _, _, _, mothers, fathers = GROUPS[origin]
     return rng.choice(mothers if sex == "V" else fathers)
 
 
-def pick_origin(rng: random.Random) -> str:
-    origins = list(ORIGIN_WEIGHTS)
-    return rng.choices(origins, weights=[ORIGIN_WEIGHTS[o] for o in origins])[0]
+def pick_origin(rng: random.Random, weights: dict[str, int] | None = None) -> str:
+    """An origin drawn by the school's population weights (Almere's by default)."""
+    weights = weights or ORIGIN_WEIGHTS
+    origins = list(weights)
+    return rng.choices(origins, weights=[weights[o] for o in origins])[0]

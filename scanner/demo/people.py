@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -93,7 +93,7 @@ def group_on(pupil: Pupil, day: date) -> str:
 
 def school_on(pupil: Pupil, day: date) -> School:
     """The school a pupil attended on a day: pupils who came up from the foundation's SO were there first."""
-    so, vso = organisation().schools
+    so, vso = (pupil.organisation or organisation()).schools
     return so if group_on(pupil, day).startswith("groep") else vso
 
 
@@ -110,8 +110,12 @@ def _status_list(rng: random.Random, n: int) -> list[str]:
 
 
 def make_pupils(rng: random.Random, fake: Faker, n: int, as_of: date, org: Organisation,
-                reserved: set[str]) -> list[Pupil]:
-    """`n` pupils with unique names, valid BSNs (a few newcomers with an onderwijsnummer only) and parents."""
+                reserved: set[str], origins: dict[str, int] | None = None,
+                towns: Sequence[tuple[str, tuple[int, int], tuple[str, ...]]] = ()) -> list[Pupil]:
+    """`n` pupils with unique names, valid BSNs (a few newcomers with an onderwijsnummer only) and parents.
+
+    `origins` weighs the name groups and `towns` are (place, postcode range, streets) where pupils live;
+    the defaults are Almere's."""
     so, vso = org.schools
     pupils: list[Pupil] = []
     used_names = set(reserved)
@@ -122,9 +126,9 @@ def make_pupils(rng: random.Random, fake: Faker, n: int, as_of: date, org: Organ
     first_expired = statuses.index("expired")
     for i, status in enumerate(statuses):
         sex = "M" if rng.random() < 0.64 else "V"
-        origin = names.pick_origin(rng)
+        origin = names.pick_origin(rng, origins)
         if names.used_up(origin, sex, used_names):  # only in large schools: the retry below would never end
-            origin = "nl"
+            origin = next(o for o in (origins or {"nl": 1}) if o in names.FAKER_ORIGINS)
         while True:
             first, prefix, surname = names.child_name(rng, fake, origin, sex)
             key = " ".join(p for p in (first, prefix, surname) if p)
@@ -149,16 +153,19 @@ def make_pupils(rng: random.Random, fake: Faker, n: int, as_of: date, org: Organ
         else:
             entry_age = rng.uniform(12.0, max(12.0, min(age - 0.2, 15.0)))
         pupil = Pupil(first, prefix, surname, id=i + 1, leerlingnummer=str(nummer), geslacht=sex, geboortedatum=born,
-                      school=school, inschrijving=born + _years(entry_age), uitschrijving=left_on, origin=origin,
-                      status=status)
+                      school=school, organisation=org, inschrijving=born + _years(entry_age), uitschrijving=left_on,
+                      origin=origin, status=status)
         pupil.voornamen = names.official_names(rng, fake, first, origin, sex)
         if origin == "sy" and rng.random() < 0.5:
             pupil.onderwijsnummer = numbers.onderwijsnummer(rng)  # newcomer without a BSN yet
         else:
             pupil.bsn = numbers.bsn(rng)
-        pupil.straat = rng.choice(STREETS)
+        place, (low, high), streets = rng.choice(towns) if len(towns) > 1 else (towns[0] if towns else
+                                                                                ("Almere", (1311, 1359), STREETS))
+        pupil.straat = rng.choice(streets)
         pupil.huisnummer = str(rng.randint(1, 240)) + (rng.choice(("", "", "", "a", "b")))
-        pupil.postcode = numbers.postcode(rng)
+        pupil.postcode = numbers.postcode(rng, low, high)
+        pupil.woonplaats = place
         pupil.care = make_profile(rng, school.kind, origin, born, min(2025, ref.year))
         pupil.parents = make_parents(rng, fake, pupil, avoid=pupil_names)
         parent_names.update(parent.full for parent in pupil.parents)
@@ -183,7 +190,7 @@ def make_parents(rng: random.Random, fake: Faker, pupil: Pupil, avoid: Set[str] 
                 surname = names.female_form(surname, "pl")
             elif pupil.origin == "pl":
                 surname = surname[:-1] + "i" if surname.endswith("ska") else surname
-        elif pupil.origin == "nl":
+        elif pupil.origin in names.FAKER_ORIGINS:
             prefix, surname = names.dutch_surname(fake)
         else:
             prefix, surname = "", names.female_form(rng.choice(names.GROUPS[pupil.origin][2]), pupil.origin)

@@ -1,10 +1,16 @@
 """Where things go on the demo share and in las.db, and what role each place has.
 
 One table serves both the config writer (roles and outbound parties in avgscan.yaml) and the truth
-(which retention period and consent rule applies where), so the two can never disagree.
+(which retention period and consent rule applies where), so the two can never disagree. The names here
+are the default style's and the logical keys every style maps to its own folders (scanner.demo.styles).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from scanner.demo.styles import Style
 
 # share folder prefix -> role (the longest matching prefix wins, as in the scanner)
 SHARE_ROLES: dict[str, str] = {
@@ -31,6 +37,11 @@ EXEMPT = ("Leerplicht Almere", "Veilig Thuis Flevoland")
 TABLE_ROLES: dict[str, str] = {"leerlingen": "administration", "ouders": "administration",
                                "verzuim": "administration", "zorgnotities": "care"}
 TABLE_PARTIES: dict[str, str] = {"export_samenwerkingsverband": PARTIES["Extern/Samenwerkingsverband"]}
+# Export tables -> logical party key. The second and third are traps: one dated by `verzonden_op` next to a
+# `geb_datum` column, one with no date column at all (its sharing date is the scan's reference date).
+EXPORT_TABLES: dict[str, str] = {"export_samenwerkingsverband": "Extern/Samenwerkingsverband",
+                                 "overdracht_jeugdhulp": "Extern/Jeugd-GGZ",
+                                 "aanmelding_gezinsteam": "Extern/Wijkteam"}
 REGISTER_TABLES = ("leerlingen", "ouders")
 # Retention per role (the default policy: 3 years, administration 5 years)
 RETENTION_YEARS = {"administration": 5}
@@ -49,16 +60,21 @@ def _longest(mapping: dict[str, str], path: str) -> str | None:
     return best[1] if best else None
 
 
-def place_of(path: str) -> tuple[str | None, str | None]:
-    """(role, party) of a share path or a 'table:<name>#<pk>' path."""
+def table_parties(style: Style) -> dict[str, str]:
+    """Export table -> party name, in this style's party names."""
+    return {table: style.party(key) for table, key in EXPORT_TABLES.items()}
+
+
+def place_of(path: str, style: Style) -> tuple[str | None, str | None]:
+    """(role, party) of a share path or a 'table:<name>#<pk>' path in this style's layout."""
     if path.startswith("table:"):
         table = path[len("table:"):].split("#", 1)[0]
-        party = TABLE_PARTIES.get(table)
+        party = table_parties(style).get(table)
         return ("outbound", party) if party else (TABLE_ROLES.get(table), None)
-    party = _longest(PARTIES, path)
+    party = _longest(style.parties, path)
     if party:
         return "outbound", party
-    return _longest(SHARE_ROLES, path), None
+    return _longest(style.roles, path), None
 
 
 def retention_years(role: str | None) -> int:

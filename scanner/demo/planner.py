@@ -15,15 +15,16 @@ from datetime import date, timedelta
 
 from faker import Faker
 
-from scanner.demo import care, numbers, outbound_docs, places, pupil_docs, school_docs
+from scanner.demo import care, namesakes, numbers, outbound_docs, places, pupil_docs, school_docs, trap_docs
 from scanner.demo.care import categories
-from scanner.demo.layout import school_year
+from scanner.demo.layout import d, long_date, school_year
 from scanner.demo.model import (
     GEZIN,
     GEZONDHEID,
     ONDERWIJS,
     ONTWIKKELING,
     Consent,
+    Contact,
     Doc,
     Fact,
     Place,
@@ -34,19 +35,22 @@ from scanner.demo.model import (
     Staff,
 )
 from scanner.demo.names import SIBLING_BOYS, SIBLING_NAMES, child_name, official_names, pick_origin
-from scanner.demo.people import age_on, group_on, make_parents, make_pupils, make_staff, organisation, school_on
+from scanner.demo.people import age_on, group_on, make_parents, make_pupils, make_staff, school_on
+from scanner.demo.restyle import restyle
+from scanner.demo.styles import DEFAULT_STYLE, Style, staff_list_path, style_by_name
 from scanner.demo.truth import consent_outcome, required_giver
 
 AS_OF = date(2026, 12, 1)
 DEFAULT_PUPILS = 60
-DOEL = {
-    places.PARTIES[places.JEUGD_GGZ]: "afstemming behandeling en begeleiding op school",
-    places.PARTIES[places.SWV]: "aanvraag toelaatbaarheidsverklaring en arrangement",
-    places.PARTIES[places.WIJKTEAM]: "aanmelding gezinsondersteuning",
-    places.PARTIES[places.LOGOPEDIE]: "logopedische behandeling onder schooltijd",
-}
-CONSENT_PARTIES = tuple(DOEL)
+CONSENT_PARTIES = (places.JEUGD_GGZ, places.SWV, places.WIJKTEAM, places.LOGOPEDIE)  # logical keys
 EXPORT = "export"
+# Trap exports (places.EXPORT_TABLES): dated by `verzonden_op` beside a `geb_datum`, and one with no date column.
+EXPORT_DATED, EXPORT_UNDATED = "overdracht_jeugdhulp", "aanmelding_gezinsteam"
+TRAP_FLOWS: tuple[tuple[str, str, bool], ...] = (
+    (EXPORT_DATED, "valid", False), (EXPORT_DATED, "given_after", False), (EXPORT_UNDATED, "valid", False),
+    (EXPORT_UNDATED, "out_of_scope", False), (places.LOGOPEDIE, "valid", False), (places.LOGOPEDIE, "missing", False))
+TRAP_CLASSES = ("staff_namesake", "contact_namesake", "parent_namesake", "birth_date_beside_datum",
+                "export_dates", "split_name_applicant", "wordless_street", "folder_or_file_name_only")
 # (where, scenario, BSN written in it): one set per 60 pupils. The scenario names the planted problem;
 # 'valid', 'age_trap', 'withdrawn_after', 'renewed' and 'exempt' are compliant controls. Problems come
 # first, so that a school too small for the whole set still has one of each.
@@ -69,8 +73,6 @@ INTENDED = {"valid": [], "age_trap": [], "withdrawn_after": [], "renewed": [], "
             "withdrawn": ["consent-invalid"], "expired": ["consent-invalid"], "given_after": ["consent-invalid"],
             "out_of_scope": ["consent-out-of-scope"], "wrong_giver_12_15": ["consent-wrong-giver"],
             "wrong_giver_16": ["consent-wrong-giver"]}
-EXTERNAL_DOMAINS = {places.JEUGD_GGZ: "jeugdggz-flevoland.nl", places.WIJKTEAM: "wijkteamalmere.nl",
-                    places.LEERPLICHT: "almere.nl"}
 
 
 def days(n: int) -> timedelta:
@@ -94,8 +96,15 @@ def between(rng: random.Random, start: date, end: date) -> date | None:
 class Builder:
     """Holds the plan under construction and the random stream; each method plants one area."""
 
-    def __init__(self, plan: Plan, rng: random.Random, fake: Faker) -> None:
-        self.plan, self.rng, self.fake = plan, rng, fake
+    def __init__(self, plan: Plan, rng: random.Random, fake: Faker, style: Style,
+                 planted: namesakes.Namesakes | None = None) -> None:
+        self.plan, self.rng, self.fake, self.style = plan, rng, fake, style
+        self.wording = style.wording
+        self.planted = planted or namesakes.Namesakes()
+        self.contacts: dict[str, Contact] = {key: c for key, (c, _) in self.planted.contacts.items()}
+        self.nameless_flows: set[str] = set()
+        self.wordless = {street for town in style.towns for street in town.wordless}
+        self.must_intake = {child.leerlingnummer for child, _, _ in self.planted.parents}
         self.as_of = plan.as_of
         self.current = [p for p in plan.pupils if p.status == "current"]
         self.left = [p for p in plan.pupils if p.status == "left"]
@@ -130,8 +139,15 @@ class Builder:
         assert p.school is not None
         return self.staff("leerkracht" if p.school.kind == "SO" else "mentor", p.school)
 
+    def trap(self, kind: str, path: str) -> None:
+        """Record where a trap of issue 13 is planted (the tests check every class is there)."""
+        self.plan.traps.setdefault(kind, []).append(path)
+
     def add(self, doc: Doc, optional: bool = False) -> Doc:
-        """Add a document; a name already taken gets ' (2)', as a second save in Word would."""
+        """Add a document in the school's own layout and wording; a name already taken gets ' (2)', as a
+        second save in Word would."""
+        doc.place.path = self.style.locate(doc.place.path, doc.place.subjects, self.as_of)
+        restyle(doc, self.wording, self.rng)
         path, n = doc.place.path, 1
         stem, dot, ext = path.rpartition(".")
         while doc.place.path in self.paths:
@@ -143,11 +159,12 @@ class Builder:
             self.optional.append(doc)
         return doc
 
-    def consent(self, p: Pupil, party: str, cats: set[str], given: date, giver: str | None = None,
+    def consent(self, p: Pupil, key: str, cats: set[str], given: date, giver: str | None = None,
                 until: date | None = None, withdrawn: date | None = None) -> Consent:
+        """A consent record for the party with logical key `key` (places.JEUGD_GGZ ...)."""
         self.consent_no += 1
-        c = Consent(f"T{self.consent_no:04d}", p.leerlingnummer, party,
-                    tuple(x for x in (ONDERWIJS, GEZONDHEID, ONTWIKKELING, GEZIN) if x in cats), DOEL[party],
+        c = Consent(f"T{self.consent_no:04d}", p.leerlingnummer, self.style.party(key),
+                    tuple(x for x in (ONDERWIJS, GEZONDHEID, ONTWIKKELING, GEZIN) if x in cats), self.style.doel[key],
                     giver or required_giver(p, given), given, until, withdrawn)
         self.plan.consents.append(c)
         return c
@@ -165,6 +182,14 @@ class Builder:
         self.rng.shuffle(candidates)
         return next((p for p in candidates if fits(p)), None)
 
+    def wordless_streets(self) -> None:
+        """At least one current pupil per set lives on a street without a street word ('Kotter 14')."""
+        have = [p for p in self.current if p.straat in self.wordless]
+        for p in self.pick_n(self.current, max(0, self.k - len(have)), lambda p: p.straat not in self.wordless):
+            town = next((t for t in self.style.towns if t.name == p.woonplaats and t.wordless), None)
+            if town is not None:
+                p.straat = self.rng.choice(town.wordless)
+
     def newcomers(self) -> None:
         """At least one current pupil per set has an onderwijsnummer instead of a BSN (a trap: not a BSN)."""
         have = [p for p in self.current if p.onderwijsnummer]
@@ -178,6 +203,8 @@ class Builder:
         for _ in range(self.k):
             for where, kind, bsn in SCENARIOS:
                 self.flow(where, kind, bsn)
+            for where, kind, bsn in TRAP_FLOWS:
+                self.flow(where, kind, bsn, trap=True)
         for p in self.current:  # consents that exist without anything being shared (most of the register)
             if p.leerlingnummer not in self.in_flow and self.rng.random() < 0.35:
                 party = self.rng.choice(CONSENT_PARTIES)
@@ -206,7 +233,9 @@ class Builder:
         shared = between(rng, max(given + days(14), self.as_of - days(500)), last)
         return (given, shared) if shared else None
 
-    def flow(self, where: str, kind: str, bsn: bool) -> None:
+    def flow(self, where: str, kind: str, bsn: bool, trap: bool = False) -> None:
+        """One planted outbound case. `trap`: the issue-13 variants (exports dated beside a birth date or
+        not at all, letters that name the pupil only in the file name)."""
         def fits(p: Pupil) -> bool:
             if where == places.LOGOPEDIE and p.school is not None and p.school.kind != "SO":
                 return False
@@ -221,16 +250,27 @@ class Builder:
         given_shared = self._dates(p, kind)
         assert given_shared is not None
         given, shared = given_shared
-        facts = self.flow_facts(p, where)
+        if where == EXPORT_UNDATED:
+            shared = self.as_of  # nothing in the row dates it: the reference date is the sharing date
+        key = places.EXPORT_TABLES.get(where, places.SWV if where == EXPORT else where)
+        facts = self.flow_facts(p, key if where not in (EXPORT, EXPORT_DATED, EXPORT_UNDATED) else where)
+        if trap and where in places.PARTIES:
+            facts = care.nameless(facts, p)
+            self.nameless_flows.add(p.leerlingnummer)
         cats = categories(facts)
-        party = places.TABLE_PARTIES["export_samenwerkingsverband"] if where == EXPORT else places.PARTIES[where]
-        self.flow_consents(p, party, kind, cats, given, shared)
-        if where == EXPORT:
-            place = self.export_row(p, shared, bsn)
+        party = self.style.party(key)
+        self.flow_consents(p, key, kind, cats, given, shared)
+        if where in (EXPORT, EXPORT_DATED, EXPORT_UNDATED):
+            place = self.export_row(p, shared, bsn, where)
+            if where != EXPORT:
+                self.trap("export_dates", place.path)
         else:
-            place = self.flow_doc(p, where, shared, facts, bsn).place
-        place.note = f"planted: {kind}"
-        outcome = consent_outcome(p, party, shared, place.categories[p.leerlingnummer], self.plan.consents)
+            place = self.flow_doc(p, where, shared, facts, bsn, nameless=trap).place
+            if trap:
+                self.trap("folder_or_file_name_only", place.path)
+        place.note = f"planted: {kind}" + (" (trap)" if trap else "")
+        outcome = consent_outcome(p, party, shared, place.categories[p.leerlingnummer], self.plan.consents,
+                                  self.plan.exempt)
         assert outcome == INTENDED[kind], (kind, where, outcome)
 
     def flow_facts(self, p: Pupil, where: str) -> list[Fact]:
@@ -249,6 +289,12 @@ class Builder:
                          GEZIN)] + care.family_facts(p, rng)
         if where == places.LEERPLICHT:
             return care.diagnosis_facts(p, rng)[:1]
+        if where == EXPORT_DATED:
+            return care.diagnosis_facts(p, rng)[:1] + care.medication_facts(p)[:1]
+        if where == EXPORT_UNDATED:
+            if not p.care.family:
+                p.care.family = rng.choice(sorted(care.FAMILY))
+            return care.family_facts(p, rng)[-1:]
         if where in (places.SWV, EXPORT):
             if p.care.tiq is None:
                 p.care.tiq = (rng.randint(58, 95), rng.randint(2019, 2025))
@@ -259,6 +305,7 @@ class Builder:
                 + care.test_facts(p))
 
     def flow_consents(self, p: Pupil, party: str, kind: str, cats: set[str], given: date, shared: date) -> None:
+        """Consent records for the scenario; `party` is the logical key."""
         rng = self.rng
         extra = set(rng.sample([GEZONDHEID, ONTWIKKELING, GEZIN], rng.randint(0, 1)))
         if kind in ("missing", "exempt"):
@@ -293,46 +340,81 @@ class Builder:
         elif kind == "wrong_giver_16":
             self.consent(p, party, cats | extra, given, giver="ouder+leerling")
 
-    def contact(self, where: str) -> tuple[str, str]:
-        """A care worker, wijkcoach or leerplichtambtenaar at the party (names nobody allow-lists)."""
-        domain = EXTERNAL_DOMAINS[where]
-        first = self.fake.first_name()
+    def contact(self, where: str) -> Contact:
+        """A care worker, wijkcoach or leerplichtambtenaar at the party (names nobody allow-lists); for some
+        parties the planted namesake of a former pupil."""
+        if where in self.contacts:
+            return self.contacts[where]
+        domain = self.style.contact_domains[where]
+        sex = "V" if self.rng.random() < 0.6 else "M"
+        first = self.fake.first_name_female() if sex == "V" else self.fake.first_name_male()
         surname = self.fake.last_name().split()[-1]
-        return f"{first} {surname}", f"{first[0].lower()}.{surname.lower()}@{domain}"
+        contact = Contact(first, "", surname, email=f"{first[0].lower()}.{surname.lower()}@{domain}", sex=sex)
+        self.plan.contacts.append(contact)
+        return contact
 
-    def flow_doc(self, p: Pupil, where: str, shared: date, facts: list[Fact], bsn: bool) -> Doc:
-        org, rng = self.plan.organisation, self.rng
+    def sent_line(self, shared: date, p: Pupil) -> str:
+        """How this letter states its sending date: one of the school's ways, or none (the file date)."""
+        line = self.rng.choice(self.wording.sent_lines)
+        city = school_on(p, shared).city
+        return line.format(d=d(shared), long=long_date(shared), city=city)
+
+    def flow_doc(self, p: Pupil, where: str, shared: date, facts: list[Fact], bsn: bool, nameless: bool = False) -> Doc:
+        org, rng, w = self.plan.organisation, self.rng, self.wording
         if where == places.JEUGD_GGZ:
-            doc = outbound_docs.handover_mail(p, shared, self.ib(p), self.contact(where), facts)
+            doc = outbound_docs.handover_mail(p, shared, self.ib(p), self.contact(where), facts, w)
         elif where == places.WIJKTEAM:
             doc = outbound_docs.wijkteam_mail(p, shared, self.staff("schoolmaatschappelijk werker"),
-                                              self.contact(where), facts)
+                                              self.contact(where), facts, w)
+            if p.straat in self.wordless:
+                self.trap("wordless_street", doc.place.path)
         elif where == places.SWV:
             doc = outbound_docs.tlv_request(org, p, shared, self.staff("directeur-bestuurder"), facts, bsn,
-                                            rng.choice((".docx", ".pdf")))
+                                            rng.choice((".docx", ".pdf")), self.style.party(where),
+                                            self.contact(where), w, self.sent_line(shared, p))
         elif where == places.LOGOPEDIE:
             doc = outbound_docs.speech_referral(org, p, shared, self.staff("logopedist"), facts,
-                                                rng.choice((".docx", ".pdf")))
+                                                rng.choice((".docx", ".pdf")), self.style.party(where),
+                                                self.contact(where), w, self.sent_line(shared, p), nameless)
         elif where == places.LEERPLICHT:
-            doc = outbound_docs.truancy_mail(p, shared, self.ib(p), self.contact(where), facts, rng.randint(4, 15))
+            doc = outbound_docs.truancy_mail(p, shared, self.ib(p), self.contact(where), facts, rng.randint(4, 15), w)
         else:
-            doc = outbound_docs.vt_report(org, p, shared, self.ib(p), facts)
-        return self.add(doc)
+            doc = outbound_docs.vt_report(org, p, shared, self.ib(p), facts, w, self.sent_line(shared, p))
+        doc = self.add(doc)
+        if where in (places.SWV, places.LOGOPEDIE, places.VEILIG_THUIS) and not nameless:
+            self.trap("birth_date_beside_datum", doc.place.path)
+        if where in self.contacts:
+            self.trap("contact_namesake", doc.place.path)
+        return doc
 
-    def export_row(self, p: Pupil, shared: date, bsn: bool) -> Place:
+    def export_row(self, p: Pupil, shared: date, bsn: bool, table: str = EXPORT) -> Place:
         self.export_id += 1
         assert p.school is not None
         diagnose = p.care.diagnoses[0][0] if p.care.diagnoses else "geen"
         tiq = f" TIQ {p.care.tiq[0]}." if p.care.tiq else ""
-        values = {"id": self.export_id, "leerlingnummer": p.leerlingnummer, "naam": p.full,
-                  "geboortedatum": p.geboortedatum.isoformat(), "bsn": p.bsn if bsn else None,
-                  "school": school_on(p, shared).name, "groep": group_on(p, shared), "diagnose": diagnose,
-                  "ondersteuningsbehoefte": f"Kleine groep met intensieve begeleiding.{tiq}",
-                  "datum_export": shared.isoformat()}
         cats = {ONDERWIJS} | ({GEZONDHEID} if p.care.diagnoses else set()) | ({ONTWIKKELING} if tiq else set())
-        place = Place("las", f"table:export_samenwerkingsverband#{self.export_id}", subjects=[p],
+        if table == EXPORT_DATED:
+            med = f"{p.care.medication[0][0]} {p.care.medication[0][1]}" if p.care.medication else None
+            values: dict[str, object] = {
+                "id": self.export_id, "leerlingnummer": p.leerlingnummer, "achternaam": p.surname,
+                "voornaam": p.roepnaam, "geb_datum": p.geboortedatum.isoformat(), "diagnose": diagnose,
+                "medicatie": med, "verzonden_op": shared.isoformat()}
+            cats = {ONDERWIJS} | ({GEZONDHEID} if p.care.diagnoses or med else set())
+        elif table == EXPORT_UNDATED:
+            values = {"id": self.export_id, "leerlingnummer": p.leerlingnummer, "naam": p.full, "adres": p.address,
+                      "postcode": p.postcode, "woonplaats": p.woonplaats,
+                      "hulpvraag": care.family_facts(p, self.rng)[-1].text}
+            cats = {ONDERWIJS, GEZIN}
+        else:
+            values = {"id": self.export_id, "leerlingnummer": p.leerlingnummer, "naam": p.full,
+                      "geboortedatum": p.geboortedatum.isoformat(), "bsn": p.bsn if bsn else None,
+                      "school": school_on(p, shared).name, "groep": group_on(p, shared), "diagnose": diagnose,
+                      "ondersteuningsbehoefte": f"Kleine groep met intensieve begeleiding.{tiq}",
+                      "datum_export": shared.isoformat()}
+        name = "export_samenwerkingsverband" if table == EXPORT else table
+        place = Place("las", f"table:{name}#{self.export_id}", subjects=[p],
                       categories={p.leerlingnummer: cats}, share_date=shared, personal=True, bsn=bsn)
-        self.plan.rows.append(Row(place, "export_samenwerkingsverband", values))
+        self.plan.rows.append(Row(place, name, values))
         return place
 
     # --- dossiers and archive --------------------------------------------------------------------------
@@ -345,10 +427,15 @@ class Builder:
         for p in self.current:
             folder = pupil_docs.dossier_dir(p)
             intake_day = p.inschrijving - days(rng.randint(10, 60))
-            if p in bsn_pupils or p.onderwijsnummer or rng.random() < 0.75:  # older intakes were on paper
-                self.add(pupil_docs.intake_form(org, p, intake_day, self.ib(p), rng, folder,
-                                                with_bsn=p in bsn_pupils),
-                         optional=p not in bsn_pupils)
+            forced = p.leerlingnummer in self.must_intake or p.straat in self.wordless
+            if p in bsn_pupils or p.onderwijsnummer or forced or rng.random() < 0.75:  # older intakes were on paper
+                doc = self.add(pupil_docs.intake_form(org, p, intake_day, self.ib(p), rng, folder,
+                                                      with_bsn=p in bsn_pupils),
+                               optional=p not in bsn_pupils and not forced)
+                if p.leerlingnummer in self.must_intake:
+                    self.trap("parent_namesake", doc.place.path)
+                if p.straat in self.wordless:
+                    self.trap("wordless_street", doc.place.path)
             if rng.random() < 0.3:
                 day = between(rng, date(2026, 9, 7), date(2026, 10, 30))
                 assert day is not None
@@ -359,7 +446,8 @@ class Builder:
                 day = between(rng, max(p.inschrijving + days(60), self.as_of - days(400)), self.as_of - days(7))
                 if day:
                     doc = self.add(pupil_docs.mdo_report(org, p, day, [self.ib(p), self.staff("orthopedagoog")], rng,
-                                                         folder, sibling), optional=sibling is None)
+                                                         folder, sibling, self.wording.staff_ref),
+                                   optional=sibling is None)
                     if sibling:
                         doc.place.unknown_children = [name]
                         doc.place.note = "sibling outside the register"
@@ -401,7 +489,7 @@ class Builder:
                               p.uitschrijving - days(20))
                 if day:
                     self.add(pupil_docs.mdo_report(org, p, day, [self.ib(p), self.staff("orthopedagoog")], rng,
-                                                   folder))
+                                                   folder, ref=self.wording.staff_ref))
             old_enough = age_on(p.geboortedatum, p.uitschrijving) >= 16
             if old_enough and (p is self.expired[0] or rng.random() < 0.5):
                 self.add(pupil_docs.diploma(org, p, folder, rng))
@@ -435,7 +523,8 @@ class Builder:
                         sibling = (current[0], sentence)
                     staff = [self.staff("intern begeleider", school), self.staff("schoolmaatschappelijk werker"),
                              self.staff("orthopedagoog")]
-                    doc = pupil_docs.care_meeting(org, school, day, entries, staff, rng, sibling)
+                    doc = pupil_docs.care_meeting(org, school, day, entries, staff, rng, sibling,
+                                                  self.wording.staff_ref)
                     if sibling:
                         doc.place.unknown_children = [name]
                     self.fix_name_forms(doc, chosen)
@@ -453,13 +542,41 @@ class Builder:
                 if f"lln. {p.initial_form}" in block.text and p.initial_form not in self.unique_forms:
                     block.text = block.text.replace(f"lln. {p.initial_form}", p.full)
 
+    # --- issue 13's traps in the pupils' own folders ------------------------------------------------------------
+
+    def trap_docs(self) -> None:
+        """Minutes naming the namesake staff by initials, and plans that name their pupil only by the folder:
+        per set of 60 pupils two of each kind (in current dossiers, and one in an expired pupil's archive)."""
+        rng, org = self.rng, self.plan.organisation
+        for member, _former in self.planted.staff:
+            school = next((s for s in org.schools if s.name == member.school), org.schools[0])
+            pool = [p for p in self.current if p.school is school] or self.current
+            for p in self.pick_n(pool, self.k, lambda p: True):
+                day = between(rng, max(p.inschrijving + days(30), self.as_of - days(300)), self.as_of - days(5))
+                if day is None:
+                    continue
+                doc = self.add(trap_docs.pupil_meeting(org, p, day, member, self.mentor(p), "Dossiers/x/x", rng))
+                self.trap("staff_namesake", doc.place.path)
+        for p in self.pick_n(self.current, self.k, lambda p: bool(p.care.diagnoses)):
+            day = between(rng, max(p.inschrijving + days(30), self.as_of - days(200)), self.as_of - days(5))
+            if day:
+                doc = self.add(trap_docs.nameless_plan(org, p, day, "Dossiers/x/x", rng))
+                self.trap("folder_or_file_name_only", doc.place.path)
+        for p in self.pick_n(self.expired, self.k, lambda p: bool(p.care.diagnoses)):
+            assert p.uitschrijving is not None
+            day = between(rng, max(p.inschrijving + days(30), p.uitschrijving - days(400)), p.uitschrijving - days(20))
+            if day:
+                doc = self.add(trap_docs.nameless_plan(org, p, day, pupil_docs.archive_dir(p), rng))
+                self.trap("folder_or_file_name_only", doc.place.path)
+
     # --- applications, open folder, school-wide files --------------------------------------------------------
 
     def applications(self) -> None:
         rng, fake, org = self.rng, self.fake, self.plan.organisation
         taken = {p.full for p in self.plan.pupils} | {s.full for s in self.plan.staff}
         year = school_year(self.as_of)
-        for i in range(2 * self.k):
+        for i in range(4 * self.k):
+            split = i >= 2 * self.k  # the second half: split name fields (issue 13's unassembled applicants)
             while True:
                 origin = "nl" if i % 2 == 0 else pick_origin(rng)
                 sex = rng.choice("MV")
@@ -473,19 +590,39 @@ class Builder:
             born = self.as_of - days(round(age * 365.25))
             school = org.schools[0] if age < 12 else org.schools[1]
             applicant = Pupil(first, prefix, surname, leerlingnummer="", geslacht=sex, geboortedatum=born,
-                              school=school, inschrijving=self.as_of + days(60), origin=origin, status="applicant")
+                              school=school, organisation=org, inschrijving=self.as_of + days(60), origin=origin,
+                              status="applicant")
             applicant.voornamen = official_names(rng, fake, first, origin, sex)
+            if split and applicant.voornamen == first:
+                second = [n for n in SIBLING_NAMES if n != first and (n in SIBLING_BOYS) == (sex == "M")]
+                applicant.voornamen = f"{first} {rng.choice(second)}"
             applicant.bsn = numbers.bsn(rng)
-            applicant.straat, applicant.huisnummer = "Waterlelieweg", str(rng.randint(1, 200))
-            applicant.postcode = numbers.postcode(rng)
+            town = self.style.towns[i % len(self.style.towns)]
+            street = town.wordless[i % len(town.wordless)] if split and town.wordless else "Waterlelieweg"
+            applicant.straat, applicant.huisnummer = street, str(rng.randint(1, 200))
+            applicant.postcode = numbers.postcode(rng, *town.postcodes)
+            applicant.woonplaats = town.name
             applicant.care = care.make_profile(rng, school.kind, origin, born)
             applicant.parents = make_parents(rng, fake, applicant)
+            self.plan.applicants.append(applicant)
             day = between(rng, self.as_of - days(80), self.as_of - days(3))
             assert day is not None
+            ib = self.staff("intern begeleider", school)
+            if split:
+                # a table in the word processor's format, and 'Label: value' lines in a pdf or txt
+                suffix = self.wording.form_suffix if i % 2 == 0 else rng.choice((".pdf", ".txt"))
+                path = self.style.application_file(applicant, year, suffix)
+                if applicant.full not in path:  # the child's full name in the file name, in every style
+                    path = f"{path.rpartition('/')[0]}/Aanmelding {applicant.full}{suffix}"
+                doc = self.add(trap_docs.split_name_intake(org, applicant, day, ib, path, rng))
+                self.trap("split_name_applicant", doc.place.path)
+                if street in self.wordless:
+                    self.trap("wordless_street", doc.place.path)
+                continue
             folder = f"Aanmeldingen/{year}/Aanmelding {applicant.achternaam} {applicant.roepnaam}"
-            doc = pupil_docs.intake_form(org, applicant, day, self.staff("intern begeleider", school), rng, folder,
+            doc = pupil_docs.intake_form(org, applicant, day, ib, rng, folder,
                                          with_bsn=i % 2 == 0, applicant=True, cvb_line=i % 2 == 0)
-            doc.place.path = f"{folder}.docx"
+            doc.place.path = self.style.application_file(applicant, year, ".docx")
             doc.place.note = "applicant, not in the register"
             if i % 2 == 1:
                 doc.place.needs = "ner"  # only the label 'Naam leerling:' says who the child is
@@ -529,7 +666,8 @@ class Builder:
         for year in sorted(by_year):
             if year < self.as_of.year:
                 self.add(school_docs.leavers(sorted(by_year[year], key=lambda p: p.leerlingnummer), year))
-        self.add(school_docs.staff_list(self.plan.staff, date(self.as_of.year, 8, 20)))
+        self.add(school_docs.staff_list(self.plan.staff, date(self.as_of.year, 8, 20),
+                                        staff_list_path(self.style, self.as_of), self.style.staff_split))
         director = self.staff("directeur-bestuurder")
         self.add(school_docs.privacy_statement(org, date(2025, 5, 20)))
         self.add(school_docs.newsletter(org, date(self.as_of.year, 11, 3), director))
@@ -644,36 +782,46 @@ class Builder:
                 if n > 50 * len(self.current) + documents:
                     break
                 continue
-            self.add(pupil_docs.progress_report(org, p, day, self.mentor(p), rng, pupil_docs.dossier_dir(p),
-                                                suffixes[n % 3]))
+            self.add(pupil_docs.progress_report(org, p, day, self.mentor(p), rng, "Dossiers/x/x", suffixes[n % 3]))
 
     def finish(self) -> None:
         """Roles and parties from the paths, permissions from the modes (as the scanner will see them)."""
         for doc in self.plan.docs:
-            doc.place.role, doc.place.party = places.place_of(doc.place.path)
+            doc.place.role, doc.place.party = places.place_of(doc.place.path, self.style)
             doc.place.world_readable = bool(doc.mode & 0o004)
         for row in self.plan.rows:
-            row.place.role, row.place.party = places.place_of(row.place.path)
+            row.place.role, row.place.party = places.place_of(row.place.path, self.style)
 
 
 def plan_school(seed: int = 2026, pupils: int = DEFAULT_PUPILS, documents: int | None = None,
-                as_of: date = AS_OF) -> Plan:
-    """Everything about the demo school, decided from the seed alone."""
+                as_of: date = AS_OF, style: str = DEFAULT_STYLE) -> Plan:
+    """Everything about the demo school, decided from the seed and the house style alone."""
     if pupils < 30:
         raise ValueError(f"pupils={pupils}: the demo school needs at least 30 pupils to plant every rule")
+    house = style_by_name(style)
     rng = random.Random(seed)
-    fake = Faker("nl_NL")
+    fake = Faker(house.locale)
     fake.seed_instance(seed)
-    org = organisation()
+    org = house.organisation
     staff = make_staff(rng, fake, org)
-    pupil_list = make_pupils(rng, fake, pupils, as_of, org, {s.full for s in staff})
-    plan = Plan(seed, as_of, org, staff, pupil_list, parties=dict(places.PARTIES), exempt=places.EXEMPT)
-    b = Builder(plan, rng, fake)
+    towns = [(t.name, t.postcodes, t.streets) for t in house.towns]
+    pupil_list = make_pupils(rng, fake, pupils, as_of, org, {s.full for s in staff}, house.origin_weights, towns)
+    k = max(1, round(pupils / DEFAULT_PUPILS))
+    planted = namesakes.plant(rng, fake, pupil_list, staff, k, (places.SWV, places.LOGOPEDIE), house.contact_domains)
+    plan = Plan(seed, as_of, org, staff, pupil_list, parties=house.parties, exempt=house.exempt_names,
+                style=house.key)
+    plan.contacts = [c for c, _ in planted.contacts.values()]
+    plan.namesakes = ([("staff", s.full, f.leerlingnummer) for s, f in planted.staff]
+                      + [("contact", c.full, f.leerlingnummer) for c, f in planted.contacts.values()]
+                      + [("parent", father.full, f.leerlingnummer) for _, father, f in planted.parents])
+    b = Builder(plan, rng, fake, house, planted)
+    b.wordless_streets()
     b.newcomers()
     b.outbound()  # first: flows adjust care profiles, which the dossiers then show consistently
     b.dossiers()
     b.archive()
     b.care_team()
+    b.trap_docs()
     b.applications()
     b.open_folder()
     b.school_files()

@@ -21,6 +21,7 @@ from scanner.demo.layout import (
     long_date,
     para,
     school_year,
+    staff_ref,
     table,
     title,
 )
@@ -42,6 +43,10 @@ def dossier_dir(p: Pupil) -> str:
 def archive_dir(p: Pupil) -> str:
     assert p.uitschrijving is not None
     return f"Archief/Uitgeschreven leerlingen/{p.uitschrijving.year}/{p.folder}"
+
+
+def _named(person: Staff, ref: str) -> str:
+    return person.initial_form if ref == "initials" else person.full
 
 
 def _adult(parent_relatie: str) -> str:
@@ -120,11 +125,12 @@ def opp(org: Organisation, p: Pupil, day: date, author: Staff, parent_day: date,
 
 
 def mdo_report(org: Organisation, p: Pupil, day: date, present: list[Staff], rng: random.Random, folder: str,
-               sibling: str | None = None) -> Doc:
-    """Verslag MDO (PDF); `sibling` is a sentence about a brother or sister outside the register."""
+               sibling: str | None = None, ref: str = "full") -> Doc:
+    """Verslag MDO (PDF); `sibling` is a sentence about a brother or sister outside the register; `ref` is how
+    the school writes who was present ('full' names or 'initials')."""
     school = school_on(p, day)
     parent = p.parents[0]
-    who = ", ".join(f"{s.full} ({s.function})" for s in present)
+    who = ", ".join(staff_ref(s, ref) for s in present)
     facts = diagnosis_facts(p, rng) + medication_facts(p) + test_facts(p)
     blocks: list[Block] = [letterhead(org, school), title("Verslag multidisciplinair overleg (MDO)"),
                            form([("Datum", d(day)), ("Leerling", f"{p.full} ({d(p.geboortedatum)})"),
@@ -139,9 +145,9 @@ def mdo_report(org: Organisation, p: Pupil, day: date, present: list[Staff], rng
     nxt = day + timedelta(days=rng.choice((42, 49, 56)))
     blocks += [heading("Conclusies en afspraken"),
                bullets([f"De leerkracht start met een aangepast werkplan voor {p.roepnaam}; evaluatie over zes weken.",
-                        f"{present[-1].full} doet een aanvullende observatie in de groep.",
+                        f"{_named(present[-1], ref)} doet een aanvullende observatie in de groep.",
                         "Ouders geven toestemming om informatie op te vragen bij de behandelaar."]),
-               para(f"Volgend MDO: {d(nxt)}. Verslag: {present[0].full}.")]
+               para(f"Volgend MDO: {d(nxt)}. Verslag: {_named(present[0], ref)}.")]
     place = _place(f"{folder}/MDO-verslag {day.isoformat()}.pdf", p)
     return Doc(place, day, "Verslag MDO", blocks, author=present[0].full)
 
@@ -231,7 +237,8 @@ def name_form(p: Pupil, style: int) -> str:
 
 
 def care_meeting(org: Organisation, school: School, day: date, entries: list[tuple[Pupil, list[Fact]]],
-                 present: list[Staff], rng: random.Random, sibling: tuple[Pupil, str] | None = None) -> Doc:
+                 present: list[Staff], rng: random.Random, sibling: tuple[Pupil, str] | None = None,
+                 ref: str = "full") -> Doc:
     """Zorgoverleg minutes: several pupils, each with a diagnosis line and an action."""
     actions = ("{r} bespreken in MDO.", "{ib} belt ouders.", "Observatie in de groep door de orthopedagoog.",
                "Aanmelden bij de jeugdarts.")
@@ -242,7 +249,7 @@ def care_meeting(org: Organisation, school: School, day: date, entries: list[tup
             text += " " + sibling[1]
         action = rng.choice(actions).format(r=p.roepnaam, ib=present[0].roepnaam)
         lines.append(f"{text} Actie: {action}")
-    who = ", ".join(f"{s.full} ({s.function})" for s in present)
+    who = ", ".join(staff_ref(s, ref) for s in present)
     blocks = [title(f"Zorgoverleg {school.name}"),
               para(f"Datum: {d(day)} | Aanwezig: {who} | Notulist: {present[0].roepnaam}"),
               heading("Besproken leerlingen"), *[para(line) for line in lines], heading("Rondvraag"), para("Geen.")]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from scanner.demo.model import Consent, Doc, Place, Plan
 from scanner.demo.people import group_on
+from scanner.demo.styles import style_by_name
 from scanner.demo.writers import xlsx_bytes
 
 REGISTER_HEADER = ["Leerlingnummer", "Achternaam", "Voorvoegsel", "Roepnaam", "Geboortedatum", "BSN",
@@ -65,7 +66,8 @@ def write_records(folder: Path, plan: Plan) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = {"register": folder / "leerlingen.csv", "consents_csv": folder / "toestemmingen.csv",
              "consents_xlsx": folder / "toestemmingen.xlsx"}
-    paths["register"].write_bytes(_csv(REGISTER_HEADER, register_rows(plan)))
+    header = list(style_by_name(plan.style).register_header)  # each LAS exports its own column names
+    paths["register"].write_bytes(_csv(header, register_rows(plan)))
     consents = [consent_row(c) for c in plan.consents]
     paths["consents_csv"].write_bytes(_csv(CONSENT_HEADER, consents))
     sheet = Doc(Place("records", "toestemmingen.xlsx"), plan.as_of, "Toestemmingen",

@@ -80,10 +80,17 @@ def leavers(pupils: list[Pupil], year: int) -> Doc:
 # --- Personeel ------------------------------------------------------------------------------------------------
 
 
-def staff_list(staff: list[Staff], day: date) -> Doc:
-    rows: list[list[object]] = [["Naam", "Functie", "Locatie", "E-mail", "Telefoon"]]
-    rows += [[s.full, s.function, s.school or "bestuursbureau", s.email, s.phone] for s in staff]
-    place = Place("share", f"Personeel/Personeelslijst {day.year}-{day.year + 1}.xlsx", personal=True,
+def staff_list(staff: list[Staff], day: date, path: str | None = None, split: bool = False) -> Doc:
+    """The staff list; `split` writes Voornaam/Tussenvoegsel/Achternaam columns, as HR exports do."""
+    rows: list[list[object]]
+    if split:
+        rows = [["Voornaam", "Tussenvoegsel", "Achternaam", "Functie", "Locatie", "E-mail"]]
+        rows += [[s.roepnaam, s.voorvoegsel, s.achternaam, s.function, s.school or "bestuursbureau", s.email]
+                 for s in staff]
+    else:
+        rows = [["Naam", "Functie", "Locatie", "E-mail", "Telefoon"]]
+        rows += [[s.full, s.function, s.school or "bestuursbureau", s.email, s.phone] for s in staff]
+    place = Place("share", path or f"Personeel/Personeelslijst {day.year}-{day.year + 1}.xlsx", personal=True,
                   note="staff data in the staff folder")
     return Doc(place, day, "Personeelslijst", sheet=rows)
 

@@ -51,9 +51,10 @@ def consent_problems(c: Consent, pupil: Pupil, shared: date, cats: set[str]) -> 
     return problems
 
 
-def consent_outcome(pupil: Pupil, party: str, shared: date, cats: set[str], consents: list[Consent]) -> list[str]:
+def consent_outcome(pupil: Pupil, party: str, shared: date, cats: set[str], consents: list[Consent],
+                    exempt: tuple[str, ...] = EXEMPT) -> list[str]:
     """[] compliant, ['exempt'], ['consent-missing'] or the problems of the most recently given record."""
-    if party in EXEMPT:
+    if party in exempt:
         return ["exempt"]
     records = sorted((c for c in consents if c.leerlingnummer == pupil.leerlingnummer and c.partij == party),
                      key=lambda c: c.datum_gegeven)
@@ -67,7 +68,8 @@ def consent_outcome(pupil: Pupil, party: str, shared: date, cats: set[str], cons
     return problems
 
 
-def place_violations(place: Place, as_of: date, consents: list[Consent]) -> list[Expected]:
+def place_violations(place: Place, as_of: date, consents: list[Consent],
+                     exempt: tuple[str, ...] = EXEMPT) -> list[Expected]:
     out: list[Expected] = []
     src, path = place.source, place.path
     for p in place.subjects:
@@ -80,7 +82,7 @@ def place_violations(place: Place, as_of: date, consents: list[Consent]) -> list
     if place.role == "outbound" and place.party and place.share_date:
         for p in place.subjects:
             cats = place.categories.get(p.leerlingnummer, {ONDERWIJS})
-            for rule in consent_outcome(p, place.party, place.share_date, cats, consents):
+            for rule in consent_outcome(p, place.party, place.share_date, cats, consents, exempt):
                 if rule != "exempt":
                     out.append(Expected(rule, src, path, p.leerlingnummer,
                                         f"{place.party}, shared {place.share_date.isoformat()}: "
@@ -104,7 +106,7 @@ def all_places(plan: Plan) -> list[Place]:
 def expected_violations(plan: Plan) -> list[Expected]:
     out: list[Expected] = []
     for place in all_places(plan):
-        out.extend(place_violations(place, plan.as_of, plan.consents))
+        out.extend(place_violations(place, plan.as_of, plan.consents, plan.exempt))
     return out
 
 
@@ -118,6 +120,7 @@ def truth_document(plan: Plan) -> dict[str, Any]:
         "seed": plan.seed,
         "as_of": plan.as_of.isoformat(),
         "organisation": plan.organisation.name,
+        "style": plan.style,
         "pupils_in_register": len(plan.pupils),
         "files": len(plan.docs),
         "rows": len(plan.rows),
@@ -129,7 +132,7 @@ def truth_document(plan: Plan) -> dict[str, Any]:
                         for p in places if p.legal_hold],
         "exempt": [{"source": p.source, "path": p.path, "party": p.party,
                     "leerlingnummers": [s.leerlingnummer for s in p.subjects]}
-                   for p in places if p.party in EXEMPT],
+                   for p in places if p.party in plan.exempt],
         "controls": [{"source": p.source, "path": p.path, "reason": p.note or p.role or ""}
                      for p in places if (p.source, p.path) not in flagged
                      and not p.path.startswith(("table:leerlingen#", "table:ouders#"))],

@@ -170,6 +170,62 @@ def xlsx_bytes(doc: Doc) -> bytes:
     return normalise_zip(buf.getvalue(), stamp(doc.date))
 
 
+# --- OpenDocument text (odt) ------------------------------------------------------------------------
+
+_ODF_DATES = re.compile(r"(<(meta:creation-date|dc:date)>)[^<]*(</\2>)")
+
+
+def normalise_odf(data: bytes, when: datetime) -> bytes:
+    """Like `normalise_zip`, but with the ODF rule that `mimetype` comes first and is stored uncompressed."""
+    iso = when.strftime("%Y-%m-%dT%H:%M:%S")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        names = sorted(src.namelist(), key=lambda n: n != "mimetype")
+        for name in names:
+            payload = src.read(name)
+            if name == "meta.xml":
+                payload = _ODF_DATES.sub(lambda m: f"{m.group(1)}{iso}{m.group(3)}", payload.decode()).encode()
+            entry = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            dst.writestr(entry, payload)
+    return out.getvalue()
+
+
+def odt_bytes(doc: Doc) -> bytes:
+    """An .odt as LibreOffice writes it: headings, paragraphs, and forms and tables as real tables."""
+    from odf.opendocument import OpenDocumentText
+    from odf.table import Table, TableCell, TableColumn, TableRow
+    from odf.text import H, P
+
+    document = OpenDocumentText()
+    tables = 0
+    for b in doc.blocks:
+        if b.kind in ("title", "heading"):
+            document.text.addElement(H(outlinelevel=1 if b.kind == "title" else 2, text=plain(b.text)))
+        elif b.kind == "para":
+            for part in b.text.split("\n"):
+                document.text.addElement(P(text=plain(part)))
+        elif b.kind == "bullets":
+            for r in b.rows:
+                document.text.addElement(P(text="- " + plain(str(r[0]))))
+        elif b.kind in ("form", "table"):
+            tables += 1
+            grid = Table(name=f"Tabel{tables}")
+            grid.addElement(TableColumn(numbercolumnsrepeated=max(len(r) for r in b.rows)))
+            for r in b.rows:
+                row = TableRow()
+                for value in r:
+                    cell = TableCell(valuetype="string")
+                    cell.addElement(P(text=plain(str(value))))
+                    row.addElement(cell)
+                grid.addElement(row)
+            document.text.addElement(grid)
+    buf = io.BytesIO()
+    document.write(buf)
+    return normalise_odf(buf.getvalue(), stamp(doc.date))
+
+
 # --- PDF ------------------------------------------------------------------------------------------------
 
 
@@ -300,8 +356,8 @@ def csv_bytes(doc: Doc) -> bytes:
 
 
 WRITERS: dict[str, Callable[[Doc], bytes]] = {
-    ".docx": docx_bytes, ".xlsx": xlsx_bytes, ".pdf": pdf_bytes, ".eml": eml_bytes, ".txt": txt_bytes,
-    ".csv": csv_bytes,
+    ".docx": docx_bytes, ".odt": odt_bytes, ".xlsx": xlsx_bytes, ".pdf": pdf_bytes, ".eml": eml_bytes,
+    ".txt": txt_bytes, ".csv": csv_bytes,
 }
 
 
