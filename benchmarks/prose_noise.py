@@ -22,8 +22,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from connectors.extractors import extract  # noqa: E402
 from presidio_analyzer import AnalyzerEngine  # noqa: E402
+
+from connectors.extractors import extract  # noqa: E402
 from scanner.detection.detect import CONTACT_TYPES, detect  # noqa: E402
 from scanner.detection.paragraphs import join_lines, split_long  # noqa: E402
 from scanner.model import Finding  # noqa: E402

@@ -17,6 +17,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerResult
 from scanner.detection.masking import mask
 from scanner.detection.names import fold
 from scanner.detection.ner_gate import own_names_pattern
+from scanner.detection.spans import one_line
 from scanner.detection.tables import COLUMN_GROUPS, column_group, column_type, valid_for
 from scanner.keys import Keyer
 from scanner.model import Finding, TextUnit
@@ -142,19 +143,6 @@ def sentence_index(text: str, pos: int) -> int:
     return len(_SENTENCE_END.findall(text[:pos]))
 
 
-def _one_line(text: str, start: int, end: int) -> tuple[int, int]:
-    """A name never spans a line break ('Bespreking⏎Timo' is a heading and a name): keep the last line
-    of the span that starts with a capital."""
-    if "\n" not in text[start:end]:
-        return start, end
-    pieces, pos = [], start
-    for line in text[start:end].split("\n"):
-        pieces.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    named = [(s, e) for s, e in pieces if text[s:e].strip()[:1].isupper()]
-    return named[-1] if named else (start, start)
-
-
 def _weak_name(value: str) -> bool:
     """A lone capitalised word ('Gymles', 'Verslag') or an article and a word ('De Kompasroos', a school)
     is weak evidence of a person when only the NER says so."""
@@ -164,9 +152,10 @@ def _weak_name(value: str) -> bool:
 
 def to_finding(source: str, path: str, unit: TextUnit, start: int, end: int, etype: str, score: float,
                recognizer: str, meta: dict[str, object] | None = None) -> Finding | None:
-    if etype == "PERSON":
-        start, end = _one_line(unit.text, start, end)
-    start, end = _trim(unit.text, start, end)
+    span = one_line(unit.text, start, end, etype)
+    if span is None:
+        return None
+    start, end = _trim(unit.text, *span)
     value = unit.text[start:end]
     if not value or (etype == "PERSON" and any(c.isdigit() for c in value)):
         return None
