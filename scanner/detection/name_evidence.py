@@ -40,6 +40,10 @@ _DISEASE_BEFORE = re.compile(r"(?:\b[Mm]\.|\b(?i:morbus)|\b(?i:ziekte|syndroom) 
 # markup, bullets and numbering ('**', '- ', '3.2 ').
 _OPENING = regex.compile(r"(?:^|(?:[\n!?;|]|(?<=[\p{L}\p{M}]{5}|\d)\.)[ \t]*)"
                          r"(?:[ \t]*(?:[-*•#>(\"'„“]+|\d+(?:\.\d+)*[.)]?))*[ \t]*$")
+_ORGANISATION_BEFORE = 80  # characters: 'Ministerie van Onderwijs, Cultuur en Wetenschap'
+_CAPITALISED_PHRASE = regex.compile(r"(?:(?:van|voor|de|der|den|het|en|&|,)[ \t]*|\p{Lu}[\p{L}\p{M}'’-]*[ \t]*)*$")
+_CAPITALISED_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*")
+MIN_COMPOUND_NOUN = 6  # letters: 'Privacy' beside 'privacybeleid'; 'Bas' beside 'basisschool' is no evidence
 _ARTICLES = frozenset({"de", "het", "een", "den", "der", "'t", "’t"})  # 'De Leerplichtwet'
 
 
@@ -49,6 +53,7 @@ class NameVocabulary:
     legal: frozenset[str]  # its [legal] section: ends a name even in lower case ('Algemene wet')
     suffixes: tuple[str, ...]  # compounds ending in these are laws ('Jeugdwet')
     organisation: frozenset[str]
+    pronouns: frozenset[str]  # subject pronouns: a capitalised word right before one opens a question or a request
     eponyms: frozenset[str]  # folded names of diseases' first describers ('alzheimer', 'gilles de la tourette')
 
 
@@ -90,6 +95,7 @@ def vocabulary() -> NameVocabulary:
     org, _ = _read_sections(ORGANISATION_WORDS_FILE)
     return NameVocabulary(words=frozenset().union(*sections.values()), legal=frozenset(sections.get("legal", ())),
                           suffixes=tuple(sorted(suffixes)), organisation=frozenset().union(*org.values()),
+                          pronouns=frozenset(sections.get("pronoun", ())),
                           eponyms=eponyms())
 
 
@@ -124,6 +130,24 @@ def _eponym(tokens: list[str], text: str, start: int, voc: NameVocabulary) -> bo
     return re.search(rf"\b(?:ziekte|syndroom) van (?:\w+ ){{0,3}}{re.escape(name)}\b", text, re.IGNORECASE) is not None
 
 
+def _in_organisation_name(text: str, start: int, voc: NameVocabulary) -> bool:
+    """The span continues a capitalised phrase that an organisation word opens ('Ministerie van
+    Onderwijs, Cultuur en Wetenschap', 'Centrum voor Jeugd en Gezin')."""
+    lo = max(0, start - _ORGANISATION_BEFORE)
+    phrase = _CAPITALISED_PHRASE.search(text, lo, start)
+    if phrase is None:
+        return False
+    words = _CAPITALISED_WORD.finditer(text, phrase.start(), start)
+    return any(_organisation(m.group().casefold(), voc) for m in words)
+
+
+def _head_of_compound(word: str, lower_words: set[str]) -> bool:
+    """'Privacy' where the text writes 'privacybeleid': a noun, not a name."""
+    if len(word) < MIN_COMPOUND_NOUN:
+        return False
+    return any(w.startswith(word) and len(w) > len(word) + 2 for w in lower_words)
+
+
 def opens_sentence(text: str, start: int) -> bool:
     return _OPENING.search(text, max(0, start - 20), start) is not None
 
@@ -144,6 +168,8 @@ def no_name_evidence(text: str, start: int, end: int, lower_words: set[str],
         return "organisatie"
     if _eponym(tokens, text, start, voc):
         return "ziekte"
+    if _in_organisation_name(text, start, voc):
+        return "organisatie"
     if all(_not_a_name_word(t, voc) for t in tokens):
         return "geen naamwoord"
     nxt = _NEXT_WORD.match(text, end)
@@ -155,8 +181,14 @@ def no_name_evidence(text: str, start: int, end: int, lower_words: set[str],
         word = tokens[0]
         if len(word) > 1 and word.isupper():
             return "afkorting"
-        if word.casefold() in lower_words:
+        folded = word.casefold()
+        if folded in lower_words or _head_of_compound(folded, lower_words):
             return "gewoon woord"
-        if opens_sentence(text, start) and ordinary_word(word.casefold(), dutch_words):
-            return "gewoon woord aan het begin van een zin"
+        if opens_sentence(text, start):
+            if ordinary_word(folded, dutch_words):
+                return "gewoon woord aan het begin van een zin"
+            if text[end:end + 1] == ".":
+                return "kopje"  # '**Afscheid.** Na de vakantie ...': a one-word sentence is a run-in heading
+            if nxt and nxt.group(1).casefold() in voc.pronouns:
+                return "werkwoord"  # 'Meld u aan', 'Heeft u ...': a verb before its subject
     return None
