@@ -76,13 +76,19 @@ def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
     return sorted(kept, key=lambda r: r.start)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def _trim(text: str, start: int, end: int, etype: str = "") -> tuple[int, int]:
+    """Punctuation around a span is not part of it, except the '+' or '(' that opens a phone number
+    ('+31 6 12345678', '(036) 523 45 67')."""
     while start < end and not text[start].isalnum():
+        if etype == "PHONE_NUMBER" and text[start] in "+(":
+            break
         start += 1
     while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)"):
         end -= 1
     if end > start and text[end - 1] == ")" and "(" not in text[start:end]:
         end -= 1
+    if end > start and text[start] == "(" and ")" not in text[start:end]:
+        start += 1
     return start, end
 
 
@@ -155,7 +161,7 @@ def to_finding(source: str, path: str, unit: TextUnit, start: int, end: int, ety
     span = one_line(unit.text, start, end, etype)
     if span is None:
         return None
-    start, end = _trim(unit.text, *span)
+    start, end = _trim(unit.text, *span, etype)
     value = unit.text[start:end]
     if not value or (etype == "PERSON" and any(c.isdigit() for c in value)):
         return None
