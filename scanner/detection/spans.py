@@ -18,6 +18,14 @@ ONE_LINE_TYPES = frozenset({"PERSON", "ADDRESS", "NL_POSTCODE", "PHONE_NUMBER", 
                             "NL_ONDERWIJSNUMMER", "IBAN_CODE", "DATE_OF_BIRTH"})
 
 
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while text[start].isspace():
+        start += 1
+    while text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _pieces(text: str, start: int, end: int, breaks: re.Pattern[str]) -> list[tuple[int, int]]:
     pieces, pos = [], start
     for m in breaks.finditer(text, start, end):
@@ -48,7 +56,7 @@ def within_cell(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _cut(text: str, start: int, end: int, entity_type: str, breaks: re.Pattern[str]) -> tuple[int, int] | None:
     if not breaks.search(text, start, end):
         return start, end
-    pieces = [(s, e) for s, e in _pieces(text, start, end, breaks) if text[s:e].strip()]
+    pieces = [_strip(text, s, e) for s, e in _pieces(text, start, end, breaks) if text[s:e].strip()]
     if entity_type == "PERSON":
         named = [(s, e) for s, e in pieces if text[s:e].strip()[:1].isupper()]
         return named[-1] if named else None
