@@ -10,13 +10,18 @@ added a name (measured in benchmarks/README.md). With any other engine it is pla
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from typing import Any
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-from scanner.detection.ner_gate import SALUTATIONS, ner_windows, own_names_pattern
+from scanner.detection.name_evidence import no_name_evidence
+from scanner.detection.ner_gate import SALUTATIONS, lower_case_words, ner_windows, own_names_pattern
 from scanner.detection.nlp_engine import SchoolSpacyNlpEngine
+from scanner.detection.spans import within_cell
+
+NER_RECOGNIZER = "SpacyRecognizer"
 
 _FIRST_WORD = re.compile(r"(\w+)[\s,]+")
 
@@ -36,6 +41,34 @@ def without_salutation(text: str, results: list[RecognizerResult]) -> list[Recog
     return results
 
 
+def within_cells(results: list[RecognizerResult], text: str) -> list[RecognizerResult]:
+    """A name never spans two table cells ('Afscheid | Musical'), so it is judged per cell."""
+    kept = []
+    for r in results:
+        span = within_cell(text, r.start, r.end) if r.entity_type == "PERSON" else (r.start, r.end)
+        if span is not None:
+            r.start, r.end = span
+            kept.append(r)
+    return kept
+
+
+def with_name_evidence(text: str, results: list[RecognizerResult], dutch_words: Container[str] = frozenset()
+                       ) -> list[RecognizerResult]:
+    """The NER's PERSON spans that name_evidence.py explains as something else (a law, a heading, a
+    month, a disease, an organisation) are dropped; other recognizers' names carry their own evidence."""
+    lower: set[str] | None = None
+    kept = []
+    for r in results:
+        meta = r.recognition_metadata or {}
+        if r.entity_type == "PERSON" and meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == NER_RECOGNIZER:
+            if lower is None:
+                lower = lower_case_words(text)
+            if no_name_evidence(text, r.start, r.end, lower, dutch_words):
+                continue
+        kept.append(r)
+    return kept
+
+
 class SchoolAnalyzerEngine(AnalyzerEngine):
     def __init__(self, *args: Any, own_names: list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -44,9 +77,12 @@ class SchoolAnalyzerEngine(AnalyzerEngine):
     def analyze(self, text: str, language: str, entities: list[str] | None = None,  # type: ignore[override]
                 score_threshold: float | None = None, nlp_artifacts: Any = None,
                 return_decision_process: bool = False, **kwargs: Any) -> list[RecognizerResult]:
-        return EntityRecognizer.remove_duplicates(without_salutation(text, self._analyze(
-            text, language, entities=entities, score_threshold=score_threshold, nlp_artifacts=nlp_artifacts,
-            return_decision_process=return_decision_process, **kwargs)))
+        results = self._analyze(text, language, entities=entities, score_threshold=score_threshold,
+                                nlp_artifacts=nlp_artifacts, return_decision_process=return_decision_process, **kwargs)
+        engine = self.nlp_engine
+        words = engine.dutch_words(language) if isinstance(engine, SchoolSpacyNlpEngine) else frozenset()
+        results = with_name_evidence(text, within_cells(without_salutation(text, results), text), words)
+        return EntityRecognizer.remove_duplicates(results)
 
     def _analyze(self, text: str, language: str, entities: list[str] | None, score_threshold: float | None,
                  nlp_artifacts: Any, return_decision_process: bool, **kwargs: Any) -> list[RecognizerResult]:

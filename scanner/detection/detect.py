@@ -17,6 +17,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerResult
 from scanner.detection.masking import mask
 from scanner.detection.names import fold
 from scanner.detection.ner_gate import own_names_pattern
+from scanner.detection.spans import one_line
 from scanner.detection.tables import COLUMN_GROUPS, column_group, column_type, valid_for
 from scanner.keys import Keyer
 from scanner.model import Finding, TextUnit
@@ -75,13 +76,19 @@ def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
     return sorted(kept, key=lambda r: r.start)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def _trim(text: str, start: int, end: int, etype: str = "") -> tuple[int, int]:
+    """Punctuation around a span is not part of it, except the '+' or '(' that opens a phone number
+    ('+31 6 12345678', '(036) 523 45 67')."""
     while start < end and not text[start].isalnum():
+        if etype == "PHONE_NUMBER" and text[start] in "+(":
+            break
         start += 1
     while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)"):
         end -= 1
     if end > start and text[end - 1] == ")" and "(" not in text[start:end]:
         end -= 1
+    if end > start and text[start] == "(" and ")" not in text[start:end]:
+        start += 1
     return start, end
 
 
@@ -142,19 +149,6 @@ def sentence_index(text: str, pos: int) -> int:
     return len(_SENTENCE_END.findall(text[:pos]))
 
 
-def _one_line(text: str, start: int, end: int) -> tuple[int, int]:
-    """A name never spans a line break ('Bespreking⏎Timo' is a heading and a name): keep the last line
-    of the span that starts with a capital."""
-    if "\n" not in text[start:end]:
-        return start, end
-    pieces, pos = [], start
-    for line in text[start:end].split("\n"):
-        pieces.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    named = [(s, e) for s, e in pieces if text[s:e].strip()[:1].isupper()]
-    return named[-1] if named else (start, start)
-
-
 def _weak_name(value: str) -> bool:
     """A lone capitalised word ('Gymles', 'Verslag') or an article and a word ('De Kompasroos', a school)
     is weak evidence of a person when only the NER says so."""
@@ -164,9 +158,10 @@ def _weak_name(value: str) -> bool:
 
 def to_finding(source: str, path: str, unit: TextUnit, start: int, end: int, etype: str, score: float,
                recognizer: str, meta: dict[str, object] | None = None) -> Finding | None:
-    if etype == "PERSON":
-        start, end = _one_line(unit.text, start, end)
-    start, end = _trim(unit.text, start, end)
+    span = one_line(unit.text, start, end, etype)
+    if span is None:
+        return None
+    start, end = _trim(unit.text, *span, etype)
     value = unit.text[start:end]
     if not value or (etype == "PERSON" and any(c.isdigit() for c in value)):
         return None

@@ -66,6 +66,12 @@ def own_names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(n) for n in kept), re.IGNORECASE) if kept else None
 
 
+def lower_case_words(text: str) -> set[str]:
+    """The words `text` writes in lower case: a capitalised word among them is a common noun that
+    opens a sentence or a heading ('Gesprek' ... 'het gesprek'), not a name."""
+    return set(_LOWER_WORD.findall(text))
+
+
 def sentence_spans(text: str) -> Iterable[tuple[int, int]]:
     """Lines, cut after sentence-final punctuation; abbreviations only split a sentence in two,
     both halves are still judged."""
@@ -147,7 +153,7 @@ def ner_windows(doc: Doc, results: list[RecognizerResult], own_names: re.Pattern
             if len(word) == 1 or explained.covers(start, start + len(word)):
                 continue
             if lower is None:
-                lower = set(_LOWER_WORD.findall(text))
+                lower = lower_case_words(text)
             folded = word.casefold()
             if first is not None and m.start() == first.start() and (
                     folded in FUNCTION_WORDS or folded in lower or _is_label(text, start + len(word))

@@ -1,13 +1,27 @@
-"""Street + house number ('Merelstraat 34', 'Burgemeester de Withlaan 5a', 'Appelgaard 168b').
+"""Street + house number ('Merelstraat 34', 'Burgemeester de Withlaan 5a', 'Appelgaard 168b', and in
+address context 'Kotter 14', 'Zilverschoon 4a', 'Achter de Muur 9').
 
-A Dutch street name almost always ends in one of a small set of words; that suffix plus a house
-number is precise enough without a street gazetteer.
+A Dutch street name usually ends in one of a small set of words; that suffix plus a house number is
+precise enough without a street gazetteer. Newer towns (Almere, Lelystad) name streets after ships,
+plants or stars without such a word; a capitalised name and a house number is then only an address
+where the text says so: after an address label ('Adres:', 'Woonadres:', 'Straat en huisnummer:'),
+after 'woont aan/op', 'verhuisd naar', 'wonende te', or before a postcode or ', Place'. Even there a
+word that takes a number but is no street ('Groep 7', 'Artikel 14': config/lexicons/numbered_words.txt
+and not_names.txt) is not one. Only the street and number are reported, never across a line break.
 """
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from functools import lru_cache
 
+import regex
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from config import CONFIG_DIR
+from scanner.detection.name_evidence import vocabulary
+
+NUMBERED_WORDS_FILE = CONFIG_DIR / "lexicons" / "numbered_words.txt"
 SUFFIXES = (
     "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "hof", "pad", "steeg",
     "dreef", "park", "ring", "baan", "allee", "erf", "gaard", "veld", "markt", "wal", "haven",
@@ -20,6 +34,32 @@ _LEAD = r"(?:\p{Lu}[\p{Ll}'.-]+[ ](?:(?:van|de|der|den|het|'t|ter|ten|op|aan)[ ]
 _STREET = (rf"(?-i:{_LEAD}{{0,2}}\p{{Lu}}[\p{{Ll}}'-]*(?:{'|'.join(SUFFIXES)}))"
            r"[ ]+\d{1,5}(?:\s?(?-i:[a-z])(?![\w]))?(?:\s?-\s?\d{1,4}(?![\d]))?(?![\d,]\d)")
 
+# A street without a street word: up to four capitalised words, with particles between them.
+_WORD = r"\p{Lu}[\p{Ll}\p{M}'’-]+"
+_PARTICLE = r"(?:de|der|den|het|'t|van|aan|op|in|bij|ter|ten|te|over|onder|achter|voor|la|le)"
+_NAME = rf"{_WORD}(?:[ ](?:{_PARTICLE}[ ])*{_WORD}){{0,3}}"
+# House number with its addition: 4a, 14 A, 12-II, 12-2, 9 bis, 7 hs.
+_NUMBER = (r"[1-9]\d{0,4}(?:[ ]?-[ ]?(?:\d{1,4}|[IVX]{1,4}|[a-zA-Z]{1,3})(?![\w])|[ ]?[a-zA-Z](?![\w])"
+           r"|[ ](?:bis|hs|huis|bg|zw|rd)(?![\w]))?(?![\w,.:/-]\d)")
+_LABEL = (r"(?i:(?:woon|huis|post|verblijfs|correspondentie)?adres(?:[ ]\p{L}+)?|adresgegevens|"
+          r"straat(?:naam)?(?:[ ]?(?:\+|en|&)[ ]?huisnummer)?)[ \t]*:[ \t]*\n?[ \t]*")
+_LIVES_AT = (r"(?i:woont|wonen|woonde|woonachtig|wonende|verhuisd|verhuist|verhuizen|ingeschreven|"
+             r"het adres is|adres is)(?:[ ](?:nu|inmiddels|sinds kort|tijdelijk))?[ ](?:aan|op|naar|te|in)"
+             r"(?:[ ](?:de|het|'t))?[ ]")
+_BEFORE = regex.compile(rf"(?:{_LABEL}|{_LIVES_AT})$")
+_STREET_NO_WORD = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])({_NAME})[ ]({_NUMBER})")
+_POSTCODE_AFTER = regex.compile(r",?[ \t]*\n?[ \t]*[1-9]\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}(?![\w])")
+_PLACE_AFTER = regex.compile(rf",[ \t]*(?:'s-)?{_WORD}(?:[ -]{_WORD})?[ \t]*(?:$|[\n.;)])")
+CONTEXT_SCORE = 0.6
+
+
+@lru_cache(maxsize=1)
+def numbered_words() -> frozenset[str]:
+    words: set[str] = set()
+    for line in NUMBERED_WORDS_FILE.read_text(encoding="utf-8").splitlines():
+        words.update(w.casefold() for w in line.split("#", 1)[0].split())
+    return frozenset(words) | vocabulary().words
+
 
 class NlAddressRecognizer(PatternRecognizer):
     COUNTRY_CODE = "nl"
@@ -31,3 +71,27 @@ class NlAddressRecognizer(PatternRecognizer):
         super().__init__(supported_entity=supported_entity, supported_language=supported_language,
                          patterns=self.PATTERNS, context=context or self.CONTEXT,
                          name=name or "NlAddressRecognizer")
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return results + self._streets_in_context(text, results)
+
+    def _streets_in_context(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+        out = []
+        skip = numbered_words()
+        for m in _STREET_NO_WORD.finditer(text, overlapped=True):
+            start, end = m.start(1), m.end(2)
+            if any(r.start <= start < r.end or start <= r.start < end for r in found + out):
+                continue
+            if m.group(1).split(" ", 1)[0].casefold() in skip:
+                continue
+            if not (_BEFORE.search(text, max(0, start - 60), start) or _POSTCODE_AFTER.match(text, end)
+                    or _PLACE_AFTER.match(text, end)):
+                continue
+            explanation = self.build_regex_explanation(self.name, "NL street in address context",
+                                                       _STREET_NO_WORD.pattern, CONTEXT_SCORE, None, 0)
+            out.append(RecognizerResult(self.supported_entities[0], start, end, CONTEXT_SCORE, explanation, {
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+        return out

@@ -17,6 +17,7 @@ _NATIONAL = {10: ("0",), 12: ("31",), 13: ("0031",)}
 # Cheap first look: a 0, +31 or 0031 followed by at least eight more digits (separators allowed).
 # Text without one cannot hold a Dutch phone number, and phonenumbers' matcher is the costliest
 # recognizer per block (measured), so it only runs where this finds something.
+_TRUNK = re.compile(r"(?<=\d)\s?\(0\)")
 _CANDIDATE = re.compile(r"(?:\+\s?31|0031|(?<!\d)0)(?:[\s\-().]{0,2}\d){8,11}")
 
 
@@ -39,7 +40,8 @@ class NlPhoneRecognizer(PhoneRecognizer):
         results = []
         for r in super().analyze(text, entities, nlp_artifacts):
             raw = text[r.start:r.end]
-            digits = "".join(c for c in raw if c.isdigit())
+            # '+31 (0)36 ...': the trunk 0 in brackets is not dialled after the country code
+            digits = "".join(c for c in _TRUNK.sub("", raw, count=1) if c.isdigit())
             lead = raw.lstrip("(").lstrip()
             if lead.startswith("+"):
                 ok = digits.startswith("31") and len(digits) == 11

@@ -2,15 +2,33 @@
 
 Presidio compiles patterns case-insensitively, so the letters sit in a scoped case-sensitive group:
 upper case with or without a space, lower case only when written together ('1234ab'), so that
-"in 2015 en 2016" never yields a postcode.
+"in 2015 en 2016" never yields a postcode. Letters that are a unit of measure
+(config/lexicons/units.txt: '1250 MG', '1000mg') make a quantity, unless a place name follows.
 """
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from functools import lru_cache
 
+import regex
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from config import CONFIG_DIR
+
+UNITS_FILE = CONFIG_DIR / "lexicons" / "units.txt"
 _LETTERS_UPPER = r"(?-i:(?!SA|SD|SS)[A-Z]{2})"
 _LETTERS_LOWER = r"(?-i:(?!sa|sd|ss)[a-z]{2})"
+# '1319 AB Almere', '1319 AB, Almere', '1319 AB  \'s-Gravenhage': a capitalised place on the same line.
+_PLACE_AFTER = regex.compile(r"[ \t,]+(?:'s-)?\p{Lu}[\p{Ll}\p{M}]")
+
+
+@lru_cache(maxsize=1)
+def units() -> frozenset[str]:
+    words: set[str] = set()
+    for line in UNITS_FILE.read_text(encoding="utf-8").splitlines():
+        words.update(w.casefold() for w in line.split("#", 1)[0].split())
+    return frozenset(words)
 
 
 class NlPostcodeRecognizer(PatternRecognizer):
@@ -26,3 +44,12 @@ class NlPostcodeRecognizer(PatternRecognizer):
         super().__init__(supported_entity=supported_entity, supported_language=supported_language,
                          patterns=self.PATTERNS, context=context or self.CONTEXT,
                          name=name or "NlPostcodeRecognizer")
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return [r for r in results if not self._quantity(text, r)]
+
+    @staticmethod
+    def _quantity(text: str, r: RecognizerResult) -> bool:
+        return text[r.end - 2:r.end].casefold() in units() and not _PLACE_AFTER.match(text, r.end)

@@ -1,0 +1,194 @@
+"""Whether a PERSON span of the NER has any evidence of being a name, on ordinary Dutch prose.
+
+The statistical NER reads a capitalised word in an unusual place as a name: a law ('Awb',
+'Leerplichtwet'), a heading ('Hoofdstuk II', 'Bijlage 3'), a month, a Roman numeral, an abbreviation
+('MR', 'FG'), a disease named after its first describer ('ziekte van Alzheimer', 'M. Crohn'), an
+organisation ('Auditdienst Rijk'). On a school share, which is mostly policy, lesson material and
+newsletters, those outnumber the names. A span is no person when it is explained as one of those
+classes; the vocabulary is data (config/lexicons/not_names.txt, organisation_words.txt, and the
+eponyms of the special-category lexicon), the rules here are about the shape of the span.
+
+Only the NER's spans are judged: a register name, a name after a title or a form label, carries its
+own evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from config import CONFIG_DIR
+from scanner.detection.lexicon import load_lexicon
+from scanner.detection.ner_gate import ordinary_word
+
+NOT_NAMES_FILE = CONFIG_DIR / "lexicons" / "not_names.txt"
+ORGANISATION_WORDS_FILE = CONFIG_DIR / "lexicons" / "organisation_words.txt"
+MIN_COMPOUND_HEAD = 5  # letters: 'Auditdienst' ends in 'dienst', but 'Frederik' does not end in 'rijk'
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}'’.-]+")
+_ROMAN = re.compile(r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,4})")
+_NEXT_WORD = regex.compile(r"[ \t]+([\p{L}\p{M}]+)")
+_EPONYM_TERM = re.compile(r"^(?:ziekte|syndroom) van (.+)$", re.IGNORECASE)
+_MORBUS = frozenset({"m.", "morbus"})
+_DISEASE_BEFORE = re.compile(r"(?:\b[Mm]\.|\b(?i:morbus)|\b(?i:ziekte|syndroom) van(?: \w+){0,3})[ \t]*$")
+# What opens a sentence: the start of the text or a line, '!', '?', ';', a cell border, or a full stop
+# after a word of five letters or more or a number (not after an abbreviation: 'fam. Stook'); then
+# markup, bullets and numbering ('**', '- ', '3.2 ').
+_OPENING = regex.compile(r"(?:^|(?:[\n!?;|]|(?<=[\p{L}\p{M}]{5}|\d)\.)[ \t]*)"
+                         r"(?:[ \t]*(?:[-*•#>(\"'„“]+|\d+(?:\.\d+)*[.)]?))*[ \t]*$")
+_ORGANISATION_BEFORE = 80  # characters: 'Ministerie van Onderwijs, Cultuur en Wetenschap'
+_CAPITALISED_PHRASE = regex.compile(r"(?:(?:van|voor|de|der|den|het|en|&|,)[ \t]*|\p{Lu}[\p{L}\p{M}'’-]*[ \t]*)*$")
+_CAPITALISED_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*")
+MIN_COMPOUND_NOUN = 6  # letters: 'Privacy' beside 'privacybeleid'; 'Bas' beside 'basisschool' is no evidence
+_ARTICLES = frozenset({"de", "het", "een", "den", "der", "'t", "’t"})  # 'De Leerplichtwet'
+
+
+@dataclass(frozen=True)
+class NameVocabulary:
+    words: frozenset[str]  # every word of not_names.txt, folded
+    legal: frozenset[str]  # its [legal] section: ends a name even in lower case ('Algemene wet')
+    suffixes: tuple[str, ...]  # compounds ending in these are laws ('Jeugdwet')
+    organisation: frozenset[str]
+    pronouns: frozenset[str]  # subject pronouns: a capitalised word right before one opens a question or a request
+    eponyms: frozenset[str]  # folded names of diseases' first describers ('alzheimer', 'gilles de la tourette')
+
+
+def _read_sections(path: Path) -> tuple[dict[str, set[str]], set[str]]:
+    sections: dict[str, set[str]] = {}
+    suffixes: set[str] = set()
+    current = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            continue
+        words = [w.casefold() for w in line.split()]
+        if words[0] == "suffix":
+            suffixes.update(words[1:])
+        else:
+            sections.setdefault(current, set()).update(words)
+    return sections, suffixes
+
+
+def eponyms() -> frozenset[str]:
+    """The people diseases and syndromes are named after, from the special-category lexicon's
+    'ziekte van X' and 'syndroom van X' terms: the vocabulary lives in one place."""
+    found = set()
+    for term in load_lexicon():
+        m = _EPONYM_TERM.match(term.text)
+        if m:
+            name = m.group(1).casefold()
+            found.add(name)
+            found.add(name.split()[-1])
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> NameVocabulary:
+    sections, suffixes = _read_sections(NOT_NAMES_FILE)
+    org, _ = _read_sections(ORGANISATION_WORDS_FILE)
+    return NameVocabulary(words=frozenset().union(*sections.values()), legal=frozenset(sections.get("legal", ())),
+                          suffixes=tuple(sorted(suffixes)), organisation=frozenset().union(*org.values()),
+                          pronouns=frozenset(sections.get("pronoun", ())),
+                          eponyms=eponyms())
+
+
+def _plain(token: str) -> str:
+    return token.strip(".'’-").casefold()
+
+
+def _organisation(word: str, voc: NameVocabulary) -> bool:
+    return word in voc.organisation or any(
+        len(w) >= MIN_COMPOUND_HEAD and word.endswith(w) and len(word) > len(w) for w in voc.organisation)
+
+
+def _not_a_name_word(token: str, voc: NameVocabulary) -> bool:
+    """A Roman numeral, a number, a bare letter, an article, a listed word or a law's compound."""
+    word = _plain(token)
+    if not word or word.isdigit() or _ROMAN.fullmatch(token.rstrip(".")):
+        return True
+    if len(word) == 1 and not token.endswith("."):
+        return True
+    return word in voc.words or word in _ARTICLES or any(
+        word.endswith(s) and len(word) > len(s) for s in voc.suffixes)
+
+
+def _eponym(tokens: list[str], text: str, start: int, voc: NameVocabulary) -> bool:
+    """'M. Alzheimer', 'Morbus Crohn', or 'Parkinson' in a text that names the 'ziekte van Parkinson'."""
+    rest = tokens[1:] if tokens[0].casefold() in _MORBUS and len(tokens) > 1 else tokens
+    name = " ".join(_plain(t) for t in rest)
+    if name not in voc.eponyms:
+        return False
+    if rest is not tokens or _DISEASE_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    return re.search(rf"\b(?:ziekte|syndroom) van (?:\w+ ){{0,3}}{re.escape(name)}\b", text, re.IGNORECASE) is not None
+
+
+def _in_organisation_name(text: str, start: int, voc: NameVocabulary) -> bool:
+    """The span continues a capitalised phrase that an organisation word opens ('Ministerie van
+    Onderwijs, Cultuur en Wetenschap', 'Centrum voor Jeugd en Gezin')."""
+    lo = max(0, start - _ORGANISATION_BEFORE)
+    phrase = _CAPITALISED_PHRASE.search(text, lo, start)
+    if phrase is None:
+        return False
+    words = _CAPITALISED_WORD.finditer(text, phrase.start(), start)
+    return any(_organisation(m.group().casefold(), voc) for m in words)
+
+
+def _head_of_compound(word: str, lower_words: set[str]) -> bool:
+    """'Privacy' where the text writes 'privacybeleid': a noun, not a name."""
+    if len(word) < MIN_COMPOUND_NOUN:
+        return False
+    return any(w.startswith(word) and len(w) > len(word) + 2 for w in lower_words)
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    return _OPENING.search(text, max(0, start - 20), start) is not None
+
+
+def no_name_evidence(text: str, start: int, end: int, lower_words: set[str],
+                     dutch_words: Container[str] = frozenset(), voc: NameVocabulary | None = None) -> str | None:
+    """Why `text[start:end]`, a PERSON span of the NER, is no person; None when it may be one.
+
+    `lower_words` are the words `text` writes in lower case: a single word that the same text also
+    writes in lower case is a common noun at the start of a heading or a sentence ('Privacy',
+    'Datalek'), not a name; so is an ordinary Dutch word (`dutch_words`, see ner_gate.ordinary_word)
+    that opens a sentence, the way the NER gate judges a sentence's first word."""
+    voc = voc or vocabulary()
+    tokens = _TOKEN.findall(text[start:end])
+    if not tokens:
+        return "leeg"
+    if any(_organisation(_plain(t), voc) for t in tokens):
+        return "organisatie"
+    if _eponym(tokens, text, start, voc):
+        return "ziekte"
+    if _in_organisation_name(text, start, voc):
+        return "organisatie"
+    if all(_not_a_name_word(t, voc) for t in tokens):
+        return "geen naamwoord"
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt:
+        word = nxt.group(1)
+        if word.casefold() in voc.legal or (word[0].isupper() and word.casefold() in voc.words):
+            return "deel van een titel"
+    if len(tokens) == 1:
+        word = tokens[0]
+        if len(word) > 1 and word.isupper():
+            return "afkorting"
+        folded = word.casefold()
+        if folded in lower_words or _head_of_compound(folded, lower_words):
+            return "gewoon woord"
+        if opens_sentence(text, start):
+            if ordinary_word(folded, dutch_words):
+                return "gewoon woord aan het begin van een zin"
+            if text[end:end + 1] == ".":
+                return "kopje"  # '**Afscheid.** Na de vakantie ...': a one-word sentence is a run-in heading
+            if nxt and nxt.group(1).casefold() in voc.pronouns:
+                return "werkwoord"  # 'Meld u aan', 'Heeft u ...': a verb before its subject
+    return None
