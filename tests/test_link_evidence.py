@@ -58,6 +58,8 @@ CASES = [
     ("namesake adult, no cue", ["Jan de Boer belde over de verhuizing."], None, {"3003": "weak"}, []),
     ("namesake with his birth date", ["Jan de Boer (geboren 03-05-2004) heeft dyslexie."], None,
      {"3003": "strong"}, ["3003"]),
+    ("namesake with his group", ["4. Jan de Boer (VSO 6). Er is sprake van epilepsie."], None, {"3003": "strong"},
+     ["3003"]),
     ("abbreviated name alone", ["Het dossier van S. de Vries is compleet."], None, {"3004": "weak"}, []),
     ("abbreviated name of two people", ["Het dossier van J. de Boer is compleet."], None, {}, []),
     ("full name", ["Jesse de Boer heeft ADHD."], None, {"3001": "medium"}, ["3001"]),
