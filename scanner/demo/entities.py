@@ -58,12 +58,11 @@ class Finder:
         if not value or len(value) < 2 or value not in self.text:
             return False
         rx = re.compile(r"(?<![\w@.])" + re.escape(value) + r"(?![\w@])")
-        for m in rx.finditer(self.text):
-            if not any(a <= m.start() < b or a < m.end() <= b for a, b in self.taken):
-                if claim:
-                    self.taken.append(m.span())
-                return True
-        return False
+        free = [m.span() for m in rx.finditer(self.text)
+                if not any(a <= m.start() < b or a < m.end() <= b for a, b in self.taken)]
+        if claim:  # every occurrence: a part of a name is only listed where it stands on its own
+            self.taken.extend(free)
+        return bool(free)
 
 
 def _person_forms(p: Person) -> list[str]:
