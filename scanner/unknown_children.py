@@ -162,25 +162,29 @@ def _name_runs(stem: str) -> list[list[str]]:
     return runs
 
 
-def _surname_at(run: list[str], g: int) -> list[str]:
+def _surname_at(run: list[str], g: int, known: set[str]) -> list[str]:
     """The surname next to the first name at `g`: after it ('Noor ten Brink'), before a comma before it
-    ('ten Brink, Noor') or just before it ('Kamper Kian')."""
+    ('ten Brink, Noor') or just before it ('Kamper Kian'). A surname without a particle or comma must be
+    a name the document mentions (`known`): 'Sanne Verslag' and 'Gesprek Sanne' name no surname."""
     after = run[g + 1:]
     if "," in after:
         after = after[:after.index(",")]
-    if any(NAME_WORD.match(w) for w in after):
-        return after
     before = run[:g]
-    if before and before[-1] == ",":
+    comma = bool(before) and before[-1] == ","
+    if comma:
         before = before[:-1]
-    out: list[str] = []
+    tail: list[str] = []
     for w in reversed(before):
         if w == ",":
             break
-        if NAME_WORD.match(w) and any(NAME_WORD.match(x) for x in out):
+        if NAME_WORD.match(w) and any(NAME_WORD.match(x) for x in tail):
             break  # one capitalised word: 'Aanmelding' before 'Kamper Kian' is no part of the name
-        out.insert(0, w)
-    return out if any(NAME_WORD.match(w) for w in out) else []
+        tail.insert(0, w)
+    for surname, marked in ((after, False), (tail, comma)):
+        caps = [fold(w) for w in surname if NAME_WORD.match(w)]
+        if caps and (marked or any(w in PARTICLES for w in surname) or all(c in known for c in caps)):
+            return surname
+    return []
 
 
 def _file_name_candidate(path: str | None, findings: list[Finding], recs: dict[str, FormRecord],
@@ -199,6 +203,8 @@ def _file_name_candidate(path: str | None, findings: list[Finding], recs: dict[s
         name = rec.full_name() if rec.subject else None
         if name and any(_words_in(name, run) for run in runs):
             return []
+    known = {fold(w) for f in findings if f.entity_type == "PERSON" for w in f.value.replace(",", " ").split()}
+    known |= {fold(w) for rec in recs.values() for v in rec.fields.values() for w in v.replace(",", " ").split()}
     for i, f in enumerate(findings):
         if f.entity_type != "PERSON" or f.record in adult_records or INITIALS.match(f.value.split()[0]):
             continue
@@ -207,7 +213,7 @@ def _file_name_candidate(path: str | None, findings: list[Finding], recs: dict[s
                 name, given = f.value, f.value.split()[0]
             elif len(f.value.split()) == 1 and f.value in run:
                 g = run.index(f.value)
-                surname = _surname_at(run, g)
+                surname = _surname_at(run, g, known)
                 if not surname:
                     continue
                 name, given = " ".join([f.value, *surname]), f.value

@@ -328,7 +328,10 @@ def test_a_name_field_in_another_role_starts_a_record(scan) -> None:  # noqa: AN
 
 # -- unknown children: one per child, from the form and the file name --------------------------------------
 @pytest.mark.parametrize(("name", "text", "children"), [
-    ("Aanmelding Kamper Kian.docx", "Kian heeft ADHD en dyscalculie.", ["K. K…"]),
+    ("Aanmelding Kamper Kian.docx", "Kian heeft ADHD en dyscalculie. Mevrouw Kamper belt.", ["K. K…"]),
+    ("Aanmelding Kamper Kian.docx", "Kian heeft ADHD en dyscalculie.", []),  # 'Kamper' may be no name
+    ("Sanne Verslag gesprek.docx", "Sanne heeft ADHD.", []),
+    ("Gesprek Noor.docx", "Noor heeft ADHD.", []),  # a first name alone
     ("Intake Noor ten Brink 2026.txt", "Noor is gediagnosticeerd met autisme.", ["N. ten B…"]),
     ("Aanmelding ten Brink, Noor.docx", "Noor is gediagnosticeerd met autisme.", ["N. ten B…"]),
     ("Aanmelding Sanne de Vries.docx", "Sanne heeft dyslexie.", []),  # a register pupil
