@@ -264,8 +264,11 @@ def _classify(unit: TextUnit) -> Line:
 _HEADING_END = re.compile(r"[.,;!?]$")
 
 
+_ENUMERATION = re.compile(r"^(?:\d{1,2}|[A-Za-z])[.)]\s+|^\d{1,2}\s+(?=\D)")
+
+
 def _heading_like(text: str) -> bool:
-    t = text.strip().rstrip(":").strip()
+    t = _ENUMERATION.sub("", text.strip().rstrip(":").strip())  # '1. Gegevens leerling', 'B) Ouders'
     words = t.split()
     return (1 <= len(words) <= 6 and len(t) <= 60 and t[:1].isalpha() and t[:1].isupper()
             and not _HEADING_END.search(t))
@@ -430,7 +433,7 @@ class FormRecord:
         c = self.cells
         given = c.get("roepnaam") or (c.get("voornamen") or "").split(" ")[0]
         if c.get("achternaam") and given:
-            return " ".join(x for x in (given, c.get("voorvoegsel", ""), c["achternaam"]) if x)
+            return " ".join(x for x in (given, *surname_parts(c.get("voorvoegsel", ""), c["achternaam"])) if x)
         return c.get("naam") or None
 
     def given_name(self) -> str | None:
@@ -446,6 +449,15 @@ class FormRecord:
 
 
 _NAME_PARTS = {"naam", "roepnaam", "voornamen", "achternaam"}
+
+
+def surname_parts(voorvoegsel: str, achternaam: str) -> tuple[str, str]:
+    """(voorvoegsel, achternaam) with an administrative 'Schuijt, van der' in the surname field put in
+    reading order, as the register's name forms are."""
+    name, comma, after = achternaam.partition(",")
+    if comma and after.split() and all(w.lower() in PARTICLES for w in after.split()):
+        return " ".join(x for x in (voorvoegsel.strip(), after.strip()) if x), name.strip()
+    return voorvoegsel.strip(), achternaam.strip()
 
 
 def records(units: list[TextUnit]) -> dict[str, FormRecord]:

@@ -202,32 +202,34 @@ def _file_name_candidate(path: str | None, findings: list[Finding], recs: dict[s
     for rec in recs.values():
         name = rec.full_name() if rec.subject else None
         if name and any(_words_in(name, run) for run in runs):
-            return []
-    known = {fold(w) for f in findings if f.entity_type == "PERSON" for w in f.value.replace(",", " ").split()}
+            return []  # the form's child: its record candidate
+    persons = [(i, f) for i, f in enumerate(findings) if f.entity_type == "PERSON"
+               and f.record not in adult_records and not INITIALS.match(f.value.split()[0])]
+    known = {fold(w) for _, f in persons for w in f.value.replace(",", " ").split()}
     known |= {fold(w) for rec in recs.values() for v in rec.fields.values() for w in v.replace(",", " ").split()}
-    for i, f in enumerate(findings):
-        if f.entity_type != "PERSON" or f.record in adult_records or INITIALS.match(f.value.split()[0]):
+    for i, f in persons:  # the document's own full name first: it says which word is the first name
+        words = f.value.replace(",", " ").split()
+        if len(words) >= 2 and "," not in f.value and any(_words_in(f.value, run) for run in runs):
+            return [_file_child(i, f, f.value, words[0], special, keyer)]
+    surnames = {fold(v) for rec in recs.values() for k, v in rec.fields.items() if k in ("achternaam", "voorvoegsel")}
+    for i, f in persons:  # else a first name alone ('Noor heeft ADHD') next to a surname in the file name
+        if len(f.value.split()) != 1 or fold(f.value) in surnames:
             continue
         for run in runs:
-            if len(f.value.split()) >= 2 and _words_in(f.value, run):
-                name, given = f.value, f.value.split()[0]
-            elif len(f.value.split()) == 1 and f.value in run:
-                g = run.index(f.value)
-                surname = _surname_at(run, g, known)
-                if not surname:
-                    continue
-                name, given = " ".join([f.value, *surname]), f.value
-            else:
-                continue
-            return [ChildCandidate(finding=i, key=keyer.name(given), name_key=keyer.name(name),
-                                   masked_name=mask("PERSON", name), place=f.place,
-                                   categories=_categories(special))]
+            if f.value in run and (surname := _surname_at(run, run.index(f.value), known)):
+                return [_file_child(i, f, " ".join([f.value, *surname]), f.value, special, keyer)]
     return []
 
 
+def _file_child(i: int, f: Finding, name: str, given: str, special: list[Finding], keyer: Keyer) -> ChildCandidate:
+    return ChildCandidate(finding=i, key=keyer.name(given), name_key=keyer.name(name), masked_name=mask("PERSON", name),
+                          place=f.place, categories=_categories(special))
+
+
 def _words_in(name: str, run: list[str]) -> bool:
+    """The name's capitalised words are all in the run (particles may be left out: 'Aanmelding Koning Anna')."""
     words = {fold(w) for w in run if w != ","}
-    return all(fold(w) in words for w in name.replace(",", " ").split())
+    return all(fold(w) in words for w in name.replace(",", " ").split() if w.lower() not in PARTICLES)
 
 
 def resolve(cands: list[ChildCandidate], findings: list[Finding], pupil_names: Container[str],

@@ -26,8 +26,8 @@ from scanner.records.tabular import norm_header
 
 HEADER_TYPES: dict[str, str] = {}
 for _etype, _headers in {
-    "PERSON": ["achternaam", "geslachtsnaam", "officieleachternaam", "voornaam", "voornamen",
-               "roepnaam", "naam", "naamleerling", "volledigenaam", "leerling", "ouderverzorger",
+    "PERSON": ["achternaam", "geslachtsnaam", "officieleachternaam", "familienaam", "voornaam", "voornamen",
+               "roepnaam", "naam", "naamleerling", "naamkind", "volledigenaam", "leerling", "ouderverzorger",
                "ouderverzorger1", "ouderverzorger2", "naamouder", "moeder", "vader", "contactpersoon",
                "medewerker", "auteur", "mentor", "groepsleerkracht", "leerkracht", "ouder"],
     "DATE_OF_BIRTH": ["geboortedatum", "gebdatum", "geboren", "dob", "geboortedag"],
