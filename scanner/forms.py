@@ -187,7 +187,9 @@ def name_shaped(value: str) -> bool:
     return names >= 1
 
 
-ADDRESS_SHAPE = regex.compile(r"^\p{L}[\p{L}'. -]*[ ]\d{1,5}(?:[ ]?[a-zA-Z])?(?:[ ]?-[ ]?\d{1,4})?(?:,.*)?$")
+ADDRESS_SHAPE = regex.compile(  # street and number, maybe postcode and place: a cell, not a sentence
+    r"^(?:\p{Lu}|'s-)[\p{L}'. -]*[ ]\d{1,5}(?:[ ]?[a-zA-Z])?(?:[ ]?-[ ]?\d{1,4})?"
+    r"(?:,?\s+(?:\d{4}[ ]?[A-Z]{2}\b)?[ ]*(?:\p{Lu}[\p{L}'-]*(?:[ ][\p{L}'-]+){0,3})?)?$")
 _NEGATIVE = re.compile(r"^(geen|nee|niet|n\.?v\.?t\.?|onbekend|nvt|zie )\b", re.IGNORECASE)
 
 
@@ -202,7 +204,7 @@ def _fits(etype: str | None, value: str, strict: bool) -> bool:
     if etype == "PERSON":
         return name_shaped(v)
     if etype == "ADDRESS":
-        return bool(ADDRESS_SHAPE.match(v)) if strict else valid_for(etype, v)
+        return bool(ADDRESS_SHAPE.match(v))
     if etype == "DATE_OF_BIRTH":
         return parse_date(v) is not None and len(v) <= 20
     if etype in SPECIAL_TYPES:
@@ -328,17 +330,23 @@ class _Sections:
         return self.record
 
 
-def _field_unit(line: Line, record: str, place: str | None = None) -> TextUnit:
-    """The cell of a field: the value alone when the label types it (the classifier reads the whole
-    cell), else the whole line with the label for context ('Datum geboorte: ...', free text)."""
+def _field_unit(line: Line, record: str) -> TextUnit:
+    """The cell of a field: the value alone, with its label as the column, when the label says what the
+    value is (the classifier reads the whole cell). Any other field stays the line it was, free text for
+    the recognizers and rejoined with its paragraph: a label they do not know ('Ingeschreven sinds:',
+    'Datum geboorte:') is context they may need, and a value that does not fit its label ('Moeder: ze
+    slaapt slecht') is no cell."""
     etype, nf = label_type(line.label), name_field(line.label)
-    where = place or line.unit.place
     if etype in SPECIAL_TYPES or (etype is not None or nf is not None) and _fits(etype, line.value, strict=False):
         # a special-category label's word is no finding ('Godsdienst: geen'); the classifier checks the value
-        return TextUnit(place=where, text=line.value, column=line.label, record=record)
-    if etype is not None or nf is not None:
-        return TextUnit(place=where, text=line.unit.text, record=record)  # 'Moeder: ze slaapt slecht'
-    return TextUnit(place=where, text=line.unit.text, column=line.label, record=record)
+        return TextUnit(place=line.unit.place, text=line.value, column=line.label, record=record)
+    return line.unit
+
+
+def _next_line(a: TextUnit, b: TextUnit) -> bool:
+    """`b` is the line right after `a` (a pdf table's value under or beside its label)."""
+    x, y = _line_no(a.place), _line_no(b.place)
+    return x is not None and y is not None and x[0] == y[0] and y[1] == x[1] + 1
 
 
 def read_forms(units: list[TextUnit]) -> list[TextUnit]:
@@ -356,7 +364,8 @@ def read_forms(units: list[TextUnit]) -> list[TextUnit]:
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         follows_field = nxt is not None and nxt.kind in ("field", "label")
         if ln.kind == "label" and nxt is not None and nxt.kind == "text" and known_label(ln.label) \
-                and len(nxt.unit.text.split()) <= MAX_VALUE_WORDS_ALONE \
+                and _next_line(ln.unit, nxt.unit) and len(nxt.unit.text.split()) <= MAX_VALUE_WORDS_ALONE \
+                and not nxt.unit.text.rstrip().endswith(".") \
                 and _fits(label_type(ln.label), nxt.unit.text, strict=label_type(ln.label) not in SPECIAL_TYPES):
             pair = Line(nxt.unit, "field", ln.label, nxt.unit.text.strip())
             out.append(ln.unit)
@@ -368,9 +377,7 @@ def read_forms(units: list[TextUnit]) -> list[TextUnit]:
             state.start(heading, role_of(heading))
             out.append(ln.unit)
         elif ln.kind == "field":
-            record = state.record_for(ln.label)
-            i = _emit_field(lines, i, record, out)
-            continue
+            out.append(_field_unit(ln, state.record_for(ln.label)))
         elif ln.kind == "other" and ln.unit.record and ln.unit.record.startswith(TABLE_RECORD) and state.heading:
             u = ln.unit
             out.append(TextUnit(u.place, u.text, u.column, f"{u.record} ({_record_heading(state.heading)})"))
@@ -378,31 +385,6 @@ def read_forms(units: list[TextUnit]) -> list[TextUnit]:
             out.append(ln.unit)
         i += 1
     return out
-
-
-def _emit_field(lines: list[Line], i: int, record: str, out: list[TextUnit]) -> int:
-    """Emit the field at `i`; a free-text field takes the lines that continue it (a remark wrapped over
-    lines of a pdf), as paragraphs.join_lines would have. Returns the next index."""
-    ln = lines[i]
-    unit = _field_unit(ln, record)
-    j = i + 1
-    where = _line_no(ln.unit.place)
-    if unit.column is not None and unit.text is ln.unit.text and where is not None:
-        texts, last = [unit.text], where[1]
-        while j < len(lines) and lines[j].kind == "text":
-            nxt = _line_no(lines[j].unit.place)
-            after = lines[j + 1] if j + 1 < len(lines) else None
-            if nxt is None or nxt[0] != where[0] or nxt[1] != last + 1 or (
-                    after is not None and after.kind in ("field", "label") and _heading_like(lines[j].unit.text)):
-                break
-            texts.append(lines[j].unit.text)
-            last = nxt[1]
-            j += 1
-        if j > i + 1:
-            unit = TextUnit(place=f"{where[0]}regel {where[1]}-{last}", text="\n".join(texts),
-                            column=unit.column, record=record)
-    out.append(unit)
-    return j
 
 
 # -- records -----------------------------------------------------------------------------------------

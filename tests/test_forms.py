@@ -214,13 +214,14 @@ def test_prose_is_no_field(scan, line: str) -> None:  # noqa: ANN001
     assert all(u.column in (None, "Datum") for u in s.units), s.units
 
 
-def test_a_free_text_field_keeps_its_text_for_the_recognizers(scan) -> None:  # noqa: ANN001
+def test_a_field_of_an_unknown_label_stays_text_for_the_recognizers(scan) -> None:  # noqa: ANN001
     s = scan("x.txt", b"Gegevens leerling\nRoepnaam: Noor\nOpmerkingen: Noor heeft sinds groep 3\nADHD en krijgt "
-                      b"methylfenidaat.\nGroep: 5")
-    remark = next(u for u in s.units if u.column == "Opmerkingen")
-    assert remark.text.startswith("Opmerkingen: Noor") and "methylfenidaat" in remark.text  # wrapped line joined
-    assert {f.value for f in s.typed("HEALTH") if f.column == "Opmerkingen"} >= {"ADHD"}
-    assert [f.value for f in s.typed("HEALTH") if f.column is None] == []
+                      b"methylfenidaat.\nDatum geboorte: 31-01-2011")
+    assert s.cells() == {"Roepnaam": "Noor"}
+    remark = next(u for u in s.units if "Opmerkingen" in u.text)
+    assert "ADHD" in remark.text  # rejoined with the line it wraps onto, as prose is
+    assert {f.value for f in s.typed("HEALTH")} >= {"ADHD"}
+    assert [f.value for f in s.typed("DATE_OF_BIRTH")] == ["31-01-2011"]  # the label is context
 
 
 def test_nothing_in_a_special_category_field_is_no_finding(scan) -> None:  # noqa: ANN001
