@@ -13,10 +13,11 @@ the section ('Naam' twice: two parents) or a name field in another role ('Naam m
 child's fields) starts a new one. The heading stays in the record id, so later stages can tell the
 child's section from a parent's ('sectie 2: Gegevens ouder/verzorger 1').
 
-Free prose never becomes a field: a label is short, and either a known header or a label-shaped
-phrase followed by ':' at the start of the line; a typed field whose value does not look like its
-type ('Moeder: ze slaapt slecht') stays text. Runs before paragraphs.join_lines, which leaves cells
-alone and still rejoins the prose lines around them.
+Free prose never becomes a cell: a label is short, and either a known header or a label-shaped phrase
+followed by ':' at the start of the line. Only a label that says what its value is (a known column
+header or name field) makes a cell; any other field, and a value that does not look like its label's
+type ('Moeder: ze slaapt slecht'), stays the text it was. Runs before paragraphs.join_lines, which
+leaves cells alone and still rejoins the prose lines around them.
 """
 
 from __future__ import annotations
@@ -190,7 +191,6 @@ def name_shaped(value: str) -> bool:
 ADDRESS_SHAPE = regex.compile(  # street and number, maybe postcode and place: a cell, not a sentence
     r"^(?:\p{Lu}|'s-)[\p{L}'. -]*[ ]\d{1,5}(?:[ ]?[a-zA-Z])?(?:[ ]?-[ ]?\d{1,4})?"
     r"(?:,?\s+(?:\d{4}[ ]?[A-Z]{2}\b)?[ ]*(?:\p{Lu}[\p{L}'-]*(?:[ ][\p{L}'-]+){0,3})?)?$")
-_NEGATIVE = re.compile(r"^(geen|nee|niet|n\.?v\.?t\.?|onbekend|nvt|zie )\b", re.IGNORECASE)
 
 
 def _fits(etype: str | None, value: str, strict: bool) -> bool:
@@ -208,7 +208,7 @@ def _fits(etype: str | None, value: str, strict: bool) -> bool:
     if etype == "DATE_OF_BIRTH":
         return parse_date(v) is not None and len(v) <= 20
     if etype in SPECIAL_TYPES:
-        return not strict and not _NEGATIVE.match(v) and valid_for(etype, v)
+        return not strict and valid_for(etype, v)  # 'geen bijzonderheden' is no value (tables.valid_for)
     return valid_for(etype, v)
 
 
