@@ -52,7 +52,7 @@ def row_content(row: dict[str, Any], columns: list[str], skip: set[str], refs: d
             continue
         text = cell_text(value).strip()
         if text:
-            content.units.append(TextUnit(place=col, text=text, column=col))
+            content.units.append(TextUnit(place=col, text=text, column=col, record="row"))
         if col in refs and str(value) in refs[col]:
             content.refs["leerlingnummer"] = refs[col][str(value)]
         if "share_date" not in content.metadata and col in sharing:

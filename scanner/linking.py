@@ -16,10 +16,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from scanner.detection.names import full_forms, short_forms, split_name
+from scanner.forms import name_columns, records
 from scanner.keys import Keyer
 from scanner.model import STRENGTHS, Detected, Finding, RowKeys, Subject, TextUnit
 from scanner.records.register import Pupil
-from scanner.records.tabular import norm_header
 
 
 @dataclass
@@ -120,48 +120,22 @@ def _folder_fallback(part: str, idx: RegisterIndex) -> list[str]:
 
 
 YEAR = re.compile(r"^(19|20)\d\d$")
-_CELL = re.compile(r"^(?:(?P<sheet>.*)!)?[A-Z]+(?P<row>\d+)$")
-
-
-def _row_key(place: str, kind_row: bool) -> str | None:
-    if kind_row:
-        return "row"
-    m = _CELL.match(place)
-    return f"{m.group('sheet')}!{m.group('row')}" if m else None
-
-
-NAME_COLUMNS = {
-    "roepnaam": ["roepnaam", "voornaam"],
-    "voorvoegsel": ["voorvoegsel", "voorvoegsels", "tussenvoegsel", "tussenvoegsels"],
-    "achternaam": ["achternaam", "geslachtsnaam", "officieleachternaam"],
-    "naam": ["naam", "naamleerling", "volledigenaam", "leerling"],
-    "leerlingnummer": ["leerlingnummer", "llnr", "stamnummer", "leerlingid"],
-    "geboortedatum": ["geboortedatum", "gebdatum"],
-}
+NAME_COLUMNS = name_columns()  # config/form_fields.yaml
 
 
 def row_keys(units: list[TextUnit], kind_row: bool, keyer: Keyer) -> dict[str, RowKeys]:
-    """Keyed name, number and birth date of each table row that has such columns (read at detection time)."""
-    rows: dict[str, dict[str, str]] = defaultdict(dict)
-    for u in units:
-        key = _row_key(u.place, kind_row) if u.column else None
-        if key is None:
-            continue
-        h = norm_header(u.column or "")
-        for fld, names in NAME_COLUMNS.items():
-            if h in names:
-                rows[key][fld] = u.text.strip()
+    """Keyed name, number and birth date of each record (sheet or database row, form section, document
+    table row) that has such fields, read at detection time; `kind_row` is kept for the callers."""
     out: dict[str, RowKeys] = {}
-    for key, cells in rows.items():
-        if cells.get("achternaam") and cells.get("roepnaam"):
-            name = " ".join(cells[k] for k in ("roepnaam", "voorvoegsel", "achternaam") if cells.get(k))
-        else:
-            name = cells.get("naam", "")
+    for key, rec in records(units).items():
+        name = rec.full_name()
+        cells = rec.cells
         number = cells.get("leerlingnummer")
         if name or number:
             out[key] = RowKeys(name=keyer.name(name) if name else None,
                                number=keyer.number(number) if number else None,
-                               birth=keyer.date(cells["geboortedatum"]) if cells.get("geboortedatum") else None)
+                               birth=keyer.date(cells["geboortedatum"]) if cells.get("geboortedatum") else None,
+                               subject=rec.subject)
     return out
 
 
@@ -170,14 +144,16 @@ def _link_rows(detected: Detected, kind_row: bool, idx: RegisterIndex, ev: Evide
         return
     names_by_row: dict[str | None, list[Finding]] = defaultdict(list)  # once, not once per row: sheets are long
     for f in detected.findings:
-        if f.entity_type == "PERSON":
-            names_by_row[_row_key(f.place, kind_row)].append(f)
+        if f.entity_type == "PERSON" and f.record is not None:
+            names_by_row[f.record].append(f)
     for key, row in detected.rows.items():
+        if not row.subject:
+            continue  # a parent's or contact's section is never a pupil's record
         nummers: list[str] = []
         if row.number and row.number in idx.by_number:
             nummers = [idx.by_number[row.number]]
             how = ("column", "decisive", "leerlingnummer in de rij")
-        elif row.name and getattr(row, "subject", True):
+        elif row.name:
             nummers = sorted(idx.by_name.get(row.name, set()))
             how = ("column", "medium", "naam in de rij")
             if row.birth and any(idx.birth.get(n) == row.birth for n in nummers):

@@ -55,6 +55,9 @@ class TextUnit:
     place: str
     text: str
     column: str | None = None  # table column header, when the text is a cell
+    # the record the cell or form field belongs to: a sheet row ('Blad1!3'), a database row ('row'),
+    # a document table row ('tabel 2 rij 3') or one section of a form ('sectie 2: Gegevens ouder/verzorger 1')
+    record: str | None = None
 
 
 @dataclass
@@ -86,6 +89,7 @@ class Finding:
     sentence: int = -1  # index of the sentence within the unit, for proximity decisions
     key: str | None = None  # keyed hash of the normalised value (names, numbers, birth dates), for linking
     column: str | None = None  # the table column header, for cells
+    record: str | None = None  # the record (row, form section) of the cell, see TextUnit.record
     # The role the text gives this person ('adult': 't.a.v.', 'vader:', a signature; 'pupil': 'Naam
     # leerling:', 'lln.') and the cue that said so; read at detection time, used by linking.
     role: str | None = None
@@ -127,6 +131,7 @@ class RowKeys:
     name: str | None = None
     number: str | None = None
     birth: str | None = None
+    subject: bool = True  # False when the record describes an adult (a parents' or contacts' section)
 
 
 @dataclass

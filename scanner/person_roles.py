@@ -9,7 +9,8 @@ every PERSON finding is read once, at detection time (the result is cached with 
   or 'Naam leerling' for the document's own pupil;
 - a word right before the name ('t.a.v.', 'mevrouw', 'juf', 'lln.');
 - a role right after it ('(IB)', ', intern begeleider', '- moeder');
-- a signature: the lines after 'Met vriendelijke groet'.
+- a signature: the lines after 'Met vriendelijke groet';
+- the section of a form the name is in ('Gegevens ouder/verzorger 1').
 
 The vocabulary is data (config/lexicons/person_roles.yaml).
 """
@@ -24,6 +25,7 @@ import yaml
 
 from config import CONFIG_DIR
 from scanner.detection.names import fold
+from scanner.forms import role_of as section_role
 from scanner.model import Finding, TextUnit
 
 ROLES_FILE = CONFIG_DIR / "lexicons" / "person_roles.yaml"
@@ -146,6 +148,8 @@ def mark_roles(units: list[TextUnit], findings: list[Finding]) -> None:
         text = units[i].text
         signature = i in signed and _after_signoff(text, f.start, vocab, units, i)
         f.role, f.role_cue = role_of(text, f.start, f.end, f.column, vocab, signature)
+        if f.role != "pupil" and f.record and section_role(f.record) == "adult":
+            f.role, f.role_cue = "adult", f.record  # a name in the parents' section of a form
 
 
 def _after_signoff(text: str, start: int, vocab: RoleVocabulary, units: list[TextUnit], i: int) -> bool:

@@ -23,6 +23,7 @@ from scanner.detection.engine import build_analyzer
 from scanner.detection.names import fold
 from scanner.detection.paragraphs import join_lines, split_long
 from scanner.executor import scan_all
+from scanner.forms import read_forms
 from scanner.generic_terms import drop_generic_terms
 from scanner.keys import Keyer
 from scanner.link_review import explain, to_review
@@ -105,7 +106,7 @@ class Scanner:
         limit = self.cfg.limits.max_text_mb * 1024 * 1024
         if chars > limit:
             raise Unreadable(f"te veel tekst ({chars // 1048576} MB, grens {self.cfg.limits.max_text_mb:g} MB)")
-        units = split_long(join_lines(content.units))
+        units = split_long(join_lines(read_forms(content.units)))  # form fields first: join_lines keeps cells
         org = self.cfg.organisation
         findings = detect(self.analyzer, item.source, item.path, units, org.addresses, self.keyer,
                           org.own_names, self.memo if item.kind == "row" else None)
@@ -116,7 +117,7 @@ class Scanner:
         return Detected(
             findings=findings, ref_key=self.keyer.number(ref) if ref else None,
             rows=row_keys(units, item.kind == "row", self.keyer),
-            candidates=candidates(units, findings, self.keyer),
+            candidates=candidates(units, findings, self.keyer, item.path),
             share_date=day, share_date_source=day_source,
             legal_hold=legal_hold(item, title[:200], self.hold_terms))
 
@@ -129,7 +130,8 @@ class Scanner:
             f.source, f.path = item.source, item.path
         scanned.subjects = link(item.path, item.kind == "row", detected, self.index, self.folder_rx.get(item.source))
         if self.records.pupils is not None:
-            scanned.unknown_children = resolve(detected.candidates, scanned.findings, self.pupil_names)
+            scanned.unknown_children = resolve(detected.candidates, scanned.findings, self.pupil_names,
+                                               self.index.others)
         drop_generic_terms(scanned)
         _attribute_single_subject(scanned)
         return scanned

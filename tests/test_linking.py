@@ -13,7 +13,8 @@ FOLDER = folder_regex("{achternaam}, {roepnaam} ({leerlingnummer})")
 def _run(analyzer, index, texts: list[str], path: str = "x.docx", columns: list[str | None] | None = None,  # noqa: ANN001
          refs: dict[str, str] | None = None):  # noqa: ANN202
     units = [TextUnit(place=f"Blad1!{'ABCDEFGH'[i]}2" if columns else f"alinea {i}", text=t,
-                      column=(columns or [None] * len(texts))[i]) for i, t in enumerate(texts)]
+                      column=(columns or [None] * len(texts))[i], record="Blad1!2" if columns else None)
+             for i, t in enumerate(texts)]
     k = index.keyer
     findings = detect(analyzer, "share", path, units, keyer=k)
     detected = Detected(findings=findings, rows=row_keys(units, False, k),

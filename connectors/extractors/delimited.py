@@ -37,17 +37,18 @@ def sparse_table_units(rows: Iterable[tuple[int, dict[int, object]]], sheet: str
     header: dict[int, str] | None = None
     prefix = f"{sheet}!" if sheet else ""
     for r, row in rows:
+        record = f"{sheet}!{r}" if sheet else f"rij {r}"  # one record per sheet row
         if header is None:
             if any(str(v).strip() for v in row.values()):
                 header = {c: str(v).strip() for c, v in row.items()}
-                units.extend(TextUnit(place=f"{prefix}{_column_letter(c)}{r}", text=str(v), column=None)
-                             for c, v in sorted(row.items()) if str(v).strip())
+                units.extend(TextUnit(place=f"{prefix}{_column_letter(c)}{r}", text=str(v), column=None,
+                                      record=record) for c, v in sorted(row.items()) if str(v).strip())
             continue
         for c, value in sorted(row.items()):
             text = str(value).strip()
             if text:
                 units.append(TextUnit(place=f"{prefix}{_column_letter(c)}{r}", text=text,
-                                      column=header.get(c) or None))
+                                      column=header.get(c) or None, record=record))
     return units
 
 

@@ -13,6 +13,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from connectors.extractors import register
+from connectors.extractors.doctables import table_units
 from connectors.extractors.office import check_package
 from scanner.model import Content, TextUnit
 
@@ -20,17 +21,16 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _table_units(table: Table, t: int) -> list[TextUnit]:
-    units = []
-    for r, row in enumerate(table.rows, 1):
-        cells = [c.text.strip() for c in row.cells]
-        # a two-column 'label | value' table: keep the label with the value, as a form reads
-        if len(cells) == 2 and cells[0] and cells[1]:
-            units.append(TextUnit(place=f"tabel {t} rij {r}", text=f"{cells[0]}: {cells[1]}", column=None))
-            continue
-        for c, text in enumerate(cells, 1):
-            if text:
-                units.append(TextUnit(place=f"tabel {t} rij {r} kolom {c}", text=text))
-    return units
+    rows = []
+    for row in table.rows:
+        cells: list[str] = []
+        seen: list[object] = []
+        for cell in row.cells:  # a merged cell is listed once per grid column it spans
+            if not any(cell._tc is s for s in seen):
+                seen.append(cell._tc)
+                cells.append(cell.text.strip())
+        rows.append(cells)
+    return table_units(rows, t)
 
 
 def _paragraph_texts(element: etree._Element) -> list[str]:

@@ -16,7 +16,8 @@ from odf.namespaces import OFFICENS, TABLENS, TEXTNS
 from odf.opendocument import load
 
 from connectors.extractors import register
-from connectors.extractors.delimited import table_units
+from connectors.extractors.delimited import table_units as sheet_units
+from connectors.extractors.doctables import table_units
 from connectors.extractors.office import check_package
 from scanner.model import Content, TextUnit
 
@@ -73,12 +74,31 @@ def _comment_text(annotation: Element) -> str:
     return "\n".join(_text(p) for p in _blocks(annotation) if _text(p).strip())
 
 
+def _body(node: Element) -> Iterator[Element]:
+    """Paragraphs, headings and text tables of the body in reading order (a table whole, not its cells'
+    paragraphs: a table is a form or a list, see doctables)."""
+    for child in node.childNodes:
+        q = _qname(child)
+        if q in ((TEXTNS, "p"), (TEXTNS, "h"), (TABLENS, "table")):
+            yield child
+        elif q == (OFFICENS, "annotation"):
+            continue
+        elif getattr(child, "childNodes", None):
+            yield from _body(child)
+
+
 @register(".odt", ".ott")
 def extract_odt(data: bytes, name: str) -> Content:
     check_package(data, name)
     doc = load(io.BytesIO(data))
     units = []
-    for i, el in enumerate(_blocks(doc.text), 1):
+    i = t = 0
+    for el in _body(doc.text):
+        if _qname(el) == (TABLENS, "table"):
+            t += 1
+            units.extend(table_units([[c.strip() for c in row] for row in _rows(el)], t))
+            continue
+        i += 1
         text = _text(el)
         if text.strip():
             units.append(TextUnit(place=f"alinea {i}", text=text))
@@ -140,5 +160,5 @@ def extract_ods(data: bytes, name: str) -> Content:
     for table in doc.spreadsheet.childNodes:
         if _qname(table) != (TABLENS, "table"):
             continue
-        units.extend(table_units(_rows(table), sheet=table.getAttribute("name")))
+        units.extend(sheet_units(_rows(table), sheet=table.getAttribute("name")))
     return Content(units=units)

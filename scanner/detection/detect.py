@@ -171,7 +171,7 @@ def to_finding(source: str, path: str, unit: TextUnit, start: int, end: int, ety
     return Finding(source=source, path=path, place=unit.place, entity_type=etype, score=round(score, 2),
                    evidence=mask(etype, value), recognizer=recognizer, value=value, start=start, end=end,
                    group=str(meta["group"]) if meta.get("group") else None,
-                   sentence=sentence_index(unit.text, start), column=unit.column)
+                   sentence=sentence_index(unit.text, start), column=unit.column, record=unit.record)
 
 
 def _key(keyer: Keyer, f: Finding) -> str | None:

@@ -56,7 +56,7 @@ def split_long(units: list[TextUnit], limit: int = 4000) -> list[TextUnit]:
         while len(text) > limit:
             cut = text.rfind(" ", limit // 2, limit)
             cut = cut if cut > 0 else limit
-            out.append(TextUnit(place=u.place, text=text[:cut], column=u.column))
+            out.append(TextUnit(place=u.place, text=text[:cut], column=u.column, record=u.record))
             text = text[cut:]
-        out.append(TextUnit(place=u.place, text=text, column=u.column) if text is not u.text else u)
+        out.append(TextUnit(place=u.place, text=text, column=u.column, record=u.record) if text is not u.text else u)
     return out

@@ -12,19 +12,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 
 import phonenumbers
 from stdnum import iban
 from stdnum.nl import bsn, onderwijsnummer, postcode
 
+from config import CONFIG_DIR
 from scanner.detection.lexicon import GROUP_ENTITY, load_lexicon
+from scanner.detection.names import fold
 from scanner.records.dates import parse_date
 from scanner.records.tabular import norm_header
 
 HEADER_TYPES: dict[str, str] = {}
 for _etype, _headers in {
-    "PERSON": ["achternaam", "geslachtsnaam", "officieleachternaam", "voornaam", "voornamen",
-               "roepnaam", "naam", "naamleerling", "volledigenaam", "leerling", "ouderverzorger",
+    "PERSON": ["achternaam", "geslachtsnaam", "officieleachternaam", "familienaam", "voornaam", "voornamen",
+               "roepnaam", "naam", "naamleerling", "naamkind", "volledigenaam", "leerling", "ouderverzorger",
                "ouderverzorger1", "ouderverzorger2", "naamouder", "moeder", "vader", "contactpersoon",
                "medewerker", "auteur", "mentor", "groepsleerkracht", "leerkracht", "ouder"],
     "DATE_OF_BIRTH": ["geboortedatum", "gebdatum", "geboren", "dob", "geboortedag"],
@@ -59,6 +62,40 @@ def column_group(etype: str, value: str) -> str:
 
 _NAME = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' .,-]*$")
 _NOT_A_VALUE = {"ja", "nee", "geen", "onbekend", "n.v.t.", "nvt", "-", "x"}
+# 'geen bijzonderheden', 'niet van toepassing' in a Diagnose or Godsdienst cell say there is nothing
+_NOTHING = re.compile(r"^(geen|nee|niet|n\.?v\.?t\.?|nvt|onbekend)\b", re.IGNORECASE)
+_SPECIAL = ("HEALTH", "RELIGION", "ETHNICITY")
+
+
+def _word_file(path: Path) -> frozenset[str]:
+    words: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.lstrip().startswith("#"):
+            words.update(fold(w) for w in line.split())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def role_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(adult, child) words of headers and form labels: config/lexicons/adult_labels.txt, child_labels.txt."""
+    lex = CONFIG_DIR / "lexicons"
+    return _word_file(lex / "adult_labels.txt"), _word_file(lex / "child_labels.txt")
+
+
+def is_role(word: str, words: frozenset[str]) -> bool:
+    """A folded word is a role word, also as the end of a compound ('groepsleerkracht', 'pleegmoeder')."""
+    return word in words or any(len(w) >= 5 and word.endswith(w) for w in words)
+
+
+_FILLER = {"van", "de", "het", "der", "den", "en"}
+
+
+def without_roles(header: str) -> str | None:
+    """The header without its role words ('Naam moeder' -> 'naam', 'Leerling' -> ''), None when it has none."""
+    adult, child = role_words()
+    words = re.findall(r"[^\W_]+", fold(header))
+    rest = [w for w in words if not (is_role(w, adult) or is_role(w, child) or w.isdigit() or w in _FILLER)]
+    return None if len(rest) == len(words) else "".join(rest)
 
 
 @lru_cache(maxsize=4096)
@@ -68,11 +105,12 @@ def column_type(header: str | None) -> str | None:
     h = norm_header(header)
     if h in HEADER_TYPES:
         return HEADER_TYPES[h]
-    # 'Naam moeder', 'E-mail ouder 1', 'Telefoon vader': the first known word decides
+    # 'E-mail ouder 1', 'Telefoon vader': the first known word decides
     for known, etype in HEADER_TYPES.items():
         if len(known) >= 5 and h.startswith(known):
             return etype
-    return None
+    base = without_roles(header)  # 'Naam moeder', 'Naam van de leerling'
+    return HEADER_TYPES.get(base) if base else None
 
 
 def _digits(v: str) -> str:
@@ -97,7 +135,7 @@ def valid_for(etype: str, value: str) -> bool:
     """Whether a cell value has the shape of its column's type (an 'Achternaam' cell saying 'nee' is not a
     name). Cached: a column repeats its values on many rows."""
     v = value.strip()
-    if not v or v.lower() in _NOT_A_VALUE:
+    if not v or v.lower() in _NOT_A_VALUE or (etype in _SPECIAL and _NOTHING.match(v)):
         return False
     check = _SHAPES.get(etype)
     return check(v) if check else len(v) > 1
