@@ -25,14 +25,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import regex
 import yaml
 
 from config import CONFIG_DIR
 from scanner.detection.names import fold
-from scanner.detection.tables import HEADER_TYPES, column_type, is_role, role_words, valid_for, without_roles
+from scanner.detection.tables import (
+    HEADER_TYPES,
+    column_type,
+    folded_words,
+    is_role,
+    role_words,
+    valid_for,
+    without_roles,
+)
 from scanner.model import TextUnit
 from scanner.records.dates import parse_date
 from scanner.records.tabular import norm_header
@@ -42,14 +49,6 @@ TABLE_RECORD = "tabel"  # record ids of document table rows (connectors/extracto
 SPECIAL_TYPES = ("HEALTH", "RELIGION", "ETHNICITY")
 MAX_LABEL_WORDS = 5
 MAX_VALUE_WORDS_ALONE = 6  # a value on the line after its label ('Achternaam' / 'ten Brink' in a pdf)
-
-
-def _word_file(path: Path) -> frozenset[str]:
-    words: set[str] = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.lstrip().startswith("#"):
-            words.update(fold(w) for w in line.split())
-    return frozenset(words)
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         name_fields={norm_header(h): f for f, headers in data["name_fields"].items() for h in headers},
         form_labels=frozenset(norm_header(w) for w in data["form_labels"]),
-        adult=adult, child=child, function_words=_word_file(CONFIG_DIR / "lexicons" / "function_words.txt"))
+        adult=adult, child=child, function_words=folded_words("function_words.txt"))
 
 
 def name_columns() -> dict[str, list[str]]:

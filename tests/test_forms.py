@@ -292,7 +292,8 @@ def test_a_form_for_a_register_pupil_links_and_is_no_unknown_child(scan) -> None
                   ("Roepnaam", "Ayoub"), ("Diagnose", "autisme"),
                   (None, "Gegevens ouder/verzorger 1"), ("Naam", "Fatima el Amrani")]
     s = scan("Aanmelding Ayoub el Amrani.docx", docx_table(form))
-    assert [(x.leerlingnummer, x.method) for x in s.subjects] == [("1004", "column")]
+    assert [(x.leerlingnummer, x.strength) for x in s.subjects] == [("1004", "strong")]
+    assert {"naam in de rij", "naam van de leerling in de bestandsnaam"} <= set(s.subjects[0].evidence)
     assert s.children == []
 
 

@@ -25,16 +25,13 @@ import bisect
 import re
 from collections.abc import Container, Iterable
 from functools import lru_cache
-from pathlib import Path
 
 import regex
 from presidio_analyzer import RecognizerResult
 from spacy.tokens import Doc
 
-from config import CONFIG_DIR
+from config import lexicon_words
 
-FUNCTION_WORDS_FILE = CONFIG_DIR / "lexicons" / "function_words.txt"
-SALUTATIONS_FILE = CONFIG_DIR / "lexicons" / "salutations.txt"
 _SENTENCES = re.compile(r"[^\n.!?]+(?:[.!?]+(?=\s|$)|[.!?]+|$)", re.MULTILINE)
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}'’-]*")
@@ -44,18 +41,8 @@ _CITY = regex.compile(r"[ \t]+(\p{Lu}[\p{L}\p{M}'’-]*(?:[ -]\p{Lu}[\p{L}\p{M}'
 SHORT_SENTENCE = 60  # characters
 
 
-def load_words(path: Path) -> frozenset[str]:
-    """A lexicon file: words separated by white space, `#` comments."""
-    words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.update(w.casefold() for w in line.split())
-    return frozenset(words)
-
-
-SALUTATIONS = load_words(SALUTATIONS_FILE)
-FUNCTION_WORDS = load_words(FUNCTION_WORDS_FILE) | SALUTATIONS
+SALUTATIONS = lexicon_words("salutations.txt")
+FUNCTION_WORDS = lexicon_words("function_words.txt") | SALUTATIONS
 
 
 @lru_cache(maxsize=16)

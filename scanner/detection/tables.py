@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
 
 import phonenumbers
 from stdnum import iban
 from stdnum.nl import bsn, onderwijsnummer, postcode
 
-from config import CONFIG_DIR
+from config import lexicon_words
 from scanner.detection.lexicon import GROUP_ENTITY, load_lexicon
 from scanner.detection.names import fold
 from scanner.records.dates import parse_date
@@ -67,19 +66,15 @@ _NOTHING = re.compile(r"^(geen|nee|niet|n\.?v\.?t\.?|nvt|onbekend)\b", re.IGNORE
 _SPECIAL = ("HEALTH", "RELIGION", "ETHNICITY")
 
 
-def _word_file(path: Path) -> frozenset[str]:
-    words: set[str] = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.lstrip().startswith("#"):
-            words.update(fold(w) for w in line.split())
-    return frozenset(words)
+def folded_words(name: str) -> frozenset[str]:
+    """A lexicon's words without accents, as `fold` compares them."""
+    return frozenset(fold(w) for w in lexicon_words(name))
 
 
 @lru_cache(maxsize=1)
 def role_words() -> tuple[frozenset[str], frozenset[str]]:
     """(adult, child) words of headers and form labels: config/lexicons/adult_labels.txt, child_labels.txt."""
-    lex = CONFIG_DIR / "lexicons"
-    return _word_file(lex / "adult_labels.txt"), _word_file(lex / "child_labels.txt")
+    return folded_words("adult_labels.txt"), folded_words("child_labels.txt")
 
 
 def is_role(word: str, words: frozenset[str]) -> bool:

@@ -18,10 +18,9 @@ import regex
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from config import CONFIG_DIR
+from config import lexicon_words
 from scanner.detection.name_evidence import vocabulary
 
-NUMBERED_WORDS_FILE = CONFIG_DIR / "lexicons" / "numbered_words.txt"
 SUFFIXES = (
     "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "hof", "pad", "steeg",
     "dreef", "park", "ring", "baan", "allee", "erf", "gaard", "veld", "markt", "wal", "haven",
@@ -55,10 +54,7 @@ CONTEXT_SCORE = 0.6
 
 @lru_cache(maxsize=1)
 def numbered_words() -> frozenset[str]:
-    words: set[str] = set()
-    for line in NUMBERED_WORDS_FILE.read_text(encoding="utf-8").splitlines():
-        words.update(w.casefold() for w in line.split("#", 1)[0].split())
-    return frozenset(words) | vocabulary().words
+    return lexicon_words("numbered_words.txt") | vocabulary().words
 
 
 class NlAddressRecognizer(PatternRecognizer):

@@ -13,16 +13,14 @@ from functools import lru_cache
 import tldextract
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
-from config import CONFIG_DIR
+from config import lexicon_words
 
 _OFFLINE = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-ROLE_MAILBOXES = CONFIG_DIR / "lexicons" / "role_mailboxes.txt"
 
 
 @lru_cache(maxsize=1)
 def role_mailboxes() -> re.Pattern[str]:
-    words = [w for line in ROLE_MAILBOXES.read_text(encoding="utf-8").splitlines()
-             if not line.startswith("#") for w in line.split()]
+    words = sorted(lexicon_words("role_mailboxes.txt"))
     long = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if len(w) > 3)
     short = "|".join(re.escape(w) for w in words if len(w) <= 3)  # 'mr@', but 'mr.jansen@' is a person
     return re.compile(rf"^(?:(?:{long})(?:[._-]|$)|(?:{short})$)")

@@ -8,27 +8,20 @@ upper case with or without a space, lower case only when written together ('1234
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from config import CONFIG_DIR
+from config import lexicon_words
 
-UNITS_FILE = CONFIG_DIR / "lexicons" / "units.txt"
 _LETTERS_UPPER = r"(?-i:(?!SA|SD|SS)[A-Z]{2})"
 _LETTERS_LOWER = r"(?-i:(?!sa|sd|ss)[a-z]{2})"
 # '1319 AB Almere', '1319 AB, Almere', '1319 AB  \'s-Gravenhage': a capitalised place on the same line.
 _PLACE_AFTER = regex.compile(r"[ \t,]+(?:'s-)?\p{Lu}[\p{Ll}\p{M}]")
 
 
-@lru_cache(maxsize=1)
 def units() -> frozenset[str]:
-    words: set[str] = set()
-    for line in UNITS_FILE.read_text(encoding="utf-8").splitlines():
-        words.update(w.casefold() for w in line.split("#", 1)[0].split())
-    return frozenset(words)
+    return lexicon_words("units.txt")
 
 
 class NlPostcodeRecognizer(PatternRecognizer):
