@@ -33,8 +33,10 @@ def readonly_url(url: str) -> sa.URL:
 
 
 def _first_line(err: BaseException) -> str:
-    text = str(getattr(err, "orig", None) or err).strip()
-    return (text.splitlines()[0] if text else type(err).__name__)[:200]
+    """The driver's message without what it quotes (a row's value) and without a URL's password."""
+    from scanner.redact import safe_text
+
+    return safe_text(str(getattr(err, "orig", None) or err)) or type(err).__name__
 
 
 class DatabaseSource:

@@ -39,8 +39,11 @@ _WORKER: dict[str, Any] = {}  # the forked worker's scanner and its own opened s
 IN_FLIGHT_PER_WORKER = 8
 
 
-def one_line(err: BaseException) -> str:
-    return re.sub(r"\s+", " ", f"{type(err).__name__}: {err}")[:200]
+def one_line(err: BaseException, detail: bool = True) -> str:
+    """An error as a reason: our own texts as they are, a library's without what it quotes (content)."""
+    from scanner.redact import error_text
+
+    return re.sub(r"\s+", " ", error_text(err, detail))[:200]
 
 
 def _source_failure(name: str, err: BaseException) -> ScannedItem:
@@ -143,7 +146,7 @@ def _detect(scanner: Scanner, sources: dict[str, Source], task: Task) -> Outcome
     except ItemTimeout:
         raise
     except Exception as err:  # never let one item stop the scan
-        item.status, item.reason = "unreadable", f"fout bij analyse: {one_line(err)}"
+        item.status, item.reason = "unreadable", f"fout bij analyse: {one_line(err, detail=False)}"
         return item, None
 
 
@@ -204,7 +207,8 @@ def run_ordered(scanner: Scanner, submit: Submit, window_size: int, cache: ItemC
         try:
             item, detected = batch.future.result()[pos]
         except Exception as err:  # a worker that died (out of memory, a crashing parser library)
-            item.status, item.reason, detected = "unreadable", f"analyse afgebroken: {one_line(err)}", None
+            reason = f"analyse afgebroken: {one_line(err, detail=False)}"
+            item.status, item.reason, detected = "unreadable", reason, None
         return complete(item, fp, detected)
 
     for task in tasks(scanner):
