@@ -32,9 +32,10 @@ def _quiet() -> None:
 def cmd_scan(args: argparse.Namespace) -> int:
     from reports import write_all
     from reports.summary import print_summary
-    from scanner.config import ConfigError, load_config, quick_config
+    from scanner.config import ConfigError, check_sqlite_files, load_config, quick_config
     from scanner.pipeline import run_scan
     from scanner.records.tabular import RecordError
+    from scanner.redact import url_password_keys
     from scanner.state import StateError
     from scanner.triage import ReviewSession, TriageError, actionable
 
@@ -45,6 +46,10 @@ def cmd_scan(args: argparse.Namespace) -> int:
             cfg = quick_config(args.targets)
         else:
             print("avgscan scan: geef --config avgscan.yaml of een map/database-URL op", file=sys.stderr)
+            return EXIT_CANNOT_START
+        check_sqlite_files(cfg, args.config or "command line")
+        if args.scheduler and url_password_keys(args.scheduler):
+            print("avgscan scan: --scheduler: een wachtwoord hoort niet in een URL", file=sys.stderr)
             return EXIT_CANNOT_START
         if args.resume and args.full:
             print("avgscan scan: --resume en --full sluiten elkaar uit", file=sys.stderr)
@@ -77,11 +82,12 @@ def _pupil_numbers(args: argparse.Namespace) -> list[str]:
 
 def _pupil_scan(args: argparse.Namespace):  # noqa: ANN202
     """Scan for per-pupil commands; the pupils must be in the register to know their names and numbers."""
-    from scanner.config import load_config
+    from scanner.config import check_sqlite_files, load_config
     from scanner.pipeline import run_scan
     from scanner.records.loading import load_records
 
     cfg = load_config(args.config)
+    check_sqlite_files(cfg, args.config)
     records = load_records(cfg)
     known = {p.leerlingnummer for p in records.pupils or []}
     numbers = _pupil_numbers(args)

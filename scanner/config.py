@@ -88,9 +88,11 @@ def refuse_passwords(raw: object, origin: str, key: str = "") -> None:
                               "AVGSCAN_SMB_PASSWORD / de sleutelbos (SMB)")
 
 
-def check_sqlite_files(cfg: ScanConfig, origin: str) -> None:
-    """A SQLite source or record table whose file does not exist stops the run before it starts:
-    opening it would create an empty database in the school's folder and report 'nothing found'."""
+def check_sqlite_files(cfg: ScanConfig, origin: str = "configuratie") -> None:
+    """A SQLite source or record table whose file does not exist stops a scan before it starts:
+    opening it would create an empty database in the school's folder and report 'nothing found'.
+    Checked when a scan starts, not when a config is loaded (an example config may name files
+    that are not there yet)."""
     from connectors.db_session import sqlite_file
 
     urls = [(f"sources[{i}].url", s.url) for i, s in enumerate(cfg.sources) if s.type == "database"]
@@ -234,7 +236,6 @@ def build_config(raw: dict[str, Any], origin: str, base_dir: Path) -> ScanConfig
         _anchor_paths(src, cfg)
         if names.count(src.name) > 1:
             raise ConfigError(f"{origin}: sources[{i}].name: {src.name!r} is used twice")
-    check_sqlite_files(cfg, origin)
     return cfg
 
 

@@ -294,7 +294,9 @@ class StateStore:
         import socket
         from datetime import datetime
 
-        line = re.sub(r"(://[^:/@\s]+):[^@\s]+@", r"\1:***@", " ".join(command))
+        from scanner.redact import safe_url
+
+        line = " ".join(safe_url(arg) if "://" in arg else arg for arg in command)
         with self.engine.begin() as conn:
             conn.execute(value_access_log.insert().values(
                 at=datetime.now(UTC).isoformat(timespec="seconds"), user=getpass.getuser(),

@@ -39,7 +39,7 @@ def load_disclosures(spec: RecordFile, cfg: ScanConfig, pupils: set[str]
                                        "leeg of geen datum; rij overgeslagen"))
             continue
         if nummer not in pupils:
-            problems.append(RowProblem(name, n, "leerlingnummer", "staat niet in het register; rij overgeslagen"))
+            problems.append(RowProblem(name, n, "leerlingnummer", f"{nummer} staat niet in het register"))
             continue
         item = Item(source=SOURCE, path=f"{label}#rij {n}", kind="disclosure", role="outbound", party=partij)
         cats = {c.strip().lower() for c in re.split(r"[,;/]", clean(row.get("gegevens"))) if c.strip()}

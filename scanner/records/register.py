@@ -93,7 +93,7 @@ def load_register(spec: RecordFile, cfg: ScanConfig) -> tuple[list[Pupil], list[
             continue
         if pupil.leerlingnummer in seen:
             problems.append(RowProblem(name, n, "leerlingnummer",
-                                       "leerlingnummer komt dubbel voor; rij overgeslagen"))
+                                       f"{pupil.leerlingnummer} komt dubbel voor; rij overgeslagen"))
             continue
         seen.add(pupil.leerlingnummer)
         pupils.append(pupil)

@@ -19,7 +19,7 @@ import pytest
 
 from connectors.database import DatabaseSource
 from scanner.cli import main
-from scanner.config import ConfigError, RecordFile, build_config
+from scanner.config import ConfigError, RecordFile, build_config, check_sqlite_files
 from scanner.records.tabular import RecordError, read_records
 from tests.connectors.conftest import source_config
 
@@ -102,7 +102,7 @@ def test_missing_record_database_is_an_error_and_creates_nothing(tmp_path: Path)
     raw = {"sources": [{"name": "s", "type": "filesystem", "path": str(tmp_path)}],
            "records": {"register": {"url": f"sqlite:///{tmp_path / 'registr.db'}", "table": "leerlingen"}}}
     with pytest.raises(ConfigError) as caught:
-        build_config(raw, "test", tmp_path)
+        check_sqlite_files(build_config(raw, "test", tmp_path), "test")
     assert "bestaat niet" in str(caught.value) and "records.register.url" in str(caught.value)
     assert not (tmp_path / "registr.db").exists()
 
