@@ -156,6 +156,42 @@ def _worker_batch(batch: list[Task]) -> list[Outcome]:
         return [detect_task(_WORKER["scanner"], sources, task) for task in batch]
 
 
+PR_SET_PDEATHSIG = 1
+WATCH_PARENT_S = 1.0
+
+
+def die_with_parent(parent: int) -> None:
+    """Run in each worker as it starts: when the scan's process dies (killed, terminated, crashed),
+    its workers must not stay behind (hundreds of MB each, holding files open on the share).
+
+    On Linux the kernel sends SIGKILL to the worker when its parent ends (prctl PR_SET_PDEATHSIG);
+    a watchdog thread that sees the worker re-parented covers other systems, and the moment
+    between fork and prctl in which the parent may already have gone.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+        import ctypes.util
+
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(1)
+            threading.Event().wait(WATCH_PARENT_S)
+
+    threading.Thread(target=watch, name="avgscan-parent-watch", daemon=True).start()
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """Forked workers (they inherit the built analyzer) that end when the parent ends."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=die_with_parent, initargs=(os.getpid(),))
+
+
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
@@ -269,7 +305,7 @@ def scan_all(scanner: Scanner, workers: int | None = 1, executor: str = "local",
         if not pools:  # the first item the cache cannot answer: load the analyzer, then fork
             _ = scanner.analyzer
             _WORKER["scanner"] = scanner  # inherited by the forked workers
-            pools.append(ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")))
+            pools.append(worker_pool(workers))
         return pools[0].submit(_worker_batch, batch)
 
     try:
