@@ -119,6 +119,7 @@ class FilesystemSource(FileTreeSource):
                                 reason=_link_reason(self.root / real, self.root))
                 elif stat.S_ISDIR(st.st_mode):
                     if self.excluded_folder(rel):
+                        self.counts["uitgesloten_mappen"] += 1
                         continue
                     if len(stack) > MAX_DEPTH:
                         yield too_deep(rel)

@@ -157,6 +157,7 @@ class SmbSource(FileTreeSource):
                             reason="koppeling (reparse point/symbolische link; wordt niet gevolgd)")
             elif info.file_attributes & FILE_ATTRIBUTE_DIRECTORY:
                 if self.excluded_folder(rel):
+                    self.counts["uitgesloten_mappen"] += 1
                     continue
                 if len(stack) > MAX_DEPTH:
                     yield too_deep(rel)

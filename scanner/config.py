@@ -40,6 +40,10 @@ class SourceConfig(Strict):
     outbound: dict[str, str] = Field(default_factory=dict)  # folder prefix or table -> party
     folder_pattern: str | None = "{achternaam}, {roepnaam} ({leerlingnummer})"
     max_file_mb: float = 200.0
+    # How a rescan decides that a file is unchanged (its cached detection is reused): 'mtime' (size and
+    # modification time, the default: nothing is read) or 'content' (a hash of the file's bytes, for
+    # shares whose tools keep the mtime when they change a file; every file is read once more).
+    change_detection: Literal["mtime", "content"] = "mtime"
     # Connector limits; None means the connector's default (connectors/base.py DEFAULTS).
     statement_timeout_s: float | None = None
     batch_size: int | None = None

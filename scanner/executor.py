@@ -71,6 +71,7 @@ def tasks(scanner: Scanner) -> Iterator[Task | ScannedItem]:
         except Exception as err:  # a source failing half-way: report it, keep what was scanned
             yield _source_failure(source.name, err)
         finally:
+            scanner.source_counts[source.name] = dict(getattr(source, "counts", {}))
             source.close()
 
 
@@ -200,6 +201,8 @@ def fingerprint(scanner: Scanner, item: Item, content: Content | None) -> str:
     from scanner.cache import item_fingerprint
 
     if content is None:
+        if item.content_key:  # change_detection: content; keyed, as a plain hash of a short file is guessable
+            return item_fingerprint(item, scanner.keyer.of("file", item.content_key))
         return item_fingerprint(item)
     return item_fingerprint(item, scanner.keyer.of("row", "\x1f".join(f"{u.place}\x1e{u.text}" for u in content.units)))
 
