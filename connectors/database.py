@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 from connectors.base import Unreadable, assign_place, option, register_source
 from connectors.db_rows import key_text, number_column, row_content
-from connectors.db_session import database_url, is_timeout, readonly_engine
+from connectors.db_session import MissingDatabase, database_url, is_timeout, readonly_engine
 from scanner.config import SourceConfig
 from scanner.model import Content, Item
 
@@ -33,8 +33,10 @@ def readonly_url(url: str) -> sa.URL:
 
 
 def _first_line(err: BaseException) -> str:
-    text = str(getattr(err, "orig", None) or err).strip()
-    return (text.splitlines()[0] if text else type(err).__name__)[:200]
+    """The driver's message without what it quotes (a row's value) and without a URL's password."""
+    from scanner.redact import safe_text
+
+    return safe_text(str(getattr(err, "orig", None) or err)) or type(err).__name__
 
 
 class DatabaseSource:
@@ -43,7 +45,12 @@ class DatabaseSource:
         self.name = cfg.name
         self.timeout_s = float(option(cfg, "statement_timeout_s"))
         self.batch = int(option(cfg, "batch_size"))
-        self.engine = readonly_engine(cfg.url or "", self.timeout_s)
+        self.missing: MissingDatabase | None = None
+        try:
+            self.engine = readonly_engine(cfg.url or "", self.timeout_s)
+        except MissingDatabase as err:  # reported by crawl, like a server that cannot be reached
+            self.missing = err
+            self.engine = sa.create_engine("sqlite://")
         self._rows: OrderedDict[str, Content] = OrderedDict()
         self._register_numbers: dict[tuple[str | None, str, str], dict[str, str]] = {}
 
@@ -102,6 +109,8 @@ class DatabaseSource:
 
     # -- crawl --------------------------------------------------------------------------------
     def crawl(self) -> Iterator[Item]:
+        if self.missing is not None:
+            raise Unreadable(f"database niet bereikbaar: {self.missing}")
         try:
             insp = sa.inspect(self.engine)
             tables, missing = self._tables(insp)

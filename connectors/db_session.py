@@ -9,51 +9,101 @@ timeout keeps one huge or locked table from hanging the whole scan; the table is
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import time
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
+
+from connectors.base import Unreadable
 
 CONNECT_TIMEOUT_S = 15
 DRIVERS = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg", "mysql": "mysql+pymysql",
            "mariadb": "mariadb+pymysql"}
 
 
-def database_url(url: str) -> sa.URL:
+class MissingDatabase(Unreadable):
+    """A SQLite file that does not exist: an error, never a new empty database in the source folder."""
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file a `sqlite://` URL names (None for other databases, memory and `file:` URIs)."""
+    try:
+        parsed = sa.make_url(url)
+    except sa.exc.ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:" \
+            or parsed.database.startswith("file:"):
+        return None
+    return Path(parsed.database)
+
+
+def database_url(url: str, snapshots: list[Any] | None = None) -> sa.URL:
     """The URL with our drivers filled in, SQLite files read-only, and a password from the environment.
 
     `postgresql://` would pick psycopg2 and `mysql://` mysqlclient, neither of which we install.
     A password may come from AVGSCAN_DB_PASSWORD so it need not be written in the config file.
+    A SQLite file is opened through a `file:` URI built by pathlib, which percent-escapes '#', '?'
+    and '%' in the path: unescaped, SQLite cut the path there, lost `mode=ro` and created a new
+    empty database instead of reading the school's.
     """
     parsed = sa.make_url(url)
     if parsed.drivername in DRIVERS:
         parsed = parsed.set(drivername=DRIVERS[parsed.drivername])
     backend = parsed.get_backend_name()
-    if backend == "sqlite" and parsed.database and parsed.database != ":memory:" \
-            and not parsed.database.startswith("file:"):
-        extra = "&immutable=1" if _idle_wal_database(parsed.database) else ""
-        parsed = parsed.set(database=f"file:{parsed.database}?mode=ro{extra}", query={"uri": "true"})
+    path = sqlite_file(url)
+    if path is not None:
+        path = path.expanduser().absolute()
+        if not path.is_file():
+            raise MissingDatabase(f"SQLite-database {path} bestaat niet (of is geen bestand); er wordt geen "
+                                  "nieuwe database aangemaakt")
+        opened, params = _sqlite_target(path, snapshots)
+        parsed = parsed.set(database=f"{opened.as_uri()}?{params}", query={"uri": "true"})
     if backend != "sqlite" and parsed.password is None and os.environ.get("AVGSCAN_DB_PASSWORD"):
         parsed = parsed.set(password=os.environ["AVGSCAN_DB_PASSWORD"])
     return parsed
 
 
-def _idle_wal_database(path: str) -> bool:
-    """A database in WAL mode that nobody has open (no -wal file beside it).
+def _sqlite_target(path: Path, snapshots: list[Any] | None) -> tuple[Path, str]:
+    """Which file to open and with which URI parameters, so that nothing appears beside `path`.
 
-    Opening such a file even with mode=ro makes SQLite create `-wal` and `-shm` beside it, and a
-    read-only connection cannot remove them again: the scan would leave files in the source. With
-    nobody writing, `immutable=1` reads it without any lock or side file. When a -wal file exists,
-    a writer is (or was) busy and mode=ro uses the existing files, creating nothing.
+    - not in WAL mode: `mode=ro` (a reader takes a lock, writes nothing);
+    - WAL mode, no `-wal` file (nobody has it open): `immutable=1`, because even `mode=ro` would
+      create `-wal` and `-shm` that a read-only connection cannot remove;
+    - WAL mode with `-wal` and `-shm` (a writer is busy): `mode=ro` uses the existing files;
+    - a left-over `-wal` without `-shm` (a crashed writer): SQLite would create a `-shm` beside it,
+      and `immutable=1` would ignore the rows still in the WAL. The database and its WAL are copied
+      into a private temporary folder and the copy is read (`snapshots` keeps that folder alive).
     """
     try:
         with open(path, "rb") as f:
             header = f.read(20)
     except OSError:
-        return False
+        return path, "mode=ro"
     wal_mode = header[:16] == b"SQLite format 3\x00" and header[18:20] == b"\x02\x02"
-    return wal_mode and not os.path.exists(f"{path}-wal")
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    if not wal_mode:
+        return path, "mode=ro"
+    if not wal.exists():
+        return path, "mode=ro&immutable=1"
+    if shm.exists():
+        return path, "mode=ro"
+    folder = tempfile.TemporaryDirectory(prefix="avgscan-sqlite-")
+    os.chmod(folder.name, 0o700)
+    copy = Path(folder.name) / "db.sqlite"
+    shutil.copyfile(path, copy)
+    shutil.copyfile(wal, Path(f"{copy}-wal"))
+    if snapshots is not None:
+        snapshots.append(folder)
+    else:
+        _SNAPSHOTS.append(folder)
+    return copy, "mode=ro"
+
+
+_SNAPSHOTS: list[Any] = []  # copies made for a caller that keeps none (removed at exit)
 
 
 def _execute(dbapi_conn: Any, statements: list[str]) -> None:
@@ -107,7 +157,8 @@ def _lenient_text(raw: bytes) -> str:
 
 
 def readonly_engine(url: str, timeout_s: float) -> sa.Engine:
-    parsed = database_url(url)
+    snapshots: list[Any] = []
+    parsed = database_url(url, snapshots)
     backend = parsed.get_backend_name()
     connect_args: dict[str, Any] = {}
     if backend == "postgresql":
@@ -115,6 +166,7 @@ def readonly_engine(url: str, timeout_s: float) -> sa.Engine:
     elif backend in ("mysql", "mariadb"):
         connect_args.update(connect_timeout=CONNECT_TIMEOUT_S, read_timeout=int(timeout_s) + 30)
     engine = sa.create_engine(parsed, connect_args=connect_args, pool_pre_ping=backend != "sqlite")
+    engine.info = {"snapshots": snapshots}  # type: ignore[attr-defined]  (a WAL copy lives as long as the engine)
     setup = {"postgresql": _postgres, "mysql": _mysql, "mariadb": _mysql, "sqlite": _sqlite}.get(backend)
 
     @event.listens_for(engine, "connect")

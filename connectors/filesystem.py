@@ -76,16 +76,15 @@ class FilesystemSource(FileTreeSource):
         yield from self._walk(root_fd)
 
     def _listing(self, fd: int, real_rel: str | None = None) -> list[str]:
-        """Names in the folder: listed by path while that is short enough, else by descriptor.
+        """Names in the folder, listed through its descriptor.
 
-        Listing by path is what an operator's tools do too; reading never goes by path (see _fetch),
-        so a folder swapped for a link between listing and reading is still not followed.
+        The descriptor was opened with O_NOATIME (see _open_dir), so listing a folder leaves its
+        access time as it was; listing by path would open the folder again without it, and the walk
+        would update the atime of every folder on the share (which backup and archive tools, and
+        the school's own 'last used' reports, rely on). Where O_NOATIME is not permitted (not the
+        owner and not root) the kernel's relatime rules apply; the atime cannot be restored then
+        either, since setting times needs the same ownership.
         """
-        if real_rel is not None:
-            full = str(self.root / real_rel) if real_rel else str(self.root)
-            if len(os.fsencode(full)) < SHORT_PATH:
-                with os.scandir(full) as it:
-                    return sorted(e.name for e in it)
         with os.scandir(fd) as it:
             return sorted(e.name for e in it)
 
@@ -120,6 +119,7 @@ class FilesystemSource(FileTreeSource):
                                 reason=_link_reason(self.root / real, self.root))
                 elif stat.S_ISDIR(st.st_mode):
                     if self.excluded_folder(rel):
+                        self.counts["uitgesloten_mappen"] += 1
                         continue
                     if len(stack) > MAX_DEPTH:
                         yield too_deep(rel)
@@ -193,7 +193,6 @@ class FilesystemSource(FileTreeSource):
             raise Unreadable(f"kan niet worden gelezen: {err.strerror}") from None
 
 
-SHORT_PATH = 3072  # bytes; longer paths (up to PATH_MAX and beyond) are listed through descriptors
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NOFOLLOW | _CLOEXEC

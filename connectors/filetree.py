@@ -9,6 +9,7 @@ and containers (zip, e-mail) expanded into member items. It never writes anythin
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -89,10 +90,22 @@ class FileTreeSource:
                 self.counts["uitgesloten"] += 1
                 continue
             item = self._item(entry)
+            if item.status == "scanned" and getattr(self.cfg, "change_detection", "mtime") == "content":
+                self._content_key(item)
             if item.status == "scanned" and is_container(entry.rel):
                 yield from self._with_members(item)
             else:
                 yield item
+
+    def _content_key(self, item: Item) -> None:
+        """The file's bytes hashed for the cache (the cache keys it again); the bytes are kept for the
+        read that follows, as a container's are."""
+        try:
+            data = self._container_bytes(item.path)
+        except Unreadable as err:
+            item.status, item.reason = "unreadable", str(err)
+            return
+        item.content_key = hashlib.sha256(data).hexdigest()
 
     def _item(self, entry: Entry) -> Item:
         item = Item(source=self.name, path=entry.rel, kind="file", size=entry.size, modified=entry.modified,
@@ -125,7 +138,10 @@ class FileTreeSource:
             item.status, item.reason = "unreadable", str(err)
             members = []
         yield item
-        yield from members
+        for member in members:
+            if item.content_key:
+                member.content_key = f"{item.content_key}:{member.path}"
+            yield member
 
     def _container_bytes(self, rel: str) -> bytes:
         if self._cache is None or self._cache[0] != rel:
@@ -137,7 +153,9 @@ class FileTreeSource:
         """The item's content, extracted under this source's limits (Office files are archives too)."""
         with reading_with(self.limits):
             if item.kind != "member":  # a folder may be called 'Map!', so 'Map!/brief.txt' is a file
-                data = self._container_bytes(item.path) if is_container(item.path) else self._fetch(item.path)
+                hashed = self._cache is not None and self._cache[0] == item.path  # read for its content key
+                data = self._container_bytes(item.path) if is_container(item.path) or hashed \
+                    else self._fetch(item.path)
                 return extract(data, item.path)
             outer, inner = _outer_file(item.path)
             return read_member(self._container_bytes(outer), f"{PurePosixPath(outer).name}{SEPARATOR}{inner}",

@@ -24,6 +24,7 @@ from connectors.filetree import MAX_DEPTH, Entry, FileTreeSource, too_deep
 from connectors.smb_security import Security, parse_security_descriptor
 from scanner.config import SourceConfig
 from scanner.model import Access
+from scanner.redact import safe_url, url_password_keys
 
 READ_CONTROL = 0x00020000
 OWNER_GROUP_DACL = 0x1 | 0x2 | 0x4  # OWNER_, GROUP_, DACL_SECURITY_INFORMATION
@@ -35,22 +36,30 @@ ERRORS = (SMBException, SMBOSError, SMBResponseException, OSError, ValueError)
 
 def parse_url(url: str) -> tuple[str, int, str, str, str | None]:
     """host, port, share, folder (backslashes) and user from `smb://[user@]host[:port]/share/folder`."""
-    parts = urlsplit(url)
+    if url_password_keys(url):  # checked before parsing: a malformed URL is echoed below
+        raise Unreadable("een wachtwoord hoort niet in het configuratiebestand; gebruik AVGSCAN_SMB_PASSWORD "
+                         "of de sleutelbos (keyring)")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (a port that is not a number raises here)
+    except ValueError:
+        raise Unreadable(f"geen geldig SMB-adres: {safe_url(url)!r} (verwacht smb://server/share/map)") from None
     if parts.scheme.lower() != "smb" or not parts.hostname:
-        raise Unreadable(f"geen geldige SMB-adres: {url!r} (verwacht smb://server/share/map)")
+        raise Unreadable(f"geen geldig SMB-adres: {safe_url(url)!r} (verwacht smb://server/share/map)")
     if parts.password:
         raise Unreadable("een wachtwoord hoort niet in het configuratiebestand; gebruik AVGSCAN_SMB_PASSWORD "
                          "of de sleutelbos (keyring)")
     segments = [unquote(s) for s in parts.path.split("/") if s]
     if not segments:
-        raise Unreadable(f"SMB-adres zonder share: {url!r}")
+        raise Unreadable(f"SMB-adres zonder share: {safe_url(url)!r}")
     return (parts.hostname, parts.port or 445, segments[0], "\\".join(segments[1:]),
             unquote(parts.username) if parts.username else None)
 
 
 def _reason(err: BaseException) -> str:
-    text = str(err).splitlines()[0] if str(err) else type(err).__name__
-    return text[:160]
+    from scanner.redact import safe_text
+
+    return safe_text(str(err), 160) or type(err).__name__
 
 
 class SmbSource(FileTreeSource):
@@ -148,6 +157,7 @@ class SmbSource(FileTreeSource):
                             reason="koppeling (reparse point/symbolische link; wordt niet gevolgd)")
             elif info.file_attributes & FILE_ATTRIBUTE_DIRECTORY:
                 if self.excluded_folder(rel):
+                    self.counts["uitgesloten_mappen"] += 1
                     continue
                 if len(stack) > MAX_DEPTH:
                     yield too_deep(rel)

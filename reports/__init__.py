@@ -6,7 +6,10 @@ scanner.triage) and an output folder, and returns the file(s) it wrote. Writers 
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,6 +33,22 @@ def private_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
+def write_private_text(path: Path, text: str) -> Path:
+    """`text` into `path`, readable by the owner only from the start, replacing it in one step."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return path
+
+
 def _register_builtin() -> None:
     import reports.csv_report  # noqa: F401  (each import registers its writer)
     import reports.html_report  # noqa: F401
@@ -38,9 +57,37 @@ def _register_builtin() -> None:
 
 
 def write_all(report: Report, out_dir: Path, formats: list[str] | None = None) -> list[Path]:
-    """Write every format (json, xlsx, html, csv) into `out_dir` (0700); returns the main file of each."""
+    """Write every format (json, xlsx, html, csv) into `out_dir` (0700); returns the main file of each.
+
+    All or nothing: every writer writes into a private staging folder inside `out_dir`, and only
+    when all of them succeeded is each file moved into place with os.replace (atomic within one
+    file system). A full disk therefore leaves the previous scan's reports whole and together,
+    never a truncated report.json beside the previous workbook; an OSError is raised to the caller.
+    os.replace also replaces a symlink itself, never the file it points to.
+    """
     _register_builtin()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     os.chmod(out_dir, 0o700)
     order = [f for f in FORMATS if f in WRITERS] + [f for f in WRITERS if f not in FORMATS]
-    return [WRITERS[name](report, out_dir) for name in (formats or order)]
+    staging = Path(tempfile.mkdtemp(prefix=".avgscan-schrijven-", dir=out_dir))
+    try:
+        written = [WRITERS[name](report, staging) for name in (formats or order)]
+        for path in sorted(staging.iterdir()):
+            private_file(path)
+            with open(path, "rb") as fh:
+                os.fsync(fh.fileno())
+        for path in sorted(staging.iterdir()):
+            os.replace(path, out_dir / path.name)
+        _fsync_folder(out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [out_dir / p.name for p in written]
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the renames durable before the audit that points at these reports is committed."""
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from reports import private_file, register_writer
 from reports.i18n import t, value_label
+from reports.terminal import printable
 from reports.view import lang_of, sheet_text, violation_rows
 from scanner.model import Report
 
@@ -20,7 +21,8 @@ def _write(path: Path, header: list[str], rows: list[list[object]]) -> Path:
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
         writer.writerow(header)
-        writer.writerows([[sheet_text(c) for c in row] for row in rows])
+        # control and bidi characters as escapes, as the terminal shows them (a spoofed name stays visible)
+        writer.writerows([[printable(sheet_text(c), keep="\n\t") for c in row] for row in rows])
     private_file(path)
     return path
 

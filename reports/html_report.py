@@ -15,6 +15,7 @@ from reports import private_file, register_writer
 from reports.html_assets import CSP, CSS, JS
 from reports.i18n import t, value_label
 from reports.svg import bar_chart, line_chart
+from reports.terminal import printable
 from reports.view import (
     breach_deadline,
     item_status,
@@ -35,7 +36,9 @@ Cell = str | tuple[str, str]  # plain text, or (text, css class)
 
 
 def _e(value: object) -> str:
-    return escape("" if value is None else str(value), quote=True)
+    """HTML-escaped, with control and bidi characters shown as escapes, as the terminal shows them:
+    a name with a right-to-left override must not display as another name in the dashboard."""
+    return escape(printable("" if value is None else str(value), keep="\n\t"), quote=True)
 
 
 def _table(headers: list[str], rows: list[list[Cell]], attrs: str = "", row_attrs: list[str] | None = None,
@@ -231,6 +234,11 @@ def _coverage(report: Report, lang: str) -> str:
     if report.skipped_rules:
         parts.append(f'<h3>{_e(t("skipped_rules", lang))}</h3><ul>' + "".join(
             f"<li><strong>{_e(s['rule'])}</strong>: {_e(s['reason'])}</li>" for s in report.skipped_rules) + "</ul>")
+    gone = report.statistics.get("excluded") or {}
+    if gone.get("files") or gone.get("folders"):
+        parts.append(f'<p id="excluded">{_e(t("excluded", lang, files=gone["files"], folders=gone["folders"]))}</p><ul>'
+                     + "".join(f"<li><strong>{_e(name)}</strong>: {_e(', '.join(s['include'] + s['exclude']))}</li>"
+                               for name, s in gone.get("by_source", {}).items()) + "</ul>")
     problems_in_records = report.statistics.get("record_problems", [])
     if problems_in_records:
         parts.append(f'<h3>{_e(t("record_problems", lang))}</h3><ul>'

@@ -57,6 +57,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "kept_by_law": ("Bewaard op grond van de wet", "Kept by law"),
     "skipped_rules": ("Niet uitgevoerde regels", "Rules not run"),
     "record_problems": ("Problemen in de registraties", "Problems in the records"),
+    "excluded": ("Niet gescand, uitgesloten door include/exclude in de configuratie: {files} bestanden en "
+                 "{folders} mappen", "Not scanned, excluded by include/exclude in the config: {files} files and "
+                 "{folders} folders"),
     "per_rule": ("Overtredingen per regel", "Violations per rule"),
     "per_source": ("Overtredingen per bron", "Violations per source"),
     "per_school": ("Overtredingen per school", "Violations per school"),

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
-from reports import private_file
+from reports import write_private_text
 from scanner.inventory import PupilInventory
 from scanner.model import Report
 
@@ -59,10 +59,10 @@ def inventory_statement(inv: PupilInventory, report: Report) -> str:
 
 
 def write_statement(inv: PupilInventory, text: str, out_dir: Path, stem: str) -> list[Path]:
-    out_dir.mkdir(parents=True, exist_ok=True)
+    from scanner.outdir import private_folder
+
+    private_folder(out_dir)  # 0700, ours, no symlinks (as --out of a scan)
     txt, js = out_dir / f"{stem}-{inv.leerlingnummer}.txt", out_dir / f"{stem}-{inv.leerlingnummer}.json"
-    txt.write_text(text, encoding="utf-8")
-    js.write_text(json.dumps(asdict(inv) | {"absent": inv.absent}, ensure_ascii=False, indent=1), encoding="utf-8")
-    for p in (txt, js):
-        private_file(p)
+    write_private_text(txt, text)
+    write_private_text(js, json.dumps(asdict(inv) | {"absent": inv.absent}, ensure_ascii=False, indent=1))
     return [txt, js]

@@ -75,6 +75,12 @@ def print_summary(report: Report, paths: list[Path], console: Console | None = N
     for i in [i for i in report.items if i.status == "unreadable"][:10]:
         console.print(f"[red]{t('unreadable', lang).capitalize()}:[/red] {safe(i.source)}/{safe(i.path)}: "
                       f"{safe(i.reason or '')}")
+    gone = st.get("excluded") or {}
+    if gone.get("files") or gone.get("folders"):
+        console.print(f"[yellow]{safe(t('excluded', lang, files=gone['files'], folders=gone['folders']))}[/yellow]")
+        for name, s in gone.get("by_source", {}).items():
+            rules = ", ".join([*(f"include {g}" for g in s["include"]), *(f"exclude {g}" for g in s["exclude"])])
+            console.print(f"  {safe(name)}: {s['files']} / {s['folders']} ({safe(rules)})")
     for p in st.get("record_problems", [])[:10]:
         console.print(f"[yellow]{t('record', lang)}:[/yellow] {safe(p)}")
     if report.show_values:

@@ -5,7 +5,15 @@ Each function returns one self-contained `<svg>` element with a <title> for scre
 
 from __future__ import annotations
 
-from html import escape
+import html
+
+from reports.terminal import printable
+
+
+def escape(text: object) -> str:
+    """Chart labels (source, school names) escaped for SVG, control and bidi characters as escapes."""
+    return html.escape(printable(text))
+
 
 PALETTE = ("#2b6cb0", "#c05621", "#2f855a", "#6b46c1", "#b83280", "#2c7a7b", "#975a16", "#4a5568")
 FONT = "font-family=\"system-ui, -apple-system, 'Segoe UI', sans-serif\" font-size=\"12\""

@@ -11,9 +11,11 @@ import unicodedata
 from rich.markup import escape
 
 
-def printable(text: object) -> str:
-    return "".join(c if c.isprintable() and unicodedata.category(c) != "Cf" else c.encode("unicode_escape").decode()
-                   for c in str(text))
+def printable(text: object, keep: str = "") -> str:
+    """Control, format (bidi overrides, zero-width) and other unprintable characters as escapes;
+    the characters in `keep` (a report file's line breaks) stay as they are."""
+    return "".join(c if (c.isprintable() and unicodedata.category(c) != "Cf") or c in keep
+                   else c.encode("unicode_escape").decode() for c in str(text))
 
 
 def safe(text: object) -> str:

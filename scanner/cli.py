@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import sys
 import warnings
@@ -30,11 +31,24 @@ def _quiet() -> None:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
+    held: list[object] = []
+    try:
+        return _scan(args, held)
+    finally:
+        for claimed in held:
+            claimed.release()  # type: ignore[attr-defined]
+
+
+def _scan(args: argparse.Namespace, held: list[object]) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
     from reports import write_all
     from reports.summary import print_summary
-    from scanner.config import ConfigError, load_config, quick_config
+    from scanner.config import ConfigError, check_sqlite_files, load_config, quick_config
+    from scanner.outdir import OutputFolderError, claim_output
     from scanner.pipeline import run_scan
     from scanner.records.tabular import RecordError
+    from scanner.redact import url_password_keys
     from scanner.state import StateError
     from scanner.triage import ReviewSession, TriageError, actionable
 
@@ -46,25 +60,69 @@ def cmd_scan(args: argparse.Namespace) -> int:
         else:
             print("avgscan scan: geef --config avgscan.yaml of een map/database-URL op", file=sys.stderr)
             return EXIT_CANNOT_START
+        warn_config_in_sources(cfg, args.config)
+        check_sqlite_files(cfg, args.config or "command line")
+        if args.scheduler and url_password_keys(args.scheduler):
+            print("avgscan scan: --scheduler: een wachtwoord hoort niet in een URL", file=sys.stderr)
+            return EXIT_CANNOT_START
         if args.resume and args.full:
             print("avgscan scan: --resume en --full sluiten elkaar uit", file=sys.stderr)
             return EXIT_CANNOT_START
-        review = ReviewSession.open(Path(args.out), args.triage, args.lang)
+        out = claim_output(Path(args.out), source_roots(cfg))  # locked until the scan is written
+        held.append(out)
+        review = ReviewSession.open(out.path, args.triage, args.lang)
         report = run_scan(cfg, as_of=args.as_of, show_values=args.show_values, workers=args.workers,
                           executor=args.executor, scheduler=args.scheduler, store=review.store, full=args.full)
-    except (ConfigError, RecordError, TriageError, StateError) as err:
+    except (ConfigError, RecordError, TriageError, StateError, OutputFolderError) as err:
         print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
         return EXIT_CANNOT_START
+    except (OSError, SQLAlchemyError) as err:  # the state store or the output folder could not be written
+        return _cannot_write(Path(args.out), err)
     if args.resume:
         print("Voortgezet: de vorige scan in deze map was afgebroken; afgeronde items zijn hergebruikt."
               if report.statistics["resumed_interrupted_scan"] else
               "Geen afgebroken scan gevonden; ongewijzigde items zijn hergebruikt.")
-    review.apply(report)  # history: compare with the previous audit in --out, apply triage, record this audit
-    paths = write_all(report, Path(args.out))
+    try:
+        # history: compare with the previous audit in --out, apply triage; the audit is recorded only
+        # once every report file is in place
+        with review.applied(report):
+            paths = write_all(report, out.path)
+    except (OSError, SQLAlchemyError) as err:
+        return _cannot_write(out.path, err)
     print_summary(report, paths)
     if report.statistics["unreadable"]:
         return EXIT_INCOMPLETE
     return EXIT_VIOLATIONS if actionable(report) else EXIT_OK
+
+
+def _cannot_write(out: Path, err: BaseException) -> int:
+    """Disk full, a read-only or vanished output folder: say so in Dutch, exit 2, no traceback.
+    The previous scan's reports and history are left as they were (see reports.write_all)."""
+    from scanner.redact import error_text
+
+    full = isinstance(err, OSError) and err.errno == errno.ENOSPC or "full" in str(err).lower()
+    why = "de schijf is vol" if full else f"schrijven mislukt ({error_text(err)})"
+    print(f"avgscan: kan de rapporten niet schrijven in {out}: {why}. De rapporten en de historie van de vorige "
+          "scan zijn ongewijzigd; deze scan is niet vastgelegd.", file=sys.stderr)
+    return EXIT_CANNOT_START
+
+
+def source_roots(cfg: object) -> list[Path]:
+    """The scanned folders of a config: an output folder may not be one of them, nor inside one."""
+    return [Path(s.path) for s in getattr(cfg, "sources", []) if s.type == "filesystem" and s.path]
+
+
+def warn_config_in_sources(cfg: object, config_path: str | None) -> None:
+    """A config file inside a scanned folder is read by the scan too, and anyone who can write
+    there can change what is scanned and where the reports go: warn about it."""
+    if not config_path:
+        return
+    config = Path(config_path).resolve()
+    for root in source_roots(cfg):
+        real = Path(root).resolve()
+        if real in config.parents:
+            print(f"avgscan: let op: het configuratiebestand {config} ligt in de gescande map {root}; wie daar "
+                  "mag schrijven, kan bepalen wat er gescand wordt. Bewaar het buiten de bronnen.", file=sys.stderr)
 
 
 def _pupil_numbers(args: argparse.Namespace) -> list[str]:
@@ -75,13 +133,16 @@ def _pupil_numbers(args: argparse.Namespace) -> list[str]:
     return numbers
 
 
-def _pupil_scan(args: argparse.Namespace):  # noqa: ANN202
+def _pupil_scan(args: argparse.Namespace, held: list[object]):  # noqa: ANN202
     """Scan for per-pupil commands; the pupils must be in the register to know their names and numbers."""
-    from scanner.config import load_config
+    from scanner.config import check_sqlite_files, load_config
+    from scanner.outdir import claim_output
     from scanner.pipeline import run_scan
     from scanner.records.loading import load_records
 
     cfg = load_config(args.config)
+    check_sqlite_files(cfg, args.config)
+    held.append(claim_output(Path(args.out), source_roots(cfg)))
     records = load_records(cfg)
     known = {p.leerlingnummer for p in records.pupils or []}
     numbers = _pupil_numbers(args)
@@ -105,22 +166,32 @@ def _per_pupil(args: argparse.Namespace, write: Callable[[object, object], str],
         return "\n".join(printable(line) for line in text.split("\n"))
 
     from scanner.inventory import inventory
+    from scanner.outdir import OutputFolderError
     from scanner.records.tabular import RecordError
 
+    held: list[object] = []
     try:
-        report, numbers = _pupil_scan(args)
-    except (ConfigError, RecordError, ValueError, OSError) as err:
-        print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
-        return None
-    inventories = []
-    for nummer in numbers:
-        inv = inventory(report, report.subjects, nummer)
-        text = write(inv, report)
-        paths = write_statement(inv, text, Path(args.out), stem)
-        print(printable_lines(text))
-        print(f"{label}: {printable_lines(str(paths[0]))}")
-        inventories.append(inv)
-    return report, inventories
+        try:
+            report, numbers = _pupil_scan(args, held)
+        except (ConfigError, RecordError, ValueError, OSError, OutputFolderError) as err:
+            print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
+            return None
+        inventories = []
+        for nummer in numbers:
+            inv = inventory(report, report.subjects, nummer)
+            text = write(inv, report)
+            try:
+                paths = write_statement(inv, text, Path(args.out), stem)
+            except OSError as err:
+                _cannot_write(Path(args.out), err)
+                return None
+            print(printable_lines(text))
+            print(f"{label}: {printable_lines(str(paths[0]))}")
+            inventories.append(inv)
+        return report, inventories
+    finally:
+        for claimed in held:
+            claimed.release()  # type: ignore[attr-defined]
 
 
 def cmd_verify_deletion(args: argparse.Namespace) -> int:
@@ -151,6 +222,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from reports.summary import print_summary
     from scanner.config import load_config
     from scanner.demo import build_demo_school
+    from scanner.outdir import OutputFolderError, claim_output
     from scanner.pipeline import run_scan
     from scanner.state import StateError
     from scanner.triage import ReviewSession, TriageError
@@ -158,18 +230,29 @@ def cmd_demo(args: argparse.Namespace) -> int:
     root = Path(args.dir)
     out = Path(args.out) if args.out else root / "rapport"
     try:
-        review = ReviewSession.open(out, args.triage, args.lang)
-    except (TriageError, StateError) as err:
+        claimed = claim_output(out)
+    except OutputFolderError as err:
         print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
         return EXIT_CANNOT_START
-    cfg_path = build_demo_school(root, style=getattr(args, "style", "flevo"))
-    print(f"Demoschool aangemaakt in {root}")
-    cfg = load_config(cfg_path)
-    report = run_scan(cfg, show_values=False)
-    review.apply(report)
-    paths = write_all(report, out)
-    print_summary(report, paths)
-    return EXIT_OK
+    try:
+        try:
+            review = ReviewSession.open(out, args.triage, args.lang)
+        except (TriageError, StateError) as err:
+            print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
+            return EXIT_CANNOT_START
+        cfg_path = build_demo_school(root, style=getattr(args, "style", "flevo"))
+        print(f"Demoschool aangemaakt in {root}")
+        cfg = load_config(cfg_path)
+        report = run_scan(cfg, show_values=False)
+        try:
+            with review.applied(report):
+                paths = write_all(report, out)
+        except OSError as err:
+            return _cannot_write(out, err)
+        print_summary(report, paths)
+        return EXIT_OK
+    finally:
+        claimed.release()
 
 
 def cmd_history(args: argparse.Namespace) -> int:

@@ -40,6 +40,10 @@ class SourceConfig(Strict):
     outbound: dict[str, str] = Field(default_factory=dict)  # folder prefix or table -> party
     folder_pattern: str | None = "{achternaam}, {roepnaam} ({leerlingnummer})"
     max_file_mb: float = 200.0
+    # How a rescan decides that a file is unchanged (its cached detection is reused): 'mtime' (size and
+    # modification time, the default: nothing is read) or 'content' (a hash of the file's bytes, for
+    # shares whose tools keep the mtime when they change a file; every file is read once more).
+    change_detection: Literal["mtime", "content"] = "mtime"
     # Connector limits; None means the connector's default (connectors/base.py DEFAULTS).
     statement_timeout_s: float | None = None
     batch_size: int | None = None
@@ -60,20 +64,51 @@ class SourceConfig(Strict):
             raise ConfigError(f"{where}.path: a filesystem source needs a folder path")
         if self.type == "database" and not self.url:
             raise ConfigError(f"{where}.url: a database source needs a SQLAlchemy URL")
-        if self.type == "database" and _has_password(self.url or ""):
-            raise ConfigError(f"{where}.url: a password does not belong in the config file; leave it out of the "
-                              "URL and set the environment variable AVGSCAN_DB_PASSWORD")
         if self.type == "smb" and not (self.url or "").startswith("smb://"):
             raise ConfigError(f"{where}.url: an smb source needs a URL like smb://server/share/folder")
 
 
-def _has_password(url: str) -> bool:
-    import sqlalchemy as sa
+def refuse_passwords(raw: object, origin: str, key: str = "") -> None:
+    """Refuse a password in any URL anywhere in the configuration (user part or query argument).
 
-    try:
-        return bool(sa.make_url(url).password)
-    except Exception:  # not a URL SQLAlchemy understands: the connector reports that
-        return False
+    A config file is copied, mailed and committed, and what is in it ends up in reports and logs:
+    every value that looks like a URL is checked, whatever its key, so a new key cannot forget it.
+    The message names the key, never the URL.
+    """
+    from scanner.redact import url_password_keys
+
+    if isinstance(raw, dict):
+        for k, v in raw.items():
+            refuse_passwords(v, origin, f"{key}.{k}" if key else str(k))
+    elif isinstance(raw, list):
+        for i, v in enumerate(raw):
+            refuse_passwords(v, origin, f"{key}[{i}]")
+    elif isinstance(raw, str) and "://" in raw:
+        where = url_password_keys(raw)
+        if where:
+            part = "in het gebruikersdeel" if "userinfo" in where else f"als ?{where[0]}="
+            raise ConfigError(f"{origin}: {key}: een wachtwoord hoort niet in een URL ({part}); laat het weg en "
+                              "zet het in de omgevingsvariabele AVGSCAN_DB_PASSWORD (databases) of "
+                              "AVGSCAN_SMB_PASSWORD / de sleutelbos (SMB)")
+
+
+def check_sqlite_files(cfg: ScanConfig, origin: str = "configuratie") -> None:
+    """A SQLite source or record table whose file does not exist stops a scan before it starts:
+    opening it would create an empty database in the school's folder and report 'nothing found'.
+    Checked when a scan starts, not when a config is loaded (an example config may name files
+    that are not there yet)."""
+    from connectors.db_session import sqlite_file
+
+    urls = [(f"sources[{i}].url", s.url) for i, s in enumerate(cfg.sources) if s.type == "database"]
+    urls += [(f"records.{name}.url", getattr(cfg.records, attr).url)
+             for name, attr in (("register", "pupil_register"), ("consents", "consents"), ("staff", "staff"),
+                                ("parents", "parents"), ("disclosures", "disclosures"))
+             if getattr(cfg.records, attr) is not None]
+    for key, url in urls:
+        path = sqlite_file(url or "")
+        if path is not None and not path.is_file():
+            raise ConfigError(f"{origin}: {key}: SQLite-database {path} bestaat niet; controleer het pad "
+                              "(er wordt geen nieuwe database aangemaakt)")
 
 
 class RecordFile(Strict):
@@ -189,6 +224,7 @@ def build_config(raw: dict[str, Any], origin: str, base_dir: Path) -> ScanConfig
     """Validate a config mapping; errors name `origin` and the key."""
     if not isinstance(raw, dict):
         raise ConfigError(f"{origin}: expected a mapping of keys at the top level")
+    refuse_passwords(raw, origin)
     data = dict(raw)
     data["policy"] = _deep_merge(default_policy(), raw.get("policy") or {})
     data["base_dir"] = base_dir
@@ -215,7 +251,8 @@ def _anchor_paths(src: SourceConfig, cfg: ScanConfig) -> None:
         db = src.url[len("sqlite:///"):]
         if db and db != ":memory:":
             src.url = f"sqlite:///{cfg.resolve(db)}"
-    for spec in (cfg.records.pupil_register, cfg.records.consents, cfg.records.staff, cfg.records.parents):
+    for spec in (cfg.records.pupil_register, cfg.records.consents, cfg.records.staff, cfg.records.parents,
+                 cfg.records.disclosures):
         if spec and spec.url and spec.url.startswith("sqlite:///") and not spec.url.startswith("sqlite:////"):
             spec.url = f"sqlite:///{cfg.resolve(spec.url[len('sqlite:///'):])}"
 

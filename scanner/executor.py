@@ -39,8 +39,11 @@ _WORKER: dict[str, Any] = {}  # the forked worker's scanner and its own opened s
 IN_FLIGHT_PER_WORKER = 8
 
 
-def one_line(err: BaseException) -> str:
-    return re.sub(r"\s+", " ", f"{type(err).__name__}: {err}")[:200]
+def one_line(err: BaseException, detail: bool = True) -> str:
+    """An error as a reason: our own texts as they are, a library's without what it quotes (content)."""
+    from scanner.redact import error_text
+
+    return re.sub(r"\s+", " ", error_text(err, detail))[:200]
 
 
 def _source_failure(name: str, err: BaseException) -> ScannedItem:
@@ -68,6 +71,7 @@ def tasks(scanner: Scanner) -> Iterator[Task | ScannedItem]:
         except Exception as err:  # a source failing half-way: report it, keep what was scanned
             yield _source_failure(source.name, err)
         finally:
+            scanner.source_counts[source.name] = dict(getattr(source, "counts", {}))
             source.close()
 
 
@@ -143,7 +147,7 @@ def _detect(scanner: Scanner, sources: dict[str, Source], task: Task) -> Outcome
     except ItemTimeout:
         raise
     except Exception as err:  # never let one item stop the scan
-        item.status, item.reason = "unreadable", f"fout bij analyse: {one_line(err)}"
+        item.status, item.reason = "unreadable", f"fout bij analyse: {one_line(err, detail=False)}"
         return item, None
 
 
@@ -151,6 +155,42 @@ def _worker_batch(batch: list[Task]) -> list[Outcome]:
     sources = _WORKER.setdefault("sources", {})
     with alarm_handler():
         return [detect_task(_WORKER["scanner"], sources, task) for task in batch]
+
+
+PR_SET_PDEATHSIG = 1
+WATCH_PARENT_S = 1.0
+
+
+def die_with_parent(parent: int) -> None:
+    """Run in each worker as it starts: when the scan's process dies (killed, terminated, crashed),
+    its workers must not stay behind (hundreds of MB each, holding files open on the share).
+
+    On Linux the kernel sends SIGKILL to the worker when its parent ends (prctl PR_SET_PDEATHSIG);
+    a watchdog thread that sees the worker re-parented covers other systems, and the moment
+    between fork and prctl in which the parent may already have gone.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+        import ctypes.util
+
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(1)
+            threading.Event().wait(WATCH_PARENT_S)
+
+    threading.Thread(target=watch, name="avgscan-parent-watch", daemon=True).start()
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """Forked workers (they inherit the built analyzer) that end when the parent ends."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=die_with_parent, initargs=(os.getpid(),))
 
 
 def default_workers() -> int:
@@ -161,6 +201,8 @@ def fingerprint(scanner: Scanner, item: Item, content: Content | None) -> str:
     from scanner.cache import item_fingerprint
 
     if content is None:
+        if item.content_key:  # change_detection: content; keyed, as a plain hash of a short file is guessable
+            return item_fingerprint(item, scanner.keyer.of("file", item.content_key))
         return item_fingerprint(item)
     return item_fingerprint(item, scanner.keyer.of("row", "\x1f".join(f"{u.place}\x1e{u.text}" for u in content.units)))
 
@@ -204,7 +246,8 @@ def run_ordered(scanner: Scanner, submit: Submit, window_size: int, cache: ItemC
         try:
             item, detected = batch.future.result()[pos]
         except Exception as err:  # a worker that died (out of memory, a crashing parser library)
-            item.status, item.reason, detected = "unreadable", f"analyse afgebroken: {one_line(err)}", None
+            reason = f"analyse afgebroken: {one_line(err, detail=False)}"
+            item.status, item.reason, detected = "unreadable", reason, None
         return complete(item, fp, detected)
 
     for task in tasks(scanner):
@@ -265,7 +308,7 @@ def scan_all(scanner: Scanner, workers: int | None = 1, executor: str = "local",
         if not pools:  # the first item the cache cannot answer: load the analyzer, then fork
             _ = scanner.analyzer
             _WORKER["scanner"] = scanner  # inherited by the forked workers
-            pools.append(ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")))
+            pools.append(worker_pool(workers))
         return pools[0].submit(_worker_batch, batch)
 
     try:

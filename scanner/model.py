@@ -46,6 +46,8 @@ class Item:
     status: str = "scanned"  # 'scanned', 'unreadable', 'skipped'
     reason: str | None = None
     register: bool = False  # the pupil register table itself (reference data)
+    # hash of the file's bytes when the source detects changes by content (change_detection: content)
+    content_key: str | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass

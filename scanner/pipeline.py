@@ -80,6 +80,7 @@ class Scanner:
         self.folder_rx = {s.name: folder_regex(s.folder_pattern) if s.folder_pattern else None for s in cfg.sources}
         self.memo = CellMemo()
         self.hold_terms = [(t, fold(t)) for t in cfg.policy.retention.legal_hold]
+        self.source_counts: dict[str, dict[str, int]] = {}  # per source: entries skipped while crawling, by why
 
     @property
     def analyzer(self) -> AnalyzerEngine:
@@ -187,6 +188,21 @@ def evaluate(scanned_items: list[ScannedItem], ctx: RuleContext, records: Record
     return out
 
 
+def excluded(cfg: ScanConfig, counts: dict[str, dict[str, int]]) -> dict[str, object]:
+    """What include/exclude kept out of the scan, per source with its patterns: an `exclude: ["*"]`
+    must not look like a share with nothing on it."""
+    by_source = {}
+    for src in cfg.sources:
+        c = counts.get(src.name, {})
+        files, folders = c.get("uitgesloten", 0), c.get("uitgesloten_mappen", 0)
+        if files or folders:
+            by_source[src.name] = {"files": files, "folders": folders, "include": list(src.include),
+                                   "exclude": list(src.exclude)}
+    return {"files": sum(s["files"] for s in by_source.values()),  # type: ignore[misc]
+            "folders": sum(s["folders"] for s in by_source.values()),  # type: ignore[misc]
+            "by_source": by_source}
+
+
 @contextmanager
 def fewer_collections() -> Iterator[None]:
     """A scan allocates millions of small objects that live until the report; Python's default
@@ -249,6 +265,7 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         "resumed_interrupted_scan": bool(cache and cache.resumes_interrupted),
         "cache_hits": cache.hits if cache else 0,
         "cache_misses": cache.misses if cache else 0,
+        "excluded": excluded(cfg, scanner.source_counts),
         "pupils_in_register": len(records.pupils or []),
         "consent_records": len(records.consents or []),
     }

@@ -10,6 +10,7 @@ plain hash) and never with a pupil's number or a path that names a child.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import (
     Column,
+    Connection,
     Engine,
     ForeignKey,
     Integer,
@@ -261,10 +263,15 @@ class StateStore:
             elif check != self._key_check():
                 raise StateError(f"{self.out_dir / KEY_FILE}: this key does not belong to {self.path}")
 
-    def record_audit(self, audit: AuditRecord, violations: Iterable[StoredViolation]) -> int:
-        """Store one scan and its violations; returns the audit's id."""
+    def record_audit(self, audit: AuditRecord, violations: Iterable[StoredViolation],
+                     conn: Connection | None = None) -> int:
+        """Store one scan and its violations; returns the audit's id.
+
+        With `conn` (a connection in an open transaction) the audit becomes part of the history
+        only when the caller commits: after every report file exists.
+        """
         values = {k: v for k, v in vars(audit).items() if k not in ("rule_counts", "id")}
-        with self.engine.begin() as conn:
+        with (contextlib.nullcontext(conn) if conn is not None else self.engine.begin()) as conn:
             audit_id = int(conn.execute(audit_table.insert().values(**values)).inserted_primary_key[0])
             if audit.rule_counts:
                 conn.execute(audit_rule_counts.insert(), [{"audit_id": audit_id, "rule": r, "count": n}
@@ -275,9 +282,9 @@ class StateStore:
         audit.id = audit_id
         return audit_id
 
-    def audits(self) -> list[AuditRecord]:
-        """Every audit, oldest first, with its counts per rule."""
-        with self.engine.connect() as conn:
+    def audits(self, conn: Connection | None = None) -> list[AuditRecord]:
+        """Every audit, oldest first, with its counts per rule (with `conn`: as that transaction sees them)."""
+        with (contextlib.nullcontext(conn) if conn is not None else self.engine.connect()) as conn:
             counts: dict[int, dict[str, int]] = {}
             for audit_id, rule, n in conn.execute(select(audit_rule_counts)):
                 counts.setdefault(audit_id, {})[rule] = n
@@ -294,7 +301,9 @@ class StateStore:
         import socket
         from datetime import datetime
 
-        line = re.sub(r"(://[^:/@\s]+):[^@\s]+@", r"\1:***@", " ".join(command))
+        from scanner.redact import safe_url
+
+        line = " ".join(safe_url(arg) if "://" in arg else arg for arg in command)
         with self.engine.begin() as conn:
             conn.execute(value_access_log.insert().values(
                 at=datetime.now(UTC).isoformat(timespec="seconds"), user=getpass.getuser(),

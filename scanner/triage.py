@@ -26,12 +26,15 @@ any more are listed in the reports (resolved, or the ID was mistyped).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from sqlalchemy import Connection
 
 from scanner.model import SPECIAL_CATEGORY_TYPES, Report, Violation
 from scanner.state import AuditRecord, StateStore, StoredViolation, mask_path
@@ -227,14 +230,30 @@ class ReviewSession:
 
     def apply(self, report: Report) -> Review:
         """Compare with the previous audit, apply the triage file, record this audit, attach the review."""
+        with self.applied(report) as review:
+            return review
+
+    @contextmanager
+    def applied(self, report: Report) -> Iterator[Review]:
+        """`apply`, with the audit recorded in a transaction that is committed only when the block ends
+        without an error: the reports are written inside it, so a scan whose reports could not be
+        written (disk full) is not in the history, and the next scan compares with the last one
+        whose reports exist."""
         try:
             review = self._review(report)
-            self._record(report, review)
-            review.audits = self.store.audits()
+            with self.store.engine.connect() as conn:
+                tx = conn.begin()
+                try:
+                    self._record(report, review, conn)
+                    review.audits = self.store.audits(conn)
+                    report.review = review
+                    yield review
+                except BaseException:
+                    tx.rollback()
+                    raise
+                tx.commit()
         finally:
             self.store.close()
-        report.review = review
-        return review
 
     def _review(self, report: Report) -> Review:
         generated = now_iso()
@@ -257,7 +276,7 @@ class ReviewSession:
             triage_file=self.triage.path if self.triage else None,
             unmatched_triage=sorted(triaged - current), state_file=str(self.store.path))
 
-    def _record(self, report: Report, review: Review) -> None:
+    def _record(self, report: Report, review: Review, conn: Connection | None = None) -> None:
         st = report.statistics
         audit = AuditRecord(
             started_at=review.generated_at, as_of=report.settings["as_of"],
@@ -268,7 +287,7 @@ class ReviewSession:
         self.store.record_audit(audit, [
             StoredViolation(identity=r.identity, rule=v.rule, severity=v.severity, source=v.source,
                             masked_path=mask_path(v.path), first_seen=r.first_seen, status=r.status)
-            for v, r in zip(report.violations, review.violations, strict=True)])
+            for v, r in zip(report.violations, review.violations, strict=True)], conn)
 
 
 def actionable(report: Report) -> int:

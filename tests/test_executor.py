@@ -34,7 +34,9 @@ def test_an_item_that_fails_analysis_is_unreadable(school: Path, monkeypatch: py
     cfg = load_config(school / "avgscan.yaml")
     report = run_scan(cfg, records=load_records(cfg), workers=1)
     bad = [i for i in report.items if i.path.endswith("OPP.docx")]
-    assert bad[0].status == "unreadable" and "parser crashed" in (bad[0].reason or "")
+    # the kind of error, never its message: a library's message may quote the content it failed on
+    assert bad[0].status == "unreadable" and "RuntimeError" in (bad[0].reason or "")
+    assert "parser crashed" not in (bad[0].reason or "")
     assert len(report.items) == 4
 
 

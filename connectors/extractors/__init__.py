@@ -133,7 +133,8 @@ def extract(data: bytes, name: str) -> Content:
     except MemoryError:
         raise Unreadable("te groot om te lezen (onvoldoende geheugen)") from None
     except Exception as err:  # a broken file must never stop the scan
-        raise Unreadable(f"beschadigd of onleesbaar bestand ({type(err).__name__}: {str(err)[:120]})") from None
+        # the parser's message quotes what it failed on (a cell, a line of text): only its kind is shown
+        raise Unreadable(f"beschadigd of onleesbaar bestand ({type(err).__name__})") from None
 
 
 def unique_name(name: str, taken: set[str]) -> str:

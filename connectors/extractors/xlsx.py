@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from datetime import date, datetime
+from typing import Any
 
 import openpyxl
 from openpyxl.worksheet._reader import WorkSheetParser
@@ -32,10 +33,30 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+class _LenientParser(WorkSheetParser):
+    """A cell whose value does not fit its declared type (text in a cell typed as a number, a broken
+    shared-string index) is read as the text it holds: one bad cell must not make the whole
+    workbook unreadable (and so unscanned), nor put its content in an error message."""
+
+    def parse_cell(self, element: Any) -> dict[str, Any]:
+        try:
+            return super().parse_cell(element)
+        except (ValueError, TypeError, IndexError, KeyError, OverflowError):
+            saved = element.get("t")
+            element.set("t", "str")
+            try:
+                return super().parse_cell(element)
+            finally:
+                if saved is None:
+                    element.attrib.pop("t", None)
+                else:
+                    element.set("t", saved)
+
+
 def _rows(wb: openpyxl.Workbook, ws: object) -> Iterator[tuple[int, dict[int, str]]]:
     """(row number, {0-based column: text}) for the cells the sheet really has."""
     with ws._get_source() as src:  # type: ignore[attr-defined]
-        parser = WorkSheetParser(src, ws._shared_strings, data_only=wb.data_only, epoch=wb.epoch,  # type: ignore[attr-defined]
+        parser = _LenientParser(src, ws._shared_strings, data_only=wb.data_only, epoch=wb.epoch,  # type: ignore[attr-defined]
                                  date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
         for number, cells in parser.parse():
             row = {c["column"] - 1: cell_text(c["value"]) for c in cells if c["value"] is not None}

@@ -66,7 +66,7 @@ def _consent(n: int, row: dict[str, object], name: str, problems: list[RowProble
         raw = clean(row.get(fld))
         dates[fld] = parse_date(raw)
         if raw and dates[fld] is None:
-            problems.append(RowProblem(name, n, fld, f"{raw!r} is geen datum; rij overgeslagen"))
+            problems.append(RowProblem(name, n, fld, "geen datum; rij overgeslagen"))
             return None
     cats = frozenset(c.strip().lower() for c in re.split(r"[,;/]", clean(row.get("gegevens"))) if c.strip())
     given = dates["datum_gegeven"]

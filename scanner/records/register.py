@@ -63,7 +63,7 @@ def _pupil(n: int, row: dict[str, object], name: str, problems: list[RowProblem]
         raw = clean(row.get(fld))
         dates[fld] = parse_date(raw)
         if raw and dates[fld] is None:
-            problems.append(RowProblem(name, n, fld, f"{raw!r} is geen datum; rij overgeslagen"))
+            problems.append(RowProblem(name, n, fld, "geen datum; rij overgeslagen"))
             return None
     bsn, onr = _digits(row.get("bsn")), _digits(row.get("onderwijsnummer"))
     if bsn and not std_bsn.is_valid(bsn.zfill(9)):

@@ -46,24 +46,96 @@ def norm_header(h: object) -> str:
 
 
 def _read_frame(spec: RecordFile, cfg: ScanConfig) -> tuple[pd.DataFrame, str]:
+    """The record file as a frame; any failure is a RecordError that names the file, never its content
+    (a parser's or driver's message quotes the cell it failed on)."""
+    name = source_label(spec, cfg)
+    try:
+        return _read_frame_of(spec, cfg), name
+    except (RecordError, ConfigError):
+        raise
+    except Exception as err:  # noqa: BLE001  (any reader failure: a broken file, a database error)
+        from scanner.redact import error_text
+
+        shown = error_text(err) if isinstance(err, sa.exc.OperationalError) else type(err).__name__
+        raise RecordError(f"{name}: het bestand kan niet worden gelezen ({shown})") from None
+
+
+def _read_frame_of(spec: RecordFile, cfg: ScanConfig) -> pd.DataFrame:
     if spec.url and spec.table:
-        engine = sa.create_engine(spec.url)
-        with engine.connect() as conn:
-            frame = pd.read_sql_table(spec.table, conn)
-        return frame.astype(object).where(frame.notna(), None), f"{spec.url}#{spec.table}"
+        return _read_table(spec.url, spec.table)
     if not spec.path:
-        raise ConfigError("records: give either `path` (CSV/XLSX) or `url` and `table`")
+        raise ConfigError("records: geef `path` (CSV/XLSX) of `url` en `table` op")
     path = cfg.resolve(spec.path)
     if not path.exists():
-        raise RecordError(f"{path}: record file not found")
-    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
+        raise RecordError(f"{path}: registratiebestand niet gevonden")
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, spec.sheet)
+    if path.suffix.lower() == ".xls":
         frame = pd.read_excel(path, sheet_name=spec.sheet or 0, dtype=object)
-        return frame.where(frame.notna(), None), str(path)
+        return frame.where(frame.notna(), None)
     raw = path.read_bytes()
     text = _decode(raw)
     delimiter = spec.delimiter or _sniff(text)
-    frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False)
-    return frame, str(path)
+    return pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False)
+
+
+def _read_table(url: str, table: str) -> pd.DataFrame:
+    """A record table through the same read-only session as a database source: records are read,
+    never written, and a SQLite path that does not exist is an error, not a new empty file."""
+    from connectors.db_session import MissingDatabase, readonly_engine
+
+    try:
+        engine = readonly_engine(url, timeout_s=300)
+    except MissingDatabase as err:
+        raise RecordError(str(err)) from None
+    try:
+        with engine.connect() as conn:
+            frame = pd.read_sql_table(table, conn)
+    finally:
+        engine.dispose()
+    return frame.astype(object).where(frame.notna(), None)
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> pd.DataFrame:
+    """A workbook's sheet, cell by cell with the scanner's lenient parser: a cell that does not fit
+    its declared type is read as text instead of failing the whole register."""
+    import openpyxl
+
+    from connectors.extractors.xlsx import _LenientParser
+
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        ws = wb[sheet] if sheet else wb.worksheets[0]
+        grid: list[list[object]] = []
+        with ws._get_source() as src:  # type: ignore[attr-defined]
+            parser = _LenientParser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,  # type: ignore[attr-defined]
+                                    date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+            for number, cells in parser.parse():
+                while len(grid) < number - 1:
+                    grid.append([])
+                grid.append(_row_values(cells))
+    finally:
+        wb.close()
+    while grid and not any(v is not None for v in grid[0]):
+        grid.pop(0)  # empty rows above the header
+    if not grid:
+        return pd.DataFrame()
+    header = [str(h) if h is not None else f"kolom{i + 1}" for i, h in enumerate(grid[0])]
+    width = max(len(header), *(len(r) for r in grid))
+    header += [f"kolom{i + 1}" for i in range(len(header), width)]
+    rows = [r + [None] * (width - len(r)) for r in grid[1:]]
+    return pd.DataFrame(rows, columns=header, dtype=object)
+
+
+def _row_values(cells: list[dict[str, object]]) -> list[object]:
+    values: list[object] = []
+    for cell in cells:
+        column = int(cell["column"]) - 1  # type: ignore[call-overload]
+        if column >= 16_384:  # past Excel's last column: a broken sheet
+            continue
+        values += [None] * (column - len(values) + 1)
+        values[column] = cell["value"]
+    return values
 
 
 def _decode(raw: bytes) -> str:
@@ -98,13 +170,20 @@ def read_records(spec: RecordFile, cfg: ScanConfig, synonyms: dict[str, list[str
     if missing:
         shown = ", ".join(f"{f} (bijv. {synonyms[f][0] if synonyms[f] else f})" for f in missing)
         raise RecordError(f"{name}: verplichte kolom ontbreekt: {shown}; "
-                          f"gevonden kolommen: {', '.join(map(str, frame.columns))}")
+                          f"gevonden kolommen: {', '.join(_shown_header(c) for c in frame.columns)}")
 
     def rows() -> Iterator[tuple[int, dict[str, object]]]:
         for i, rec in enumerate(frame.to_dict("records"), start=2):
             yield i, {fld: rec.get(col) for fld, col in mapping.items()}
 
     return name, rows()
+
+
+def _shown_header(header: object) -> str:
+    """A header as the error may show it: a file without a header row has data there instead."""
+    text = str(header)
+    return text if len(text) <= 40 and re.fullmatch(r"[^\W\d]*[A-Za-z_][\w .()/-]*", text) and \
+        not re.search(r"\d{3,}", text) else "…"
 
 
 def clean(value: object) -> str:
@@ -115,7 +194,10 @@ def clean(value: object) -> str:
 
 
 def source_label(spec: RecordFile, cfg: ScanConfig) -> str:
-    return str(cfg.resolve(spec.path)) if spec.path else f"{spec.url}#{spec.table}"
+    """How a record file is named in problems and errors: its path, or its URL without a password."""
+    from scanner.redact import safe_url
+
+    return str(cfg.resolve(spec.path)) if spec.path else f"{safe_url(spec.url or '')}#{spec.table}"
 
 
 def exists(spec: RecordFile | None, cfg: ScanConfig) -> bool:

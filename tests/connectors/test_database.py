@@ -92,6 +92,7 @@ def test_unique_key_when_no_primary_key(sqlite_url: str) -> None:
 
 
 def test_sqlite_is_opened_read_only(sqlite_url: str) -> None:
+    fill_school(sqlite_url)
     assert database_url(sqlite_url).database.endswith("las.db?mode=ro")
     assert database_url("postgresql://u@h/db").drivername == "postgresql+psycopg"
     assert database_url("mysql://u@h/db").drivername == "mysql+pymysql"

@@ -2,7 +2,10 @@
 
 Known BSNs (valid 11-proef), full names and diagnoses are planted in file content (docx, xlsx,
 pdf, csv, txt, e-mail with attachment, zip member) and in database rows, never in file or folder
-names (paths are part of the report contract). The CLI scans twice into one output folder (the
+names (paths are part of the report contract). They are also planted where a reader or loader
+used to quote them in an error: spreadsheet cells typed as a number or a date that hold text, a
+register row whose date cell holds a name, and (as the password, from the environment) the URL of a
+database source that cannot be reached. The CLI scans twice into one output folder (the
 second run reads the cache and compares history), `history` is shown, and then every file in the
 output folder (report.json, the XML inside report.xlsx, report.html, CSVs, the state store's
 SQLite bytes and any journal) plus everything written to stdout/stderr and every log record is
@@ -13,7 +16,9 @@ search is for whole values. A control run with --show-values proves the search w
 from __future__ import annotations
 
 import io
+import json
 import logging
+import socket
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -44,6 +49,9 @@ NAMES = [f"{p[1]} {p[2]}" for p in PUPILS] + [" ".join(OUTSIDER)]
 WORDS = [w for p in PUPILS for w in (p[1], p[2])] + list(OUTSIDER)
 CANARIES = BSNS + NAMES + WORDS + DIAGNOSES
 
+DB_PASSWORD = f"Kanarie-{BSNS[3]}-wachtwoord"
+CANARIES.append(DB_PASSWORD)
+
 CONFIG = """
 sources:
   - name: share
@@ -54,6 +62,9 @@ sources:
   - name: las
     type: database
     url: sqlite:///las.db
+  - name: las-server
+    type: database
+    url: postgresql://fg@127.0.0.1:{port}/las
 records:
   register: {path: leerlingen.csv}
 as_of: 2026-11-29
@@ -78,6 +89,25 @@ def _xlsx(rows: list[list[str]]) -> bytes:
     return buf.getvalue()
 
 
+def typed_cells_with_text(rows: list[list[str]], typed: dict[str, tuple[str, str]]) -> bytes:
+    """An .xlsx whose cells named in `typed` ({'B3': ('n', text)}) claim a type their text does not fit."""
+    data = _xlsx(rows)
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            part = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                xml = part.decode()
+                for ref, (kind, text) in typed.items():
+                    start = xml.index(f'<c r="{ref}"')
+                    end = xml.index("</c>", start) + len("</c>")
+                    xml = xml[:start] + f'<c r="{ref}" t="{kind}"><v>{text}</v></c>' + xml[end:]
+                part = xml.encode()
+            dst.writestr(info.filename, part)
+    return out.getvalue()
+
+
 def plant(root: Path) -> Path:
     (q_first, q_last), (w_first, w_last) = [(p[1], p[2]) for p in PUPILS]
     files = {
@@ -87,6 +117,9 @@ def plant(root: Path) -> Path:
         "Gedeeld/groepslijst.xlsx": _xlsx([["Naam", "BSN", "Bijzonderheden"],
                                            [f"{w_first} {w_last}", BSNS[1], "dyscalculie"],
                                            [f"{q_first} {q_last}", BSNS[0], "epilepsie"]]),
+        "Gedeeld/cijfers.xlsx": typed_cells_with_text(
+            [["Naam", "Toets", "Datum"], ["x", "1", "2"], ["y", "3", "4"]],
+            {"B2": ("n", f"{q_first} {q_last} BSN {BSNS[0]}"), "C3": ("d", f"{w_first} {w_last} dyscalculie")}),
         "Gedeeld/notitie.txt": (f"Gesprek over {OUTSIDER[0]} {OUTSIDER[1]} (zusje van {w_first} {w_last}): "
                                 f"jeugdreclassering betrokken, BSN {BSNS[2]}.\n").encode(),
         "Administratie/export.csv": (f"naam;bsn;diagnose\n{q_first} {q_last};{BSNS[0]};epilepsie\n"
@@ -111,8 +144,12 @@ def plant(root: Path) -> Path:
     con.close()
     register = "Leerlingnummer;Achternaam;Voorvoegsel;Roepnaam;Geboortedatum;BSN;Datum uitschrijving\n"
     register += "".join(f"{n};{last};;{first};{born};{b};\n" for n, first, last, born, b in PUPILS)
+    register += f"2003;Hoekzema;;Gerbrich;{OUTSIDER[0]} {OUTSIDER[1]} epilepsie;;\n"  # a date cell holding a name
     (root / "leerlingen.csv").write_text(register, encoding="utf-8")
-    (root / "avgscan.yaml").write_text(CONFIG, encoding="utf-8")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # nothing listens there: the source is unreachable, its reason shown
+    (root / "avgscan.yaml").write_text(CONFIG.replace("{port}", str(port)), encoding="utf-8")
     return root / "avgscan.yaml"
 
 
@@ -146,15 +183,22 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_canaries_never_reach_an_output(planted: Path, capfd: pytest.CaptureFixture[str],
-                                        caplog: pytest.LogCaptureFixture) -> None:
+                                        caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
     caplog.set_level(logging.DEBUG)
+    monkeypatch.setenv("AVGSCAN_DB_PASSWORD", DB_PASSWORD)
     out = planted.parent / "uit"
     first = main(["scan", "--config", str(planted), "--out", str(out), "--workers", "2"])
     second = main(["scan", "--config", str(planted), "--out", str(out), "--workers", "2"])
     history = main(["history", "--out", str(out)])
-    assert (first, second, history) == (1, 1, 0)
+    assert (first, second, history) == (3, 3, 0)  # 3: the unreachable server is reported as unreadable
     report = (out / "report.json").read_text(encoding="utf-8")
     assert "NL_BSN" in report and "HEALTH" in report  # the canaries were found, only masked
+    parsed = json.loads(report)
+    cells = next(i for i in parsed["items"] if i["path"] == "Gedeeld/cijfers.xlsx")
+    assert cells["status"] == "scanned"  # a bad cell does not make the workbook unreadable
+    assert any(f["path"] == "Gedeeld/cijfers.xlsx" and f["entity_type"] == "NL_BSN" for f in parsed["findings"])
+    assert any("rij 4" in p for p in parsed["statistics"]["record_problems"])
+    assert any(i["source"] == "las-server" and i["status"] == "unreadable" for i in parsed["items"])
     captured = capfd.readouterr()
     texts = output_texts(out)
     assert {"report.json", "report.xlsx", "report.html", "avgscan-state.sqlite"} <= set(texts)

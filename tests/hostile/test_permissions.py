@@ -35,7 +35,7 @@ def modes(out: Path) -> dict[str, int]:
 def test_report_files_and_state_store_are_private(tmp_path: Path) -> None:
     config = plant(tmp_path / "school")
     out = tmp_path / "uit"
-    assert main(["scan", "--config", str(config), "--out", str(out), "--workers", "1"]) == 1
+    assert main(["scan", "--config", str(config), "--out", str(out), "--workers", "1"]) == 3
     found = modes(out)
     assert {"report.json", "report.xlsx", "report.html", "avgscan-state.sqlite", "avgscan-state.key"} <= set(found)
     wrong = {name: oct(mode) for name, mode in found.items()

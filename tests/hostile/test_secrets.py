@@ -90,8 +90,8 @@ def test_failed_sources_in_a_scan_leak_no_secret(tmp_path: Path, capfd: pytest.C
 
 def test_password_in_an_smb_url_is_refused_without_echoing_it(tmp_path: Path) -> None:
     """A password written into the config is refused, and the refusal does not repeat it."""
-    cfg = build_config({"sources": [{"name": "s", "type": "smb",
-                                     "url": f"smb://fg:{SMB_PASSWORD}@127.0.0.1/leerlingen"}]}, "test", tmp_path)
     with pytest.raises(Exception) as caught:
+        cfg = build_config({"sources": [{"name": "s", "type": "smb",
+                                         "url": f"smb://fg:{SMB_PASSWORD}@127.0.0.1/leerlingen"}]}, "test", tmp_path)
         open_source(cfg.sources[0])
     assert "wachtwoord hoort niet" in str(caught.value) and SMB_PASSWORD not in _text_of(caught.value)
