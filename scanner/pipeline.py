@@ -55,8 +55,8 @@ def _attribute_single_subject(scanned: ScannedItem) -> None:
     if len(strong) != 1:
         return
     for f in scanned.findings:
-        if f.leerlingnummer is None and not (f.entity_type == "PERSON"
-                                             and f.person_kind in ("staff", "parent", "unknown")):
+        if f.leerlingnummer is None and not (f.entity_type == "PERSON" and (
+                f.person_kind in ("staff", "parent", "adult", "unknown") or f.role == "adult")):
             f.leerlingnummer = strong[0].leerlingnummer
 
 

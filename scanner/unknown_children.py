@@ -102,13 +102,19 @@ def _text_candidates(units: list[TextUnit], findings: list[Finding], special: li
             continue
         label = bool(SUBJECT_LABEL.match(before))
         full_name = (len(f.value.split()) >= 2 and bool(NAME_SHAPE.match(f.value))
-                     and bool(CHILD_CUE.search(_sentence_of(text, f.start))))
+                     and bool(CHILD_CUE.search(_sentence_of(text, f.start))) and not family_name(f, findings))
         if (kin and same_sentence) or (label and special) or (full_name and same_sentence):
             found.append(ChildCandidate(
                 finding=i if i < len(findings) else None, key=keyer.name(f.value.split()[0]),
                 name_key=keyer.name(f.value), masked_name=mask("PERSON", f.value), place=f.place,
                 categories=sorted({s.entity_type for s in (same_sentence or special)})))
     return found + from_file
+
+
+def family_name(f: Finding, findings: list[Finding]) -> bool:
+    """'El Idrissi' in 'Aanmelding gezin El Idrissi' is the surname of 'Adam El Idrissi' elsewhere in the
+    document: a family, not another child."""
+    return any(g.entity_type == "PERSON" and g is not f and g.value.endswith(" " + f.value) for g in findings)
 
 
 def _categories(special: list[Finding]) -> list[str]:
@@ -209,7 +215,8 @@ def _file_name_candidate(path: str | None, findings: list[Finding], recs: dict[s
     known |= {fold(w) for rec in recs.values() for v in rec.fields.values() for w in v.replace(",", " ").split()}
     for i, f in persons:  # the document's own full name first: it says which word is the first name
         words = f.value.replace(",", " ").split()
-        if len(words) >= 2 and "," not in f.value and any(_words_in(f.value, run) for run in runs):
+        if len(words) >= 2 and "," not in f.value and not family_name(f, findings) \
+                and any(_words_in(f.value, run) for run in runs):
             return [_file_child(i, f, f.value, words[0], special, keyer)]
     surnames = {fold(v) for rec in recs.values() for k, v in rec.fields.items() if k in ("achternaam", "voorvoegsel")}
     for i, f in persons:  # else a first name alone ('Noor heeft ADHD') next to a surname in the file name

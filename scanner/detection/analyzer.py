@@ -23,7 +23,7 @@ from scanner.detection.spans import within_cell
 
 NER_RECOGNIZER = "SpacyRecognizer"
 
-_FIRST_WORD = re.compile(r"(\w+)[\s,]+")
+_FIRST_WORD = re.compile(r"(\w+)(?:[\s,]+|$)")
 
 
 def without_salutation(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
@@ -32,13 +32,17 @@ def without_salutation(text: str, results: list[RecognizerResult]) -> list[Recog
     Statistical NER models (ours and spaCy's) sometimes take it in; the name alone is what
     linking must compare with the register.
     """
+    kept = []
     for r in results:
-        if r.entity_type != "PERSON":
-            continue
-        m = _FIRST_WORD.match(text, r.start, r.end)
-        if m and m.group(1).casefold() in SALUTATIONS and text[m.end():r.end][:1].isupper():
-            r.start = m.end()
-    return results
+        if r.entity_type == "PERSON":
+            m = _FIRST_WORD.match(text, r.start, r.end)
+            if m and m.group(1).casefold() in SALUTATIONS:
+                if not text[m.end():r.end].strip():
+                    continue  # the greeting alone ('Geachte ouder(s)')
+                if text[m.end():r.end][:1].isupper():
+                    r.start = m.end()
+        kept.append(r)
+    return kept
 
 
 def within_cells(results: list[RecognizerResult], text: str) -> list[RecognizerResult]:

@@ -14,7 +14,6 @@ from scanner.detection.analyzer import without_salutation
     ("Goedemorgen mevrouw", "Goedemorgen mevrouw", "Goedemorgen mevrouw"),  # no name follows
     ("Lieve Jansen belt terug.", "Lieve Jansen", "Lieve Jansen"),  # Lieve is a first name
     ("Dag De Vries, tot morgen.", "Dag De Vries", "De Vries"),
-    ("Hallo", "Hallo", "Hallo"),
 ])
 def test_greeting_is_not_part_of_the_name(text: str, span: str, name: str) -> None:
     start = text.index(span)
@@ -23,3 +22,9 @@ def test_greeting_is_not_part_of_the_name(text: str, span: str, name: str) -> No
     person, place = without_salutation(text, results)
     assert text[person.start:person.end] == name
     assert text[place.start:place.end] == span  # only names are cut
+
+
+@pytest.mark.parametrize("text", ["Hallo", "Geachte", "Beste,"])
+def test_a_greeting_alone_is_no_name(text: str) -> None:
+    results = [RecognizerResult("PERSON", 0, len(text.rstrip(",")), 0.85)]
+    assert without_salutation(text, results) == []
