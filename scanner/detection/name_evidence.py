@@ -14,6 +14,7 @@ own evidence.
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Container
 from dataclasses import dataclass
@@ -24,10 +25,13 @@ import regex
 
 from config import CONFIG_DIR
 from scanner.detection.lexicon import load_lexicon
+from scanner.detection.names import fold
 from scanner.detection.ner_gate import ordinary_word
 
 NOT_NAMES_FILE = CONFIG_DIR / "lexicons" / "not_names.txt"
 ORGANISATION_WORDS_FILE = CONFIG_DIR / "lexicons" / "organisation_words.txt"
+COMMON_WORDS_FILE = CONFIG_DIR / "lexicons" / "common_words.txt.gz"  # training/common_words.py (OpenTaal)
+PLACES_FILE = CONFIG_DIR / "lexicons" / "places.txt"
 MIN_COMPOUND_HEAD = 5  # letters: 'Auditdienst' ends in 'dienst', but 'Frederik' does not end in 'rijk'
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}'’.-]+")
 _ROMAN = re.compile(r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,4})")
@@ -43,6 +47,7 @@ _OPENING = regex.compile(r"(?:^|(?:[\n!?;|]|(?<=[\p{L}\p{M}]{5}|\d)\.)[ \t]*)"
 _ORGANISATION_BEFORE = 80  # characters: 'Ministerie van Onderwijs, Cultuur en Wetenschap'
 _CAPITALISED_PHRASE = regex.compile(r"(?:(?:van|voor|de|der|den|het|en|&|,)[ \t]*|\p{Lu}[\p{L}\p{M}'’-]*[ \t]*)*$")
 _CAPITALISED_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*")
+MIN_COMPOUND_PART = 4  # letters of each part of a compound of ordinary words ('gas' + 'lucht' is too short)
 MIN_COMPOUND_NOUN = 6  # letters: 'Privacy' beside 'privacybeleid'; 'Bas' beside 'basisschool' is no evidence
 _ARTICLES = frozenset({"de", "het", "een", "den", "der", "'t", "’t"})  # 'De Leerplichtwet'
 
@@ -97,6 +102,50 @@ def vocabulary() -> NameVocabulary:
                           suffixes=tuple(sorted(suffixes)), organisation=frozenset().union(*org.values()),
                           pronouns=frozenset(sections.get("pronoun", ())),
                           eponyms=eponyms())
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Dutch words never written as a proper noun ('scholing', 'inhoud'): OpenTaal's word list."""
+    with gzip.open(COMMON_WORDS_FILE, "rt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def person_names() -> frozenset[str]:
+    """Dutch first names and surnames (Faker's nl_NL lists, MIT): a place or word that is also a
+    name keeps the NER's benefit of the doubt ('Roos', 'Kampen')."""
+    from faker.providers.person.nl_NL import Provider as Names
+
+    return frozenset(fold(n) for n in (*Names.first_names_male, *Names.first_names_female, *Names.last_names))
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Dutch towns and provinces (Faker's nl_NL address lists, MIT) less those that are also names, and
+    the waters and regions of config/lexicons/places.txt."""
+    from faker.providers.address.nl_NL import Provider as Address
+
+    own = [line.strip() for line in PLACES_FILE.read_text(encoding="utf-8").splitlines()
+           if line.strip() and not line.startswith("#")]
+    towns = frozenset(fold(p) for p in (*Address.cities, *Address.provinces)) - person_names()
+    return towns | {fold(p) for p in own}  # the own list is curated: 'Maas' and 'Rijn' are rivers there
+
+
+def _common_compound(word: str) -> bool:
+    """'burgerschapsonderwijs' = 'burgerschap' + 's' + 'onderwijs': a compound of two ordinary words."""
+    words = common_words()
+    for i in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
+        head, tail = word[:i], word[i:]
+        if tail in words and (head in words or (head.endswith(("s", "e")) and head[:-1] in words)):
+            return True
+    return False
+
+
+def _place(tokens: list[str]) -> bool:
+    """'Eindhoven', 'Den Haag', 'DE RIJN', 'Noord-Brabant': the span is a place ('de' may open it)."""
+    name = fold(" ".join(tokens))
+    return name in places() or (tokens[0].casefold() in _ARTICLES and fold(" ".join(tokens[1:])) in places())
 
 
 def _plain(token: str) -> str:
@@ -172,6 +221,11 @@ def no_name_evidence(text: str, start: int, end: int, lower_words: set[str],
         return "organisatie"
     if all(_not_a_name_word(t, voc) for t in tokens):
         return "geen naamwoord"
+    if _place(tokens):
+        return "plaats"
+    if len(tokens) > 1 and all(t.isupper() and len(t) <= 5 for t in tokens) \
+            and not any(fold(t) in person_names() for t in tokens):
+        return "afkorting"  # 'VMBO BB/KB'; not 'JAN DE BOER'
     nxt = _NEXT_WORD.match(text, end)
     if nxt:
         word = nxt.group(1)
@@ -184,6 +238,8 @@ def no_name_evidence(text: str, start: int, end: int, lower_words: set[str],
         folded = word.casefold()
         if folded in lower_words or _head_of_compound(folded, lower_words):
             return "gewoon woord"
+        if (folded in common_words() or _common_compound(folded)) and fold(word) not in person_names():
+            return "gewoon woord"  # 'Scholing', 'Burgerschapsonderwijs': never a proper noun in Dutch
         if opens_sentence(text, start):
             if ordinary_word(folded, dutch_words):
                 return "gewoon woord aan het begin van een zin"
