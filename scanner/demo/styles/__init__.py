@@ -104,6 +104,7 @@ class Style:
     staff_file: str = "Personeelslijst {year}.xlsx"
     region_area: str = "036"  # telephone area code
     templates: Templates = field(default_factory=Templates)
+    name_seed: int = 0  # added to the seed of Faker's names: the same seed, other people than another style's
     # how this school's care coordinator types `gegeven_door` (records.GIVER_WORDING when empty)
     giver_wording: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
