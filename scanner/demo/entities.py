@@ -68,6 +68,8 @@ class Finder:
 
 def _person_forms(p: Person) -> list[str]:
     forms = [p.full, p.sorted_name, p.initial_form, f"{p.roepnaam} {p.achternaam[0]}."]
+    if p.voorvoegsel:  # 'de Vries, Sanne': class lists that keep the prefix in front
+        forms.append(f"{p.surname}, {p.roepnaam}")
     if isinstance(p, Pupil) and p.voornamen and p.voornamen != p.roepnaam:
         forms += [f"{p.voornamen} {p.surname}", p.voornamen]
     return forms
