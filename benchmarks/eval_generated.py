@@ -1,6 +1,6 @@
 """Build generated trap schools in every house style, scan them and score them; prints markdown tables.
 
-    python benchmarks/eval_generated.py [--styles flevo,meerstroom] [--seeds 11,12,13] [--work /tmp/eval-gen]
+    python benchmarks/eval_generated.py [--styles flevo,meerstroom,zuidrand] [--seeds 11,12,13] [--work /tmp/eval-gen]
 
 Each school is built by `scanner.demo.build_demo_school` (default size), scanned with its own avgscan.yaml
 (`run_scan`, raw values shown so entities can be scored) and scored against its truth/ folder with the

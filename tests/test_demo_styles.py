@@ -22,6 +22,8 @@ from scanner.demo.styles import STYLE_NAMES, style_by_name
 from scanner.linking import folder_regex
 
 SECOND = "meerstroom"
+THIRD = "zuidrand"  # held out: its own templates, written from the domain, not from the scanner
+HELD_OUT = (SECOND, THIRD)
 # ../shared next to the checkout (or next to the folder of worktrees); CI may have neither
 SHARED_SCORER = next((p / "shared" / "tools" / "score.py" for p in Path(__file__).resolve().parents[1:4]
                       if (p / "shared" / "tools" / "score.py").exists()), Path("/nonexistent"))
@@ -32,34 +34,44 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-@pytest.fixture(scope="module")
-def school(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("styles") / SECOND
-    build_demo_school(root, style=SECOND)
+@pytest.fixture(scope="module", params=HELD_OUT)
+def school(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A built school of a held-out style; the folder is named after the style."""
+    root = tmp_path_factory.mktemp("styles") / request.param
+    build_demo_school(root, style=request.param)
     return root
 
 
-def test_second_style_is_deterministic(school: Path, tmp_path: Path) -> None:
+def test_held_out_style_is_deterministic(school: Path, tmp_path: Path) -> None:
+    style = school.name
     again = tmp_path / "again"
-    build_demo_school(again, style=SECOND)
+    build_demo_school(again, style=style)
     share = school / "share"
     files = sorted(p.relative_to(share).as_posix() for p in share.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(again / "share").as_posix() for p in (again / "share").rglob("*")
                            if p.is_file())
     by_suffix = {Path(p).suffix: p for p in files}
-    assert set(by_suffix) >= {".docx", ".odt", ".pdf", ".eml", ".xlsx", ".csv", ".txt"}
+    assert set(by_suffix) >= {".docx", ".pdf", ".eml", ".xlsx", ".csv", ".txt"}
+    assert style != SECOND or ".odt" in by_suffix
     for rel in [f"share/{p}" for p in by_suffix.values()] + ["truth/expected_entities.csv", "truth/controls.csv",
                                                               "records/leerlingen.csv", "avgscan.yaml"]:
         assert (school / rel).read_bytes() == (again / rel).read_bytes(), rel
 
 
-def test_second_style_looks_different() -> None:
+@pytest.mark.parametrize("other", HELD_OUT)
+def test_held_out_style_looks_different(other: str) -> None:
+    for one, two in ((plan_school(), plan_school(style=other)),
+                     (plan_school(style=other), plan_school(style=next(s for s in STYLE_NAMES if s != other
+                                                                          and s != "flevo")))):
+        tops = {d.place.path.split("/")[0] for d in one.docs}, {d.place.path.split("/")[0] for d in two.docs}
+        assert not tops[0] & tops[1], tops
+        assert one.organisation.name != two.organisation.name
+        assert {p.woonplaats for p in one.pupils} != {p.woonplaats for p in two.pupils}
+        assert len({p.achternaam for p in one.pupils} & {p.achternaam for p in two.pupils}) < 10
+
+
+def test_second_style_wording() -> None:
     one, two = plan_school(), plan_school(style=SECOND)
-    tops = {d.place.path.split("/")[0] for d in one.docs}, {d.place.path.split("/")[0] for d in two.docs}
-    assert not tops[0] & tops[1], tops
-    assert one.organisation.name != two.organisation.name
-    assert {p.woonplaats for p in one.pupils} != {p.woonplaats for p in two.pupils}
-    assert len({p.achternaam for p in one.pupils} & {p.achternaam for p in two.pupils}) < 10
 
     def labels(plan: object) -> set[str]:
         return {str(r[0]) for d in plan.docs for b in d.blocks if b.kind == "form" for r in b.rows}  # type: ignore
@@ -101,8 +113,12 @@ def test_every_trap_is_planted(style: str) -> None:
     assert suffixes & {".docx", ".odt"} and suffixes & {".pdf", ".txt"}, suffixes
     for d in split:
         assert len(d.place.unknown_children) == 1 and d.place.unknown_children[0] in d.place.path
-        labels = {str(r[0]) for b in d.blocks if b.kind == "form" for r in b.rows}
+        # labels of 'Label: value' rows, and of label|value column pairs in a table
+        labels = {str(r[i]) for b in d.blocks if b.kind in ("form", "table") for r in b.rows
+                  for i in range(0, len(r), 2)}
         assert {"Achternaam", "Voornamen", "Roepnaam"} <= labels
+        body = " ".join([b.text for b in d.blocks] + [str(c) for b in d.blocks for r in b.rows for c in r])
+        assert d.place.unknown_children[0] not in body
     wordless = {s for t in style_by_name(style).towns for s in t.wordless}
     assert any(p.straat in wordless for p in plan.pupils if p.status == "current")
     exports = {path.split("#")[0] for path in plan.traps["export_dates"]}
@@ -113,8 +129,9 @@ def test_every_trap_is_planted(style: str) -> None:
     assert any(docs[p].place.needs == "folder" for p in plan.traps["folder_or_file_name_only"] if p in docs)
 
 
-def test_traps_scale_with_the_school() -> None:
-    small, large = plan_school(style=SECOND), plan_school(style=SECOND, pupils=180)
+@pytest.mark.parametrize("style", HELD_OUT)
+def test_traps_scale_with_the_school(style: str) -> None:
+    small, large = plan_school(style=style), plan_school(style=style, pupils=180)
     for kind in ("split_name_applicant", "export_dates", "folder_or_file_name_only"):
         assert len(large.traps[kind]) >= 2 * len(small.traps[kind]), kind
 
@@ -136,7 +153,7 @@ def test_truth_files_are_consistent(school: Path) -> None:
     types = {r["entity_type"] for r in entities}
     assert types >= {"PERSON", "ADDRESS", "NL_POSTCODE", "DATE_OF_BIRTH", "NL_BSN", "PHONE_NUMBER", "EMAIL_ADDRESS",
                      "HEALTH"}
-    plan = plan_school(style=SECOND)
+    plan = plan_school(style=school.name)
     staff_names = {s.full for s in plan.staff}
     person_values = {r["value"] for r in entities if r["entity_type"] == "PERSON"}
     assert staff_names & person_values and {c.full for c in plan.contacts} & person_values
@@ -152,16 +169,17 @@ def test_config_fits_the_layout(school: Path) -> None:
     cfg = load_config(school / "avgscan.yaml")
     share = cfg.sources[0]
     rx = folder_regex(share.folder_pattern or "")
-    plan = plan_school(style=SECOND)
+    style = style_by_name(school.name)
+    plan = plan_school(style=style.key)
     numbers = {p.leerlingnummer for p in plan.pupils}
-    dossiers = [d.place.path.split("/")[-2] for d in plan.docs if d.place.path.startswith(("Leerlingen/",
-                                                                                           "Oud-leerlingen/"))]
+    kept = tuple(f + "/" for f, role in style.roles.items() if role in ("dossier", "archive"))
+    dossiers = [d.place.path.split("/")[-2] for d in plan.docs if d.place.path.startswith(kept)]
     assert dossiers
     for folder in dossiers:
         m = rx.match(folder)
         assert m and m.group("leerlingnummer") in numbers, folder
-    assert set(share.roles) == set(style_by_name(SECOND).roles)
-    assert set(share.outbound.values()) == set(style_by_name(SECOND).parties.values())
+    assert set(share.roles) == set(style.roles)
+    assert set(share.outbound.values()) == set(style.parties.values())
     assert cfg.records.staff is not None and (school / cfg.records.staff.path).exists()  # type: ignore[operator]
 
 
@@ -186,3 +204,62 @@ def test_shared_scorer_reads_the_truth(school: Path, tmp_path: Path) -> None:
                           str(school / "truth" / "expected_violations.csv"), "--entities",
                           str(school / "truth" / "expected_entities.csv")], capture_output=True, text=True, check=True)
     assert re.search(r"ALL\s+\d+\s+0\s+0\s+0\s+1\.0\s+1\.0\s+1\.0", out.stdout), out.stdout
+
+
+def _body(doc: object) -> str:
+    blocks = doc.blocks  # type: ignore[attr-defined]
+    return "\n".join([b.text for b in blocks] + [" | ".join(str(c) for c in r) for b in blocks for r in b.rows])
+
+
+def test_third_style_writes_its_own_templates() -> None:
+    """zuidrand is not the default templates relabelled: each of its own kinds is there, in its own layout,
+    and none of the default templates it replaces is."""
+    plan = plan_school(style=THIRD)
+    by_title: dict[str, list[object]] = {}
+    for doc in plan.docs:
+        by_title.setdefault(doc.title.split(" ")[0], []).append(doc)
+    own = {"Leerlingkaart", "Groeidocument", "Verslag", "Brief", "Notitie", "Inschrijfformulier", "Notulen",
+           "Leerlingbespreking", "RE:", "Verwijsformulier", "Klassenlijst", "Verzuimoverzicht"}
+    assert own <= set(by_title), own - set(by_title)
+    assert not {"Intakeformulier", "Ontwikkelingsperspectiefplan", "Zorgoverleg", "Handelingsplan",
+                "Telefoonlijst", "Verklaring", "Aanmeldformulier"} & set(by_title)
+    card = by_title["Leerlingkaart"][0]
+    paras = [b.text for b in card.blocks if b.kind == "para"]  # type: ignore[attr-defined]
+    assert "Geboortedatum" in paras and paras[paras.index("Geboortedatum") + 1][:2].isdigit()
+    mdo = [d for d in by_title["Verslag"] if "MDO" in d.title]  # type: ignore[attr-defined]
+    assert mdo and all("Naam | Functie | Organisatie" in _body(d) for d in mdo)
+    assert all(re.search(r"\n\| (Naam|Wie) \|", "\n| " + _body(d)) or "Aanwezigen" in _body(d) for d in mdo)
+    thread = _body(by_title["RE:"][0])
+    assert re.search(r"Op \d{1,2} \w+ \d{4} om \d\d:\d\d schreef .+:\n> ", thread)
+    assert any(re.search(r"^\[x\] ", _body(d), re.M) for d in by_title["Verwijsformulier"])
+    assert all("Verwezen op | " in _body(d) for d in by_title["Verwijsformulier"])
+    minutes = _body(by_title["Notulen"][0])
+    assert "Wie | Wat | Wanneer" in minutes and re.search(r"\n[A-Z][a-z]*[A-Z] \| ", minutes)
+    letters = by_title["Brief"]
+    assert all("Geachte ouder(s)/verzorger(s) van " in _body(d) for d in letters)
+    notes = by_title["Notitie"]
+    assert all(len([b for b in d.blocks if b.kind == "para"]) == 1 and d.place.path.endswith(".txt")  # type: ignore
+               for d in notes)
+    sheet = by_title["Klassenlijst"][0].sheet  # type: ignore[attr-defined]
+    assert sheet[0][0] == "Leerling" and all(", " in str(r[0]) for r in sheet[1:])
+    export = by_title["Verzuimoverzicht"][0]
+    assert {"Geb.datum", "Datum absentie"} <= set(export.sheet[0])  # type: ignore[attr-defined]
+    assert export.place.party == style_by_name(THIRD).party(  # type: ignore[attr-defined]
+        "Extern/Leerplicht") and export.place.share_date  # type: ignore[attr-defined]
+
+
+def test_third_style_records_and_folders(tmp_path: Path) -> None:
+    """Dossier folders '20431_deBoer_Jesse', a Somtoday-like register and the IT person's own avgscan.yaml."""
+    root = tmp_path / THIRD
+    build_demo_school(root, style=THIRD, seed=12)
+    plan = plan_school(style=THIRD, seed=12)
+    folders = {d.place.path.split("/")[-2] for d in plan.docs if d.place.path.startswith("02 Leerlingdossiers/")}
+    assert folders and all(re.fullmatch(r"\d+_[^ _]+_[^ _]+", f) for f in folders), folders
+    assert any(re.match(r"\d+_(van|de|ter|ten)[A-Z]", f) for f in plan_school(style=THIRD, pupils=120).docs
+               and {d.place.path.split("/")[-2] for d in plan_school(style=THIRD, pupils=120).docs})
+    header = (root / "records" / "leerlingen.csv").read_text(encoding="utf-8").splitlines()[0].split(";")
+    assert header == list(style_by_name(THIRD).register_header) and "Lln.nr." in header
+    cfg = load_config(root / "avgscan.yaml")
+    register = cfg.records.pupil_register
+    assert register is not None and register.columns["uitschrijving"] == "Einddatum"
+    assert "# Ingericht door ICT" in (root / "avgscan.yaml").read_text(encoding="utf-8")

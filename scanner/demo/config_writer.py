@@ -28,6 +28,8 @@ def database_url(root: Path) -> str:
 
 def config_text(plan: Plan, root: Path) -> str:
     style = style_by_name(plan.style)
+    if style.templates.config_text is not None:  # this school's IT person wrote it their own way
+        return style.templates.config_text(plan, root)
     org = plan.organisation
     own = []
     for s in org.schools:

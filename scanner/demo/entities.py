@@ -20,7 +20,8 @@ from scanner.demo.names import SIBLING_NAMES
 from scanner.demo.writers import text_lines
 
 HEALTH_TERMS = tuple(sorted({*DIAGNOSES, *SHORT.values(), *SIBLING_CONDITIONS, "autisme", "TIQ", "WISC-V",
-                             *(drug for _, meds in DIAGNOSES.values() for drug, _ in meds)}, key=len, reverse=True))
+                             *(drug for _, meds in DIAGNOSES.values() for drug, _ in meds)},
+                           key=lambda t: (-len(t), t)))  # ties by text: a set's order changes per process
 DATE_FORMATS = ("dd-mm-yyyy", "d-m-yyyy", "dd/mm/yyyy", "iso")
 _ANY_DATE = re.compile(r"(?<![\d/-])(?:\d{1,2}[-/]\d{1,2}[-/]\d{4}|\d{4}-\d{2}-\d{2})(?![\d/-])")
 _KIN = re.compile(r"\b(?:[Bb]roertje|[Zz]usje) ([A-Z][a-z]+)")
@@ -67,6 +68,8 @@ class Finder:
 
 def _person_forms(p: Person) -> list[str]:
     forms = [p.full, p.sorted_name, p.initial_form, f"{p.roepnaam} {p.achternaam[0]}."]
+    if p.voorvoegsel:  # 'de Vries, Sanne': class lists that keep the prefix in front
+        forms.append(f"{p.surname}, {p.roepnaam}")
     if isinstance(p, Pupil) and p.voornamen and p.voornamen != p.roepnaam:
         forms += [f"{p.voornamen} {p.surname}", p.voornamen]
     return forms

@@ -71,6 +71,17 @@ GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
             "Girigorie", "Sambo"),
            ("Marisol", "Soraya", "Jacqueline", "Yvette", "Ruthmila"),
            ("Eugene", "Ruthsel", "Edsel", "Glenn", "Richenel")),
+    # Brabant: surnames of the Meierij and Maasland without a prefix (those come from Faker's nl_NL list)
+    "bb": (("Thijs", "Stijn", "Koen", "Teun", "Joris", "Pepijn", "Tygo", "Hidde", "Sven", "Jurre", "Cas", "Rens",
+            "Mats", "Olivier"),
+           ("Roos", "Fenne", "Pien", "Sterre", "Merel", "Jet", "Loes", "Britt", "Nienke", "Evy", "Mirthe", "Lieke",
+            "Isa", "Anouk"),
+           ("Smulders", "Schellekens", "Raaijmakers", "Swinkels", "Habraken", "Heesakkers", "Manders", "Vervoort",
+            "Lathouwers", "Verbruggen", "Leenders", "Kuijpers", "Coppens", "Claassen", "Martens", "Verhoeven",
+            "Pennings", "Bekkers", "Gloudemans", "Rovers", "Bongers", "Hurkmans", "Timmermans", "Verstegen",
+            "Wagemakers", "Biemans", "Cuijpers", "Donkers", "Ketelaars", "Hoevenaars", "Brekelmans", "Siebers"),
+           ("Mieke", "Ingrid", "Marieke", "Jolanda", "Wendy", "Ilse", "Anke", "Marloes"),
+           ("Ruud", "Marco", "Frank", "Ton", "Harrie", "Bert", "Sjaak", "Geert")),
 }
 # Children's first names per Faker-based origin: 'nl' (Faker nl_NL surnames) and 'be' (Flemish, nl_BE).
 FLEMISH_BOYS = ("Louis", "Arthur", "Jules", "Lucas", "Victor", "Mathis", "Warre", "Lander", "Seppe", "Wout", "Kobe",

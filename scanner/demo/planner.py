@@ -100,6 +100,7 @@ class Builder:
                  planted: namesakes.Namesakes | None = None) -> None:
         self.plan, self.rng, self.fake, self.style = plan, rng, fake, style
         self.wording = style.wording
+        self.t = style.templates  # the school's own templates; None fields: the defaults
         self.planted = planted or namesakes.Namesakes()
         self.contacts: dict[str, Contact] = {key: c for key, (c, _) in self.planted.contacts.items()}
         self.nameless_flows: set[str] = set()
@@ -362,10 +363,11 @@ class Builder:
     def flow_doc(self, p: Pupil, where: str, shared: date, facts: list[Fact], bsn: bool, nameless: bool = False) -> Doc:
         org, rng, w = self.plan.organisation, self.rng, self.wording
         if where == places.JEUGD_GGZ:
-            doc = outbound_docs.handover_mail(p, shared, self.ib(p), self.contact(where), facts, w)
+            doc = (self.t.handover_mail or outbound_docs.handover_mail)(p, shared, self.ib(p), self.contact(where),
+                                                                       facts, w)
         elif where == places.WIJKTEAM:
-            doc = outbound_docs.wijkteam_mail(p, shared, self.staff("schoolmaatschappelijk werker"),
-                                              self.contact(where), facts, w)
+            doc = (self.t.wijkteam_mail or outbound_docs.wijkteam_mail)(
+                p, shared, self.staff("schoolmaatschappelijk werker"), self.contact(where), facts, w)
             if p.straat in self.wordless:
                 self.trap("wordless_street", doc.place.path)
         elif where == places.SWV:
@@ -429,8 +431,8 @@ class Builder:
             intake_day = p.inschrijving - days(rng.randint(10, 60))
             forced = p.leerlingnummer in self.must_intake or p.straat in self.wordless
             if p in bsn_pupils or p.onderwijsnummer or forced or rng.random() < 0.75:  # older intakes were on paper
-                doc = self.add(pupil_docs.intake_form(org, p, intake_day, self.ib(p), rng, folder,
-                                                      with_bsn=p in bsn_pupils),
+                doc = self.add((self.t.intake_form or pupil_docs.intake_form)(org, p, intake_day, self.ib(p), rng,
+                                                                              folder, with_bsn=p in bsn_pupils),
                                optional=p not in bsn_pupils and not forced)
                 if p.leerlingnummer in self.must_intake:
                     self.trap("parent_namesake", doc.place.path)
@@ -439,28 +441,32 @@ class Builder:
             if rng.random() < 0.3:
                 day = between(rng, date(2026, 9, 7), date(2026, 10, 30))
                 assert day is not None
-                self.add(pupil_docs.opp(org, p, day, self.staff("orthopedagoog"), day + days(rng.randint(5, 25)),
-                                        rng, folder), optional=True)
+                self.add((self.t.opp or pupil_docs.opp)(org, p, day, self.staff("orthopedagoog"),
+                                                        day + days(rng.randint(5, 25)), rng, folder), optional=True)
             name, sibling = self.sibling(p, {p.roepnaam}) if p in sibling_pupils else ("", None)
             if sibling or rng.random() < 0.2:
                 day = between(rng, max(p.inschrijving + days(60), self.as_of - days(400)), self.as_of - days(7))
                 if day:
-                    doc = self.add(pupil_docs.mdo_report(org, p, day, [self.ib(p), self.staff("orthopedagoog")], rng,
-                                                         folder, sibling, self.wording.staff_ref),
-                                   optional=sibling is None)
+                    present = [self.ib(p), self.staff("orthopedagoog")]
+                    doc = self.add((self.t.mdo_report or pupil_docs.mdo_report)(
+                        org, p, day, present, rng, folder, sibling, self.wording.staff_ref), optional=sibling is None)
+                    self.own_template_traps(doc, p, present, self.t.mdo_report)
                     if sibling:
                         doc.place.unknown_children = [name]
                         doc.place.note = "sibling outside the register"
             if p in open_pupils:
                 day = between(rng, p.inschrijving + days(5), self.as_of - days(20))
                 assert day is not None
-                doc = self.add(pupil_docs.medication_statement(org, p, day, folder))
+                doc = self.add((self.t.medication_statement or pupil_docs.medication_statement)(org, p, day, folder))
                 doc.mode = 0o644
+                self.own_template_traps(doc, p, [], self.t.medication_statement)
                 doc.place.note = "world-readable dossier file"
             elif p.care.medication and rng.random() < 0.3:
                 day = between(rng, p.inschrijving + days(5), self.as_of - days(20))
                 assert day is not None
-                self.add(pupil_docs.medication_statement(org, p, day, folder), optional=True)
+                doc = self.add((self.t.medication_statement or pupil_docs.medication_statement)(org, p, day, folder),
+                               optional=True)
+                self.own_template_traps(doc, p, [], self.t.medication_statement)
 
     def pick_n(self, pool: list[Pupil], n: int, fits: Callable[[Pupil], bool]) -> list[Pupil]:
         candidates = [p for p in pool if fits(p)]
@@ -477,7 +483,8 @@ class Builder:
                 folder = pupil_docs.dossier_dir(p)
                 day = between(rng, p.uitschrijving - days(300), p.uitschrijving - days(30))
                 assert day is not None
-                doc = self.add(pupil_docs.opp(org, p, day, self.staff("orthopedagoog"), day + days(10), rng, folder))
+                doc = self.add((self.t.opp or pupil_docs.opp)(org, p, day, self.staff("orthopedagoog"), day + days(10),
+                                                              rng, folder))
                 doc.place.note = "dossier of a pupil who left long ago, never archived"
                 continue
             folder = pupil_docs.archive_dir(p)
@@ -488,8 +495,10 @@ class Builder:
                 day = between(rng, max(p.inschrijving + days(30), p.uitschrijving - days(500)),
                               p.uitschrijving - days(20))
                 if day:
-                    self.add(pupil_docs.mdo_report(org, p, day, [self.ib(p), self.staff("orthopedagoog")], rng,
-                                                   folder, ref=self.wording.staff_ref))
+                    present = [self.ib(p), self.staff("orthopedagoog")]
+                    doc = self.add((self.t.mdo_report or pupil_docs.mdo_report)(org, p, day, present, rng, folder,
+                                                                                ref=self.wording.staff_ref))
+                    self.own_template_traps(doc, p, present, self.t.mdo_report)
             old_enough = age_on(p.geboortedatum, p.uitschrijving) >= 16
             if old_enough and (p is self.expired[0] or rng.random() < 0.5):
                 self.add(pupil_docs.diploma(org, p, folder, rng))
@@ -523,8 +532,8 @@ class Builder:
                         sibling = (current[0], sentence)
                     staff = [self.staff("intern begeleider", school), self.staff("schoolmaatschappelijk werker"),
                              self.staff("orthopedagoog")]
-                    doc = pupil_docs.care_meeting(org, school, day, entries, staff, rng, sibling,
-                                                  self.wording.staff_ref)
+                    doc = (self.t.care_meeting or pupil_docs.care_meeting)(org, school, day, entries, staff, rng,
+                                                                           sibling, self.wording.staff_ref)
                     if sibling:
                         doc.place.unknown_children = [name]
                     self.fix_name_forms(doc, chosen)
@@ -534,6 +543,23 @@ class Builder:
             assert day is not None
             doc = self.add(pupil_docs.cvb_application(org, p, day, self.ib(p), self.rng))
             doc.place.note = "BSN copied into a care-team form"
+
+    def own_template_traps(self, doc: Doc, p: Pupil, present: list[Staff], template: object) -> None:
+        """Where a school's own template names a namesake father, a namesake staff member or a street without a
+        street word, that is a trap too (the default templates' traps are recorded where they are planted)."""
+        if template is None:
+            return
+        if p.leerlingnummer in self.must_intake and any(par.full in _text(doc) for par in p.parents):
+            self.trap("parent_namesake", doc.place.path)
+        formers = {f.leerlingnummer for _, f in self.planted.staff}
+        formers |= {f.leerlingnummer for c, f in self.planted.contacts.values()}
+        formers |= {f.leerlingnummer for _, _, f in self.planted.parents}
+        if any(x.leerlingnummer in formers for x in doc.place.subjects):
+            return  # a former pupil's own document: whoever is named in it, it is about that pupil
+        if any(s is m for m, _ in self.planted.staff for s in present):
+            self.trap("staff_namesake", doc.place.path)
+        if p.straat in self.wordless and p.address in _text(doc):
+            self.trap("wordless_street", doc.place.path)
 
     def fix_name_forms(self, doc: Doc, pupils: list[Pupil]) -> None:
         """Use 'lln. S. de Vries' only where that form names one pupil; otherwise the full name."""
@@ -555,18 +581,20 @@ class Builder:
                 day = between(rng, max(p.inschrijving + days(30), self.as_of - days(300)), self.as_of - days(5))
                 if day is None:
                     continue
-                doc = self.add(trap_docs.pupil_meeting(org, p, day, member, self.mentor(p), "Dossiers/x/x", rng))
+                doc = self.add((self.t.pupil_meeting or trap_docs.pupil_meeting)(org, p, day, member, self.mentor(p),
+                                                                                 "Dossiers/x/x", rng))
                 self.trap("staff_namesake", doc.place.path)
         for p in self.pick_n(self.current, self.k, lambda p: bool(p.care.diagnoses)):
             day = between(rng, max(p.inschrijving + days(30), self.as_of - days(200)), self.as_of - days(5))
             if day:
-                doc = self.add(trap_docs.nameless_plan(org, p, day, "Dossiers/x/x", rng))
+                doc = self.add((self.t.nameless_plan or trap_docs.nameless_plan)(org, p, day, "Dossiers/x/x", rng))
                 self.trap("folder_or_file_name_only", doc.place.path)
         for p in self.pick_n(self.expired, self.k, lambda p: bool(p.care.diagnoses)):
             assert p.uitschrijving is not None
             day = between(rng, max(p.inschrijving + days(30), p.uitschrijving - days(400)), p.uitschrijving - days(20))
             if day:
-                doc = self.add(trap_docs.nameless_plan(org, p, day, pupil_docs.archive_dir(p), rng))
+                doc = self.add((self.t.nameless_plan or trap_docs.nameless_plan)(org, p, day,
+                                                                                 pupil_docs.archive_dir(p), rng))
                 self.trap("folder_or_file_name_only", doc.place.path)
 
     # --- applications, open folder, school-wide files --------------------------------------------------------
@@ -614,14 +642,16 @@ class Builder:
                 path = self.style.application_file(applicant, year, suffix)
                 if applicant.full not in path:  # the child's full name in the file name, in every style
                     path = f"{path.rpartition('/')[0]}/Aanmelding {applicant.full}{suffix}"
-                doc = self.add(trap_docs.split_name_intake(org, applicant, day, ib, path, rng))
+                doc = self.add((self.t.split_name_intake or trap_docs.split_name_intake)(org, applicant, day, ib,
+                                                                                         path, rng))
                 self.trap("split_name_applicant", doc.place.path)
                 if street in self.wordless:
                     self.trap("wordless_street", doc.place.path)
                 continue
             folder = f"Aanmeldingen/{year}/Aanmelding {applicant.achternaam} {applicant.roepnaam}"
-            doc = pupil_docs.intake_form(org, applicant, day, ib, rng, folder,
-                                         with_bsn=i % 2 == 0, applicant=True, cvb_line=i % 2 == 0)
+            doc = (self.t.intake_form or pupil_docs.intake_form)(org, applicant, day, ib, rng, folder,
+                                                                 with_bsn=i % 2 == 0, applicant=True,
+                                                                 cvb_line=i % 2 == 0)
             doc.place.path = self.style.application_file(applicant, year, ".docx")
             doc.place.note = "applicant, not in the register"
             if i % 2 == 1:
@@ -638,7 +668,8 @@ class Builder:
                   in self.unique_forms][:7]
         self.add(school_docs.group_overview(groups[0], listed, self.as_of - days(rng.randint(20, 60))))
         phones = by_group[groups[1]][:8]
-        self.add(school_docs.phone_list(groups[1], phones, self.as_of - days(rng.randint(20, 90))))
+        self.add((self.t.phone_list or school_docs.phone_list)(groups[1], phones,
+                                                               self.as_of - days(rng.randint(20, 90))))
         talks = rng.sample(self.current, min(4, len(self.current)))
         name, sentence = self.sibling(talks[-1], {p.roepnaam for p in talks})
         # a brother mentioned without any special-category data: a PERSON, but not an unknown-subject case
@@ -676,6 +707,9 @@ class Builder:
                                               [director, self.staff("conciërge"),
                                                self.staff("administratief medewerker")]))
         self.add(school_docs.lesson_plan(date(self.as_of.year, 9, 3)))
+        if self.t.extra_docs is not None:  # documents only this school writes
+            for doc in self.t.extra_docs(self.plan, self.style, rng):
+                self.add(doc)
 
     # --- las.db --------------------------------------------------------------------------------------------
 
@@ -793,6 +827,10 @@ class Builder:
             row.place.role, row.place.party = places.place_of(row.place.path, self.style)
 
 
+def _text(doc: Doc) -> str:
+    return "\n".join([b.text for b in doc.blocks] + [str(c) for b in doc.blocks for r in b.rows for c in r])
+
+
 def plan_school(seed: int = 2026, pupils: int = DEFAULT_PUPILS, documents: int | None = None,
                 as_of: date = AS_OF, style: str = DEFAULT_STYLE) -> Plan:
     """Everything about the demo school, decided from the seed and the house style alone."""
@@ -801,7 +839,7 @@ def plan_school(seed: int = 2026, pupils: int = DEFAULT_PUPILS, documents: int |
     house = style_by_name(style)
     rng = random.Random(seed)
     fake = Faker(house.locale)
-    fake.seed_instance(seed)
+    fake.seed_instance(seed + house.name_seed)
     org = house.organisation
     staff = make_staff(rng, fake, org)
     towns = [(t.name, t.postcodes, t.streets) for t in house.towns]

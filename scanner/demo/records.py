@@ -42,15 +42,16 @@ GIVER_WORDING = {"ouder": ("ouder", "Ouder", "ouders", "ouder/verzorger"),
                  "leerling": ("leerling", "Leerling")}
 
 
-def written_giver(c: Consent) -> str:
-    """A wording of `gegeven_door`, fixed per record (chosen from the record number, not at random)."""
-    variants = GIVER_WORDING.get(c.gegeven_door, (c.gegeven_door,))
+def written_giver(c: Consent, wording: dict[str, tuple[str, ...]] | None = None) -> str:
+    """A wording of `gegeven_door`, fixed per record (chosen from the record number, not at random);
+    `wording`: the school's own way of typing it (GIVER_WORDING when not given)."""
+    variants = (wording or GIVER_WORDING).get(c.gegeven_door, (c.gegeven_door,))
     return variants[int(c.id[1:]) % len(variants)] if c.id[1:].isdigit() else variants[0]
 
 
-def consent_row(c: Consent) -> list[object]:
-    return [c.id, c.leerlingnummer, c.partij, ",".join(c.gegevens), c.doel, written_giver(c), c.datum_gegeven,
-            c.geldig_tot, c.ingetrokken_op]
+def consent_row(c: Consent, wording: dict[str, tuple[str, ...]] | None = None) -> list[object]:
+    return [c.id, c.leerlingnummer, c.partij, ",".join(c.gegevens), c.doel, written_giver(c, wording),
+            c.datum_gegeven, c.geldig_tot, c.ingetrokken_op]
 
 
 def _csv(header: list[str], rows: list[list[object]]) -> bytes:
@@ -66,9 +67,10 @@ def write_records(folder: Path, plan: Plan) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = {"register": folder / "leerlingen.csv", "consents_csv": folder / "toestemmingen.csv",
              "consents_xlsx": folder / "toestemmingen.xlsx"}
-    header = list(style_by_name(plan.style).register_header)  # each LAS exports its own column names
+    style = style_by_name(plan.style)
+    header = list(style.register_header)  # each LAS exports its own column names
     paths["register"].write_bytes(_csv(header, register_rows(plan)))
-    consents = [consent_row(c) for c in plan.consents]
+    consents = [consent_row(c, style.giver_wording) for c in plan.consents]
     paths["consents_csv"].write_bytes(_csv(CONSENT_HEADER, consents))
     sheet = Doc(Place("records", "toestemmingen.xlsx"), plan.as_of, "Toestemmingen",
                 sheet=[CONSENT_HEADER, *consents], sheet_name="Toestemmingen")

@@ -12,8 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from scanner.demo.model import Organisation, Pupil
+from scanner.demo.model import Doc, Organisation, Pupil
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from scanner.demo.model import Plan
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,32 @@ class Wording:
     contact_line: str = "t.a.v. {initials}"  # or {addressed}: 'mw. J. de Boer'  # the addressee of a letter to a party
 
 
+TemplateFn = Callable[..., Doc]
+
+
+@dataclass(frozen=True)
+class Templates:
+    """A house style's own document templates. Each one that is set replaces the default template of the same
+    name and takes the same arguments, so the planner's scenarios (who is in which document, which case is
+    planted where) stay one; the school only writes its documents in its own way. None: the default."""
+
+    intake_form: TemplateFn | None = None  # pupil_docs.intake_form
+    opp: TemplateFn | None = None  # pupil_docs.opp
+    mdo_report: TemplateFn | None = None  # pupil_docs.mdo_report
+    medication_statement: TemplateFn | None = None  # pupil_docs.medication_statement
+    care_meeting: TemplateFn | None = None  # pupil_docs.care_meeting
+    pupil_meeting: TemplateFn | None = None  # trap_docs.pupil_meeting
+    nameless_plan: TemplateFn | None = None  # trap_docs.nameless_plan
+    split_name_intake: TemplateFn | None = None  # trap_docs.split_name_intake
+    handover_mail: TemplateFn | None = None  # outbound_docs.handover_mail
+    wijkteam_mail: TemplateFn | None = None  # outbound_docs.wijkteam_mail
+    phone_list: TemplateFn | None = None  # school_docs.phone_list
+    # documents only this school writes: (plan, style, rng) -> docs in logical paths
+    extra_docs: Callable[..., list[Doc]] | None = None
+    # avgscan.yaml as this school's IT person wrote it: (plan, config folder) -> text
+    config_text: Callable[[Plan, Path], str] | None = None
+
+
 @dataclass(frozen=True)
 class Style:
     key: str
@@ -71,6 +103,10 @@ class Style:
     staff_dir: str = "Personeel"
     staff_file: str = "Personeelslijst {year}.xlsx"
     region_area: str = "036"  # telephone area code
+    templates: Templates = field(default_factory=Templates)
+    name_seed: int = 0  # added to the seed of Faker's names: the same seed, other people than another style's
+    # how this school's care coordinator types `gegeven_door` (records.GIVER_WORDING when empty)
+    giver_wording: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def party(self, key: str) -> str:
         return self.party_names[key]
@@ -103,14 +139,15 @@ class Style:
 def style_by_name(name: str) -> Style:
     from scanner.demo.styles.flevo import FLEVO
     from scanner.demo.styles.meerstroom import MEERSTROOM
+    from scanner.demo.styles.zuidrand import ZUIDRAND
 
-    styles = {s.key: s for s in (FLEVO, MEERSTROOM)}
+    styles = {s.key: s for s in (FLEVO, MEERSTROOM, ZUIDRAND)}
     if name not in styles:
         raise ValueError(f"unknown demo style {name!r}; known: {', '.join(styles)}")
     return styles[name]
 
 
-STYLE_NAMES = ("flevo", "meerstroom")
+STYLE_NAMES = ("flevo", "meerstroom", "zuidrand")
 DEFAULT_STYLE = "flevo"
 
 
