@@ -62,3 +62,16 @@ def test_consents_parse_categories_and_givers(tmp_path: Path) -> None:
     assert c.gegevens == {"onderwijsgegevens", "gezondheid"} and c.gegeven_door == "ouder+leerling"
     assert c.ingetrokken_op == date(2025, 6, 1)
     assert "datum_gegeven" in str(problems[0]) and "rij 3" in str(problems[0])
+
+
+@pytest.mark.parametrize(("written", "giver"), [
+    ("ouder", "ouder"), ("Ouder(s)", "ouder"), ("ouder(s)/verzorger(s)", "ouder"), ("beide ouders", "ouder"),
+    ("wettelijk vertegenwoordiger", "ouder"), ("ouder 1 en ouder 2", "ouder"),
+    ("ouder+leerling", "ouder+leerling"), ("ouder(s) + leerling", "ouder+leerling"),
+    ("leerling en ouders/verzorgers", "ouder+leerling"), ("de leerling zelf", "leerling"),
+    ("school", "school"),  # unknown wording never matches a requirement silently
+])
+def test_consent_givers_as_schools_write_them(written: str, giver: str) -> None:
+    from scanner.records.consents import normalise_giver
+
+    assert normalise_giver(written) == giver

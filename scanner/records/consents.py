@@ -36,22 +36,33 @@ class Consent:
     ingetrokken_op: date | None
 
 
-PARENT_WORDS = {"ouder", "ouders", "verzorger", "verzorgers", "ouder/verzorger", "ouders/verzorgers", "voogd",
-                "gezaghebbende", "wettelijk vertegenwoordiger", "moeder", "vader"}
-PUPIL_WORDS = {"leerling", "kind", "jongere", "pupil"}
+PARENT_WORDS = {"ouder", "ouders", "verzorger", "verzorgers", "voogd", "voogden", "gezaghebbende", "gezaghebbenden",
+                "wettelijk", "wettelijke", "vertegenwoordiger", "vertegenwoordigers", "moeder", "vader",
+                "pleegouder", "pleegouders", "gezinsvoogd"}
+PUPIL_WORDS = {"leerling", "kind", "jongere", "pupil", "student", "deelnemer"}
+FILLER = {"de", "het", "beide", "zelf", "en/of"}
+
+
+def _role(part: str) -> str:
+    """'ouder(s)/verzorger(s)', 'beide ouders', 'wettelijk vertegenwoordiger' -> 'ouder'; 'de leerling zelf' ->
+    'leerling'; anything else as written."""
+    plain = re.sub(r"\((?:s|en|n)\)", "s", part)  # ouder(s) -> ouders
+    words = [w for w in re.split(r"[\s/]+", plain) if w and w not in FILLER and not w.isdigit()]
+    if words and all(w in PARENT_WORDS for w in words):
+        return "ouder"
+    if words and all(w in PUPIL_WORDS for w in words):
+        return "leerling"
+    return part
 
 
 def normalise_giver(text: str) -> str:
-    """'Ouder + leerling', 'leerling en ouders' and 'ouder+leerling' are the same giver.
+    """'Ouder + leerling', 'leerling en ouder(s)' and 'ouder+leerling' are the same giver.
 
     Parents, guardians and legal representatives all count as 'ouder'; the pupil as 'leerling'.
     Anything else is kept as written, so it never silently matches a requirement.
     """
     parts = [p.strip() for p in re.split(r"\s*(?:\+|&|,|\ben\b|\bmet\b)\s*", text.strip().lower()) if p.strip()]
-    roles = set()
-    for p in parts:
-        p = re.sub(r"\s+", " ", p)
-        roles.add("ouder" if p in PARENT_WORDS else "leerling" if p in PUPIL_WORDS else p)
+    roles = {_role(re.sub(r"\s+", " ", p)) for p in parts}
     order = {"ouder": 0, "leerling": 1}
     return "+".join(sorted(roles, key=lambda r: (order.get(r, 2), r)))
 
