@@ -30,6 +30,7 @@ import regex
 import yaml
 
 from config import CONFIG_DIR
+from scanner.detection.name_evidence import common_compound, common_words
 from scanner.detection.names import fold
 from scanner.detection.tables import (
     HEADER_TYPES,
@@ -154,14 +155,21 @@ def label_shaped(label: str) -> bool:
     return not any(c.isdigit() for c in words[0])
 
 
+def _column_word(cell: str) -> bool:
+    """'Stamgroep', 'Bespreekpunt': one ordinary Dutch word (never a proper noun) can head a column."""
+    word = cell.strip().rstrip(":").casefold()
+    return " " not in word and (word in common_words() or common_compound(word))
+
+
 def header_row(cells: list[str]) -> bool:
     """A document table's first row is a header row (read like a sheet) when every cell is a label and
-    the known labels are at least half of them (all, for two columns: 'Naam | Geboortedatum'; a
-    two-column form starts 'Achternaam | ten Brink')."""
-    if len(cells) < 2 or not all(cells) or not all(label_shaped(c) for c in cells):
+    one of them is a known label (both, for two columns: 'Naam | Geboortedatum'; a two-column form
+    starts 'Achternaam | ten Brink')."""
+    if len(cells) < 2 or not all(cells) or not all(label_shaped(c) or _column_word(c) for c in cells):
         return False
     known = sum(known_label(c) for c in cells)
-    return known == len(cells) if len(cells) == 2 else 2 * known >= len(cells)
+    # 'Leerling | Stamgroep | Bespreekpunt': one known label among three or more label-shaped cells
+    return known == len(cells) if len(cells) == 2 else known >= 1
 
 
 # -- values ------------------------------------------------------------------------------------------
@@ -289,7 +297,9 @@ def _record_heading(text: str) -> str:
     return " ".join(kept)[:60]
 
 
-_LINE_PLACE = re.compile(r"^(?P<prefix>.*?)regel (?P<n>\d+)(?:-\d+)?$")
+# a pdf or text line ('pagina 1 regel 12'), or a word-processor paragraph ('alinea 7': a card with the
+# label and its value in paragraphs of their own)
+_LINE_PLACE = re.compile(r"^(?P<prefix>.*?)(?:regel|alinea) (?P<n>\d+)(?:-\d+)?$")
 
 
 def _line_no(place: str) -> tuple[str, int] | None:
@@ -343,7 +353,8 @@ def _field_unit(line: Line, record: str) -> TextUnit:
 
 
 def _next_line(a: TextUnit, b: TextUnit) -> bool:
-    """`b` is the line right after `a` (a pdf table's value under or beside its label)."""
+    """`b` is the line or paragraph right after `a` (a pdf table's value under or beside its label, a
+    card's value in the paragraph after its label)."""
     x, y = _line_no(a.place), _line_no(b.place)
     return x is not None and y is not None and x[0] == y[0] and y[1] == x[1] + 1
 

@@ -147,8 +147,8 @@ def _link_rows(detected: Detected, kind_row: bool, idx: RegisterIndex, ev: Evide
         if f.entity_type == "PERSON" and f.record is not None:
             names_by_row[f.record].append(f)
     for key, row in detected.rows.items():
-        if not row.subject:
-            continue  # a parent's or contact's section is never a pupil's record
+        if not row.subject or any(f.role == "adult" for f in names_by_row.get(key, [])):
+            continue  # a parent's or contact's section, a row 'Pepijn Cuijpers | vader', is never a pupil's record
         nummers: list[str] = []
         if row.number and row.number in idx.by_number:
             nummers = [idx.by_number[row.number]]
@@ -159,6 +159,9 @@ def _link_rows(detected: Detected, kind_row: bool, idx: RegisterIndex, ev: Evide
             if row.birth and any(idx.birth.get(n) == row.birth for n in nummers):
                 nummers = idx.narrow_by_birth(nummers, {row.birth})
                 how = ("column", "strong", "naam en geboortedatum in de rij")
+            elif row.name in idx.others and len(nummers) == 1:  # a father named like a former pupil
+                ev.doubt(nummers[0], f"naam in de rij is ook die van een {ADULT_WORD[idx.others[row.name]]}")
+                continue
         if len(nummers) == 1:
             ev.add(nummers[0], *how)
             for f in names_by_row.get(key, []):

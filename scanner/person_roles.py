@@ -10,7 +10,8 @@ every PERSON finding is read once, at detection time (the result is cached with 
 - a word right before the name ('t.a.v.', 'mevrouw', 'juf', 'lln.');
 - a role right after it ('(IB)', ', intern begeleider', '- moeder');
 - a signature: the lines after 'Met vriendelijke groet';
-- the section of a form the name is in ('Gegevens ouder/verzorger 1').
+- the section of a form the name is in ('Gegevens ouder/verzorger 1'), or a table row's function
+  or relation cell ('vader', 'IB').
 
 The vocabulary is data (config/lexicons/person_roles.yaml).
 """
@@ -29,6 +30,7 @@ from scanner.forms import role_of as section_role
 from scanner.model import Finding, TextUnit
 
 ROLES_FILE = CONFIG_DIR / "lexicons" / "person_roles.yaml"
+MIN_ROLE_WORD = 4  # letters of a label word that says a role by itself ('vader', 'ouder'; not 'van')
 SIGNATURE_UNITS = 3  # a docx signature is one paragraph per line: name, function, school
 _LABEL = re.compile(r"([^\W\d_][\w/ .'’-]{0,40}?)\s*:\s*")
 _LIST_SO_FAR = re.compile(r"^\s*$|(?:,|;|/|\ben)\s*$")
@@ -70,7 +72,11 @@ class RoleVocabulary:
             return "adult"
         if key in self.pupil_labels:
             return "pupil"
-        return None
+        # 'Ouder/verzorger (vader)', 'Naam moeder kind': the words decide when they agree ('van', 'aan'
+        # are too short to count on their own)
+        words = {norm_label(w) for w in re.split(r"[^\w]+", fold(label)) if len(w) >= MIN_ROLE_WORD}
+        adult, pupil = bool(words & self.adult_labels), bool(words & self.pupil_labels)
+        return "adult" if adult and not pupil else "pupil" if pupil and not adult else None
 
     def is_signoff(self, line: str) -> bool:
         return fold(line).strip(" ,.!") in self.signoffs
@@ -141,6 +147,7 @@ def mark_roles(units: list[TextUnit], findings: list[Finding]) -> None:
         return
     index = {u.place: i for i, u in enumerate(units)}
     signed = _signature_units(units, vocab)
+    record_roles = _record_roles(units, vocab)
     for f in people:
         i = index.get(f.place)
         if i is None:
@@ -150,6 +157,23 @@ def mark_roles(units: list[TextUnit], findings: list[Finding]) -> None:
         f.role, f.role_cue = role_of(text, f.start, f.end, f.column, vocab, signature)
         if f.role != "pupil" and f.record and section_role(f.record) == "adult":
             f.role, f.role_cue = "adult", f.record  # a name in the parents' section of a form
+        elif f.role is None and f.record in record_roles:
+            f.role, f.role_cue = record_roles[f.record]  # 'Pepijn Cuijpers | vader | -' in an MDO table
+
+
+def _record_roles(units: list[TextUnit], vocab: RoleVocabulary) -> dict[str, tuple[str, str]]:
+    """Rows of a table whose other cell names a function or relation ('vader', 'IB', 'leerling'): the
+    row's people have that role."""
+    roles: dict[str, tuple[str, str]] = {}
+    for u in units:
+        if u.record is None or u.column is None or u.record in roles:
+            continue
+        value = fold(u.text).strip(" .")
+        for role, cues in (("adult", vocab.adult_after), ("pupil", vocab.pupil_after)):
+            if value in cues:
+                roles[u.record] = (role, f"{u.column.strip()} {u.text.strip()}")
+                break
+    return roles
 
 
 def _after_signoff(text: str, start: int, vocab: RoleVocabulary, units: list[TextUnit], i: int) -> bool:

@@ -30,7 +30,7 @@ from scanner.detection.ner_gate import ordinary_word
 
 NOT_NAMES_FILE = CONFIG_DIR / "lexicons" / "not_names.txt"
 ORGANISATION_WORDS_FILE = CONFIG_DIR / "lexicons" / "organisation_words.txt"
-COMMON_WORDS_FILE = CONFIG_DIR / "lexicons" / "common_words.txt.gz"  # training/common_words.py (OpenTaal)
+OPENTAAL_FILE = CONFIG_DIR / "lexicons" / "opentaal_words.txt.gz"  # training/common_words.py
 PLACES_FILE = CONFIG_DIR / "lexicons" / "places.txt"
 MIN_COMPOUND_HEAD = 5  # letters: 'Auditdienst' ends in 'dienst', but 'Frederik' does not end in 'rijk'
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}'’.-]+")
@@ -50,6 +50,8 @@ _CAPITALISED_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*")
 MIN_COMPOUND_PART = 4  # letters of each part of a compound of ordinary words ('gas' + 'lucht' is too short)
 MIN_COMPOUND_NOUN = 6  # letters: 'Privacy' beside 'privacybeleid'; 'Bas' beside 'basisschool' is no evidence
 _ARTICLES = frozenset({"de", "het", "een", "den", "der", "'t", "’t"})  # 'De Leerplichtwet'
+_PARTICLES = frozenset({"van", "voor", "en", "op", "in", "aan", "te", "ten", "ter", "bij", "met", "over", "uit"})
+INITIAL = regex.compile(r"\p{Lu}\.")
 
 
 @dataclass(frozen=True)
@@ -104,11 +106,29 @@ def vocabulary() -> NameVocabulary:
                           eponyms=eponyms())
 
 
+@dataclass(frozen=True)
+class DutchWords:
+    """The OpenTaal word list: `lower` its lower-case entries (ordinary words), `proper` its capitalised
+    ones, folded (places, institutions, brands and many surnames), `common` the ordinary words that are
+    never also a proper noun ('scholing'; not 'roos')."""
+
+    lower: frozenset[str]
+    proper: frozenset[str]
+    common: frozenset[str]
+
+
 @lru_cache(maxsize=1)
+def dutch_words() -> DutchWords:
+    with gzip.open(OPENTAAL_FILE, "rt", encoding="utf-8") as fh:
+        entries = [line.strip() for line in fh if not line.startswith("#")]
+    lower = frozenset(e for e in entries if e.islower())
+    proper = frozenset(e.casefold() for e in entries if e[:1].isupper())
+    return DutchWords(lower=lower, proper=proper, common=lower - proper)
+
+
 def common_words() -> frozenset[str]:
-    """Dutch words never written as a proper noun ('scholing', 'inhoud'): OpenTaal's word list."""
-    with gzip.open(COMMON_WORDS_FILE, "rt", encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+    """Dutch words never written as a proper noun ('scholing', 'inhoud')."""
+    return dutch_words().common
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +137,8 @@ def person_names() -> frozenset[str]:
     name keeps the NER's benefit of the doubt ('Roos', 'Kampen')."""
     from faker.providers.person.nl_NL import Provider as Names
 
-    return frozenset(fold(n) for n in (*Names.first_names_male, *Names.first_names_female, *Names.last_names))
+    full = {fold(n) for n in (*Names.first_names_male, *Names.first_names_female, *Names.last_names)}
+    return frozenset(full | {n.split()[-1] for n in full})  # 'van dijk' and 'dijk'
 
 
 @lru_cache(maxsize=1)
@@ -132,14 +153,25 @@ def places() -> frozenset[str]:
     return towns | {fold(p) for p in own}  # the own list is curated: 'Maas' and 'Rijn' are rivers there
 
 
-def _common_compound(word: str) -> bool:
-    """'burgerschapsonderwijs' = 'burgerschap' + 's' + 'onderwijs': a compound of two ordinary words."""
-    words = common_words()
+def common_compound(word: str) -> bool:
+    """'burgerschapsonderwijs' = 'burgerschap' + 's' + 'onderwijs', 'koningsspelen': a compound of two
+    ordinary words that is no proper noun itself."""
+    words = dutch_words()
+    if word in words.proper:
+        return False
     for i in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
         head, tail = word[:i], word[i:]
-        if tail in words and (head in words or (head.endswith(("s", "e")) and head[:-1] in words)):
+        if tail in words.lower and (head in words.lower or (head.endswith(("s", "e")) and head[:-1] in words.lower)):
             return True
     return False
+
+
+def _ordinary(token: str) -> bool:
+    """A word no one is named: an ordinary word or compound, an article or particle, not a known name."""
+    word = _plain(token)
+    if word in _ARTICLES or word in _PARTICLES:
+        return True
+    return (word in common_words() or common_compound(word)) and fold(word) not in person_names()
 
 
 def _place(tokens: list[str]) -> bool:
@@ -223,6 +255,10 @@ def no_name_evidence(text: str, start: int, end: int, lower_words: set[str],
         return "geen naamwoord"
     if _place(tokens):
         return "plaats"
+    if len(tokens) > 1 and all(_ordinary(t) for t in tokens):
+        return "gewone woorden"  # 'Vergelijk de Gouden Eeuw'
+    if len(tokens) > 1 and INITIAL.fullmatch(tokens[0]) and all(_ordinary(t) for t in tokens[1:]):
+        return "opsomming"  # 'A. Prijzenblad', 'B. Conceptovereenkomst'
     if len(tokens) > 1 and all(t.isupper() and len(t) <= 5 for t in tokens) \
             and not any(fold(t) in person_names() for t in tokens):
         return "afkorting"  # 'VMBO BB/KB'; not 'JAN DE BOER'
@@ -233,12 +269,12 @@ def no_name_evidence(text: str, start: int, end: int, lower_words: set[str],
             return "deel van een titel"
     if len(tokens) == 1:
         word = tokens[0]
-        if len(word) > 1 and word.isupper():
-            return "afkorting"
+        if len(word) > 1 and word.isupper() or len(word) <= 4 and sum(c.isupper() for c in word) >= 2:
+            return "afkorting"  # 'FG', 'CvB', 'NvI'
         folded = word.casefold()
         if folded in lower_words or _head_of_compound(folded, lower_words):
             return "gewoon woord"
-        if (folded in common_words() or _common_compound(folded)) and fold(word) not in person_names():
+        if (folded in common_words() or common_compound(folded)) and fold(word) not in person_names():
             return "gewoon woord"  # 'Scholing', 'Burgerschapsonderwijs': never a proper noun in Dutch
         if opens_sentence(text, start):
             if ordinary_word(folded, dutch_words):

@@ -10,7 +10,8 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-TITLES = r"(?:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|de heer|hr\.?|juf|meester|lln\.?|drs\.?|dr\.?|mr\.?)"
+# 'mr.' only as written for the title: 'MR' is the medezeggenschapsraad ('instemming van de MR. Geldig ...')
+TITLES = r"(?:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|de heer|hr\.?|juf|meester|lln\.?|drs\.?|dr\.?|(?-i:[Mm]r\.))"
 # Form labels that introduce a person: 'Naam leerling: Kian Kamper', 'Kind: ...', 'Moeder: ...'
 LABELS = (r"(?:naam(?:[ ](?:leerling|kind|moeder|vader|ouder|verzorger|leerkracht|mentor|aanvrager))?|kind|"
           r"leerling|moeder|vader|ouder\s?\d?|verzorger|contactpersoon|melder|mentor|leerkracht|"
