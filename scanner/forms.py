@@ -359,10 +359,25 @@ def _next_line(a: TextUnit, b: TextUnit) -> bool:
     return x is not None and y is not None and x[0] == y[0] and y[1] == x[1] + 1
 
 
+def _label_value_pairs(unit: TextUnit) -> list[TextUnit]:
+    """'Achternaam | Kalloe | Roepnaam | Kiran': a table row of label|value pairs as a pdf or text file
+    writes it, one 'Label: value' unit per pair; any other unit as it is."""
+    if unit.record is not None or unit.text.count(" | ") < 3:
+        return [unit]
+    cells = [c.strip() for c in unit.text.split(" | ")]
+    labels = cells[0::2]
+    if len(cells) % 2 or not all(labels) or not all(label_shaped(c.rstrip(":")) for c in labels) \
+            or not any(known_label(c.rstrip(":")) for c in labels):
+        return [unit]
+    return [TextUnit(place=f"{unit.place} veld {k}", text=f"{label.rstrip(':')}: {value}")
+            for k, (label, value) in enumerate(zip(labels, cells[1::2], strict=True), 1) if value]
+
+
 def read_forms(units: list[TextUnit]) -> list[TextUnit]:
     """The units with form fields turned into cells (column = label, record = form section)."""
     if all(u.record is not None for u in units):
         return units  # a sheet or a database row: cells already
+    units = [part for u in units for part in _label_value_pairs(u)]
     lines = [_classify(u) for u in units]
     if not any(ln.kind in ("field", "label") for ln in lines):
         return units

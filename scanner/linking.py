@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from scanner.detection.names import full_forms, short_forms, split_name
-from scanner.forms import name_columns, records
+from scanner.forms import name_columns, name_field, records
 from scanner.keys import Keyer
 from scanner.model import STRENGTHS, Detected, Finding, RowKeys, Subject, TextUnit
 from scanner.records.register import Pupil
@@ -164,8 +164,9 @@ def _link_rows(detected: Detected, kind_row: bool, idx: RegisterIndex, ev: Evide
                 continue
         if len(nummers) == 1:
             ev.add(nummers[0], *how)
-            for f in names_by_row.get(key, []):
-                if f.leerlingnummer is None and f.person_kind not in ("staff", "parent") and f.role != "adult":
+            for f in names_by_row.get(key, []):  # the row's name cells, not a sibling in its notes cell
+                if f.leerlingnummer is None and f.person_kind not in ("staff", "parent") and f.role != "adult" \
+                        and (f.role == "pupil" or name_field(f.column or "") is not None):
                     f.leerlingnummer, f.person_kind = nummers[0], "pupil"
         else:
             ev.ambiguous.update(nummers)

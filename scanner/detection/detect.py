@@ -30,7 +30,7 @@ REPORTED = {"PERSON", "NL_BSN", "NL_ONDERWIJSNUMMER", "EMAIL_ADDRESS", "PHONE_NU
 PRIORITY = ["EMAIL_ADDRESS", "IBAN_CODE", "NL_BSN", "NL_ONDERWIJSNUMMER", "PHONE_NUMBER", "DATE_OF_BIRTH",
             "ADDRESS", "NL_POSTCODE", "HEALTH", "YOUTH_CARE", "CRIMINAL", "RELIGION", "ETHNICITY",
             "FAMILY_SITUATION", "PERSON"]
-PERSON_RECOGNIZER_RANK = {"RegisterNameRecognizer": 0, "NlTitledNameRecognizer": 1}
+PERSON_RECOGNIZER_RANK = {"RegisterNameRecognizer": 0, "NlTitledNameRecognizer": 1, "NlInitialsNameRecognizer": 1}
 MIN_SCORE = 0.35
 SINGLE_WORD_NER_SCORE = 0.5
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n\s*(?:[-•*]|\d+[.)])\s")

@@ -51,7 +51,7 @@ MIN_COMPOUND_PART = 4  # letters of each part of a compound of ordinary words ('
 MIN_COMPOUND_NOUN = 6  # letters: 'Privacy' beside 'privacybeleid'; 'Bas' beside 'basisschool' is no evidence
 _ARTICLES = frozenset({"de", "het", "een", "den", "der", "'t", "’t"})  # 'De Leerplichtwet'
 _PARTICLES = frozenset({"van", "voor", "en", "op", "in", "aan", "te", "ten", "ter", "bij", "met", "over", "uit"})
-INITIAL = regex.compile(r"\p{Lu}\.")
+INITIAL = regex.compile(r"(?:\p{Lu}\.)+")
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from scanner.detection.recognizers.nl_bsn import NlBsnRecognizer
 from scanner.detection.recognizers.nl_date_of_birth import NlDateOfBirthRecognizer
 from scanner.detection.recognizers.nl_email import NlEmailRecognizer
 from scanner.detection.recognizers.nl_iban import NlIbanRecognizer
+from scanner.detection.recognizers.nl_initials_name import NlInitialsNameRecognizer
 from scanner.detection.recognizers.nl_onderwijsnummer import NlOnderwijsnummerRecognizer
 from scanner.detection.recognizers.nl_phone import NlPhoneRecognizer
 from scanner.detection.recognizers.nl_postcode import NlPostcodeRecognizer
@@ -15,6 +16,6 @@ from scanner.detection.recognizers.register_names import RegisterNameRecognizer
 
 __all__ = [
     "NlAddressRecognizer", "NlBsnRecognizer", "NlDateOfBirthRecognizer", "NlEmailRecognizer",
-    "NlIbanRecognizer", "NlOnderwijsnummerRecognizer", "NlPhoneRecognizer", "NlPostcodeRecognizer",
-    "NlSpecialCategoryRecognizer", "NlTitledNameRecognizer", "RegisterNameRecognizer",
+    "NlIbanRecognizer", "NlInitialsNameRecognizer", "NlOnderwijsnummerRecognizer", "NlPhoneRecognizer",
+    "NlPostcodeRecognizer", "NlSpecialCategoryRecognizer", "NlTitledNameRecognizer", "RegisterNameRecognizer",
 ]
