@@ -17,6 +17,7 @@ from reports.i18n import t, value_label
 from reports.svg import bar_chart, line_chart
 from reports.view import (
     breach_deadline,
+    gap_notices,
     item_status,
     pupil_rows,
     review_of,
@@ -59,9 +60,24 @@ def _status(status: str, lang: str) -> tuple[str, str]:
     return f'<span class="st st-{_e(status)}">{_e(value_label("status", status, lang))}</span>', ""
 
 
+def _gaps(report: Report, lang: str) -> str:
+    """Unread sources first, in red: without this the zeros below would read as 'clean'."""
+    notices = gap_notices(report)
+    if not notices:
+        return ""
+    items = "".join(f"<li><strong>{_e(n.headline)}</strong>"
+                    + (f"<br>{_e(t('gap_reason', lang))}: <code>{_e(n.reason)}</code>" if n.reason else "")
+                    + f"<br><strong>{_e(t('gap_fix', lang))}:</strong> {_e(n.fix)}</li>" for n in notices)
+    return (f'<section id="niet-gelezen" class="breach gap" role="alert"><h2>⚠ {_e(t("gap_title", lang))} '
+            f"({len(notices)})</h2><ul>{items}</ul></section>")
+
+
 def _breaches(report: Report, lang: str) -> str:
     review = review_of(report)
     if not review.breaches:
+        if gap_notices(report):  # no all-clear for what was not read
+            return f'<section id="datalek"><h2>{_e(t("breach_title", lang))}</h2>' \
+                   f'<p class="muted">{_e(t("not_established", lang))}</p></section>'
         return f'<section id="datalek" class="ok"><h2>{_e(t("breach_title", lang))}</h2>' \
                f'<p>{_e(t("no_breaches", lang))}</p></section>'
     rows: list[list[Cell]] = [
@@ -256,7 +272,7 @@ def render_html(report: Report) -> str:
     nav = [("datalek", "breach_title"), ("grafieken", "summary"), ("overtredingen", "violations"),
            ("te-beoordelen", "to_review"), ("verloop", "history"), ("triage", "triage"), ("vrijgesteld", "exempt"),
            ("dekking", "coverage"), ("instellingen", "settings")]
-    sections = (_breaches, _cards, _charts, _violations, _to_review, _history, _triage, _exempt, _per_pupil,
+    sections = (_gaps, _breaches, _cards, _charts, _violations, _to_review, _history, _triage, _exempt, _per_pupil,
                 _coverage, _settings)
     body = "".join(section(report, lang) for section in sections)
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'

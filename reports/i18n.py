@@ -28,6 +28,19 @@ _LABELS: dict[str, tuple[str, str]] = {
         "to result in a risk to the data subjects. If so, notify the Autoriteit Persoonsgegevens within 72 hours "
         "of discovery, and the data subjects too when the risk is high (art. 34). Record every breach in the "
         "breach register, also when it need not be notified (art. 33(5)). Restrict access immediately."),
+    "gap_title": ("Bron niet (volledig) gelezen", "Source not (fully) read"),
+    "gap_whole": ("{source} kon niet worden gelezen: niets uit deze bron is gecontroleerd. Nullen en 'niets "
+                  "gevonden' gelden niet voor deze bron.",
+                  "{source} could not be read: nothing in this source was checked. Zeros and 'nothing found' do "
+                  "not hold for this source."),
+    "gap_part": ("{source}: {unreadable} van {units} onderdelen ({pct}%) konden niet worden gelezen; wat daarin "
+                 "staat, is niet gecontroleerd.",
+                 "{source}: {unreadable} of {units} parts ({pct}%) could not be read; what they hold was not "
+                 "checked."),
+    "gap_reason": ("Reden", "Reason"),
+    "gap_fix": ("Oplossing", "Fix"),
+    "not_established": ("Niet vast te stellen: niet alle bronnen zijn gelezen (zie de melding bovenaan).",
+                        "Cannot be established: not every source was read (see the warning at the top)."),
     "discovered": ("Ontdekt", "Discovered"),
     "deadline": ("Uiterlijk melden", "Notify by"),
     "categories": ("Categorieën", "Categories"),

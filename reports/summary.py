@@ -10,9 +10,19 @@ from rich.table import Table
 
 from reports.i18n import t, value_label
 from reports.terminal import safe
-from reports.view import breach_deadline, evidence, review_of, rule_counts, when
+from reports.view import breach_deadline, evidence, gap_notices, review_of, rule_counts, when
 from scanner.model import Report
 from scanner.triage import ACCEPTED, EXPIRED, FALSE_POSITIVE, OPEN
+
+
+def _gaps(report: Report, console: Console, lang: str) -> None:
+    """Unread sources come before everything else: the counts below do not cover them."""
+    for n in gap_notices(report):
+        console.print(f"[bold white on red] {safe(t('gap_title', lang).upper())} [/]")
+        console.print(f"[bold red]{safe(n.headline)}[/bold red]")
+        if n.reason:
+            console.print(f"  {t('gap_reason', lang)}: {safe(n.reason)}")
+        console.print(f"  [bold]{t('gap_fix', lang)}:[/bold] {safe(n.fix)}")
 
 
 def _breaches(report: Report, console: Console, lang: str) -> None:
@@ -45,6 +55,7 @@ def print_summary(report: Report, paths: list[Path], console: Console | None = N
     review = review_of(report)
     lang = review.lang
     st = report.statistics
+    _gaps(report, console, lang)
     _breaches(report, console, lang)
     console.print("[bold]avgscan[/bold] " + t("run_line", lang, as_of=report.settings["as_of"], items=st["items"],
                                               scanned=st["scanned"], unreadable=st["unreadable"],

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from reports.i18n import rule_title, t, value_label
+from scanner.coverage import SourceGap, source_gaps
 from scanner.model import Report, Violation
 from scanner.rules import RULES
 from scanner.triage import Breach, Review, plain_review
@@ -154,6 +155,26 @@ def pupil_rows(report: Report) -> list[PupilRow]:
     return sorted(rows, key=lambda r: (SEVERITY_ORDER.get(r.highest, 3), -r.violations, r.leerlingnummer))
 
 
+@dataclass
+class GapNotice:
+    """One unread source as every report shows it first: headline, the connector's reason, the fix."""
+
+    gap: SourceGap
+    headline: str
+    reason: str
+    fix: str
+
+
+def gap_notices(report: Report) -> list[GapNotice]:
+    lang = lang_of(report)
+    out = []
+    for g in source_gaps(report, lang):
+        headline = t("gap_whole", lang, source=g.source) if g.whole else t(
+            "gap_part", lang, source=g.source, unreadable=g.unreadable, units=g.units, pct=round(100 * g.share))
+        out.append(GapNotice(g, headline, g.reason, g.fix))
+    return out
+
+
 def breach_deadline(discovered_at: str) -> str:
     """72 hours after discovery (AVG art. 33 lid 1)."""
     try:
@@ -210,6 +231,7 @@ def label(prefix: str, value: str | None, report: Report) -> str:
     return value_label(prefix, value, lang_of(report))
 
 
-__all__ = ["ViolationRow", "PupilRow", "breach_deadline", "breach_rows", "evidence", "item_status", "label", "lang_of",
+__all__ = ["GapNotice", "ViolationRow", "gap_notices",
+           "PupilRow", "breach_deadline", "breach_rows", "evidence", "item_status", "label", "lang_of",
            "pupil_rows", "review_of", "rule_counts", "settings_rows", "severity_counts", "sheet_text",
            "school_counts", "source_counts", "violation_rows", "when"]

@@ -17,6 +17,7 @@ from reports import private_file, register_writer
 from reports.i18n import t, value_label
 from reports.view import (
     breach_deadline,
+    gap_notices,
     item_status,
     pupil_rows,
     review_of,
@@ -39,6 +40,11 @@ def _summary(ws: Worksheet, report: Report, lang: str) -> None:
     ws.title = t("summary", lang)
     title(ws, t("title", lang))
     append(ws, [t("as_of", lang), report.settings.get("as_of"), t("generated", lang), when(review.generated_at)])
+    for n in gap_notices(report):  # unread sources first: the counts below do not cover them
+        append(ws, [])
+        alert(ws, [f"{t('gap_title', lang).upper()}: {n.headline}", *([f"{t('gap_reason', lang)}: {n.reason}"]
+                                                                       if n.reason else []),
+                   f"{t('gap_fix', lang)}: {n.fix}"])
     if review.breaches:
         append(ws, [])
         alert(ws, [f"{t('breach_title', lang).upper()}: {len(review.breaches)}", t("breach_intro", lang),
@@ -84,8 +90,8 @@ def _summary(ws: Worksheet, report: Report, lang: str) -> None:
 
 def _breaches(ws: Worksheet, report: Report, lang: str) -> None:
     review = review_of(report)
-    alert(ws, [t("breach_intro", lang), t("breach_guidance", lang)] if review.breaches else [t("no_breaches", lang)],
-          width=9)
+    quiet = [t("not_established" if gap_notices(report) else "no_breaches", lang)]  # no all-clear for unread sources
+    alert(ws, [t("breach_intro", lang), t("breach_guidance", lang)] if review.breaches else quiet, width=9)
     table(ws, [t(k, lang) for k in ("id", "source", "path", "pupil", "categories", "message", "discovered",
                                      "deadline", "status")],
           [[b.identity, b.source, b.path, b.leerlingnummer or "", ", ".join(b.categories), b.reason,

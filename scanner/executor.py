@@ -44,7 +44,9 @@ def one_line(err: BaseException) -> str:
 
 
 def _source_failure(name: str, err: BaseException) -> ScannedItem:
-    return ScannedItem(item=Item(source=name, path="", kind="source", status="unreadable", reason=one_line(err)))
+    """An Unreadable already says why in Dutch; only other errors need their type named."""
+    reason = re.sub(r"\s+", " ", str(err))[:200] if isinstance(err, Unreadable) else one_line(err)
+    return ScannedItem(item=Item(source=name, path="", kind="source", status="unreadable", reason=reason))
 
 
 def tasks(scanner: Scanner) -> Iterator[Task | ScannedItem]:

@@ -1,0 +1,89 @@
+"""Everyday use (issue 16): unread sources are loud, triage IDs travel, progress, Ctrl-C, Dutch throughout."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from scanner.cli import main
+from scanner.coverage import fix_for
+from tests.test_cli import CONFIG, school  # noqa: F401  (fixture)
+
+DEAD_DB = "postgresql://avgscan@127.0.0.1:1/leerlingen"  # nothing listens on port 1: refused at once
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.fixture()
+def with_dead_database(school: Path) -> Path:  # noqa: F811
+    extra = f"  - name: leerlingdb\n    type: database\n    url: {DEAD_DB}\n"
+    cfg = CONFIG.replace("records:", extra + "records:")
+    (school / "avgscan.yaml").write_text(cfg, encoding="utf-8")
+    return school
+
+
+def test_unread_source_is_first_and_red_everywhere_without_all_clear(with_dead_database: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    out = with_dead_database / "out"
+    assert main(["scan", "--config", str(with_dead_database / "avgscan.yaml"), "--out", str(out)]) == 3
+    terminal = flat(capsys.readouterr().out)
+    assert terminal.startswith(" BRON NIET (VOLLEDIG) GELEZEN")
+    assert "leerlingdb kon niet worden gelezen" in terminal and "Oplossing: Controleer server, poort" in terminal
+    assert "Unreadable:" not in terminal
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert html.index('id="niet-gelezen"') < html.index('id="datalek"') < html.index('id="kerncijfers"')
+    assert 'class="breach gap"' in html and "Geen mogelijke datalekken gevonden" not in html
+    assert 'class="ok"' not in html
+    wb = load_workbook(out / "report.xlsx")
+    summary = [str(c.value) for row in wb.worksheets[0].iter_rows() for c in row if c.value is not None]
+    first_gap = next(n for n, v in enumerate(summary) if v.startswith("BRON NIET"))
+    assert first_gap < summary.index("Items") and "leerlingdb kon niet worden gelezen" in summary[first_gap]
+    fills = [c.fill.fgColor.rgb for row in wb.worksheets[0].iter_rows() for c in row
+             if str(c.value or "").startswith("BRON NIET")]
+    assert fills and all(f.endswith("F8D7DA") for f in fills)
+    breach_sheet = [str(c.value) for row in wb["Mogelijk datalek"].iter_rows() for c in row if c.value]
+    assert not any("Geen mogelijke datalekken" in v for v in breach_sheet)
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["statistics"]["unreadable"] >= 1
+
+
+def test_a_readable_school_still_gets_its_all_clear(school: Path) -> None:  # noqa: F811
+    out = school / "out"
+    main(["scan", "--config", str(school / "avgscan.yaml"), "--out", str(out)])
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert 'id="niet-gelezen"' not in html
+
+
+def test_a_large_unreadable_part_is_flagged_a_small_one_not(school: Path, capsys: pytest.CaptureFixture[str]  # noqa: F811
+                                                            ) -> None:
+    for n in range(3):
+        (school / "share" / "Gedeeld" / f"kapot{n}.docx").write_bytes(b"PK\x03\x04 not a zip")
+    main(["scan", "--config", str(school / "avgscan.yaml"), "--out", str(school / "out")])
+    terminal = flat(capsys.readouterr().out)
+    assert re.search(r"share: 3 van 7 onderdelen \(43%\) konden niet worden gelezen", terminal)
+    for n in range(2):
+        (school / "share" / "Gedeeld" / f"kapot{n}.docx").unlink()
+    for n in range(6):
+        (school / "share" / "Gedeeld" / f"leeg{n}.txt").write_text("niets bijzonders", encoding="utf-8")
+    main(["scan", "--config", str(school / "avgscan.yaml"), "--out", str(school / "out")])
+    assert "GELEZEN" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("reason", "kind", "expected"), [
+    ('database niet bereikbaar: connection failed: FATAL: password authentication failed for user "fg"',
+     "database", "AVGSCAN_DB_PASSWORD"),
+    ("database niet bereikbaar: (1045, \"Access denied for user 'fg'@'10.0.0.2' (using password: NO)\")",
+     "database", "AVGSCAN_DB_PASSWORD"),
+    ("SMB-server nas01:445 niet bereikbaar of aanmelden mislukt: STATUS_LOGON_FAILURE", "smb", "AVGSCAN_SMB_PASSWORD"),
+    ("/mnt/q: map bestaat niet of is geen map", "filesystem", "Controleer het pad"),
+    ("/srv/share: map kan niet worden geopend (Permission denied)", "filesystem", "leesrechten"),
+    ("iets onbekends", "filesystem", "scan opnieuw"),
+])
+def test_the_fix_follows_the_reason(reason: str, kind: str, expected: str) -> None:
+    assert expected in fix_for(reason, kind)
+    assert fix_for(reason, kind, "en") != fix_for(reason, kind)
