@@ -184,6 +184,9 @@ _LABELS: dict[str, tuple[str, str]] = {
                     "{open} overtredingen vragen actie.",
                     "Triage: {accepted} accepted, {expired} acceptance expired, {fp} false positive; "
                     "{open} violations need action."),
+    "unmatched_line": ("Triage-ID's die bij geen overtreding in deze scan horen (opgelost, of verkeerd "
+                       "overgenomen?): {ids}",
+                       "Triage IDs that match no violation in this scan (resolved, or mistyped?): {ids}"),
     "raw_warning": ("Let op: de rapporten bevatten ruwe persoonsgegevens (--show-values).",
                     "Warning: the reports hold raw personal data (--show-values)."),
 }

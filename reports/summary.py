@@ -48,6 +48,8 @@ def _changes(report: Report, console: Console, lang: str) -> None:
     if review.triage_file or review.count(ACCEPTED, EXPIRED, FALSE_POSITIVE):
         console.print(t("triage_line", lang, accepted=review.count(ACCEPTED), expired=review.count(EXPIRED),
                         fp=review.count(FALSE_POSITIVE), open=review.open_violations))
+    if review.unmatched_triage:
+        console.print(f"[yellow]{safe(t('unmatched_line', lang, ids=', '.join(review.unmatched_triage)))}[/yellow]")
 
 
 def print_summary(report: Report, paths: list[Path], console: Console | None = None, top: int = 10) -> None:

@@ -33,6 +33,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     from reports import write_all
     from reports.summary import print_summary
     from scanner.config import ConfigError, load_config, quick_config
+    from scanner.keys import OrganisationKeyError
     from scanner.pipeline import run_scan
     from scanner.records.tabular import RecordError
     from scanner.state import StateError
@@ -49,10 +50,10 @@ def cmd_scan(args: argparse.Namespace) -> int:
         if args.resume and args.full:
             print("avgscan scan: --resume en --full sluiten elkaar uit", file=sys.stderr)
             return EXIT_CANNOT_START
-        review = ReviewSession.open(Path(args.out), args.triage, args.lang)
+        review = ReviewSession.open(Path(args.out), args.triage, args.lang, _org_key(cfg))
         report = run_scan(cfg, as_of=args.as_of, show_values=args.show_values, workers=args.workers,
                           executor=args.executor, scheduler=args.scheduler, store=review.store, full=args.full)
-    except (ConfigError, RecordError, TriageError, StateError) as err:
+    except (ConfigError, RecordError, TriageError, StateError, OrganisationKeyError) as err:
         print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
         return EXIT_CANNOT_START
     if args.resume:
@@ -65,6 +66,15 @@ def cmd_scan(args: argparse.Namespace) -> int:
     if report.statistics["unreadable"]:
         return EXIT_INCOMPLETE
     return EXIT_VIOLATIONS if actionable(report) else EXIT_OK
+
+
+def _org_key(cfg: object | None) -> bytes:
+    """The organisation's ID key (scanner.keys): one per organisation, not per output folder."""
+    from scanner.keys import organisation_key
+
+    org = getattr(cfg, "organisation", None)
+    key_file = cfg.resolve(org.key_file) if org is not None and org.key_file else None  # type: ignore[attr-defined]
+    return organisation_key(key_file)[0]
 
 
 def _pupil_numbers(args: argparse.Namespace) -> list[str]:
@@ -157,9 +167,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     root = Path(args.dir)
     out = Path(args.out) if args.out else root / "rapport"
+    from scanner.keys import OrganisationKeyError
+
     try:
-        review = ReviewSession.open(out, args.triage, args.lang)
-    except (TriageError, StateError) as err:
+        review = ReviewSession.open(out, args.triage, args.lang, _org_key(None))
+    except (TriageError, StateError, OrganisationKeyError) as err:
         print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
         return EXIT_CANNOT_START
     cfg_path = build_demo_school(root)

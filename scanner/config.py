@@ -132,6 +132,9 @@ class Organisation(Strict):
     # The organisation's own addresses, postcodes and numbers: found, but never a pupil's data.
     addresses: list[str] = Field(default_factory=list)
     staff_names: list[str] = Field(default_factory=list)
+    # The key the violation IDs are made with (relative to this file): the same key gives the same IDs
+    # in every output folder and on every machine. Default: ~/.config/avgscan/organisatie.key.
+    key_file: str | None = None
 
     @property
     def own_names(self) -> list[str]:

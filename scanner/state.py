@@ -34,7 +34,7 @@ from sqlalchemy import (
     select,
 )
 
-from scanner.keys import Keyer
+from scanner.keys import Keyer, violation_identity
 
 STATE_FILE = "avgscan-state.sqlite"
 KEY_FILE = "avgscan-state.key"
@@ -237,7 +237,23 @@ class StateStore:
         Shortened to 16 hex digits (64 bits) so the FG can copy it into the triage file; the key keeps
         it from being reversed or recomputed by anyone who only has a report.
         """
-        return hmac.new(self._key, "|".join(parts).encode("utf-8"), hashlib.sha256).hexdigest()[:16]
+        return violation_identity(self._key, *parts)
+
+    def adopt_identity_key(self, key: bytes) -> bool:
+        """Record which key the violation IDs of this store's audits are made with; True when earlier
+        audits used another one (before organisation keys: this folder's own key), so that the caller
+        can translate their IDs once instead of calling everything new."""
+        check = hmac.new(key, b"avgscan-identity-key-check", hashlib.sha256).hexdigest()[:16]
+        with self.engine.begin() as conn:
+            old = conn.execute(select(store_meta.c.value).where(store_meta.c.name == "identity_key_check")).scalar()
+            if old == check:
+                return False
+            had_audits = conn.execute(select(audit_table.c.id).limit(1)).first() is not None
+            if old is None:
+                conn.execute(store_meta.insert().values(name="identity_key_check", value=check))
+            else:
+                conn.execute(store_meta.update().where(store_meta.c.name == "identity_key_check").values(value=check))
+        return had_audits
 
     def _key_check(self) -> str:
         return hmac.new(self._key, b"avgscan-state-key-check", hashlib.sha256).hexdigest()[:16]

@@ -87,3 +87,61 @@ def test_a_large_unreadable_part_is_flagged_a_small_one_not(school: Path, capsys
 def test_the_fix_follows_the_reason(reason: str, kind: str, expected: str) -> None:
     assert expected in fix_for(reason, kind)
     assert fix_for(reason, kind, "en") != fix_for(reason, kind)
+
+
+def _ids(out: Path) -> dict[tuple[str, str], str]:
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    return {(v["rule"], v["path"]): v["id"] for v in report["violations"]}
+
+
+def test_one_triage_file_matches_in_every_output_folder(school: Path, capsys: pytest.CaptureFixture[str]  # noqa: F811
+                                                        ) -> None:
+    cfg = str(school / "avgscan.yaml")
+    main(["scan", "--config", cfg, "--out", str(school / "out1")])
+    ids = _ids(school / "out1")
+    first = sorted(ids.values())[0]
+    triage = school / "triage.yaml"
+    triage.write_text(f"false_positives:\n  - id: {first}\n    reason: test\n  - id: 0123456789abcdef\n"
+                      "    reason: verkeerd overgenomen\n", encoding="utf-8")
+    capsys.readouterr()
+    main(["scan", "--config", cfg, "--out", str(school / "out2"), "--triage", str(triage)])
+    assert _ids(school / "out2") == ids
+    report = json.loads((school / "out2" / "report.json").read_text(encoding="utf-8"))
+    assert [v["status"] for v in report["violations"] if v["id"] == first] == ["false-positive"]
+    terminal = flat(capsys.readouterr().out)
+    assert "0123456789abcdef" in terminal and first not in terminal.partition("horen")[2]
+
+
+def test_a_secret_gives_the_same_ids_on_another_machine(school: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+                                                        tmp_path: Path) -> None:
+    cfg = str(school / "avgscan.yaml")
+    monkeypatch.setenv("AVGSCAN_ORG_KEY", "correct horse battery staple")
+    main(["scan", "--config", cfg, "--out", str(school / "a")])
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "other-machine"))
+    main(["scan", "--config", cfg, "--out", str(school / "b")])
+    assert _ids(school / "a") == _ids(school / "b")
+    monkeypatch.delenv("AVGSCAN_ORG_KEY")
+    main(["scan", "--config", cfg, "--out", str(school / "c")])
+    assert set(_ids(school / "c").values()).isdisjoint(_ids(school / "a").values())
+
+
+def test_an_old_folder_keeps_its_history_and_triage_when_ids_change(school: Path) -> None:  # noqa: F811
+    """Before organisation keys, IDs were keyed per folder; the first scan after the change translates them."""
+    from reports import write_all
+    from scanner.config import load_config
+    from scanner.pipeline import run_scan
+    from scanner.triage import ReviewSession
+
+    cfg, out = str(school / "avgscan.yaml"), school / "out"
+    old = ReviewSession.open(out)  # as the previous version did: no organisation key
+    report = run_scan(load_config(cfg), store=old.store)
+    old.apply(report)
+    write_all(report, out)
+    old_ids = sorted(_ids(out).values())
+    triage = school / "triage.yaml"
+    triage.write_text(f"false_positives:\n  - id: {old_ids[0]}\n    reason: oud ID\n", encoding="utf-8")
+    main(["scan", "--config", cfg, "--out", str(out), "--triage", str(triage)])
+    new = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert set(_ids(out).values()).isdisjoint(old_ids)
+    assert {v["change"] for v in new["violations"]} == {"persisting"}
+    assert sum(v["status"] == "false-positive" for v in new["violations"]) == 1
