@@ -52,7 +52,9 @@ def _changes(report: Report, console: Console, lang: str) -> None:
         console.print(f"[yellow]{safe(t('unmatched_line', lang, ids=', '.join(review.unmatched_triage)))}[/yellow]")
 
 
-def print_summary(report: Report, paths: list[Path], console: Console | None = None, top: int = 10) -> None:
+def print_summary(report: Report, paths: list[Path], console: Console | None = None, top: int = 10,
+                  brief: bool = False) -> None:
+    """`brief` (--quiet): unread sources, possible breaches, the counts line and where the reports are."""
     console = console or Console()
     review = review_of(report)
     lang = review.lang
@@ -63,6 +65,10 @@ def print_summary(report: Report, paths: list[Path], console: Console | None = N
                                               scanned=st["scanned"], unreadable=st["unreadable"],
                                               skipped=st["skipped"], findings=st["findings"],
                                               violations=st["violations"], seconds=st["seconds"]))
+    if brief:
+        for p in paths:
+            console.print(f"{t('report_at', lang)}: {safe(p)}")
+        return
     table = Table(title=t("per_rule", lang))
     for key, justify in (("rule", "left"), ("description", "left"), ("count", "right")):
         table.add_column(t(key, lang), justify=justify)  # type: ignore[arg-type]

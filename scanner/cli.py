@@ -13,6 +13,7 @@ from pathlib import Path
 from config import CONFIG_DIR
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_CANNOT_START, EXIT_INCOMPLETE = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells expect after Ctrl-C
 
 
 def _date(text: str) -> date:
@@ -34,7 +35,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     from reports.summary import print_summary
     from scanner.config import ConfigError, load_config, quick_config
     from scanner.keys import OrganisationKeyError
-    from scanner.pipeline import run_scan
+    from scanner.progress import close_log, open_log
     from scanner.records.tabular import RecordError
     from scanner.state import StateError
     from scanner.triage import ReviewSession, TriageError, actionable
@@ -51,21 +52,78 @@ def cmd_scan(args: argparse.Namespace) -> int:
             print("avgscan scan: --resume en --full sluiten elkaar uit", file=sys.stderr)
             return EXIT_CANNOT_START
         review = ReviewSession.open(Path(args.out), args.triage, args.lang, _org_key(cfg))
-        report = run_scan(cfg, as_of=args.as_of, show_values=args.show_values, workers=args.workers,
-                          executor=args.executor, scheduler=args.scheduler, store=review.store, full=args.full)
+        log = open_log(Path(args.out), args.verbose)
+        log.info("scan gestart: avgscan %s, %d bron(nen), uitvoer %s", _version(), len(cfg.sources), args.out)
+        report = _run_with_progress(args, cfg, review)
     except (ConfigError, RecordError, TriageError, StateError, OrganisationKeyError) as err:
         print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
         return EXIT_CANNOT_START
+    except ScanInterrupted as stop:
+        return _interrupted(args, stop.done)
     if args.resume:
         print("Voortgezet: de vorige scan in deze map was afgebroken; afgeronde items zijn hergebruikt."
               if report.statistics["resumed_interrupted_scan"] else
               "Geen afgebroken scan gevonden; ongewijzigde items zijn hergebruikt.")
     review.apply(report)  # history: compare with the previous audit in --out, apply triage, record this audit
     paths = write_all(report, Path(args.out))
-    print_summary(report, paths)
+    print_summary(report, paths, brief=args.quiet)
+    st = report.statistics
+    log.info("scan klaar: %d items, %d onleesbaar, %d vondsten, %d overtredingen in %s s", st["items"],
+             st["unreadable"], st["findings"], st["violations"], st["seconds"])
+    close_log()
     if report.statistics["unreadable"]:
         return EXIT_INCOMPLETE
     return EXIT_VIOLATIONS if actionable(report) else EXIT_OK
+
+
+class ScanInterrupted(Exception):
+    """Ctrl-C during a scan, after what was done has been kept."""
+
+    def __init__(self, done: int) -> None:
+        super().__init__(done)
+        self.done = done
+
+
+def _run_with_progress(args: argparse.Namespace, cfg: object, review: object) -> object:
+    """The scan with a live line on a terminal (scanner.progress); Ctrl-C becomes ScanInterrupted."""
+    import signal
+
+    from scanner.pipeline import run_scan
+    from scanner.progress import ScanProgress
+
+    store = review.store  # type: ignore[attr-defined]
+    previous = store.latest_audit()
+    progress = ScanProgress(previous.items if previous else None, show=False if args.quiet else None,
+                            lang=args.lang)
+    try:
+        with progress:
+            return run_scan(cfg, as_of=args.as_of, show_values=args.show_values,  # type: ignore[arg-type]
+                            workers=args.workers, executor=args.executor, scheduler=args.scheduler, store=store,
+                            full=args.full, on_scanned=progress)
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not break the clean stop
+        store.close()
+        raise ScanInterrupted(progress.done) from None
+
+
+def _interrupted(args: argparse.Namespace, done: int) -> int:
+    import shlex
+
+    from scanner.progress import close_log, log
+
+    log.warning("scan afgebroken (Ctrl-C) na %d items", done)
+    close_log()
+    again = [a for a in getattr(args, "argv", []) if a not in ("--full", "--resume")]
+    print(f"\nScan afgebroken. {done} items waren klaar en zijn bewaard in {args.out}; er is geen nieuw "
+          f"rapport geschreven.\nGa verder waar de scan stopte met:\n  avgscan {shlex.join(again)} --resume",
+          file=sys.stderr)
+    return EXIT_INTERRUPTED
+
+
+def _version() -> str:
+    from scanner import __version__
+
+    return __version__
 
 
 def _org_key(cfg: object | None) -> bytes:
@@ -174,13 +232,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
     except (TriageError, StateError, OrganisationKeyError) as err:
         print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
         return EXIT_CANNOT_START
+    from scanner.progress import ScanProgress, close_log, open_log
+
     cfg_path = build_demo_school(root)
     print(f"Demoschool aangemaakt in {root}")
     cfg = load_config(cfg_path)
-    report = run_scan(cfg, show_values=False)
+    open_log(out, args.verbose)
+    with ScanProgress(show=False if args.quiet else None, lang=args.lang) as progress:
+        report = run_scan(cfg, show_values=False, on_scanned=progress)
+    close_log()
     review.apply(report)
     paths = write_all(report, out)
-    print_summary(report, paths)
+    print_summary(report, paths, brief=args.quiet)
     return EXIT_OK
 
 
@@ -193,6 +256,15 @@ def cmd_history(args: argparse.Namespace) -> int:
     except StateError as err:
         print(f"avgscan: {err}", file=sys.stderr)
         return EXIT_CANNOT_START
+
+
+def _output_options(p: argparse.ArgumentParser) -> None:
+    loud = p.add_mutually_exclusive_group()
+    loud.add_argument("--quiet", "-q", action="store_true",
+                      help="geen voortgang en een korte samenvatting (meldingen over onleesbare bronnen en "
+                      "datalekken blijven)")
+    loud.add_argument("--verbose", "-v", action="store_true",
+                      help="toon ook elke bron en elk onleesbaar item tijdens de scan (staat ook in avgscan.log)")
 
 
 def _review_options(p: argparse.ArgumentParser) -> None:
@@ -258,11 +330,13 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--scheduler", help="adres van de dask-scheduler, bijv. tls://10.0.0.5:8786 "
                    "(zonder: een lokaal cluster)")
     _review_options(s)
+    _output_options(s)
     s.set_defaults(func=cmd_scan)
     d = sub.add_parser("demo", help="maak een demoschool, scan die en toon de samenvatting")
     d.add_argument("--dir", default="demo-school", help="map voor de demoschool")
     d.add_argument("--out", help="map voor de rapporten (standaard DIR/rapport)")
     _review_options(d)
+    _output_options(d)
     d.set_defaults(func=cmd_demo)
     i = sub.add_parser("init", help="schrijf een voorbeeldconfiguratie met uitleg")
     i.add_argument("path", nargs="?", default="avgscan.yaml")
@@ -293,8 +367,14 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     _quiet()
+    argv = sys.argv[1:] if argv is None else argv
     args = parser().parse_args(argv)
-    return args.func(args)
+    args.argv = argv
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("\nAfgebroken (Ctrl-C).", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

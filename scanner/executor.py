@@ -267,14 +267,37 @@ def scan_all(scanner: Scanner, workers: int | None = 1, executor: str = "local",
         if not pools:  # the first item the cache cannot answer: load the analyzer, then fork
             _ = scanner.analyzer
             _WORKER["scanner"] = scanner  # inherited by the forked workers
-            pools.append(ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")))
+            pools.append(ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                                             initializer=_leave_interrupts_to_parent))
         return pools[0].submit(_worker_batch, batch)
 
+    completed = False
     try:
         with alarm_handler():  # rows are detected here
             yield from run_ordered(scanner, submit, workers * IN_FLIGHT_PER_WORKER * ROW_BATCH, cache,
                                    rows_here=True)
+        completed = True
     finally:
         for pool in pools:
-            pool.shutdown()
+            if completed:
+                pool.shutdown()
+            else:
+                abandon(pool)
         _WORKER.clear()
+
+
+def _leave_interrupts_to_parent() -> None:
+    """Ctrl-C reaches every process of the terminal's group; the parent stops the scan, a worker that
+    raised KeyboardInterrupt itself would only print its own traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def abandon(pool: ProcessPoolExecutor) -> None:
+    """Stop at once (Ctrl-C, an error): drop queued batches and end the workers instead of waiting
+    for items that may take minutes; what they were doing is read again on --resume."""
+    processes = list(getattr(pool, "_processes", {}).values())  # no public way to reach them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=2)

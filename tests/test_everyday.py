@@ -145,3 +145,98 @@ def test_an_old_folder_keeps_its_history_and_triage_when_ids_change(school: Path
     assert set(_ids(out).values()).isdisjoint(old_ids)
     assert {v["change"] for v in new["violations"]} == {"persisting"}
     assert sum(v["status"] == "false-positive" for v in new["violations"]) == 1
+
+
+# -- progress and Ctrl-C, through a pseudo-terminal ------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def many_files(folder: Path, n: int = 300) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"notitie{i:03d}.txt").write_text(
+            f"Gesprek {i} met de ouders van Sanne de Vries over haar dyslexie en het rooster van groep {i % 8}.\n"
+            * 3, encoding="utf-8")
+    return folder
+
+
+def run_on_pty(argv: list[str], until: re.Pattern[str] | None = None, then: bytes = b"",
+               guard_s: float = 180) -> tuple[int, str]:
+    """Run `python -m scanner.cli ARGV` on a pseudo-terminal; once the output matches `until`, type
+    `then` (b"\\x03" is Ctrl-C: the terminal sends SIGINT to the whole foreground group, workers too).
+    `guard_s` only stops a hung test; it measures nothing."""
+    import os
+    import pty
+    import select
+    import time
+
+    env = dict(os.environ, TERM="xterm-256color", COLUMNS="140", PYTHONPATH=str(ROOT))
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: its own session with the pty as controlling terminal
+        os.chdir(ROOT)
+        os.execvpe("python", ["python", "-m", "scanner.cli", *argv], env)
+    out, typed, deadline = b"", False, time.monotonic() + guard_s
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            out += chunk
+        if until is not None and not typed and until.search(out.decode("utf-8", "replace")):
+            os.write(fd, then)
+            typed = True
+    else:
+        os.kill(pid, 9)
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    return os.waitstatus_to_exitcode(status), out.decode("utf-8", "replace")
+
+
+def test_progress_on_a_terminal_and_silence_elsewhere(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    share = many_files(tmp_path / "share", 40)
+    code, screen = run_on_pty(["scan", str(share), "--out", str(tmp_path / "out"), "--workers", "1"])
+    assert code in (0, 1), screen
+    assert re.search(r"Scannen.*share.*\d+ items · \d+ vondsten · [\d,]+ per s", screen), screen
+    log = (tmp_path / "out" / "avgscan.log").read_text(encoding="utf-8")
+    assert "scan gestart" in log and "bron share" in log and "scan klaar: 40 items" in log
+    assert oct((tmp_path / "out" / "avgscan.log").stat().st_mode & 0o777) == "0o600"
+    # a second scan knows how many items to expect: a bar with the time left
+    code, screen = run_on_pty(["scan", str(share), "--out", str(tmp_path / "out"), "--workers", "1", "--full"])
+    assert re.search(r"━.*\d+:\d\d:\d\d", screen), screen
+    piped = subprocess.run([sys.executable, "-m", "scanner.cli", "scan", str(share), "--out", str(tmp_path / "o2")],
+                           cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert "Scannen" not in piped.stdout + piped.stderr
+    quiet = subprocess.run([sys.executable, "-m", "scanner.cli", "scan", str(share), "--quiet", "--out",
+                            str(tmp_path / "o3")], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert "Overtredingen per regel" not in quiet.stdout and "Rapport:" in quiet.stdout
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ctrl_c_stops_cleanly_keeps_the_work_and_resume_continues(tmp_path: Path, workers: str) -> None:
+    import subprocess
+    import sys
+
+    share = many_files(tmp_path / "share", 600)
+    out = tmp_path / "out"
+    code, screen = run_on_pty(["scan", str(share), "--out", str(out), "--workers", workers],
+                              until=re.compile(r"[1-9]\d* items"), then=b"\x03")
+    assert code == 130, screen
+    assert "Traceback" not in screen and "KeyboardInterrupt" not in screen
+    text = flat(screen)
+    assert "Scan afgebroken." in text and "--resume" in text and "zijn bewaard" in text
+    assert not (out / "report.json").exists()
+    done = int(re.search(r"(\d+) items waren klaar", text).group(1))  # type: ignore[union-attr]
+    assert 0 < done < 600
+    again = subprocess.run([sys.executable, "-m", "scanner.cli", "scan", str(share), "--out", str(out), "--resume",
+                            "--workers", workers], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert "Voortgezet" in again.stdout, again.stdout + again.stderr
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["statistics"]["items"] == 600 and report["statistics"]["cache_hits"] >= done
