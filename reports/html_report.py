@@ -26,6 +26,7 @@ from reports.view import (
     school_counts,
     settings_rows,
     source_counts,
+    start_rows,
     violation_rows,
     when,
 )
@@ -91,6 +92,20 @@ def _breaches(report: Report, lang: str) -> str:
             f"{_table(headers, rows)}</section>")
 
 
+def _start_here(report: Report, lang: str) -> str:
+    """The top actions, in priority order (reports.priority): where the FG begins."""
+    rows = start_rows(report)
+    body: list[list[Cell]] = [
+        [_e(n), _e(r.priority), (f"<span class='muted'>{_e(r.source)}</span><br>{_e(r.path)}", "path"),
+         f"<strong>{_e(r.action or r.rule_title)}</strong><br><span class='small muted'>{_e(r.rule)}</span>",
+         _e(r.pupils), _e(r.why), (_e(r.identities), "id")] for n, r in enumerate(rows, start=1)]
+    headers = ["#", t("priority", lang), t("path", lang), t("action", lang), t("pupils", lang), t("why", lang),
+               t("id", lang)]
+    return (f'<section id="begin-hier"><h2>{_e(t("start_here", lang))}</h2>'
+            f'<p class="muted">{_e(t("start_here_intro", lang))}</p>'
+            + _table(headers, body, attrs='id="start-here"', empty=t("nothing_to_do", lang)) + "</section>")
+
+
 def _cards(report: Report, lang: str) -> str:
     review, st = review_of(report), report.statistics
     new = sum(v.change == "new" for v in review.violations)
@@ -132,7 +147,8 @@ def _violations(report: Report, lang: str) -> str:
     statuses = [s for s in (OPEN, EXPIRED, ACCEPTED, FALSE_POSITIVE) if any(r.status == s for r in rows)]
     body: list[list[Cell]] = [
         [(_e(r.identity), "id"), f"<strong>{_e(r.rule)}</strong><br><span class='muted'>{_e(r.rule_title)}</span>",
-         _sev(r.severity, lang), (f"<span class='muted'>{_e(r.source)}</span><br>{_e(r.path)}", "path"),
+         (f"{_sev(r.severity, lang)[0]}<br><span class='small muted' title='{_e(r.why)}'>{_e(r.priority)}</span>", ""),
+         (f"<span class='muted'>{_e(r.source)}</span><br>{_e(r.path)}", "path"),
          f"{_e(r.leerlingnummer)}<br><span class='small muted'>{_e(r.linked_by)}</span>", _e(r.evidence),
          f"{_e(r.message)}<br><span class='small muted'>{_e(r.legal_reference)}</span>", _e(r.action),
          (f"{_status(r.status, lang)[0]}<br><span class='small muted'>{_e(value_label('change', r.change, lang))}"
@@ -269,11 +285,12 @@ def render_html(report: Report) -> str:
     lang = review.lang
     sources = ", ".join(f"{s['name']} ({s.get('type', '')})" for s in report.settings.get("sources", []))
     note = t("raw_note" if report.show_values else "masked_note", lang)
-    nav = [("datalek", "breach_title"), ("grafieken", "summary"), ("overtredingen", "violations"),
+    nav = [("datalek", "breach_title"), ("begin-hier", "start_here"), ("grafieken", "summary"),
+           ("overtredingen", "violations"),
            ("te-beoordelen", "to_review"), ("verloop", "history"), ("triage", "triage"), ("vrijgesteld", "exempt"),
            ("dekking", "coverage"), ("instellingen", "settings")]
-    sections = (_gaps, _breaches, _cards, _charts, _violations, _to_review, _history, _triage, _exempt, _per_pupil,
-                _coverage, _settings)
+    sections = (_gaps, _breaches, _start_here, _cards, _charts, _violations, _to_review, _history, _triage, _exempt,
+                _per_pupil, _coverage, _settings)
     body = "".join(section(report, lang) for section in sections)
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'

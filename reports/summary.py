@@ -10,7 +10,7 @@ from rich.table import Table
 
 from reports.i18n import t, value_label
 from reports.terminal import safe
-from reports.view import breach_deadline, evidence, gap_notices, review_of, rule_counts, when
+from reports.view import breach_deadline, gap_notices, review_of, rule_counts, start_rows, violation_rows, when
 from scanner.model import Report
 from scanner.triage import ACCEPTED, EXPIRED, FALSE_POSITIVE, OPEN
 
@@ -38,6 +38,17 @@ def _breaches(report: Report, console: Console, lang: str) -> None:
     console.print(f"[bold]{safe(t('breach_guidance', lang))}[/bold]")
 
 
+def _start_here(report: Report, console: Console, lang: str) -> None:
+    rows = start_rows(report)
+    if not rows:
+        return
+    console.print(f"[bold]{t('start_here', lang)}[/bold]")
+    for n, r in enumerate(rows, start=1):
+        pupils = f" ({r.pupils})" if r.pupils else ""
+        console.print(f" {n}. {safe(r.source)}/{safe(r.path)}{safe(pupils)}: {safe(r.action or r.rule_title)} "
+                      f"[dim]— {safe(r.why or r.rule)}[/dim]")
+
+
 def _changes(report: Report, console: Console, lang: str) -> None:
     review = review_of(report)
     if review.previous is not None:
@@ -61,6 +72,7 @@ def print_summary(report: Report, paths: list[Path], console: Console | None = N
     st = report.statistics
     _gaps(report, console, lang)
     _breaches(report, console, lang)
+    _start_here(report, console, lang)
     console.print("[bold]avgscan[/bold] " + t("run_line", lang, as_of=report.settings["as_of"], items=st["items"],
                                               scanned=st["scanned"], unreadable=st["unreadable"],
                                               skipped=st["skipped"], findings=st["findings"],
@@ -80,17 +92,14 @@ def print_summary(report: Report, paths: list[Path], console: Console | None = N
         console.print(f"[yellow]{t('not_run', lang)}:[/yellow] {s['rule']} ({safe(s['reason'])})")
     if report.to_review:
         console.print(f"[yellow]{t('to_review', lang)}:[/yellow] " + t("review_line", lang, n=len(report.to_review)))
-    order = {"hoog": 0, "middel": 1, "laag": 2}
-    pairs = [(v, r) for v, r in zip(report.violations, review.violations, strict=True) if r.status in (OPEN, EXPIRED)]
-    worst = sorted(pairs, key=lambda p: order.get(p[0].severity, 3))[:top]
+    worst = [r for r in violation_rows(report) if r.status in (OPEN, EXPIRED)][:top]  # by priority
     if worst:
         console.print(f"[bold]{t('top', lang)}[/bold]")
-        for v, r in worst:
-            ev = evidence(report, v, limit=6)[:90]
-            who = f" {t('pupil', lang).lower()} {v.leerlingnummer}" if v.leerlingnummer else ""
+        for r in worst:
+            who = f" {t('pupil', lang).lower()} {r.leerlingnummer}" if r.leerlingnummer else ""
             ident = f" [{r.identity}]" if r.identity else ""
-            console.print(f" • {safe('[' + value_label('sev', v.severity, lang) + ']')} {v.rule}{who}: "
-                          f"{safe(v.source)}/{safe(v.path)} — {safe(ev)}{safe(ident)}")
+            console.print(f" • {safe('[' + value_label('sev', r.severity, lang) + ']')} {r.rule}{who}: "
+                          f"{safe(r.source)}/{safe(r.path)} — {safe(r.evidence[:90])}{safe(ident)}")
     for i in [i for i in report.items if i.status == "unreadable"][:10]:
         console.print(f"[red]{t('unreadable', lang).capitalize()}:[/red] {safe(i.source)}/{safe(i.path)}: "
                       f"{safe(i.reason or '')}")

@@ -66,6 +66,8 @@ class ViolationRow:
     owner: str
     expires: str
     linked_by: str = ""
+    priority: int = 0
+    why: str = ""
 
 
 @dataclass
@@ -91,19 +93,55 @@ def review_rows(report: Report) -> list[ReviewRow]:
                    for v in report.to_review), key=lambda r: (r.rule, r.source, r.path, r.leerlingnummer))
 
 
-def violation_rows(report: Report) -> list[ViolationRow]:
-    """One row per violation, worst first, with its identity and triage decision."""
+def why_text(codes: list[str], lang: str) -> str:
+    return ", ".join(t(f"why_{c}", lang) for c in codes)
+
+
+@dataclass
+class StartRow:
+    """A line of "Begin hier", in the report's language."""
+
+    priority: int
+    rule: str
+    rule_title: str
+    source: str
+    path: str
+    action: str
+    pupils: str
+    why: str
+    identities: str
+
+
+def start_rows(report: Report) -> list[StartRow]:
+    """The top actions every report begins with (reports.priority)."""
+    from reports.priority import start_here
+
     review = review_of(report)
     titles = {r.code: r.title for r in RULES}
     lang = review.lang
+    return [StartRow(a.points, a.rule, rule_title(a.rule, titles.get(a.rule, a.rule), lang), a.source, a.path,
+                     a.action, t("action_pupils", lang, n=a.pupils) if a.pupils else "", why_text(a.why, lang),
+                     ", ".join(a.identities[:3]) + (" …" if len(a.identities) > 3 else ""))
+            for a in start_here(report, review)]
+
+
+def violation_rows(report: Report) -> list[ViolationRow]:
+    """One row per violation, highest priority first (reports.priority), with its identity and triage decision."""
+    from reports.priority import priorities
+
+    review = review_of(report)
+    titles = {r.code: r.title for r in RULES}
+    lang = review.lang
+    prio = priorities(report, review)
     rows = [ViolationRow(
         index=n, identity=vr.identity, rule=v.rule, rule_title=rule_title(v.rule, titles.get(v.rule, v.rule), lang),
         severity=v.severity, source=v.source, path=v.path, leerlingnummer=v.leerlingnummer or "",
         evidence=evidence(report, v), message=v.message, legal_reference=v.legal_reference, action=v.action,
         status=vr.status, change=vr.change or "", first_seen=vr.first_seen, reason=vr.reason or "",
-        owner=vr.owner or "", expires=vr.expires or "", linked_by=v.linked_by)
+        owner=vr.owner or "", expires=vr.expires or "", linked_by=v.linked_by, priority=prio[n].points,
+        why=why_text(prio[n].why, lang))
         for n, (v, vr) in enumerate(zip(report.violations, review.violations, strict=True))]
-    return sorted(rows, key=lambda r: (SEVERITY_ORDER.get(r.severity, 3), r.rule, r.source, r.path))
+    return sorted(rows, key=lambda r: (-r.priority, SEVERITY_ORDER.get(r.severity, 3), r.rule, r.source, r.path))
 
 
 def rule_counts(report: Report) -> list[tuple[str, str, int]]:
@@ -231,7 +269,7 @@ def label(prefix: str, value: str | None, report: Report) -> str:
     return value_label(prefix, value, lang_of(report))
 
 
-__all__ = ["GapNotice", "ViolationRow", "gap_notices",
+__all__ = ["GapNotice", "StartRow", "ViolationRow", "gap_notices", "start_rows", "why_text",
            "PupilRow", "breach_deadline", "breach_rows", "evidence", "item_status", "label", "lang_of",
            "pupil_rows", "review_of", "rule_counts", "settings_rows", "severity_counts", "sheet_text",
            "school_counts", "source_counts", "violation_rows", "when"]

@@ -27,6 +27,7 @@ from reports.view import (
     settings_rows,
     severity_counts,
     source_counts,
+    start_rows,
     violation_rows,
     when,
 )
@@ -49,6 +50,18 @@ def _summary(ws: Worksheet, report: Report, lang: str) -> None:
         append(ws, [])
         alert(ws, [f"{t('breach_title', lang).upper()}: {len(review.breaches)}", t("breach_intro", lang),
                    t("breach_guidance", lang)])
+    append(ws, [])
+    starts = start_rows(report)
+    append(ws, [t("start_here", lang)])
+    ws.cell(ws.max_row, 1).font = BOLD
+    append(ws, [t("start_here_intro", lang)])
+    if starts:
+        table(ws, ["#", t("priority", lang), t("source", lang), t("path", lang), t("action", lang), t("pupils", lang),
+                   t("why", lang), t("id", lang)],
+              [[n, r.priority, r.source, r.path, r.action or r.rule_title, r.pupils, r.why, r.identities]
+               for n, r in enumerate(starts, start=1)], start=ws.max_row + 1, freeze=False, autofilter=False)
+    else:
+        append(ws, [t("nothing_to_do", lang)])
     append(ws, [])
     for key, value in (("items", st["items"]), ("scanned", st["scanned"]), ("unreadable", st["unreadable"]),
                        ("skipped", st["skipped"]), ("findings", st["findings"]),
@@ -101,12 +114,13 @@ def _breaches(ws: Worksheet, report: Report, lang: str) -> None:
 
 
 def _violations(ws: Worksheet, report: Report, lang: str) -> None:
-    keys = ["id", "rule", "description", "severity", "source", "path", "pupil", "linked_by", "evidence", "message",
-            "legal", "action", "status", "change", "first_seen"]
+    keys = ["id", "rule", "description", "severity", "priority", "source", "path", "pupil", "linked_by", "evidence",
+            "message", "legal", "action", "status", "change", "first_seen", "why"]
     table(ws, [t(k, lang) for k in keys], [
-        [r.identity, r.rule, r.rule_title, value_label("sev", r.severity, lang), r.source, r.path, r.leerlingnummer,
+        [r.identity, r.rule, r.rule_title, value_label("sev", r.severity, lang), r.priority, r.source, r.path,
+         r.leerlingnummer,
          r.linked_by, r.evidence, r.message, r.legal_reference, r.action, value_label("status", r.status, lang),
-         value_label("change", r.change, lang), when(r.first_seen)] for r in violation_rows(report)])
+         value_label("change", r.change, lang), when(r.first_seen), r.why] for r in violation_rows(report)])
     fit_columns(ws)
 
 

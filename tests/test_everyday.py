@@ -240,3 +240,59 @@ def test_ctrl_c_stops_cleanly_keeps_the_work_and_resume_continues(tmp_path: Path
     assert "Voortgezet" in again.stdout, again.stdout + again.stderr
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["statistics"]["items"] == 600 and report["statistics"]["cache_hits"] >= done
+
+
+# -- what first ------------------------------------------------------------------------------------
+
+def test_begin_hier_on_top_of_every_report_in_priority_order(school: Path,  # noqa: F811
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.test_cli import write_docx
+
+    write_docx(school / "share/Gedeeld/zorg groep 5.docx", "Sanne de Vries (BSN 111222333) heeft ADHD.", mode=0o644)
+    out = school / "out"
+    main(["scan", "--config", str(school / "avgscan.yaml"), "--out", str(out)])
+    terminal = flat(capsys.readouterr().out)
+    start = terminal.index("Begin hier")
+    assert terminal.index("MOGELIJK DATALEK") < start < terminal.index("Overtredingen per regel")
+    first = terminal[start:].split(" 2. ")[0]
+    assert "Gedeeld/zorg groep 5.docx" in first and "mogelijk datalek" in first
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert html.index('id="datalek"') < html.index('id="begin-hier"') < html.index('id="kerncijfers"')
+    start_table = html[html.index('id="start-here"'):]
+    assert start_table.index("zorg groep 5.docx") < start_table.index("</tr>", start_table.index("<tbody>"))
+    wb = load_workbook(out / "report.xlsx")
+    cells = [str(c.value) for row in wb.worksheets[0].iter_rows() for c in row if c.value is not None]
+    assert cells.index("Begin hier") < cells.index("Items")
+    sheet = wb["Overtredingen"]
+    header = [c.value for c in sheet[1]]
+    prio = [r[header.index("Prioriteit")].value for r in sheet.iter_rows(min_row=2)]
+    assert prio == sorted(prio, reverse=True) and "Gedeeld" in sheet.cell(2, header.index("Plek") + 1).value
+
+
+def test_priority_points_follow_the_documented_factors() -> None:
+    from reports.priority import priorities, settings
+    from scanner.model import Access, Finding, Item, Report, Violation
+    from scanner.triage import plain_review
+
+    def finding(path: str, kind: str) -> Finding:
+        return Finding(source="s", path=path, place="p", entity_type=kind, score=1, evidence="x", recognizer="r",
+                       value="v")
+
+    items = [Item("s", "klas.xlsx", "file"), Item("s", "brief.docx", "file"),
+             Item("s", "open.docx", "file", access=Access(world_readable=True))]
+    findings = [finding("klas.xlsx", "PERSON"), finding("brief.docx", "HEALTH"), finding("open.docx", "PERSON")]
+
+    def v(path: str, nummer: str, idx: int) -> Violation:
+        return Violation(rule="retention-expired", severity="hoog", source="s", path=path, leerlingnummer=nummer,
+                         message="", legal_reference="", findings=[idx])
+
+    report = Report(items=items, findings=findings, violations=[
+        v("klas.xlsx", "1", 0), v("klas.xlsx", "2", 0), v("klas.xlsx", "3", 0), v("brief.docx", "4", 1),
+        v("open.docx", "5", 2)], exempt=[], kept_by_law=[], skipped_rules=[], settings={"as_of": "2026-11-29"},
+        statistics={})
+    pts = settings()["points"]
+    got = [p.points for p in priorities(report, plain_review(report))]
+    base = pts["severity"]["hoog"]
+    assert got[0] == base + 2 * pts["per_other_pupil"]  # three pupils in one place
+    assert got[3] == base + pts["special_categories"]
+    assert got[4] == base + pts["place"]["world_readable"]
