@@ -17,10 +17,15 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells expect after Ctrl-C
 
 
 def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is geen datum (JJJJ-MM-DD)") from None
+    """The register accepts dd-mm-jjjj as well as jjjj-mm-dd; so does --as-of."""
+    from scanner.messages import say
+    from scanner.records.dates import parse_date
+
+    day = parse_date(text)
+    if day is None:
+        raise argparse.ArgumentTypeError(say(f"{text!r} is geen datum (JJJJ-MM-DD of DD-MM-JJJJ)",
+                                             f"{text!r} is not a date (YYYY-MM-DD or DD-MM-YYYY)"))
+    return day
 
 
 def _quiet() -> None:
@@ -308,17 +313,21 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    from scanner import __version__
+
     p = argparse.ArgumentParser(prog="avgscan", description="AVG-scanner voor scholen: vindt leerlinggegevens "
                                 "en toetst ze aan toestemmingen en bewaartermijnen.")
-    sub = p.add_subparsers(dest="command", required=True)
+    p.add_argument("--version", action="version", version=f"avgscan {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
     s = sub.add_parser("scan", help="scan de bronnen uit de configuratie (of de opgegeven mappen/databases)")
-    s.add_argument("targets", nargs="*", help="map of SQLAlchemy-URL (snelle scan zonder configuratie)")
-    s.add_argument("--config", "-c", help="avgscan.yaml")
-    s.add_argument("--as-of", type=_date, help="peildatum JJJJ-MM-DD (standaard vandaag)")
-    s.add_argument("--out", "-o", default="avgscan-out", help="map voor de rapporten")
+    s.add_argument("targets", nargs="*", metavar="BRON", help="map of SQLAlchemy-URL (snelle scan zonder configuratie)")
+    s.add_argument("--config", "-c", metavar="BESTAND", help="avgscan.yaml")
+    s.add_argument("--as-of", type=_date, metavar="DATUM",
+                   help="peildatum JJJJ-MM-DD of DD-MM-JJJJ (standaard vandaag)")
+    s.add_argument("--out", "-o", default="avgscan-out", metavar="MAP", help="map voor de rapporten")
     s.add_argument("--show-values", action="store_true",
                    help="zet ruwe waarden in report.json (alleen voor onderzoek; het rapport vermeldt dit)")
-    s.add_argument("--workers", type=int, default=0,
+    s.add_argument("--workers", type=int, default=0, metavar="N",
                    help="aantal processen (standaard: alle processorkernen; 1 = zonder parallelisme)")
     s.add_argument("--full", action="store_true",
                    help="alles opnieuw lezen; standaard worden ongewijzigde items uit de vorige scan in --out "
@@ -327,37 +336,38 @@ def parser() -> argparse.ArgumentParser:
                    help="een afgebroken scan in --out voortzetten (afgeronde items worden niet opnieuw gelezen)")
     s.add_argument("--executor", choices=["local", "dask"], default="local",
                    help="local: processen op deze machine; dask: een dask.distributed-cluster")
-    s.add_argument("--scheduler", help="adres van de dask-scheduler, bijv. tls://10.0.0.5:8786 "
+    s.add_argument("--scheduler", metavar="ADRES", help="adres van de dask-scheduler, bijv. tls://10.0.0.5:8786 "
                    "(zonder: een lokaal cluster)")
     _review_options(s)
     _output_options(s)
     s.set_defaults(func=cmd_scan)
     d = sub.add_parser("demo", help="maak een demoschool, scan die en toon de samenvatting")
-    d.add_argument("--dir", default="demo-school", help="map voor de demoschool")
-    d.add_argument("--out", help="map voor de rapporten (standaard DIR/rapport)")
+    d.add_argument("--dir", default="demo-school", metavar="MAP", help="map voor de demoschool")
+    d.add_argument("--out", metavar="MAP", help="map voor de rapporten (standaard DIR/rapport)")
     _review_options(d)
     _output_options(d)
     d.set_defaults(func=cmd_demo)
     i = sub.add_parser("init", help="schrijf een voorbeeldconfiguratie met uitleg")
-    i.add_argument("path", nargs="?", default="avgscan.yaml")
-    i.add_argument("--force", action="store_true")
+    i.add_argument("path", nargs="?", default="avgscan.yaml", metavar="BESTAND",
+                   help="waar de configuratie komt (standaard avgscan.yaml)")
+    i.add_argument("--force", action="store_true", help="overschrijf een bestaand bestand")
     i.set_defaults(func=cmd_init)
     for name, func, helptext in (
             ("verify-deletion", cmd_verify_deletion, "controleer of de gegevens van een leerling overal weg zijn"),
             ("inventory", cmd_inventory, "overzicht van alle gegevens van een leerling (inzageverzoek)")):
         v = sub.add_parser(name, help=helptext)
-        v.add_argument("--config", "-c", required=True, help="avgscan.yaml")
-        v.add_argument("--pupil", "-p", action="append", help="leerlingnummer (herhaalbaar)")
-        v.add_argument("--list", help="bestand met een leerlingnummer per regel")
-        v.add_argument("--as-of", type=_date, help="peildatum JJJJ-MM-DD")
-        v.add_argument("--out", "-o", default="avgscan-out", help="map voor de verklaring")
+        v.add_argument("--config", "-c", required=True, metavar="BESTAND", help="avgscan.yaml")
+        v.add_argument("--pupil", "-p", action="append", metavar="LEERLINGNUMMER", help="leerlingnummer (herhaalbaar)")
+        v.add_argument("--list", metavar="BESTAND", help="bestand met een leerlingnummer per regel")
+        v.add_argument("--as-of", type=_date, metavar="DATUM", help="peildatum JJJJ-MM-DD of DD-MM-JJJJ")
+        v.add_argument("--out", "-o", default="avgscan-out", metavar="MAP", help="map voor de verklaring")
         v.set_defaults(func=func)
     h = sub.add_parser("history", help="toon de eerdere audits in een uitvoermap")
-    h.add_argument("--out", "-o", default="avgscan-out", help="de uitvoermap van de scans")
-    h.add_argument("--lang", choices=["nl", "en"], default="nl")
+    h.add_argument("--out", "-o", default="avgscan-out", metavar="MAP", help="de uitvoermap van de scans")
+    h.add_argument("--lang", choices=["nl", "en"], default="nl", help="taal (standaard nl)")
     h.set_defaults(func=cmd_history)
     pg = sub.add_parser("purge", help="verwijder oude rapporten, historie en cache uit een uitvoermap")
-    pg.add_argument("--out", "-o", default="avgscan-out", help="de uitvoermap")
+    pg.add_argument("--out", "-o", default="avgscan-out", metavar="MAP", help="de uitvoermap")
     pg.add_argument("--older-than", type=int, required=True, metavar="DAGEN", help="ouder dan zoveel dagen")
     pg.set_defaults(func=cmd_purge)
     r = sub.add_parser("rules", help="toon de regels met hun uitleg")
@@ -365,9 +375,23 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _language(argv: list[str]) -> str:
+    """--lang is read before parsing, so that argparse's own messages are in that language too."""
+    for n, arg in enumerate(argv):
+        if arg == "--lang" and n + 1 < len(argv):
+            return argv[n + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return "nl"
+
+
 def main(argv: list[str] | None = None) -> int:
+    from scanner.messages import dutch_argparse, set_language
+
     _quiet()
     argv = sys.argv[1:] if argv is None else argv
+    set_language(_language(argv))
+    dutch_argparse()
     args = parser().parse_args(argv)
     args.argv = argv
     try:

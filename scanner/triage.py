@@ -35,6 +35,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from scanner.keys import violation_identity
+from scanner.messages import format_validation, os_reason, say
 from scanner.model import SPECIAL_CATEGORY_TYPES, Report, Violation
 from scanner.state import AuditRecord, StateStore, StoredViolation, mask_path
 
@@ -59,7 +60,8 @@ class _Strict(BaseModel):
     def _identity(cls, value: str) -> str:
         value = value.strip().lower()
         if len(value) != 16 or any(c not in "0123456789abcdef" for c in value):
-            raise ValueError("expected the 16-hex-digit identity from the report's ID column")
+            raise ValueError(say("verwacht de ID van 16 tekens (0-9, a-f) uit de kolom ID van het rapport",
+                                 "expected the 16-hex-digit identity from the report's ID column"))
         return value
 
 
@@ -93,21 +95,22 @@ def load_triage(path: str | Path) -> Triage:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except OSError as err:
-        raise TriageError(f"{path}: cannot read the triage file ({err.strerror})") from None
+        raise TriageError(f"{path}: " + say("kan het triagebestand niet lezen", "cannot read the triage file")
+                          + f" ({os_reason(err)})") from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        raise TriageError(f"{path}:{f' line {mark.line + 1}' if mark else ''} is not valid YAML") from None
+        line = say(f" regel {mark.line + 1}", f" line {mark.line + 1}") if mark else ""
+        raise TriageError(f"{path}:{line} " + say("is geen geldige YAML", "is not valid YAML")) from None
     try:
         parsed = TriageFile.model_validate(raw)
     except ValidationError as err:
-        raise TriageError("\n".join(
-            f"{path}: " + ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in e["loc"]).replace(".[", "[")
-            + f": {e['msg']}" for e in err.errors())) from None
+        raise TriageError(format_validation(str(path), TriageFile, err.errors())) from None
     accepted = {a.id: a for a in parsed.accepted}
     false_positives = {f.id: f for f in parsed.false_positives}
     both = sorted(set(accepted) & set(false_positives))
     if both:
-        raise TriageError(f"{path}: {', '.join(both)} is both an accepted risk and a false positive")
+        raise TriageError(f"{path}: {', '.join(both)} " + say("staat zowel bij accepted als bij false_positives",
+                                                              "is both an accepted risk and a false positive"))
     return Triage(str(path), accepted, false_positives)
 
 

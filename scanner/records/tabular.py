@@ -52,10 +52,10 @@ def _read_frame(spec: RecordFile, cfg: ScanConfig) -> tuple[pd.DataFrame, str]:
             frame = pd.read_sql_table(spec.table, conn)
         return frame.astype(object).where(frame.notna(), None), f"{spec.url}#{spec.table}"
     if not spec.path:
-        raise ConfigError("records: give either `path` (CSV/XLSX) or `url` and `table`")
+        raise ConfigError("records: geef `path` (CSV/XLSX) op, of `url` en `table`")
     path = cfg.resolve(spec.path)
     if not path.exists():
-        raise RecordError(f"{path}: record file not found")
+        raise RecordError(f"{path}: registratiebestand niet gevonden")
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
         frame = pd.read_excel(path, sheet_name=spec.sheet or 0, dtype=object)
         return frame.where(frame.notna(), None), str(path)
