@@ -279,12 +279,16 @@ def _review_options(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from scanner.messages import say
+
     target = Path(args.path)
     if target.exists() and not args.force:
-        print(f"avgscan init: {target} bestaat al (gebruik --force om te overschrijven)", file=sys.stderr)
+        print("avgscan init: " + say(f"{target} bestaat al (gebruik --force om te overschrijven)",
+                                     f"{target} already exists (use --force to overwrite)"), file=sys.stderr)
         return EXIT_CANNOT_START
-    target.write_text((CONFIG_DIR / "example.avgscan.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    print(f"Voorbeeldconfiguratie geschreven naar {target}")
+    example = "example.avgscan.en.yaml" if args.lang == "en" else "example.avgscan.yaml"
+    target.write_text((CONFIG_DIR / example).read_text(encoding="utf-8"), encoding="utf-8")
+    print(say(f"Voorbeeldconfiguratie geschreven naar {target}", f"Example configuration written to {target}"))
     return EXIT_OK
 
 
@@ -317,7 +321,7 @@ def parser() -> argparse.ArgumentParser:
 
     p = argparse.ArgumentParser(prog="avgscan", description="AVG-scanner voor scholen: vindt leerlinggegevens "
                                 "en toetst ze aan toestemmingen en bewaartermijnen.")
-    p.add_argument("--version", action="version", version=f"avgscan {__version__}")
+    p.add_argument("--version", action="version", version=f"avgscan {__version__}", help="toon de versie en stop")
     sub = p.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
     s = sub.add_parser("scan", help="scan de bronnen uit de configuratie (of de opgegeven mappen/databases)")
     s.add_argument("targets", nargs="*", metavar="BRON", help="map of SQLAlchemy-URL (snelle scan zonder configuratie)")
@@ -351,6 +355,7 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("path", nargs="?", default="avgscan.yaml", metavar="BESTAND",
                    help="waar de configuratie komt (standaard avgscan.yaml)")
     i.add_argument("--force", action="store_true", help="overschrijf een bestaand bestand")
+    i.add_argument("--lang", choices=["nl", "en"], default="nl", help="taal van de uitleg (standaard nl)")
     i.set_defaults(func=cmd_init)
     for name, func, helptext in (
             ("verify-deletion", cmd_verify_deletion, "controleer of de gegevens van een leerling overal weg zijn"),

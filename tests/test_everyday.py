@@ -296,3 +296,75 @@ def test_priority_points_follow_the_documented_factors() -> None:
     assert got[0] == base + 2 * pts["per_other_pupil"]  # three pupils in one place
     assert got[3] == base + pts["special_categories"]
     assert got[4] == base + pts["place"]["world_readable"]
+
+
+# -- Dutch throughout --------------------------------------------------------------------------------
+
+# Words that are English and not Dutch: none may reach a Dutch user. Codes that look English (rule
+# codes, entity types, option names, file names) are allowed and removed before the check.
+ENGLISH = {"the", "usage", "error", "required", "cannot", "expected", "field", "extra", "inputs", "permitted",
+           "not", "found", "invalid", "choice", "choose", "from", "file", "show", "this", "help", "message",
+           "and", "exit", "options", "arguments", "must", "should", "unknown", "missing", "with", "which",
+           "could", "unreadable", "deleted", "warning", "no", "such", "directory", "permission", "denied",
+           "did", "you", "mean", "please", "install", "failed", "already", "exists", "only", "positional",
+           "optional", "value", "before", "after", "older", "than", "days", "key"}
+ALLOWED = [r"--[a-z-]+", r"\b-[a-z]\b", r"\b[a-z]+(?:-[a-z]+)+\b", r"\b[A-Z][A-Z_]{2,}\b", r"\S+\.(?:yaml|json|xlsx|"
+           r"html|csv|txt|docx|log|key|sqlite|pdf)\b", r"\bavgscan(?:\[\w+\])?\b", r"(?:sqlite|postgresql)://\S*",
+           r"`[^`]*`", r"'[^']*'", r"\{[^}]*\}"]
+
+
+def english_words(text: str, tmp: Path) -> set[str]:
+    text = text.replace(str(tmp), " ")
+    for pattern in ALLOWED:
+        text = re.sub(pattern, " ", text)
+    return {w for w in re.findall(r"[A-Za-z]+", text) if w.lower() in ENGLISH}
+
+
+def test_every_command_and_error_path_speaks_dutch(school: Path, capsys: pytest.CaptureFixture[str]  # noqa: F811
+                                                   ) -> None:
+    cfg, out = str(school / "avgscan.yaml"), str(school / "out")
+    bad_key = school / "typo.yaml"
+    bad_key.write_text(CONFIG.replace("path: share", "path: share\n    folder_patern: x"), encoding="utf-8")
+    bad_type = school / "type.yaml"
+    bad_type.write_text(CONFIG.replace("type: filesystem", "type: ftp").replace("as_of: 2026-11-29", "as_of: morgen"),
+                        encoding="utf-8")
+    (school / "triage.yaml").write_text("accepted:\n  - {id: xyz, reason: ''}\n", encoding="utf-8")
+    runs = [
+        ["--help"], ["--version"], ["scna"], ["scan"], ["scan", "--help"], ["scan", "--resume", "--full", str(school)],
+        ["scan", "--config", str(school / "nergens.yaml")], ["scan", "--config", str(bad_key)],
+        ["scan", "--config", str(bad_type)], ["scan", "--config", cfg, "--triage", str(school / "triage.yaml")],
+        ["scan", "--config", cfg, "--as-of", "31-02-2026"], ["scan", "--config", cfg, "--workers", "twee"],
+        ["scan", "--config", cfg, "--out", out, "--as-of", "29-11-2026"],
+        ["scan", "--config", cfg, "--out", out], ["scan", str(school / "share"), "--out", str(school / "quick")],
+        ["scan", "--config", cfg, "--out", str(school / "leeg" / "x"), "--resume"],
+        ["history", "--out", out], ["history", "--out", str(school / "geen")], ["history", "--help"],
+        ["rules"], ["init", str(school / "nieuw.yaml")], ["init", str(school / "nieuw.yaml")], ["init", "--help"],
+        ["purge", "--out", out, "--older-than", "0", "--dry-run"], ["purge", "--help"], ["purge", "--out", out],
+        ["verify-deletion", "--config", cfg, "--out", out], ["verify-deletion", "--config", cfg, "-p", "9999"],
+        ["verify-deletion", "--config", cfg, "-p", "1004", "--out", out], ["inventory", "--config", cfg, "-p", "1001",
+                                                                             "--out", out],
+        ["demo", "--help"], ["verify-deletion"],
+    ]
+    seen: dict[str, set[str]] = {}
+    for argv in runs:
+        try:
+            main(argv)
+        except SystemExit:
+            pass
+        captured = capsys.readouterr()
+        found = english_words(captured.out + captured.err, school)
+        if found:
+            seen[" ".join(argv).replace(str(school), "")] = found
+    assert not seen, seen
+
+
+def test_lang_en_makes_the_messages_english(school: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
+    bad_key = school / "typo.yaml"
+    bad_key.write_text(CONFIG.replace("path: share", "path: share\n    folder_patern: x"), encoding="utf-8")
+    assert main(["scan", "--config", str(bad_key), "--lang", "en"]) == 2
+    assert "sources[0].folder_patern: unknown key; did you mean `folder_pattern`?" in capsys.readouterr().err
+    assert main(["scan", "--config", str(bad_key)]) == 2
+    assert "sources[0].folder_patern: onbekende sleutel; bedoelde u `folder_pattern`?" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["scan", "--lang", "en", "--as-of", "gisteren"])
+    assert "usage:" in capsys.readouterr().err
