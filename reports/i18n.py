@@ -204,6 +204,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "unmatched_line": ("Triage-ID's die bij geen overtreding in deze scan horen (opgelost, of verkeerd "
                        "overgenomen?): {ids}",
                        "Triage IDs that match no violation in this scan (resolved, or mistyped?): {ids}"),
+    "more_in_report": ("… en nog {n}; zie Verloop in het rapport.", "… and {n} more; see History in the report."),
+    "history_counts": ("{items} items, {unreadable} onleesbaar, {violations} overtredingen ({open} open)",
+                       "{items} items, {unreadable} unreadable, {violations} violations ({open} open)"),
     "raw_warning": ("Let op: de rapporten bevatten ruwe persoonsgegevens (--show-values).",
                     "Warning: the reports hold raw personal data (--show-values)."),
 }

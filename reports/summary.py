@@ -56,6 +56,17 @@ def _changes(report: Report, console: Console, lang: str) -> None:
                         new=sum(v.change == "new" for v in review.violations),
                         persisting=sum(v.change == "persisting" for v in review.violations),
                         resolved=len(review.resolved)))
+        new = [r for r in violation_rows(report) if r.change == "new"]
+        for r in new[:10]:
+            console.print(f"  [red]+[/red] {t('new', lang).lower()}: {r.rule} {safe(r.source)}/{safe(r.path)}"
+                          + (f" ({t('pupil', lang).lower()} {r.leerlingnummer})" if r.leerlingnummer else "")
+                          + safe(f" [{r.identity}]"))
+        for v in review.resolved[:10]:
+            console.print(f"  [green]-[/green] {t('resolved', lang).lower()}: {v.rule} {safe(v.source)}/"
+                          f"{safe(v.masked_path)}" + safe(f" [{v.identity}]"))
+        more = max(0, len(new) - 10) + max(0, len(review.resolved) - 10)
+        if more:
+            console.print("  " + t("more_in_report", lang, n=more))
     if review.triage_file or review.count(ACCEPTED, EXPIRED, FALSE_POSITIVE):
         console.print(t("triage_line", lang, accepted=review.count(ACCEPTED), expired=review.count(EXPIRED),
                         fp=review.count(FALSE_POSITIVE), open=review.open_violations))

@@ -293,10 +293,31 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
+    """Deleting reports and history cannot be undone: show what goes, and ask (or demand --yes off a terminal)."""
     from scanner.purge import purge
     from scanner.state import StateError
 
     try:
+        plan = purge(Path(args.out), args.older_than, dry_run=True)
+        for p in plan.files:
+            print(f"{'Zou verwijderen' if args.dry_run else 'Te verwijderen'}: {p}")
+        counts = (f"{len(plan.files)} rapportbestanden, {plan.audits} audits en {plan.cache_entries} cache-items "
+                  f"ouder dan {args.older_than} dagen")
+        if args.dry_run:
+            print(f"Proefdraai: {counts} in {args.out}; er is niets verwijderd.")
+            return EXIT_OK
+        if not (plan.files or plan.audits or plan.cache_entries):
+            print(f"Niets ouder dan {args.older_than} dagen in {args.out}.")
+            return EXIT_OK
+        if not args.yes:
+            if not sys.stdin.isatty():
+                print("avgscan purge: bevestig met --yes (bekijk eerst met --dry-run wat er verdwijnt)",
+                      file=sys.stderr)
+                return EXIT_CANNOT_START
+            if input(f"{counts} verwijderen uit {args.out}? Dit is niet terug te draaien. [j/N] ").strip().lower() \
+                    not in ("j", "ja", "y", "yes"):
+                print("Niets verwijderd.")
+                return EXIT_OK
         done = purge(Path(args.out), args.older_than)
     except StateError as err:
         print(f"avgscan: {err}", file=sys.stderr)
@@ -304,7 +325,8 @@ def cmd_purge(args: argparse.Namespace) -> int:
     for p in done.files:
         print(f"Verwijderd: {p}")
     print(f"{len(done.files)} rapportbestanden, {done.audits} audits en {done.cache_entries} cache-items "
-          f"ouder dan {args.older_than} dagen verwijderd uit {args.out}.")
+          f"ouder dan {args.older_than} dagen verwijderd uit {args.out} (ook van de schijf: de historie is "
+          "opnieuw geschreven).")
     return EXIT_OK
 
 
@@ -374,6 +396,8 @@ def parser() -> argparse.ArgumentParser:
     pg = sub.add_parser("purge", help="verwijder oude rapporten, historie en cache uit een uitvoermap")
     pg.add_argument("--out", "-o", default="avgscan-out", metavar="MAP", help="de uitvoermap")
     pg.add_argument("--older-than", type=int, required=True, metavar="DAGEN", help="ouder dan zoveel dagen")
+    pg.add_argument("--dry-run", action="store_true", help="laat alleen zien wat er verwijderd zou worden")
+    pg.add_argument("--yes", "-y", action="store_true", help="niet om bevestiging vragen (voor scripts)")
     pg.set_defaults(func=cmd_purge)
     r = sub.add_parser("rules", help="toon de regels met hun uitleg")
     r.set_defaults(func=cmd_rules)

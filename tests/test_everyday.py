@@ -368,3 +368,47 @@ def test_lang_en_makes_the_messages_english(school: Path, capsys: pytest.Capture
     with pytest.raises(SystemExit):
         main(["scan", "--lang", "en", "--as-of", "gisteren"])
     assert "usage:" in capsys.readouterr().err
+
+
+# -- the small things --------------------------------------------------------------------------------
+
+def test_history_fits_80_columns_and_rescan_names_what_changed(school: Path,  # noqa: F811
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from rich.console import Console
+
+    from reports.history import print_history
+    from tests.test_cli import write_docx
+
+    cfg, out = str(school / "avgscan.yaml"), school / "out"
+    main(["scan", "--config", cfg, "--out", str(out)])
+    (school / "share/Archief/Amrani, Ayoub el (1004)/MDO.docx").unlink()
+    write_docx(school / "share/Gedeeld/lijst.docx", "Sanne de Vries, BSN 111222333, ADHD", mode=0o644)
+    capsys.readouterr()
+    main(["scan", "--config", cfg, "--out", str(out)])
+    terminal = flat(capsys.readouterr().out)
+    assert re.search(r"\+ nieuw: open-access share/Gedeeld/lijst\.docx \(leerling 1001\) \[[0-9a-f]{16}\]", terminal)
+    assert re.search(r"- opgelost: retention-expired share/Archief/A…/M….docx \[[0-9a-f]{16}\]", terminal)
+    console = Console(width=80, record=True)
+    print_history(out, console=console)
+    lines = console.export_text().splitlines()
+    assert max(len(line) for line in lines) <= 80 and "…" not in "".join(lines)
+    assert sum(line.startswith("#") for line in lines) == 2
+
+
+def test_purge_dry_run_confirmation_and_nothing_left_on_disk(school: Path,  # noqa: F811
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    out = school / "out"
+    main(["scan", "--config", str(school / "avgscan.yaml"), "--out", str(out)])
+    db = out / "avgscan-state.sqlite"
+    with sqlite3.connect(db) as conn:
+        conn.execute("update item_cache set stored_at = '2020-01-01'")
+    assert main(["purge", "--out", str(out), "--older-than", "30", "--dry-run"]) == 0
+    assert "Proefdraai: 0 rapportbestanden, 0 audits en 4 cache-items" in capsys.readouterr().out
+    assert main(["purge", "--out", str(out), "--older-than", "30"]) == 2
+    assert "--yes" in capsys.readouterr().err
+    assert main(["purge", "--out", str(out), "--older-than", "30", "--yes"]) == 0
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select count(*) from item_cache").fetchone()[0] == 0
+        assert conn.execute("pragma freelist_count").fetchone()[0] == 0  # no deleted pages left with old data
