@@ -412,3 +412,18 @@ def test_purge_dry_run_confirmation_and_nothing_left_on_disk(school: Path,  # no
     with sqlite3.connect(db) as conn:
         assert conn.execute("select count(*) from item_cache").fetchone()[0] == 0
         assert conn.execute("pragma freelist_count").fetchone()[0] == 0  # no deleted pages left with old data
+
+
+def test_a_register_saved_as_ansi_is_named_with_the_fix(school: Path, capsys: pytest.CaptureFixture[str]  # noqa: F811
+                                                        ) -> None:
+    register = ("Leerlingnummer;Achternaam;Voorvoegsel;Roepnaam;Geboortedatum;BSN;Datum uitschrijving\n"
+                "1001;Vries;de;Sanne;03-02-2014;111222333;\n"
+                "1002;Kowalczyk;;Ma?gorzata;01-01-2013;;\n"   # 'Małgorzata' through an ANSI export
+                "1003;Öztürk;;Ay?e;01-01-2013;;\n")           # 'Ayşe'; Ö and ü do exist in Windows-1252
+    (school / "leerlingen.csv").write_bytes(register.encode("cp1252"))
+    main(["scan", "--config", str(school / "avgscan.yaml"), "--out", str(school / "out")])
+    terminal = flat(capsys.readouterr().out)
+    assert terminal.count("vervangen teken") == 2 and "rij 3, kolom 'roepnaam'" in terminal
+    assert "UTF-8" in terminal
+    report = json.loads((school / "out" / "report.json").read_text(encoding="utf-8"))
+    assert report["statistics"]["pupils_in_register"] == 3  # still read; Öztürk decoded right
