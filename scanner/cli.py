@@ -40,6 +40,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     from reports.summary import print_summary
     from scanner.config import ConfigError, load_config, quick_config
     from scanner.keys import OrganisationKeyError
+    from scanner.messages import say
     from scanner.progress import close_log, open_log
     from scanner.records.tabular import RecordError
     from scanner.state import StateError
@@ -51,7 +52,12 @@ def cmd_scan(args: argparse.Namespace) -> int:
         elif args.targets:
             cfg = quick_config(args.targets)
         else:
-            print("avgscan scan: geef --config avgscan.yaml of een map/database-URL op", file=sys.stderr)
+            print("avgscan scan: geef --config avgscan.yaml op, of een map, bestand of database-URL", file=sys.stderr)
+            return EXIT_CANNOT_START
+        if args.executor == "dask" and not _has_module("distributed"):
+            print("avgscan scan: " + say("--executor dask heeft dask nodig: installeer `avgscan[dask]` "
+                                         "(pip install 'avgscan[dask]')", "--executor dask needs dask: install "
+                                         "`avgscan[dask]` (pip install 'avgscan[dask]')"), file=sys.stderr)
             return EXIT_CANNOT_START
         if args.resume and args.full:
             print("avgscan scan: --resume en --full sluiten elkaar uit", file=sys.stderr)
@@ -123,6 +129,12 @@ def _interrupted(args: argparse.Namespace, done: int) -> int:
           f"rapport geschreven.\nGa verder waar de scan stopte met:\n  avgscan {shlex.join(again)} --resume",
           file=sys.stderr)
     return EXIT_INTERRUPTED
+
+
+def _has_module(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None
 
 
 def _version() -> str:
@@ -330,6 +342,13 @@ def cmd_purge(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from scanner.doctor import checks, report
+
+    ok = report()
+    return EXIT_CANNOT_START if not ok else (EXIT_OK if all(c.ok for c in checks()) else EXIT_INCOMPLETE)
+
+
 def cmd_rules(args: argparse.Namespace) -> int:
     from scanner.rules import RULES
 
@@ -346,7 +365,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"avgscan {__version__}", help="toon de versie en stop")
     sub = p.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
     s = sub.add_parser("scan", help="scan de bronnen uit de configuratie (of de opgegeven mappen/databases)")
-    s.add_argument("targets", nargs="*", metavar="BRON", help="map of SQLAlchemy-URL (snelle scan zonder configuratie)")
+    s.add_argument("targets", nargs="*", metavar="BRON",
+                   help="map, bestand of SQLAlchemy-URL (snelle scan zonder configuratie)")
     s.add_argument("--config", "-c", metavar="BESTAND", help="avgscan.yaml")
     s.add_argument("--as-of", type=_date, metavar="DATUM",
                    help="peildatum JJJJ-MM-DD of DD-MM-JJJJ (standaard vandaag)")
@@ -399,6 +419,8 @@ def parser() -> argparse.ArgumentParser:
     pg.add_argument("--dry-run", action="store_true", help="laat alleen zien wat er verwijderd zou worden")
     pg.add_argument("--yes", "-y", action="store_true", help="niet om bevestiging vragen (voor scripts)")
     pg.set_defaults(func=cmd_purge)
+    dr = sub.add_parser("doctor", help="controleer of deze computer alles heeft voor een volledige scan (OCR, .doc)")
+    dr.set_defaults(func=cmd_doctor)
     r = sub.add_parser("rules", help="toon de regels met hun uitleg")
     r.set_defaults(func=cmd_rules)
     return p

@@ -250,6 +250,11 @@ def quick_config(targets: list[str]) -> ScanConfig:
         elif "://" in target:
             sources.append({"name": f"db{i + 1}" if len(targets) > 1 else "database",
                             "type": "database", "url": target})
+        elif Path(target).is_file():  # one file: its folder, with only this file and no subfolders
+            file = Path(target).resolve()
+            literal = "".join(f"[{c}]" if c in "*?[" else c for c in file.name)
+            sources.append({"name": file.parent.name or f"folder{i + 1}", "type": "filesystem",
+                            "path": str(file.parent), "include": [literal], "exclude": ["*/**"]})
         else:
             name = Path(target).name or f"folder{i + 1}"
             sources.append({"name": name, "type": "filesystem", "path": str(Path(target).resolve())})

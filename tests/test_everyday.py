@@ -427,3 +427,35 @@ def test_a_register_saved_as_ansi_is_named_with_the_fix(school: Path, capsys: py
     assert "UTF-8" in terminal
     report = json.loads((school / "out" / "report.json").read_text(encoding="utf-8"))
     assert report["statistics"]["pupils_in_register"] == 3  # still read; Öztürk decoded right
+
+
+def test_a_single_file_can_be_scanned(school: Path) -> None:  # noqa: F811
+    one = school / "share/Dossiers/Vries, Sanne de (1001)/OPP.docx"
+    out = school / "one"
+    main(["scan", str(one), "--out", str(out)])
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert [i["path"] for i in report["items"]] == ["OPP.docx"]
+    assert {f["entity_type"] for f in report["findings"]} >= {"NL_BSN"}
+
+
+def test_dask_without_dask_says_what_to_install(school: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    import scanner.cli
+
+    monkeypatch.setattr(scanner.cli, "_has_module", lambda name: False)
+    assert main(["scan", "--config", str(school / "avgscan.yaml"), "--executor", "dask"]) == 2
+    err = capsys.readouterr().err
+    assert "installeer `avgscan[dask]`" in err and "Traceback" not in err
+
+
+def test_doctor_names_what_is_missing_and_how_to_get_it(monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    import connectors.extractors.ocr
+    import scanner.doctor
+
+    monkeypatch.setattr(scanner.doctor.shutil, "which", lambda name: None)
+    monkeypatch.setattr(connectors.extractors.ocr, "available_languages", lambda: frozenset())
+    assert main(["doctor"]) == 3
+    out = capsys.readouterr().out
+    assert "sudo apt install tesseract-ocr tesseract-ocr-nld" in out and "sudo apt install antiword" in out
+    assert "ontbreekt" in out and "ONTBREEKT" not in out
