@@ -459,3 +459,41 @@ def test_doctor_names_what_is_missing_and_how_to_get_it(monkeypatch: pytest.Monk
     out = capsys.readouterr().out
     assert "sudo apt install tesseract-ocr tesseract-ocr-nld" in out and "sudo apt install antiword" in out
     assert "ontbreekt" in out and "ONTBREEKT" not in out
+
+
+# -- paper for the board -----------------------------------------------------------------------------
+
+def test_report_pdf_summary_first_then_the_whole_list(school: Path) -> None:  # noqa: F811
+    import pypdfium2 as pdfium
+    from pypdf import PdfReader
+
+    from tests.test_cli import write_docx
+
+    write_docx(school / "share/Gedeeld/zorg groep 5.docx", "Sanne de Vries (BSN 111222333) heeft ADHD.", mode=0o644)
+    out = school / "out"
+    main(["scan", "--config", str(school / "avgscan.yaml"), "--out", str(out)])
+    pdf = out / "report.pdf"
+    assert oct(pdf.stat().st_mode & 0o777) == "0o600"
+    pages = [flat(p.extract_text()) for p in PdfReader(pdf).pages]
+    assert len(pages) >= 2 and pages[0].index("MOGELIJK DATALEK") < pages[0].index("Begin hier")
+    assert "Overtredingen per regel" in " ".join(pages[:2]) and "Overtredingen per school" in " ".join(pages[:2])
+    text = " ".join(pages)
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert all(v["id"] in text.replace(" ", "") for v in report["violations"])  # the list is complete, not cut off
+    # rendered like a printer would: every page has ink, and the first page shows the red breach frame
+    doc = pdfium.PdfDocument(str(pdf))
+    for n in range(len(doc)):
+        image = doc[n].render(scale=1).to_pil().convert("RGB")
+        assert image.width > image.height  # landscape: wide tables fit
+        colours = image.getcolors(maxcolors=1_000_000) or []
+        assert sum(count for count, rgb in colours if rgb != (255, 255, 255)) > 1000
+        if n == 0:
+            assert any(r > 130 and g < 80 and b < 80 for _, (r, g, b) in colours)
+
+
+def test_the_dashboard_has_a_print_stylesheet(school: Path) -> None:  # noqa: F811
+    main(["scan", "--config", str(school / "avgscan.yaml"), "--out", str(school / "out")])
+    html = (school / "out" / "report.html").read_text(encoding="utf-8")
+    css = html[html.index("@media print"):]
+    assert "@page { size: A4 landscape" in html and "thead { display:table-header-group; }" in css
+    assert "nav, .controls" in css and ".table-wrap { overflow:visible; }" in css
