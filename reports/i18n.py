@@ -207,6 +207,15 @@ _LABELS: dict[str, tuple[str, str]] = {
     "more_in_report": ("… en nog {n}; zie Verloop in het rapport.", "… and {n} more; see History in the report."),
     "history_counts": ("{items} items, {unreadable} onleesbaar, {violations} overtredingen ({open} open)",
                        "{items} items, {unreadable} unreadable, {violations} violations ({open} open)"),
+    "register_hint_label": ("Register?", "Register?"),
+    "register_hint": ("tabel {table} in bron {source} lijkt het leerlingenregister of de administratie zelf ({rows} "
+                      "rijen met alleen een BSN-melding, geen bijzondere gegevens). Is dat zo, zet dan in een "
+                      "configuratie (avgscan init) bij die bron `register_tables: [{table}]` of `roles: {{{table}: "
+                      "administration}}`; een BSN is daar toegestaan.",
+                      "table {table} in source {source} looks like the pupil register or the administration itself "
+                      "({rows} rows with only a BSN violation, no special-category data). If so, put "
+                      "`register_tables: [{table}]` or `roles: {{{table}: administration}}` for that source in a "
+                      "configuration (avgscan init); a BSN is allowed there."),
     "raw_warning": ("Let op: de rapporten bevatten ruwe persoonsgegevens (--show-values).",
                     "Warning: the reports hold raw personal data (--show-values)."),
 }

@@ -10,7 +10,16 @@ from rich.table import Table
 
 from reports.i18n import t, value_label
 from reports.terminal import safe
-from reports.view import breach_deadline, gap_notices, review_of, rule_counts, start_rows, violation_rows, when
+from reports.view import (
+    breach_deadline,
+    gap_notices,
+    register_like_tables,
+    review_of,
+    rule_counts,
+    start_rows,
+    violation_rows,
+    when,
+)
 from scanner.model import Report
 from scanner.triage import ACCEPTED, EXPIRED, FALSE_POSITIVE, OPEN
 
@@ -101,6 +110,9 @@ def print_summary(report: Report, paths: list[Path], console: Console | None = N
     _changes(report, console, lang)
     for s in report.skipped_rules:
         console.print(f"[yellow]{t('not_run', lang)}:[/yellow] {s['rule']} ({safe(s['reason'])})")
+    for h in register_like_tables(report):
+        console.print(f"[yellow]{t('register_hint_label', lang)}:[/yellow] " + safe(t(
+            "register_hint", lang, table=h.table, source=h.source, rows=h.rows)))
     if report.to_review:
         console.print(f"[yellow]{t('to_review', lang)}:[/yellow] " + t("review_line", lang, n=len(report.to_review)))
     worst = [r for r in violation_rows(report) if r.status in (OPEN, EXPIRED)][:top]  # by priority

@@ -213,6 +213,41 @@ def gap_notices(report: Report) -> list[GapNotice]:
     return out
 
 
+@dataclass
+class RegisterHint:
+    """A table that looks like the register or the administration itself, flagged only for its BSNs."""
+
+    source: str
+    table: str
+    rows: int
+
+
+def register_like_tables(report: Report, min_rows: int = 3) -> list[RegisterHint]:
+    """Tables whose only violations are BSNs outside the administration, in most of their rows, with
+    no special-category data: most likely the register a quick scan did not know about. Not silenced
+    (an export with BSNs looks the same): the FG is told how to mark it if it is the register."""
+    from scanner.model import SPECIAL_CATEGORY_TYPES
+
+    rows: Counter[tuple[str, str]] = Counter()
+    flagged: Counter[tuple[str, str]] = Counter()
+    other: set[tuple[str, str]] = set()
+    for i in report.items:
+        if i.kind == "row":
+            rows[(i.source, i.path.partition("#")[0])] += 1
+    for v in report.violations:
+        key = (v.source, v.path.partition("#")[0])
+        if v.rule == "bsn-outside-administration":
+            flagged[key] += 1
+        else:
+            other.add(key)
+    for f in report.findings:
+        if f.entity_type in SPECIAL_CATEGORY_TYPES:
+            other.add((f.source, f.path.partition("#")[0]))
+    return [RegisterHint(src, table.removeprefix("table:"), n) for (src, table), n in sorted(flagged.items())
+            if table.startswith("table:") and (src, table) not in other and n >= min_rows
+            and n >= 0.8 * rows[(src, table)]]
+
+
 def breach_deadline(discovered_at: str) -> str:
     """72 hours after discovery (AVG art. 33 lid 1)."""
     try:
@@ -269,7 +304,8 @@ def label(prefix: str, value: str | None, report: Report) -> str:
     return value_label(prefix, value, lang_of(report))
 
 
-__all__ = ["GapNotice", "StartRow", "ViolationRow", "gap_notices", "start_rows", "why_text",
+__all__ = ["GapNotice", "RegisterHint", "StartRow", "register_like_tables", "ViolationRow", "gap_notices",
+           "start_rows", "why_text",
            "PupilRow", "breach_deadline", "breach_rows", "evidence", "item_status", "label", "lang_of",
            "pupil_rows", "review_of", "rule_counts", "settings_rows", "severity_counts", "sheet_text",
            "school_counts", "source_counts", "violation_rows", "when"]

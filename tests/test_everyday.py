@@ -497,3 +497,22 @@ def test_the_dashboard_has_a_print_stylesheet(school: Path) -> None:  # noqa: F8
     css = html[html.index("@media print"):]
     assert "@page { size: A4 landscape" in html and "thead { display:table-header-group; }" in css
     assert "nav, .controls" in css and ".table-wrap { overflow:visible; }" in css
+
+
+def test_a_quick_scan_says_how_to_mark_a_register_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    db = tmp_path / "las.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("create table leerlingen (leerlingnummer integer primary key, achternaam text, roepnaam text, "
+                     "geboortedatum text, bsn text)")
+        conn.executemany("insert into leerlingen values (?, ?, ?, ?, ?)", [
+            (1001, "Vries", "Sanne", "2014-02-03", "111222333"), (1002, "Amrani", "Ayoub", "2013-01-01", "123456782"),
+            (1003, "Jansen", "Emma", "2012-05-06", "100000022"), (1004, "Bakker", "Daan", "2013-07-08", "232262536")])
+        conn.execute("create table export_jgz (id integer primary key, naam text, bsn text, diagnose text)")
+        conn.executemany("insert into export_jgz values (?, ?, ?, ?)", [
+            (n, "Sanne de Vries", "111222333", "ADHD en dyslexie") for n in range(1, 5)])
+    main(["scan", f"sqlite:///{db}", "--out", str(tmp_path / "out")])
+    terminal = flat(capsys.readouterr().out)
+    assert "tabel leerlingen in bron database lijkt het leerlingenregister" in terminal
+    assert "`register_tables: [leerlingen]`" in terminal and "tabel export_jgz" not in terminal
