@@ -44,7 +44,7 @@ def test_purge_removes_old_reports_audits_and_cache(school: Path, capsys: pytest
     with sqlite3.connect(db) as conn:
         assert conn.execute("select count(*) from audits").fetchone()[0] == 0
         assert conn.execute("select count(*) from item_cache").fetchone()[0] == 0
-    assert "3 rapportbestanden, 1 audits" in capsys.readouterr().out
+    assert "4 rapportbestanden, 1 audits" in capsys.readouterr().out  # json, xlsx, html, pdf
 
 
 def test_password_in_a_database_url_is_refused(tmp_path: Path) -> None:
