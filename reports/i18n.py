@@ -232,6 +232,23 @@ RULE_TITLES_EN = {
 }
 
 
+ACTIONS_EN = {
+    "retention-expired": "Delete, or archive where the law requires it; then scan again.",
+    "consent-missing": "Ask for consent or retrieve the data, and assess the disclosure as a possible breach.",
+    "consent-out-of-scope": "Ask for additional consent for the missing category, or share only what is covered.",
+    "consent-invalid": "Stop sharing; ask for new consent and assess the disclosure.",
+    "consent-wrong-giver": "Have consent given again by the right person or persons.",
+    "open-access": "Restrict access to those who need the data, or delete the file.",
+    "bsn-outside-administration": "Remove the BSN or make it unreadable; use the pupil number.",
+    "unknown-subject": "Check whether this data is needed here; if not, delete it.",
+}
+
+
+def action_text(code: str, dutch_action: str, lang: str) -> str:
+    """A rule's recommended action; the rules write it in Dutch, English comes from ACTIONS_EN."""
+    return ACTIONS_EN.get(code, dutch_action) if lang == "en" else dutch_action
+
+
 def t(key: str, lang: str = "nl", **fmt: object) -> str:
     """The label `key` in `lang`; an unknown key is a bug, so it raises rather than showing the key."""
     nl, en = _LABELS[key]
@@ -251,4 +268,4 @@ def value_label(prefix: str, value: str | None, lang: str) -> str:
     return t(key, lang) if key in _LABELS else value
 
 
-__all__ = ["LANGS", "rule_title", "t", "value_label"]
+__all__ = ["ACTIONS_EN", "LANGS", "action_text", "rule_title", "t", "value_label"]

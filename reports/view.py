@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from reports.i18n import rule_title, t, value_label
+from reports.i18n import action_text, rule_title, t, value_label
 from scanner.coverage import SourceGap, source_gaps
 from scanner.model import Report, Violation
 from scanner.rules import RULES
@@ -120,7 +120,8 @@ def start_rows(report: Report) -> list[StartRow]:
     titles = {r.code: r.title for r in RULES}
     lang = review.lang
     return [StartRow(a.points, a.rule, rule_title(a.rule, titles.get(a.rule, a.rule), lang), a.source, a.path,
-                     a.action, t("action_pupils", lang, n=a.pupils) if a.pupils else "", why_text(a.why, lang),
+                     action_text(a.rule, a.action, lang), t("action_pupils", lang, n=a.pupils) if a.pupils else "",
+                     why_text(a.why, lang),
                      ", ".join(a.identities[:3]) + (" …" if len(a.identities) > 3 else ""))
             for a in start_here(report, review)]
 
@@ -136,7 +137,8 @@ def violation_rows(report: Report) -> list[ViolationRow]:
     rows = [ViolationRow(
         index=n, identity=vr.identity, rule=v.rule, rule_title=rule_title(v.rule, titles.get(v.rule, v.rule), lang),
         severity=v.severity, source=v.source, path=v.path, leerlingnummer=v.leerlingnummer or "",
-        evidence=evidence(report, v), message=v.message, legal_reference=v.legal_reference, action=v.action,
+        evidence=evidence(report, v), message=v.message, legal_reference=v.legal_reference,
+        action=action_text(v.rule, v.action, lang),
         status=vr.status, change=vr.change or "", first_seen=vr.first_seen, reason=vr.reason or "",
         owner=vr.owner or "", expires=vr.expires or "", linked_by=v.linked_by, priority=prio[n].points,
         why=why_text(prio[n].why, lang))

@@ -52,7 +52,9 @@ def cmd_scan(args: argparse.Namespace) -> int:
         elif args.targets:
             cfg = quick_config(args.targets)
         else:
-            print("avgscan scan: geef --config avgscan.yaml op, of een map, bestand of database-URL", file=sys.stderr)
+            print("avgscan scan: " + say("geef --config avgscan.yaml op, of een map, bestand of database-URL",
+                                         "give --config avgscan.yaml, or a folder, file or database URL"),
+                  file=sys.stderr)
             return EXIT_CANNOT_START
         if args.executor == "dask" and not _has_module("distributed"):
             print("avgscan scan: " + say("--executor dask heeft dask nodig: installeer `avgscan[dask]` "
@@ -60,21 +62,24 @@ def cmd_scan(args: argparse.Namespace) -> int:
                                          "`avgscan[dask]` (pip install 'avgscan[dask]')"), file=sys.stderr)
             return EXIT_CANNOT_START
         if args.resume and args.full:
-            print("avgscan scan: --resume en --full sluiten elkaar uit", file=sys.stderr)
+            print("avgscan scan: " + say("--resume en --full sluiten elkaar uit", "--resume and --full exclude each "
+                                         "other"), file=sys.stderr)
             return EXIT_CANNOT_START
         review = ReviewSession.open(Path(args.out), args.triage, args.lang, _org_key(cfg))
         log = open_log(Path(args.out), args.verbose)
         log.info("scan gestart: avgscan %s, %d bron(nen), uitvoer %s", _version(), len(cfg.sources), args.out)
         report = _run_with_progress(args, cfg, review)
     except (ConfigError, RecordError, TriageError, StateError, OrganisationKeyError) as err:
-        print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
+        print(f"avgscan: {say('kan niet starten', 'cannot start')}: {err}", file=sys.stderr)
         return EXIT_CANNOT_START
     except ScanInterrupted as stop:
         return _interrupted(args, stop.done)
     if args.resume:
-        print("Voortgezet: de vorige scan in deze map was afgebroken; afgeronde items zijn hergebruikt."
+        print(say("Voortgezet: de vorige scan in deze map was afgebroken; afgeronde items zijn hergebruikt.",
+                  "Resumed: the previous scan in this folder was interrupted; finished items were reused.")
               if report.statistics["resumed_interrupted_scan"] else
-              "Geen afgebroken scan gevonden; ongewijzigde items zijn hergebruikt.")
+              say("Geen afgebroken scan gevonden; ongewijzigde items zijn hergebruikt.",
+                  "No interrupted scan found; unchanged items were reused."))
     review.apply(report)  # history: compare with the previous audit in --out, apply triage, record this audit
     paths = write_all(report, Path(args.out))
     print_summary(report, paths, brief=args.quiet)
@@ -125,8 +130,12 @@ def _interrupted(args: argparse.Namespace, done: int) -> int:
     log.warning("scan afgebroken (Ctrl-C) na %d items", done)
     close_log()
     again = [a for a in getattr(args, "argv", []) if a not in ("--full", "--resume")]
-    print(f"\nScan afgebroken. {done} items waren klaar en zijn bewaard in {args.out}; er is geen nieuw "
-          f"rapport geschreven.\nGa verder waar de scan stopte met:\n  avgscan {shlex.join(again)} --resume",
+    from scanner.messages import say
+
+    print(say(f"\nScan afgebroken. {done} items waren klaar en zijn bewaard in {args.out}; er is geen nieuw "
+              "rapport geschreven.\nGa verder waar de scan stopte met:",
+              f"\nScan interrupted. {done} items were done and are kept in {args.out}; no new report was "
+              "written.\nContinue where the scan stopped with:") + f"\n  avgscan {shlex.join(again)} --resume",
           file=sys.stderr)
     return EXIT_INTERRUPTED
 
@@ -437,7 +446,7 @@ def _language(argv: list[str]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from scanner.messages import dutch_argparse, set_language
+    from scanner.messages import dutch_argparse, say, set_language
 
     _quiet()
     argv = sys.argv[1:] if argv is None else argv
@@ -448,7 +457,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except KeyboardInterrupt:
-        print("\nAfgebroken (Ctrl-C).", file=sys.stderr)
+        print(say("\nAfgebroken (Ctrl-C).", "\nInterrupted (Ctrl-C)."), file=sys.stderr)
         return EXIT_INTERRUPTED
 
 

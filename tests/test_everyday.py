@@ -516,3 +516,12 @@ def test_a_quick_scan_says_how_to_mark_a_register_table(tmp_path: Path, capsys: 
     terminal = flat(capsys.readouterr().out)
     assert "tabel leerlingen in bron database lijkt het leerlingenregister" in terminal
     assert "`register_tables: [leerlingen]`" in terminal and "tabel export_jgz" not in terminal
+
+
+def test_every_rule_has_an_english_action() -> None:
+    from reports.i18n import ACTIONS_EN, action_text
+    from scanner.rules import RULES
+
+    assert {r.code for r in RULES} == set(ACTIONS_EN)
+    assert action_text("open-access", "Rechten beperken", "nl") == "Rechten beperken"
+    assert action_text("open-access", "Rechten beperken", "en").startswith("Restrict access")
