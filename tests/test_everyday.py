@@ -49,7 +49,9 @@ def test_unread_source_is_first_and_red_everywhere_without_all_clear(with_dead_d
     assert fills and all(f.endswith("F8D7DA") for f in fills)
     breach_sheet = [str(c.value) for row in wb["Mogelijk datalek"].iter_rows() for c in row if c.value]
     assert not any("Geen mogelijke datalekken" in v for v in breach_sheet)
-    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["statistics"]["unreadable"] >= 1
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert data["statistics"]["unreadable"] >= 1
+    assert [(g["source"], g["whole"]) for g in data["source_gaps"]] == [("leerlingdb", True)]
 
 
 def test_a_readable_school_still_gets_its_all_clear(school: Path) -> None:  # noqa: F811
@@ -267,6 +269,8 @@ def test_begin_hier_on_top_of_every_report_in_priority_order(school: Path,  # no
     header = [c.value for c in sheet[1]]
     prio = [r[header.index("Prioriteit")].value for r in sheet.iter_rows(min_row=2)]
     assert prio == sorted(prio, reverse=True) and "Gedeeld" in sheet.cell(2, header.index("Plek") + 1).value
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert data["start_here"][0]["path"] == "Gedeeld/zorg groep 5.docx" and "breach" in data["start_here"][0]["why"]
 
 
 def test_priority_points_follow_the_documented_factors() -> None:
