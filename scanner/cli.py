@@ -120,6 +120,17 @@ def _run_with_progress(args: argparse.Namespace, cfg: object, review: object) ->
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not break the clean stop
         store.close()
         raise ScanInterrupted(progress.done) from None
+    except OSError as err:
+        if args.executor != "dask":
+            raise
+        from scanner.config import ConfigError
+        from scanner.messages import say
+
+        store.close()
+        where = args.scheduler or say("het lokale cluster", "the local cluster")
+        raise ConfigError(say(f"de dask-scheduler ({where}) is niet bereikbaar: {err}; controleer --scheduler en of "
+                              "de scheduler draait", f"the dask scheduler ({where}) cannot be reached: {err}; check "
+                              "--scheduler and whether the scheduler runs")) from None
 
 
 def _interrupted(args: argparse.Namespace, done: int) -> int:

@@ -347,7 +347,9 @@ def test_every_command_and_error_path_speaks_dutch(school: Path, capsys: pytest.
         ["verify-deletion", "--config", cfg, "--out", out], ["verify-deletion", "--config", cfg, "-p", "9999"],
         ["verify-deletion", "--config", cfg, "-p", "1004", "--out", out], ["inventory", "--config", cfg, "-p", "1001",
                                                                              "--out", out],
-        ["demo", "--help"], ["verify-deletion"],
+        ["demo", "--help"], ["verify-deletion"], ["doctor"], ["doctor", "--help"],
+        ["scan", str(school / "share/Gedeeld/rooster.docx"), "--out", str(school / "een")],
+        ["demo", "--dir", str(school / "demo"), "--quiet"],
     ]
     seen: dict[str, set[str]] = {}
     for argv in runs:
@@ -450,6 +452,20 @@ def test_dask_without_dask_says_what_to_install(school: Path, monkeypatch: pytes
     assert main(["scan", "--config", str(school / "avgscan.yaml"), "--executor", "dask"]) == 2
     err = capsys.readouterr().err
     assert "installeer `avgscan[dask]`" in err and "Traceback" not in err
+
+
+def test_an_unreachable_scheduler_is_a_dutch_message(school: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import scanner.pipeline
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("Timed out trying to connect to tcp://10.0.0.5:8786 after 30 s")
+
+    monkeypatch.setattr(scanner.pipeline, "run_scan", refuse)
+    assert main(["scan", "--config", str(school / "avgscan.yaml"), "--executor", "dask", "--scheduler",
+                 "tcp://10.0.0.5:8786", "--out", str(school / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "de dask-scheduler (tcp://10.0.0.5:8786) is niet bereikbaar" in err and "Traceback" not in err
 
 
 def test_doctor_names_what_is_missing_and_how_to_get_it(monkeypatch: pytest.MonkeyPatch,
