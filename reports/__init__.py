@@ -17,7 +17,7 @@ from scanner.model import Report
 
 Writer = Callable[[Report, Path], Path]
 WRITERS: dict[str, Writer] = {}
-FORMATS = ("json", "xlsx", "html", "csv")
+FORMATS = ("json", "xlsx", "html", "csv", "pdf")
 
 
 def register_writer(name: str) -> Callable[[Writer], Writer]:
@@ -53,11 +53,12 @@ def _register_builtin() -> None:
     import reports.csv_report  # noqa: F401  (each import registers its writer)
     import reports.html_report  # noqa: F401
     import reports.json_report  # noqa: F401
+    import reports.pdf_report  # noqa: F401
     import reports.xlsx_report  # noqa: F401
 
 
 def write_all(report: Report, out_dir: Path, formats: list[str] | None = None) -> list[Path]:
-    """Write every format (json, xlsx, html, csv) into `out_dir` (0700); returns the main file of each.
+    """Write every format (json, xlsx, html, csv, pdf) into `out_dir` (0700); returns the main file of each.
 
     All or nothing: every writer writes into a private staging folder inside `out_dir`, and only
     when all of them succeeded is each file moved into place with os.replace (atomic within one

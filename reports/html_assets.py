@@ -54,7 +54,25 @@ td.path { word-break:break-all; min-width:200px; }
 .small { font-size:12px; }
 details summary { cursor:pointer; color:var(--accent); font-weight:600; margin:8px 0; }
 footer { color:var(--muted); font-size:12px; padding:0 28px 24px; }
-@media print { nav { display:none; } section { break-inside:avoid; } }
+/* Paper for the board: landscape, no navigation or filters, tables wrap instead of being cut off, headers
+   repeat on every page, and a long section may break between rows (never inside one). */
+@page { size: A4 landscape; margin: 12mm; }
+@media print {
+  body { background:#fff; font-size:10px; }
+  header { background:none; color:#000; padding:0 0 6px; } header .meta { color:#333; }
+  nav, .controls, footer, #grafieken, #per-leerling, #instellingen, details { display:none; }
+  main { padding:0; max-width:none; }
+  section { border:1px solid #999; padding:6px 8px; margin:0 0 8px; break-inside:auto; }
+  .breach, .gap { border:2px solid #9b2c2c; -webkit-print-color-adjust:exact; print-color-adjust:exact; }
+  #datalek, #niet-gelezen, #begin-hier, #kerncijfers { break-inside:avoid; }
+  .table-wrap { overflow:visible; }
+  table { font-size:8.5px; table-layout:auto; }
+  thead { display:table-header-group; } tr { break-inside:avoid; }
+  th { position:static; }
+  td.path, td { word-break:break-word; overflow-wrap:anywhere; }
+  td.id { white-space:normal; }
+  .card { padding:4px 8px; min-width:0; } .card .n { font-size:16px; }
+}
 """
 
 JS = """

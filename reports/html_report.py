@@ -18,6 +18,7 @@ from reports.svg import bar_chart, line_chart
 from reports.terminal import printable
 from reports.view import (
     breach_deadline,
+    gap_notices,
     item_status,
     pupil_rows,
     review_of,
@@ -26,6 +27,7 @@ from reports.view import (
     school_counts,
     settings_rows,
     source_counts,
+    start_rows,
     violation_rows,
     when,
 )
@@ -62,9 +64,24 @@ def _status(status: str, lang: str) -> tuple[str, str]:
     return f'<span class="st st-{_e(status)}">{_e(value_label("status", status, lang))}</span>', ""
 
 
+def _gaps(report: Report, lang: str) -> str:
+    """Unread sources first, in red: without this the zeros below would read as 'clean'."""
+    notices = gap_notices(report)
+    if not notices:
+        return ""
+    items = "".join(f"<li><strong>{_e(n.headline)}</strong>"
+                    + (f"<br>{_e(t('gap_reason', lang))}: <code>{_e(n.reason)}</code>" if n.reason else "")
+                    + f"<br><strong>{_e(t('gap_fix', lang))}:</strong> {_e(n.fix)}</li>" for n in notices)
+    return (f'<section id="niet-gelezen" class="breach gap" role="alert"><h2>⚠ {_e(t("gap_title", lang))} '
+            f"({len(notices)})</h2><ul>{items}</ul></section>")
+
+
 def _breaches(report: Report, lang: str) -> str:
     review = review_of(report)
     if not review.breaches:
+        if gap_notices(report):  # no all-clear for what was not read
+            return f'<section id="datalek"><h2>{_e(t("breach_title", lang))}</h2>' \
+                   f'<p class="muted">{_e(t("not_established", lang))}</p></section>'
         return f'<section id="datalek" class="ok"><h2>{_e(t("breach_title", lang))}</h2>' \
                f'<p>{_e(t("no_breaches", lang))}</p></section>'
     rows: list[list[Cell]] = [
@@ -76,6 +93,20 @@ def _breaches(report: Report, lang: str) -> str:
     return (f'<section id="datalek" class="breach"><h2>⚠ {_e(t("breach_title", lang))} ({len(review.breaches)})</h2>'
             f'<p>{_e(t("breach_intro", lang))}</p><p class="guidance">{_e(t("breach_guidance", lang))}</p>'
             f"{_table(headers, rows)}</section>")
+
+
+def _start_here(report: Report, lang: str) -> str:
+    """The top actions, in priority order (reports.priority): where the FG begins."""
+    rows = start_rows(report)
+    body: list[list[Cell]] = [
+        [_e(n), _e(r.priority), (f"<span class='muted'>{_e(r.source)}</span><br>{_e(r.path)}", "path"),
+         f"<strong>{_e(r.action or r.rule_title)}</strong><br><span class='small muted'>{_e(r.rule)}</span>",
+         _e(r.pupils), _e(r.why), (_e(r.identities), "id")] for n, r in enumerate(rows, start=1)]
+    headers = ["#", t("priority", lang), t("path", lang), t("action", lang), t("pupils", lang), t("why", lang),
+               t("id", lang)]
+    return (f'<section id="begin-hier"><h2>{_e(t("start_here", lang))}</h2>'
+            f'<p class="muted">{_e(t("start_here_intro", lang))}</p>'
+            + _table(headers, body, attrs='id="start-here"', empty=t("nothing_to_do", lang)) + "</section>")
 
 
 def _cards(report: Report, lang: str) -> str:
@@ -119,7 +150,8 @@ def _violations(report: Report, lang: str) -> str:
     statuses = [s for s in (OPEN, EXPIRED, ACCEPTED, FALSE_POSITIVE) if any(r.status == s for r in rows)]
     body: list[list[Cell]] = [
         [(_e(r.identity), "id"), f"<strong>{_e(r.rule)}</strong><br><span class='muted'>{_e(r.rule_title)}</span>",
-         _sev(r.severity, lang), (f"<span class='muted'>{_e(r.source)}</span><br>{_e(r.path)}", "path"),
+         (f"{_sev(r.severity, lang)[0]}<br><span class='small muted' title='{_e(r.why)}'>{_e(r.priority)}</span>", ""),
+         (f"<span class='muted'>{_e(r.source)}</span><br>{_e(r.path)}", "path"),
          f"{_e(r.leerlingnummer)}<br><span class='small muted'>{_e(r.linked_by)}</span>", _e(r.evidence),
          f"{_e(r.message)}<br><span class='small muted'>{_e(r.legal_reference)}</span>", _e(r.action),
          (f"{_status(r.status, lang)[0]}<br><span class='small muted'>{_e(value_label('change', r.change, lang))}"
@@ -261,11 +293,12 @@ def render_html(report: Report) -> str:
     lang = review.lang
     sources = ", ".join(f"{s['name']} ({s.get('type', '')})" for s in report.settings.get("sources", []))
     note = t("raw_note" if report.show_values else "masked_note", lang)
-    nav = [("datalek", "breach_title"), ("grafieken", "summary"), ("overtredingen", "violations"),
+    nav = [("datalek", "breach_title"), ("begin-hier", "start_here"), ("grafieken", "summary"),
+           ("overtredingen", "violations"),
            ("te-beoordelen", "to_review"), ("verloop", "history"), ("triage", "triage"), ("vrijgesteld", "exempt"),
            ("dekking", "coverage"), ("instellingen", "settings")]
-    sections = (_breaches, _cards, _charts, _violations, _to_review, _history, _triage, _exempt, _per_pupil,
-                _coverage, _settings)
+    sections = (_gaps, _breaches, _start_here, _cards, _charts, _violations, _to_review, _history, _triage, _exempt,
+                _per_pupil, _coverage, _settings)
     body = "".join(section(report, lang) for section in sections)
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'

@@ -28,6 +28,36 @@ _LABELS: dict[str, tuple[str, str]] = {
         "to result in a risk to the data subjects. If so, notify the Autoriteit Persoonsgegevens within 72 hours "
         "of discovery, and the data subjects too when the risk is high (art. 34). Record every breach in the "
         "breach register, also when it need not be notified (art. 33(5)). Restrict access immediately."),
+    "gap_title": ("Bron niet (volledig) gelezen", "Source not (fully) read"),
+    "gap_whole": ("{source} kon niet worden gelezen: niets uit deze bron is gecontroleerd. Nullen en 'niets "
+                  "gevonden' gelden niet voor deze bron.",
+                  "{source} could not be read: nothing in this source was checked. Zeros and 'nothing found' do "
+                  "not hold for this source."),
+    "gap_part": ("{source}: {unreadable} van {units} onderdelen ({pct}%) konden niet worden gelezen; wat daarin "
+                 "staat, is niet gecontroleerd.",
+                 "{source}: {unreadable} of {units} parts ({pct}%) could not be read; what they hold was not "
+                 "checked."),
+    "gap_reason": ("Reden", "Reason"),
+    "gap_fix": ("Oplossing", "Fix"),
+    "not_established": ("Niet vast te stellen: niet alle bronnen zijn gelezen (zie de melding bovenaan).",
+                        "Cannot be established: not every source was read (see the warning at the top)."),
+    "start_here": ("Begin hier", "Start here"),
+    "start_here_intro": ("De belangrijkste acties eerst: gerangschikt op mogelijk datalek, bijzondere gegevens of BSN, "
+                         "aantal leerlingen op dezelfde plek, hoe lang het al open staat en hoe open de plek is.",
+                         "The most important actions first: ranked by possible breach, special categories or BSN, "
+                         "number of pupils in the same place, how long it has been open and how open the place is."),
+    "nothing_to_do": ("Geen open overtredingen.", "No open violations."),
+    "priority": ("Prioriteit", "Priority"),
+    "why": ("Waarom eerst", "Why first"),
+    "action_pupils": ("{n} leerling(en)", "{n} pupil(s)"),
+    "why_breach": ("mogelijk datalek", "possible breach"),
+    "why_special": ("bijzondere gegevens", "special categories"),
+    "why_bsn": ("BSN", "BSN"),
+    "why_pupils": ("meer leerlingen op deze plek", "more pupils in this place"),
+    "why_long_open": ("staat al lang open", "open for a long time"),
+    "why_place_world_readable": ("voor iedereen leesbaar", "readable by everyone"),
+    "why_place_open": ("open map", "open folder"),
+    "why_place_outbound": ("naar een externe partij", "sent to an outside party"),
     "discovered": ("Ontdekt", "Discovered"),
     "deadline": ("Uiterlijk melden", "Notify by"),
     "categories": ("Categorieën", "Categories"),
@@ -174,6 +204,21 @@ _LABELS: dict[str, tuple[str, str]] = {
                     "{open} overtredingen vragen actie.",
                     "Triage: {accepted} accepted, {expired} acceptance expired, {fp} false positive; "
                     "{open} violations need action."),
+    "unmatched_line": ("Triage-ID's die bij geen overtreding in deze scan horen (opgelost, of verkeerd "
+                       "overgenomen?): {ids}",
+                       "Triage IDs that match no violation in this scan (resolved, or mistyped?): {ids}"),
+    "more_in_report": ("… en nog {n}; zie Verloop in het rapport.", "… and {n} more; see History in the report."),
+    "history_counts": ("{items} items, {unreadable} onleesbaar, {violations} overtredingen ({open} open)",
+                       "{items} items, {unreadable} unreadable, {violations} violations ({open} open)"),
+    "register_hint_label": ("Register?", "Register?"),
+    "register_hint": ("tabel {table} in bron {source} lijkt het leerlingenregister of de administratie zelf ({rows} "
+                      "rijen met alleen een BSN-melding, geen bijzondere gegevens). Is dat zo, zet dan in een "
+                      "configuratie (avgscan init) bij die bron `register_tables: [{table}]` of `roles: {{{table}: "
+                      "administration}}`; een BSN is daar toegestaan.",
+                      "table {table} in source {source} looks like the pupil register or the administration itself "
+                      "({rows} rows with only a BSN violation, no special-category data). If so, put "
+                      "`register_tables: [{table}]` or `roles: {{{table}: administration}}` for that source in a "
+                      "configuration (avgscan init); a BSN is allowed there."),
     "raw_warning": ("Let op: de rapporten bevatten ruwe persoonsgegevens (--show-values).",
                     "Warning: the reports hold raw personal data (--show-values)."),
 }
@@ -188,6 +233,23 @@ RULE_TITLES_EN = {
     "bsn-outside-administration": "BSN outside the administration",
     "unknown-subject": "Special-category data about a child outside the register",
 }
+
+
+ACTIONS_EN = {
+    "retention-expired": "Delete, or archive where the law requires it; then scan again.",
+    "consent-missing": "Ask for consent or retrieve the data, and assess the disclosure as a possible breach.",
+    "consent-out-of-scope": "Ask for additional consent for the missing category, or share only what is covered.",
+    "consent-invalid": "Stop sharing; ask for new consent and assess the disclosure.",
+    "consent-wrong-giver": "Have consent given again by the right person or persons.",
+    "open-access": "Restrict access to those who need the data, or delete the file.",
+    "bsn-outside-administration": "Remove the BSN or make it unreadable; use the pupil number.",
+    "unknown-subject": "Check whether this data is needed here; if not, delete it.",
+}
+
+
+def action_text(code: str, dutch_action: str, lang: str) -> str:
+    """A rule's recommended action; the rules write it in Dutch, English comes from ACTIONS_EN."""
+    return ACTIONS_EN.get(code, dutch_action) if lang == "en" else dutch_action
 
 
 def t(key: str, lang: str = "nl", **fmt: object) -> str:
@@ -209,4 +271,4 @@ def value_label(prefix: str, value: str | None, lang: str) -> str:
     return t(key, lang) if key in _LABELS else value
 
 
-__all__ = ["LANGS", "rule_title", "t", "value_label"]
+__all__ = ["ACTIONS_EN", "LANGS", "action_text", "rule_title", "t", "value_label"]

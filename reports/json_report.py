@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from reports import private_file, register_writer
-from reports.i18n import t
+from reports.i18n import action_text, t
+from reports.priority import start_here
 from reports.view import breach_deadline, review_of
+from scanner.coverage import source_gaps
 from scanner.model import Finding, Report
 from scanner.triage import ACCEPTED, EXPIRED, FALSE_POSITIVE, Review
 
@@ -112,6 +114,12 @@ def report_dict(report: Report) -> dict[str, Any]:
         "skipped_rules": report.skipped_rules,
         "history": _history(review),
         "triage": _triage(review),
+        "source_gaps": [{"source": g.source, "type": g.source_type, "whole": g.whole, "unreadable": g.unreadable,
+                         "units": g.units, "reason": g.reason, "fix": g.fix}
+                        for g in source_gaps(report, review.lang)],
+        "start_here": [{"priority": a.points, "rule": a.rule, "source": a.source, "path": a.path,
+                        "action": action_text(a.rule, a.action, review.lang), "why": a.why, "ids": a.identities}
+                       for a in start_here(report, review)],
     }
 
 

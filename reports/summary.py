@@ -10,9 +10,28 @@ from rich.table import Table
 
 from reports.i18n import t, value_label
 from reports.terminal import safe
-from reports.view import breach_deadline, evidence, review_of, rule_counts, when
+from reports.view import (
+    breach_deadline,
+    gap_notices,
+    register_like_tables,
+    review_of,
+    rule_counts,
+    start_rows,
+    violation_rows,
+    when,
+)
 from scanner.model import Report
 from scanner.triage import ACCEPTED, EXPIRED, FALSE_POSITIVE, OPEN
+
+
+def _gaps(report: Report, console: Console, lang: str) -> None:
+    """Unread sources come before everything else: the counts below do not cover them."""
+    for n in gap_notices(report):
+        console.print(f"[bold white on red] {safe(t('gap_title', lang).upper())} [/]")
+        console.print(f"[bold red]{safe(n.headline)}[/bold red]")
+        if n.reason:
+            console.print(f"  {t('gap_reason', lang)}: {safe(n.reason)}")
+        console.print(f"  [bold]{t('gap_fix', lang)}:[/bold] {safe(n.fix)}")
 
 
 def _breaches(report: Report, console: Console, lang: str) -> None:
@@ -28,6 +47,17 @@ def _breaches(report: Report, console: Console, lang: str) -> None:
     console.print(f"[bold]{safe(t('breach_guidance', lang))}[/bold]")
 
 
+def _start_here(report: Report, console: Console, lang: str) -> None:
+    rows = start_rows(report)
+    if not rows:
+        return
+    console.print(f"[bold]{t('start_here', lang)}[/bold]")
+    for n, r in enumerate(rows, start=1):
+        pupils = f" ({r.pupils})" if r.pupils else ""
+        console.print(f" {n}. {safe(r.source)}/{safe(r.path)}{safe(pupils)}: {safe(r.action or r.rule_title)} "
+                      f"[dim]— {safe(r.why or r.rule)}[/dim]")
+
+
 def _changes(report: Report, console: Console, lang: str) -> None:
     review = review_of(report)
     if review.previous is not None:
@@ -35,21 +65,42 @@ def _changes(report: Report, console: Console, lang: str) -> None:
                         new=sum(v.change == "new" for v in review.violations),
                         persisting=sum(v.change == "persisting" for v in review.violations),
                         resolved=len(review.resolved)))
+        new = [r for r in violation_rows(report) if r.change == "new"]
+        for r in new[:10]:
+            console.print(f"  [red]+[/red] {t('new', lang).lower()}: {r.rule} {safe(r.source)}/{safe(r.path)}"
+                          + (f" ({t('pupil', lang).lower()} {r.leerlingnummer})" if r.leerlingnummer else "")
+                          + safe(f" [{r.identity}]"))
+        for v in review.resolved[:10]:
+            console.print(f"  [green]-[/green] {t('resolved', lang).lower()}: {v.rule} {safe(v.source)}/"
+                          f"{safe(v.masked_path)}" + safe(f" [{v.identity}]"))
+        more = max(0, len(new) - 10) + max(0, len(review.resolved) - 10)
+        if more:
+            console.print("  " + t("more_in_report", lang, n=more))
     if review.triage_file or review.count(ACCEPTED, EXPIRED, FALSE_POSITIVE):
         console.print(t("triage_line", lang, accepted=review.count(ACCEPTED), expired=review.count(EXPIRED),
                         fp=review.count(FALSE_POSITIVE), open=review.open_violations))
+    if review.unmatched_triage:
+        console.print(f"[yellow]{safe(t('unmatched_line', lang, ids=', '.join(review.unmatched_triage)))}[/yellow]")
 
 
-def print_summary(report: Report, paths: list[Path], console: Console | None = None, top: int = 10) -> None:
+def print_summary(report: Report, paths: list[Path], console: Console | None = None, top: int = 10,
+                  brief: bool = False) -> None:
+    """`brief` (--quiet): unread sources, possible breaches, the counts line and where the reports are."""
     console = console or Console()
     review = review_of(report)
     lang = review.lang
     st = report.statistics
+    _gaps(report, console, lang)
     _breaches(report, console, lang)
+    _start_here(report, console, lang)
     console.print("[bold]avgscan[/bold] " + t("run_line", lang, as_of=report.settings["as_of"], items=st["items"],
                                               scanned=st["scanned"], unreadable=st["unreadable"],
                                               skipped=st["skipped"], findings=st["findings"],
                                               violations=st["violations"], seconds=st["seconds"]))
+    if brief:
+        for p in paths:
+            console.print(f"{t('report_at', lang)}: {safe(p)}")
+        return
     table = Table(title=t("per_rule", lang))
     for key, justify in (("rule", "left"), ("description", "left"), ("count", "right")):
         table.add_column(t(key, lang), justify=justify)  # type: ignore[arg-type]
@@ -59,19 +110,19 @@ def print_summary(report: Report, paths: list[Path], console: Console | None = N
     _changes(report, console, lang)
     for s in report.skipped_rules:
         console.print(f"[yellow]{t('not_run', lang)}:[/yellow] {s['rule']} ({safe(s['reason'])})")
+    for h in register_like_tables(report):
+        console.print(f"[yellow]{t('register_hint_label', lang)}:[/yellow] " + safe(t(
+            "register_hint", lang, table=h.table, source=h.source, rows=h.rows)))
     if report.to_review:
         console.print(f"[yellow]{t('to_review', lang)}:[/yellow] " + t("review_line", lang, n=len(report.to_review)))
-    order = {"hoog": 0, "middel": 1, "laag": 2}
-    pairs = [(v, r) for v, r in zip(report.violations, review.violations, strict=True) if r.status in (OPEN, EXPIRED)]
-    worst = sorted(pairs, key=lambda p: order.get(p[0].severity, 3))[:top]
+    worst = [r for r in violation_rows(report) if r.status in (OPEN, EXPIRED)][:top]  # by priority
     if worst:
         console.print(f"[bold]{t('top', lang)}[/bold]")
-        for v, r in worst:
-            ev = evidence(report, v, limit=6)[:90]
-            who = f" {t('pupil', lang).lower()} {v.leerlingnummer}" if v.leerlingnummer else ""
+        for r in worst:
+            who = f" {t('pupil', lang).lower()} {r.leerlingnummer}" if r.leerlingnummer else ""
             ident = f" [{r.identity}]" if r.identity else ""
-            console.print(f" • {safe('[' + value_label('sev', v.severity, lang) + ']')} {v.rule}{who}: "
-                          f"{safe(v.source)}/{safe(v.path)} — {safe(ev)}{safe(ident)}")
+            console.print(f" • {safe('[' + value_label('sev', r.severity, lang) + ']')} {r.rule}{who}: "
+                          f"{safe(r.source)}/{safe(r.path)} — {safe(r.evidence[:90])}{safe(ident)}")
     for i in [i for i in report.items if i.status == "unreadable"][:10]:
         console.print(f"[red]{t('unreadable', lang).capitalize()}:[/red] {safe(i.source)}/{safe(i.path)}: "
                       f"{safe(i.reason or '')}")

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from reports.i18n import rule_title, t, value_label
+from reports.i18n import action_text, rule_title, t, value_label
+from scanner.coverage import SourceGap, source_gaps
 from scanner.model import Report, Violation
 from scanner.rules import RULES
 from scanner.triage import Breach, Review, plain_review
@@ -65,6 +66,8 @@ class ViolationRow:
     owner: str
     expires: str
     linked_by: str = ""
+    priority: int = 0
+    why: str = ""
 
 
 @dataclass
@@ -90,19 +93,57 @@ def review_rows(report: Report) -> list[ReviewRow]:
                    for v in report.to_review), key=lambda r: (r.rule, r.source, r.path, r.leerlingnummer))
 
 
-def violation_rows(report: Report) -> list[ViolationRow]:
-    """One row per violation, worst first, with its identity and triage decision."""
+def why_text(codes: list[str], lang: str) -> str:
+    return ", ".join(t(f"why_{c}", lang) for c in codes)
+
+
+@dataclass
+class StartRow:
+    """A line of "Begin hier", in the report's language."""
+
+    priority: int
+    rule: str
+    rule_title: str
+    source: str
+    path: str
+    action: str
+    pupils: str
+    why: str
+    identities: str
+
+
+def start_rows(report: Report) -> list[StartRow]:
+    """The top actions every report begins with (reports.priority)."""
+    from reports.priority import start_here
+
     review = review_of(report)
     titles = {r.code: r.title for r in RULES}
     lang = review.lang
+    return [StartRow(a.points, a.rule, rule_title(a.rule, titles.get(a.rule, a.rule), lang), a.source, a.path,
+                     action_text(a.rule, a.action, lang), t("action_pupils", lang, n=a.pupils) if a.pupils else "",
+                     why_text(a.why, lang),
+                     ", ".join(a.identities[:3]) + (" …" if len(a.identities) > 3 else ""))
+            for a in start_here(report, review)]
+
+
+def violation_rows(report: Report) -> list[ViolationRow]:
+    """One row per violation, highest priority first (reports.priority), with its identity and triage decision."""
+    from reports.priority import priorities
+
+    review = review_of(report)
+    titles = {r.code: r.title for r in RULES}
+    lang = review.lang
+    prio = priorities(report, review)
     rows = [ViolationRow(
         index=n, identity=vr.identity, rule=v.rule, rule_title=rule_title(v.rule, titles.get(v.rule, v.rule), lang),
         severity=v.severity, source=v.source, path=v.path, leerlingnummer=v.leerlingnummer or "",
-        evidence=evidence(report, v), message=v.message, legal_reference=v.legal_reference, action=v.action,
+        evidence=evidence(report, v), message=v.message, legal_reference=v.legal_reference,
+        action=action_text(v.rule, v.action, lang),
         status=vr.status, change=vr.change or "", first_seen=vr.first_seen, reason=vr.reason or "",
-        owner=vr.owner or "", expires=vr.expires or "", linked_by=v.linked_by)
+        owner=vr.owner or "", expires=vr.expires or "", linked_by=v.linked_by, priority=prio[n].points,
+        why=why_text(prio[n].why, lang))
         for n, (v, vr) in enumerate(zip(report.violations, review.violations, strict=True))]
-    return sorted(rows, key=lambda r: (SEVERITY_ORDER.get(r.severity, 3), r.rule, r.source, r.path))
+    return sorted(rows, key=lambda r: (-r.priority, SEVERITY_ORDER.get(r.severity, 3), r.rule, r.source, r.path))
 
 
 def rule_counts(report: Report) -> list[tuple[str, str, int]]:
@@ -152,6 +193,61 @@ def pupil_rows(report: Report) -> list[PupilRow]:
         rows.append(PupilRow(nummer, len(vs), highest, ", ".join(f"{r} ({n})" for r, n in sorted(rules.items())),
                              len({(v.source, v.path) for v in vs})))
     return sorted(rows, key=lambda r: (SEVERITY_ORDER.get(r.highest, 3), -r.violations, r.leerlingnummer))
+
+
+@dataclass
+class GapNotice:
+    """One unread source as every report shows it first: headline, the connector's reason, the fix."""
+
+    gap: SourceGap
+    headline: str
+    reason: str
+    fix: str
+
+
+def gap_notices(report: Report) -> list[GapNotice]:
+    lang = lang_of(report)
+    out = []
+    for g in source_gaps(report, lang):
+        headline = t("gap_whole", lang, source=g.source) if g.whole else t(
+            "gap_part", lang, source=g.source, unreadable=g.unreadable, units=g.units, pct=round(100 * g.share))
+        out.append(GapNotice(g, headline, g.reason, g.fix))
+    return out
+
+
+@dataclass
+class RegisterHint:
+    """A table that looks like the register or the administration itself, flagged only for its BSNs."""
+
+    source: str
+    table: str
+    rows: int
+
+
+def register_like_tables(report: Report, min_rows: int = 3) -> list[RegisterHint]:
+    """Tables whose only violations are BSNs outside the administration, in most of their rows, with
+    no special-category data: most likely the register a quick scan did not know about. Not silenced
+    (an export with BSNs looks the same): the FG is told how to mark it if it is the register."""
+    from scanner.model import SPECIAL_CATEGORY_TYPES
+
+    rows: Counter[tuple[str, str]] = Counter()
+    flagged: Counter[tuple[str, str]] = Counter()
+    other: set[tuple[str, str]] = set()
+    for i in report.items:
+        if i.kind == "row":
+            rows[(i.source, i.path.partition("#")[0])] += 1
+    for v in report.violations:
+        key = (v.source, v.path.partition("#")[0])
+        if v.rule == "bsn-outside-administration":
+            flagged[key] += 1
+        else:
+            other.add(key)
+    for f in report.findings:
+        if f.entity_type in SPECIAL_CATEGORY_TYPES:
+            other.add((f.source, f.path.partition("#")[0]))
+    return [RegisterHint(src, table.removeprefix("table:"), n) for (src, table), n in sorted(flagged.items())
+            if table.startswith("table:") and (src, table) not in other and n >= min_rows
+            and n >= 0.8 * rows[(src, table)]]
 
 
 def breach_deadline(discovered_at: str) -> str:
@@ -210,6 +306,8 @@ def label(prefix: str, value: str | None, report: Report) -> str:
     return value_label(prefix, value, lang_of(report))
 
 
-__all__ = ["ViolationRow", "PupilRow", "breach_deadline", "breach_rows", "evidence", "item_status", "label", "lang_of",
+__all__ = ["GapNotice", "RegisterHint", "StartRow", "register_like_tables", "ViolationRow", "gap_notices",
+           "start_rows", "why_text",
+           "PupilRow", "breach_deadline", "breach_rows", "evidence", "item_status", "label", "lang_of",
            "pupil_rows", "review_of", "rule_counts", "settings_rows", "severity_counts", "sheet_text",
            "school_counts", "source_counts", "violation_rows", "when"]

@@ -17,6 +17,7 @@ from reports import private_file, register_writer
 from reports.i18n import t, value_label
 from reports.view import (
     breach_deadline,
+    gap_notices,
     item_status,
     pupil_rows,
     review_of,
@@ -26,6 +27,7 @@ from reports.view import (
     settings_rows,
     severity_counts,
     source_counts,
+    start_rows,
     violation_rows,
     when,
 )
@@ -39,10 +41,27 @@ def _summary(ws: Worksheet, report: Report, lang: str) -> None:
     ws.title = t("summary", lang)
     title(ws, t("title", lang))
     append(ws, [t("as_of", lang), report.settings.get("as_of"), t("generated", lang), when(review.generated_at)])
+    for n in gap_notices(report):  # unread sources first: the counts below do not cover them
+        append(ws, [])
+        alert(ws, [f"{t('gap_title', lang).upper()}: {n.headline}", *([f"{t('gap_reason', lang)}: {n.reason}"]
+                                                                       if n.reason else []),
+                   f"{t('gap_fix', lang)}: {n.fix}"])
     if review.breaches:
         append(ws, [])
         alert(ws, [f"{t('breach_title', lang).upper()}: {len(review.breaches)}", t("breach_intro", lang),
                    t("breach_guidance", lang)])
+    append(ws, [])
+    starts = start_rows(report)
+    append(ws, [t("start_here", lang)])
+    ws.cell(ws.max_row, 1).font = BOLD
+    append(ws, [t("start_here_intro", lang)])
+    if starts:
+        table(ws, ["#", t("priority", lang), t("source", lang), t("path", lang), t("action", lang), t("pupils", lang),
+                   t("why", lang), t("id", lang)],
+              [[n, r.priority, r.source, r.path, r.action or r.rule_title, r.pupils, r.why, r.identities]
+               for n, r in enumerate(starts, start=1)], start=ws.max_row + 1, freeze=False, autofilter=False)
+    else:
+        append(ws, [t("nothing_to_do", lang)])
     append(ws, [])
     for key, value in (("items", st["items"]), ("scanned", st["scanned"]), ("unreadable", st["unreadable"]),
                        ("skipped", st["skipped"]), ("findings", st["findings"]),
@@ -84,8 +103,8 @@ def _summary(ws: Worksheet, report: Report, lang: str) -> None:
 
 def _breaches(ws: Worksheet, report: Report, lang: str) -> None:
     review = review_of(report)
-    alert(ws, [t("breach_intro", lang), t("breach_guidance", lang)] if review.breaches else [t("no_breaches", lang)],
-          width=9)
+    quiet = [t("not_established" if gap_notices(report) else "no_breaches", lang)]  # no all-clear for unread sources
+    alert(ws, [t("breach_intro", lang), t("breach_guidance", lang)] if review.breaches else quiet, width=9)
     table(ws, [t(k, lang) for k in ("id", "source", "path", "pupil", "categories", "message", "discovered",
                                      "deadline", "status")],
           [[b.identity, b.source, b.path, b.leerlingnummer or "", ", ".join(b.categories), b.reason,
@@ -95,12 +114,13 @@ def _breaches(ws: Worksheet, report: Report, lang: str) -> None:
 
 
 def _violations(ws: Worksheet, report: Report, lang: str) -> None:
-    keys = ["id", "rule", "description", "severity", "source", "path", "pupil", "linked_by", "evidence", "message",
-            "legal", "action", "status", "change", "first_seen"]
+    keys = ["id", "rule", "description", "severity", "priority", "source", "path", "pupil", "linked_by", "evidence",
+            "message", "legal", "action", "status", "change", "first_seen", "why"]
     table(ws, [t(k, lang) for k in keys], [
-        [r.identity, r.rule, r.rule_title, value_label("sev", r.severity, lang), r.source, r.path, r.leerlingnummer,
+        [r.identity, r.rule, r.rule_title, value_label("sev", r.severity, lang), r.priority, r.source, r.path,
+         r.leerlingnummer,
          r.linked_by, r.evidence, r.message, r.legal_reference, r.action, value_label("status", r.status, lang),
-         value_label("change", r.change, lang), when(r.first_seen)] for r in violation_rows(report)])
+         value_label("change", r.change, lang), when(r.first_seen), r.why] for r in violation_rows(report)])
     fit_columns(ws)
 
 

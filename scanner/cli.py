@@ -14,13 +14,19 @@ from pathlib import Path
 from config import CONFIG_DIR
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_CANNOT_START, EXIT_INCOMPLETE = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells expect after Ctrl-C
 
 
 def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is geen datum (JJJJ-MM-DD)") from None
+    """The register accepts dd-mm-jjjj as well as jjjj-mm-dd; so does --as-of."""
+    from scanner.messages import say
+    from scanner.records.dates import parse_date
+
+    day = parse_date(text)
+    if day is None:
+        raise argparse.ArgumentTypeError(say(f"{text!r} is geen datum (JJJJ-MM-DD of DD-MM-JJJJ)",
+                                             f"{text!r} is not a date (YYYY-MM-DD or DD-MM-YYYY)"))
+    return day
 
 
 def _quiet() -> None:
@@ -45,8 +51,10 @@ def _scan(args: argparse.Namespace, held: list[object]) -> int:
     from reports import write_all
     from reports.summary import print_summary
     from scanner.config import ConfigError, check_sqlite_files, load_config, quick_config
+    from scanner.keys import OrganisationKeyError
+    from scanner.messages import say
     from scanner.outdir import OutputFolderError, claim_output
-    from scanner.pipeline import run_scan
+    from scanner.progress import close_log, open_log
     from scanner.records.tabular import RecordError
     from scanner.redact import url_password_keys
     from scanner.state import StateError
@@ -58,7 +66,14 @@ def _scan(args: argparse.Namespace, held: list[object]) -> int:
         elif args.targets:
             cfg = quick_config(args.targets)
         else:
-            print("avgscan scan: geef --config avgscan.yaml of een map/database-URL op", file=sys.stderr)
+            print("avgscan scan: " + say("geef --config avgscan.yaml op, of een map, bestand of database-URL",
+                                         "give --config avgscan.yaml, or a folder, file or database URL"),
+                  file=sys.stderr)
+            return EXIT_CANNOT_START
+        if args.executor == "dask" and not _has_module("distributed"):
+            print("avgscan scan: " + say("--executor dask heeft dask nodig: installeer `avgscan[dask]` "
+                                         "(pip install 'avgscan[dask]')", "--executor dask needs dask: install "
+                                         "`avgscan[dask]` (pip install 'avgscan[dask]')"), file=sys.stderr)
             return EXIT_CANNOT_START
         warn_config_in_sources(cfg, args.config)
         check_sqlite_files(cfg, args.config or "command line")
@@ -66,22 +81,28 @@ def _scan(args: argparse.Namespace, held: list[object]) -> int:
             print("avgscan scan: --scheduler: een wachtwoord hoort niet in een URL", file=sys.stderr)
             return EXIT_CANNOT_START
         if args.resume and args.full:
-            print("avgscan scan: --resume en --full sluiten elkaar uit", file=sys.stderr)
+            print("avgscan scan: " + say("--resume en --full sluiten elkaar uit", "--resume and --full exclude each "
+                                         "other"), file=sys.stderr)
             return EXIT_CANNOT_START
         out = claim_output(Path(args.out), source_roots(cfg))  # locked until the scan is written
         held.append(out)
-        review = ReviewSession.open(out.path, args.triage, args.lang)
-        report = run_scan(cfg, as_of=args.as_of, show_values=args.show_values, workers=args.workers,
-                          executor=args.executor, scheduler=args.scheduler, store=review.store, full=args.full)
-    except (ConfigError, RecordError, TriageError, StateError, OutputFolderError) as err:
-        print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
+        review = ReviewSession.open(out.path, args.triage, args.lang, _org_key(cfg))
+        log = open_log(out.path, args.verbose)
+        log.info("scan gestart: avgscan %s, %d bron(nen), uitvoer %s", _version(), len(cfg.sources), args.out)
+        report = _run_with_progress(args, cfg, review)
+    except (ConfigError, RecordError, TriageError, StateError, OutputFolderError, OrganisationKeyError) as err:
+        print(f"avgscan: {say('kan niet starten', 'cannot start')}: {err}", file=sys.stderr)
         return EXIT_CANNOT_START
+    except ScanInterrupted as stop:
+        return _interrupted(args, stop.done)
     except (OSError, SQLAlchemyError) as err:  # the state store or the output folder could not be written
         return _cannot_write(Path(args.out), err)
     if args.resume:
-        print("Voortgezet: de vorige scan in deze map was afgebroken; afgeronde items zijn hergebruikt."
+        print(say("Voortgezet: de vorige scan in deze map was afgebroken; afgeronde items zijn hergebruikt.",
+                  "Resumed: the previous scan in this folder was interrupted; finished items were reused.")
               if report.statistics["resumed_interrupted_scan"] else
-              "Geen afgebroken scan gevonden; ongewijzigde items zijn hergebruikt.")
+              say("Geen afgebroken scan gevonden; ongewijzigde items zijn hergebruikt.",
+                  "No interrupted scan found; unchanged items were reused."))
     try:
         # history: compare with the previous audit in --out, apply triage; the audit is recorded only
         # once every report file is in place
@@ -89,7 +110,11 @@ def _scan(args: argparse.Namespace, held: list[object]) -> int:
             paths = write_all(report, out.path)
     except (OSError, SQLAlchemyError) as err:
         return _cannot_write(out.path, err)
-    print_summary(report, paths)
+    print_summary(report, paths, brief=args.quiet)
+    st = report.statistics
+    log.info("scan klaar: %d items, %d onleesbaar, %d vondsten, %d overtredingen in %s s", st["items"],
+             st["unreadable"], st["findings"], st["violations"], st["seconds"])
+    close_log()
     if report.statistics["unreadable"]:
         return EXIT_INCOMPLETE
     return EXIT_VIOLATIONS if actionable(report) else EXIT_OK
@@ -123,6 +148,86 @@ def warn_config_in_sources(cfg: object, config_path: str | None) -> None:
         if real in config.parents:
             print(f"avgscan: let op: het configuratiebestand {config} ligt in de gescande map {root}; wie daar "
                   "mag schrijven, kan bepalen wat er gescand wordt. Bewaar het buiten de bronnen.", file=sys.stderr)
+
+
+class ScanInterrupted(Exception):
+    """Ctrl-C during a scan, after what was done has been kept."""
+
+    def __init__(self, done: int) -> None:
+        super().__init__(done)
+        self.done = done
+
+
+def _run_with_progress(args: argparse.Namespace, cfg: object, review: object) -> object:
+    """The scan with a live line on a terminal (scanner.progress); Ctrl-C becomes ScanInterrupted."""
+    import signal
+
+    from scanner.pipeline import run_scan
+    from scanner.progress import ScanProgress
+
+    store = review.store  # type: ignore[attr-defined]
+    previous = store.latest_audit()
+    progress = ScanProgress(previous.items if previous else None, show=False if args.quiet else None,
+                            lang=args.lang)
+    try:
+        with progress:
+            return run_scan(cfg, as_of=args.as_of, show_values=args.show_values,  # type: ignore[arg-type]
+                            workers=args.workers, executor=args.executor, scheduler=args.scheduler, store=store,
+                            full=args.full, on_scanned=progress)
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not break the clean stop
+        store.close()
+        raise ScanInterrupted(progress.done) from None
+    except OSError as err:
+        if args.executor != "dask":
+            raise
+        from scanner.config import ConfigError
+        from scanner.messages import say
+
+        store.close()
+        where = args.scheduler or say("het lokale cluster", "the local cluster")
+        raise ConfigError(say(f"de dask-scheduler ({where}) is niet bereikbaar: {err}; controleer --scheduler en of "
+                              "de scheduler draait", f"the dask scheduler ({where}) cannot be reached: {err}; check "
+                              "--scheduler and whether the scheduler runs")) from None
+
+
+def _interrupted(args: argparse.Namespace, done: int) -> int:
+    import shlex
+
+    from scanner.progress import close_log, log
+
+    log.warning("scan afgebroken (Ctrl-C) na %d items", done)
+    close_log()
+    again = [a for a in getattr(args, "argv", []) if a not in ("--full", "--resume")]
+    from scanner.messages import say
+
+    print(say(f"\nScan afgebroken. {done} items waren klaar en zijn bewaard in {args.out}; er is geen nieuw "
+              "rapport geschreven.\nGa verder waar de scan stopte met:",
+              f"\nScan interrupted. {done} items were done and are kept in {args.out}; no new report was "
+              "written.\nContinue where the scan stopped with:") + f"\n  avgscan {shlex.join(again)} --resume",
+          file=sys.stderr)
+    return EXIT_INTERRUPTED
+
+
+def _has_module(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None
+
+
+def _version() -> str:
+    from scanner import __version__
+
+    return __version__
+
+
+def _org_key(cfg: object | None) -> bytes:
+    """The organisation's ID key (scanner.keys): one per organisation, not per output folder."""
+    from scanner.keys import organisation_key
+
+    org = getattr(cfg, "organisation", None)
+    key_file = cfg.resolve(org.key_file) if org is not None and org.key_file else None  # type: ignore[attr-defined]
+    return organisation_key(key_file)[0]
 
 
 def _pupil_numbers(args: argparse.Namespace) -> list[str]:
@@ -229,6 +334,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     root = Path(args.dir)
     out = Path(args.out) if args.out else root / "rapport"
+    from scanner.keys import OrganisationKeyError
+
     try:
         claimed = claim_output(out)
     except OutputFolderError as err:
@@ -236,20 +343,25 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return EXIT_CANNOT_START
     try:
         try:
-            review = ReviewSession.open(out, args.triage, args.lang)
-        except (TriageError, StateError) as err:
+            review = ReviewSession.open(out, args.triage, args.lang, _org_key(None))
+        except (TriageError, StateError, OrganisationKeyError) as err:
             print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
             return EXIT_CANNOT_START
+        from scanner.progress import ScanProgress, close_log, open_log
+
         cfg_path = build_demo_school(root, style=getattr(args, "style", "flevo"))
         print(f"Demoschool aangemaakt in {root}")
         cfg = load_config(cfg_path)
-        report = run_scan(cfg, show_values=False)
+        open_log(out, args.verbose)
+        with ScanProgress(show=False if args.quiet else None, lang=args.lang) as progress:
+            report = run_scan(cfg, show_values=False, on_scanned=progress)
+        close_log()
         try:
             with review.applied(report):
                 paths = write_all(report, out)
         except OSError as err:
             return _cannot_write(out, err)
-        print_summary(report, paths)
+        print_summary(report, paths, brief=args.quiet)
         return EXIT_OK
     finally:
         claimed.release()
@@ -266,6 +378,15 @@ def cmd_history(args: argparse.Namespace) -> int:
         return EXIT_CANNOT_START
 
 
+def _output_options(p: argparse.ArgumentParser) -> None:
+    loud = p.add_mutually_exclusive_group()
+    loud.add_argument("--quiet", "-q", action="store_true",
+                      help="geen voortgang en een korte samenvatting (meldingen over onleesbare bronnen en "
+                      "datalekken blijven)")
+    loud.add_argument("--verbose", "-v", action="store_true",
+                      help="toon ook elke bron en elk onleesbaar item tijdens de scan (staat ook in avgscan.log)")
+
+
 def _review_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=["nl", "en"], default="nl", help="taal van de rapporten (standaard nl)")
     p.add_argument("--triage", metavar="FILE",
@@ -273,20 +394,45 @@ def _review_options(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from scanner.messages import say
+
     target = Path(args.path)
     if target.exists() and not args.force:
-        print(f"avgscan init: {target} bestaat al (gebruik --force om te overschrijven)", file=sys.stderr)
+        print("avgscan init: " + say(f"{target} bestaat al (gebruik --force om te overschrijven)",
+                                     f"{target} already exists (use --force to overwrite)"), file=sys.stderr)
         return EXIT_CANNOT_START
-    target.write_text((CONFIG_DIR / "example.avgscan.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    print(f"Voorbeeldconfiguratie geschreven naar {target}")
+    example = "example.avgscan.en.yaml" if args.lang == "en" else "example.avgscan.yaml"
+    target.write_text((CONFIG_DIR / example).read_text(encoding="utf-8"), encoding="utf-8")
+    print(say(f"Voorbeeldconfiguratie geschreven naar {target}", f"Example configuration written to {target}"))
     return EXIT_OK
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
+    """Deleting reports and history cannot be undone: show what goes, and ask (or demand --yes off a terminal)."""
     from scanner.purge import purge
     from scanner.state import StateError
 
     try:
+        plan = purge(Path(args.out), args.older_than, dry_run=True)
+        for p in plan.files:
+            print(f"{'Zou verwijderen' if args.dry_run else 'Te verwijderen'}: {p}")
+        counts = (f"{len(plan.files)} rapportbestanden, {plan.audits} audits en {plan.cache_entries} cache-items "
+                  f"ouder dan {args.older_than} dagen")
+        if args.dry_run:
+            print(f"Proefdraai: {counts} in {args.out}; er is niets verwijderd.")
+            return EXIT_OK
+        if not (plan.files or plan.audits or plan.cache_entries):
+            print(f"Niets ouder dan {args.older_than} dagen in {args.out}.")
+            return EXIT_OK
+        if not args.yes:
+            if not sys.stdin.isatty():
+                print("avgscan purge: bevestig met --yes (bekijk eerst met --dry-run wat er verdwijnt)",
+                      file=sys.stderr)
+                return EXIT_CANNOT_START
+            if input(f"{counts} verwijderen uit {args.out}? Dit is niet terug te draaien. [j/N] ").strip().lower() \
+                    not in ("j", "ja", "y", "yes"):
+                print("Niets verwijderd.")
+                return EXIT_OK
         done = purge(Path(args.out), args.older_than)
     except StateError as err:
         print(f"avgscan: {err}", file=sys.stderr)
@@ -294,8 +440,16 @@ def cmd_purge(args: argparse.Namespace) -> int:
     for p in done.files:
         print(f"Verwijderd: {p}")
     print(f"{len(done.files)} rapportbestanden, {done.audits} audits en {done.cache_entries} cache-items "
-          f"ouder dan {args.older_than} dagen verwijderd uit {args.out}.")
+          f"ouder dan {args.older_than} dagen verwijderd uit {args.out} (ook van de schijf: de historie is "
+          "opnieuw geschreven).")
     return EXIT_OK
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from scanner.doctor import checks, report
+
+    ok = report()
+    return EXIT_CANNOT_START if not ok else (EXIT_OK if all(c.ok for c in checks()) else EXIT_INCOMPLETE)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -307,17 +461,22 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    from scanner import __version__
+
     p = argparse.ArgumentParser(prog="avgscan", description="AVG-scanner voor scholen: vindt leerlinggegevens "
                                 "en toetst ze aan toestemmingen en bewaartermijnen.")
-    sub = p.add_subparsers(dest="command", required=True)
+    p.add_argument("--version", action="version", version=f"avgscan {__version__}", help="toon de versie en stop")
+    sub = p.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
     s = sub.add_parser("scan", help="scan de bronnen uit de configuratie (of de opgegeven mappen/databases)")
-    s.add_argument("targets", nargs="*", help="map of SQLAlchemy-URL (snelle scan zonder configuratie)")
-    s.add_argument("--config", "-c", help="avgscan.yaml")
-    s.add_argument("--as-of", type=_date, help="peildatum JJJJ-MM-DD (standaard vandaag)")
-    s.add_argument("--out", "-o", default="avgscan-out", help="map voor de rapporten")
+    s.add_argument("targets", nargs="*", metavar="BRON",
+                   help="map, bestand of SQLAlchemy-URL (snelle scan zonder configuratie)")
+    s.add_argument("--config", "-c", metavar="BESTAND", help="avgscan.yaml")
+    s.add_argument("--as-of", type=_date, metavar="DATUM",
+                   help="peildatum JJJJ-MM-DD of DD-MM-JJJJ (standaard vandaag)")
+    s.add_argument("--out", "-o", default="avgscan-out", metavar="MAP", help="map voor de rapporten")
     s.add_argument("--show-values", action="store_true",
                    help="zet ruwe waarden in report.json (alleen voor onderzoek; het rapport vermeldt dit)")
-    s.add_argument("--workers", type=int, default=0,
+    s.add_argument("--workers", type=int, default=0, metavar="N",
                    help="aantal processen (standaard: alle processorkernen; 1 = zonder parallelisme)")
     s.add_argument("--full", action="store_true",
                    help="alles opnieuw lezen; standaard worden ongewijzigde items uit de vorige scan in --out "
@@ -326,48 +485,78 @@ def parser() -> argparse.ArgumentParser:
                    help="een afgebroken scan in --out voortzetten (afgeronde items worden niet opnieuw gelezen)")
     s.add_argument("--executor", choices=["local", "dask"], default="local",
                    help="local: processen op deze machine; dask: een dask.distributed-cluster")
-    s.add_argument("--scheduler", help="adres van de dask-scheduler, bijv. tls://10.0.0.5:8786 "
+    s.add_argument("--scheduler", metavar="ADRES", help="adres van de dask-scheduler, bijv. tls://10.0.0.5:8786 "
                    "(zonder: een lokaal cluster)")
     _review_options(s)
+    _output_options(s)
     s.set_defaults(func=cmd_scan)
     d = sub.add_parser("demo", help="maak een demoschool, scan die en toon de samenvatting")
-    d.add_argument("--dir", default="demo-school", help="map voor de demoschool")
-    d.add_argument("--out", help="map voor de rapporten (standaard DIR/rapport)")
-    d.add_argument("--style", default="flevo", choices=("flevo", "meerstroom"),
-                   help="huisstijl van de demoschool: flevo (Almere, standaard) of meerstroom (Lelystad)")
+    d.add_argument("--dir", default="demo-school", metavar="MAP", help="map voor de demoschool")
+    d.add_argument("--out", metavar="MAP", help="map voor de rapporten (standaard DIR/rapport)")
+    from scanner.demo.styles import STYLE_NAMES
+
+    d.add_argument("--style", default="flevo", choices=STYLE_NAMES, metavar="STIJL",
+                   help="huisstijl van de demoschool: " + ", ".join(STYLE_NAMES) + " (standaard flevo)")
     _review_options(d)
+    _output_options(d)
     d.set_defaults(func=cmd_demo)
     i = sub.add_parser("init", help="schrijf een voorbeeldconfiguratie met uitleg")
-    i.add_argument("path", nargs="?", default="avgscan.yaml")
-    i.add_argument("--force", action="store_true")
+    i.add_argument("path", nargs="?", default="avgscan.yaml", metavar="BESTAND",
+                   help="waar de configuratie komt (standaard avgscan.yaml)")
+    i.add_argument("--force", action="store_true", help="overschrijf een bestaand bestand")
+    i.add_argument("--lang", choices=["nl", "en"], default="nl", help="taal van de uitleg (standaard nl)")
     i.set_defaults(func=cmd_init)
     for name, func, helptext in (
             ("verify-deletion", cmd_verify_deletion, "controleer of de gegevens van een leerling overal weg zijn"),
             ("inventory", cmd_inventory, "overzicht van alle gegevens van een leerling (inzageverzoek)")):
         v = sub.add_parser(name, help=helptext)
-        v.add_argument("--config", "-c", required=True, help="avgscan.yaml")
-        v.add_argument("--pupil", "-p", action="append", help="leerlingnummer (herhaalbaar)")
-        v.add_argument("--list", help="bestand met een leerlingnummer per regel")
-        v.add_argument("--as-of", type=_date, help="peildatum JJJJ-MM-DD")
-        v.add_argument("--out", "-o", default="avgscan-out", help="map voor de verklaring")
+        v.add_argument("--config", "-c", required=True, metavar="BESTAND", help="avgscan.yaml")
+        v.add_argument("--pupil", "-p", action="append", metavar="LEERLINGNUMMER", help="leerlingnummer (herhaalbaar)")
+        v.add_argument("--list", metavar="BESTAND", help="bestand met een leerlingnummer per regel")
+        v.add_argument("--as-of", type=_date, metavar="DATUM", help="peildatum JJJJ-MM-DD of DD-MM-JJJJ")
+        v.add_argument("--out", "-o", default="avgscan-out", metavar="MAP", help="map voor de verklaring")
         v.set_defaults(func=func)
     h = sub.add_parser("history", help="toon de eerdere audits in een uitvoermap")
-    h.add_argument("--out", "-o", default="avgscan-out", help="de uitvoermap van de scans")
-    h.add_argument("--lang", choices=["nl", "en"], default="nl")
+    h.add_argument("--out", "-o", default="avgscan-out", metavar="MAP", help="de uitvoermap van de scans")
+    h.add_argument("--lang", choices=["nl", "en"], default="nl", help="taal (standaard nl)")
     h.set_defaults(func=cmd_history)
     pg = sub.add_parser("purge", help="verwijder oude rapporten, historie en cache uit een uitvoermap")
-    pg.add_argument("--out", "-o", default="avgscan-out", help="de uitvoermap")
+    pg.add_argument("--out", "-o", default="avgscan-out", metavar="MAP", help="de uitvoermap")
     pg.add_argument("--older-than", type=int, required=True, metavar="DAGEN", help="ouder dan zoveel dagen")
+    pg.add_argument("--dry-run", action="store_true", help="laat alleen zien wat er verwijderd zou worden")
+    pg.add_argument("--yes", "-y", action="store_true", help="niet om bevestiging vragen (voor scripts)")
     pg.set_defaults(func=cmd_purge)
+    dr = sub.add_parser("doctor", help="controleer of deze computer alles heeft voor een volledige scan (OCR, .doc)")
+    dr.set_defaults(func=cmd_doctor)
     r = sub.add_parser("rules", help="toon de regels met hun uitleg")
     r.set_defaults(func=cmd_rules)
     return p
 
 
+def _language(argv: list[str]) -> str:
+    """--lang is read before parsing, so that argparse's own messages are in that language too."""
+    for n, arg in enumerate(argv):
+        if arg == "--lang" and n + 1 < len(argv):
+            return argv[n + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return "nl"
+
+
 def main(argv: list[str] | None = None) -> int:
+    from scanner.messages import dutch_argparse, say, set_language
+
     _quiet()
+    argv = sys.argv[1:] if argv is None else argv
+    set_language(_language(argv))
+    dutch_argparse()
     args = parser().parse_args(argv)
-    return args.func(args)
+    args.argv = argv
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print(say("\nAfgebroken (Ctrl-C).", "\nInterrupted (Ctrl-C)."), file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

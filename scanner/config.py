@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from config import CONFIG_DIR
+from scanner.messages import format_validation, os_reason, say
 
 ROLES = ("administration", "dossier", "care", "open", "archive", "outbound", "staff", "general",
          "applications")
@@ -56,16 +57,20 @@ class SourceConfig(Strict):
     def _known_roles(cls, roles: dict[str, str]) -> dict[str, str]:
         for place, role in roles.items():
             if role not in ROLES:
-                raise ValueError(f"role {role!r} for {place!r} is not one of {', '.join(ROLES)}")
+                raise ValueError(say(f"rol {role!r} voor {place!r} is niet een van {', '.join(ROLES)}",
+                                     f"role {role!r} for {place!r} is not one of {', '.join(ROLES)}"))
         return roles
 
     def check(self, where: str) -> None:
         if self.type == "filesystem" and not self.path:
-            raise ConfigError(f"{where}.path: a filesystem source needs a folder path")
+            raise ConfigError(f"{where}.path: " + say("een bron van type filesystem heeft een map nodig (path:)",
+                                                       "a filesystem source needs a folder path"))
         if self.type == "database" and not self.url:
-            raise ConfigError(f"{where}.url: a database source needs a SQLAlchemy URL")
+            raise ConfigError(f"{where}.url: " + say("een databasebron heeft een SQLAlchemy-URL nodig (url:)",
+                                                      "a database source needs a SQLAlchemy URL"))
         if self.type == "smb" and not (self.url or "").startswith("smb://"):
-            raise ConfigError(f"{where}.url: an smb source needs a URL like smb://server/share/folder")
+            raise ConfigError(f"{where}.url: " + say("een smb-bron heeft een URL als smb://server/share/map nodig",
+                                                      "an smb source needs a URL like smb://server/share/folder"))
 
 
 def refuse_passwords(raw: object, origin: str, key: str = "") -> None:
@@ -167,6 +172,9 @@ class Organisation(Strict):
     # The organisation's own addresses, postcodes and numbers: found, but never a pupil's data.
     addresses: list[str] = Field(default_factory=list)
     staff_names: list[str] = Field(default_factory=list)
+    # The key the violation IDs are made with (relative to this file): the same key gives the same IDs
+    # in every output folder and on every machine. Default: ~/.config/avgscan/organisatie.key.
+    key_file: str | None = None
 
     @property
     def own_names(self) -> list[str]:
@@ -212,18 +220,11 @@ def default_policy() -> dict[str, Any]:
         return yaml.safe_load(f)
 
 
-def _format_errors(origin: str, err: ValidationError) -> str:
-    lines = []
-    for e in err.errors():
-        key = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in e["loc"]).replace(".[", "[")
-        lines.append(f"{origin}: {key}: {e['msg']}")
-    return "\n".join(lines)
-
-
 def build_config(raw: dict[str, Any], origin: str, base_dir: Path) -> ScanConfig:
     """Validate a config mapping; errors name `origin` and the key."""
     if not isinstance(raw, dict):
-        raise ConfigError(f"{origin}: expected a mapping of keys at the top level")
+        raise ConfigError(f"{origin}: " + say("verwacht sleutels met waarden (sources:, records:, ...) op het "
+                                                "hoogste niveau", "expected a mapping of keys at the top level"))
     refuse_passwords(raw, origin)
     data = dict(raw)
     data["policy"] = _deep_merge(default_policy(), raw.get("policy") or {})
@@ -231,15 +232,16 @@ def build_config(raw: dict[str, Any], origin: str, base_dir: Path) -> ScanConfig
     try:
         cfg = ScanConfig.model_validate(data)
     except ValidationError as err:
-        raise ConfigError(_format_errors(origin, err)) from None
+        raise ConfigError(format_validation(origin, ScanConfig, err.errors())) from None
     if not cfg.sources:
-        raise ConfigError(f"{origin}: sources: at least one source is needed")
+        raise ConfigError(f"{origin}: sources: " + say("minstens één bron is nodig", "at least one source is needed"))
     names = [s.name for s in cfg.sources]
     for i, src in enumerate(cfg.sources):
         src.check(f"{origin}: sources[{i}]")
         _anchor_paths(src, cfg)
         if names.count(src.name) > 1:
-            raise ConfigError(f"{origin}: sources[{i}].name: {src.name!r} is used twice")
+            raise ConfigError(f"{origin}: sources[{i}].name: {src.name!r} "
+                              + say("komt twee keer voor", "is used twice"))
     return cfg
 
 
@@ -262,13 +264,15 @@ def load_config(path: str | Path) -> ScanConfig:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
-        raise ConfigError(f"{path}: cannot read the config file ({err.strerror})") from None
+        raise ConfigError(f"{path}: " + say("kan het configuratiebestand niet lezen", "cannot read the config file")
+                          + f" ({os_reason(err)})") from None
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark else ""
-        raise ConfigError(f"{path}:{where} is not valid YAML ({getattr(err, 'problem', err)})") from None
+        where = say(f" regel {mark.line + 1}", f" line {mark.line + 1}") if mark else ""
+        raise ConfigError(f"{path}:{where} " + say("is geen geldige YAML", "is not valid YAML")
+                          + f" ({getattr(err, 'problem', err)})") from None
     return build_config(raw or {}, str(path), path.resolve().parent)
 
 
@@ -281,6 +285,11 @@ def quick_config(targets: list[str]) -> ScanConfig:
         elif "://" in target:
             sources.append({"name": f"db{i + 1}" if len(targets) > 1 else "database",
                             "type": "database", "url": target})
+        elif Path(target).is_file():  # one file: its folder, with only this file and no subfolders
+            file = Path(target).resolve()
+            literal = "".join(f"[{c}]" if c in "*?[" else c for c in file.name)
+            sources.append({"name": file.parent.name or f"folder{i + 1}", "type": "filesystem",
+                            "path": str(file.parent), "include": [literal], "exclude": ["*/**"]})
         else:
             name = Path(target).name or f"folder{i + 1}"
             sources.append({"name": name, "type": "filesystem", "path": str(Path(target).resolve())})

@@ -47,7 +47,9 @@ def one_line(err: BaseException, detail: bool = True) -> str:
 
 
 def _source_failure(name: str, err: BaseException) -> ScannedItem:
-    return ScannedItem(item=Item(source=name, path="", kind="source", status="unreadable", reason=one_line(err)))
+    """An Unreadable already says why in Dutch; only other errors need their type named."""
+    reason = re.sub(r"\s+", " ", str(err))[:200] if isinstance(err, Unreadable) else one_line(err)
+    return ScannedItem(item=Item(source=name, path="", kind="source", status="unreadable", reason=reason))
 
 
 def tasks(scanner: Scanner) -> Iterator[Task | ScannedItem]:
@@ -188,9 +190,14 @@ def die_with_parent(parent: int) -> None:
 
 
 def worker_pool(workers: int) -> ProcessPoolExecutor:
-    """Forked workers (they inherit the built analyzer) that end when the parent ends."""
+    """Forked workers (they inherit the built analyzer) that end when the parent ends and leave Ctrl-C to it."""
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=die_with_parent, initargs=(os.getpid(),))
+                               initializer=_start_worker, initargs=(os.getpid(),))
+
+
+def _start_worker(parent: int) -> None:
+    die_with_parent(parent)
+    _leave_interrupts_to_parent()
 
 
 def default_workers() -> int:
@@ -311,11 +318,33 @@ def scan_all(scanner: Scanner, workers: int | None = 1, executor: str = "local",
             pools.append(worker_pool(workers))
         return pools[0].submit(_worker_batch, batch)
 
+    completed = False
     try:
         with alarm_handler():  # rows are detected here
             yield from run_ordered(scanner, submit, workers * IN_FLIGHT_PER_WORKER * ROW_BATCH, cache,
                                    rows_here=True)
+        completed = True
     finally:
         for pool in pools:
-            pool.shutdown()
+            if completed:
+                pool.shutdown()
+            else:
+                abandon(pool)
         _WORKER.clear()
+
+
+def _leave_interrupts_to_parent() -> None:
+    """Ctrl-C reaches every process of the terminal's group; the parent stops the scan, a worker that
+    raised KeyboardInterrupt itself would only print its own traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def abandon(pool: ProcessPoolExecutor) -> None:
+    """Stop at once (Ctrl-C, an error): drop queued batches and end the workers instead of waiting
+    for items that may take minutes; what they were doing is read again on --resume."""
+    processes = list(getattr(pool, "_processes", {}).values())  # no public way to reach them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=2)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import secrets
+from pathlib import Path
 
 from scanner.detection.names import fold
 from scanner.records.dates import parse_date
@@ -50,3 +52,53 @@ class Keyer:
     def date(self, text: object) -> str | None:
         day = parse_date(text)
         return self.of("date", day.isoformat()) if day else None
+
+
+# -- the organisation's identity key ---------------------------------------------------------------
+# Violation IDs in the reports are keyed hashes; the FG copies them into the triage file. Keyed per
+# output folder they matched nothing in another --out, so they are keyed per organisation instead.
+
+ORG_KEY_ENV = "AVGSCAN_ORG_KEY"  # a secret text (e.g. from the board's password manager)
+ORG_KEY_FILE = "organisatie.key"
+ORG_KEY_BYTES = 32
+
+
+class OrganisationKeyError(Exception):
+    """The organisation key file exists but is not an avgscan key."""
+
+
+def default_key_file() -> Path:
+    """Outside the program and the output folders, so a reinstall or a new --out keeps it."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "avgscan" / ORG_KEY_FILE
+
+
+def organisation_key(key_file: Path | None = None) -> tuple[bytes, str]:
+    """(key, where it comes from). AVGSCAN_ORG_KEY wins (the same secret on every machine gives the same
+    IDs); else the key file (`organisation.key_file` in the config, or the default), created on first use."""
+    secret = os.environ.get(ORG_KEY_ENV)
+    if secret:
+        return hashlib.sha256(b"avgscan-organisation-key\x00" + secret.encode("utf-8")).digest(), f"${ORG_KEY_ENV}"
+    path = key_file or default_key_file()
+    try:
+        key = path.read_bytes()
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        key = secrets.token_bytes(ORG_KEY_BYTES)
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:  # another scan created it just now
+            return organisation_key(path)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(key)
+        return key, str(path)
+    if len(key) != ORG_KEY_BYTES:
+        raise OrganisationKeyError(f"{path}: geen avgscan-organisatiesleutel ({len(key)} bytes in plaats van "
+                                   f"{ORG_KEY_BYTES})")
+    return key, str(path)
+
+
+def violation_identity(key: bytes, *parts: str) -> str:
+    """HMAC-SHA256(key, 'rule|source|path|leerlingnummer'), 16 hex digits: short enough to copy, and
+    without the key nobody who only has a report can reverse or recompute it."""
+    return hmac.new(key, "|".join(parts).encode("utf-8"), hashlib.sha256).hexdigest()[:16]

@@ -219,7 +219,7 @@ def fewer_collections() -> Iterator[None]:
 def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = False,
              progress: Progress | None = None, records: Records | None = None, workers: int | None = 1,
              executor: str = "local", scheduler: str | None = None, store: StateStore | None = None,
-             full: bool = False) -> Report:
+             full: bool = False, on_scanned: Callable[[ScannedItem], None] | None = None) -> Report:
     """Scan every source and apply the rules.
 
     With a state store the scan is incremental: unchanged items come from the cache unless `full`
@@ -238,11 +238,18 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
     cache = ItemCache(store, scan_fingerprint(cfg), read=not (full or show_values)) if store else None
     scanned_items: list[ScannedItem] = []
     profiles = ColumnProfiles()
-    for scanned in scan_all(scanner, workers, executor, scheduler, cache):
-        if progress:
-            progress(scanned.item)
-        profiles.add(scanned.item, scanned.findings)
-        scanned_items.append(scanned)
+    try:
+        for scanned in scan_all(scanner, workers, executor, scheduler, cache):
+            if progress:
+                progress(scanned.item)
+            if on_scanned:
+                on_scanned(scanned)
+            profiles.add(scanned.item, scanned.findings)
+            scanned_items.append(scanned)
+    except KeyboardInterrupt:  # Ctrl-C: what is done stays in the cache, so --resume continues from here
+        if cache is not None:
+            cache.flush()
+        raise
     scanned_items.extend(flows)  # logged disclosures: judged like files in outbound folders
     ctx = RuleContext(policy=cfg.policy, as_of=ref,
                       register=scanner.index if records.pupils is not None else None,

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from scanner.cache import ItemCache
-from scanner.state import StateStore
+from sqlalchemy import func, select
+
+from scanner.cache import ItemCache, item_cache
+from scanner.state import StateStore, audit_table
 
 REPORT_PATTERNS = ("report.*", "violations.csv", "findings.csv", "verklaring-verwijdering-*", "inzage-*")
 
@@ -25,17 +27,32 @@ class Purged:
     cache_entries: int
 
 
-def purge(out_dir: Path, older_than_days: int) -> Purged:
+def purge(out_dir: Path, older_than_days: int, dry_run: bool = False) -> Purged:
+    """Delete (or with `dry_run` only count) what is older than the given age.
+
+    Deleted rows stay readable in SQLite's free pages until the file is rewritten, so a purge ends
+    with VACUUM: "purged" must mean gone from the disk, not only from the tables."""
     cutoff = time.time() - older_than_days * 86400
     files = [p for pattern in REPORT_PATTERNS for p in sorted(out_dir.glob(pattern))
              if p.is_file() and p.stat().st_mtime < cutoff]
-    for p in files:
-        p.unlink()
+    if not dry_run:
+        for p in files:
+            p.unlink()
     audits = cache_entries = 0
     store = StateStore.open(out_dir, create=False)
     if store is not None:
         with store:
-            before = datetime.now(UTC) - timedelta(days=older_than_days)
-            audits = store.purge_audits(before.isoformat(timespec="seconds"))
-            cache_entries = ItemCache.purge(store, date.today() - timedelta(days=older_than_days))
+            before = (datetime.now(UTC) - timedelta(days=older_than_days)).isoformat(timespec="seconds")
+            stale = date.today() - timedelta(days=older_than_days)
+            if dry_run:
+                with store.engine.connect() as conn:
+                    audits = conn.execute(select(func.count()).select_from(audit_table)
+                                          .where(audit_table.c.started_at < before)).scalar() or 0
+                    cache_entries = conn.execute(select(func.count()).select_from(item_cache)
+                                                 .where(item_cache.c.stored_at < stale.isoformat())).scalar() or 0
+            else:
+                audits = store.purge_audits(before)
+                cache_entries = ItemCache.purge(store, stale)
+                with store.engine.connect() as conn:
+                    conn.exec_driver_sql("VACUUM")
     return Purged(files, audits, cache_entries)

@@ -36,7 +36,8 @@ from sqlalchemy import (
     select,
 )
 
-from scanner.keys import Keyer
+from scanner.keys import Keyer, violation_identity
+from scanner.messages import os_reason, say
 
 STATE_FILE = "avgscan-state.sqlite"
 KEY_FILE = "avgscan-state.key"
@@ -172,7 +173,9 @@ def _load_or_create_key(path: Path) -> bytes:
     except FileExistsError:
         key = path.read_bytes()
         if len(key) != KEY_BYTES:
-            raise StateError(f"{path}: not an avgscan key ({len(key)} bytes instead of {KEY_BYTES})") from None
+            raise StateError(f"{path}: " + say(f"geen avgscan-sleutel ({len(key)} bytes in plaats van {KEY_BYTES})",
+                                               f"not an avgscan key ({len(key)} bytes instead of {KEY_BYTES})")
+                             ) from None
         _private_file(path, create=False)
         return key
     key = secrets.token_bytes(KEY_BYTES)
@@ -201,15 +204,18 @@ class StateStore:
         if not create and not db.exists():
             return None
         if db.exists() and not key_file.exists():
-            raise StateError(f"{key_file}: the key of {db} is missing; without it earlier audits cannot be "
-                             "compared (move the store away to start a new history)")
+            raise StateError(f"{key_file}: " + say(
+                f"de sleutel van {db} ontbreekt; zonder sleutel zijn eerdere audits niet te vergelijken (verplaats "
+                "de historie om opnieuw te beginnen)", f"the key of {db} is missing; without it earlier audits "
+                "cannot be compared (move the store away to start a new history)"))
         try:
             out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
             os.chmod(out_dir, 0o700)  # the folder holds reports about children: the owner only
             _private_file(db, create=True)
             key = _load_or_create_key(key_file)
         except OSError as err:
-            raise StateError(f"{out_dir}: cannot create the state store ({err.strerror})") from None
+            raise StateError(f"{out_dir}: " + say("kan de historie (avgscan-state) niet aanmaken",
+                                                  "cannot create the state store") + f" ({os_reason(err)})") from None
         engine = create_engine(f"sqlite:///{db}")
         event.listen(engine, "connect", _sqlite_foreign_keys)
         store = cls(out_dir, engine, key)
@@ -239,7 +245,23 @@ class StateStore:
         Shortened to 16 hex digits (64 bits) so the FG can copy it into the triage file; the key keeps
         it from being reversed or recomputed by anyone who only has a report.
         """
-        return hmac.new(self._key, "|".join(parts).encode("utf-8"), hashlib.sha256).hexdigest()[:16]
+        return violation_identity(self._key, *parts)
+
+    def adopt_identity_key(self, key: bytes) -> bool:
+        """Record which key the violation IDs of this store's audits are made with; True when earlier
+        audits used another one (before organisation keys: this folder's own key), so that the caller
+        can translate their IDs once instead of calling everything new."""
+        check = hmac.new(key, b"avgscan-identity-key-check", hashlib.sha256).hexdigest()[:16]
+        with self.engine.begin() as conn:
+            old = conn.execute(select(store_meta.c.value).where(store_meta.c.name == "identity_key_check")).scalar()
+            if old == check:
+                return False
+            had_audits = conn.execute(select(audit_table.c.id).limit(1)).first() is not None
+            if old is None:
+                conn.execute(store_meta.insert().values(name="identity_key_check", value=check))
+            else:
+                conn.execute(store_meta.update().where(store_meta.c.name == "identity_key_check").values(value=check))
+        return had_audits
 
     def _key_check(self) -> str:
         return hmac.new(self._key, b"avgscan-state-key-check", hashlib.sha256).hexdigest()[:16]
@@ -255,13 +277,16 @@ class StateStore:
                 if component not in known:
                     conn.execute(schema_version.insert().values(component=component, version=version))
                 elif known[component] > version:
-                    raise StateError(f"{self.path}: {component} schema version {known[component]} was written by "
-                                     f"a newer avgscan (this one knows {version})")
+                    raise StateError(f"{self.path}: " + say(
+                        f"{component} schemaversie {known[component]} is geschreven door een nieuwere avgscan (deze "
+                        f"kent {version}); installeer de nieuwste versie", f"{component} schema version "
+                        f"{known[component]} was written by a newer avgscan (this one knows {version})"))
             check = conn.execute(select(store_meta.c.value).where(store_meta.c.name == "key_check")).scalar()
             if check is None:
                 conn.execute(store_meta.insert().values(name="key_check", value=self._key_check()))
             elif check != self._key_check():
-                raise StateError(f"{self.out_dir / KEY_FILE}: this key does not belong to {self.path}")
+                raise StateError(f"{self.out_dir / KEY_FILE}: " + say(f"deze sleutel hoort niet bij {self.path}",
+                                                                      f"this key does not belong to {self.path}"))
 
     def record_audit(self, audit: AuditRecord, violations: Iterable[StoredViolation],
                      conn: Connection | None = None) -> int:

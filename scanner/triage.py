@@ -26,7 +26,7 @@ any more are listed in the reports (resolved, or the ID was mistyped).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -36,6 +36,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy import Connection
 
+from scanner.keys import violation_identity
+from scanner.messages import format_validation, os_reason, say
 from scanner.model import SPECIAL_CATEGORY_TYPES, Report, Violation
 from scanner.state import AuditRecord, StateStore, StoredViolation, mask_path
 
@@ -60,7 +62,8 @@ class _Strict(BaseModel):
     def _identity(cls, value: str) -> str:
         value = value.strip().lower()
         if len(value) != 16 or any(c not in "0123456789abcdef" for c in value):
-            raise ValueError("expected the 16-hex-digit identity from the report's ID column")
+            raise ValueError(say("verwacht de ID van 16 tekens (0-9, a-f) uit de kolom ID van het rapport",
+                                 "expected the 16-hex-digit identity from the report's ID column"))
         return value
 
 
@@ -94,21 +97,22 @@ def load_triage(path: str | Path) -> Triage:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except OSError as err:
-        raise TriageError(f"{path}: cannot read the triage file ({err.strerror})") from None
+        raise TriageError(f"{path}: " + say("kan het triagebestand niet lezen", "cannot read the triage file")
+                          + f" ({os_reason(err)})") from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        raise TriageError(f"{path}:{f' line {mark.line + 1}' if mark else ''} is not valid YAML") from None
+        line = say(f" regel {mark.line + 1}", f" line {mark.line + 1}") if mark else ""
+        raise TriageError(f"{path}:{line} " + say("is geen geldige YAML", "is not valid YAML")) from None
     try:
         parsed = TriageFile.model_validate(raw)
     except ValidationError as err:
-        raise TriageError("\n".join(
-            f"{path}: " + ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in e["loc"]).replace(".[", "[")
-            + f": {e['msg']}" for e in err.errors())) from None
+        raise TriageError(format_validation(str(path), TriageFile, err.errors())) from None
     accepted = {a.id: a for a in parsed.accepted}
     false_positives = {f.id: f for f in parsed.false_positives}
     both = sorted(set(accepted) & set(false_positives))
     if both:
-        raise TriageError(f"{path}: {', '.join(both)} is both an accepted risk and a false positive")
+        raise TriageError(f"{path}: {', '.join(both)} " + say("staat zowel bij accepted als bij false_positives",
+                                                              "is both an accepted risk and a false positive"))
     return Triage(str(path), accepted, false_positives)
 
 
@@ -166,14 +170,14 @@ def now_iso() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def identities(report: Report, store: StateStore) -> list[str]:
+def identities(report: Report, identity: Callable[..., str]) -> list[str]:
     """Keyed identities of the report's violations; the n-th repeat of a key gets '|n' so each is unique."""
     seen: Counter[tuple[str, ...]] = Counter()
     out = []
     for v in report.violations:
         parts = (v.rule, v.source, v.path, v.leerlingnummer or "")
         seen[parts] += 1
-        out.append(store.identity(*parts, *([str(seen[parts])] if seen[parts] > 1 else [])))
+        out.append(identity(*parts, *([str(seen[parts])] if seen[parts] > 1 else [])))
     return out
 
 
@@ -187,6 +191,14 @@ def _decide(vr: ViolationReview, triage: Triage | None, as_of: date) -> None:
         acc = triage.accepted[vr.identity]
         vr.status = ACCEPTED if acc.expires >= as_of else EXPIRED
         vr.reason, vr.owner, vr.expires = acc.reason, acc.owner, acc.expires.isoformat()
+
+
+def _translated(triage: Triage | None, aliases: dict[str, str]) -> Triage | None:
+    """A triage file written with a folder's old IDs keeps working once, in the folder it was made for."""
+    if triage is None or not aliases:
+        return triage
+    return Triage(triage.path, {aliases.get(k, k): v for k, v in triage.accepted.items()},
+                  {aliases.get(k, k): v for k, v in triage.false_positives.items()})
 
 
 def breach_categories(report: Report, v: Violation) -> list[str]:
@@ -218,15 +230,27 @@ def plain_review(report: Report, lang: str = "nl") -> Review:
 class ReviewSession:
     """Opened before the scan (so a bad triage file or store stops the run early), applied after it."""
 
-    def __init__(self, store: StateStore, triage: Triage | None, lang: str) -> None:
-        self.store, self.triage, self.lang = store, triage, lang
+    def __init__(self, store: StateStore, triage: Triage | None, lang: str, org_key: bytes | None = None) -> None:
+        self.store, self.triage, self.lang, self.org_key = store, triage, lang, org_key
 
     @classmethod
-    def open(cls, out_dir: Path, triage_path: str | Path | None = None, lang: str = "nl") -> ReviewSession:
+    def open(cls, out_dir: Path, triage_path: str | Path | None = None, lang: str = "nl",
+             org_key: bytes | None = None) -> ReviewSession:
+        """With `org_key` (scanner.keys.organisation_key) the IDs are the same in every output folder;
+        without it they are keyed with the folder's own key (tests, old callers)."""
         triage = load_triage(triage_path) if triage_path else None
         store = StateStore.open(out_dir)
         assert store is not None
-        return cls(store, triage, lang)
+        return cls(store, triage, lang, org_key)
+
+    def _identities(self, report: Report) -> tuple[list[str], list[str]]:
+        """(IDs, the IDs earlier audits of this folder used for the same violations, if they differ)."""
+        if self.org_key is None:
+            return identities(report, self.store.identity), []
+        key = self.org_key
+        ids = identities(report, lambda *parts: violation_identity(key, *parts))
+        legacy = identities(report, self.store.identity) if self.store.adopt_identity_key(key) else []
+        return ids, legacy
 
     def apply(self, report: Report) -> Review:
         """Compare with the previous audit, apply the triage file, record this audit, attach the review."""
@@ -261,14 +285,18 @@ class ReviewSession:
         before = self.store.violations_of(previous.id) if previous and previous.id is not None else {}
         as_of = date.fromisoformat(report.settings["as_of"])
         reviews = []
-        for identity in identities(report, self.store):
+        ids, legacy = self._identities(report)
+        aliases = dict(zip(legacy, ids, strict=False))  # an old ID of this folder -> the organisation's ID
+        before = {aliases.get(k, k): v for k, v in before.items()}
+        triage = _translated(self.triage, aliases)
+        for identity in ids:
             old = before.get(identity)
             vr = ViolationReview(identity=identity, change=None if previous is None else
                                  ("persisting" if old else "new"), first_seen=old.first_seen if old else generated)
-            _decide(vr, self.triage, as_of)
+            _decide(vr, triage, as_of)
             reviews.append(vr)
         current = {r.identity for r in reviews}
-        triaged = set(self.triage.accepted) | set(self.triage.false_positives) if self.triage else set()
+        triaged = set(triage.accepted) | set(triage.false_positives) if triage else set()
         return Review(
             lang=self.lang, generated_at=generated, violations=reviews,
             breaches=possible_breaches(report, reviews), previous=previous,

@@ -60,3 +60,12 @@ def eval_dev(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 __all__ = ["pupil", "PUPILS", "SHARED"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_organisation_key(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The organisation key lives in ~/.config/avgscan; the tests keep theirs in a temporary folder."""
+    import os
+
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("xdg-config"))
+    os.environ.pop("AVGSCAN_ORG_KEY", None)

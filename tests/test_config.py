@@ -25,16 +25,18 @@ def test_example_config_loads_with_default_policy() -> None:
 
 
 @pytest.mark.parametrize(("text", "fragment"), [
-    ("sources: []\n", "sources: at least one source"),
+    ("sources: []\n", "sources: minstens één bron"),
     ("sources:\n  - {name: s, type: filesystem}\n", "sources[0].path"),
     ("sources:\n  - {name: s, type: database}\n", "sources[0].url"),
     ("sources:\n  - {name: s, type: ftp, path: x}\n", "sources[0].type"),
-    ("sources:\n  - {name: s, type: filesystem, path: x, roles: {A: opn}}\n", "role 'opn'"),
-    ("sources:\n  - {name: s, type: filesystem, path: x, rols: {}}\n", "sources[0].rols"),
+    ("sources:\n  - {name: s, type: filesystem, path: x, roles: {A: opn}}\n", "rol 'opn'"),
+    ("sources:\n  - {name: s, type: filesystem, path: x, rols: {}}\n",
+     "sources[0].rols: onbekende sleutel; bedoelde u `roles`?"),
     ("sources:\n  - {name: s, type: filesystem, path: x}\npolicy: {retention: {default_years: drie}}\n",
      "policy.retention.default_years"),
-    ("sources:\n  - {name: s, type: filesystem, path: x}\n  - {name: s, type: filesystem, path: y}\n", "used twice"),
-    ("sources: [\n", "not valid YAML"),
+    ("sources:\n  - {name: s, type: filesystem, path: x}\n  - {name: s, type: filesystem, path: y}\n",
+     "komt twee keer voor"),
+    ("sources: [\n", "geen geldige YAML"),
 ])
 def test_errors_name_the_key(tmp_path: Path, text: str, fragment: str) -> None:
     path = _write(tmp_path, text)

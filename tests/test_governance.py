@@ -36,12 +36,15 @@ def test_purge_removes_old_reports_audits_and_cache(school: Path, capsys: pytest
     with sqlite3.connect(db) as conn:
         conn.execute("update audits set started_at = '2020-01-01T00:00:00+00:00'")
         conn.execute("update item_cache set stored_at = '2020-01-01'")
-    assert main(["purge", "--out", str(out), "--older-than", "30"]) == 0
+    assert main(["purge", "--out", str(out), "--older-than", "30"]) == 2  # off a terminal: only with --yes
+    assert main(["purge", "--out", str(out), "--older-than", "30", "--dry-run"]) == 0
+    assert list(out.glob("report.*"))
+    assert main(["purge", "--out", str(out), "--older-than", "30", "--yes"]) == 0
     assert not list(out.glob("report.*")) and (out / "violations.csv").exists()
     with sqlite3.connect(db) as conn:
         assert conn.execute("select count(*) from audits").fetchone()[0] == 0
         assert conn.execute("select count(*) from item_cache").fetchone()[0] == 0
-    assert "3 rapportbestanden, 1 audits" in capsys.readouterr().out
+    assert "4 rapportbestanden, 1 audits" in capsys.readouterr().out  # json, xlsx, html, pdf
 
 
 def test_password_in_a_database_url_is_refused(tmp_path: Path) -> None:

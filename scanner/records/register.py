@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -97,4 +98,18 @@ def load_register(spec: RecordFile, cfg: ScanConfig) -> tuple[list[Pupil], list[
             continue
         seen.add(pupil.leerlingnummer)
         pupils.append(pupil)
+        problems += _replaced_characters(name, n, row)
     return pupils, problems
+
+
+_REPLACED = re.compile(r"\ufffd|(?<=\w)\?|\?(?=\w)")
+NAME_FIELDS = ("achternaam", "voorvoegsel", "roepnaam", "voornamen")
+
+
+def _replaced_characters(name: str, n: int, row: dict[str, object]) -> list[RowProblem]:
+    """A register exported as ANSI (Windows-1252) has '?' for letters that code page lacks (ń, ğ, ş):
+    the name is then linked wrongly or not at all, so the FG must hear of it."""
+    return [RowProblem(name, n, fld, "naam bevat een vervangen teken ('?'): het bestand is waarschijnlijk als "
+                       "ANSI/Windows-1252 opgeslagen, waarin letters als ń, ğ en ş niet bestaan; exporteer het "
+                       "register als UTF-8, anders wordt deze leerling niet goed herkend")
+            for fld in NAME_FIELDS if _REPLACED.search(str(row.get(fld) or ""))]

@@ -46,17 +46,17 @@ def test_foreign_or_missing_key_and_newer_schema_are_refused(tmp_path: Path) -> 
     out = tmp_path / "out"
     StateStore.open(out).close()
     (out / KEY_FILE).unlink()
-    with pytest.raises(StateError, match="missing"):
+    with pytest.raises(StateError, match="ontbreekt"):
         StateStore.open(out)
     (out / KEY_FILE).write_bytes(b"x" * 32)
-    with pytest.raises(StateError, match="does not belong"):
+    with pytest.raises(StateError, match="hoort niet bij"):
         StateStore.open(out)
     other = tmp_path / "other"
     store = StateStore.open(other)
     with store.engine.begin() as conn:
         conn.execute(update(schema_version).values(version=99))
     store.close()
-    with pytest.raises(StateError, match="newer avgscan"):
+    with pytest.raises(StateError, match="nieuwere avgscan"):
         StateStore.open(other)
 
 

@@ -18,12 +18,12 @@ def test_triage_errors_name_the_file_and_key(tmp_path: Path) -> None:
     with pytest.raises(TriageError, match=r"triage.yaml: accepted\[0\]\.expires"):
         load_triage(bad)
     bad.write_text("accepted:\n  - {id: BSN-111222333, reason: x, owner: FG, expires: 2027-01-01}\n", encoding="utf-8")
-    with pytest.raises(TriageError, match=r"accepted\[0\]\.id: .*16-hex-digit"):
+    with pytest.raises(TriageError, match=r"accepted\[0\]\.id: .*16 tekens"):
         load_triage(bad)
     bad.write_text("acepted: []\n", encoding="utf-8")
-    with pytest.raises(TriageError, match="acepted"):
+    with pytest.raises(TriageError, match="acepted: onbekende sleutel; bedoelde u `accepted`"):
         load_triage(bad)
-    with pytest.raises(TriageError, match="cannot read"):
+    with pytest.raises(TriageError, match="kan het triagebestand niet lezen"):
         load_triage(tmp_path / "missing.yaml")
 
 

@@ -143,7 +143,7 @@ def test_unreviewed_report_still_writes_every_format(tmp_path: Path) -> None:
 
     report = sample_report()
     paths = write_all(report, tmp_path / "plain")
-    assert [p.name for p in paths] == ["report.json", "report.xlsx", "report.html", "violations.csv"]
+    assert [p.name for p in paths] == ["report.json", "report.xlsx", "report.html", "violations.csv", "report.pdf"]
     data = json.loads(paths[0].read_text(encoding="utf-8"))
     validate(data)
     assert data["violations"][0]["id"] is None and data["history"]["previous_audit"] is None

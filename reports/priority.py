@@ -1,0 +1,125 @@
+"""What first: a documented priority per violation, and the short "Begin hier" list of actions.
+
+69 of 76 violations were "hoog" and sorted by rule code, which does not say where to start. The
+priority adds points (config/reports/priority.yaml) for what makes a violation urgent: a possible
+breach, special categories or a BSN, the number of pupils in the same place, how long it has been
+open, and how open the place is. Every list of violations is in this order, and every report starts
+with the top actions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+import yaml
+
+from config import CONFIG_DIR
+from scanner.model import SPECIAL_CATEGORY_TYPES, Item, Report
+from scanner.triage import EXPIRED, FALSE_POSITIVE, OPEN, Review
+
+PRIORITY_FILE = CONFIG_DIR / "reports" / "priority.yaml"
+
+
+@cache
+def settings() -> dict[str, Any]:
+    return yaml.safe_load(PRIORITY_FILE.read_text(encoding="utf-8"))
+
+
+@dataclass
+class Priority:
+    points: int
+    why: list[str] = field(default_factory=list)  # reason codes, see WHY in reports/i18n.py
+
+
+def priorities(report: Report, review: Review) -> list[Priority]:
+    """One priority per violation (parallel to report.violations)."""
+    pts = settings()["points"]
+    items: dict[tuple[str, str], Item] = {(i.source, i.path): i for i in report.items}
+    pupils: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for v in report.violations:
+        if v.leerlingnummer:
+            pupils[(v.source, v.path)].add(v.leerlingnummer)
+    breaches = {b.violation for b in review.breaches}
+    now = datetime.fromisoformat(review.generated_at) if review.generated_at else None
+    out = []
+    for n, (v, vr) in enumerate(zip(report.violations, review.violations, strict=True)):
+        p = Priority(int(pts["severity"].get(v.severity, 0)))
+        types = {report.findings[i].entity_type for i in v.findings if i < len(report.findings)}
+        if n in breaches:
+            p.points += pts["possible_breach"]
+            p.why.append("breach")
+        if types & set(SPECIAL_CATEGORY_TYPES):
+            p.points += pts["special_categories"]
+            p.why.append("special")
+        if "NL_BSN" in types:
+            p.points += pts["bsn"]
+            p.why.append("bsn")
+        others = len(pupils[(v.source, v.path)]) - 1
+        if others > 0:
+            p.points += min(others * pts["per_other_pupil"], pts["max_pupils"])
+            p.why.append("pupils")
+        months = _months_open(vr.first_seen, now)
+        if months:
+            p.points += min(months * pts["per_month_open"], pts["max_open"])
+            p.why.append("long_open")
+        item = items.get((v.source, v.path))
+        if item is not None:
+            place = ("world_readable" if item.access.world_readable else
+                     item.role if item.role in pts["place"] else None)
+            if place:
+                p.points += pts["place"][place]
+                p.why.append(f"place_{place}")
+        out.append(p)
+    return out
+
+
+def _months_open(first_seen: str, now: datetime | None) -> int:
+    try:
+        return max(0, ((now or datetime.now().astimezone()) - datetime.fromisoformat(first_seen)).days // 30)
+    except (TypeError, ValueError):
+        return 0
+
+
+@dataclass
+class Action:
+    """One line of "Begin hier": a place and what to do there, with the violations it settles."""
+
+    points: int
+    source: str
+    path: str
+    rule: str
+    action: str
+    pupils: int
+    violations: int
+    why: list[str]
+    identities: list[str]
+
+
+def start_here(report: Report, review: Review, limit: int | None = None) -> list[Action]:
+    """The top actions: open violations grouped by place and rule, highest priority first."""
+    limit = settings()["start_here"] if limit is None else limit
+    groups: dict[tuple[str, str, str], Action] = {}
+    for v, vr, p in zip(report.violations, review.violations, priorities(report, review), strict=True):
+        if vr.status not in (OPEN, EXPIRED) or vr.status == FALSE_POSITIVE:
+            continue
+        key = (v.source, v.path, v.rule)
+        a = groups.get(key)
+        if a is None:
+            a = groups[key] = Action(p.points, v.source, v.path, v.rule, v.action, 0, 0, [], [])
+        a.points = max(a.points, p.points)
+        a.violations += 1
+        a.pupils += bool(v.leerlingnummer)
+        a.why = sorted(set(a.why) | set(p.why), key=WHY_ORDER.index)
+        if vr.identity:
+            a.identities.append(vr.identity)
+    return sorted(groups.values(), key=lambda a: (-a.points, a.rule, a.source, a.path))[:limit]
+
+
+WHY_ORDER = ["breach", "special", "bsn", "pupils", "long_open", "place_world_readable", "place_open",
+             "place_outbound"]
+
+__all__ = ["Action", "Priority", "WHY_ORDER", "priorities", "settings", "start_here"]
