@@ -12,17 +12,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from scanner.messages import say
 from scanner.model import ScannedItem, Subject, Violation
 from scanner.rules.base import Rule, RuleContext
 
-STRENGTH_WORD = {"decisive": "beslissend", "strong": "sterk", "medium": "middel", "weak": "zwak"}
+STRENGTH_WORD = {"decisive": ("beslissend", "decisive"), "strong": ("sterk", "strong"), "medium": ("middel", "medium"),
+                 "weak": ("zwak", "weak")}
 
 
 def linked_by(subject: Subject | None) -> str:
     """'sterk: dossiermap van de leerling; volledige naam J. de B…' (masked evidence only)."""
     if subject is None:
         return ""
-    return f"{STRENGTH_WORD.get(subject.strength, subject.strength)}: {'; '.join(subject.evidence)}"
+    word = say(*STRENGTH_WORD[subject.strength]) if subject.strength in STRENGTH_WORD else subject.strength
+    return f"{word}: {'; '.join(subject.evidence)}"
 
 
 def explain(violations: Iterable[Violation], scanned: ScannedItem) -> None:
@@ -52,7 +55,9 @@ def to_review(scanned: ScannedItem, rules: list[Rule], ctx: RuleContext, reporte
             seen.add(_key(v))
             subject = tentative.get(v.leerlingnummer or "") or next(iter(tentative.values()))
             v.linked_by = linked_by(subject)
-            v.review_reason = ("Koppeling aan de leerling te zwak om als overtreding te melden: "
-                               f"{'; '.join(subject.evidence)}. Controleer of het om deze leerling gaat.")
+            why = "; ".join(subject.evidence)
+            v.review_reason = say(f"Koppeling aan de leerling te zwak om als overtreding te melden: {why}. Controleer "
+                                  "of het om deze leerling gaat.", f"The link to the pupil is too weak to report a "
+                                  f"violation: {why}. Check whether it is this pupil.")
             extra.append(v)
     return extra

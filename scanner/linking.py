@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from scanner.detection.names import full_forms, short_forms, split_name
 from scanner.forms import name_columns, name_field, records
 from scanner.keys import Keyer
+from scanner.messages import say
 from scanner.model import STRENGTHS, Detected, Finding, RowKeys, Subject, TextUnit
 from scanner.records.register import Pupil
 
@@ -152,15 +153,16 @@ def _link_rows(detected: Detected, kind_row: bool, idx: RegisterIndex, ev: Evide
         nummers: list[str] = []
         if row.number and row.number in idx.by_number:
             nummers = [idx.by_number[row.number]]
-            how = ("column", "decisive", "leerlingnummer in de rij")
+            how = ("column", "decisive", say("leerlingnummer in de rij", "leerlingnummer in the row"))
         elif row.name:
             nummers = sorted(idx.by_name.get(row.name, set()))
-            how = ("column", "medium", "naam in de rij")
+            how = ("column", "medium", say("naam in de rij", "name in the row"))
             if row.birth and any(idx.birth.get(n) == row.birth for n in nummers):
                 nummers = idx.narrow_by_birth(nummers, {row.birth})
-                how = ("column", "strong", "naam en geboortedatum in de rij")
+                how = ("column", "strong", say("naam en geboortedatum in de rij", "name and birth date in the row"))
             elif row.name in idx.others and len(nummers) == 1:  # a father named like a former pupil
-                ev.doubt(nummers[0], f"naam in de rij is ook die van een {ADULT_WORD[idx.others[row.name]]}")
+                ev.doubt(nummers[0], say("naam in de rij is ook die van een", "the name in the row is also that of a")
+                         + f" {adult_word(idx.others[row.name])}")
                 continue
         if len(nummers) == 1:
             ev.add(nummers[0], *how)
@@ -205,7 +207,7 @@ class Evidence:
             elif STRENGTHS.index(self.subjects[nummer].strength) < STRENGTHS.index("strong"):
                 self.subjects[nummer].evidence.append(reason)
         subjects += [Subject(n, "name", 0.5, ambiguous=True, strength="weak",
-                             evidence=["naam past bij meer dan één leerling"])
+                             evidence=[say("naam past bij meer dan één leerling", "the name fits more than one pupil")])
                      for n in sorted(self.ambiguous - set(self.subjects) - set(self.review))]
         return subjects
 
@@ -236,15 +238,16 @@ def _link_person(f: Finding, idx: RegisterIndex, births: set[str], ev: Evidence)
         if adult_kind and not born and f.role != "pupil":
             # a father named like a former pupil: the text must tell them apart, or nobody is linked
             f.leerlingnummer, f.person_kind = None, adult_kind
-            ev.doubt(nummer, f"naam {who} is ook die van een {ADULT_WORD[adult_kind]}")
+            ev.doubt(nummer, say(f"naam {who} is ook die van een", f"name {who} is also that of a")
+                     + f" {adult_word(adult_kind)}")
             return
         f.leerlingnummer, f.person_kind = nummer, "pupil"
         if born:
-            ev.add(nummer, "name", "strong", f"naam {who} met geboortedatum")
+            ev.add(nummer, "name", "strong", say(f"naam {who} met geboortedatum", f"name {who} with birth date"))
         elif f.role == "pupil":
-            ev.add(nummer, "name", "strong", f"naam {who} ({f.role_cue})")
+            ev.add(nummer, "name", "strong", say("naam", "name") + f" {who} ({f.role_cue})")
         else:
-            ev.add(nummer, "name", "medium", f"volledige naam {who}")
+            ev.add(nummer, "name", "medium", say("volledige naam", "full name") + f" {who}")
     elif short and (not adult_kind or f.role == "pupil"):
         f.person_kind = "pupil"
         if len(short) > 1:
@@ -253,9 +256,10 @@ def _link_person(f: Finding, idx: RegisterIndex, births: set[str], ev: Evidence)
             return
         f.leerlingnummer = short[0]
         if f.role == "pupil":
-            ev.add(short[0], "name", "medium", f"verkorte naam {who} ({f.role_cue})")
+            ev.add(short[0], "name", "medium", say("verkorte naam", "abbreviated name") + f" {who} ({f.role_cue})")
         else:
-            ev.add(short[0], "name", "weak", f"alleen verkorte naam {who} (initiaal of eerste letter)")
+            ev.add(short[0], "name", "weak", say(f"alleen verkorte naam {who} (initiaal of eerste letter)",
+                                                 f"only an abbreviated name {who} (initial or first letter)"))
     elif adult_kind:
         f.leerlingnummer, f.person_kind = None, adult_kind
     elif key in idx.by_first:
@@ -264,7 +268,11 @@ def _link_person(f: Finding, idx: RegisterIndex, births: set[str], ev: Evidence)
         f.leerlingnummer, f.person_kind = None, "unknown"
 
 
-ADULT_WORD = {"staff": "medewerker", "parent": "ouder", "adult": "volwassene"}
+ADULT_WORD = {"staff": ("medewerker", "staff member"), "parent": ("ouder", "parent"), "adult": ("volwassene", "adult")}
+
+
+def adult_word(kind: str) -> str:
+    return say(*ADULT_WORD.get(kind, ADULT_WORD["adult"]))
 SUBJECT_EVIDENCE = ("decisive", "strong")
 
 
@@ -281,12 +289,14 @@ def link(path: str, kind_row: bool, detected: Detected, idx: RegisterIndex,
     """Set each finding's leerlingnummer/person_kind and return the item's subjects with their evidence."""
     ev = Evidence()
     if detected.ref_key and detected.ref_key in idx.by_number:
-        ev.add(idx.by_number[detected.ref_key], "reference", "decisive", "leerlingnummer in de databaserij")
+        ev.add(idx.by_number[detected.ref_key], "reference", "decisive",
+               say("leerlingnummer in de databaserij", "leerlingnummer in the database row"))
     for nummer in _from_folder(path, folder_rx, idx):
-        ev.add(nummer, "folder", "strong", "dossiermap van de leerling")
+        ev.add(nummer, "folder", "strong", say("dossiermap van de leerling", "the pupil's dossier folder"))
     if not kind_row:
         for nummer in _file_name_subjects(path, idx):
-            ev.add(nummer, "file name", "strong", "naam van de leerling in de bestandsnaam")
+            ev.add(nummer, "file name", "strong", say("naam van de leerling in de bestandsnaam",
+                                                      "the pupil's name in the file name"))
     births = {f.key for f in detected.findings if f.entity_type == "DATE_OF_BIRTH" and f.key}
     for f in detected.findings:
         if f.entity_type in ("NL_BSN", "NL_ONDERWIJSNUMMER"):

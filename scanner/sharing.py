@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from config import CONFIG_DIR
+from scanner.messages import say
 from scanner.model import Content, Item, TextUnit
 from scanner.records.dates import MONTHS, parse_date
 
@@ -41,13 +42,14 @@ CLAUSE_END = re.compile(r"(?<!\b\w)(?<!\b\w\w)(?<!\b\w\w\w)\.(?:\s+|$)|[;!?|](?:
 WEEKDAY = re.compile(r"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,?$")
 PLACE = re.compile(r"^[A-Z][\w'’-]*(?:[ -][\w'’-]+){0,3},$")  # "Almere," / "Den Haag," / "Bergen op Zoom,"
 
-SOURCE_TEXT = {
-    "document": "verzenddatum in het document",
-    "letter": "datum van de brief",
-    "e-mail": "datum van de e-mail",
-    "mtime": "wijzigingsdatum van het bestand",
-    "reference": "peildatum van de scan: geen verzenddatum in de rij",
-    "log": "verstrekkingenlog",
+SOURCE_TEXT = {  # (Dutch, English)
+    "document": ("verzenddatum in het document", "sending date in the document"),
+    "letter": ("datum van de brief", "date of the letter"),
+    "e-mail": ("datum van de e-mail", "date of the e-mail"),
+    "mtime": ("wijzigingsdatum van het bestand", "modification time of the file"),
+    "reference": ("peildatum van de scan: geen verzenddatum in de rij", "reference date of the scan: no sending "
+                  "date in the row"),
+    "log": ("verstrekkingenlog", "disclosure log"),
 }
 COLUMN = "column:"
 
@@ -215,14 +217,16 @@ def share_date(item: Item, content: Content, as_of: date | None = None) -> tuple
 
 
 def describe(source: str | None) -> str:
-    """The Dutch words for a source code, as the report shows them after the date."""
+    """The words for a source code, as the report shows them after the date (Dutch, or English with --lang en)."""
     if source and source.startswith(COLUMN):
-        return f"kolom {source[len(COLUMN):]}"
-    return SOURCE_TEXT.get(source or "", source or "onbekende bron")
+        return say("kolom", "column") + f" {source[len(COLUMN):]}"
+    if source in SOURCE_TEXT:
+        return say(*SOURCE_TEXT[source])
+    return source or say("onbekende bron", "unknown source")
 
 
 def shared_on(day: date | None, source: str | None) -> str:
     """'gedeeld op 12-03-2026 (verzenddatum in het document)'."""
     if day is None:
-        return "deeldatum onbekend"
-    return f"gedeeld op {day:%d-%m-%Y} ({describe(source)})"
+        return say("deeldatum onbekend", "date of sharing unknown")
+    return say("gedeeld op", "shared on") + f" {day:%d-%m-%Y} ({describe(source)})"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from scanner.messages import say
 from scanner.model import ScannedItem, Violation
 from scanner.rules.base import RuleContext, finding_refs
 
@@ -28,6 +29,7 @@ class BsnOutsideAdministration:
         yield Violation(
             rule=self.code, severity=self.severity, source=item.source, path=item.path,
             leerlingnummer=linked[0] if len(linked) == 1 and len(bsns) == 1 else None,
-            message=f"{len(bsns)} BSN('s) gevonden buiten de administratie.",
+            message=say(f"{len(bsns)} BSN('s) gevonden buiten de administratie.",
+                        f"{len(bsns)} BSN(s) found outside the administration."),
             legal_reference=self.legal_reference, findings=finding_refs(scanned, ("NL_BSN",)),
             action="BSN verwijderen of onleesbaar maken; gebruik het leerlingnummer.")

@@ -13,6 +13,7 @@ from datetime import date
 
 from scanner.config import Policy
 from scanner.detection.names import fold
+from scanner.messages import say
 from scanner.model import ScannedItem
 from scanner.records.consents import Consent, normalise_giver
 from scanner.records.dates import age_on
@@ -76,22 +77,29 @@ def problems_of(c: Consent, pupil: Pupil, shared: date, cats: set[str],
     detail: dict[str, str] = {}
     if c.datum_gegeven > shared:
         problems.append("consent-invalid")
-        detail["consent-invalid"] = f"toestemming {c.id} is pas gegeven op {c.datum_gegeven:%d-%m-%Y}"
+        detail["consent-invalid"] = say(f"toestemming {c.id} is pas gegeven op {c.datum_gegeven:%d-%m-%Y}",
+                                        f"consent {c.id} was only given on {c.datum_gegeven:%d-%m-%Y}")
     elif c.ingetrokken_op and c.ingetrokken_op <= shared:
         problems.append("consent-invalid")
-        detail["consent-invalid"] = f"toestemming {c.id} is ingetrokken op {c.ingetrokken_op:%d-%m-%Y}"
+        detail["consent-invalid"] = say(f"toestemming {c.id} is ingetrokken op {c.ingetrokken_op:%d-%m-%Y}",
+                                        f"consent {c.id} was withdrawn on {c.ingetrokken_op:%d-%m-%Y}")
     elif c.geldig_tot and c.geldig_tot < shared:
         problems.append("consent-invalid")
-        detail["consent-invalid"] = f"toestemming {c.id} was geldig tot {c.geldig_tot:%d-%m-%Y}"
+        detail["consent-invalid"] = say(f"toestemming {c.id} was geldig tot {c.geldig_tot:%d-%m-%Y}",
+                                        f"consent {c.id} was valid until {c.geldig_tot:%d-%m-%Y}")
     needed = required_giver(pupil, c.datum_gegeven, policy)
     if needed and c.gegeven_door != needed:
         problems.append("consent-wrong-giver")
-        detail["consent-wrong-giver"] = (f"toestemming {c.id} is gegeven door '{c.gegeven_door}', maar bij de "
-                                         f"leeftijd op {c.datum_gegeven:%d-%m-%Y} moet dat '{needed}' zijn")
+        detail["consent-wrong-giver"] = say(
+            f"toestemming {c.id} is gegeven door '{c.gegeven_door}', maar bij de leeftijd op "
+            f"{c.datum_gegeven:%d-%m-%Y} moet dat '{needed}' zijn",
+            f"consent {c.id} was given by '{c.gegeven_door}', but the pupil's age on {c.datum_gegeven:%d-%m-%Y} "
+            f"requires '{needed}'")
     missing = sorted(cats - c.gegevens)
     if missing:
         problems.append("consent-out-of-scope")
-        detail["consent-out-of-scope"] = f"toestemming {c.id} dekt niet: {', '.join(missing)}"
+        detail["consent-out-of-scope"] = say(f"toestemming {c.id} dekt niet: {', '.join(missing)}",
+                                             f"consent {c.id} does not cover: {', '.join(missing)}")
     return problems, detail
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from scanner.messages import say
 from scanner.model import ScannedItem, Violation
 from scanner.rules.base import RuleContext, finding_refs, pupils
 from scanner.rules.consent_decision import ConsentOutcome, decide
@@ -23,12 +24,14 @@ def consent_violations(rule: object, scanned: ScannedItem, ctx: RuleContext) -> 
     for nummer, out in outcomes(scanned, ctx):
         # the day and where it came from, so the FG can check the date the verdict rests on
         if code == "consent-missing" and out.status == "missing":
-            message = (f"Gegevens van leerling {nummer} ({', '.join(sorted(out.categories))}) zijn "
-                       f"{shared_on(out.shared, out.shared_source)} met {scanned.item.party}, maar er is geen "
-                       f"toestemming voor deze partij.")
+            cats = ", ".join(sorted(out.categories))
+            message = say(f"Gegevens van leerling {nummer} ({cats}) zijn {shared_on(out.shared, out.shared_source)} "
+                          f"met {scanned.item.party}, maar er is geen toestemming voor deze partij.",
+                          f"Data of pupil {nummer} ({cats}) were {shared_on(out.shared, out.shared_source)} with "
+                          f"{scanned.item.party}, but there is no consent for this party.")
         elif out.status == "problem" and code in out.problems:
-            message = (f"Gedeeld met {scanned.item.party} op {out.shared:%d-%m-%Y} ({describe(out.shared_source)}): "
-                       f"{out.detail[code]}.")
+            message = (say(f"Gedeeld met {scanned.item.party} op", f"Shared with {scanned.item.party} on")
+                       + f" {out.shared:%d-%m-%Y} ({describe(out.shared_source)}): {out.detail[code]}.")
         else:
             continue
         yield Violation(rule=code, severity=rule.severity, source=scanned.item.source,  # type: ignore[attr-defined]

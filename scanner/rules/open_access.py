@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from scanner.detection.detect import SINGLE_WORD_NER_SCORE
+from scanner.messages import say
 from scanner.model import SPECIAL_CATEGORY_TYPES, ScannedItem, Violation
 from scanner.rules.base import RuleContext, finding_refs, pupils
 
@@ -29,12 +30,13 @@ def personal_data(scanned: ScannedItem) -> bool:
 def why_open(scanned: ScannedItem) -> str | None:
     item = scanned.item
     if item.role == "open":
-        return "staat in een map die voor iedereen open is"
+        return say("staat in een map die voor iedereen open is", "is in a folder open to everyone")
     if item.access.world_readable:
-        return f"bestand is voor iedereen leesbaar (rechten {oct(item.access.mode or 0)[2:]})"
+        return say("bestand is voor iedereen leesbaar", "file can be read by everyone") + \
+            f" ({say('rechten', 'mode')} {oct(item.access.mode or 0)[2:]})"
     open_acl = [p for p in item.access.acl if p.lower() in OPEN_PRINCIPALS]
     if open_acl:
-        return f"leesrecht voor {', '.join(open_acl)}"
+        return say("leesrecht voor", "read access for") + f" {', '.join(open_acl)}"
     return None
 
 
@@ -57,6 +59,7 @@ class OpenAccess:
             rule=self.code, severity="hoog" if special or any(f.entity_type == "NL_BSN" for f in scanned.findings)
             else "middel", source=scanned.item.source, path=scanned.item.path,
             leerlingnummer=concerned[0] if len(concerned) == 1 else None,
-            message=f"Persoonsgegevens ({len(concerned)} leerling(en)); het item {reason}.",
+            message=say(f"Persoonsgegevens ({len(concerned)} leerling(en)); het item {reason}.",
+                        f"Personal data ({len(concerned)} pupil(s)); the item {reason}."),
             legal_reference=self.legal_reference, findings=finding_refs(scanned),
             action="Rechten beperken tot wie de gegevens nodig heeft, of het bestand verwijderen.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from scanner.messages import say
 from scanner.model import ScannedItem, Violation
 from scanner.records.dates import add_years
 from scanner.rules.base import RuleContext, finding_refs, pupils
@@ -40,8 +41,10 @@ class RetentionExpired:
                 yield Violation(
                     rule=self.code, severity=self.severity, source=scanned.item.source,
                     path=scanned.item.path, leerlingnummer=nummer,
-                    message=(f"Leerling {nummer} is uitgeschreven op {pupil.uitschrijving:%d-%m-%Y}; de "
-                             f"bewaartermijn van {years:g} jaar liep af op {limit:%d-%m-%Y} "
-                             f"({(ctx.as_of - limit).days} dagen geleden)."),
+                    message=say(f"Leerling {nummer} is uitgeschreven op {pupil.uitschrijving:%d-%m-%Y}; de "
+                                f"bewaartermijn van {years:g} jaar liep af op {limit:%d-%m-%Y} "
+                                f"({(ctx.as_of - limit).days} dagen geleden).",
+                                f"Pupil {nummer} left on {pupil.uitschrijving:%d-%m-%Y}; the retention period of "
+                                f"{years:g} years ended on {limit:%d-%m-%Y} ({(ctx.as_of - limit).days} days ago)."),
                     legal_reference=self.legal_reference, findings=finding_refs(scanned, None, nummer),
                     action="Verwijderen of, waar de wet dat eist, archiveren; daarna opnieuw scannen.")

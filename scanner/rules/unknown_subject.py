@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from scanner.messages import say
 from scanner.model import SPECIAL_CATEGORY_TYPES, ScannedItem, Violation
 from scanner.rules.base import RuleContext, finding_refs
 
@@ -22,8 +23,10 @@ class UnknownSubject:
             yield Violation(
                 rule=self.code, severity=self.severity, source=scanned.item.source, path=scanned.item.path,
                 leerlingnummer=None,
-                message=(f"Bijzondere gegevens ({', '.join(child.categories)}) over {child.masked_name} "
-                         f"({child.place}), die niet in het leerlingenregister staat."),
+                message=say(f"Bijzondere gegevens ({', '.join(child.categories)}) over {child.masked_name} "
+                            f"({child.place}), die niet in het leerlingenregister staat.",
+                            f"Special-category data ({', '.join(child.categories)}) about {child.masked_name} "
+                            f"({child.place}), who is not in the pupil register."),
                 legal_reference=self.legal_reference,
                 findings=finding_refs(scanned, SPECIAL_CATEGORY_TYPES),
                 action="Nagaan of deze gegevens hier nodig zijn; zo niet, verwijderen.")

@@ -39,3 +39,24 @@ def test_initials_of_a_former_pupil_go_to_review(tmp_path: Path) -> None:
     assert any(c.value == WEAK for row in sheet.iter_rows() for c in row)
     html = (out / "report.html").read_text(encoding="utf-8")
     assert 'id="te-beoordelen"' in html and "Notulen teamoverleg" in html
+
+
+def test_rule_messages_and_links_follow_the_language(tmp_path: Path) -> None:
+    from scanner.messages import set_language
+
+    cfg = build_school(tmp_path)
+    set_language("en")
+    try:
+        report = run_scan(load_config(cfg))
+    finally:
+        set_language("nl")
+    by_rule = {v.rule: v for v in report.violations}
+    assert by_rule["retention-expired"].message.startswith("Pupil 1004 left on")
+    assert by_rule["retention-expired"].linked_by.startswith("strong: the pupil's dossier folder")
+    assert "outside the administration" in by_rule["bsn-outside-administration"].message
+    assert by_rule["consent-out-of-scope"].message == (
+        "Shared with Jeugd-GGZ on 01-03-2025 (date of the letter): consent T1 does not cover: gezondheid.")
+    assert by_rule["open-access"].message.endswith("the item is in a folder open to everyone.")
+    dutch = run_scan(load_config(cfg))
+    retention = next(v for v in dutch.violations if v.rule == "retention-expired")
+    assert retention.message.startswith("Leerling 1004 is uitgeschreven")
