@@ -3,7 +3,7 @@ of special-education schools in Noordoost-Fryslân and the Groninger Westerkwart
 
 It differs in structure, not only in labels:
 - share: current dossiers per location ('Leerlingzaken/<school>/Stamnr 20431 - Jesse de Boer'), a year-based
-  archive ('Archief/2019-2020/Groep 8/Stamnr ...'), parties under 'Uitwisseling/Zorgpartners/<partij>',
+  archive ('Archief leerlingen/2019-2020/Groep 8/Stamnr ...'), parties under 'Uitwisseling/Zorgpartners/<partij>',
   'Zorg/Zorgoverzichten', 'Algemeen team (alle medewerkers)', 'Bureau/...';
 - people: Frisian and Groninger surnames (Hoekstra, Huizinga, Wierenga), villages such as Twijzelerheide,
   streets like 'Buorren 7' and 'Achter 't Hof 3';
@@ -32,7 +32,7 @@ ORGANISATION = Organisation(
         School("It Fundamint", "VSO", "02IF", "Harddraverspark 8", "9101 LM", "Dokkum", "0519-29 73 40",
                "noorderkwartier.frl"),
     ),
-    letterhead="{org} · {school} ({description}) · {street} · {postcode} {city} · {phone} · BRIN {brin}",
+    letterhead="{org} · {school} ({description}) · {street} · {postcode} {city} · {phone} · BRIN {brin} · KvK {kvk}",
 )
 
 TWIJZEL_WORDLESS = ("Buorren", "Achter 't Hof", "De Leijen", "Heidebuurt")
@@ -61,7 +61,7 @@ def _dossier(p: Pupil, as_of: date) -> str:
 def _archive(p: Pupil) -> str:
     assert p.uitschrijving is not None
     group = group_on(p, p.uitschrijving)
-    return f"Archief/{school_year(p.uitschrijving)}/{group[0].upper() + group[1:]}/{dossier_folder(p)}"
+    return f"Archief leerlingen/{school_year(p.uitschrijving)}/{group[0].upper() + group[1:]}/{dossier_folder(p)}"
 
 
 def _application(p: Pupil, year: str, suffix: str) -> str:
@@ -83,18 +83,19 @@ RELABEL = {
 NOORDERKWARTIER = Style(
     key="noorderkwartier",
     description="Stichting Noorderkwartier, Buitenpost/Dokkum: Leerlingzaken/<locatie>/<Stamnr nummer - naam>, "
-                "Archief/<schooljaar>/<groep>, Uitwisseling/Zorgpartners/<partij>, own templates",
+                "Archief leerlingen/<schooljaar>/<groep>, Uitwisseling/Zorgpartners/<partij>, own templates",
     organisation=ORGANISATION,
     locale="nl_NL",
-    origin_weights={"fy": 30, "gr": 30, "nl": 18, "pl": 6, "sy": 5, "ma": 4, "an": 4, "tr": 3},
+    origin_weights={"gr": 40, "fy": 22, "nl": 22, "sy": 8, "gh": 4, "pl": 4},
     name_seed=15485,
     towns=TOWNS,
     roles={"Leerlingzaken": "dossier", "Bureau/Leerlingadministratie": "administration", "Zorg": "care",
-           "Archief": "archive", "Instroom en aanmelding": "applications",
+           "Archief leerlingen": "archive", "Instroom en aanmelding": "applications",
            "Algemeen team (alle medewerkers)": "open", "Bureau/Personeelszaken": "staff", "Bureau/Beleid": "general"},
     tops={"Administratie": "Bureau/Leerlingadministratie", "Zorgteam": "Zorg",
           "Gedeeld/Iedereen": "Algemeen team (alle medewerkers)", "Personeel": "Bureau/Personeelszaken",
-          "Algemeen": "Bureau/Beleid", "Aanmeldingen": "Instroom en aanmelding"},
+          "Algemeen": "Bureau/Beleid", "Aanmeldingen": "Instroom en aanmelding",
+          "Archief": "Archief leerlingen"},
     party_folders={places.JEUGD_GGZ: "Uitwisseling/Zorgpartners/Jeugdhulp Noord",
                    places.SWV: "Uitwisseling/Zorgpartners/Samenwerkingsverband",
                    places.WIJKTEAM: "Uitwisseling/Zorgpartners/Gebiedsteam",
