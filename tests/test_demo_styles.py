@@ -23,7 +23,8 @@ from scanner.linking import folder_regex
 
 SECOND = "meerstroom"
 THIRD = "zuidrand"  # held out: its own templates, written from the domain, not from the scanner
-HELD_OUT = (SECOND, THIRD)
+FOURTH = "noorderkwartier"  # held out too: Magister lists, words for dates, multi-sheet and ',' exports
+HELD_OUT = (SECOND, THIRD, FOURTH)
 # ../shared next to the checkout (or next to the folder of worktrees); CI may have neither
 SHARED_SCORER = next((p / "shared" / "tools" / "score.py" for p in Path(__file__).resolve().parents[1:4]
                       if (p / "shared" / "tools" / "score.py").exists()), Path("/nonexistent"))
@@ -105,7 +106,7 @@ def test_every_trap_is_planted(style: str) -> None:
             assert not {p.leerlingnummer for p in docs[path].place.subjects} & formers, path
     texts = {path: " ".join(b.text for b in d.blocks) + " ".join(str(c) for b in d.blocks for r in b.rows for c in r)
              for path, d in docs.items()}
-    assert any(re.search(r"(t\.a\.v\.|contactpersoon:) (mw\. |dhr\. )?[A-Z]\. ", texts[p])
+    assert any(re.search(r"(t\.a\.v\.|contactpersoon:|ter attentie van) (mw\. |dhr\. )?[A-Z]\. ", texts[p])
                for p in plan.traps["contact_namesake"])
     assert any(re.search(r"[A-Z]\. [\w ]+ \(IB\)", texts[p]) for p in plan.traps["staff_namesake"])
     split = [docs[p] for p in plan.traps["split_name_applicant"]]
@@ -263,3 +264,64 @@ def test_third_style_records_and_folders(tmp_path: Path) -> None:
     register = cfg.records.pupil_register
     assert register is not None and register.columns["uitschrijving"] == "Einddatum"
     assert "# Ingericht door ICT" in (root / "avgscan.yaml").read_text(encoding="utf-8")
+
+
+def test_fourth_style_writes_its_own_templates() -> None:
+    """noorderkwartier is not the default templates relabelled: its own kinds are there, in their own layouts."""
+    plan = plan_school(style=FOURTH)
+    by_title: dict[str, list[object]] = {}
+    for doc in plan.docs:
+        by_title.setdefault(doc.title.split(" ")[0], []).append(doc)
+    own = {"Leerlinggegevens", "Ontwikkelingsperspectief", "Verslag", "Brief", "WhatsApp-chat", "Aanmeldformulier",
+           "Handelingsplan", "Zorgoverzicht", "Fwd:", "Aanmelding", "Groepslijst", "Verzuimexport"}
+    assert own <= set(by_title), own - set(by_title)
+    assert not {"Intakeformulier", "Ontwikkelingsperspectiefplan", "Zorgoverleg", "Telefoonlijst", "Verklaring",
+                "Leerlingkaart", "Groeidocument", "Notitie"} & set(by_title)
+    pupils = {p.leerlingnummer: p for p in plan.pupils}
+    lists = [(name, rows) for t in ("Zorgoverzicht", "Groepslijst", "Verzuimexport") for d in by_title[t]
+             for name, rows in [(d.sheet_name, d.sheet), *d.more_sheets]]  # type: ignore[attr-defined]
+    magister = re.compile(r"^[A-Z][\w'-]+(?: [A-Z][\w'-]+)*, (?:[A-Z]\.)+ \(\w+\)(?: [a-z]+(?: [a-z]+)*)?$")
+    assert lists and all(magister.match(str(r[rows[0].index("Leerling")])) for _, rows in lists for r in rows[1:])
+    overview = by_title["Zorgoverzicht"]
+    assert any(d.more_sheets for d in overview)  # type: ignore[attr-defined]
+    assert all(d.place.path.endswith(".xlsx") for d in overview)  # type: ignore[attr-defined]
+    csvs = [d for d in by_title["Groepslijst"] + by_title["Verzuimexport"] if d.sheet]  # type: ignore[attr-defined]
+    assert all(d.place.path.endswith(".csv") and d.delimiter == "," for d in csvs)  # type: ignore[attr-defined]
+    months = "|".join(("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                       "oktober", "november", "december"))
+    cards = by_title["Leerlinggegevens"]
+    assert all(re.search(rf"geboren op \d{{1,2}} ({months}) \d{{4}} te ", _body(d)) for d in cards)
+    assert any(p.magister_name in _body(d) for d in cards for p in pupils.values())
+    chain = _body(by_title["Fwd:"][0])
+    assert "---------- Doorgestuurd bericht ----------\nVan: " in chain and "\nVerzonden: " in chain
+    chats = by_title["WhatsApp-chat"]
+    assert all(re.match(r"\[\d\d-\d\d-\d{4} \d\d:\d\d\] ", _body(d)) and d.place.needs == "folder"  # type: ignore
+               for d in chats)
+    for d in chats:  # the pupil is named nowhere in the chat
+        assert not any(p.roepnaam in _body(d) for p in d.place.subjects)  # type: ignore[attr-defined]
+    assert all(d.place.path.endswith(".pdf") for d in by_title["Handelingsplan"] + by_title["Ontwikkelingsperspectief"])
+    assert all(d.place.path.endswith(".odt") for d in by_title["Brief"] + by_title["Aanmelding"])
+
+
+def test_fourth_style_records_and_folders(tmp_path: Path) -> None:
+    """A Magister register (',' and quotes, 'Voorletters'), a year-based archive per group, party folders under
+    Uitwisseling/Zorgpartners, and the IT person's avgscan.yaml that maps the register's columns."""
+    root = tmp_path / FOURTH
+    build_demo_school(root, style=FOURTH, seed=12)
+    plan = plan_school(style=FOURTH, seed=12)
+    archive = [d.place.path for d in plan.docs if d.place.path.startswith("Archief leerlingen/")]
+    assert archive and all(re.match(r"Archief leerlingen/\d{4}-\d{4}/[^/]+/Stamnr \d+ - ", p)
+                           for p in archive if p.count("/") >= 4), archive
+    assert any(d.place.path.startswith("Uitwisseling/Zorgpartners/") for d in plan.docs)
+    lines = (root / "records" / "leerlingen.csv").read_text(encoding="utf-8").splitlines()
+    header = next(csv.reader(lines[:1]))
+    assert header[:6] == ["Stamnr", "Achternaam", "Tussenv", "Voorletters", "Roepnaam", "Geb.dat."]
+    assert lines[0].startswith('"Stamnr","Achternaam"')
+    cfg = load_config(root / "avgscan.yaml")
+    register = cfg.records.pupil_register
+    assert register is not None and register.columns["uitschrijving"] == "Datum uitschr."
+    entities = _rows(root / "truth" / "expected_entities.csv")
+    births = {r["value"] for r in entities if r["entity_type"] == "DATE_OF_BIRTH"}
+    assert any(re.fullmatch(r"\d{1,2} [a-z]+ \d{4}", b) for b in births)
+    names = {r["value"] for r in entities if r["entity_type"] == "PERSON"}
+    assert {p.magister_name for p in plan.pupils} & names

@@ -112,7 +112,7 @@ def make_profile(rng: random.Random, kind: str, origin: str, born: date, until: 
     religion = {"tr": "islam", "ma": "islam", "sy": "islam", "pl": "katholiek", "sr": "hindoe", "gh": "jehova"}
     if rng.random() < 0.3:
         profile.religion = religion.get(origin, rng.choice(("katholiek", "jehova")))
-    if origin not in ("nl", "bb") and rng.random() < 0.6:  # Dutch, from Holland or Brabant: no background line
+    if origin not in ("nl", "bb", "gr") and rng.random() < 0.6:  # Dutch (Holland, Brabant, Groningen): no line
         profile.background = origin
     if rng.random() < 0.2:
         profile.family = rng.choice(sorted(FAMILY))

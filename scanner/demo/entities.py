@@ -22,7 +22,7 @@ from scanner.demo.writers import text_lines
 HEALTH_TERMS = tuple(sorted({*DIAGNOSES, *SHORT.values(), *SIBLING_CONDITIONS, "autisme", "TIQ", "WISC-V",
                              *(drug for _, meds in DIAGNOSES.values() for drug, _ in meds)},
                            key=lambda t: (-len(t), t)))  # ties by text: a set's order changes per process
-DATE_FORMATS = ("dd-mm-yyyy", "d-m-yyyy", "dd/mm/yyyy", "iso")
+DATE_FORMATS = ("dd-mm-yyyy", "d-m-yyyy", "dd/mm/yyyy", "iso", "long")
 _ANY_DATE = re.compile(r"(?<![\d/-])(?:\d{1,2}[-/]\d{1,2}[-/]\d{4}|\d{4}-\d{2}-\d{2})(?![\d/-])")
 _KIN = re.compile(r"\b(?:[Bb]roertje|[Zz]usje) ([A-Z][a-z]+)")
 NAME_HEADERS = ("naam", "roepnaam", "achternaam", "voornaam", "leerling", "ouder/verzorger")
@@ -40,8 +40,12 @@ def doc_text(doc: Doc) -> str:
     if doc.mail:
         lines += [f"From: {doc.mail.sender}", f"To: {doc.mail.to}", f"Subject: {doc.mail.subject}"]
     lines += text_lines(doc.blocks)
-    lines += [" | ".join(_cell(v) for v in row) for row in doc.sheet]
+    lines += [" | ".join(_cell(v) for v in row) for sheet in _sheets(doc) for row in sheet]
     return "\n".join(lines)
+
+
+def _sheets(doc: Doc) -> list[list[list[object]]]:
+    return [doc.sheet, *(rows for _, rows in doc.more_sheets)]
 
 
 def row_text(row: Row) -> str:
@@ -70,6 +74,8 @@ def _person_forms(p: Person) -> list[str]:
     forms = [p.full, p.sorted_name, p.initial_form, f"{p.roepnaam} {p.achternaam[0]}."]
     if p.voorvoegsel:  # 'de Vries, Sanne': class lists that keep the prefix in front
         forms.append(f"{p.surname}, {p.roepnaam}")
+    if isinstance(p, Pupil):  # 'Boer, J.J. (Jesse) de': Magister-style lists
+        forms.append(p.magister_name)
     if isinstance(p, Pupil) and p.voornamen and p.voornamen != p.roepnaam:
         forms += [f"{p.voornamen} {p.surname}", p.voornamen]
     return forms
@@ -160,9 +166,12 @@ def birth_strings(pupils: Iterable[Pupil]) -> set[str]:
 
 def sheet_names(doc: Doc) -> list[tuple[str, str]]:
     """PERSON values of a spreadsheet: the cells of its name columns (split columns each count)."""
-    if not doc.sheet:
-        return []
-    header = [str(h).lower() for h in doc.sheet[0]]
-    cols = [i for i, h in enumerate(header) if any(h == n or h.startswith("naam") for n in NAME_HEADERS)
-            and h != "voorvoegsel"]
-    return [("PERSON", str(row[i])) for row in doc.sheet[1:] for i in cols if i < len(row) and row[i]]
+    out: list[tuple[str, str]] = []
+    for sheet in _sheets(doc):
+        if not sheet:
+            continue
+        header = [str(h).lower() for h in sheet[0]]
+        cols = [i for i, h in enumerate(header) if any(h == n or h.startswith("naam") for n in NAME_HEADERS)
+                and h != "voorvoegsel"]
+        out += [("PERSON", str(row[i])) for row in sheet[1:] for i in cols if i < len(row) and row[i]]
+    return out

@@ -22,13 +22,16 @@ def long_date(day: date) -> str:
 
 
 def fmt_date(day: date, fmt: str) -> str:
-    """A date in one of the ways Dutch forms write it: 'dd-mm-yyyy', 'd-m-yyyy', 'dd/mm/yyyy', 'iso'."""
+    """A date in one of the ways Dutch forms write it: 'dd-mm-yyyy', 'd-m-yyyy', 'dd/mm/yyyy', 'iso',
+    'long' ('12 maart 2014')."""
     if fmt == "d-m-yyyy":
         return f"{day.day}-{day.month}-{day.year}"
     if fmt == "dd/mm/yyyy":
         return day.strftime("%d/%m/%Y")
     if fmt == "iso":
         return day.isoformat()
+    if fmt == "long":
+        return long_date(day)
     return d(day)
 
 

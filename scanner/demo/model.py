@@ -155,6 +155,17 @@ class Pupil(Person):
         return f"{self.straat} {self.huisnummer}"
 
     @property
+    def voorletters(self) -> str:
+        """'J.J.': the initials of the official first names, as Magister lists them."""
+        return "".join(f"{n[0]}." for n in (self.voornamen or self.roepnaam).split())
+
+    @property
+    def magister_name(self) -> str:
+        """'Boer, J.J. (Jesse) de': how Magister-style lists write a pupil."""
+        prefix = f" {self.voorvoegsel}" if self.voorvoegsel else ""
+        return f"{self.achternaam}, {self.voorletters} ({self.roepnaam}){prefix}"
+
+    @property
     def folder(self) -> str:
         """Dossier folder name: 'Vries, Sanne de (20345)'."""
         return f"{self.sorted_name} ({self.leerlingnummer})"
@@ -220,6 +231,8 @@ class Doc:
     blocks: list[Block] = field(default_factory=list)
     sheet: list[list[object]] = field(default_factory=list)  # xlsx/csv: header row first
     sheet_name: str = "Blad1"
+    more_sheets: list[tuple[str, list[list[object]]]] = field(default_factory=list)  # xlsx: further tabs
+    delimiter: str = ";"  # csv: ',' exports quote every field
     mail: Mail | None = None
     mode: int = 0o640
     author: str = ""

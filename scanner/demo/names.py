@@ -82,6 +82,14 @@ GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
             "Wagemakers", "Biemans", "Cuijpers", "Donkers", "Ketelaars", "Hoevenaars", "Brekelmans", "Siebers"),
            ("Mieke", "Ingrid", "Marieke", "Jolanda", "Wendy", "Ilse", "Anke", "Marloes"),
            ("Ruud", "Marco", "Frank", "Ton", "Harrie", "Bert", "Sjaak", "Geert")),
+    # Groningen and the Frisian Wouden: -inga/-ema/-huis names and the ones of the Ommelanden
+    "gr": (("Jorn", "Wessel", "Stan", "Tijn", "Gijs", "Kjeld", "Melle", "Wigger", "Ids", "Jelmer", "Ties", "Ruben"),
+           ("Ilse", "Femke", "Silke", "Marit", "Jikke", "Fenna", "Lieke", "Wendela", "Tamar", "Elske", "Romy", "Nynke"),
+           ("Huizinga", "Wierenga", "Venema", "Bolhuis", "Oosterhuis", "Nienhuis", "Tammenga", "Hovenkamp", "Pruim",
+            "Ubels", "Hadders", "Smid", "Haikens", "Kremer", "Dallinga", "Boelens", "Schuiling", "Mellema",
+            "Zuidema", "Heeringa", "Bathoorn", "Wubs", "Doornbos", "Ritsema", "Kloosterhuis", "Stoffers"),
+           ("Grietje", "Harmke", "Roelie", "Jantina", "Geesje"),
+           ("Harm", "Roelf", "Egbert", "Jakob", "Geert")),
 }
 # Children's first names per Faker-based origin: 'nl' (Faker nl_NL surnames) and 'be' (Flemish, nl_BE).
 FLEMISH_BOYS = ("Louis", "Arthur", "Jules", "Lucas", "Victor", "Mathis", "Warre", "Lander", "Seppe", "Wout", "Kobe",

@@ -54,9 +54,10 @@ def consent_row(c: Consent, wording: dict[str, tuple[str, ...]] | None = None) -
             c.datum_gegeven, c.geldig_tot, c.ingetrokken_op]
 
 
-def _csv(header: list[str], rows: list[list[object]]) -> bytes:
+def _csv(header: list[str], rows: list[list[object]], delimiter: str = ";") -> bytes:
     buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=";", lineterminator="\n")
+    quoting = csv.QUOTE_ALL if delimiter == "," else csv.QUOTE_MINIMAL  # ',' exports quote every field
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n", quoting=quoting)
     writer.writerow(header)
     for row in rows:
         writer.writerow([_d(v) for v in row])
@@ -68,8 +69,12 @@ def write_records(folder: Path, plan: Plan) -> dict[str, Path]:
     paths = {"register": folder / "leerlingen.csv", "consents_csv": folder / "toestemmingen.csv",
              "consents_xlsx": folder / "toestemmingen.xlsx"}
     style = style_by_name(plan.style)
-    header = list(style.register_header)  # each LAS exports its own column names
-    paths["register"].write_bytes(_csv(header, register_rows(plan)))
+    if style.register_export is not None:  # a LAS with its own columns and its own CSV dialect
+        header, rows, delimiter = style.register_export(plan)
+        paths["register"].write_bytes(_csv(header, rows, delimiter))
+    else:
+        header = list(style.register_header)  # each LAS exports its own column names
+        paths["register"].write_bytes(_csv(header, register_rows(plan)))
     consents = [consent_row(c, style.giver_wording) for c in plan.consents]
     paths["consents_csv"].write_bytes(_csv(CONSENT_HEADER, consents))
     sheet = Doc(Place("records", "toestemmingen.xlsx"), plan.as_of, "Toestemmingen",

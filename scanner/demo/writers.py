@@ -149,6 +149,17 @@ def docx_bytes(doc: Doc) -> bytes:
     return normalise_zip(buf.getvalue(), stamp(doc.date))
 
 
+def _fill_sheet(ws: object, rows: list[list[object]]) -> None:
+    for r, row in enumerate(rows, 1):
+        for c, value in enumerate(row, 1):
+            cell = ws.cell(row=r, column=c, value=value)  # type: ignore[attr-defined]
+            if isinstance(value, date):
+                cell.number_format = "dd-mm-yyyy"  # a typed date column, as Excel exports have
+    for c, header in enumerate(rows[0] if rows else [], 1):
+        letter = ws.cell(row=1, column=c).column_letter  # type: ignore[attr-defined]
+        ws.column_dimensions[letter].width = max(12, len(str(header)) + 4)  # type: ignore[attr-defined]
+
+
 def xlsx_bytes(doc: Doc) -> bytes:
     from openpyxl import Workbook
 
@@ -158,13 +169,9 @@ def xlsx_bytes(doc: Doc) -> bytes:
     wb.properties.creator = doc.author or "Administratie"
     wb.properties.title = doc.title
     wb.properties.created = wb.properties.modified = stamp(doc.date)
-    for r, row in enumerate(doc.sheet, 1):
-        for c, value in enumerate(row, 1):
-            cell = ws.cell(row=r, column=c, value=value)
-            if isinstance(value, date):
-                cell.number_format = "dd-mm-yyyy"  # a typed date column, as Excel exports have
-    for c, header in enumerate(doc.sheet[0] if doc.sheet else [], 1):
-        ws.column_dimensions[ws.cell(row=1, column=c).column_letter].width = max(12, len(str(header)) + 4)
+    _fill_sheet(ws, doc.sheet)
+    for name, rows in doc.more_sheets:  # a workbook with one tab per group
+        _fill_sheet(wb.create_sheet(name), rows)
     buf = io.BytesIO()
     wb.save(buf)
     return normalise_zip(buf.getvalue(), stamp(doc.date))
@@ -349,7 +356,8 @@ def _cell(value: object) -> str:
 
 def csv_bytes(doc: Doc) -> bytes:
     buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    quoting = csv.QUOTE_ALL if doc.delimiter == "," else csv.QUOTE_MINIMAL  # ',' exports quote every field
+    writer = csv.writer(buf, delimiter=doc.delimiter, lineterminator="\r\n", quoting=quoting)
     for row in doc.sheet:
         writer.writerow([_cell(v) for v in row])
     return buf.getvalue().encode("utf-8-sig")

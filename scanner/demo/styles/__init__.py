@@ -107,6 +107,8 @@ class Style:
     name_seed: int = 0  # added to the seed of Faker's names: the same seed, other people than another style's
     # how this school's care coordinator types `gegeven_door` (records.GIVER_WORDING when empty)
     giver_wording: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the register export in this LAS's own layout: plan -> (header, rows, csv delimiter); None: register_header
+    register_export: Callable[[Plan], tuple[list[str], list[list[object]], str]] | None = None
 
     def party(self, key: str) -> str:
         return self.party_names[key]
@@ -139,15 +141,16 @@ class Style:
 def style_by_name(name: str) -> Style:
     from scanner.demo.styles.flevo import FLEVO
     from scanner.demo.styles.meerstroom import MEERSTROOM
+    from scanner.demo.styles.noorderkwartier import NOORDERKWARTIER
     from scanner.demo.styles.zuidrand import ZUIDRAND
 
-    styles = {s.key: s for s in (FLEVO, MEERSTROOM, ZUIDRAND)}
+    styles = {s.key: s for s in (FLEVO, MEERSTROOM, ZUIDRAND, NOORDERKWARTIER)}
     if name not in styles:
         raise ValueError(f"unknown demo style {name!r}; known: {', '.join(styles)}")
     return styles[name]
 
 
-STYLE_NAMES = ("flevo", "meerstroom", "zuidrand")
+STYLE_NAMES = ("flevo", "meerstroom", "zuidrand", "noorderkwartier")
 DEFAULT_STYLE = "flevo"
 
 
