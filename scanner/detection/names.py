@@ -1,6 +1,7 @@
 """Written forms of a Dutch name, as school documents use them.
 
 'Noortje van Luxemburg', 'Luxemburg, Noortje van', 'Van Luxemburg, Noortje', 'N. van Luxemburg',
+'Luxemburg, N.M. (Noortje) van' (Magister's lists),
 'lln. N. van Luxemburg', and the first name alone (only trusted inside a document whose subject is
 already known; linking decides that).
 """
@@ -21,6 +22,9 @@ def fold(text: str) -> str:
 
 
 def initials(given: str) -> list[str]:
+    if re.fullmatch(r"(?:[^\W\d_]\.\s?)+", given.strip()):  # already initials ('W.R.', a Magister export)
+        written = re.sub(r"\s+", "", given.strip())
+        return list(dict.fromkeys([written[:2], written]))
     parts = [p for p in re.split(r"[\s-]+", given) if p]
     if not parts:
         return []
@@ -44,6 +48,10 @@ def full_forms(roepnaam: str, voorvoegsel: str, achternaam: str, voornamen: str 
         forms.append(f"{achternaam}, {roepnaam}{' ' + vv if vv else ''}")
         if vv:
             forms.append(f"{surname}, {roepnaam}")
+        for ini in dict.fromkeys(initials(voornamen or roepnaam)):  # Magister: 'Boer, J.J. (Jesse) de'
+            forms.append(f"{achternaam}, {ini} ({roepnaam}){' ' + vv if vv else ''}")
+            if vv:
+                forms.append(f"{surname}, {ini} ({roepnaam})")
     return list(dict.fromkeys(forms + short_forms(roepnaam, voorvoegsel, achternaam, voornamen)))
 
 

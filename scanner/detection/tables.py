@@ -29,7 +29,7 @@ for _etype, _headers in {
                "roepnaam", "naam", "naamleerling", "naamkind", "volledigenaam", "leerling", "ouderverzorger",
                "ouderverzorger1", "ouderverzorger2", "naamouder", "moeder", "vader", "contactpersoon",
                "medewerker", "auteur", "mentor", "groepsleerkracht", "leerkracht", "ouder"],
-    "DATE_OF_BIRTH": ["geboortedatum", "gebdatum", "geboren", "dob", "geboortedag"],
+    "DATE_OF_BIRTH": ["geboortedatum", "gebdatum", "gebdat", "geboren", "dob", "geboortedag", "geborenop"],
     "ADDRESS": ["adres", "woonadres", "straatenhuisnummer", "straathuisnummer", "bezoekadres"],
     "NL_POSTCODE": ["postcode"],
     "PHONE_NUMBER": ["telefoon", "telefoonnummer", "mobiel", "mobielnummer", "noodnummer", "tel",
@@ -59,7 +59,7 @@ def column_group(etype: str, value: str) -> str:
     return COLUMN_GROUPS[etype]
 
 
-_NAME = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' .,-]*$")
+_NAME = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' .,()-]*$")  # 'Ritsema, W. (Wessel)' as Magister lists a pupil
 _NOT_A_VALUE = {"ja", "nee", "geen", "onbekend", "n.v.t.", "nvt", "-", "x"}
 # 'geen bijzonderheden', 'niet van toepassing' in a Diagnose or Godsdienst cell say there is nothing
 _NOTHING = re.compile(r"^(geen|nee|niet|n\.?v\.?t\.?|nvt|onbekend)\b", re.IGNORECASE)

@@ -18,7 +18,7 @@ REGISTER_SYNONYMS: dict[str, list[str]] = {
     "achternaam": ["Achternaam", "Geslachtsnaam", "Officiële achternaam", "Naam"],
     "voorvoegsel": ["Voorvoegsel", "Voorvoegsels", "Tussenvoegsel", "Tussenvoegsels"],
     "roepnaam": ["Roepnaam", "Voornaam"],
-    "voornamen": ["Voornamen", "Officiële voornamen"],
+    "voornamen": ["Voornamen", "Officiële voornamen", "Voorletters"],  # Magister exports initials only
     "geboortedatum": ["Geboortedatum", "Geb.datum", "Geb. datum", "Geboren"],
     "bsn": ["BSN", "Burgerservicenummer", "Sofinummer", "PGN"],
     "onderwijsnummer": ["Onderwijsnummer"],

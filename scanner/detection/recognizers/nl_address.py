@@ -42,13 +42,15 @@ _NUMBER = (r"[1-9]\d{0,4}(?:[ ]?-[ ]?(?:\d{1,4}|[IVX]{1,4}|[a-zA-Z]{1,3})(?![\w]
            r"|[ ](?:bis|hs|huis|bg|zw|rd)(?![\w]))?(?![\w,.:/-]\d)")
 _LABEL = (r"(?i:(?:woon|huis|post|verblijfs|correspondentie)?adres(?:[ ]\p{L}+)?|adresgegevens|"
           r"straat(?:naam)?(?:[ ]?(?:\+|en|&)[ ]?huisnummer)?)[ \t]*:[ \t]*\n?[ \t]*")
+# 'woont aan', 'woont met zijn moeder aan de': a few lower-case words may stand between
 _LIVES_AT = (r"(?i:woont|wonen|woonde|woonachtig|wonende|verhuisd|verhuist|verhuizen|ingeschreven|"
-             r"het adres is|adres is)(?:[ ](?:nu|inmiddels|sinds kort|tijdelijk))?[ ](?:aan|op|naar|te|in)"
-             r"(?:[ ](?:de|het|'t))?[ ]")
+             r"het adres is|adres is)(?:[ ](?:nu|inmiddels|sinds kort|tijdelijk))?(?:[ ]\p{Ll}+){0,4}?"
+             r"[ ](?:aan|op|naar|te|in)(?:[ ](?:de|het|'t))?[ ]")
 _BEFORE = regex.compile(rf"(?:{_LABEL}|{_LIVES_AT})$")
 _STREET_NO_WORD = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])({_NAME})[ ]({_NUMBER})")
 _POSTCODE_AFTER = regex.compile(r",?[ \t]*\n?[ \t]*[1-9]\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}(?![\w])")
-_PLACE_AFTER = regex.compile(rf",[ \t]*(?:'s-)?{_WORD}(?:[ -]{_WORD})?[ \t]*(?:$|[\n.;)])")
+# ', Almere' or ' in Buitenpost' after the number, ending the sentence or the line
+_PLACE_AFTER = regex.compile(rf"(?:,[ \t]*|[ ]in[ ])(?:'s-)?{_WORD}(?:[ -]{_WORD})?[ \t]*(?:$|[\n.;)])")
 CONTEXT_SCORE = 0.6
 
 

@@ -21,7 +21,7 @@ DATE = re.compile(
     re.IGNORECASE,
 )
 BIRTH_CUE = re.compile(
-    r"(geboren|geb\.|geb\b|geboortedatum|geboorte|geb\.?\s?datum|date of birth|\bdob\b|verjaardag|\*)"
+    r"(geboren|geb\.?\s?dat(?:um|\.)?|geb\.|geb\b|geboortedatum|geboorte|date of birth|\bdob\b|verjaardag|\*)"
     r"[^\n.;]{0,25}$", re.IGNORECASE,
 )
 
