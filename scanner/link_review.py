@@ -35,24 +35,24 @@ def explain(violations: Iterable[Violation], scanned: ScannedItem) -> None:
             v.linked_by = linked_by(by_pupil.get(v.leerlingnummer))
 
 
-def _key(v: Violation) -> tuple[str, str | None]:
-    return (v.rule, v.leerlingnummer) if v.leerlingnummer else (v.rule, None)
-
-
 def to_review(scanned: ScannedItem, rules: list[Rule], ctx: RuleContext, reported: list[Violation]) -> list[Violation]:
-    """What the rules would add if the item's weak or ambiguous links held; each with its reason."""
+    """What the rules would add if the item's weak or ambiguous links held; each with its reason. A rule
+    about the item as a whole (open access, a BSN) that already reported it adds nothing to review."""
     tentative = {s.leerlingnummer: s for s in scanned.subjects if not s.confirmed}
     if not tentative:
         return []
     what_if = replace(scanned, subjects=[replace(s, ambiguous=False, strength="medium") if not s.confirmed else s
                                          for s in scanned.subjects])
-    seen = {_key(v) for v in reported} | {(v.rule, None) for v in reported}
+    seen = {(v.rule, v.leerlingnummer) for v in reported}
+    reported_rules = {v.rule for v in reported}
     extra: list[Violation] = []
     for rule in rules:
+        if not rule.per_pupil and rule.code in reported_rules:
+            continue
         for v in rule.check(what_if, ctx):
-            if _key(v) in seen or (v.leerlingnummer and v.leerlingnummer not in tentative):
+            if (v.rule, v.leerlingnummer) in seen or (v.leerlingnummer and v.leerlingnummer not in tentative):
                 continue
-            seen.add(_key(v))
+            seen.add((v.rule, v.leerlingnummer))
             subject = tentative.get(v.leerlingnummer or "") or next(iter(tentative.values()))
             v.linked_by = linked_by(subject)
             why = "; ".join(subject.evidence)

@@ -9,6 +9,7 @@ strength its link must have, and `confirmed` lists the pupils strong enough for 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -90,3 +91,27 @@ def test_adult_findings_are_still_persons(setup) -> None:  # noqa: ANN001
     findings, _ = _link(setup, ["Ingediend t.a.v. J. de Boer."])
     people = [f for f in findings if f.entity_type == "PERSON"]
     assert people and all(f.role == "adult" and f.leerlingnummer is None for f in people)
+
+
+def test_a_rule_about_the_whole_item_is_not_reviewed_again() -> None:
+    """An open file already reported (no pupil named) is not put before the FG a second time because a
+    weak link would name one; a retention problem only the weak link raises is."""
+    from scanner.config import build_config
+    from scanner.link_review import to_review
+    from scanner.linking import RegisterIndex
+    from scanner.model import Access, Finding, Item, ScannedItem, Subject
+    from scanner.rules import RULES, RuleContext
+
+    cfg = build_config({"sources": [{"name": "share", "type": "filesystem", "path": "."}]}, "test", Path("."))
+    ctx = RuleContext(policy=cfg.policy, as_of=date(2026, 12, 1), register=RegisterIndex.build(PUPILS), consents=[])
+    item = Item(source="share", path="Gedeeld/lijst.docx", kind="file", role="open",
+                access=Access(mode=0o640))
+    bsn = Finding(source="share", path=item.path, place="p", entity_type="NL_BSN", score=1.0, evidence="x",
+                  recognizer="t", value="x")
+    scanned = ScannedItem(item=item, findings=[bsn], subjects=[Subject("3001", "name", 0.4, strength="weak",
+                                                                       evidence=["alleen verkorte naam"])])
+    rules = [r for r in RULES if r.code in ("open-access", "retention-expired")]
+    reported = [v for r in rules for v in r.check(scanned, ctx)]
+    assert [(v.rule, v.leerlingnummer) for v in reported] == [("open-access", None)]
+    assert [(v.rule, v.leerlingnummer) for v in to_review(scanned, rules, ctx, reported)] == \
+        [("retention-expired", "3001")]

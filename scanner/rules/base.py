@@ -31,6 +31,7 @@ class Rule(Protocol):
     legal_reference: ClassVar[str]
     severity: ClassVar[str]
     needs: ClassVar[tuple[str, ...]]  # 'register', 'consents'
+    per_pupil: ClassVar[bool]  # a violation per pupil (retention, consent) or per item (open access, BSN)
 
     def check(self, scanned: ScannedItem, ctx: RuleContext) -> Iterator[Violation]: ...
 

@@ -17,6 +17,7 @@ class BsnOutsideAdministration:
     legal_reference = "UAVG art. 46; Wet persoonsgebonden nummers in het onderwijs"
     severity = "hoog"
     needs: tuple[str, ...] = ()
+    per_pupil = False  # one violation per item, whoever's data it holds
 
     def check(self, scanned: ScannedItem, ctx: RuleContext) -> Iterator[Violation]:
         item = scanned.item

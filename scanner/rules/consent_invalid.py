@@ -16,6 +16,7 @@ class ConsentInvalid:
     legal_reference = "AVG art. 7 lid 3 (intrekking); art. 6 lid 1 onder a"
     severity = "hoog"
     needs = ("register", "consents")
+    per_pupil = True  # one violation per pupil in the item
     action = "Niet meer delen; nieuwe toestemming vragen en de verstrekking beoordelen."
 
     def check(self, scanned: ScannedItem, ctx: RuleContext) -> Iterator[Violation]:

@@ -20,6 +20,7 @@ class ConsentMissing:
     legal_reference = "AVG art. 6 lid 1 onder a en art. 7; art. 9 lid 2 onder a (bijzondere gegevens)"
     severity = "hoog"
     needs = ("register", "consents")
+    per_pupil = True  # one violation per pupil in the item
     action = "Toestemming vragen of de gegevens terughalen en de verstrekking als mogelijk datalek beoordelen."
 
     def check(self, scanned: ScannedItem, ctx: RuleContext) -> Iterator[Violation]:

@@ -19,6 +19,7 @@ class ConsentOutOfScope:
     legal_reference = "AVG art. 6 lid 1 onder a en art. 7 (specifieke toestemming)"
     severity = "hoog"
     needs = ("register", "consents")
+    per_pupil = True  # one violation per pupil in the item
     action = "Aanvullende toestemming vragen voor de ontbrekende categorie of alleen delen wat gedekt is."
 
     def check(self, scanned: ScannedItem, ctx: RuleContext) -> Iterator[Violation]:

@@ -19,6 +19,7 @@ class ConsentWrongGiver:
     legal_reference = "AVG art. 8; UAVG art. 5; WGBO art. 7:450 BW (12-16 jaar)"
     severity = "hoog"
     needs = ("register", "consents")
+    per_pupil = True  # one violation per pupil in the item
     action = "Toestemming opnieuw laten geven door de juiste persoon of personen."
 
     def check(self, scanned: ScannedItem, ctx: RuleContext) -> Iterator[Violation]:

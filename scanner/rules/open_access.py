@@ -48,6 +48,7 @@ class OpenAccess:
     legal_reference = "AVG art. 5 lid 1 onder f en art. 32 (beveiliging); art. 9 bij bijzondere gegevens"
     severity = "hoog"
     needs: tuple[str, ...] = ()
+    per_pupil = False  # one violation per item, whoever's data it holds
 
     def check(self, scanned: ScannedItem, ctx: RuleContext) -> Iterator[Violation]:
         reason = why_open(scanned)

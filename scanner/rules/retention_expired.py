@@ -27,6 +27,7 @@ class RetentionExpired:
     legal_reference = "AVG art. 5 lid 1 onder e (opslagbeperking); Normenkader IBP PR.07"
     severity = "hoog"
     needs = ("register",)
+    per_pupil = True  # one violation per pupil in the item
 
     def check(self, scanned: ScannedItem, ctx: RuleContext) -> Iterator[Violation]:
         if scanned.item.register or scanned.legal_hold or ctx.register is None or scanned.item.kind == "disclosure":

@@ -17,6 +17,7 @@ class UnknownSubject:
     legal_reference = "AVG art. 9 en art. 5 lid 1 onder c (minimale gegevens)"
     severity = "middel"
     needs = ("register",)
+    per_pupil = False  # one violation per item, whoever's data it holds
 
     def check(self, scanned: ScannedItem, ctx: RuleContext) -> Iterator[Violation]:
         for child in scanned.unknown_children:
