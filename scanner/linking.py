@@ -1,9 +1,12 @@
 """Whose data is it? Link an item's findings to pupils in the register (the Subjects).
 
-Evidence, strongest first: a database reference (foreign key or leerlingnummer column), the dossier
-folder's name, a BSN or onderwijsnummer, a full name (with a birth date to tell namesakes apart), a
-row's split name columns. A first name alone only counts for a pupil the item is already about.
-Two pupils with the same name and nothing to tell them apart give an ambiguous link, never a guess.
+Every link is evidence with a strength (model.STRENGTHS), kept with masked reasons for the FG:
+decisive - a BSN, onderwijsnummer or leerlingnummer (database reference, number column); strong - the
+dossier folder, the file name, a 'Naam leerling:' field or a pupil's group after the name, a full name
+with the pupil's birth date; medium - a full name, a row's name columns; weak - only initials, a name
+that is also a staff member's or parent's. A name the text gives an adult role (scanner.person_roles)
+is no pupil link at all. A first name alone only counts for a pupil the item is already about. Two
+pupils with the same name and nothing to tell them apart give an ambiguous link, never a guess.
 
 Everything is compared as keyed hashes (scanner/keys.py): the same code links a fresh scan and a
 cached one, and no raw value is needed to re-link after the register changed.
@@ -273,7 +276,6 @@ ADULT_WORD = {"staff": ("medewerker", "staff member"), "parent": ("ouder", "pare
 
 def adult_word(kind: str) -> str:
     return say(*ADULT_WORD.get(kind, ADULT_WORD["adult"]))
-SUBJECT_EVIDENCE = ("decisive", "strong")
 
 
 def _file_name_subjects(path: str, idx: RegisterIndex) -> list[str]:
@@ -308,7 +310,7 @@ def link(path: str, kind_row: bool, detected: Detected, idx: RegisterIndex,
         elif f.entity_type == "PERSON":
             _link_person(f, idx, births, ev)
     _link_rows(detected, kind_row, idx, ev)
-    known = {n for n, s in ev.subjects.items() if s.strength in SUBJECT_EVIDENCE or s.strength == "medium"}
+    known = {n for n, s in ev.subjects.items() if s.confirmed}
     for f in detected.findings:  # first names alone: only pupils this item is already about
         if f.entity_type == "PERSON" and f.person_kind == "first":
             cands = [c for c in idx.by_first.get(f.key or "", set()) if c in known]
