@@ -12,7 +12,7 @@ from pathlib import Path
 
 from scanner.demo.model import Plan
 from scanner.demo.places import REGISTER_TABLES, TABLE_ROLES, table_parties
-from scanner.demo.styles import staff_list_path, style_by_name
+from scanner.demo.styles import Style, staff_list_path, style_by_name
 
 
 def _q(text: str) -> str:
@@ -24,6 +24,20 @@ def database_url(root: Path) -> str:
     """A relative SQLite URL: the config loader resolves it against the config file's folder, so the
     demo school can be moved or copied as a whole."""
     return "sqlite:///las.db"
+
+
+def database_source(style: Style, url: str) -> list[str]:
+    """The LAS database as every style's config names it (the tables are the same in every school)."""
+    return [
+        "  - name: las",
+        "    type: database",
+        f"    url: {_q(url)}",
+        f"    register_tables: [{', '.join(REGISTER_TABLES)}]",
+        "    roles:",
+        *[f"      {table}: {role}" for table, role in TABLE_ROLES.items()],
+        "    outbound:",
+        *[f"      {table}: {_q(party)}" for table, party in table_parties(style).items()],
+    ]
 
 
 def config_text(plan: Plan, root: Path) -> str:
@@ -55,14 +69,7 @@ def config_text(plan: Plan, root: Path) -> str:
         *[f"      {_q(prefix)}: {role}" for prefix, role in style.roles.items()],
         "    outbound:",
         *[f"      {_q(prefix)}: {_q(party)}" for prefix, party in style.parties.items()],
-        "  - name: las",
-        "    type: database",
-        f"    url: {_q(url)}",
-        f"    register_tables: [{', '.join(REGISTER_TABLES)}]",
-        "    roles:",
-        *[f"      {table}: {role}" for table, role in TABLE_ROLES.items()],
-        "    outbound:",
-        *[f"      {table}: {_q(party)}" for table, party in table_parties(style).items()],
+        *database_source(style, url),
         "",
         "records:",
         "  register:",

@@ -24,7 +24,6 @@ from scanner.demo.layout import MONTHS, heading, long_date, para
 from scanner.demo.model import ONDERWIJS, Contact, Doc, Fact, Mail, Organisation, Place, Plan, Pupil, School, Staff
 from scanner.demo.outbound_docs import DEFAULT_WORDING, _place, _signature, greeting
 from scanner.demo.people import group_on, school_on
-from scanner.demo.places import REGISTER_TABLES, TABLE_ROLES, table_parties
 from scanner.demo.styles import Style, Wording, staff_list_path, style_by_name
 
 DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
@@ -164,6 +163,8 @@ def _q(text: str) -> str:
 
 def config_text(plan: Plan, root: Path) -> str:
     """avgscan.yaml as the IT person wrote it: the example's order, comments kept short, Magister columns."""
+    from scanner.demo.config_writer import database_source  # config_writer imports the styles
+
     style = style_by_name(plan.style)
     org = plan.organisation
     own = [x for s in org.schools for x in (s.street, s.postcode, s.phone)]
@@ -187,14 +188,7 @@ def config_text(plan: Plan, root: Path) -> str:
         *[f"      {_q(prefix)}: {role}" for prefix, role in style.roles.items()],
         "    outbound:",
         *[f"      {_q(prefix)}: {_q(party)}" for prefix, party in style.parties.items()],
-        "  - name: las",
-        "    type: database",
-        '    url: "sqlite:///las.db"',
-        f"    register_tables: [{', '.join(REGISTER_TABLES)}]",
-        "    roles:",
-        *[f"      {table_}: {role}" for table_, role in TABLE_ROLES.items()],
-        "    outbound:",
-        *[f"      {table_}: {_q(party)}" for table_, party in table_parties(style).items()],
+        *database_source(style, "sqlite:///las.db"),
         "",
         "records:",
         "  register:",

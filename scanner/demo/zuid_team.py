@@ -19,7 +19,6 @@ from scanner.demo.care import school_facts
 from scanner.demo.layout import d, facts_para, heading, letterhead, para, staff_ref, table, title
 from scanner.demo.model import ONDERWIJS, Block, Doc, Fact, Organisation, Place, Plan, Pupil, School, Staff
 from scanner.demo.people import group_on, school_on
-from scanner.demo.places import REGISTER_TABLES, TABLE_ROLES, table_parties
 from scanner.demo.styles import Style, staff_list_path, style_by_name
 
 
@@ -115,6 +114,8 @@ def _q(text: str) -> str:
 def config_text(plan: Plan, root: Path) -> str:
     """avgscan.yaml in the IT person's own words: Dutch comments, the register's headers mapped by hand, the
     consent records as the CSV export, the temporary Office files excluded."""
+    from scanner.demo.config_writer import database_source  # config_writer imports the styles
+
     style = style_by_name(plan.style)
     org = plan.organisation
     own = [x for s in org.schools for x in (s.street, s.postcode, s.phone)]
@@ -143,14 +144,7 @@ def config_text(plan: Plan, root: Path) -> str:
         *[f"      {_q(prefix)}: {role}" for prefix, role in style.roles.items()],
         "    outbound:   # map -> partij zoals in het toestemmingenoverzicht",
         *[f"      {_q(prefix)}: {_q(party)}" for prefix, party in style.parties.items()],
-        "  - name: las",
-        "    type: database",
-        '    url: "sqlite:///las.db"',
-        f"    register_tables: [{', '.join(REGISTER_TABLES)}]",
-        "    roles:",
-        *[f"      {table_}: {role}" for table_, role in TABLE_ROLES.items()],
-        "    outbound:",
-        *[f"      {table_}: {_q(party)}" for table_, party in table_parties(style).items()],
+        *database_source(style, "sqlite:///las.db"),
         "",
         "records:",
         "  register:   # export uit Somtoday",
