@@ -65,7 +65,7 @@ def leerlingkaart(org: Organisation, p: Pupil, day: date, ib: Staff, rng: random
     blocks += [heading("Bijzonderheden"), facts_para(special) if special else para("Geen."),
                para(f"Ingevoerd {d(day)} - {ib.initial_form}")]
     bsn = with_bsn and not p.onderwijsnummer and bool(p.bsn)
-    place = _place(f"{folder}/Leerlingkaart {p.roepnaam} {p.achternaam}.pdf", *([] if applicant else [p]), bsn=bsn)
+    place = _place(f"{folder}/Leerlingkaart {p.full}.pdf", *([] if applicant else [p]), bsn=bsn)
     if applicant:
         place.unknown_children = [p.full]
     return Doc(place, day, "Leerlingkaart", blocks, author=ib.full)
