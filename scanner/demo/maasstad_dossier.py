@@ -157,8 +157,8 @@ def group_discussion(org: Organisation, p: Pupil, day: date, ib: Staff, mentor: 
     (replaces the pupil meeting). Only learning facts: it is about the current pupil `p` and nobody else."""
     school = school_on(p, day)
     blocks = [letterhead(org, school), title("Groepsbespreking"),
-              para(f"{p.full} ({group_on(p, day)}), besproken op {d(day)} door {ib.initial_form} en "
-                   f"{mentor.initial_form}."),
+              para(f"{p.full} ({group_on(p, day)}), besproken op {d(day)} door {ib.initial_form} (IB) en "
+                   f"{mentor.initial_form} (leerkracht)."),
               heading("Stand van zaken"), facts_para(school_facts(p, rng, 2)),
               heading("Actiepunten"),
               table([["Wie", "Wat", "Wanneer"],

@@ -32,7 +32,8 @@ ORGANISATION = Organisation(
         School("Het Kompas VSO", "VSO", "19KV", "Nieuwe Damlaan 12", "3116 BE", "Schiedam", "010-427 90 30",
                "maasstadonderwijs.nl"),
     ),
-    letterhead="{school} | {description} | onderdeel van {org} | {street} {postcode} {city} | {phone}",
+    letterhead="{school} | {description} | onderdeel van {org} (KvK {kvk}) | {street} {postcode} {city} | {phone} "
+               "| BRIN {brin}",
 )
 
 ROTTERDAM_WORDLESS = ("Hillevliet", "Wolphaertsbocht", "Boergoensevliet", "Charloisse Kerksingel")
@@ -121,7 +122,7 @@ MAASSTAD = Style(
                     sent_lines=("Rotterdam, {long}", "Verzonden op {d}", "Datum: {d}", ""),
                     greeting="Hoi {first},", closing="Groet,",
                     signature=("{full}", "{function} | {school}", "{phone}"),
-                    staff_ref="initials", form_suffix=".pdf", contact_line="t.a.v. {addressed}"),
+                    staff_ref="initials", form_suffix=".docx", contact_line="t.a.v. {addressed}"),
     register_header=tuple(maasstad_team.REGISTER_HEADER),
     staff_split=False,
     staff_dir="4 Organisatie/HRM",
