@@ -24,7 +24,8 @@ from scanner.linking import folder_regex
 SECOND = "meerstroom"
 THIRD = "zuidrand"  # held out: its own templates, written from the domain, not from the scanner
 FOURTH = "noorderkwartier"  # held out too: Magister lists, words for dates, multi-sheet and ',' exports
-HELD_OUT = (SECOND, THIRD, FOURTH)
+FIFTH = "maasstad"  # held out too: ParnasSys cards and exports, Rotterdam names and house numbers, parents' mails
+HELD_OUT = (SECOND, THIRD, FOURTH, FIFTH)
 # ../shared next to the checkout (or next to the folder of worktrees); CI may have neither
 SHARED_SCORER = next((p / "shared" / "tools" / "score.py" for p in Path(__file__).resolve().parents[1:4]
                       if (p / "shared" / "tools" / "score.py").exists()), Path("/nonexistent"))
@@ -117,7 +118,9 @@ def test_every_trap_is_planted(style: str) -> None:
         # labels of 'Label: value' rows, and of label|value column pairs in a table
         labels = {str(r[i]) for b in d.blocks if b.kind in ("form", "table") for r in b.rows
                   for i in range(0, len(r), 2)}
-        assert {"Achternaam", "Voornamen", "Roepnaam"} <= labels
+        # ParnasSys writes 'Achternaam (officieel)': a label that starts with the word counts
+        assert all(any(label.split(" (")[0] == want for label in labels)
+                   for want in ("Achternaam", "Voornamen", "Roepnaam")), labels
         body = " ".join([b.text for b in d.blocks] + [str(c) for b in d.blocks for r in b.rows for c in r])
         assert d.place.unknown_children[0] not in body
     wordless = {s for t in style_by_name(style).towns for s in t.wordless}
@@ -325,3 +328,62 @@ def test_fourth_style_records_and_folders(tmp_path: Path) -> None:
     assert any(re.fullmatch(r"\d{1,2} [a-z]+ \d{4}", b) for b in births)
     names = {r["value"] for r in entities if r["entity_type"] == "PERSON"}
     assert {p.magister_name for p in plan.pupils} & names
+
+
+def test_fifth_style_writes_its_own_templates() -> None:
+    """maasstad is not the default templates relabelled: its own kinds are there, in their own layouts."""
+    plan = plan_school(style=FIFTH)
+    by_title: dict[str, list[object]] = {}
+    for doc in plan.docs:
+        by_title.setdefault(doc.title.split(" ")[0], []).append(doc)
+    own = {"Leerlingkaart", "Groeidocument", "MDO-verslag", "Brief", "Even", "Groepsbespreking", "Aanmelding",
+           "Agenda", "LVS-export", "RE:", "Verwijsformulier", "Klassenschrift", "Toestemmingsformulier"}
+    assert own <= set(by_title), own - set(by_title)
+    assert not {"Intakeformulier", "Ontwikkelingsperspectiefplan", "Zorgoverleg", "Telefoonlijst", "Verklaring",
+                "Leerlinggegevens", "Zorgoverzicht", "WhatsApp-chat", "Fwd:"} & set(by_title)
+    lvs = by_title["LVS-export"]
+    form = re.compile(r"^[\w' -]+, (\w)\. \(\1[\w-]*\)$")  # 'Boer de, J. (Jesse)', 'Çelik, Y. (Yusuf)'
+    assert all(d.delimiter == ";" and form.match(str(r[0])) for d in lvs for r in d.sheet[1:])  # type: ignore
+    cards = by_title["Leerlingkaart"]
+    assert all(d.place.path.endswith(".pdf") or d.place.path.startswith("1 Leerlingen/Aanmeldingen")  # type: ignore
+               for d in cards)
+    assert any(re.search(r"\nGeboortedatum\n\d{4}-\d\d-\d\d\n", _body(d)) for d in cards)
+    thread = _body(by_title["RE:"][0])
+    assert re.search(r"\nOp \d{1,2} [a-z]+ \d{4} om \d\d:\d\d schreef .+:\n> ", thread)
+    letters = [d for d in by_title["Brief"] if "Betreft: " in _body(d)]
+    assert letters and all("Geachte ouder(s)/verzorger(s)," in _body(d) for d in letters)
+    mails = by_title["Even"]
+    assert mails and all(d.place.needs == "folder" and d.mail is not None for d in mails)  # type: ignore
+    for d in mails:  # by first name only, signed by the parent
+        p = d.place.subjects[0]  # type: ignore[attr-defined]
+        assert p.full not in _body(d) and f" {p.roepnaam} heeft" in _body(d) and p.parents[0].full in _body(d)
+    agenda = [b for d in by_title["Agenda"] for b in d.blocks if b.kind == "table"]  # type: ignore
+    assert agenda and all(b.rows[0] == ["Leerling", "Groep", "Aanmelder", "Vraag"] for b in agenda)
+    assert all(re.search(r"^\[[x ]\] ", _body(d), re.M) for d in by_title["Verwijsformulier"])
+    notes = by_title["Klassenschrift"]
+    assert notes and all(any(b.text.startswith(f"{p.roepnaam}: ") for b in d.blocks)  # type: ignore
+                         for d in notes for p in d.place.subjects)  # type: ignore
+
+
+def test_fifth_style_records_and_folders(tmp_path: Path) -> None:
+    """A ParnasSys register (';', ISO dates, 'Achternaam (officieel)'), dossiers named 'Dossier 20431 (Boer de,
+    Jesse)', an archive per year of leaving, Rotterdam house numbers and names of every shape."""
+    root = tmp_path / FIFTH
+    build_demo_school(root, style=FIFTH, seed=12)
+    plan = plan_school(style=FIFTH, seed=12)
+    dossiers = {d.place.path.split("/")[-2] for d in plan.docs if d.place.path.startswith("1 Leerlingen/Dossiers/")}
+    assert dossiers and all(re.fullmatch(r"Dossier \d+ \([^,]+, [^)]+\)", f) for f in dossiers), dossiers
+    assert any(re.match(r"5 Archief/Uitgestroomd \d{4}/Dossier \d+ ", d.place.path) for d in plan.docs)
+    header = (root / "records" / "leerlingen.csv").read_text(encoding="utf-8").splitlines()[0].split(";")
+    assert header[:3] == ["Leerlingnummer", "Achternaam (officieel)", "Voorvoegsel"]
+    cfg = load_config(root / "avgscan.yaml")
+    register = cfg.records.pupil_register
+    assert register is not None and register.columns["achternaam"] == "Achternaam (officieel)"
+    assert any(re.search(r"\d+(?: III| II|-A|-B| bovenhuis|-02| hs)$", p.address) for p in plan.pupils)
+    surnames = {p.achternaam for p in plan.pupils}
+    assert any("-" in s for s in surnames) and any(s.split()[0] in ("El", "Ben", "Da", "Dos", "Ait") for s in surnames)
+    entities = _rows(root / "truth" / "expected_entities.csv")
+    births = {r["value"] for r in entities if r["entity_type"] == "DATE_OF_BIRTH"}
+    assert any(re.fullmatch(r"\d{4}-\d\d-\d\d", b) for b in births)
+    addresses = {r["value"] for r in entities if r["entity_type"] == "ADDRESS"}
+    assert any(re.search(r"(?: III| II|-A|-B| bovenhuis|-02| hs)$", a) for a in addresses)

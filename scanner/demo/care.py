@@ -67,6 +67,9 @@ BACKGROUND = {
     "fy": "Thuistaal is Fries; op school spreekt {roepnaam} Nederlands.",
     "an": "Thuistaal is Papiaments en Nederlands.",
     "be": "Thuistaal is Vlaams; het gezin woont sinds {year} in Nederland.",
+    "cv": "Thuistaal is Kaapverdiaans Creools en Nederlands.",
+    "bg": "Thuistaal is Bulgaars; het gezin woont sinds {year} in Nederland.",
+    "zr": "Thuistaal is Nederlands, Tarifit en Turks.",
 }
 FAMILY = {
     "omgang": "Ouders zijn uit elkaar; er is een omgangsregeling (om het weekend bij vader).",

@@ -90,6 +90,26 @@ GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
             "Zuidema", "Heeringa", "Bathoorn", "Wubs", "Doornbos", "Ritsema", "Kloosterhuis", "Stoffers"),
            ("Grietje", "Harmke", "Roelie", "Jantina", "Geesje"),
            ("Harm", "Roelf", "Egbert", "Jakob", "Geert")),
+    # Rotterdam-Zuid and Schiedam: Cape Verdean names with their particles in capitals ('Dos Santos', 'Da Veiga')
+    "cv": (("Edson", "Nelson", "Wilson", "Djamal", "Kelvin", "Ailton", "Mauro", "Stefano"),
+           ("Jacira", "Kátia", "Djenifer", "Sonia", "Elisangela", "Mayra", "Lenira", "Suzy"),
+           ("Dos Santos", "Da Veiga", "Da Graça", "Tavares", "Monteiro", "Semedo", "Fortes", "Lopes", "Da Luz",
+            "Andrade", "Gomes", "Rodrigues"),
+           ("Maria", "Filomena", "Ana", "Rosa", "Lúcia"),
+           ("José", "Manuel", "António", "Carlos", "Domingos")),
+    # Bulgarian-Dutch families (Bulgarian surnames take -a for women and girls)
+    "bg": (("Georgi", "Ivan", "Dimitar", "Nikolai", "Martin", "Kaloyan", "Viktor", "Aleks"),
+           ("Yoana", "Viktoria", "Mariya", "Gergana", "Desislava", "Kristina", "Raya", "Elena"),
+           ("Ivanov", "Petrov", "Georgiev", "Dimitrov", "Yordanov", "Stoyanov", "Hristov", "Angelov", "Todorov"),
+           ("Svetla", "Rumyana", "Daniela", "Tsvetana", "Vanya"),
+           ("Plamen", "Stoyan", "Hristo", "Todor", "Krasimir")),
+    # Rotterdam-Zuid mixed families: hyphenated first names and double surnames, particles in capitals
+    "zr": (("Mohamed-Amine", "Yassin", "Zakaria-Adam", "Emir", "Bilal", "Anouar", "Ayoub", "Jaylano"),
+           ("Fatima-Zahra", "Nour-Imane", "Meryem", "Hafsa", "Aya-Sofia", "Selin", "Douae", "Kenza"),
+           ("Kaya-Yılmaz", "El Amrani-Bakker", "Ben Hammou", "El Ouardi", "Öztürk-de Graaf", "Ait Haddou",
+            "Bouchtaoui", "Ben Said", "Karaca-Visser", "El Haddouchi"),
+           ("Naima", "Hayat", "Fadma", "Sevda", "Yasmina"),
+           ("Abdelkader", "Youssef", "Hakim", "Erdal", "Said")),
 }
 # Children's first names per Faker-based origin: 'nl' (Faker nl_NL surnames) and 'be' (Flemish, nl_BE).
 FLEMISH_BOYS = ("Louis", "Arthur", "Jules", "Lucas", "Victor", "Mathis", "Warre", "Lander", "Seppe", "Wout", "Kobe",
@@ -122,9 +142,11 @@ def dutch_surname(fake: Faker) -> tuple[str, str]:
 
 
 def female_form(surname: str, origin: str) -> str:
-    """Polish surnames in -ski take -ska for women and girls."""
+    """Polish surnames in -ski take -ska, Bulgarian ones in -ov/-ev take -ova/-eva for women and girls."""
     if origin == "pl" and surname.endswith("ski"):
         return surname[:-1] + "a"
+    if origin == "bg" and surname.endswith(("ov", "ev")):
+        return surname + "a"
     return surname
 
 

@@ -844,6 +844,11 @@ def plan_school(seed: int = 2026, pupils: int = DEFAULT_PUPILS, documents: int |
     staff = make_staff(rng, fake, org)
     towns = [(t.name, t.postcodes, t.streets) for t in house.towns]
     pupil_list = make_pupils(rng, fake, pupils, as_of, org, {s.full for s in staff}, house.origin_weights, towns)
+    if house.house_number_additions:  # a stream of its own: the other styles' schools stay as they were
+        extra = random.Random(seed * 31 + 7)
+        for p in pupil_list:
+            if extra.random() < 0.55:
+                p.huisnummer = p.huisnummer.rstrip("ab") + extra.choice(house.house_number_additions)
     k = max(1, round(pupils / DEFAULT_PUPILS))
     planted = namesakes.plant(rng, fake, pupil_list, staff, k, (places.SWV, places.LOGOPEDIE), house.contact_domains)
     plan = Plan(seed, as_of, org, staff, pupil_list, parties=house.parties, exempt=house.exempt_names,

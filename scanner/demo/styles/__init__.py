@@ -109,6 +109,9 @@ class Style:
     giver_wording: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # the register export in this LAS's own layout: plan -> (header, rows, csv delimiter); None: register_header
     register_export: Callable[[Plan], tuple[list[str], list[list[object]], str]] | None = None
+    # how this city writes what follows the house number ('12 III', '5-A', '7 bovenhuis'); () keeps the plain
+    # numbers. Drawn from a stream of its own, so a style without them is unchanged for a seed.
+    house_number_additions: tuple[str, ...] = ()
 
     def party(self, key: str) -> str:
         return self.party_names[key]
@@ -140,17 +143,18 @@ class Style:
 
 def style_by_name(name: str) -> Style:
     from scanner.demo.styles.flevo import FLEVO
+    from scanner.demo.styles.maasstad import MAASSTAD
     from scanner.demo.styles.meerstroom import MEERSTROOM
     from scanner.demo.styles.noorderkwartier import NOORDERKWARTIER
     from scanner.demo.styles.zuidrand import ZUIDRAND
 
-    styles = {s.key: s for s in (FLEVO, MEERSTROOM, ZUIDRAND, NOORDERKWARTIER)}
+    styles = {s.key: s for s in (FLEVO, MEERSTROOM, ZUIDRAND, NOORDERKWARTIER, MAASSTAD)}
     if name not in styles:
         raise ValueError(f"unknown demo style {name!r}; known: {', '.join(styles)}")
     return styles[name]
 
 
-STYLE_NAMES = ("flevo", "meerstroom", "zuidrand", "noorderkwartier")
+STYLE_NAMES = ("flevo", "meerstroom", "zuidrand", "noorderkwartier", "maasstad")
 DEFAULT_STYLE = "flevo"
 
 
