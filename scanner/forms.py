@@ -32,6 +32,7 @@ import yaml
 from config import CONFIG_DIR
 from scanner.detection.name_evidence import common_compound, common_words
 from scanner.detection.names import fold
+from scanner.detection.recognizers.nl_address import HOUSE_NUMBER
 from scanner.detection.tables import (
     HEADER_TYPES,
     column_type,
@@ -195,8 +196,9 @@ def name_shaped(value: str) -> bool:
     return names >= 1
 
 
-ADDRESS_SHAPE = regex.compile(  # street and number, maybe postcode and place: a cell, not a sentence
-    r"^(?:\p{Lu}|'s-)[\p{L}'. -]*[ ]\d{1,5}(?:[ ]?[a-zA-Z])?(?:[ ]?-[ ]?\d{1,4})?"
+# street and number (4a, 12-II, 7 hs; '2e Jan Steenstraat'), maybe postcode and place: a cell, not a sentence
+ADDRESS_SHAPE = regex.compile(
+    rf"^(?:\d{{1,2}}e[ ])?(?:\p{{Lu}}|'s-)[\p{{L}}'. -]*[ ]{HOUSE_NUMBER}"
     r"(?:,?\s+(?:\d{4}[ ]?[A-Z]{2}\b)?[ ]*(?:\p{Lu}[\p{L}'-]*(?:[ ][\p{L}'-]+){0,3})?)?$")
 
 

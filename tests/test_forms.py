@@ -171,6 +171,8 @@ def test_every_layout_reads_the_form_as_records(scan, index, layout: str) -> Non
 @pytest.mark.parametrize(("line", "column", "etype", "value"), [
     ("Adres: Kotter 14", "Adres", "ADDRESS", "Kotter 14"),
     ("Woonadres: Achter de Muur 9", "Woonadres", "ADDRESS", "Achter de Muur 9"),
+    ("Straat en huisnummer\tHillevliet 177 bovenhuis", "Straat en huisnummer", "ADDRESS", "Hillevliet 177 bovenhuis"),
+    ("Geb.dat. 01-07-2020", "Geb.dat.", "DATE_OF_BIRTH", "01-07-2020"),
     ("Geb.datum: 31/01/2011", "Geb.datum", "DATE_OF_BIRTH", "31/01/2011"),
     ("Geboren op: 2 maart 2012", "Geboren op", "DATE_OF_BIRTH", "2 maart 2012"),
     ("Geboortedatum\t05-06-2013", "Geboortedatum", "DATE_OF_BIRTH", "05-06-2013"),

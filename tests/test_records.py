@@ -69,6 +69,7 @@ def test_consents_parse_categories_and_givers(tmp_path: Path) -> None:
     ("wettelijk vertegenwoordiger", "ouder"), ("ouder 1 en ouder 2", "ouder"),
     ("ouder+leerling", "ouder+leerling"), ("ouder(s) + leerling", "ouder+leerling"),
     ("leerling en ouders/verzorgers", "ouder+leerling"), ("de leerling zelf", "leerling"),
+    ("leerling (16+)", "leerling"), ("ouder (voor 12 jaar)", "ouder"),
     ("school", "school"),  # unknown wording never matches a requirement silently
 ])
 def test_consent_givers_as_schools_write_them(written: str, giver: str) -> None:

@@ -30,6 +30,9 @@ REPORTED = {"PERSON", "NL_BSN", "NL_ONDERWIJSNUMMER", "EMAIL_ADDRESS", "PHONE_NU
 PRIORITY = ["EMAIL_ADDRESS", "IBAN_CODE", "NL_BSN", "NL_ONDERWIJSNUMMER", "PHONE_NUMBER", "DATE_OF_BIRTH",
             "ADDRESS", "NL_POSTCODE", "HEALTH", "YOUTH_CARE", "CRIMINAL", "RELIGION", "ETHNICITY",
             "FAMILY_SITUATION", "PERSON"]
+# Names found right after a title or initials: the name starts the span, so across a line break the
+# first piece is the name ('mw. L. David⏎Verwezen door'), not the last.
+NAME_AFTER_CUE_RECOGNIZERS = frozenset({"NlTitledNameRecognizer", "NlInitialsNameRecognizer"})
 PERSON_RECOGNIZER_RANK = {"RegisterNameRecognizer": 0, "NlTitledNameRecognizer": 1, "NlInitialsNameRecognizer": 1}
 MIN_SCORE = 0.35
 SINGLE_WORD_NER_SCORE = 0.5
@@ -158,7 +161,7 @@ def _weak_name(value: str) -> bool:
 
 def to_finding(source: str, path: str, unit: TextUnit, start: int, end: int, etype: str, score: float,
                recognizer: str, meta: dict[str, object] | None = None) -> Finding | None:
-    span = one_line(unit.text, start, end, etype)
+    span = one_line(unit.text, start, end, etype, first=recognizer in NAME_AFTER_CUE_RECOGNIZERS)
     if span is None:
         return None
     start, end = _trim(unit.text, *span, etype)

@@ -35,16 +35,17 @@ def _pieces(text: str, start: int, end: int, breaks: re.Pattern[str]) -> list[tu
     return pieces
 
 
-def one_line(text: str, start: int, end: int, entity_type: str) -> tuple[int, int] | None:
+def one_line(text: str, start: int, end: int, entity_type: str, first: bool = False) -> tuple[int, int] | None:
     """The part of `text[start:end]` on one line, or None when no part of it is that entity.
 
-    A name keeps its last piece that starts with a capital (the name after a heading); an address
+    A name keeps its last piece that starts with a capital (the name after a heading), or its first
+    when the name starts the span (`first`: found after a title or as initials); an address
     the first piece with a house number in it (the street, not the postcode line after it); a number or code written
     over two lines is not one."""
     if entity_type not in ONE_LINE_TYPES:
         return start, end
     breaks = _PERSON_BREAK if entity_type == "PERSON" else _LINE_BREAK
-    return _cut(text, start, end, entity_type, breaks)
+    return _cut(text, start, end, entity_type, breaks, first)
 
 
 def within_cell(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -53,13 +54,14 @@ def within_cell(text: str, start: int, end: int) -> tuple[int, int] | None:
     return _cut(text, start, end, "PERSON", _CELL_BREAK)
 
 
-def _cut(text: str, start: int, end: int, entity_type: str, breaks: re.Pattern[str]) -> tuple[int, int] | None:
+def _cut(text: str, start: int, end: int, entity_type: str, breaks: re.Pattern[str],
+         first: bool = False) -> tuple[int, int] | None:
     if not breaks.search(text, start, end):
         return start, end
     pieces = [_strip(text, s, e) for s, e in _pieces(text, start, end, breaks) if text[s:e].strip()]
     if entity_type == "PERSON":
         named = [(s, e) for s, e in pieces if text[s:e].strip()[:1].isupper()]
-        return named[-1] if named else None
+        return (named[0] if first else named[-1]) if named else None
     if entity_type == "ADDRESS":
         streets = [(s, e) for s, e in pieces
                    if any(c.isdigit() for c in text[s:e]) and any(c.isalpha() for c in text[s:e])]

@@ -61,7 +61,8 @@ def normalise_giver(text: str) -> str:
     Parents, guardians and legal representatives all count as 'ouder'; the pupil as 'leerling'.
     Anything else is kept as written, so it never silently matches a requirement.
     """
-    parts = [p.strip() for p in re.split(r"\s*(?:\+|&|,|\ben\b|\bmet\b)\s*", text.strip().lower()) if p.strip()]
+    plain = re.sub(r"\((?!s\)|en\)|n\))[^)]*\)", " ", text.strip().lower())  # a note: 'leerling (16+)'
+    parts = [p.strip() for p in re.split(r"\s*(?:\+|&|,|\ben\b|\bmet\b)\s*", plain) if p.strip()]
     roles = {_role(re.sub(r"\s+", " ", p)) for p in parts}
     order = {"ouder": 0, "leerling": 1}
     return "+".join(sorted(roles, key=lambda r: (order.get(r, 2), r)))

@@ -38,8 +38,9 @@ _WORD = r"\p{Lu}[\p{Ll}\p{M}'’-]+"
 _PARTICLE = r"(?:de|der|den|het|'t|van|aan|op|in|bij|ter|ten|te|over|onder|achter|voor|la|le)"
 _NAME = rf"{_WORD}(?:[ ](?:{_PARTICLE}[ ])*{_WORD}){{0,3}}"
 # House number with its addition: 4a, 14 A, 12-II, 12-2, 9 bis, 7 hs.
-_NUMBER = (r"[1-9]\d{0,4}(?:[ ]?-[ ]?(?:\d{1,4}|[IVX]{1,4}|[a-zA-Z]{1,3})(?![\w])|[ ]?[a-zA-Z](?![\w])"
-           r"|[ ](?:bis|hs|huis|bg|zw|rd)(?![\w]))?(?![\w,.:/-]\d)")
+HOUSE_NUMBER = (r"[1-9]\d{0,4}(?:[ ]?-[ ]?(?:\d{1,4}|[IVX]{1,4}|[a-zA-Z]{1,3})(?![\w])|[ ]?[a-zA-Z](?![\w])"
+                r"|[ ](?:bis|hs|huis|bovenhuis|benedenhuis|boven|beneden|bg|zw|rd|[IVX]{1,4})(?![\w]))?"
+                r"(?![\w,.:/-]\d)")
 _LABEL = (r"(?i:(?:woon|huis|post|verblijfs|correspondentie)?adres(?:[ ]\p{L}+)?|adresgegevens|"
           r"straat(?:naam)?(?:[ ]?(?:\+|en|&)[ ]?huisnummer)?)[ \t]*:[ \t]*\n?[ \t]*")
 # 'woont aan', 'woont met zijn moeder aan de': a few lower-case words may stand between
@@ -47,7 +48,7 @@ _LIVES_AT = (r"(?i:woont|wonen|woonde|woonachtig|wonende|verhuisd|verhuist|verhu
              r"het adres is|adres is)(?:[ ](?:nu|inmiddels|sinds kort|tijdelijk))?(?:[ ]\p{Ll}+){0,4}?"
              r"[ ](?:aan|op|naar|te|in)(?:[ ](?:de|het|'t))?[ ]")
 _BEFORE = regex.compile(rf"(?:{_LABEL}|{_LIVES_AT})$")
-_STREET_NO_WORD = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])({_NAME})[ ]({_NUMBER})")
+_STREET_NO_WORD = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])({_NAME})[ ]({HOUSE_NUMBER})")
 _POSTCODE_AFTER = regex.compile(r",?[ \t]*\n?[ \t]*[1-9]\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}(?![\w])")
 # ', Almere' or ' in Buitenpost' after the number, ending the sentence or the line
 _PLACE_AFTER = regex.compile(rf"(?:,[ \t]*|[ ]in[ ])(?:'s-)?{_WORD}(?:[ -]{_WORD})?[ \t]*(?:$|[\n.;)])")
