@@ -17,12 +17,15 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from scanner.detection.name_evidence import no_name_evidence
-from scanner.detection.ner_gate import SALUTATIONS, lower_case_words, ner_windows, own_names_pattern
+from scanner.detection.ner_gate import FUNCTION_WORDS, SALUTATIONS, lower_case_words, ner_windows, own_names_pattern
 from scanner.detection.nlp_engine import SchoolSpacyNlpEngine
 from scanner.detection.spans import within_cell
 
 NER_RECOGNIZER = "SpacyRecognizer"
 
+# words that open a Dutch surname ('Van Dijk, Jan', 'De Vries'): never cut off a name
+NAME_PARTICLES = frozenset({"van", "de", "der", "den", "het", "ten", "ter", "te", "op", "in", "el", "al", "da", "di",
+                            "du", "la", "le", "dos", "von"})
 _FIRST_WORD = re.compile(r"(\w+)(?:[\s,]+|$)")
 
 
@@ -36,11 +39,12 @@ def without_salutation(text: str, results: list[RecognizerResult]) -> list[Recog
     for r in results:
         if r.entity_type == "PERSON":
             m = _FIRST_WORD.match(text, r.start, r.end)
-            if m and m.group(1).casefold() in SALUTATIONS:
+            first = m.group(1).casefold() if m else ""
+            if m and (first in SALUTATIONS or (first in FUNCTION_WORDS and first not in NAME_PARTICLES)):
                 if not text[m.end():r.end].strip():
                     continue  # the greeting alone ('Geachte ouder(s)')
                 if text[m.end():r.end][:1].isupper():
-                    r.start = m.end()
+                    r.start = m.end()  # 'Hallo Merijn', 'Bij Adam is ...': the name is what follows
         kept.append(r)
     return kept
 

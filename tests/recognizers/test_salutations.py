@@ -14,6 +14,8 @@ from scanner.detection.analyzer import without_salutation
     ("Goedemorgen mevrouw", "Goedemorgen mevrouw", "Goedemorgen mevrouw"),  # no name follows
     ("Lieve Jansen belt terug.", "Lieve Jansen", "Lieve Jansen"),  # Lieve is a first name
     ("Dag De Vries, tot morgen.", "Dag De Vries", "De Vries"),
+    ("Bij Adam is epilepsie vastgesteld.", "Bij Adam", "Adam"),  # a preposition opening the sentence
+    ("Van Dijk belde terug.", "Van Dijk", "Van Dijk"),  # a surname's particle stays
 ])
 def test_greeting_is_not_part_of_the_name(text: str, span: str, name: str) -> None:
     start = text.index(span)
