@@ -1,4 +1,4 @@
-"""The state store: one SQLite file per output folder (design.md, "State").
+"""The state store: one SQLite file per output folder (docs/report-contract.md, "State").
 
 It keeps the audit history now; the incremental cache and resume checkpoints will get their own
 tables here later, each registered in `SCHEMA_VERSIONS` so an older avgscan refuses a store that a

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-# Consent categories as schools record them (design.md); the truth is computed in these terms.
+# Consent categories as schools record them (docs/rules.md); the truth is computed in these terms.
 ONDERWIJS, GEZONDHEID, ONTWIKKELING, GEZIN = "onderwijsgegevens", "gezondheid", "ontwikkeling", "gezinssituatie"
 CATEGORIES = (ONDERWIJS, GEZONDHEID, ONTWIKKELING, GEZIN)
 

@@ -1,5 +1,6 @@
-"""Score a scan against a generated school's truth/ folder, with the semantics of the shared scorer
-(../shared/tools/score.py), without importing it: CI has no guarantee ../shared is there.
+"""Score a scan against a generated school's truth/ folder (docs/generated-schools.md), with the same
+semantics as the evaluation corpora avgscan is judged on, so a generated school and such a corpus are
+scored alike.
 
 Violations: retention-expired and consent-* match on (source, path, rule, leerlingnummer); open-access
 and bsn-outside-administration on (source, path, rule); unknown-subject on (source, path, rule) with

@@ -1,4 +1,4 @@
-"""The expected violations of the demo school, derived from the plan with design.md's rule semantics.
+"""The expected violations of the demo school, derived from the plan with the rule semantics of docs/rules.md.
 
 This is a second, deliberately simple implementation of the eight rules over what the generator
 knows for certain (who a document is about, which categories it shares, its date and permissions),

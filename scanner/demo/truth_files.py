@@ -1,5 +1,5 @@
-"""truth/: the expected results of a generated school in the format of the shared scorer
-(../shared/tools/score.py and ../shared/eval-dev/truth/README.md), next to truth.json.
+"""truth/: the expected results of a generated school (docs/generated-schools.md), next to truth.json,
+in the format of the labelled evaluation corpora avgscan is judged on.
 
 - expected_violations.csv: source,path,leerlingnummer,rule,note
 - controls.csv: every share file and every database row (the register tables aside) without an expected

@@ -1,4 +1,4 @@
-"""The rule registry: one module per rule code (design.md fixes the codes and their meaning)."""
+"""The rule registry: one module per rule code (docs/rules.md fixes the codes and their meaning)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The consent decision of design.md, shared by the four consent-* rules.
+"""The consent decision of docs/rules.md, shared by the four consent-* rules.
 
 For a pupil's data in a place assigned to a party: exempt parties need nothing; otherwise, among
 the pupil's consent records for that party, any record without a problem makes the flow compliant;
