@@ -1,4 +1,5 @@
-"""report.json: the versioned contract of docs/report-contract.md (`avgscan.report/1`), described by schema/report.schema.json.
+"""report.json: the versioned contract of docs/report-contract.md (`avgscan.report/1`), described by
+schema/report.schema.json.
 
 Fields are only ever added within `avgscan.report/1`; audits compare reports across years.
 """
