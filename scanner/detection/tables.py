@@ -3,8 +3,8 @@
 A header says what a column holds (docs/dutch-law.md, "LAS exports and column headers"). The
 classifier turns a cell of a known column into a finding of that type when its value has the right
 shape, so that a surname alone in an 'Achternaam' column or a date in a 'Geboortedatum' column is
-found. Free-text columns (notes, remarks) still go through the text recognizers: one column can hold names, dates and diagnoses
-together, so a column never gets one label for all of its content.
+found. Free-text columns (notes, remarks) still go through the text recognizers: one column can hold
+names, dates and diagnoses together, so a column never gets one label for all of its content.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """The disclosure log (verstrekkingenlog): what the school gave to which party, when.
 
 Schools are advised to record every exchange (IBP-platform; docs/dutch-law.md, "The disclosure
-log"). A logged flow is checked like a file in an outbound folder: each row becomes an item for the consent rules, with the
-categories the log names, so a flow that left no copy on the share is still judged.
+log"). A logged flow is checked like a file in an outbound folder: each row becomes an item for the
+consent rules, with the categories the log names, so a flow that left no copy on the share is still
+judged.
 """
 
 from __future__ import annotations
