@@ -15,9 +15,33 @@ from scanner.demo.places import REGISTER_TABLES, TABLE_ROLES, table_parties
 from scanner.demo.styles import Style, staff_list_path, style_by_name
 
 
-def _q(text: str) -> str:
+def quoted(text: str) -> str:
     """A YAML double-quoted scalar."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+
+def organisation_lines(plan: Plan, comment: str = "") -> list[str]:
+    """The organisation: its name, its own addresses and phone numbers (not the e-mail domain: a staff
+    member's address is personal data) and its schools."""
+    org = plan.organisation
+    own = [x for s in org.schools for x in (s.street, s.postcode, s.phone)]
+    return ["organisation:", f"  name: {quoted(org.name)}", *([f"  # {comment}"] if comment else []),
+            f"  addresses: [{', '.join(quoted(a) for a in own)}]",
+            f"  schools: [{', '.join(quoted(s.name) for s in org.schools)}]"]
+
+
+def share_mapping(style: Style, outbound_comment: str = "") -> list[str]:
+    """The share's folder roles and outbound folders, as the style names them."""
+    return ["    roles:", *[f"      {quoted(prefix)}: {role}" for prefix, role in style.roles.items()],
+            "    outbound:" + (f"   # {outbound_comment}" if outbound_comment else ""),
+            *[f"      {quoted(prefix)}: {quoted(party)}" for prefix, party in style.parties.items()]]
+
+
+def people_records(style: Style, plan: Plan, url: str) -> list[str]:
+    """The staff list on the share and the parents' table in the LAS as allow-lists."""
+    return ["  staff:", f"    path: {quoted('share/' + staff_list_path(style, plan.as_of))}",
+            "  parents:", f"    url: {quoted(url)}", "    table: ouders"]
 
 
 def database_url(root: Path) -> str:
@@ -31,12 +55,12 @@ def database_source(style: Style, url: str) -> list[str]:
     return [
         "  - name: las",
         "    type: database",
-        f"    url: {_q(url)}",
+        f"    url: {quoted(url)}",
         f"    register_tables: [{', '.join(REGISTER_TABLES)}]",
         "    roles:",
         *[f"      {table}: {role}" for table, role in TABLE_ROLES.items()],
         "    outbound:",
-        *[f"      {table}: {_q(party)}" for table, party in table_parties(style).items()],
+        *[f"      {table}: {quoted(party)}" for table, party in table_parties(style).items()],
     ]
 
 
@@ -45,9 +69,6 @@ def config_text(plan: Plan, root: Path) -> str:
     if style.templates.config_text is not None:  # this school's IT person wrote it their own way
         return style.templates.config_text(plan, root)
     org = plan.organisation
-    own = []
-    for s in org.schools:
-        own += [s.street, s.postcode, s.phone]  # not the e-mail domain: a staff member's address is personal data
     url = database_url(root)
     lines = [
         f"# avgscan-configuratie voor {org.name} (gemaakt door `avgscan demo`, stijl {style.key}, seed {plan.seed}).",
@@ -55,20 +76,14 @@ def config_text(plan: Plan, root: Path) -> str:
         "# De verwachte overtredingen staan in truth.json en truth/ naast dit bestand.",
         f"as_of: {plan.as_of.isoformat()}",
         "",
-        "organisation:",
-        f"  name: {_q(org.name)}",
-        f"  addresses: [{', '.join(_q(a) for a in own)}]",
-        f"  schools: [{', '.join(_q(s.name) for s in org.schools)}]",
+        *organisation_lines(plan),
         "",
         "sources:",
         "  - name: share",
         "    type: filesystem",
         "    path: share",
-        f"    folder_pattern: {_q(style.folder_pattern)}",
-        "    roles:",
-        *[f"      {_q(prefix)}: {role}" for prefix, role in style.roles.items()],
-        "    outbound:",
-        *[f"      {_q(prefix)}: {_q(party)}" for prefix, party in style.parties.items()],
+        f"    folder_pattern: {quoted(style.folder_pattern)}",
+        *share_mapping(style),
         *database_source(style, url),
         "",
         "records:",
@@ -76,11 +91,7 @@ def config_text(plan: Plan, root: Path) -> str:
         "    path: records/leerlingen.csv",
         "  consents:",
         "    path: records/toestemmingen.xlsx",
-        "  staff:",
-        f"    path: {_q('share/' + staff_list_path(style, plan.as_of))}",
-        "  parents:",
-        f"    url: {_q(url)}",
-        "    table: ouders",
+        *people_records(style, plan, url),
         "",
     ]
     return "\n".join(lines)

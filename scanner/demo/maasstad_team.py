@@ -27,8 +27,7 @@ from scanner.demo.layout import MONTHS, d, form, heading, letterhead, long_date,
 from scanner.demo.model import Contact, Doc, Fact, Mail, Organisation, Place, Plan, Pupil, School, Staff
 from scanner.demo.outbound_docs import DEFAULT_WORDING, _place, _signature, greeting
 from scanner.demo.people import group_on, school_on
-from scanner.demo.places import REGISTER_TABLES, TABLE_ROLES, table_parties
-from scanner.demo.styles import Style, Wording, staff_list_path, style_by_name
+from scanner.demo.styles import Style, Wording, style_by_name
 
 
 def lvs_name(p: Pupil) -> str:
@@ -190,23 +189,24 @@ def register_export(plan: Plan) -> tuple[list[str], list[list[object]], str]:
     return list(REGISTER_HEADER), rows, ";"
 
 
-def _q(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
 
 def config_text(plan: Plan, root: Path) -> str:
     """avgscan.yaml as the IT person wrote it: the example's sections, ParnasSys headers mapped by hand."""
+    from scanner.demo.config_writer import (  # config_writer imports the styles
+        database_source,
+        organisation_lines,
+        people_records,
+        share_mapping,
+    )
+    from scanner.demo.config_writer import quoted as _q
+
     style = style_by_name(plan.style)
     org = plan.organisation
-    own = [x for s in org.schools for x in (s.street, s.postcode, s.phone)]
     return "\n".join([
         f"# avgscan - {org.name}",
         "# Gemaakt op basis van config/example.avgscan.yaml (ICT-servicedesk Maasstad)",
         "",
-        "organisation:",
-        f"  name: {_q(org.name)}",
-        f"  addresses: [{', '.join(_q(a) for a in own)}]",
-        f"  schools: [{', '.join(_q(s.name) for s in org.schools)}]",
+        *organisation_lines(plan),
         f"as_of: {plan.as_of.isoformat()}",
         "",
         "sources:",
@@ -215,18 +215,8 @@ def config_text(plan: Plan, root: Path) -> str:
         "    path: share",
         '    exclude: ["**/Thumbs.db", "**/~$*"]',
         f"    folder_pattern: {_q(style.folder_pattern)}   # 'Dossier 20431 (Boer de, Jesse)'",
-        "    roles:",
-        *[f"      {_q(prefix)}: {role}" for prefix, role in style.roles.items()],
-        "    outbound:",
-        *[f"      {_q(prefix)}: {_q(party)}" for prefix, party in style.parties.items()],
-        "  - name: las",
-        "    type: database",
-        '    url: "sqlite:///las.db"',
-        f"    register_tables: [{', '.join(REGISTER_TABLES)}]",
-        "    roles:",
-        *[f"      {table_}: {role}" for table_, role in TABLE_ROLES.items()],
-        "    outbound:",
-        *[f"      {table_}: {_q(party)}" for table_, party in table_parties(style).items()],
+        *share_mapping(style),
+        *database_source(style, "sqlite:///las.db"),
         "",
         "records:",
         "  register:",
@@ -234,10 +224,6 @@ def config_text(plan: Plan, root: Path) -> str:
         "    columns: {achternaam: \"Achternaam (officieel)\"}",
         "  consents:",
         "    path: records/toestemmingen.csv",
-        "  staff:",
-        f"    path: {_q('share/' + staff_list_path(style, plan.as_of))}",
-        "  parents:",
-        '    url: "sqlite:///las.db"',
-        "    table: ouders",
+        *people_records(style, plan, "sqlite:///las.db"),
         "",
     ])

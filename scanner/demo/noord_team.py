@@ -24,7 +24,7 @@ from scanner.demo.layout import MONTHS, heading, long_date, para
 from scanner.demo.model import ONDERWIJS, Contact, Doc, Fact, Mail, Organisation, Place, Plan, Pupil, School, Staff
 from scanner.demo.outbound_docs import DEFAULT_WORDING, _place, _signature, greeting
 from scanner.demo.people import group_on, school_on
-from scanner.demo.styles import Style, Wording, staff_list_path, style_by_name
+from scanner.demo.styles import Style, Wording, style_by_name
 
 DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
@@ -157,25 +157,24 @@ def register_export(plan: Plan) -> tuple[list[str], list[list[object]], str]:
     return list(REGISTER_HEADER), rows, ","
 
 
-def _q(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
 
 def config_text(plan: Plan, root: Path) -> str:
     """avgscan.yaml as the IT person wrote it: the example's order, comments kept short, Magister columns."""
-    from scanner.demo.config_writer import database_source  # config_writer imports the styles
+    from scanner.demo.config_writer import (  # config_writer imports the styles
+        database_source,
+        organisation_lines,
+        people_records,
+        share_mapping,
+    )
+    from scanner.demo.config_writer import quoted as _q
 
     style = style_by_name(plan.style)
     org = plan.organisation
-    own = [x for s in org.schools for x in (s.street, s.postcode, s.phone)]
     return "\n".join([
         f"# avgscan configuratie {org.name}",
         "# overgenomen van config/example.avgscan.yaml, aangepast door systeembeheer",
         "",
-        "organisation:",
-        f"  name: {_q(org.name)}",
-        f"  addresses: [{', '.join(_q(a) for a in own)}]",
-        f"  schools: [{', '.join(_q(s.name) for s in org.schools)}]",
+        *organisation_lines(plan),
         f"as_of: {plan.as_of.isoformat()}",
         "",
         "sources:",
@@ -184,10 +183,7 @@ def config_text(plan: Plan, root: Path) -> str:
         "    path: share",
         '    exclude: ["**/Thumbs.db", "**/desktop.ini"]',
         f"    folder_pattern: {_q(style.folder_pattern)}",
-        "    roles:",
-        *[f"      {_q(prefix)}: {role}" for prefix, role in style.roles.items()],
-        "    outbound:",
-        *[f"      {_q(prefix)}: {_q(party)}" for prefix, party in style.parties.items()],
+        *share_mapping(style),
         *database_source(style, "sqlite:///las.db"),
         "",
         "records:",
@@ -197,10 +193,6 @@ def config_text(plan: Plan, root: Path) -> str:
         "inschrijving: \"Datum inschr.\", uitschrijving: \"Datum uitschr.\", school: \"Locatie\"}",
         "  consents:",
         "    path: records/toestemmingen.xlsx",
-        "  staff:",
-        f"    path: {_q('share/' + staff_list_path(style, plan.as_of))}",
-        "  parents:",
-        '    url: "sqlite:///las.db"',
-        "    table: ouders",
+        *people_records(style, plan, "sqlite:///las.db"),
         "",
     ])

@@ -19,7 +19,7 @@ from scanner.demo.care import school_facts
 from scanner.demo.layout import d, facts_para, heading, letterhead, para, staff_ref, table, title
 from scanner.demo.model import ONDERWIJS, Block, Doc, Fact, Organisation, Place, Plan, Pupil, School, Staff
 from scanner.demo.people import group_on, school_on
-from scanner.demo.styles import Style, staff_list_path, style_by_name
+from scanner.demo.styles import Style, style_by_name
 
 
 def short(person: Staff) -> str:
@@ -107,29 +107,27 @@ def extra_docs(plan: Plan, style: Style, rng: random.Random) -> list[Doc]:
     return [Doc(place, sent, "Verzuimoverzicht", sheet=rows)]
 
 
-def _q(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
 
 def config_text(plan: Plan, root: Path) -> str:
     """avgscan.yaml in the IT person's own words: Dutch comments, the register's headers mapped by hand, the
     consent records as the CSV export, the temporary Office files excluded."""
-    from scanner.demo.config_writer import database_source  # config_writer imports the styles
+    from scanner.demo.config_writer import (  # config_writer imports the styles
+        database_source,
+        organisation_lines,
+        people_records,
+        share_mapping,
+    )
+    from scanner.demo.config_writer import quoted as _q
 
     style = style_by_name(plan.style)
     org = plan.organisation
-    own = [x for s in org.schools for x in (s.street, s.postcode, s.phone)]
     header = style.register_header
     return "\n".join([
         f"# avgscan - {org.name} (Oss/Uden)",
         "# Ingericht door ICT op basis van config/example.avgscan.yaml.",
         f"# Scannen: avgscan scan --config avgscan.yaml --out rapport   (stijl {style.key}, seed {plan.seed})",
         "",
-        "organisation:",
-        f"  name: {org.name}",
-        "  # eigen adressen en telefoonnummers (briefpapier)",
-        f"  addresses: [{', '.join(_q(a) for a in own)}]",
-        f"  schools: [{', '.join(_q(s.name) for s in org.schools)}]",
+        *organisation_lines(plan, 'eigen adressen en telefoonnummers (briefpapier)'),
         "",
         f"as_of: {plan.as_of.isoformat()}",
         "",
@@ -140,10 +138,7 @@ def config_text(plan: Plan, root: Path) -> str:
         '    exclude: ["**/Thumbs.db", "**/~$*", "**/.DS_Store"]',
         "    # mappen heten 20431_deBoer_Jesse",
         f"    folder_pattern: {_q(style.folder_pattern)}",
-        "    roles:",
-        *[f"      {_q(prefix)}: {role}" for prefix, role in style.roles.items()],
-        "    outbound:   # map -> partij zoals in het toestemmingenoverzicht",
-        *[f"      {_q(prefix)}: {_q(party)}" for prefix, party in style.parties.items()],
+        *share_mapping(style, 'map -> partij zoals in het toestemmingenoverzicht'),
         *database_source(style, "sqlite:///las.db"),
         "",
         "records:",
@@ -156,11 +151,7 @@ def config_text(plan: Plan, root: Path) -> str:
         f"      uitschrijving: {_q(header[10])}",
         "  consents:",
         "    path: records/toestemmingen.csv",
-        "  staff:",
-        f"    path: {_q('share/' + staff_list_path(style, plan.as_of))}",
-        "  parents:",
-        '    url: "sqlite:///las.db"',
-        "    table: ouders",
+        *people_records(style, plan, "sqlite:///las.db"),
         "",
     ])
 
