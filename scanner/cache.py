@@ -74,7 +74,7 @@ def _encode(detected: Detected | None) -> bytes | None:
     data = asdict(detected)
     for f in data["findings"]:
         f["value"] = f["path"] = ""  # never a raw value in the store; paths carry children's names
-    data["share_date"] = detected.share_date.isoformat() if detected.share_date else None
+    data["share_dates"] = [[day.isoformat() if day else None, source] for day, source in detected.share_dates]
     return json.dumps(data, separators=(",", ":")).encode()
 
 
@@ -86,8 +86,8 @@ def _decode(blob: bytes | None) -> Detected | None:
         findings=[Finding(**f) for f in data["findings"]], ref_key=data["ref_key"],
         rows={k: RowKeys(**v) for k, v in data["rows"].items()},
         candidates=[ChildCandidate(**c) for c in data["candidates"]],
-        share_date=date.fromisoformat(data["share_date"]) if data["share_date"] else None,
-        share_date_source=data["share_date_source"], legal_hold=data["legal_hold"])
+        share_dates=[(date.fromisoformat(day) if day else None, source) for day, source in data["share_dates"]],
+        legal_hold=data["legal_hold"])
 
 
 class ItemCache:

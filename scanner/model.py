@@ -156,8 +156,9 @@ class Detected:
     ref_key: str | None = None  # keyed leerlingnummer a database row refers to
     rows: dict[str, RowKeys] = field(default_factory=dict)
     candidates: list[ChildCandidate] = field(default_factory=list)
-    share_date: date | None = None
-    share_date_source: str | None = None
+    # the days it may have been shared on, in order (scanner.sharing.share_dates); which one counts
+    # depends on the reference date, chosen when the item is finished, so a cached item chooses again
+    share_dates: list[tuple[date | None, str]] = field(default_factory=list)
     legal_hold: str | None = None
 
 

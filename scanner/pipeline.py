@@ -34,7 +34,7 @@ from scanner.records.disclosures import load_disclosures
 from scanner.records.loading import Records, load_records
 from scanner.rules import RULES, RuleContext
 from scanner.rules.consent_rules import outcomes
-from scanner.sharing import share_date, shared_on
+from scanner.sharing import pick, share_dates, shared_on
 from scanner.state import StateStore
 from scanner.unknown_children import candidates, resolve
 
@@ -112,21 +112,21 @@ class Scanner:
         findings = detect(self.analyzer, item.source, item.path, units, org.addresses, self.keyer,
                           org.own_names, self.memo if item.kind == "row" else None)
         mark_roles(units, findings)
-        day, day_source = share_date(item, content, self.as_of)
         title = str(content.metadata.get("title") or (units[0].text if units else ""))
         ref = content.refs.get("leerlingnummer")
         return Detected(
             findings=findings, ref_key=self.keyer.number(ref) if ref else None,
             rows=row_keys(units, item.kind == "row", self.keyer),
             candidates=candidates(units, findings, self.keyer, item.path),
-            share_date=day, share_date_source=day_source,
+            share_dates=share_dates(item, content),
             legal_hold=legal_hold(item, title[:200], self.hold_terms))
 
     def finish(self, item: Item, detected: Detected | None) -> ScannedItem:
         if detected is None:
             return ScannedItem(item=item)
-        scanned = ScannedItem(item=item, findings=detected.findings, share_date=detected.share_date,
-                              share_date_source=detected.share_date_source, legal_hold=detected.legal_hold)
+        day, day_source = pick(detected.share_dates, self.as_of)
+        scanned = ScannedItem(item=item, findings=detected.findings, share_date=day, share_date_source=day_source,
+                              legal_hold=detected.legal_hold)
         for f in scanned.findings:
             f.source, f.path = item.source, item.path
         scanned.subjects = link(item.path, item.kind == "row", detected, self.index, self.folder_rx.get(item.source))

@@ -52,6 +52,7 @@ SOURCE_TEXT = {  # (Dutch, English)
     "log": ("verstrekkingenlog", "disclosure log"),
 }
 COLUMN = "column:"
+FALLBACKS = ("mtime", "reference")  # no label said so: taken whatever the day
 
 
 def normalise(label: str) -> str:
@@ -165,55 +166,69 @@ def _letter_date(text: str, m: re.Match[str], label: str) -> bool:
     return norm.split()[-1] in ("datum", "date") and ":" in label
 
 
-def stated_date(content: Content, as_of: date) -> tuple[date | None, str | None]:
-    """The latest date that is a labelled sharing date or the letter's own date line in the letter
-    head, with its source code ('document' or 'letter'). The latest, because a document leaves after
-    everything it reports: a hand-over that mentions "aangemeld bij Accare op 03-02-2025" and was sent
-    a year later must not be judged on the old referral."""
+def stated_dates(content: Content) -> list[tuple[date, str]]:
+    """Every date that is a labelled sharing date or the letter's own date line in the letter head,
+    with its source code ('document' or 'letter'), latest first: a document leaves after everything
+    it reports, so a hand-over that mentions "aangemeld bij Accare op 03-02-2025" and was sent a year
+    later must not be judged on the old referral."""
     voc = vocabulary()
     header = True
     previous = ""
-    best: tuple[date, str] | None = None
+    found: list[tuple[date, str]] = []
     for n, unit in enumerate(content.units):
         if header and (n >= voc.header_units or voc.salutation.match(normalise(unit.text))
                        or _opens_pupil_section(unit, voc)):
             header = False
         for m in DATE_IN_TEXT.finditer(unit.text):
             day = parse_date(m.group(0))
-            if day is None or not plausible(day, as_of) or (best and day <= best[0]):
+            if day is None or day < EARLIEST:
                 continue
             own = _label(unit.text, m.start())
             # else the label in its own cell or on the line before ('Verzonden op:' / '12-03-2026')
             label = own or unit.column or previous
             if label and voc.says_sharing(label):
-                best = (day, "document")
+                found.append((day, "document"))
             elif header and not _is_cell(unit) and not voc.never.search(normalise(label)) \
                     and _letter_date(unit.text, m, own):
-                best = (day, "letter")
+                found.append((day, "letter"))
         previous = _label_line(unit.text)
-    return best if best else (None, None)
+    return sorted(found, key=lambda d: d[0], reverse=True)
 
 
-def share_date(item: Item, content: Content, as_of: date | None = None) -> tuple[date | None, str | None]:
-    """(day, source code). A row without a sharing column gets (None, 'reference'): the rule uses the
-    scan's reference date. An e-mail's (or its attachment's) Date header wins over the words in it:
-    it is when this copy left, while a 'Verzonden:' in the body is usually a quoted earlier message."""
-    as_of = as_of or date.today()
+def share_dates(item: Item, content: Content) -> list[tuple[date | None, str]]:
+    """The days an item may have been shared on, in the order they count (`pick` takes the first
+    that is not after the reference date). Independent of the reference date, so the item cache can
+    keep them: a rescan with another --as-of chooses again. An e-mail's (or its attachment's) Date
+    header wins over the words in it: it is when this copy left, while a 'Verzonden:' in the body is
+    usually a quoted earlier message. A row without a sharing column ends in (None, 'reference'): the
+    rule uses the scan's reference date."""
     if item.kind == "row":
         day = content.metadata.get("share_date")
         column = content.metadata.get("share_date_column")
-        if isinstance(day, date) and plausible(day, as_of) and column:
-            return day, f"{COLUMN}{column}"
-        return None, "reference"
+        options: list[tuple[date | None, str]] = []
+        if isinstance(day, date) and column and day >= EARLIEST:
+            options.append((day, f"{COLUMN}{column}"))
+        return [*options, (None, "reference")]
     sent = content.metadata.get("date")
-    if isinstance(sent, date) and plausible(sent, as_of):
-        return sent, "e-mail"
-    day, source = stated_date(content, as_of)
-    if day:
-        return day, source
+    options = [(sent, "e-mail")] if isinstance(sent, date) and sent >= EARLIEST else []
+    options += stated_dates(content)
     if item.modified:
-        return item.modified.date(), "mtime"
+        options.append((item.modified.date(), "mtime"))
+    return options
+
+
+def pick(options: list[tuple[date | None, str]], as_of: date) -> tuple[date | None, str | None]:
+    """The first option on or before the reference date; the file's modification time and the
+    reference date itself are the last resort and always taken."""
+    for day, source in options:
+        if source in FALLBACKS or plausible(day, as_of):
+            return day, source
     return None, None
+
+
+def share_date(item: Item, content: Content, as_of: date | None = None) -> tuple[date | None, str | None]:
+    """(day, source code) for one reference date (default today)."""
+    return pick(share_dates(item, content), as_of or date.today())
 
 
 def describe(source: str | None) -> str:

@@ -16,7 +16,7 @@ import yaml
 from connectors.db_rows import row_content
 from scanner.cache import _decode, _encode
 from scanner.model import Content, Detected, Item, TextUnit
-from scanner.sharing import describe, share_date, shared_on, sharing_columns
+from scanner.sharing import describe, pick, share_date, share_dates, shared_on, sharing_columns
 from tests.connectors.samples import pdf_bytes
 
 SPEC = yaml.safe_load((Path(__file__).with_suffix(".yaml")).read_text(encoding="utf-8"))
@@ -76,8 +76,19 @@ def test_dutch_words_for_each_source() -> None:
 @pytest.mark.parametrize(("day", "source"), [(None, "reference"), (date(2026, 3, 12), "column:datum_export"),
                                              (date(2026, 3, 12), "letter")])
 def test_cache_keeps_date_and_source(day: date | None, source: str) -> None:
-    back = _decode(_encode(Detected(share_date=day, share_date_source=source)))
-    assert back is not None and (back.share_date, back.share_date_source) == (day, source)
+    back = _decode(_encode(Detected(share_dates=[(day, source)])))
+    assert back is not None and back.share_dates == [(day, source)]
+
+
+def test_a_cached_item_chooses_its_date_again_for_another_reference_date() -> None:
+    """The days are kept, not the choice: a rescan with an earlier --as-of must not reuse a later date."""
+    item = Item(source="share", path="Extern/brief.docx", kind="file", modified=datetime(2026, 11, 20))
+    content = Content(units=_units(["Verzonden op: 12-03-2026", "Verzonden op: 01-10-2026"]))
+    cached = _decode(_encode(Detected(share_dates=share_dates(item, content))))
+    assert cached is not None
+    assert pick(cached.share_dates, date(2026, 11, 29)) == (date(2026, 10, 1), "document")
+    assert pick(cached.share_dates, date(2026, 6, 1)) == (date(2026, 3, 12), "document")
+    assert pick(cached.share_dates, date(2026, 1, 1)) == (date(2026, 11, 20), "mtime")
 
 
 REGISTER = ("Leerlingnummer;Achternaam;Voorvoegsel;Roepnaam;Geboortedatum;BSN;Datum uitschrijving\n"

@@ -25,10 +25,12 @@ def _table_units(table: Table, t: int) -> list[TextUnit]:
     for row in table.rows:
         cells: list[str] = []
         seen: list[object] = []
-        for cell in row.cells:  # a merged cell is listed once per grid column it spans
-            if not any(cell._tc is s for s in seen):
-                seen.append(cell._tc)
-                cells.append(cell.text.strip())
+        for cell in row.cells:  # a merged cell is listed once per grid column it spans: read it once, and
+            repeated = any(cell._tc is s for s in seen)  # keep its other columns empty so the cells after it
+            seen.append(cell._tc)  # stay under their own header (as odf's covered cells do)
+            cells.append("" if repeated else cell.text.strip())
+        while cells and not cells[-1]:
+            cells.pop()
         rows.append(cells)
     return table_units(rows, t)
 
