@@ -26,6 +26,7 @@ import yaml
 
 from config import CONFIG_DIR
 from scanner.detection.names import fold
+from scanner.detection.paragraphs import unit_of, units_by_place
 from scanner.forms import role_of as section_role
 from scanner.model import Finding, TextUnit
 
@@ -145,11 +146,11 @@ def mark_roles(units: list[TextUnit], findings: list[Finding]) -> None:
     people = [f for f in findings if f.entity_type == "PERSON"]
     if not people:
         return
-    index = {u.place: i for i, u in enumerate(units)}
+    by_place = units_by_place(units)
     signed = _signature_units(units, vocab)
     record_roles = _record_roles(units, vocab)
     for f in people:
-        i = index.get(f.place)
+        i = unit_of(units, by_place, f.place, f.start, f.end, f.value)
         if i is None:
             continue
         text = units[i].text

@@ -25,6 +25,7 @@ import regex
 from scanner.detection.detect import sentence_index
 from scanner.detection.masking import mask
 from scanner.detection.names import fold
+from scanner.detection.paragraphs import unit_of, units_by_place
 from scanner.forms import INITIALS, NAME_WORD, PARTICLES, FormRecord, document_record, name_shaped, records
 from scanner.keys import Keyer
 from scanner.model import SPECIAL_CATEGORY_TYPES, ChildCandidate, Finding, TextUnit, UnknownChild
@@ -88,12 +89,13 @@ def candidates(units: list[TextUnit], findings: list[Finding], keyer: Keyer,
 def _text_candidates(units: list[TextUnit], findings: list[Finding], special: list[Finding], keyer: Keyer,
                      adult_records: set[str], from_file: list[ChildCandidate]) -> list[ChildCandidate]:
     extra = _kin_mentions(units, findings)
-    text_of = {u.place: u.text for u in units}
+    by_place = units_by_place(units)
     found: list[ChildCandidate] = []
     for i, f in enumerate(findings + extra):
         if f.entity_type != "PERSON" or f.record in adult_records:
             continue
-        text = text_of.get(f.place, "")
+        i = unit_of(units, by_place, f.place, f.start, f.end, f.value)
+        text = units[i].text if i is not None else ""
         before, after = text[:f.start], text[f.end:]
         same_sentence = [s for s in special if s.place == f.place and s.sentence == f.sentence and s.start > f.end]
         kin = bool(KIN.search(before[-30:]))

@@ -115,3 +115,16 @@ def test_a_rule_about_the_whole_item_is_not_reviewed_again() -> None:
     assert [(v.rule, v.leerlingnummer) for v in reported] == [("open-access", None)]
     assert [(v.rule, v.leerlingnummer) for v in to_review(scanned, rules, ctx, reported)] == \
         [("retention-expired", "3001")]
+
+
+def test_a_role_is_read_in_the_piece_of_a_long_paragraph_the_name_is_in() -> None:
+    """split_long keeps a paragraph's place in every piece: the role must be read in the name's own piece."""
+    from scanner.detection.paragraphs import split_long
+    from scanner.model import Finding
+
+    units = split_long([TextUnit("alinea 1", "Ingediend t.a.v. Jan de Boer. " + "bla " * 1200)])
+    assert len(units) == 2 and units[0].place == units[1].place
+    name = Finding(source="s", path="p", place="alinea 1", entity_type="PERSON", score=1.0, evidence="",
+                   recognizer="t", value="Jan de Boer", start=17, end=28)
+    mark_roles(units, [name])
+    assert (name.role, name.role_cue) == ("adult", "t.a.v.")

@@ -60,3 +60,20 @@ def split_long(units: list[TextUnit], limit: int = 4000) -> list[TextUnit]:
             text = text[cut:]
         out.append(TextUnit(place=u.place, text=text, column=u.column, record=u.record) if text is not u.text else u)
     return out
+
+
+
+def units_by_place(units: list[TextUnit]) -> dict[str, list[int]]:
+    """Unit indexes by place: a long paragraph split by `split_long` keeps its place in every piece,
+    so one place can hold several units."""
+    found: dict[str, list[int]] = {}
+    for i, u in enumerate(units):
+        found.setdefault(u.place, []).append(i)
+    return found
+
+
+def unit_of(units: list[TextUnit], by_place: dict[str, list[int]], place: str, start: int, end: int,
+            value: str) -> int | None:
+    """The unit a finding was read from: the piece at its place whose span holds its value."""
+    pieces = by_place.get(place, [])
+    return next((i for i in pieces if units[i].text[start:end] == value), pieces[-1] if pieces else None)
