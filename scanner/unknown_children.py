@@ -94,8 +94,8 @@ def _text_candidates(units: list[TextUnit], findings: list[Finding], special: li
     for i, f in enumerate(findings + extra):
         if f.entity_type != "PERSON" or f.record in adult_records:
             continue
-        i = unit_of(units, by_place, f.place, f.start, f.end, f.value)
-        text = units[i].text if i is not None else ""
+        u = unit_of(units, by_place, f.place, f.start, f.end, f.value)
+        text = units[u].text if u is not None else ""
         before, after = text[:f.start], text[f.end:]
         same_sentence = [s for s in special if s.place == f.place and s.sentence == f.sentence and s.start > f.end]
         kin = bool(KIN.search(before[-30:]))
