@@ -125,7 +125,8 @@ def _cannot_write(out: Path, err: BaseException) -> int:
     The previous scan's reports and history are left as they were (see reports.write_all)."""
     from scanner.redact import error_text
 
-    full = isinstance(err, OSError) and err.errno == errno.ENOSPC or "full" in str(err).lower()
+    # an OSError says ENOSPC; SQLite says "database or disk is full" (an OSError's text holds its path)
+    full = err.errno == errno.ENOSPC if isinstance(err, OSError) else "disk is full" in str(err).lower()
     why = "de schijf is vol" if full else f"schrijven mislukt ({error_text(err)})"
     print(f"avgscan: kan de rapporten niet schrijven in {out}: {why}. De rapporten en de historie van de vorige "
           "scan zijn ongewijzigd; deze scan is niet vastgelegd.", file=sys.stderr)
@@ -133,8 +134,11 @@ def _cannot_write(out: Path, err: BaseException) -> int:
 
 
 def source_roots(cfg: object) -> list[Path]:
-    """The scanned folders of a config: an output folder may not be one of them, nor inside one."""
-    return [Path(s.path) for s in getattr(cfg, "sources", []) if s.type == "filesystem" and s.path]
+    """The scanned folders of a config: an output folder may not be one of them, nor inside one. A
+    source that reads only named files and no subfolder (`avgscan scan lijst.csv`) reads no output
+    folder beside them."""
+    return [Path(s.path) for s in getattr(cfg, "sources", [])
+            if s.type == "filesystem" and s.path and not (s.include and "*/**" in s.exclude)]
 
 
 def warn_config_in_sources(cfg: object, config_path: str | None) -> None:

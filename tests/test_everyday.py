@@ -444,6 +444,22 @@ def test_a_single_file_can_be_scanned(school: Path) -> None:  # noqa: F811
     assert {f["entity_type"] for f in report["findings"]} >= {"NL_BSN"}
 
 
+def test_a_single_file_is_scanned_into_an_output_folder_beside_it(school: Path) -> None:  # noqa: F811
+    """The one-file source reads that file only, so an output folder next to it is no folder it reads."""
+    folder = school / "share/Dossiers/Vries, Sanne de (1001)"
+    out = folder / "rapport"
+    assert main(["scan", str(folder / "OPP.docx"), "--out", str(out)]) in (0, 1)
+    assert (out / "report.json").exists()
+
+
+def test_a_path_with_full_in_it_is_no_full_disk(capsys: pytest.CaptureFixture[str]) -> None:
+    from scanner.cli import _cannot_write
+
+    _cannot_write(Path("/srv/fullbackup/rapport"), PermissionError(13, "Permission denied", "/srv/fullbackup/x"))
+    err = capsys.readouterr().err
+    assert "schijf is vol" not in err and "schrijven mislukt" in err
+
+
 def test_dask_without_dask_says_what_to_install(school: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     import scanner.cli
