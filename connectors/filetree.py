@@ -98,10 +98,10 @@ class FileTreeSource:
                 yield item
 
     def _content_key(self, item: Item) -> None:
-        """The file's bytes hashed for the cache (the cache keys it again); the bytes are kept for the
-        read that follows, as a container's are."""
+        """The file's bytes hashed for the cache. Detection reads through its own source (a worker's),
+        so only a container's bytes are kept here: its members are listed from them next."""
         try:
-            data = self._container_bytes(item.path)
+            data = self._container_bytes(item.path) if is_container(item.path) else self._fetch(item.path)
         except Unreadable as err:
             item.status, item.reason = "unreadable", str(err)
             return
@@ -153,9 +153,7 @@ class FileTreeSource:
         """The item's content, extracted under this source's limits (Office files are archives too)."""
         with reading_with(self.limits):
             if item.kind != "member":  # a folder may be called 'Map!', so 'Map!/brief.txt' is a file
-                hashed = self._cache is not None and self._cache[0] == item.path  # read for its content key
-                data = self._container_bytes(item.path) if is_container(item.path) or hashed \
-                    else self._fetch(item.path)
+                data = self._container_bytes(item.path) if is_container(item.path) else self._fetch(item.path)
                 return extract(data, item.path)
             outer, inner = _outer_file(item.path)
             return read_member(self._container_bytes(outer), f"{PurePosixPath(outer).name}{SEPARATOR}{inner}",
