@@ -247,21 +247,25 @@ class StateStore:
         """
         return violation_identity(self._key, *parts)
 
-    def adopt_identity_key(self, key: bytes) -> bool:
-        """Record which key the violation IDs of this store's audits are made with; True when earlier
-        audits used another one (before organisation keys: this folder's own key), so that the caller
-        can translate their IDs once instead of calling everything new."""
-        check = hmac.new(key, b"avgscan-identity-key-check", hashlib.sha256).hexdigest()[:16]
-        with self.engine.begin() as conn:
+    def identity_key_changed(self, key: bytes) -> bool:
+        """True when earlier audits made their violation IDs with another key (before organisation
+        keys: this folder's own key), so that the caller can translate their IDs once instead of
+        calling everything new. Read only: `record_identity_key` writes it with the audit."""
+        with self.engine.connect() as conn:
             old = conn.execute(select(store_meta.c.value).where(store_meta.c.name == "identity_key_check")).scalar()
-            if old == check:
+            if old == _identity_check(key):
                 return False
-            had_audits = conn.execute(select(audit_table.c.id).limit(1)).first() is not None
-            if old is None:
-                conn.execute(store_meta.insert().values(name="identity_key_check", value=check))
-            else:
-                conn.execute(store_meta.update().where(store_meta.c.name == "identity_key_check").values(value=check))
-        return had_audits
+            return conn.execute(select(audit_table.c.id).limit(1)).first() is not None
+
+    def record_identity_key(self, key: bytes, conn: Connection) -> None:
+        """Record which key this audit's IDs are made with, in the audit's own transaction: a scan whose
+        reports could not be written changes nothing, so the next one still translates the old IDs."""
+        check = _identity_check(key)
+        old = conn.execute(select(store_meta.c.value).where(store_meta.c.name == "identity_key_check")).scalar()
+        if old is None:
+            conn.execute(store_meta.insert().values(name="identity_key_check", value=check))
+        elif old != check:
+            conn.execute(store_meta.update().where(store_meta.c.name == "identity_key_check").values(value=check))
 
     def _key_check(self) -> str:
         return hmac.new(self._key, b"avgscan-state-key-check", hashlib.sha256).hexdigest()[:16]
@@ -352,3 +356,7 @@ class StateStore:
 
 
 __all__ = ["AuditRecord", "StateError", "StateStore", "StoredViolation", "mask_path", "metadata"]
+
+
+def _identity_check(key: bytes) -> str:
+    return hmac.new(key, b"avgscan-identity-key-check", hashlib.sha256).hexdigest()[:16]

@@ -249,7 +249,7 @@ class ReviewSession:
             return identities(report, self.store.identity), []
         key = self.org_key
         ids = identities(report, lambda *parts: violation_identity(key, *parts))
-        legacy = identities(report, self.store.identity) if self.store.adopt_identity_key(key) else []
+        legacy = identities(report, self.store.identity) if self.store.identity_key_changed(key) else []
         return ids, legacy
 
     def apply(self, report: Report) -> Review:
@@ -265,17 +265,13 @@ class ReviewSession:
         whose reports exist."""
         try:
             review = self._review(report)
-            with self.store.engine.connect() as conn:
-                tx = conn.begin()
-                try:
-                    self._record(report, review, conn)
-                    review.audits = self.store.audits(conn)
-                    report.review = review
-                    yield review
-                except BaseException:
-                    tx.rollback()
-                    raise
-                tx.commit()
+            with self.store.engine.begin() as conn:  # committed only when the block ends without an error
+                if self.org_key is not None:
+                    self.store.record_identity_key(self.org_key, conn)
+                self._record(report, review, conn)
+                review.audits = self.store.audits(conn)
+                report.review = review
+                yield review
         finally:
             self.store.close()
 
@@ -304,7 +300,7 @@ class ReviewSession:
             triage_file=self.triage.path if self.triage else None,
             unmatched_triage=sorted(triaged - current), state_file=str(self.store.path))
 
-    def _record(self, report: Report, review: Review, conn: Connection | None = None) -> None:
+    def _record(self, report: Report, review: Review, conn: Connection) -> None:
         st = report.statistics
         audit = AuditRecord(
             started_at=review.generated_at, as_of=report.settings["as_of"],

@@ -60,3 +60,19 @@ def test_rule_messages_and_links_follow_the_language(tmp_path: Path) -> None:
     dutch = run_scan(load_config(cfg))
     retention = next(v for v in dutch.violations if v.rule == "retention-expired")
     assert retention.message.startswith("Leerling 1004 is uitgeschreven")
+
+
+def test_a_scan_whose_reports_failed_keeps_the_old_ids_translatable(tmp_path: Path) -> None:
+    """Switching a folder to the organisation's key is recorded with the audit: when the reports could
+    not be written, the next scan still recognises the folder's earlier violations."""
+    import pytest
+
+    from scanner.triage import ReviewSession
+    from tests.reports.conftest import sample_report
+
+    out, key = tmp_path / "rapport", b"k" * 32
+    ReviewSession.open(out).apply(sample_report())
+    with pytest.raises(OSError), ReviewSession.open(out, org_key=key).applied(sample_report()):
+        raise OSError("schijf vol")
+    review = ReviewSession.open(out, org_key=key).apply(sample_report())
+    assert {v.change for v in review.violations} == {"persisting"}
