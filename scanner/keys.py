@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 from scanner.detection.names import fold
@@ -83,19 +84,31 @@ def organisation_key(key_file: Path | None = None) -> tuple[bytes, str]:
     try:
         key = path.read_bytes()
     except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        key = secrets.token_bytes(ORG_KEY_BYTES)
-        try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        except FileExistsError:  # another scan created it just now
-            return organisation_key(path)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(key)
-        return key, str(path)
+        return _create_key(path), str(path)
     if len(key) != ORG_KEY_BYTES:
         raise OrganisationKeyError(f"{path}: geen avgscan-organisatiesleutel ({len(key)} bytes in plaats van "
                                    f"{ORG_KEY_BYTES})")
     return key, str(path)
+
+
+def _create_key(path: Path) -> bytes:
+    """A new key, written whole before it appears under its name (a temporary file, fsync, then a hard
+    link): a scan starting at the same moment reads the complete key or makes the link itself, never
+    an empty file. The link fails when another scan was first; then its key is the key."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    key = secrets.token_bytes(ORG_KEY_BYTES)
+    fd, tmp = tempfile.mkstemp(prefix=".organisatie-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:  # mkstemp creates it 0600
+            fh.write(key)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.link(tmp, path)
+    except FileExistsError:
+        return path.read_bytes()
+    finally:
+        os.unlink(tmp)
+    return key
 
 
 def violation_identity(key: bytes, *parts: str) -> str:

@@ -561,3 +561,24 @@ def test_every_rule_has_an_english_action() -> None:
     assert {r.code for r in RULES} == set(ACTIONS_EN)
     assert action_text("open-access", "Rechten beperken", "nl") == "Rechten beperken"
     assert action_text("open-access", "Rechten beperken", "en").startswith("Restrict access")
+
+
+def test_a_key_made_by_another_scan_at_the_same_moment_is_used(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key appears under its name only when it is whole; when another scan linked it first, its key
+    is the key (no empty file read as a broken key)."""
+    import os
+
+    from scanner.keys import organisation_key
+
+    path = tmp_path / "avgscan" / "organisatie.key"
+    monkeypatch.delenv("AVGSCAN_ORG_KEY", raising=False)
+    real_link = os.link
+
+    def other_scan_first(src: str, dst: str) -> None:
+        Path(dst).write_bytes(b"o" * 32)  # the other scan's complete key
+        real_link(src, dst)
+
+    monkeypatch.setattr(os, "link", other_scan_first)
+    assert organisation_key(path)[0] == b"o" * 32
+    assert os.listdir(path.parent) == ["organisatie.key"]
