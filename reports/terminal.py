@@ -6,16 +6,16 @@ Printed raw, such a name could rewrite the FG's screen or spoof another name; sh
 
 from __future__ import annotations
 
-import unicodedata
-
 from rich.markup import escape
 
 
 def printable(text: object, keep: str = "") -> str:
     """Control, format (bidi overrides, zero-width) and other unprintable characters as escapes;
     the characters in `keep` (a report file's line breaks) stay as they are."""
-    return "".join(c if (c.isprintable() and unicodedata.category(c) != "Cf") or c in keep
-                   else c.encode("unicode_escape").decode() for c in str(text))
+    s = str(text)
+    if s.isprintable():  # every format character (Cf: bidi overrides, zero-width) is unprintable too
+        return s
+    return "".join(c if c.isprintable() or c in keep else c.encode("unicode_escape").decode() for c in s)
 
 
 def safe(text: object) -> str:
