@@ -19,7 +19,7 @@ import yaml
 
 from config import CONFIG_DIR
 from scanner.model import SPECIAL_CATEGORY_TYPES, Item, Report
-from scanner.triage import EXPIRED, FALSE_POSITIVE, OPEN, Review
+from scanner.triage import EXPIRED, OPEN, Review
 
 PRIORITY_FILE = CONFIG_DIR / "reports" / "priority.yaml"
 
@@ -104,7 +104,7 @@ def start_here(report: Report, review: Review, limit: int | None = None) -> list
     limit = settings()["start_here"] if limit is None else limit
     groups: dict[tuple[str, str, str], Action] = {}
     for v, vr, p in zip(report.violations, review.violations, priorities(report, review), strict=True):
-        if vr.status not in (OPEN, EXPIRED) or vr.status == FALSE_POSITIVE:
+        if vr.status not in (OPEN, EXPIRED):
             continue
         key = (v.source, v.path, v.rule)
         a = groups.get(key)

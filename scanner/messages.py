@@ -20,10 +20,6 @@ def set_language(lang: str) -> None:
     _LANG[0] = "en" if lang == "en" else "nl"
 
 
-def language() -> str:
-    return _LANG[0]
-
-
 def say(nl: str, en: str) -> str:
     return en if _LANG[0] == "en" else nl
 
@@ -197,5 +193,5 @@ def dutch_argparse() -> None:
     argparse.ngettext = _ngettext  # type: ignore[attr-defined]
 
 
-__all__ = ["dutch_argparse", "format_validation", "known_keys", "language", "os_reason", "say", "set_language",
+__all__ = ["dutch_argparse", "format_validation", "known_keys", "os_reason", "say", "set_language",
            "validation_message"]
