@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from scanner.detection.names import full_forms, short_forms, split_name
-from scanner.forms import name_columns, name_field, records
+from scanner.forms import FormRecord, name_columns, name_field, records
 from scanner.keys import Keyer
 from scanner.messages import say
 from scanner.model import STRENGTHS, Detected, Finding, RowKeys, Subject, TextUnit
@@ -127,11 +127,11 @@ YEAR = re.compile(r"^(19|20)\d\d$")
 NAME_COLUMNS = name_columns()  # config/form_fields.yaml
 
 
-def row_keys(units: list[TextUnit], kind_row: bool, keyer: Keyer) -> dict[str, RowKeys]:
+def row_keys(units: list[TextUnit], keyer: Keyer, recs: dict[str, FormRecord] | None = None) -> dict[str, RowKeys]:
     """Keyed name, number and birth date of each record (sheet or database row, form section, document
-    table row) that has such fields, read at detection time; `kind_row` is kept for the callers."""
+    table row) that has such fields, read at detection time; `recs` when the caller has them already."""
     out: dict[str, RowKeys] = {}
-    for key, rec in records(units).items():
+    for key, rec in (records(units) if recs is None else recs).items():
         name = rec.full_name()
         cells = rec.cells
         number = cells.get("leerlingnummer")
@@ -143,7 +143,7 @@ def row_keys(units: list[TextUnit], kind_row: bool, keyer: Keyer) -> dict[str, R
     return out
 
 
-def _link_rows(detected: Detected, kind_row: bool, idx: RegisterIndex, ev: Evidence) -> None:
+def _link_rows(detected: Detected, idx: RegisterIndex, ev: Evidence) -> None:
     if not detected.rows:
         return
     names_by_row: dict[str | None, list[Finding]] = defaultdict(list)  # once, not once per row: sheets are long
@@ -309,7 +309,7 @@ def link(path: str, kind_row: bool, detected: Detected, idx: RegisterIndex,
                        f"{f.evidence}")
         elif f.entity_type == "PERSON":
             _link_person(f, idx, births, ev)
-    _link_rows(detected, kind_row, idx, ev)
+    _link_rows(detected, idx, ev)
     known = {n for n, s in ev.subjects.items() if s.confirmed}
     for f in detected.findings:  # first names alone: only pupils this item is already about
         if f.entity_type == "PERSON" and f.person_kind == "first":

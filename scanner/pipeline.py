@@ -23,7 +23,7 @@ from scanner.detection.engine import build_analyzer
 from scanner.detection.names import fold
 from scanner.detection.paragraphs import join_lines, split_long
 from scanner.executor import scan_all
-from scanner.forms import read_forms
+from scanner.forms import read_forms, records
 from scanner.generic_terms import drop_generic_terms
 from scanner.keys import Keyer
 from scanner.link_review import explain, to_review
@@ -114,10 +114,11 @@ class Scanner:
         mark_roles(units, findings)
         title = str(content.metadata.get("title") or (units[0].text if units else ""))
         ref = content.refs.get("leerlingnummer")
+        recs = records(units)  # form sections and table rows, read once for linking and unknown children
         return Detected(
             findings=findings, ref_key=self.keyer.number(ref) if ref else None,
-            rows=row_keys(units, item.kind == "row", self.keyer),
-            candidates=candidates(units, findings, self.keyer, item.path),
+            rows=row_keys(units, self.keyer, recs),
+            candidates=candidates(units, findings, self.keyer, item.path, recs),
             share_dates=share_dates(item, content),
             legal_hold=legal_hold(item, title[:200], self.hold_terms))
 

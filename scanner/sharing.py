@@ -15,7 +15,6 @@ config/sharing_dates.yaml, shared with connectors/db_rows.py.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -25,6 +24,7 @@ from typing import Any
 import yaml
 
 from config import CONFIG_DIR
+from scanner.detection.names import fold
 from scanner.messages import say
 from scanner.model import Content, Item, TextUnit
 from scanner.records.dates import MONTHS, parse_date
@@ -58,9 +58,7 @@ FALLBACKS = ("mtime", "reference")  # no label said so: taken whatever the day
 def normalise(label: str) -> str:
     """Lower case without accents, camelCase, '_', '-', '.', '/' and ':' as spaces: one form for
     'Geb.datum', 'geb_datum', 'gebDatum' and 'Geb. datum'."""
-    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", label)
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
-    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9]+", " ", text)).strip()
+    return re.sub(r"[^a-z0-9]+", " ", fold(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", label))).strip()
 
 
 def _pattern(terms: Iterable[str]) -> re.Pattern[str]:

@@ -70,13 +70,13 @@ def _sentence_of(text: str, pos: int) -> str:
     return text[start:min(ends) if ends else len(text)]
 
 
-def candidates(units: list[TextUnit], findings: list[Finding], keyer: Keyer,
-               path: str | None = None) -> list[ChildCandidate]:
+def candidates(units: list[TextUnit], findings: list[Finding], keyer: Keyer, path: str | None = None,
+               recs: dict[str, FormRecord] | None = None) -> list[ChildCandidate]:
     """People who are an unknown child unless linking finds they are a pupil, staff or a parent."""
     special = [f for f in findings if f.entity_type in SPECIAL_CATEGORY_TYPES]
     if not special:
         return []
-    recs = records(units)
+    recs = records(units) if recs is None else recs
     adult_records = {rid for rid, rec in recs.items() if not rec.subject}
     special = [f for f in special if f.record not in adult_records]  # a parent's health is not the child's
     if not special:

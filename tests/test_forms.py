@@ -129,7 +129,7 @@ class Scanned:
         k = index.keyer
         self.units = split_long(join_lines(read_forms(extract(data, name).units)))
         self.findings = detect(analyzer, "share", name, self.units, keyer=k)
-        self.detected = Detected(findings=self.findings, rows=row_keys(self.units, False, k),
+        self.detected = Detected(findings=self.findings, rows=row_keys(self.units, k),
                                  candidates=candidates(self.units, self.findings, k, name))
         self.subjects = link(name, False, self.detected, index, None)
         self.children: list[UnknownChild] = resolve(self.detected.candidates, self.findings, set(index.by_name),

@@ -44,7 +44,7 @@ def _link(setup, texts: list[str], path: str = "Extern/SWV/brief.docx"):  # noqa
     units = [TextUnit(place=f"alinea {i}", text=t) for i, t in enumerate(texts)]
     findings = detect(analyzer, "share", path, units, keyer=index.keyer)
     mark_roles(units, findings)
-    detected = Detected(findings=findings, rows=row_keys(units, False, index.keyer))
+    detected = Detected(findings=findings, rows=row_keys(units, index.keyer))
     return findings, link(path, False, detected, index, folder_regex("{achternaam}, {roepnaam} ({leerlingnummer})"))
 
 

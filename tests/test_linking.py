@@ -17,7 +17,7 @@ def _run(analyzer, index, texts: list[str], path: str = "x.docx", columns: list[
              for i, t in enumerate(texts)]
     k = index.keyer
     findings = detect(analyzer, "share", path, units, keyer=k)
-    detected = Detected(findings=findings, rows=row_keys(units, False, k),
+    detected = Detected(findings=findings, rows=row_keys(units, k),
                         candidates=candidates(units, findings, k),
                         ref_key=k.number(refs["leerlingnummer"]) if refs else None)
     subjects = link(path, False, detected, index, FOLDER)
