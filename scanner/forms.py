@@ -31,7 +31,7 @@ import yaml
 
 from config import CONFIG_DIR
 from scanner.detection.name_evidence import common_compound, common_words
-from scanner.detection.names import fold
+from scanner.detection.names import PARTICLES, fold
 from scanner.detection.recognizers.nl_address import HOUSE_NUMBER
 from scanner.detection.tables import (
     HEADER_TYPES,
@@ -175,8 +175,6 @@ def header_row(cells: list[str]) -> bool:
 
 # -- values ------------------------------------------------------------------------------------------
 
-PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "'t", "in", "el", "al", "da", "di", "le",
-                       "la", "du", "op", "het", "vd", "v.d."})
 NAME_WORD = regex.compile(r"^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*$")
 INITIALS = regex.compile(r"^(?:\p{Lu}\.){1,4}$")
 

@@ -17,6 +17,7 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from scanner.detection.name_evidence import no_name_evidence
+from scanner.detection.names import PARTICLES
 from scanner.detection.ner_gate import FUNCTION_WORDS, SALUTATIONS, lower_case_words, ner_windows, own_names_pattern
 from scanner.detection.nlp_engine import SchoolSpacyNlpEngine
 from scanner.detection.spans import within_cell
@@ -24,8 +25,7 @@ from scanner.detection.spans import within_cell
 NER_RECOGNIZER = "SpacyRecognizer"
 
 # words that open a Dutch surname ('Van Dijk, Jan', 'De Vries'): never cut off a name
-NAME_PARTICLES = frozenset({"van", "de", "der", "den", "het", "ten", "ter", "te", "op", "in", "el", "al", "da", "di",
-                            "du", "la", "le", "dos", "von"})
+NAME_PARTICLES = PARTICLES - {"uit"}  # 'Uit Almere kwam ...' is a preposition far more often than 'Uit den Bogaard'
 _FIRST_WORD = re.compile(r"(\w+)(?:[\s,]+|$)")
 
 
