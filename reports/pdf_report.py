@@ -32,6 +32,7 @@ from reportlab.platypus import (
 
 from reports import private_file, register_writer
 from reports.i18n import t, value_label
+from reports.terminal import printable
 from reports.view import (
     breach_deadline,
     gap_notices,
@@ -82,7 +83,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _p(text: object, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape("" if text is None else str(text)), style)
+    return Paragraph(escape(printable("" if text is None else text, keep="\n")), style)  # no bidi spoofing
 
 
 def _table(headers: list[str], rows: list[list[object]], widths: list[float], st: dict[str, ParagraphStyle],

@@ -11,6 +11,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reports.terminal import printable
+
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
 HEADER_FILL = PatternFill("solid", fgColor="DDE5F0")
@@ -21,9 +23,10 @@ MAX_WIDTH = 70
 
 
 def put(ws: Worksheet, row: int, col: int, value: object) -> None:
-    """Write one cell; strings are cleaned and always stored as text."""
+    """Write one cell; strings are cleaned (control and bidi characters escaped as in every other
+    output, see reports.terminal.printable) and always stored as text."""
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        value = ILLEGAL_CHARACTERS_RE.sub("", printable(value, keep="\n"))
     cell = ws.cell(row=row, column=col, value=value)
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"

@@ -127,3 +127,19 @@ def test_control_and_bidi_characters_are_escaped_in_html_and_csv(tmp_path: Path)
         assert not any(c in text for c in "\u202e\x1b\u200b"), name
         assert "\\u202e" in text and "\\x1b" in text, name
     assert (out / "violations.csv").exists()
+
+
+def test_control_and_bidi_characters_are_escaped_in_the_workbook_and_pdf(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    root = tmp_path / "share"
+    root.mkdir()
+    (root / "lijst\u202etxt.exe.txt").write_text(BSN_TEXT, encoding="utf-8")
+    out = tmp_path / "uit"
+    assert main(["scan", str(root), "--out", str(out), "--workers", "1"]) == 1
+    cells = [c.value for ws in load_workbook(out / "report.xlsx") for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str)]
+    assert not any("\u202e" in v for v in cells) and any("\\u202e" in v for v in cells)
+    text = "".join(page.extract_text() for page in PdfReader(out / "report.pdf").pages)
+    assert "\u202e" not in text and "\\u202e" in text
