@@ -39,11 +39,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from connectors.base import Unreadable, open_source  # noqa: E402
+from connectors.base import open_source  # noqa: E402
 from scanner.config import load_config  # noqa: E402
 from scanner.detection.detect import detect  # noqa: E402
 from scanner.detection.engine import build_analyzer, nlp_engine  # noqa: E402
 from scanner.detection.paragraphs import join_lines, split_long  # noqa: E402
+from scanner.kernel.errors import Unreadable  # noqa: E402
 from scanner.pipeline import run_scan  # noqa: E402
 from scanner.records.loading import load_records  # noqa: E402
 from scanner.state import StateStore  # noqa: E402

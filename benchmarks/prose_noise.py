@@ -27,7 +27,7 @@ from presidio_analyzer import AnalyzerEngine  # noqa: E402
 from connectors.extractors import extract  # noqa: E402
 from scanner.detection.detect import CONTACT_TYPES, detect  # noqa: E402
 from scanner.detection.paragraphs import join_lines, split_long  # noqa: E402
-from scanner.model import Finding  # noqa: E402
+from scanner.kernel.model import Finding  # noqa: E402
 
 CORPUS = HERE.parent / "tests" / "data" / "prose"
 PER = 10_000  # characters

@@ -6,11 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 from scanner.config import SourceConfig
-from scanner.model import Content, Item
-
-
-class Unreadable(Exception):
-    """An item could not be read; the message is the reason shown in the report."""
+from scanner.kernel.model import Content, Item
 
 
 class Source(Protocol):

@@ -17,11 +17,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from connectors.base import Unreadable, assign_place, option, register_source
+from connectors.base import assign_place, option, register_source
 from connectors.db_rows import key_text, number_column, row_content
 from connectors.db_session import MissingDatabase, database_url, is_timeout, readonly_engine
 from scanner.config import SourceConfig
-from scanner.model import Content, Item
+from scanner.kernel.errors import Unreadable
+from scanner.kernel.model import Content, Item
 
 CACHE_ROWS = 10_000  # rows crawled but not yet read; the pipeline reads each row right away
 UNORDERABLE = ("JSON", "JSONB", "XML", "ARRAY", "NULLTYPE", "GEOMETRY", "POINT", "TSVECTOR")
@@ -34,7 +35,7 @@ def readonly_url(url: str) -> sa.URL:
 
 def _first_line(err: BaseException) -> str:
     """The driver's message without what it quotes (a row's value) and without a URL's password."""
-    from scanner.redact import safe_text
+    from scanner.kernel.redact import safe_text
 
     return safe_text(str(getattr(err, "orig", None) or err)) or type(err).__name__
 

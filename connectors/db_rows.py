@@ -9,9 +9,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from scanner.model import Content, TextUnit
-from scanner.records.dates import parse_date
-from scanner.sharing import sharing_columns
+from scanner.kernel.model import Content, TextUnit
 
 NUMBER_COLUMNS = ("leerlingnummer", "llnr", "stamnummer", "leerlingid")
 
@@ -45,7 +43,6 @@ def key_text(values: list[Any]) -> str:
 def row_content(row: dict[str, Any], columns: list[str], skip: set[str], refs: dict[str, dict[str, str]],
                 number_col: str | None) -> Content:
     content = Content()
-    sharing = set(sharing_columns(columns))  # only a column that SAYS sent/exported: never geb_datum
     for col in columns:
         value = row[col]
         if value is None or col in skip:
@@ -55,10 +52,6 @@ def row_content(row: dict[str, Any], columns: list[str], skip: set[str], refs: d
             content.units.append(TextUnit(place=col, text=text, column=col, record="row"))
         if col in refs and str(value) in refs[col]:
             content.refs["leerlingnummer"] = refs[col][str(value)]
-        if "share_date" not in content.metadata and col in sharing:
-            parsed = parse_date(value)
-            if parsed:
-                content.metadata["share_date"], content.metadata["share_date_column"] = parsed, col
     # a foreign key to the register wins over a column that only looks like a leerlingnummer
     if number_col and "leerlingnummer" not in content.refs and row.get(number_col) is not None:
         content.refs["leerlingnummer"] = str(row[number_col]).strip()

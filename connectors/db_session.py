@@ -18,7 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import event
 
-from connectors.base import Unreadable
+from scanner.kernel.errors import Unreadable
 
 CONNECT_TIMEOUT_S = 15
 DRIVERS = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg", "mysql": "mysql+pymysql",

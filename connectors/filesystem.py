@@ -15,12 +15,13 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from connectors.base import Unreadable, register_source
+from connectors.base import register_source
 from connectors.extractors.text import lenient_utf8
 from connectors.filetree import MAX_DEPTH, Entry, FileTreeSource, too_deep
 from connectors.posix_acl import read_acl
 from scanner.config import SourceConfig
-from scanner.model import Access, Content
+from scanner.kernel.errors import Unreadable
+from scanner.kernel.model import Access, Content
 
 
 def _name(uid: int, lookup: str) -> str:

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePosixPath
 
-from connectors.base import Unreadable, assign_place, option
+from connectors.base import assign_place, option
 from connectors.extractors import Limits, extract, extractor_for, reading_with, unsupported_reason
 from connectors.members import SEPARATOR, is_container, member_items, read_member, split
 from scanner.config import SourceConfig
-from scanner.model import Access, Content, Item
+from scanner.kernel.errors import Unreadable
+from scanner.kernel.model import Access, Content, Item
 
 # Office owner/lock files ('~$rapport.docx'), LibreOffice locks, Word's temp files, editor backups.
 TEMP_PREFIXES = ("~$", ".~lock.", "~WRL", "~wrl")

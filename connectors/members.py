@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from connectors.base import Unreadable, assign_place
+from connectors.base import assign_place
 from connectors.extractors import Limits, Member, extract, extractor_for, member_lister_for, unsupported_reason
 from scanner.config import SourceConfig
-from scanner.model import Content, Item
+from scanner.kernel.errors import Unreadable
+from scanner.kernel.model import Content, Item
 
 SEPARATOR = "!/"
 

@@ -18,13 +18,14 @@ from smbprotocol.exceptions import SMBException, SMBOSError, SMBResponseExceptio
 from smbprotocol.file_info import InfoType
 from smbprotocol.open import SMB2QueryInfoRequest, SMB2QueryInfoResponse
 
-from connectors.base import Unreadable, register_source
+from connectors.base import register_source
 from connectors.credentials import smb_credentials
 from connectors.filetree import MAX_DEPTH, Entry, FileTreeSource, too_deep
 from connectors.smb_security import Security, parse_security_descriptor
 from scanner.config import SourceConfig
-from scanner.model import Access
-from scanner.redact import safe_url, url_password_keys
+from scanner.kernel.errors import Unreadable
+from scanner.kernel.model import Access
+from scanner.kernel.redact import safe_url, url_password_keys
 
 READ_CONTROL = 0x00020000
 OWNER_GROUP_DACL = 0x1 | 0x2 | 0x4  # OWNER_, GROUP_, DACL_SECURITY_INFORMATION
@@ -57,7 +58,7 @@ def parse_url(url: str) -> tuple[str, int, str, str, str | None]:
 
 
 def _reason(err: BaseException) -> str:
-    from scanner.redact import safe_text
+    from scanner.kernel.redact import safe_text
 
     return safe_text(str(err), 160) or type(err).__name__
 

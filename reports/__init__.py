@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from scanner.model import Report
+from scanner.kernel.model import Report
 
 Writer = Callable[[Report, Path], Path]
 WRITERS: dict[str, Writer] = {}

@@ -14,7 +14,7 @@ from reports import private_file, register_writer
 from reports.i18n import t, value_label
 from reports.terminal import printable
 from reports.view import lang_of, sheet_text, violation_rows
-from scanner.model import Report
+from scanner.kernel.model import Report
 
 
 def _write(path: Path, header: list[str], rows: list[list[object]]) -> Path:

@@ -31,7 +31,7 @@ from reports.view import (
     violation_rows,
     when,
 )
-from scanner.model import Report
+from scanner.kernel.model import Report
 from scanner.triage import ACCEPTED, EXPIRED, FALSE_POSITIVE, OPEN
 
 Cell = str | tuple[str, str]  # plain text, or (text, css class)

@@ -15,7 +15,7 @@ from reports.i18n import action_text, t
 from reports.priority import start_here
 from reports.view import breach_deadline, review_of
 from scanner.coverage import source_gaps
-from scanner.model import Finding, Report
+from scanner.kernel.model import Finding, Report
 from scanner.triage import ACCEPTED, EXPIRED, FALSE_POSITIVE, Review
 
 SCHEMA = "avgscan.report/1"

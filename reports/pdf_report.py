@@ -44,7 +44,7 @@ from reports.view import (
     violation_rows,
     when,
 )
-from scanner.model import Report
+from scanner.kernel.model import Report
 
 RED, INK, MUTED, HEAD = colors.HexColor("#9b2c2c"), colors.HexColor("#1a202c"), colors.HexColor("#4a5568"), \
     colors.HexColor("#dde5f0")

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from config import CONFIG_DIR
-from scanner.model import SPECIAL_CATEGORY_TYPES, Item, Report
+from scanner.kernel.model import SPECIAL_CATEGORY_TYPES, Item, Report
 from scanner.triage import EXPIRED, OPEN, Review
 
 PRIORITY_FILE = CONFIG_DIR / "reports" / "priority.yaml"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from reports import write_private_text
 from scanner.inventory import PupilInventory
-from scanner.model import Report
+from scanner.kernel.model import Report
 
 
 def _scope(report: Report) -> list[str]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from reports.i18n import action_text, rule_title, t, value_label
 from scanner.coverage import SourceGap, source_gaps
-from scanner.model import Report, Violation
+from scanner.kernel.model import Report, Violation
 from scanner.rules import RULES
 from scanner.triage import Breach, Review, plain_review
 
@@ -228,7 +228,7 @@ def register_like_tables(report: Report, min_rows: int = 3) -> list[RegisterHint
     """Tables whose only violations are BSNs outside the administration, in most of their rows, with
     no special-category data: most likely the register a quick scan did not know about. Not silenced
     (an export with BSNs looks the same): the FG is told how to mark it if it is the register."""
-    from scanner.model import SPECIAL_CATEGORY_TYPES
+    from scanner.kernel.model import SPECIAL_CATEGORY_TYPES
 
     rows: Counter[tuple[str, str]] = Counter()
     flagged: Counter[tuple[str, str]] = Counter()

@@ -32,7 +32,7 @@ from reports.view import (
     when,
 )
 from reports.xlsx_layout import BOLD, alert, append, fit_columns, put, table, title
-from scanner.model import Report
+from scanner.kernel.model import Report
 from scanner.triage import ACCEPTED, EXPIRED, FALSE_POSITIVE
 
 

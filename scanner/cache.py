@@ -25,8 +25,8 @@ from sqlalchemy import Column, Integer, LargeBinary, String, Table, delete, sele
 from config import CONFIG_DIR
 from scanner import __version__
 from scanner.config import ScanConfig
-from scanner.keys import Keyer
-from scanner.model import ChildCandidate, Detected, Finding, Item, RowKeys
+from scanner.kernel.keys import Keyer
+from scanner.kernel.model import ChildCandidate, Detected, Finding, Item, RowKeys
 from scanner.state import StateStore, metadata
 
 item_cache = Table(

@@ -19,8 +19,8 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells expect after Ctrl-C
 
 def _date(text: str) -> date:
     """The register accepts dd-mm-jjjj as well as jjjj-mm-dd; so does --as-of."""
-    from scanner.messages import say
-    from scanner.records.dates import parse_date
+    from scanner.kernel.dates import parse_date
+    from scanner.kernel.messages import say
 
     day = parse_date(text)
     if day is None:
@@ -51,12 +51,12 @@ def _scan(args: argparse.Namespace, held: list[object]) -> int:
     from reports import write_all
     from reports.summary import print_summary
     from scanner.config import ConfigError, check_sqlite_files, load_config, quick_config
-    from scanner.keys import OrganisationKeyError
-    from scanner.messages import say
+    from scanner.kernel.keys import OrganisationKeyError
+    from scanner.kernel.messages import say
+    from scanner.kernel.redact import url_password_keys
     from scanner.outdir import OutputFolderError, claim_output
     from scanner.progress import close_log, open_log
     from scanner.records.tabular import RecordError
-    from scanner.redact import url_password_keys
     from scanner.state import StateError
     from scanner.triage import ReviewSession, TriageError, actionable
 
@@ -123,7 +123,7 @@ def _scan(args: argparse.Namespace, held: list[object]) -> int:
 def _cannot_write(out: Path, err: BaseException) -> int:
     """Disk full, a read-only or vanished output folder: say so in Dutch, exit 2, no traceback.
     The previous scan's reports and history are left as they were (see reports.write_all)."""
-    from scanner.redact import error_text
+    from scanner.kernel.redact import error_text
 
     # an OSError says ENOSPC; SQLite says "database or disk is full" (an OSError's text holds its path)
     full = err.errno == errno.ENOSPC if isinstance(err, OSError) else "disk is full" in str(err).lower()
@@ -186,7 +186,7 @@ def _run_with_progress(args: argparse.Namespace, cfg: object, review: object) ->
         if args.executor != "dask":
             raise
         from scanner.config import ConfigError
-        from scanner.messages import say
+        from scanner.kernel.messages import say
 
         store.close()
         where = args.scheduler or say("het lokale cluster", "the local cluster")
@@ -203,7 +203,7 @@ def _interrupted(args: argparse.Namespace, done: int) -> int:
     log.warning("scan afgebroken (Ctrl-C) na %d items", done)
     close_log()
     again = [a for a in getattr(args, "argv", []) if a not in ("--full", "--resume")]
-    from scanner.messages import say
+    from scanner.kernel.messages import say
 
     print(say(f"\nScan afgebroken. {done} items waren klaar en zijn bewaard in {args.out}; er is geen nieuw "
               "rapport geschreven.\nGa verder waar de scan stopte met:",
@@ -226,8 +226,8 @@ def _version() -> str:
 
 
 def _org_key(cfg: object | None) -> bytes:
-    """The organisation's ID key (scanner.keys): one per organisation, not per output folder."""
-    from scanner.keys import organisation_key
+    """The organisation's ID key (scanner.kernel.keys): one per organisation, not per output folder."""
+    from scanner.kernel.keys import organisation_key
 
     org = getattr(cfg, "organisation", None)
     key_file = cfg.resolve(org.key_file) if org is not None and org.key_file else None  # type: ignore[attr-defined]
@@ -338,7 +338,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     root = Path(args.dir)
     out = Path(args.out) if args.out else root / "rapport"
-    from scanner.keys import OrganisationKeyError
+    from scanner.kernel.keys import OrganisationKeyError
 
     try:
         claimed = claim_output(out)
@@ -398,7 +398,7 @@ def _review_options(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from scanner.messages import say
+    from scanner.kernel.messages import say
 
     target = Path(args.path)
     if target.exists() and not args.force:
@@ -548,7 +548,7 @@ def _language(argv: list[str]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from scanner.messages import dutch_argparse, say, set_language
+    from scanner.kernel.messages import dutch_argparse, say, set_language
 
     _quiet()
     argv = sys.argv[1:] if argv is None else argv

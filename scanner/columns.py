@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Any
 
 from scanner.detection.tables import column_type
-from scanner.model import Finding, Item
+from scanner.kernel.model import Finding, Item
 
 
 def container(item: Item) -> str:

@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from config import CONFIG_DIR
-from scanner.messages import format_validation, os_reason, say
+from scanner.kernel.messages import format_validation, os_reason, say
 
 ROLES = ("administration", "dossier", "care", "open", "archive", "outbound", "staff", "general",
          "applications")
@@ -80,7 +80,7 @@ def refuse_passwords(raw: object, origin: str, key: str = "") -> None:
     every value that looks like a URL is checked, whatever its key, so a new key cannot forget it.
     The message names the key, never the URL.
     """
-    from scanner.redact import url_password_keys
+    from scanner.kernel.redact import url_password_keys
 
     if isinstance(raw, dict):
         for k, v in raw.items():

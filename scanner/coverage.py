@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from config import CONFIG_DIR
-from scanner.model import Item, Report
+from scanner.kernel.model import Item, Report
 
 PROBLEMS_FILE = CONFIG_DIR / "reports" / "source_problems.yaml"
 

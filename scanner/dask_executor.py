@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from scanner.executor import ROW_BATCH, Outcome, Task, detect_task, run_ordered
-from scanner.model import ScannedItem
+from scanner.kernel.model import ScannedItem
 
 if TYPE_CHECKING:
     from scanner.cache import ItemCache
@@ -28,7 +28,7 @@ _BUILT: dict[str, Any] = {}  # per worker process: fingerprint -> (Scanner, open
 
 
 def _worker_detect(blob: bytes, fingerprint: str, batch: list[Task]) -> list[Outcome]:
-    from scanner.keys import Keyer
+    from scanner.kernel.keys import Keyer
     from scanner.pipeline import Scanner
 
     if fingerprint not in _BUILT:

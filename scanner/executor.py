@@ -26,8 +26,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from connectors.base import Source, Unreadable, open_source
-from scanner.model import Content, Detected, Item, ScannedItem
+from connectors.base import Source, open_source
+from scanner.kernel.errors import Unreadable
+from scanner.kernel.model import Content, Detected, Item, ScannedItem
 
 if TYPE_CHECKING:
     from scanner.cache import ItemCache
@@ -41,7 +42,7 @@ IN_FLIGHT_PER_WORKER = 8
 
 def one_line(err: BaseException, detail: bool = True) -> str:
     """An error as a reason: our own texts as they are, a library's without what it quotes (content)."""
-    from scanner.redact import error_text
+    from scanner.kernel.redact import error_text
 
     return re.sub(r"\s+", " ", error_text(err, detail))[:200]
 

@@ -31,7 +31,6 @@ import yaml
 
 from config import CONFIG_DIR
 from scanner.detection.name_evidence import common_compound, common_words
-from scanner.detection.names import PARTICLES, fold
 from scanner.detection.recognizers.nl_address import HOUSE_NUMBER
 from scanner.detection.tables import (
     HEADER_TYPES,
@@ -42,9 +41,10 @@ from scanner.detection.tables import (
     valid_for,
     without_roles,
 )
-from scanner.model import TextUnit
-from scanner.records.dates import parse_date
-from scanner.records.tabular import norm_header
+from scanner.kernel.dates import parse_date
+from scanner.kernel.model import TextUnit
+from scanner.kernel.names import PARTICLES
+from scanner.kernel.text import fold, norm_header
 
 FORM_RECORD = "sectie"  # record ids of form sections start with this word
 TABLE_RECORD = "tabel"  # record ids of document table rows (connectors/extractors/doctables.py)

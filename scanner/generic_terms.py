@@ -7,7 +7,7 @@ no linked pupil, its special-category findings are dropped.
 
 from __future__ import annotations
 
-from scanner.model import SPECIAL_CATEGORY_TYPES, ScannedItem
+from scanner.kernel.model import SPECIAL_CATEGORY_TYPES, ScannedItem
 
 ABOUT_NOBODY = (*SPECIAL_CATEGORY_TYPES, "FAMILY_SITUATION")
 

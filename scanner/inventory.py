@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from scanner.model import Report
+from scanner.kernel.model import Report
 
 
 @dataclass

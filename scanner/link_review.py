@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from scanner.messages import say
-from scanner.model import ScannedItem, Subject, Violation
+from scanner.kernel.messages import say
+from scanner.kernel.model import ScannedItem, Subject, Violation
 from scanner.rules.base import Rule, RuleContext
 
 STRENGTH_WORD = {"decisive": ("beslissend", "decisive"), "strong": ("sterk", "strong"), "medium": ("middel", "medium"),

@@ -18,11 +18,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from scanner.detection.names import full_forms, short_forms, split_name
 from scanner.forms import FormRecord, name_columns, name_field, records
-from scanner.keys import Keyer
-from scanner.messages import say
-from scanner.model import STRENGTHS, Detected, Finding, RowKeys, Subject, TextUnit
+from scanner.kernel.keys import Keyer
+from scanner.kernel.messages import say
+from scanner.kernel.model import STRENGTHS, Detected, Finding, RowKeys, Subject, TextUnit
+from scanner.kernel.names import full_forms, short_forms, split_name
 from scanner.records.register import Pupil
 
 

@@ -25,10 +25,10 @@ from functools import lru_cache
 import yaml
 
 from config import CONFIG_DIR
-from scanner.detection.names import fold
 from scanner.detection.paragraphs import unit_of, units_by_place
 from scanner.forms import role_of as section_role
-from scanner.model import Finding, TextUnit
+from scanner.kernel.model import Finding, TextUnit
+from scanner.kernel.text import fold
 
 ROLES_FILE = CONFIG_DIR / "lexicons" / "person_roles.yaml"
 MIN_ROLE_WORD = 4  # letters of a label word that says a role by itself ('vader', 'ouder'; not 'van')

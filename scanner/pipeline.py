@@ -13,22 +13,23 @@ from datetime import date
 
 from presidio_analyzer import AnalyzerEngine
 
-from connectors.base import Source, Unreadable
+from connectors.base import Source
 from scanner import __version__
 from scanner.cache import ItemCache, scan_fingerprint
 from scanner.columns import ColumnProfiles
 from scanner.config import ScanConfig
 from scanner.detection.detect import CellMemo, detect
 from scanner.detection.engine import build_analyzer
-from scanner.detection.names import fold
 from scanner.detection.paragraphs import join_lines, split_long
 from scanner.executor import scan_all
 from scanner.forms import read_forms, records
 from scanner.generic_terms import drop_generic_terms
-from scanner.keys import Keyer
+from scanner.kernel.errors import Unreadable
+from scanner.kernel.keys import Keyer
+from scanner.kernel.model import Content, Detected, ExemptFlow, Finding, Item, Report, ScannedItem, Violation
+from scanner.kernel.text import fold
 from scanner.link_review import explain, to_review
 from scanner.linking import RegisterIndex, folder_regex, link, row_keys
-from scanner.model import Content, Detected, ExemptFlow, Finding, Item, Report, ScannedItem, Violation
 from scanner.person_roles import mark_roles
 from scanner.records.disclosures import load_disclosures
 from scanner.records.loading import Records, load_records

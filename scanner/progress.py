@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.logging import RichHandler
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeRemainingColumn
 
-from scanner.model import ScannedItem
+from scanner.kernel.model import ScannedItem
 
 LOG_FILE = "avgscan.log"
 LOGGER = "avgscan"

@@ -7,7 +7,7 @@ sending, submission, referral, export or a report to a party counts, or the lett
 the letter head. Everything else falls back to what the item itself says about when it left: an
 e-mail's Date header (that is the sending), a file's modification time, and for a database row the
 scan's reference date (the rule applies it: a row has no day of its own). The vocabulary is data in
-config/sharing_dates.yaml, shared with connectors/db_rows.py.
+config/sharing_dates.yaml.
 
 `share_date_source` is a short code; `describe` gives the Dutch words the report shows.
 """
@@ -24,10 +24,10 @@ from typing import Any
 import yaml
 
 from config import CONFIG_DIR
-from scanner.detection.names import fold
-from scanner.messages import say
-from scanner.model import Content, Item, TextUnit
-from scanner.records.dates import MONTHS, parse_date
+from scanner.kernel.dates import MONTHS, parse_date
+from scanner.kernel.messages import say
+from scanner.kernel.model import Content, Item, TextUnit
+from scanner.kernel.text import fold
 
 EARLIEST = date(2000, 1, 1)  # before this, a date in a school file is history, not a flow we judge
 LABEL_WORDS = 6  # a label is the few words right before its date, within one clause
@@ -201,18 +201,26 @@ def share_dates(item: Item, content: Content) -> list[tuple[date | None, str]]:
     usually a quoted earlier message. A row without a sharing column ends in (None, 'reference'): the
     rule uses the scan's reference date."""
     if item.kind == "row":
-        day = content.metadata.get("share_date")
-        column = content.metadata.get("share_date_column")
-        options: list[tuple[date | None, str]] = []
-        if isinstance(day, date) and column and day >= EARLIEST:
-            options.append((day, f"{COLUMN}{column}"))
-        return [*options, (None, "reference")]
+        return [*row_sharing_date(content), (None, "reference")]
     sent = content.metadata.get("date")
     options = [(sent, "e-mail")] if isinstance(sent, date) and sent >= EARLIEST else []
     options += stated_dates(content)
     if item.modified:
         options.append((item.modified.date(), "mtime"))
     return options
+
+
+def row_sharing_date(content: Content) -> list[tuple[date | None, str]]:
+    """The first filled column, in table order, whose name SAYS the row was sent or exported (never
+    'geb_datum'); the connector gives every cell with its column, the words decide here."""
+    columns = [u.column for u in content.units if u.column]
+    sharing = set(sharing_columns(columns))
+    for unit in content.units:
+        if unit.column in sharing:
+            day = parse_date(unit.text) or parse_date(unit.text.split(" ", 1)[0])  # '12-03-2026 14:30'
+            if day is not None:
+                return [(day, f"{COLUMN}{unit.column}")] if day >= EARLIEST else []
+    return []
 
 
 def pick(options: list[tuple[date | None, str]], as_of: date) -> tuple[date | None, str | None]:

@@ -36,8 +36,8 @@ from sqlalchemy import (
     select,
 )
 
-from scanner.keys import Keyer, violation_identity
-from scanner.messages import os_reason, say
+from scanner.kernel.keys import Keyer, violation_identity
+from scanner.kernel.messages import os_reason, say
 
 STATE_FILE = "avgscan-state.sqlite"
 KEY_FILE = "avgscan-state.key"
@@ -330,7 +330,7 @@ class StateStore:
         import socket
         from datetime import datetime
 
-        from scanner.redact import safe_url
+        from scanner.kernel.redact import safe_url
 
         line = " ".join(safe_url(arg) if "://" in arg else arg for arg in command)
         with self.engine.begin() as conn:

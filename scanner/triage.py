@@ -36,9 +36,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy import Connection
 
-from scanner.keys import violation_identity
-from scanner.messages import format_validation, os_reason, say
-from scanner.model import SPECIAL_CATEGORY_TYPES, Report, Violation
+from scanner.kernel.keys import violation_identity
+from scanner.kernel.messages import format_validation, os_reason, say
+from scanner.kernel.model import SPECIAL_CATEGORY_TYPES, Report, Violation
 from scanner.state import AuditRecord, StateStore, StoredViolation, mask_path
 
 BREACH_TYPES = (*SPECIAL_CATEGORY_TYPES, "NL_BSN")
@@ -236,7 +236,7 @@ class ReviewSession:
     @classmethod
     def open(cls, out_dir: Path, triage_path: str | Path | None = None, lang: str = "nl",
              org_key: bytes | None = None) -> ReviewSession:
-        """With `org_key` (scanner.keys.organisation_key) the IDs are the same in every output folder;
+        """With `org_key` (scanner.kernel.keys.organisation_key) the IDs are the same in every output folder;
         without it they are keyed with the folder's own key (tests, old callers)."""
         triage = load_triage(triage_path) if triage_path else None
         store = StateStore.open(out_dir)

@@ -24,11 +24,11 @@ import regex
 
 from scanner.detection.detect import sentence_index
 from scanner.detection.masking import mask
-from scanner.detection.names import fold
 from scanner.detection.paragraphs import unit_of, units_by_place
 from scanner.forms import INITIALS, NAME_WORD, PARTICLES, FormRecord, document_record, name_shaped, records
-from scanner.keys import Keyer
-from scanner.model import SPECIAL_CATEGORY_TYPES, ChildCandidate, Finding, TextUnit, UnknownChild
+from scanner.kernel.keys import Keyer
+from scanner.kernel.model import SPECIAL_CATEGORY_TYPES, ChildCandidate, Finding, TextUnit, UnknownChild
+from scanner.kernel.text import fold
 
 KIN = re.compile(r"\b(broer|broertje|zus|zusje|zusjes|broertjes|zoon|dochter|neef|nichtje|neefje|"
                  r"halfbroer|halfzus|stiefbroer|stiefzus|pleegbroer|pleegzus|tweelingbroer|tweelingzus)"

@@ -25,7 +25,7 @@ from stdnum.nl import bsn, onderwijsnummer
 from scanner.config import load_config
 from scanner.demo import AS_OF, build_demo_school, plan_school, score
 from scanner.demo.truth import RULES
-from scanner.model import Report
+from scanner.kernel.model import Report
 from scanner.pipeline import run_scan
 
 SAMPLES = ("records/leerlingen.csv", "records/toestemmingen.xlsx", "records/toestemmingen.csv", "truth.json",

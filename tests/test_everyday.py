@@ -275,7 +275,7 @@ def test_begin_hier_on_top_of_every_report_in_priority_order(school: Path,  # no
 
 def test_priority_points_follow_the_documented_factors() -> None:
     from reports.priority import priorities, settings
-    from scanner.model import Access, Finding, Item, Report, Violation
+    from scanner.kernel.model import Access, Finding, Item, Report, Violation
     from scanner.triage import plain_review
 
     def finding(path: str, kind: str) -> Finding:
@@ -569,7 +569,7 @@ def test_a_key_made_by_another_scan_at_the_same_moment_is_used(tmp_path: Path,
     is the key (no empty file read as a broken key)."""
     import os
 
-    from scanner.keys import organisation_key
+    from scanner.kernel.keys import organisation_key
 
     path = tmp_path / "avgscan" / "organisatie.key"
     monkeypatch.delenv("AVGSCAN_ORG_KEY", raising=False)

@@ -17,8 +17,8 @@ from scanner.cache import _decode, _encode
 from scanner.detection.detect import detect
 from scanner.detection.paragraphs import join_lines, split_long
 from scanner.forms import read_forms
+from scanner.kernel.model import Detected, Finding, UnknownChild
 from scanner.linking import RegisterIndex, link, row_keys
-from scanner.model import Detected, Finding, UnknownChild
 from scanner.unknown_children import candidates, resolve
 
 Form = list[tuple[str | None, str]]  # (label, value); label None: a heading line

@@ -15,8 +15,8 @@ import pytest
 
 from scanner.detection.detect import detect
 from scanner.detection.engine import build_analyzer
+from scanner.kernel.model import Detected, TextUnit
 from scanner.linking import RegisterIndex, folder_regex, link, row_keys
-from scanner.model import Detected, TextUnit
 from scanner.person_roles import mark_roles
 from scanner.records.loading import Records
 from tests.conftest import pupil
@@ -97,9 +97,9 @@ def test_a_rule_about_the_whole_item_is_not_reviewed_again() -> None:
     """An open file already reported (no pupil named) is not put before the FG a second time because a
     weak link would name one; a retention problem only the weak link raises is."""
     from scanner.config import build_config
+    from scanner.kernel.model import Access, Finding, Item, ScannedItem, Subject
     from scanner.link_review import to_review
     from scanner.linking import RegisterIndex
-    from scanner.model import Access, Finding, Item, ScannedItem, Subject
     from scanner.rules import RULES, RuleContext
 
     cfg = build_config({"sources": [{"name": "share", "type": "filesystem", "path": "."}]}, "test", Path("."))
@@ -120,7 +120,7 @@ def test_a_rule_about_the_whole_item_is_not_reviewed_again() -> None:
 def test_a_role_is_read_in_the_piece_of_a_long_paragraph_the_name_is_in() -> None:
     """split_long keeps a paragraph's place in every piece: the role must be read in the name's own piece."""
     from scanner.detection.paragraphs import split_long
-    from scanner.model import Finding
+    from scanner.kernel.model import Finding
 
     units = split_long([TextUnit("alinea 1", "Ingediend t.a.v. Jan de Boer. " + "bla " * 1200)])
     assert len(units) == 2 and units[0].place == units[1].place

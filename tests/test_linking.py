@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from scanner.detection.detect import detect
+from scanner.kernel.model import Detected, TextUnit
 from scanner.linking import folder_regex, link, row_keys
-from scanner.model import Detected, TextUnit
 from scanner.unknown_children import candidates, resolve
 
 FOLDER = folder_regex("{achternaam}, {roepnaam} ({leerlingnummer})")

@@ -15,7 +15,7 @@ import yaml
 
 from connectors.db_rows import row_content
 from scanner.cache import _decode, _encode
-from scanner.model import Content, Detected, Item, TextUnit
+from scanner.kernel.model import Content, Detected, Item, TextUnit
 from scanner.sharing import describe, pick, share_date, share_dates, shared_on, sharing_columns
 from tests.connectors.samples import pdf_bytes
 

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePosixPath
 
-from connectors.base import DEFAULTS, Unreadable
-from scanner.model import Content
+from connectors.base import DEFAULTS
+from scanner.kernel.errors import Unreadable
+from scanner.kernel.model import Content
 
 Extractor = Callable[[bytes, str], Content]
 EXTRACTORS: dict[str, Extractor] = {}

@@ -13,9 +13,9 @@ import zipfile
 from datetime import datetime
 from pathlib import PurePosixPath
 
-from connectors.base import Unreadable
 from connectors.extractors import Limits, Member, register, register_members, unique_name
-from scanner.model import Content, TextUnit
+from scanner.kernel.errors import Unreadable
+from scanner.kernel.model import Content, TextUnit
 
 MB = 1024 * 1024
 BOMB_RATIO = 1000  # a member that expands more than 1000x (and past 10 MB) is a bomb, not a document

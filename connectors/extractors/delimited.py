@@ -7,10 +7,10 @@ import io
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from connectors.base import Unreadable
 from connectors.extractors import register
 from connectors.extractors.text import decode_text
-from scanner.model import Content, TextUnit
+from scanner.kernel.errors import Unreadable
+from scanner.kernel.model import Content, TextUnit
 
 
 def _column_letter(i: int) -> str:

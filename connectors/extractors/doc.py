@@ -12,10 +12,10 @@ import shutil
 import subprocess
 import tempfile
 
-from connectors.base import Unreadable
 from connectors.extractors import register
 from connectors.extractors.office import OLE_MAGIC
-from scanner.model import Content, TextUnit
+from scanner.kernel.errors import Unreadable
+from scanner.kernel.model import Content, TextUnit
 
 TIMEOUT_S = 60
 

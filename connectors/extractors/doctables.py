@@ -10,7 +10,7 @@ reader still sees 'Verzonden op: 12-03-2026' as one line).
 from __future__ import annotations
 
 from scanner.forms import TABLE_RECORD, header_row, label_shaped
-from scanner.model import TextUnit
+from scanner.kernel.model import TextUnit
 
 
 def _pairs(cells: list[str]) -> bool:

@@ -15,7 +15,7 @@ from lxml import etree
 from connectors.extractors import register
 from connectors.extractors.doctables import table_units
 from connectors.extractors.office import check_package
-from scanner.model import Content, TextUnit
+from scanner.kernel.model import Content, TextUnit
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

@@ -14,10 +14,10 @@ from email import policy
 from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 
-from connectors.base import Unreadable
 from connectors.extractors import Limits, Member, register, register_members, unique_name
 from connectors.extractors.html import extract_html
-from scanner.model import Content, TextUnit
+from scanner.kernel.errors import Unreadable
+from scanner.kernel.model import Content, TextUnit
 
 HEADERS = ("From", "To", "Cc", "Subject")
 ENCRYPTED_TYPES = ("application/pkcs7-mime", "application/x-pkcs7-mime", "multipart/encrypted")

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 from connectors.extractors import register
 from connectors.extractors.text import decode_text
-from scanner.model import Content, TextUnit
+from scanner.kernel.model import Content, TextUnit
 
 SKIP = {"script", "style", "template", "noscript", "head"}
 BLOCK = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",

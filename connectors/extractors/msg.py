@@ -11,10 +11,10 @@ from datetime import datetime
 import extract_msg
 from extract_msg.enums import AttachmentType
 
-from connectors.base import Unreadable
 from connectors.extractors import Limits, Member, register, register_members, unique_name
 from connectors.extractors.html import extract_html
-from scanner.model import Content, TextUnit
+from scanner.kernel.errors import Unreadable
+from scanner.kernel.model import Content, TextUnit
 
 logging.getLogger("extract_msg").setLevel(logging.ERROR)  # it logs every unknown property
 

@@ -13,9 +13,9 @@ import os
 import shutil
 import subprocess
 
-from connectors.base import Unreadable
 from connectors.extractors import register
-from scanner.model import Content, TextUnit
+from scanner.kernel.errors import Unreadable
+from scanner.kernel.model import Content, TextUnit
 
 LANGUAGES = "nld+eng"
 PAGE_TIMEOUT_S = 120

@@ -19,7 +19,7 @@ from connectors.extractors import register
 from connectors.extractors.delimited import table_units as sheet_units
 from connectors.extractors.doctables import table_units
 from connectors.extractors.office import check_package
-from scanner.model import Content, TextUnit
+from scanner.kernel.model import Content, TextUnit
 
 MAX_REPEAT = 1000  # a repeated row with text is expanded at most this often
 MAX_COLUMNS = 16_384  # the widest sheet LibreOffice writes

@@ -12,8 +12,8 @@ from __future__ import annotations
 import io
 import zipfile
 
-from connectors.base import Unreadable
 from connectors.extractors import current_limits
+from scanner.kernel.errors import Unreadable
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")

@@ -13,10 +13,10 @@ import logging
 from pypdf import PdfReader
 from pypdf.errors import LimitReachedError
 
-from connectors.base import Unreadable
 from connectors.extractors import register
 from connectors.extractors.ocr import MAX_PAGES, MAX_PIXELS, line_units, ocr_image
-from scanner.model import Content, TextUnit
+from scanner.kernel.errors import Unreadable
+from scanner.kernel.model import Content, TextUnit
 
 DPI = 300
 

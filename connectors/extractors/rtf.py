@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from striprtf.striprtf import rtf_to_text
 
-from connectors.base import Unreadable
 from connectors.extractors import register
-from scanner.model import Content, TextUnit
+from scanner.kernel.errors import Unreadable
+from scanner.kernel.model import Content, TextUnit
 
 
 @register(".rtf")

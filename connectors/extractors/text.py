@@ -6,7 +6,7 @@ import codecs
 import re
 
 from connectors.extractors import register
-from scanner.model import Content, TextUnit
+from scanner.kernel.model import Content, TextUnit
 
 CP1252_FALLBACK = "avgscan-cp1252"
 _VALID_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")

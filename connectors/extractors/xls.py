@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import xlrd
 
-from connectors.base import Unreadable
 from connectors.extractors import register
 from connectors.extractors.delimited import table_units
 from connectors.extractors.office import ENCRYPTED
 from connectors.extractors.xlsx import cell_text
-from scanner.model import Content
+from scanner.kernel.errors import Unreadable
+from scanner.kernel.model import Content
 
 
 def _value(book: xlrd.book.Book, cell: xlrd.sheet.Cell) -> str:

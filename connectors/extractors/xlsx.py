@@ -18,7 +18,7 @@ from openpyxl.worksheet._reader import WorkSheetParser
 from connectors.extractors import register
 from connectors.extractors.delimited import sparse_table_units
 from connectors.extractors.office import check_package
-from scanner.model import Content
+from scanner.kernel.model import Content
 
 
 def cell_text(value: object) -> str:

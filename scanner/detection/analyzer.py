@@ -17,10 +17,10 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from scanner.detection.name_evidence import no_name_evidence
-from scanner.detection.names import PARTICLES
 from scanner.detection.ner_gate import FUNCTION_WORDS, SALUTATIONS, lower_case_words, ner_windows, own_names_pattern
 from scanner.detection.nlp_engine import SchoolSpacyNlpEngine
 from scanner.detection.spans import within_cell
+from scanner.kernel.names import PARTICLES
 
 NER_RECOGNIZER = "SpacyRecognizer"
 

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
 from scanner.detection.masking import mask
-from scanner.detection.names import fold
 from scanner.detection.ner_gate import own_names_pattern
 from scanner.detection.spans import one_line
 from scanner.detection.tables import COLUMN_GROUPS, column_group, column_type, valid_for
-from scanner.keys import Keyer
-from scanner.model import Finding, TextUnit
+from scanner.kernel.keys import Keyer
+from scanner.kernel.model import WEAK_NAME_SCORE, Finding, TextUnit
+from scanner.kernel.text import fold
 
 BLOCK_CHARS = 4000
 REPORTED = {"PERSON", "NL_BSN", "NL_ONDERWIJSNUMMER", "EMAIL_ADDRESS", "PHONE_NUMBER", "NL_POSTCODE",
@@ -35,7 +35,6 @@ PRIORITY = ["EMAIL_ADDRESS", "IBAN_CODE", "NL_BSN", "NL_ONDERWIJSNUMMER", "PHONE
 NAME_AFTER_CUE_RECOGNIZERS = frozenset({"NlTitledNameRecognizer", "NlInitialsNameRecognizer"})
 PERSON_RECOGNIZER_RANK = {"RegisterNameRecognizer": 0, "NlTitledNameRecognizer": 1, "NlInitialsNameRecognizer": 1}
 MIN_SCORE = 0.35
-SINGLE_WORD_NER_SCORE = 0.5
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n\s*(?:[-•*]|\d+[.)])\s")
 
 
@@ -170,7 +169,7 @@ def to_finding(source: str, path: str, unit: TextUnit, start: int, end: int, ety
         return None
     meta = meta or {}
     if etype == "PERSON" and recognizer == "SpacyRecognizer" and _weak_name(value):
-        score = min(score, SINGLE_WORD_NER_SCORE)
+        score = min(score, WEAK_NAME_SCORE)
     return Finding(source=source, path=path, place=unit.place, entity_type=etype, score=round(score, 2),
                    evidence=mask(etype, value), recognizer=recognizer, value=value, start=start, end=end,
                    group=str(meta["group"]) if meta.get("group") else None,

@@ -21,7 +21,8 @@ from config import CONFIG_DIR
 from scanner.detection.analyzer import SchoolAnalyzerEngine
 from scanner.detection.context import LinearLemmaContextEnhancer
 from scanner.detection.nlp_engine import SchoolSpacyNlpEngine
-from scanner.detection.recognizers.register_names import KnownPerson, RegisterNameRecognizer
+from scanner.detection.recognizers.register_names import RegisterNameRecognizer
+from scanner.kernel.model import KnownPerson
 
 log = logging.getLogger(__name__)
 DEFAULT_NLP = CONFIG_DIR / "nlp" / "nlp.yaml"

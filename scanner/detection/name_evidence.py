@@ -25,8 +25,8 @@ import regex
 
 from config import CONFIG_DIR
 from scanner.detection.lexicon import load_lexicon
-from scanner.detection.names import fold
 from scanner.detection.ner_gate import ordinary_word
+from scanner.kernel.text import fold
 
 NOT_NAMES_FILE = CONFIG_DIR / "lexicons" / "not_names.txt"
 ORGANISATION_WORDS_FILE = CONFIG_DIR / "lexicons" / "organisation_words.txt"

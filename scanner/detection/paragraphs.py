@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from scanner.model import TextUnit
+from scanner.kernel.model import TextUnit
 
 _LINE = re.compile(r"^(?P<prefix>.*?)regel (?P<n>\d+)$")
 

@@ -19,9 +19,8 @@ from stdnum.nl import bsn, onderwijsnummer, postcode
 
 from config import lexicon_words
 from scanner.detection.lexicon import GROUP_ENTITY, load_lexicon
-from scanner.detection.names import fold
-from scanner.records.dates import parse_date
-from scanner.records.tabular import norm_header
+from scanner.kernel.dates import parse_date
+from scanner.kernel.text import fold, norm_header
 
 HEADER_TYPES: dict[str, str] = {}
 for _etype, _headers in {

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from scanner.config import RecordFile, ScanConfig
-from scanner.records.dates import parse_date
+from scanner.kernel.dates import parse_date
 from scanner.records.tabular import RowProblem, clean, read_records
 
 CONSENT_SYNONYMS: dict[str, list[str]] = {

@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 
 from scanner.config import RecordFile, ScanConfig
-from scanner.model import Item, ScannedItem, Subject
-from scanner.records.dates import parse_date
+from scanner.kernel.dates import parse_date
+from scanner.kernel.model import Item, ScannedItem, Subject
 from scanner.records.tabular import RowProblem, clean, read_records, source_label
 
 DISCLOSURE_SYNONYMS: dict[str, list[str]] = {

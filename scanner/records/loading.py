@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from scanner.config import ScanConfig
-from scanner.detection.names import split_name
-from scanner.detection.recognizers.register_names import KnownPerson
+from scanner.kernel.model import KnownPerson
+from scanner.kernel.names import split_name
 from scanner.records.consents import Consent, load_consents
 from scanner.records.people import load_people
 from scanner.records.register import Pupil, load_register

@@ -10,7 +10,7 @@ from stdnum.nl import bsn as std_bsn
 from stdnum.nl import onderwijsnummer as std_onr
 
 from scanner.config import RecordFile, ScanConfig
-from scanner.records.dates import parse_date
+from scanner.kernel.dates import parse_date
 from scanner.records.tabular import RowProblem, clean, read_records
 
 REGISTER_SYNONYMS: dict[str, list[str]] = {

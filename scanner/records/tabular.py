@@ -7,7 +7,6 @@ type lists its built-in synonyms and a school can map a field to its own header 
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import re
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from scanner.config import ConfigError, RecordFile, ScanConfig
+from scanner.kernel.text import norm_header
 
 
 class RecordError(Exception):
@@ -35,16 +35,6 @@ class RowProblem:
         return f"{self.file}, rij {self.row}, kolom {self.column!r}: {self.message}"
 
 
-@functools.lru_cache(maxsize=4096)
-def _norm_header(h: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", h.lower())
-
-
-def norm_header(h: object) -> str:
-    """Header as compared with the synonym lists; cached, since every table row asks again."""
-    return _norm_header(str(h))
-
-
 def _read_frame(spec: RecordFile, cfg: ScanConfig) -> tuple[pd.DataFrame, str]:
     """The record file as a frame; any failure is a RecordError that names the file, never its content
     (a parser's or driver's message quotes the cell it failed on)."""
@@ -54,7 +44,7 @@ def _read_frame(spec: RecordFile, cfg: ScanConfig) -> tuple[pd.DataFrame, str]:
     except (RecordError, ConfigError):
         raise
     except Exception as err:  # noqa: BLE001  (any reader failure: a broken file, a database error)
-        from scanner.redact import error_text
+        from scanner.kernel.redact import error_text
 
         shown = error_text(err) if isinstance(err, sa.exc.OperationalError) else type(err).__name__
         raise RecordError(f"{name}: het bestand kan niet worden gelezen ({shown})") from None
@@ -195,7 +185,7 @@ def clean(value: object) -> str:
 
 def source_label(spec: RecordFile, cfg: ScanConfig) -> str:
     """How a record file is named in problems and errors: its path, or its URL without a password."""
-    from scanner.redact import safe_url
+    from scanner.kernel.redact import safe_url
 
     return str(cfg.resolve(spec.path)) if spec.path else f"{safe_url(spec.url or '')}#{spec.table}"
 

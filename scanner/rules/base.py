@@ -8,8 +8,8 @@ from datetime import date
 from typing import ClassVar, Protocol
 
 from scanner.config import Policy
+from scanner.kernel.model import ScannedItem, Violation
 from scanner.linking import RegisterIndex
-from scanner.model import ScannedItem, Violation
 from scanner.records.consents import Consent
 
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from scanner.config import Policy
-from scanner.detection.names import fold
-from scanner.messages import say
-from scanner.model import ScannedItem
+from scanner.kernel.dates import age_on
+from scanner.kernel.messages import say
+from scanner.kernel.model import ScannedItem
+from scanner.kernel.text import fold
 from scanner.records.consents import Consent, normalise_giver
-from scanner.records.dates import age_on
 from scanner.records.register import Pupil
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scanner.model import ScannedItem, Violation
+from scanner.kernel.model import ScannedItem, Violation
 from scanner.rules.base import RuleContext
 from scanner.rules.consent_rules import consent_violations
 

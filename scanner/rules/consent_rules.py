@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scanner.messages import say
-from scanner.model import ScannedItem, Violation
+from scanner.kernel.messages import say
+from scanner.kernel.model import ScannedItem, Violation
 from scanner.rules.base import RuleContext, finding_refs, pupils
 from scanner.rules.consent_decision import ConsentOutcome, decide
 from scanner.sharing import describe, shared_on

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scanner.detection.detect import SINGLE_WORD_NER_SCORE
-from scanner.messages import say
-from scanner.model import SPECIAL_CATEGORY_TYPES, ScannedItem, Violation
+from scanner.kernel.messages import say
+from scanner.kernel.model import SPECIAL_CATEGORY_TYPES, WEAK_NAME_SCORE, ScannedItem, Violation
 from scanner.rules.base import RuleContext, finding_refs, pupils
 
 OPEN_PRINCIPALS = {"everyone", "iedereen", "authenticated users", "geverifieerde gebruikers", "domain users",
@@ -20,7 +19,7 @@ def personal_data(scanned: ScannedItem) -> bool:
         return True
     for f in scanned.findings:
         if f.entity_type == "PERSON":
-            if f.person_kind != "staff" and (f.leerlingnummer or f.score > SINGLE_WORD_NER_SCORE):
+            if f.person_kind != "staff" and (f.leerlingnummer or f.score > WEAK_NAME_SCORE):
                 return True
         elif f.entity_type not in SPECIAL_CATEGORY_TYPES and f.entity_type != "FAMILY_SITUATION":
             return True

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scanner.messages import say
-from scanner.model import ScannedItem, Violation
-from scanner.records.dates import add_years
+from scanner.kernel.dates import add_years
+from scanner.kernel.messages import say
+from scanner.kernel.model import ScannedItem, Violation
 from scanner.rules.base import RuleContext, finding_refs, pupils
 
 

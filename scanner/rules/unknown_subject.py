@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scanner.messages import say
-from scanner.model import SPECIAL_CATEGORY_TYPES, ScannedItem, Violation
+from scanner.kernel.messages import say
+from scanner.kernel.model import SPECIAL_CATEGORY_TYPES, ScannedItem, Violation
 from scanner.rules.base import RuleContext, finding_refs
 
 

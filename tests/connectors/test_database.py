@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from connectors.database import DatabaseSource
 from connectors.db_session import database_url
-from scanner.model import Content, Item
+from scanner.kernel.model import Content, Item
 from tests.connectors.conftest import fill_school, source_config
 
 
@@ -99,7 +99,7 @@ def test_sqlite_is_opened_read_only(sqlite_url: str) -> None:
 
 
 def test_unreachable_database_is_reported() -> None:
-    from connectors.base import Unreadable
+    from scanner.kernel.errors import Unreadable
 
     source = DatabaseSource(source_config(name="l", type="database", url="sqlite:////nonexistent/dir/las.db"))
     with pytest.raises(Unreadable, match="database niet bereikbaar"):

@@ -12,7 +12,7 @@ import pytest
 
 from connectors.filesystem import FilesystemSource
 from connectors.posix_acl import GROUP, GROUP_OBJ, MASK, OTHER, USER_OBJ, parse_acl
-from scanner.model import Item
+from scanner.kernel.model import Item
 from tests.connectors import samples
 from tests.connectors.conftest import source_config
 

@@ -8,9 +8,9 @@ import shutil
 
 import pytest
 
-from connectors.base import Unreadable
 from connectors.extractors import extract
-from scanner.model import Content
+from scanner.kernel.errors import Unreadable
+from scanner.kernel.model import Content
 from tests.connectors import samples
 from tests.connectors.samples import DIAGNOSIS, NAME
 

@@ -10,10 +10,10 @@ import pytest
 from smbprotocol.security_descriptor import AccessAllowedAce, AccessDeniedAce, AclPacket, SIDPacket, SMB2CreateSDBuffer
 
 import connectors.credentials as credentials
-from connectors.base import Unreadable
 from connectors.smb import SmbSource, parse_url
 from connectors.smb_security import parse_security_descriptor
-from scanner.model import Item
+from scanner.kernel.errors import Unreadable
+from scanner.kernel.model import Item
 from tests.connectors import samples
 from tests.connectors.conftest import Samba, place_file, source_config
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from scanner.config import build_config
-from scanner.model import Item, Report
+from scanner.kernel.model import Item, Report
 from scanner.pipeline import run_scan
 from scanner.records.loading import Records
 

@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from connectors.base import Unreadable
 from connectors.smb import parse_url
 from scanner.cli import main
 from scanner.config import ConfigError, RecordFile, build_config
+from scanner.kernel.errors import Unreadable
+from scanner.kernel.redact import safe_text, safe_url, url_password_keys
 from scanner.records.tabular import source_label
-from scanner.redact import safe_text, safe_url, url_password_keys
 from scanner.state import StateStore
 from tests.hostile.test_no_leaks import output_texts
 

@@ -10,7 +10,7 @@ import yaml
 
 from scanner.detection.detect import resolve_overlaps
 from scanner.detection.engine import build_analyzer
-from scanner.detection.recognizers.register_names import KnownPerson
+from scanner.kernel.model import KnownPerson
 
 CASES = Path(__file__).parent / "cases"
 SPECS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(CASES.glob("*.yaml"))}

@@ -7,7 +7,7 @@ import pytest
 
 from scanner.detection.detect import detect
 from scanner.detection.spans import one_line
-from scanner.model import TextUnit
+from scanner.kernel.model import TextUnit
 
 
 def _values(analyzer, text: str, entity: str) -> list[str]:  # noqa: ANN001

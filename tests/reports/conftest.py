@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scanner.model import Access, ExemptFlow, Finding, Item, Report, Violation
+from scanner.kernel.model import Access, ExemptFlow, Finding, Item, Report, Violation
 from scanner.triage import ReviewSession
 from tests.test_cli import CONSENTS, REGISTER, write_docx
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scanner.cli import main
-from scanner.model import SPECIAL_CATEGORY_TYPES
+from scanner.kernel.model import SPECIAL_CATEGORY_TYPES
 from tests.reports.cdp import Browser, chromium_path
 from tests.reports.test_audit_history import FORMATS
 from tests.reports.test_writers import validate

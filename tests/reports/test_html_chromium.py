@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reports import write_all
-from scanner.model import Report
+from scanner.kernel.model import Report
 from tests.reports.cdp import Browser, chromium_path
 
 CHROMIUM = chromium_path()

@@ -42,7 +42,7 @@ def test_initials_of_a_former_pupil_go_to_review(tmp_path: Path) -> None:
 
 
 def test_rule_messages_and_links_follow_the_language(tmp_path: Path) -> None:
-    from scanner.messages import set_language
+    from scanner.kernel.messages import set_language
 
     cfg = build_school(tmp_path)
     set_language("en")

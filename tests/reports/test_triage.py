@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scanner.model import Report
+from scanner.kernel.model import Report
 from scanner.triage import ACCEPTED, EXPIRED, FALSE_POSITIVE, OPEN, TriageError, actionable, load_triage
 from tests.reports.conftest import sample_report
 

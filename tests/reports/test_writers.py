@@ -16,7 +16,7 @@ from rich.console import Console
 from reports import write_all
 from reports.json_report import load_schema
 from reports.summary import print_summary
-from scanner.model import Report
+from scanner.kernel.model import Report
 from scanner.triage import plain_review
 
 DUTCH_SHEETS = ["Samenvatting", "Mogelijk datalek", "Overtredingen", "Te beoordelen", "Per leerling", "Vrijgesteld",

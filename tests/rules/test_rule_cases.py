@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from scanner.config import build_config
+from scanner.kernel.model import Access, Finding, Item, ScannedItem, Subject, UnknownChild
 from scanner.linking import RegisterIndex
-from scanner.model import Access, Finding, Item, ScannedItem, Subject, UnknownChild
 from scanner.records.consents import Consent, normalise_giver
 from scanner.records.register import Pupil
 from scanner.rules import RuleContext, rule

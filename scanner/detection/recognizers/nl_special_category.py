@@ -20,7 +20,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from scanner.detection.lexicon import GROUP_ENTITY, Term, load_lexicon
-from scanner.detection.names import fold_same_length
+from scanner.kernel.text import fold_same_length
 
 CLUES = re.compile(
     r"\b(diagnos\w*|vastgesteld|gediagnosticeerd|onderzoek\w*|stoornis\w*|sprake van|behandel\w*|"

@@ -8,23 +8,13 @@ leerlingnummer) so linking does not have to guess. First names alone are reporte
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import ahocorasick
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from scanner.detection.names import fold, fold_same_length, full_forms
-
-
-@dataclass(frozen=True)
-class KnownPerson:
-    kind: str  # 'pupil', 'staff', 'parent'
-    key: str  # leerlingnummer for pupils, the name for others
-    roepnaam: str
-    voorvoegsel: str
-    achternaam: str
-    voornamen: str = ""
+from scanner.kernel.model import KnownPerson
+from scanner.kernel.names import full_forms
+from scanner.kernel.text import fold, fold_same_length
 
 
 class RegisterNameRecognizer(EntityRecognizer):

@@ -9,16 +9,6 @@ already known; linking decides that).
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower case without accents, single spaces: the key for comparing names (cached: names repeat)."""
-    nfkd = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in nfkd if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", plain).strip().lower()
 
 
 def initials(given: str) -> list[str]:
@@ -80,21 +70,3 @@ def split_name(full: str) -> tuple[str, str, str]:
         return "", "", full.strip()
     first_particle = next((i for i, w in enumerate(words[1:-1], 1) if w.lower() in PARTICLES), len(words) - 1)
     return " ".join(words[:first_particle]), " ".join(words[first_particle:-1]), words[-1]
-
-
-_ASCII_SPACE = str.maketrans({c: " " for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"})
-
-
-@lru_cache(maxsize=8192)
-def _fold_char(c: str) -> str:
-    if c.isspace():
-        return " "
-    base = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x)).lower()
-    return base if len(base) == 1 else c
-
-
-def fold_same_length(text: str) -> str:
-    """`fold` one character at a time, so offsets in the result are offsets in `text`."""
-    if text.isascii():  # the common case: lower case, every whitespace a plain space
-        return text.lower().translate(_ASCII_SPACE)
-    return "".join(map(_fold_char, text))

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode
 
+from scanner.kernel.errors import Unreadable
+
 # query arguments that carry a secret, in the spellings drivers accept
 SECRET_ARGS = frozenset({"password", "passwd", "pwd", "pass", "secret", "token", "sslpassword", "access_token",
                          "api_key", "apikey", "key"})
@@ -96,7 +98,6 @@ def error_text(err: BaseException, detail: bool = True) -> str:
     Without `detail` a library's exception is shown by its kind only: a parser that failed half-way
     through a document may say anything about it, quoted or not.
     """
-    from connectors.base import Unreadable
 
     if isinstance(err, Unreadable):
         return str(err)

@@ -16,8 +16,8 @@ import secrets
 import tempfile
 from pathlib import Path
 
-from scanner.detection.names import fold
-from scanner.records.dates import parse_date
+from scanner.kernel.dates import parse_date
+from scanner.kernel.text import fold
 
 MEMO_SIZE = 100_000
 

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from scanner.triage import Review
+from typing import Any
 
 SPECIAL_CATEGORY_TYPES = ("HEALTH", "YOUTH_CARE", "RELIGION", "ETHNICITY", "CRIMINAL")
 # How sure a link between data and a pupil is, weakest first. A violation needs at least "medium";
 # a weaker link that would raise one is put before the FG to review (issue: adults' initials, namesakes).
 STRENGTHS = ("weak", "medium", "strong", "decisive")
 IDENTIFIER_TYPES = ("NL_BSN", "NL_ONDERWIJSNUMMER")
+# A PERSON finding scored at most this is one capitalised word only the NER called a name: detection
+# caps it here, and a rule does not count it as a person on its own.
+WEAK_NAME_SCORE = 0.5
 
 
 @dataclass
@@ -219,6 +219,16 @@ class Report:
     # (source, path) -> [(leerlingnummer, ambiguous)]: whose data each item holds
     subjects: dict[tuple[str, str], list[tuple[str, bool]]] = field(default_factory=dict)
     # identities, triage decisions, history and possible breaches, added after the scan (scanner.triage)
-    review: Review | None = None
+    review: Any = None  # scanner.triage.Review
     # possible violations resting on a link too weak to report (adults' initials, namesakes): the FG decides
     to_review: list[Violation] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    kind: str  # 'pupil', 'staff', 'parent'
+    key: str  # leerlingnummer for pupils, the name for others
+    roepnaam: str
+    voorvoegsel: str
+    achternaam: str
+    voornamen: str = ""

@@ -1,0 +1,14 @@
+"""The project's own exceptions: their messages are Dutch reasons meant to be shown as they are."""
+
+from __future__ import annotations
+
+
+class AvgscanError(Exception):
+    """A problem the school can mend (a config key, a record file, the triage file, a key file).
+
+    The message names the file, row or key. The command line catches this one base class and exits
+    with code 2; a library caller catches it to show the message."""
+
+
+class Unreadable(Exception):
+    """One item could not be read; the message is the reason shown in the report. The scan goes on."""

@@ -1,0 +1,112 @@
+"""Data flows one way: connector -> extract -> detect -> link -> rules -> review -> report.
+
+Every project module belongs to one floor (below); a module may import its own floor and the floors
+beneath it, never one above, and no set of modules may import each other in a circle. Imports inside
+functions and under TYPE_CHECKING count: a lazy import is still a dependency. Extension points name
+their modules as strings in a lazy registry (connectors/__init__.py, ...), so a registry does not make
+an arrow upward.
+"""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from tests.architecture.imports import cycles, graph, modules
+
+# Bottom first. A name matches a module and everything under it; the longest match wins.
+FLOORS: list[tuple[str, tuple[str, ...]]] = [
+    ("floor", ("scanner.kernel", "scanner", "config")),
+    ("connectors", ("connectors",)),
+    ("settings", ("scanner.config",)),
+    ("detection", ("scanner.detection", "config.nlp")),
+    ("records", ("scanner.records",)),
+    ("linking", ("scanner.linking", "scanner.forms", "scanner.person_roles", "scanner.sharing",
+                 "scanner.unknown_children", "scanner.generic_terms", "scanner.inventory", "scanner.columns")),
+    ("rules", ("scanner.rules",)),
+    ("review", ("scanner.link_review", "scanner.triage", "scanner.coverage", "scanner.state", "scanner.cache",
+                "scanner.outdir")),
+    ("reports", ("reports",)),
+    ("app", ("scanner.pipeline", "scanner.executor", "scanner.dask_executor", "scanner.cli", "scanner.doctor",
+             "scanner.purge", "scanner.progress", "scanner.demo", "scanner.audit")),
+]
+
+# Arrows that still run against the flow, each to be removed (issue 14); the list may only shrink.
+KNOWN_UPWARD: set[tuple[str, str]] = {
+    ("connectors.base", "scanner.config"),
+    ("connectors.database", "scanner.config"),
+    ("connectors.extractors.doctables", "scanner.forms"),
+    ("connectors.filesystem", "scanner.config"),
+    ("connectors.filetree", "scanner.config"),
+    ("connectors.members", "scanner.config"),
+    ("connectors.smb", "scanner.config"),
+}
+# Circles still to be cut (issue 14), by one member each; the list may only shrink.
+KNOWN_CYCLES: set[str] = {"connectors.base", "scanner.cache", "reports", "scanner.demo.styles", "scanner.executor"}
+
+
+def floor_of(module: str) -> int:
+    best: tuple[int, int] | None = None
+    for level, (_name, prefixes) in enumerate(FLOORS):
+        for prefix in prefixes:
+            if module == prefix or module.startswith(prefix + "."):
+                if best is None or len(prefix) > best[0]:
+                    best = (len(prefix), level)
+    if best is None:
+        raise AssertionError(f"{module} is on no floor: add it to FLOORS")
+    return best[1]
+
+
+def upward() -> set[tuple[str, str]]:
+    return {(m, t) for m, targets in graph().items() for t in targets if floor_of(t) > floor_of(m)}
+
+
+def test_every_module_is_on_a_floor() -> None:
+    for module in modules():
+        floor_of(module)
+
+
+def test_no_import_runs_against_the_flow() -> None:
+    found = upward()
+    new = sorted(found - KNOWN_UPWARD)
+    assert not new, "imports against the flow:\n" + "\n".join(
+        f"  {m} ({FLOORS[floor_of(m)][0]}) -> {t} ({FLOORS[floor_of(t)][0]})" for m, t in new)
+
+
+def test_known_upward_imports_are_still_there() -> None:
+    """A mended arrow leaves KNOWN_UPWARD, so the list shows what is left to do."""
+    assert not KNOWN_UPWARD - upward()
+
+
+def test_no_cycles() -> None:
+    found = cycles(graph())
+    new = [c for c in found if not KNOWN_CYCLES & set(c)]
+    assert not new, f"modules importing each other in a circle: {new}"
+    assert {m for c in found for m in c} >= KNOWN_CYCLES, "a known circle is cut: take it out of KNOWN_CYCLES"
+
+
+def test_the_floor_imports_nothing_of_the_project_above_it() -> None:
+    floor = {m for m in modules() if floor_of(m) == 0}
+    for module, targets in graph().items():
+        if module in floor:
+            assert targets <= floor, f"{module} imports {sorted(targets - floor)}"
+
+
+RULE_FILE_CALLS = {"open", "read_text", "read_bytes", "write_text", "write_bytes", "iterdir", "glob", "rglob",
+                   "connect", "create_engine", "read_csv", "read_excel"}
+
+
+@pytest.mark.parametrize("module", sorted(m for m in modules() if m.startswith("scanner.rules")))
+def test_rules_open_no_files(module: str) -> None:
+    """Rules judge what the earlier stages found; reading a file or a database there would be a second,
+    unrecorded source of truth."""
+    tree = ast.parse(modules()[module].read_text(encoding="utf-8"))
+    calls = {n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
+             for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    assert not calls & RULE_FILE_CALLS
+
+
+def test_cycle_finder_finds_a_cycle() -> None:
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert cycles({"a": {"b"}, "b": set()}) == []
