@@ -1,7 +1,9 @@
 """Report labels in Dutch (the default: the FG works in Dutch) and English (`--lang en`).
 
-Only the words the report writers put around the data live here. Rule messages come from the rules
-and stay Dutch; rule titles, headings, severities and statuses switch.
+Only the words the report writers put around the data live here: headings, severities, statuses.
+What a rule says (its title and recommended action in both languages) belongs to the rule class and
+is read through the rule registry (reports/view.py rule_title, rule_action); messages come from the
+rules in the language of the run.
 """
 
 from __future__ import annotations
@@ -223,44 +225,12 @@ _LABELS: dict[str, tuple[str, str]] = {
                     "Warning: the reports hold raw personal data (--show-values)."),
 }
 
-RULE_TITLES_EN = {
-    "retention-expired": "Retention period expired",
-    "consent-missing": "Consent missing",
-    "consent-out-of-scope": "Consent does not cover this data",
-    "consent-invalid": "Consent not valid on the sharing date",
-    "consent-wrong-giver": "Consent given by the wrong person",
-    "open-access": "Personal data openly accessible",
-    "bsn-outside-administration": "BSN outside the administration",
-    "unknown-subject": "Special-category data about a child outside the register",
-}
-
-
-ACTIONS_EN = {
-    "retention-expired": "Delete, or archive where the law requires it; then scan again.",
-    "consent-missing": "Ask for consent or retrieve the data, and assess the disclosure as a possible breach.",
-    "consent-out-of-scope": "Ask for additional consent for the missing category, or share only what is covered.",
-    "consent-invalid": "Stop sharing; ask for new consent and assess the disclosure.",
-    "consent-wrong-giver": "Have consent given again by the right person or persons.",
-    "open-access": "Restrict access to those who need the data, or delete the file.",
-    "bsn-outside-administration": "Remove the BSN or make it unreadable; use the pupil number.",
-    "unknown-subject": "Check whether this data is needed here; if not, delete it.",
-}
-
-
-def action_text(code: str, dutch_action: str, lang: str) -> str:
-    """A rule's recommended action; the rules write it in Dutch, English comes from ACTIONS_EN."""
-    return ACTIONS_EN.get(code, dutch_action) if lang == "en" else dutch_action
-
 
 def t(key: str, lang: str = "nl", **fmt: object) -> str:
     """The label `key` in `lang`; an unknown key is a bug, so it raises rather than showing the key."""
     nl, en = _LABELS[key]
     text = en if lang == "en" else nl
     return text.format(**fmt) if fmt else text
-
-
-def rule_title(code: str, dutch_title: str, lang: str) -> str:
-    return RULE_TITLES_EN.get(code, dutch_title) if lang == "en" else dutch_title
 
 
 def value_label(prefix: str, value: str | None, lang: str) -> str:
@@ -271,4 +241,4 @@ def value_label(prefix: str, value: str | None, lang: str) -> str:
     return t(key, lang) if key in _LABELS else value
 
 
-__all__ = ["ACTIONS_EN", "LANGS", "action_text", "rule_title", "t", "value_label"]
+__all__ = ["LANGS", "t", "value_label"]

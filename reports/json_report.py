@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from reports import private_file, register_writer
-from reports.i18n import action_text, t
+from reports.i18n import t
 from reports.priority import start_here
-from reports.view import breach_deadline, review_of
+from reports.view import breach_deadline, review_of, rule_action
 from scanner.coverage import source_gaps
 from scanner.kernel.model import Finding, Report
 from scanner.triage import ACCEPTED, EXPIRED, FALSE_POSITIVE, Review
@@ -42,7 +42,8 @@ def _violations(report: Report, review: Review) -> list[dict[str, Any]]:
     for v, vr in zip(report.violations, review.violations, strict=True):
         row = {"id": vr.identity or None, "rule": v.rule, "severity": v.severity, "source": v.source,
                "path": v.path, "leerlingnummer": v.leerlingnummer, "school": v.school, "message": v.message,
-               "legal_reference": v.legal_reference, "action": v.action, "findings": v.findings,
+               "legal_reference": v.legal_reference, "action": rule_action(v.rule, v.action, review.lang),
+               "findings": v.findings,
                "status": vr.status, "change": vr.change, "first_seen": vr.first_seen, "linked_by": v.linked_by}
         if vr.reason:
             row["triage"] = {"reason": vr.reason, "owner": vr.owner, "expires": vr.expires}
@@ -119,7 +120,7 @@ def report_dict(report: Report) -> dict[str, Any]:
                          "units": g.units, "reason": g.reason, "fix": g.fix}
                         for g in source_gaps(report, review.lang)],
         "start_here": [{"priority": a.points, "rule": a.rule, "source": a.source, "path": a.path,
-                        "action": action_text(a.rule, a.action, review.lang), "why": a.why, "ids": a.identities}
+                        "action": rule_action(a.rule, a.action, review.lang), "why": a.why, "ids": a.identities}
                        for a in start_here(report, review)],
     }
 

@@ -11,14 +11,27 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from reports.i18n import action_text, rule_title, t, value_label
+from reports.i18n import t, value_label
 from scanner.coverage import SourceGap, source_gaps
 from scanner.kernel.model import Report, Violation
-from scanner.rules import RULES
+from scanner.rules import RULES, find_rule
 from scanner.triage import Breach, Review, plain_review
 
 SEVERITY_ORDER = {"hoog": 0, "middel": 1, "laag": 2}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def rule_title(code: str, lang: str) -> str:
+    """A rule's title in the report's language, read from the rule class (an unknown code shows as itself)."""
+    found = find_rule(code)
+    return found.title.in_lang(lang) if found else code
+
+
+def rule_action(code: str, written: str, lang: str) -> str:
+    """A violation's recommended action in the report's language, read from its rule class; `written`
+    (the Dutch action the violation carries) only for a code no rule of this version has."""
+    found = find_rule(code)
+    return found.action.in_lang(lang) if found else written
 
 
 def review_of(report: Report) -> Review:
@@ -85,9 +98,8 @@ class ReviewRow:
 
 
 def review_rows(report: Report) -> list[ReviewRow]:
-    titles = {r.code: r.title for r in RULES}
     lang = lang_of(report)
-    return sorted((ReviewRow(rule=v.rule, rule_title=rule_title(v.rule, titles.get(v.rule, v.rule), lang),
+    return sorted((ReviewRow(rule=v.rule, rule_title=rule_title(v.rule, lang),
                              source=v.source, path=v.path, leerlingnummer=v.leerlingnummer or "",
                              message=v.message, reason=v.review_reason, linked_by=v.linked_by)
                    for v in report.to_review), key=lambda r: (r.rule, r.source, r.path, r.leerlingnummer))
@@ -117,10 +129,9 @@ def start_rows(report: Report) -> list[StartRow]:
     from reports.priority import start_here
 
     review = review_of(report)
-    titles = {r.code: r.title for r in RULES}
     lang = review.lang
-    return [StartRow(a.points, a.rule, rule_title(a.rule, titles.get(a.rule, a.rule), lang), a.source, a.path,
-                     action_text(a.rule, a.action, lang), t("action_pupils", lang, n=a.pupils) if a.pupils else "",
+    return [StartRow(a.points, a.rule, rule_title(a.rule, lang), a.source, a.path,
+                     rule_action(a.rule, a.action, lang), t("action_pupils", lang, n=a.pupils) if a.pupils else "",
                      why_text(a.why, lang),
                      ", ".join(a.identities[:3]) + (" …" if len(a.identities) > 3 else ""))
             for a in start_here(report, review)]
@@ -131,14 +142,13 @@ def violation_rows(report: Report) -> list[ViolationRow]:
     from reports.priority import priorities
 
     review = review_of(report)
-    titles = {r.code: r.title for r in RULES}
     lang = review.lang
     prio = priorities(report, review)
     rows = [ViolationRow(
-        index=n, identity=vr.identity, rule=v.rule, rule_title=rule_title(v.rule, titles.get(v.rule, v.rule), lang),
+        index=n, identity=vr.identity, rule=v.rule, rule_title=rule_title(v.rule, lang),
         severity=v.severity, source=v.source, path=v.path, leerlingnummer=v.leerlingnummer or "",
         evidence=evidence(report, v), message=v.message, legal_reference=v.legal_reference,
-        action=action_text(v.rule, v.action, lang),
+        action=rule_action(v.rule, v.action, lang),
         status=vr.status, change=vr.change or "", first_seen=vr.first_seen, reason=vr.reason or "",
         owner=vr.owner or "", expires=vr.expires or "", linked_by=v.linked_by, priority=prio[n].points,
         why=why_text(prio[n].why, lang))
@@ -150,7 +160,7 @@ def rule_counts(report: Report) -> list[tuple[str, str, int]]:
     """(code, title, count) for every rule, including those with nothing found."""
     counts = Counter(v.rule for v in report.violations)
     lang = lang_of(report)
-    return [(r.code, rule_title(r.code, r.title, lang), counts.get(r.code, 0)) for r in RULES]
+    return [(r.code, r.title.in_lang(lang), counts.get(r.code, 0)) for r in RULES]
 
 
 def source_counts(report: Report) -> list[tuple[str, int]]:
@@ -309,5 +319,6 @@ def label(prefix: str, value: str | None, report: Report) -> str:
 __all__ = ["GapNotice", "RegisterHint", "StartRow", "register_like_tables", "ViolationRow", "gap_notices",
            "start_rows", "why_text",
            "PupilRow", "breach_deadline", "breach_rows", "evidence", "item_status", "label", "lang_of",
-           "pupil_rows", "review_of", "rule_counts", "settings_rows", "severity_counts", "sheet_text",
+           "pupil_rows", "review_of", "rule_action", "rule_counts", "rule_title", "settings_rows", "severity_counts",
+           "sheet_text",
            "school_counts", "source_counts", "violation_rows", "when"]

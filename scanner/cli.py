@@ -457,10 +457,19 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
+    """The rules as the FG's policy makes them: the texts name the policy's periods, ages and roles."""
+    from scanner.config import ConfigError, build_policy, load_config
+    from scanner.kernel.messages import say
     from scanner.rules import RULES
 
+    try:
+        policy = load_config(args.config).policy if args.config else build_policy()
+    except ConfigError as err:
+        print(f"avgscan: {err}", file=sys.stderr)
+        return EXIT_CANNOT_START
     for r in RULES:
-        print(f"{r.code}  [{r.severity}]  {r.title}\n    {r.explanation}\n    Grondslag: {r.legal_reference}\n")
+        print(f"{r.code}  [{r.severity}]  {r.title.said()}\n    {r.explain(policy)}\n    "
+              f"{say('Grondslag', 'Legal basis')}: {r.legal_reference}\n")
     return EXIT_OK
 
 
@@ -533,6 +542,8 @@ def parser() -> argparse.ArgumentParser:
     dr = sub.add_parser("doctor", help="controleer of deze computer alles heeft voor een volledige scan (OCR, .doc)")
     dr.set_defaults(func=cmd_doctor)
     r = sub.add_parser("rules", help="toon de regels met hun uitleg")
+    r.add_argument("--config", "-c", metavar="BESTAND", help="avgscan.yaml: uitleg met het beleid van de school")
+    r.add_argument("--lang", choices=["nl", "en"], default="nl", help="taal van de uitleg (standaard nl)")
     r.set_defaults(func=cmd_rules)
     return p
 

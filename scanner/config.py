@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from config import CONFIG_DIR
 from scanner.kernel.messages import format_validation, os_reason, say
 
-ROLES = ("administration", "dossier", "care", "open", "archive", "outbound", "staff", "general",
-         "applications")
+# What a place role may mean for the rules; which roles exist and what each means is policy
+# (policy.roles in config/default_policy.yaml, docs/rules.md "Place roles").
+RoleMeaning = Literal["bsn_allowed", "open_to_everyone", "shared_with_party"]
 
 
 class ConfigError(Exception):
@@ -51,15 +52,6 @@ class SourceConfig(Strict):
     archive_max_depth: int | None = None
     archive_max_members: int | None = None
     archive_max_mb: float | None = None
-
-    @field_validator("roles")
-    @classmethod
-    def _known_roles(cls, roles: dict[str, str]) -> dict[str, str]:
-        for place, role in roles.items():
-            if role not in ROLES:
-                raise ValueError(say(f"rol {role!r} voor {place!r} is niet een van {', '.join(ROLES)}",
-                                     f"role {role!r} for {place!r} is not one of {', '.join(ROLES)}"))
-        return roles
 
     def check(self, where: str) -> None:
         if self.type == "filesystem" and not self.path:
@@ -162,6 +154,30 @@ class Policy(Strict):
     consent: ConsentPolicy
     exempt_parties: dict[str, str]
     categories: Categories
+    # place role -> what it means for the rules; a role not listed here is refused in sources[].roles
+    roles: dict[str, list[RoleMeaning]]
+
+    def role_means(self, role: str | None, meaning: RoleMeaning) -> bool:
+        return role is not None and meaning in self.roles.get(role, [])
+
+    def roles_meaning(self, meaning: RoleMeaning) -> list[str]:
+        return [role for role, meanings in self.roles.items() if meaning in meanings]
+
+    def check_roles(self, cfg: ScanConfig, origin: str) -> None:
+        """Every role a source or the retention policy names must be a role of the policy: a typo
+        ('adminstration') would otherwise silently lose the role's meaning and retention period."""
+        known = ", ".join(self.roles)
+        for i, src in enumerate(cfg.sources):
+            for place, role in src.roles.items():
+                if role not in self.roles:
+                    raise ConfigError(f"{origin}: sources[{i}].roles.{place}: " + say(
+                        f"rol {role!r} voor {place!r} is niet een van {known} (policy.roles)",
+                        f"role {role!r} for {place!r} is not one of {known} (policy.roles)"))
+        for role in self.retention.roles:
+            if role not in self.roles:
+                raise ConfigError(f"{origin}: policy.retention.roles.{role}: " + say(
+                    f"rol {role!r} is niet een van {known} (policy.roles)",
+                    f"role {role!r} is not one of {known} (policy.roles)"))
 
 
 class Organisation(Strict):
@@ -220,6 +236,15 @@ def default_policy() -> dict[str, Any]:
         return yaml.safe_load(f)
 
 
+def build_policy(override: dict[str, Any] | None = None, origin: str = "policy") -> Policy:
+    """The default policy with `override` merged over it, as a school's `policy:` is; a rule's YAML
+    cases use it to try a rule under another policy (`configs:`)."""
+    try:
+        return Policy.model_validate(_deep_merge(default_policy(), override or {}))
+    except ValidationError as err:
+        raise ConfigError(format_validation(origin, Policy, err.errors())) from None
+
+
 def build_config(raw: dict[str, Any], origin: str, base_dir: Path) -> ScanConfig:
     """Validate a config mapping; errors name `origin` and the key."""
     if not isinstance(raw, dict):
@@ -242,6 +267,7 @@ def build_config(raw: dict[str, Any], origin: str, base_dir: Path) -> ScanConfig
         if names.count(src.name) > 1:
             raise ConfigError(f"{origin}: sources[{i}].name: {src.name!r} "
                               + say("komt twee keer voor", "is used twice"))
+    cfg.policy.check_roles(cfg, origin)
     return cfg
 
 

@@ -6,21 +6,22 @@ from collections.abc import Iterator
 
 from scanner.kernel.messages import say
 from scanner.kernel.model import ScannedItem, Violation
-from scanner.rules.base import RuleContext, finding_refs, pupils
+from scanner.rules.base import Rule, RuleContext, finding_refs, pupils
 from scanner.rules.consent_decision import ConsentOutcome, decide
 from scanner.sharing import describe, shared_on
 
 
 def outcomes(scanned: ScannedItem, ctx: RuleContext) -> Iterator[tuple[str, ConsentOutcome]]:
-    if scanned.item.role != "outbound" or not scanned.item.party or ctx.register is None:
+    if not ctx.policy.role_means(scanned.item.role, "shared_with_party") or not scanned.item.party \
+            or ctx.register is None:
         return
     for nummer in pupils(scanned):
         yield nummer, decide(scanned, nummer, ctx.register.pupils[nummer], ctx.consents_for(nummer), ctx.policy,
                              ctx.as_of)
 
 
-def consent_violations(rule: object, scanned: ScannedItem, ctx: RuleContext) -> Iterator[Violation]:
-    code = rule.code  # type: ignore[attr-defined]
+def consent_violations(rule: Rule, scanned: ScannedItem, ctx: RuleContext) -> Iterator[Violation]:
+    code = rule.code
     for nummer, out in outcomes(scanned, ctx):
         # the day and where it came from, so the FG can check the date the verdict rests on
         if code == "consent-missing" and out.status == "missing":
@@ -34,8 +35,5 @@ def consent_violations(rule: object, scanned: ScannedItem, ctx: RuleContext) -> 
                        + f" {out.shared:%d-%m-%Y} ({describe(out.shared_source)}): {out.detail[code]}.")
         else:
             continue
-        yield Violation(rule=code, severity=rule.severity, source=scanned.item.source,  # type: ignore[attr-defined]
-                        path=scanned.item.path, leerlingnummer=nummer, message=message,
-                        legal_reference=rule.legal_reference,  # type: ignore[attr-defined]
-                        findings=finding_refs(scanned, None, nummer),
-                        action=rule.action)  # type: ignore[attr-defined]
+        yield rule.violation(scanned, leerlingnummer=nummer, message=message,
+                             findings=finding_refs(scanned, None, nummer))

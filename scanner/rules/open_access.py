@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from scanner.config import Policy
 from scanner.kernel.messages import say
 from scanner.kernel.model import SPECIAL_CATEGORY_TYPES, WEAK_NAME_SCORE, ScannedItem, Violation
-from scanner.rules.base import RuleContext, finding_refs, pupils
+from scanner.rules.base import Rule, RuleContext, Words, finding_refs, pupils
 
 OPEN_PRINCIPALS = {"everyone", "iedereen", "authenticated users", "geverifieerde gebruikers", "domain users",
                    "domeingebruikers", "s-1-1-0", "s-1-5-11"}
@@ -26,9 +27,9 @@ def personal_data(scanned: ScannedItem) -> bool:
     return False
 
 
-def why_open(scanned: ScannedItem) -> str | None:
+def why_open(scanned: ScannedItem, policy: Policy) -> str | None:
     item = scanned.item
-    if item.role == "open":
+    if policy.role_means(item.role, "open_to_everyone"):
         return say("staat in een map die voor iedereen open is", "is in a folder open to everyone")
     if item.access.world_readable:
         return say("bestand is voor iedereen leesbaar", "file can be read by everyone") + \
@@ -39,27 +40,33 @@ def why_open(scanned: ScannedItem) -> str | None:
     return None
 
 
-class OpenAccess:
+class OpenAccess(Rule):
     code = "open-access"
-    title = "Persoonsgegevens open toegankelijk"
-    explanation = ("Persoonsgegevens of bijzondere gegevens staan in een map die voor iedereen open is, of in "
-                   "een bestand waarvan de eigen rechten iedereen laten lezen (ongeacht de bovenliggende mappen).")
+    title = Words("Persoonsgegevens open toegankelijk", "Personal data openly accessible")
+    action = Words("Rechten beperken tot wie de gegevens nodig heeft, of het bestand verwijderen.",
+                   "Restrict access to those who need the data, or delete the file.")
     legal_reference = "AVG art. 5 lid 1 onder f en art. 32 (beveiliging); art. 9 bij bijzondere gegevens"
-    severity = "hoog"
+    severity = "hoog"  # "middel" when the item holds neither special-category data nor a BSN
     needs: tuple[str, ...] = ()
     per_pupil = False  # one violation per item, whoever's data it holds
+    explanation = Words("Persoonsgegevens of bijzondere gegevens staan op een plek die voor iedereen open is (rol "
+                        "{roles}), of in een bestand waarvan de eigen rechten iedereen laten lezen (ongeacht de "
+                        "bovenliggende mappen).",
+                        "Personal or special-category data sits in a place open to everyone (role {roles}), or in a "
+                        "file whose own permissions let everyone read it (whatever its parent folders allow).")
+
+    def explain(self, policy: Policy) -> str:
+        return self.explanation.said().format(roles=", ".join(policy.roles_meaning("open_to_everyone")) or "-")
 
     def check(self, scanned: ScannedItem, ctx: RuleContext) -> Iterator[Violation]:
-        reason = why_open(scanned)
+        reason = why_open(scanned, ctx.policy)
         if reason is None or scanned.item.register or not personal_data(scanned):
             return
         concerned = pupils(scanned)
         special = any(f.entity_type in SPECIAL_CATEGORY_TYPES for f in scanned.findings)
-        yield Violation(
-            rule=self.code, severity="hoog" if special or any(f.entity_type == "NL_BSN" for f in scanned.findings)
-            else "middel", source=scanned.item.source, path=scanned.item.path,
-            leerlingnummer=concerned[0] if len(concerned) == 1 else None,
+        yield self.violation(
+            scanned, severity="hoog" if special or any(f.entity_type == "NL_BSN" for f in scanned.findings)
+            else "middel", leerlingnummer=concerned[0] if len(concerned) == 1 else None,
             message=say(f"Persoonsgegevens ({len(concerned)} leerling(en)); het item {reason}.",
                         f"Personal data ({len(concerned)} pupil(s)); the item {reason}."),
-            legal_reference=self.legal_reference, findings=finding_refs(scanned),
-            action="Rechten beperken tot wie de gegevens nodig heeft, of het bestand verwijderen.")
+            findings=finding_refs(scanned))

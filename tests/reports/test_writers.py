@@ -17,6 +17,7 @@ from reports import write_all
 from reports.json_report import load_schema
 from reports.summary import print_summary
 from scanner.kernel.model import Report
+from scanner.rules import RULES, rule
 from scanner.triage import plain_review
 
 DUTCH_SHEETS = ["Samenvatting", "Mogelijk datalek", "Overtredingen", "Te beoordelen", "Per leerling", "Vrijgesteld",
@@ -46,6 +47,9 @@ def test_json_validates_and_carries_review(written: tuple[Report, Path]) -> None
     assert "GGD" not in json.dumps(data["history"])  # the store keeps masked paths only
     assert data["triage"]["unmatched"] == ["0123456789abcdef"] and data["triage"]["open_violations"] == 2
     assert "111222333" not in (out / "report.json").read_text(encoding="utf-8")
+    actions = {v["rule"]: v["action"] for v in data["violations"]}  # from the rule classes, in Dutch
+    assert actions["open-access"] == rule("open-access").action.nl
+    assert actions["retention-expired"].startswith("Verwijderen of, waar de wet dat eist")
 
 
 def test_schema_rejects_raw_values_in_a_masked_report(written: tuple[Report, Path]) -> None:
@@ -123,6 +127,12 @@ def test_english_switches_headings(reviewed: tuple[Report, Path], tmp_path: Path
     data = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert data["lang"] == "en" and "72 hours" in data["possible_breaches"][0]["guidance"]
     validate(data)
+    actions = {v["rule"]: v["action"] for v in data["violations"]}  # from the rule classes, in English
+    assert actions["open-access"] == rule("open-access").action.en
+    assert actions["bsn-outside-administration"].startswith("Remove the BSN")
+    assert {a["action"] for a in data["start_here"]} <= {r.action.en for r in RULES}
+    sheet = {row[1]: row[2] for row in wb["Violations"].iter_rows(min_row=2, values_only=True)}
+    assert sheet["open-access"] == "Personal data openly accessible"
     console = Console(record=True, width=200)
     print_summary(report, [], console=console)
     text = console.export_text()
