@@ -76,3 +76,36 @@ def test_consent_givers_as_schools_write_them(written: str, giver: str) -> None:
     from scanner.records.consents import normalise_giver
 
     assert normalise_giver(written) == giver
+
+
+def test_every_record_field_has_its_headers_in_config() -> None:
+    """config/record_columns.yaml names the headers of every field the loaders read, and no other field."""
+    from scanner.records import consents, disclosures, people, register
+    from scanner.records.headers import record_headers
+
+    for kind, module in (("register", register), ("consents", consents), ("disclosures", disclosures),
+                         ("people", people)):
+        headers = record_headers(kind, module.FIELDS)
+        assert set(headers) == set(module.FIELDS)
+        assert all(headers[f] for f in getattr(module, "REQUIRED", [])), kind  # a required field has headers
+    assert "Datum uitschrijving" in record_headers("register", register.FIELDS)["uitschrijving"]
+
+
+def test_the_header_vocabulary_is_read_from_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A header the shipped vocabulary does not know is read once the vocabulary names it; a field the
+    loaders do not read is refused with the file and the key."""
+    from scanner.config import ConfigError
+    from scanner.records import headers
+
+    (tmp_path / "ll.csv").write_text("Leerlingcode;Achternaam;Roepnaam;Geboortedatum;Datum uitschrijving\n"
+                                     "1001;Vries;Sanne;03-02-2014;\n", encoding="utf-8")
+    with pytest.raises(RecordError, match="leerlingnummer"):
+        load_register(RecordFile(path="ll.csv"), _cfg(tmp_path))
+    vocabulary = dict(headers._vocabulary())
+    vocabulary["register"] = {**vocabulary["register"], "leerlingnummer": ["Leerlingcode"]}
+    monkeypatch.setattr(headers, "_vocabulary", lambda: vocabulary)
+    pupils, _ = load_register(RecordFile(path="ll.csv"), _cfg(tmp_path))
+    assert [p.leerlingnummer for p in pupils] == ["1001"]
+    vocabulary["register"] = {**vocabulary["register"], "geboortedatun": ["Geb"]}
+    with pytest.raises(ConfigError, match=r"record_columns.yaml: register.geboortedatun: onbekend veld"):
+        load_register(RecordFile(path="ll.csv"), _cfg(tmp_path))

@@ -8,19 +8,11 @@ from datetime import date
 
 from scanner.config import RecordFile, ScanConfig
 from scanner.kernel.dates import parse_date
+from scanner.records.headers import record_headers
 from scanner.records.tabular import RowProblem, clean, read_records
 
-CONSENT_SYNONYMS: dict[str, list[str]] = {
-    "id": ["ID", "Nummer", "Kenmerk"],
-    "leerlingnummer": ["Leerlingnummer", "Lln.nr", "Stamnummer", "Leerling-ID"],
-    "partij": ["Partij", "Ontvanger", "Organisatie", "Instantie"],
-    "gegevens": ["Gegevens", "Categorieën", "Categorieen", "Soort gegevens"],
-    "doel": ["Doel"],
-    "gegeven_door": ["Gegeven door", "Ondertekend door", "Toestemming door", "Gever"],
-    "datum_gegeven": ["Datum gegeven", "Datum toestemming", "Datum ondertekening", "Datum"],
-    "geldig_tot": ["Geldig tot", "Einddatum", "Vervaldatum"],
-    "ingetrokken_op": ["Ingetrokken op", "Datum intrekking", "Ingetrokken"],
-}
+FIELDS = ("id", "leerlingnummer", "partij", "gegevens", "doel", "gegeven_door", "datum_gegeven", "geldig_tot",
+          "ingetrokken_op")  # headers: config/record_columns.yaml
 REQUIRED = ["leerlingnummer", "partij", "gegevens", "gegeven_door", "datum_gegeven"]
 
 
@@ -92,7 +84,7 @@ def _consent(n: int, row: dict[str, object], name: str, problems: list[RowProble
 
 
 def load_consents(spec: RecordFile, cfg: ScanConfig) -> tuple[list[Consent], list[RowProblem]]:
-    name, rows = read_records(spec, cfg, CONSENT_SYNONYMS, REQUIRED)
+    name, rows = read_records(spec, cfg, record_headers("consents", FIELDS), REQUIRED)
     consents: list[Consent] = []
     problems: list[RowProblem] = []
     for n, row in rows:

@@ -14,22 +14,17 @@ from pathlib import Path
 from scanner.config import RecordFile, ScanConfig
 from scanner.kernel.dates import parse_date
 from scanner.kernel.model import Item, ScannedItem, Subject
+from scanner.records.headers import record_headers
 from scanner.records.tabular import RowProblem, clean, read_records, source_label
 
-DISCLOSURE_SYNONYMS: dict[str, list[str]] = {
-    "leerlingnummer": ["Leerlingnummer", "Lln.nr", "Stamnummer", "Leerling-ID"],
-    "partij": ["Partij", "Ontvanger", "Organisatie", "Instantie", "Verstrekt aan"],
-    "gegevens": ["Gegevens", "Categorieën", "Categorieen", "Soort gegevens"],
-    "datum": ["Datum", "Datum verstrekking", "Verstrekt op", "Datum delen"],
-    "grondslag": ["Grondslag", "Wettelijke grondslag"],
-}
+FIELDS = ("leerlingnummer", "partij", "gegevens", "datum", "grondslag")  # headers: config/record_columns.yaml
 REQUIRED = ["leerlingnummer", "partij", "gegevens", "datum"]
 SOURCE = "verstrekkingenlog"
 
 
 def load_disclosures(spec: RecordFile, cfg: ScanConfig, pupils: set[str]
                      ) -> tuple[list[ScannedItem], list[RowProblem]]:
-    name, rows = read_records(spec, cfg, DISCLOSURE_SYNONYMS, REQUIRED)
+    name, rows = read_records(spec, cfg, record_headers("disclosures", FIELDS), REQUIRED)
     label = Path(source_label(spec, cfg)).name
     flows: list[ScannedItem] = []
     problems: list[RowProblem] = []

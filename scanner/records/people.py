@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from scanner.config import RecordFile, ScanConfig
+from scanner.records.headers import record_headers
 from scanner.records.tabular import RowProblem, clean, read_records
 
-PEOPLE_SYNONYMS: dict[str, list[str]] = {
-    "naam": ["Naam", "Volledige naam", "Medewerker"],
-    "voornaam": ["Voornaam", "Roepnaam"],
-    "voorvoegsel": ["Voorvoegsel", "Tussenvoegsel"],
-    "achternaam": ["Achternaam"],
-}
+FIELDS = ("naam", "voornaam", "voorvoegsel", "achternaam")  # headers: config/record_columns.yaml
 
 
 def load_people(spec: RecordFile, cfg: ScanConfig) -> tuple[list[str], list[RowProblem]]:
-    name, rows = read_records(spec, cfg, PEOPLE_SYNONYMS, [])
+    name, rows = read_records(spec, cfg, record_headers("people", FIELDS), [])
     people: list[str] = []
     problems: list[RowProblem] = []
     for n, row in rows:

@@ -11,22 +11,11 @@ from stdnum.nl import onderwijsnummer as std_onr
 
 from scanner.config import RecordFile, ScanConfig
 from scanner.kernel.dates import parse_date
+from scanner.records.headers import record_headers
 from scanner.records.tabular import RowProblem, clean, read_records
 
-REGISTER_SYNONYMS: dict[str, list[str]] = {
-    "leerlingnummer": ["Leerlingnummer", "Lln.nr", "Llnr", "Stamnummer", "Leerling-ID", "Leerlingnr"],
-    "achternaam": ["Achternaam", "Geslachtsnaam", "Officiële achternaam", "Naam"],
-    "voorvoegsel": ["Voorvoegsel", "Voorvoegsels", "Tussenvoegsel", "Tussenvoegsels"],
-    "roepnaam": ["Roepnaam", "Voornaam"],
-    "voornamen": ["Voornamen", "Officiële voornamen", "Voorletters"],  # Magister exports initials only
-    "geboortedatum": ["Geboortedatum", "Geb.datum", "Geb. datum", "Geboren"],
-    "bsn": ["BSN", "Burgerservicenummer", "Sofinummer", "PGN"],
-    "onderwijsnummer": ["Onderwijsnummer"],
-    "school": ["School", "Vestiging", "Locatie"],
-    "groep": ["Groep", "Klas", "Stamgroep", "Jaargroep", "Basisgroep", "Leerjaar"],
-    "inschrijving": ["Datum inschrijving", "Inschrijfdatum", "Instroomdatum", "Inschrijvingsdatum"],
-    "uitschrijving": ["Datum uitschrijving", "Uitschrijfdatum", "Uitschrijvingsdatum", "Datum vertrek"],
-}
+FIELDS = ("leerlingnummer", "achternaam", "voorvoegsel", "roepnaam", "voornamen", "geboortedatum", "bsn",
+          "onderwijsnummer", "school", "groep", "inschrijving", "uitschrijving")  # headers: config/record_columns.yaml
 REQUIRED = ["leerlingnummer", "achternaam", "roepnaam", "geboortedatum", "uitschrijving"]
 
 
@@ -84,7 +73,7 @@ def _pupil(n: int, row: dict[str, object], name: str, problems: list[RowProblem]
 
 
 def load_register(spec: RecordFile, cfg: ScanConfig) -> tuple[list[Pupil], list[RowProblem]]:
-    name, rows = read_records(spec, cfg, REGISTER_SYNONYMS, REQUIRED)
+    name, rows = read_records(spec, cfg, record_headers("register", FIELDS), REQUIRED)
     pupils: list[Pupil] = []
     problems: list[RowProblem] = []
     seen: set[str] = set()
