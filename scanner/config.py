@@ -236,11 +236,14 @@ def default_policy() -> dict[str, Any]:
         return yaml.safe_load(f)
 
 
-def build_policy(override: dict[str, Any] | None = None, origin: str = "policy") -> Policy:
-    """The default policy with `override` merged over it, as a school's `policy:` is; a rule's YAML
-    cases use it to try a rule under another policy (`configs:`)."""
+def build_policy(*overrides: dict[str, Any] | None, origin: str = "policy") -> Policy:
+    """The default policy with `overrides` merged over it in turn, as a school's `policy:` is; a rule's
+    YAML cases use it to try a rule under another policy (`configs:`)."""
+    merged = default_policy()
+    for override in overrides:
+        merged = _deep_merge(merged, override or {})
     try:
-        return Policy.model_validate(_deep_merge(default_policy(), override or {}))
+        return Policy.model_validate(merged)
     except ValidationError as err:
         raise ConfigError(format_validation(origin, Policy, err.errors())) from None
 

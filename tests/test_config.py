@@ -37,6 +37,10 @@ def test_example_config_loads_with_default_policy() -> None:
     ("sources:\n  - {name: s, type: filesystem, path: x}\n  - {name: s, type: filesystem, path: y}\n",
      "komt twee keer voor"),
     ("sources: [\n", "geen geldige YAML"),
+    ("sources:\n  - {name: s, type: filesystem, path: x}\npolicy: {retention: {roles: {adminstration: 5}}}\n",
+     "policy.retention.roles.adminstration: rol 'adminstration' is niet een van administration,"),
+    ("sources:\n  - {name: s, type: filesystem, path: x}\npolicy: {roles: {archive: [bsn_alowed]}}\n",
+     "policy.roles.archive[0]"),
 ])
 def test_errors_name_the_key(tmp_path: Path, text: str, fragment: str) -> None:
     path = _write(tmp_path, text)
@@ -52,6 +56,16 @@ def test_policy_override_keeps_other_defaults(tmp_path: Path) -> None:
     assert cfg.policy.retention.default_years == 2
     assert cfg.policy.retention.roles["administration"] == 5
     assert cfg.resolve("share") == (tmp_path / "share").resolve()
+
+
+def test_a_school_defines_its_own_role(tmp_path: Path) -> None:
+    """Which roles exist and what they mean is policy: a school's own role is accepted once its policy
+    says what it means, and the shipped roles keep theirs."""
+    cfg = load_config(_write(tmp_path, "sources:\n  - {name: s, type: filesystem, path: x, roles: {Verwijzingen: "
+                                       "referrals}}\npolicy: {roles: {referrals: [shared_with_party]}}\n"))
+    assert cfg.policy.role_means("referrals", "shared_with_party") and cfg.policy.role_means("open", "open_to_everyone")
+    assert cfg.policy.roles_meaning("bsn_allowed") == ["administration"]
+    assert not cfg.policy.role_means(None, "bsn_allowed")
 
 
 def test_quick_config_for_folders_and_urls(tmp_path: Path) -> None:

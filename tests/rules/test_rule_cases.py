@@ -1,7 +1,9 @@
 """Table-driven rule tests: one YAML case file per rule (tests/rules/cases/<rule>.yaml).
 
 Each case builds a ScannedItem from plain data, runs only that rule, and compares the
-leerlingnummers of the violations (null for none) with `expect`.
+leerlingnummers of the violations (null for none) with `expect`. Like sqlfluff's rule cases, a file
+and a case may carry `configs:`, a piece of avgscan.yaml (only `policy:` so far) merged over the
+default policy, the file's first, then the case's: the same item under another school's policy.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from scanner.config import build_config
+from scanner.config import ConfigError, Policy, build_policy
 from scanner.kernel.model import Access, Finding, Item, ScannedItem, Subject, UnknownChild
 from scanner.linking import RegisterIndex
 from scanner.records.consents import Consent, normalise_giver
@@ -65,12 +67,20 @@ def _cases() -> list[Any]:
     return params
 
 
-POLICY = build_config({"sources": [{"name": "share", "type": "filesystem", "path": "."}]}, "test", Path(".")).policy
+def _policy(spec: dict[str, Any], case: dict[str, Any]) -> Policy:
+    """The default policy with the file's, then the case's `configs: {policy: ...}` merged over it."""
+    overrides = []
+    for where, configs in ((spec["rule"], spec.get("configs")), (case["name"], case.get("configs"))):
+        unknown = set(configs or {}) - {"policy"}
+        if unknown:
+            raise ConfigError(f"{where}: configs: {', '.join(sorted(unknown))}: onbekende sleutel (alleen policy)")
+        overrides.append((configs or {}).get("policy"))
+    return build_policy(*overrides, origin=f"{spec['rule']}: {case['name']}: configs.policy")
 
 
 @pytest.mark.parametrize(("spec", "case"), _cases())
 def test_rule_case(spec: dict[str, Any], case: dict[str, Any]) -> None:
-    ctx = RuleContext(policy=POLICY, as_of=spec.get("as_of", date(2026, 11, 29)),
+    ctx = RuleContext(policy=_policy(spec, case), as_of=spec.get("as_of", date(2026, 11, 29)),
                       register=RegisterIndex.build([_pupil(p) for p in spec.get("pupils", [])]),
                       consents=[_consent(c) for c in spec.get("consents", [])])
     got = [v.leerlingnummer for v in rule(spec["rule"]).check(_scanned(case), ctx)]
@@ -83,3 +93,19 @@ def test_every_rule_has_a_case_file() -> None:
     from scanner.rules import RULE_CODES
 
     assert sorted(p.stem for p in CASES.glob("*.yaml")) == sorted(RULE_CODES)
+
+
+def test_every_rule_has_a_case_under_another_policy() -> None:
+    """Each rule reads policy somewhere (periods, givers, roles, exempt parties), so each case file shows
+    at least one outcome a school's own policy changes."""
+    files = {spec["rule"] for spec, case in (p.values for p in _cases()) if spec.get("configs") or case.get("configs")}
+    assert files >= {"retention-expired", "consent-wrong-giver", "consent-missing", "open-access",
+                     "bsn-outside-administration"}
+
+
+def test_a_case_policy_is_validated() -> None:
+    spec = {"rule": "retention-expired"}
+    with pytest.raises(ConfigError, match=r"configs.policy: retention.default_jaren: onbekende sleutel"):
+        _policy(spec, {"name": "x", "configs": {"policy": {"retention": {"default_jaren": 5}}}})
+    with pytest.raises(ConfigError, match="configs: polcy: onbekende sleutel"):
+        _policy(spec, {"name": "x", "configs": {"polcy": {}}})
