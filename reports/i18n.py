@@ -216,11 +216,19 @@ _LABELS: dict[str, tuple[str, str]] = {
     "register_hint": ("tabel {table} in bron {source} lijkt het leerlingenregister of de administratie zelf ({rows} "
                       "rijen met alleen een BSN-melding, geen bijzondere gegevens). Is dat zo, zet dan in een "
                       "configuratie (avgscan init) bij die bron `register_tables: [{table}]` of `roles: {{{table}: "
-                      "administration}}`; een BSN is daar toegestaan.",
+                      "{role}}}`; een BSN is daar toegestaan.",
                       "table {table} in source {source} looks like the pupil register or the administration itself "
                       "({rows} rows with only a BSN violation, no special-category data). If so, put "
-                      "`register_tables: [{table}]` or `roles: {{{table}: administration}}` for that source in a "
+                      "`register_tables: [{table}]` or `roles: {{{table}: {role}}}` for that source in a "
                       "configuration (avgscan init); a BSN is allowed there."),
+    "register_hint_no_role": ("tabel {table} in bron {source} lijkt het leerlingenregister zelf ({rows} rijen met "
+                              "alleen een BSN-melding, geen bijzondere gegevens). Is dat zo, zet dan in een "
+                              "configuratie (avgscan init) bij die bron `register_tables: [{table}]`; een BSN is "
+                              "daar toegestaan.",
+                              "table {table} in source {source} looks like the pupil register itself ({rows} rows "
+                              "with only a BSN violation, no special-category data). If so, put `register_tables: "
+                              "[{table}]` for that source in a configuration (avgscan init); a BSN is allowed "
+                              "there."),
     "raw_warning": ("Let op: de rapporten bevatten ruwe persoonsgegevens (--show-values).",
                     "Warning: the reports hold raw personal data (--show-values)."),
 }

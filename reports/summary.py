@@ -111,8 +111,9 @@ def print_summary(report: Report, paths: list[Path], console: Console | None = N
     for s in report.skipped_rules:
         console.print(f"[yellow]{t('not_run', lang)}:[/yellow] {s['rule']} ({safe(s['reason'])})")
     for h in register_like_tables(report):
-        console.print(f"[yellow]{t('register_hint_label', lang)}:[/yellow] " + safe(t(
-            "register_hint", lang, table=h.table, source=h.source, rows=h.rows)))
+        hint = t("register_hint", lang, table=h.table, source=h.source, rows=h.rows, role=h.role) if h.role else \
+            t("register_hint_no_role", lang, table=h.table, source=h.source, rows=h.rows)
+        console.print(f"[yellow]{t('register_hint_label', lang)}:[/yellow] " + safe(hint))
     if report.to_review:
         console.print(f"[yellow]{t('to_review', lang)}:[/yellow] " + t("review_line", lang, n=len(report.to_review)))
     worst = [r for r in violation_rows(report) if r.status in (OPEN, EXPIRED)][:top]  # by priority

@@ -232,6 +232,13 @@ class RegisterHint:
     source: str
     table: str
     rows: int
+    role: str | None = None  # a role whose places may hold a BSN, per the scan's policy (policy.roles)
+
+
+def bsn_roles(report: Report) -> list[str]:
+    """The roles the scan's policy lets hold a BSN (report.settings carries the whole policy)."""
+    roles = (report.settings.get("policy") or {}).get("roles") or {}
+    return [role for role, meanings in roles.items() if "bsn_allowed" in (meanings or [])]
 
 
 def register_like_tables(report: Report, min_rows: int = 3) -> list[RegisterHint]:
@@ -255,7 +262,8 @@ def register_like_tables(report: Report, min_rows: int = 3) -> list[RegisterHint
     for f in report.findings:
         if f.entity_type in SPECIAL_CATEGORY_TYPES:
             other.add((f.source, f.path.partition("#")[0]))
-    return [RegisterHint(src, table.removeprefix("table:"), n) for (src, table), n in sorted(flagged.items())
+    role = next(iter(bsn_roles(report)), None)
+    return [RegisterHint(src, table.removeprefix("table:"), n, role) for (src, table), n in sorted(flagged.items())
             if table.startswith("table:") and (src, table) not in other and n >= min_rows
             and n >= 0.8 * rows[(src, table)]]
 
@@ -318,7 +326,7 @@ def label(prefix: str, value: str | None, report: Report) -> str:
 
 __all__ = ["GapNotice", "RegisterHint", "StartRow", "register_like_tables", "ViolationRow", "gap_notices",
            "start_rows", "why_text",
-           "PupilRow", "breach_deadline", "breach_rows", "evidence", "item_status", "label", "lang_of",
+           "PupilRow", "breach_deadline", "breach_rows", "bsn_roles", "evidence", "item_status", "label", "lang_of",
            "pupil_rows", "review_of", "rule_action", "rule_counts", "rule_title", "settings_rows", "severity_counts",
            "sheet_text",
            "school_counts", "source_counts", "violation_rows", "when"]

@@ -552,6 +552,7 @@ def test_a_quick_scan_says_how_to_mark_a_register_table(tmp_path: Path, capsys: 
     terminal = flat(capsys.readouterr().out)
     assert "tabel leerlingen in bron database lijkt het leerlingenregister" in terminal
     assert "`register_tables: [leerlingen]`" in terminal and "tabel export_jgz" not in terminal
+    assert "`roles: {leerlingen: administration}`" in terminal  # the role policy.roles lets hold a BSN
 
 
 def test_every_rule_has_an_english_action() -> None:
