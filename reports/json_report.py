@@ -12,7 +12,7 @@ from typing import Any
 
 from reports import private_file, register_writer
 from reports.i18n import t
-from reports.priority import start_here
+from reports.priority import priorities, start_here
 from reports.view import breach_deadline, review_of, rule_action
 from scanner.coverage import source_gaps
 from scanner.kernel.model import Finding, Report
@@ -37,16 +37,32 @@ def _finding(f: Finding, show_values: bool) -> dict[str, Any]:
     return out
 
 
+def _handled(h: Any) -> dict[str, Any]:
+    return {"action": h.action, "by": h.decided_by, "at": h.decided_at}
+
+
+def _assigned(a: Any) -> dict[str, Any]:
+    return {"to": a.to, "due": a.due.isoformat() if a.due else None, "by": a.decided_by, "at": a.decided_at}
+
+
 def _violations(report: Report, review: Review) -> list[dict[str, Any]]:
     out = []
-    for v, vr in zip(report.violations, review.violations, strict=True):
+    prio = priorities(report, review)
+    for n, (v, vr) in enumerate(zip(report.violations, review.violations, strict=True)):
         row = {"id": vr.identity or None, "rule": v.rule, "severity": v.severity, "source": v.source,
                "path": v.path, "leerlingnummer": v.leerlingnummer, "school": v.school, "message": v.message,
                "legal_reference": v.legal_reference, "action": rule_action(v.rule, v.action, review.lang),
                "findings": v.findings,
-               "status": vr.status, "change": vr.change, "first_seen": vr.first_seen, "linked_by": v.linked_by}
+               "status": vr.status, "change": vr.change, "first_seen": vr.first_seen, "linked_by": v.linked_by,
+               "priority": prio[n].points, "why": prio[n].why}
         if vr.reason:
             row["triage"] = {"reason": vr.reason, "owner": vr.owner, "expires": vr.expires}
+        if vr.decided_by or vr.decided_at:
+            row["decided_by"], row["decided_at"] = vr.decided_by, vr.decided_at
+        if vr.handled is not None:
+            row["handled"] = _handled(vr.handled)
+        if vr.assigned is not None:
+            row["assigned"] = _assigned(vr.assigned)
         out.append(row)
     return out
 
@@ -75,7 +91,9 @@ def _history(review: Review) -> dict[str, Any]:
             "new": sum(v.change == "new" for v in review.violations),
             "persisting": sum(v.change == "persisting" for v in review.violations),
             "resolved": [{"id": r.identity, "rule": r.rule, "severity": r.severity, "source": r.source,
-                          "masked_path": r.masked_path, "first_seen": r.first_seen} for r in review.resolved],
+                          "masked_path": r.masked_path, "first_seen": r.first_seen}
+                         | ({"handled": _handled(review.handled[r.identity])} if r.identity in review.handled else {})
+                         for r in review.resolved],
             "audits": [audit(a) for a in review.audits]}
 
 
@@ -86,7 +104,10 @@ def _triage(review: Review) -> dict[str, Any]:
 
     return {"file": review.triage_file, "accepted": entries(ACCEPTED), "expired": entries(EXPIRED),
             "false_positives": entries(FALSE_POSITIVE), "unmatched": review.unmatched_triage,
-            "open_violations": review.open_violations}
+            "open_violations": review.open_violations,
+            "handled": [{"id": v.identity, **_handled(v.handled)} for v in review.violations if v.handled],
+            "assigned": [{"id": v.identity, **_assigned(v.assigned)} for v in review.violations if v.assigned],
+            "stored_decisions": review.stored_decisions}
 
 
 def report_dict(report: Report) -> dict[str, Any]:

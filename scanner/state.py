@@ -42,7 +42,8 @@ from scanner.kernel.messages import os_reason, say
 STATE_FILE = "avgscan-state.sqlite"
 KEY_FILE = "avgscan-state.key"
 KEY_BYTES = 32
-SCHEMA_VERSIONS = {"history": 1, "cache": 1, "access_log": 1}  # component -> version this code writes
+# component -> version this code writes
+SCHEMA_VERSIONS = {"history": 1, "cache": 1, "access_log": 1, "decisions": 1, "workspace_users": 1}
 
 metadata = MetaData()
 
@@ -273,6 +274,7 @@ class StateStore:
     def _migrate(self) -> None:
         """Create missing tables, record schema versions, and refuse a store from a newer avgscan or another key."""
         import scanner.cache  # noqa: F401  (its tables live in this store too)
+        import scanner.decisions  # noqa: F401  (the FG's decisions and sign-offs from `avgscan serve`)
 
         metadata.create_all(self.engine)
         with self.engine.begin() as conn:
@@ -324,8 +326,9 @@ class StateStore:
         found = self.audits()
         return found[-1] if found else None
 
-    def log_value_access(self, command: list[str]) -> None:
-        """Every run that writes raw values (--show-values) is logged: who, when, with what command."""
+    def log_value_access(self, command: list[str], user: str | None = None) -> None:
+        """Every run that writes raw values (--show-values) is logged: who, when, with what command.
+        The workspace logs a revealed value the same way, with its own user and the reason given."""
         import getpass
         import socket
         from datetime import datetime
@@ -335,7 +338,7 @@ class StateStore:
         line = " ".join(safe_url(arg) if "://" in arg else arg for arg in command)
         with self.engine.begin() as conn:
             conn.execute(value_access_log.insert().values(
-                at=datetime.now(UTC).isoformat(timespec="seconds"), user=getpass.getuser(),
+                at=datetime.now(UTC).isoformat(timespec="seconds"), user=user or getpass.getuser(),
                 host=socket.gethostname(), command=line))
 
     def value_accesses(self) -> list[dict[str, str]]:

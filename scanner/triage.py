@@ -18,9 +18,22 @@ The triage file (`avgscan scan --triage triage.yaml`), with IDs copied from a re
       - id: 9b1e44c2a0f3d7e6
         reason: Rooster bevat geen leerlinggegevens
         owner: FG                   # optional
+    handled:                       # the FG says it was dealt with; the next scan checks whether it is gone
+      - id: 5c0d11a2b3e4f607
+        action: Map afgeschermd; alleen het zorgteam kan erin
+    assigned:                      # who takes it on, before when
+      - id: 5c0d11a2b3e4f607
+        to: M. de Boer (IB)
+        due: 2027-01-15
 
-Neither counts toward the exit code; an expired acceptance does. Entries that match no violation
-any more are listed in the reports (resolved, or the ID was mistyped).
+Neither accepted nor false-positive violations count toward the exit code; an expired acceptance
+does, and so does a handled violation that is still found. Every entry may carry `decided_by` and
+`decided_at` (the workspace writes them). Entries that match no violation any more are listed in the
+reports (resolved, or the ID was mistyped).
+
+Decisions made in the FG's workspace (`avgscan serve`, scanner.decisions) are read from the state
+store as well; for the same violation the stored decision wins, because it is dated and attributed
+and a triage file is usually an export of them.
 """
 
 from __future__ import annotations
@@ -36,6 +49,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy import Connection
 
+from scanner import decisions
 from scanner.kernel.keys import violation_identity
 from scanner.kernel.messages import format_validation, os_reason, say
 from scanner.kernel.model import SPECIAL_CATEGORY_TYPES, Report, Violation
@@ -51,11 +65,12 @@ class TriageError(Exception):
     """The triage file cannot be used; the message names the file and key."""
 
 
-class _Strict(BaseModel):
+class _Entry(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(description="the violation identity as the report shows it (16 hex digits)")
-    reason: str = Field(min_length=1)
+    decided_by: str | None = None
+    decided_at: str | None = None
 
     @field_validator("id")
     @classmethod
@@ -67,6 +82,10 @@ class _Strict(BaseModel):
         return value
 
 
+class _Strict(_Entry):
+    reason: str = Field(min_length=1)
+
+
 class AcceptedRisk(_Strict):
     owner: str = Field(min_length=1)
     expires: date
@@ -76,12 +95,23 @@ class FalsePositive(_Strict):
     owner: str | None = None
 
 
+class Handled(_Entry):
+    action: str = Field(min_length=1, description="what was done")
+
+
+class Assignment(_Entry):
+    to: str = Field(min_length=1)
+    due: date | None = None
+
+
 class TriageFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     version: int = 1
     accepted: list[AcceptedRisk] = Field(default_factory=list)
     false_positives: list[FalsePositive] = Field(default_factory=list)
+    handled: list[Handled] = Field(default_factory=list)
+    assigned: list[Assignment] = Field(default_factory=list)
 
 
 @dataclass
@@ -89,6 +119,16 @@ class Triage:
     path: str
     accepted: dict[str, AcceptedRisk]
     false_positives: dict[str, FalsePositive]
+    handled: dict[str, Handled] = field(default_factory=dict)
+    assigned: dict[str, Assignment] = field(default_factory=dict)
+    cleared: set[str] = field(default_factory=set)  # stored 'reopened': the file's status does not count
+    unassigned: set[str] = field(default_factory=set)  # stored 'unassigned'
+
+    def status_ids(self) -> set[str]:
+        return set(self.accepted) | set(self.false_positives) | set(self.handled)
+
+    def __bool__(self) -> bool:
+        return bool(self.status_ids() or self.assigned or self.cleared or self.unassigned)
 
 
 def load_triage(path: str | Path) -> Triage:
@@ -109,11 +149,49 @@ def load_triage(path: str | Path) -> Triage:
         raise TriageError(format_validation(str(path), TriageFile, err.errors())) from None
     accepted = {a.id: a for a in parsed.accepted}
     false_positives = {f.id: f for f in parsed.false_positives}
-    both = sorted(set(accepted) & set(false_positives))
+    handled = {h.id: h for h in parsed.handled}
+    both = sorted((set(accepted) & set(false_positives)) | (set(handled) & (set(accepted) | set(false_positives))))
     if both:
-        raise TriageError(f"{path}: {', '.join(both)} " + say("staat zowel bij accepted als bij false_positives",
-                                                              "is both an accepted risk and a false positive"))
-    return Triage(str(path), accepted, false_positives)
+        raise TriageError(f"{path}: {', '.join(both)} " + say(
+            "staat in meer dan één van accepted, false_positives en handled",
+            "is in more than one of accepted, false_positives and handled"))
+    return Triage(str(path), accepted, false_positives, handled, {a.id: a for a in parsed.assigned})
+
+
+def stored_triage(store: StateStore) -> Triage:
+    """The decisions made in the workspace (scanner.decisions) as a Triage, the latest per violation."""
+    out = Triage(str(store.path), {}, {})
+    for identity, now in decisions.current(store).items():
+        d = now.status
+        if d is not None and d.kind == decisions.ACCEPT and d.expires:
+            out.accepted[identity] = AcceptedRisk(id=identity, reason=d.reason, owner=d.owner or d.decided_by,
+                                                  expires=date.fromisoformat(d.expires), decided_by=d.decided_by,
+                                                  decided_at=d.decided_at)
+        elif d is not None and d.kind == decisions.FALSE_POSITIVE:
+            out.false_positives[identity] = FalsePositive(id=identity, reason=d.reason, owner=d.owner,
+                                                          decided_by=d.decided_by, decided_at=d.decided_at)
+        elif d is not None and d.kind == decisions.HANDLED:
+            out.handled[identity] = Handled(id=identity, action=d.reason, decided_by=d.decided_by,
+                                            decided_at=d.decided_at)
+        a = now.assignment
+        if a is not None and a.assignee:
+            out.assigned[identity] = Assignment(id=identity, to=a.assignee, due=date.fromisoformat(a.due)
+                                                if a.due else None, decided_by=a.decided_by, decided_at=a.decided_at)
+    seen = {d.identity for d in decisions.log(store)}
+    out.cleared = seen - out.status_ids()  # withdrawn in the workspace: an old file entry does not count
+    out.unassigned = seen - set(out.assigned)
+    return out
+
+
+def merged(file: Triage | None, stored: Triage) -> Triage | None:
+    """The triage file overlaid by the stored decisions: for the same violation the stored one wins."""
+    if file is None:
+        return stored if stored else None
+    decided = stored.status_ids() | stored.cleared
+    keep = lambda entries: {k: v for k, v in entries.items() if k not in decided}  # noqa: E731
+    return Triage(file.path, keep(file.accepted) | stored.accepted, keep(file.false_positives) | stored.false_positives,
+                  keep(file.handled) | stored.handled,
+                  {k: v for k, v in file.assigned.items() if k not in stored.unassigned} | stored.assigned)
 
 
 @dataclass
@@ -127,6 +205,10 @@ class ViolationReview:
     reason: str | None = None
     owner: str | None = None
     expires: str | None = None
+    decided_by: str | None = None
+    decided_at: str | None = None
+    handled: Handled | None = None  # marked handled, yet this scan still found it
+    assigned: Assignment | None = None
 
 
 @dataclass
@@ -156,6 +238,8 @@ class Review:
     triage_file: str | None = None
     unmatched_triage: list[str] = field(default_factory=list)  # identities that matched no violation
     state_file: str | None = None
+    handled: dict[str, Handled] = field(default_factory=dict)  # every 'handled' decision, also of resolved ones
+    stored_decisions: int = 0  # violations with a decision from the workspace
 
     def count(self, *statuses: str) -> int:
         return sum(v.status in statuses for v in self.violations)
@@ -184,21 +268,31 @@ def identities(report: Report, identity: Callable[..., str]) -> list[str]:
 def _decide(vr: ViolationReview, triage: Triage | None, as_of: date) -> None:
     if triage is None:
         return
+    entry: _Entry | None = None
     if vr.identity in triage.false_positives:
-        fp = triage.false_positives[vr.identity]
+        entry = fp = triage.false_positives[vr.identity]
         vr.status, vr.reason, vr.owner = FALSE_POSITIVE, fp.reason, fp.owner
     elif vr.identity in triage.accepted:
-        acc = triage.accepted[vr.identity]
+        entry = acc = triage.accepted[vr.identity]
         vr.status = ACCEPTED if acc.expires >= as_of else EXPIRED
         vr.reason, vr.owner, vr.expires = acc.reason, acc.owner, acc.expires.isoformat()
+    elif vr.identity in triage.handled:  # handled, but found again: it stays open
+        entry = vr.handled = triage.handled[vr.identity]
+    if entry is not None:
+        vr.decided_by, vr.decided_at = entry.decided_by, entry.decided_at
+    vr.assigned = triage.assigned.get(vr.identity)
 
 
 def _translated(triage: Triage | None, aliases: dict[str, str]) -> Triage | None:
     """A triage file written with a folder's old IDs keeps working once, in the folder it was made for."""
     if triage is None or not aliases:
         return triage
-    return Triage(triage.path, {aliases.get(k, k): v for k, v in triage.accepted.items()},
-                  {aliases.get(k, k): v for k, v in triage.false_positives.items()})
+    def moved(entries: dict) -> dict:  # noqa: ANN001
+        return {aliases.get(k, k): v for k, v in entries.items()}
+
+    return Triage(triage.path, moved(triage.accepted), moved(triage.false_positives), moved(triage.handled),
+                  moved(triage.assigned), {aliases.get(k, k) for k in triage.cleared},
+                  {aliases.get(k, k) for k in triage.unassigned})
 
 
 def breach_categories(report: Report, v: Violation) -> list[str]:
@@ -284,7 +378,8 @@ class ReviewSession:
         ids, legacy = self._identities(report)
         aliases = dict(zip(legacy, ids, strict=False))  # an old ID of this folder -> the organisation's ID
         before = {aliases.get(k, k): v for k, v in before.items()}
-        triage = _translated(self.triage, aliases)
+        stored = stored_triage(self.store)
+        triage = merged(_translated(self.triage, aliases), stored)
         for identity in ids:
             old = before.get(identity)
             vr = ViolationReview(identity=identity, change=None if previous is None else
@@ -292,13 +387,16 @@ class ReviewSession:
             _decide(vr, triage, as_of)
             reviews.append(vr)
         current = {r.identity for r in reviews}
-        triaged = set(triage.accepted) | set(triage.false_positives) if triage else set()
+        file = _translated(self.triage, aliases)
+        triaged = set(file.accepted) | set(file.false_positives) if file else set()
         return Review(
             lang=self.lang, generated_at=generated, violations=reviews,
             breaches=possible_breaches(report, reviews), previous=previous,
             resolved=[v for k, v in before.items() if k not in current],
             triage_file=self.triage.path if self.triage else None,
-            unmatched_triage=sorted(triaged - current), state_file=str(self.store.path))
+            unmatched_triage=sorted(triaged - current), state_file=str(self.store.path),
+            handled=dict(triage.handled) if triage else {},
+            stored_decisions=len(stored.status_ids() | set(stored.assigned)))
 
     def _record(self, report: Report, review: Review, conn: Connection) -> None:
         st = report.statistics
@@ -320,5 +418,6 @@ def actionable(report: Report) -> int:
     return review.open_violations if review is not None else len(report.violations)
 
 
-__all__ = ["ACCEPTED", "EXPIRED", "FALSE_POSITIVE", "OPEN", "Breach", "Review", "ReviewSession", "Triage",
-           "TriageError", "ViolationReview", "actionable", "load_triage", "plain_review", "possible_breaches"]
+__all__ = ["ACCEPTED", "EXPIRED", "FALSE_POSITIVE", "OPEN", "AcceptedRisk", "Assignment", "Breach", "FalsePositive",
+           "Handled", "Review", "ReviewSession", "Triage", "TriageError", "TriageFile", "ViolationReview", "actionable",
+           "load_triage", "merged", "plain_review", "possible_breaches", "stored_triage"]
