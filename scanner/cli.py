@@ -449,6 +449,79 @@ def cmd_purge(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _new_password(args: argparse.Namespace) -> str | None:
+    """From stdin (one line, for scripts) or asked twice on the terminal; None when the two differ."""
+    import getpass
+
+    from scanner.messages import say
+
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass(say(f"Wachtwoord voor {args.add_user}: ", f"Password for {args.add_user}: "))
+    again = getpass.getpass(say("Nogmaals: ", "Again: "))
+    return first if first == again else None
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The FG's workspace over an output folder, or (with --add-user) a local account for it."""
+    from reports.workspace.audit import AuditCache, AuditError
+    from reports.workspace.server import ServeError, Server, tls_context
+    from reports.workspace.users import UserError, add_user, user_names
+    from scanner.messages import say
+    from scanner.state import StateError
+
+    out = Path(args.out)
+    try:
+        from reports.workspace.app import create_app, open_store
+
+        store = open_store(out)
+    except StateError as err:
+        print(f"avgscan serve: {err}", file=sys.stderr)
+        return EXIT_CANNOT_START
+    with store:
+        if args.add_user:
+            password = _new_password(args)
+            if password is None:
+                print("avgscan serve: " + say("de wachtwoorden verschillen; er is niets opgeslagen",
+                                              "the passwords differ; nothing was saved"), file=sys.stderr)
+                return EXIT_CANNOT_START
+            try:
+                new = add_user(store, args.add_user, password)
+            except UserError as err:
+                print(f"avgscan serve: {err}", file=sys.stderr)
+                return EXIT_CANNOT_START
+            print(say(f"Gebruiker {args.add_user} aangemaakt" if new else f"Nieuw wachtwoord voor {args.add_user}",
+                      f"User {args.add_user} created" if new else f"New password for {args.add_user}")
+                  + f" ({out})")
+            return EXIT_OK
+        try:
+            tls = tls_context(args.host, args.cert, args.key)
+            if not user_names(store):
+                raise ServeError(say(f"er is nog geen gebruiker; maak er een met: avgscan serve --out {out} "
+                                     "--add-user NAAM", f"there is no user yet; create one with: avgscan serve "
+                                     f"--out {out} --add-user NAME"))
+            AuditCache(out.resolve()).load()
+            app = create_app(out, tls=tls is not None, idle_minutes=args.idle_minutes, store=store)
+            server = Server(app, args.host, args.port, tls)
+        except (ServeError, AuditError) as err:
+            print(f"avgscan serve: {err}", file=sys.stderr)
+            return EXIT_CANNOT_START
+        except OSError as err:
+            print("avgscan serve: " + say(f"kan niet luisteren op {args.host}:{args.port} ({err.strerror or err})",
+                                          f"cannot listen on {args.host}:{args.port} ({err.strerror or err})"),
+                  file=sys.stderr)
+            return EXIT_CANNOT_START
+        print(say(f"Werkplek van de FG: {server.url}  (stoppen met Ctrl-C)",
+                  f"The FG's workspace: {server.url}  (stop with Ctrl-C)"), flush=True)
+        try:
+            server.run()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.close()
+    return EXIT_OK
+
+
 def cmd_doctor(args: argparse.Namespace) -> int:
     from scanner.doctor import checks, report
 
@@ -539,6 +612,20 @@ def parser() -> argparse.ArgumentParser:
     pg.add_argument("--dry-run", action="store_true", help="laat alleen zien wat er verwijderd zou worden")
     pg.add_argument("--yes", "-y", action="store_true", help="niet om bevestiging vragen (voor scripts)")
     pg.set_defaults(func=cmd_purge)
+    sv = sub.add_parser("serve", help="de werkplek van de FG: een lokale webapp om een audit af te werken")
+    sv.add_argument("--out", "-o", default="avgscan-out", metavar="MAP", help="de uitvoermap van de scans")
+    sv.add_argument("--host", default="127.0.0.1", metavar="ADRES",
+                    help="luisteradres (standaard 127.0.0.1: alleen deze computer; een ander adres vereist --cert en "
+                    "--key)")
+    sv.add_argument("--port", type=int, default=8765, metavar="POORT", help="poort (standaard 8765)")
+    sv.add_argument("--cert", metavar="BESTAND", help="TLS-certificaat (PEM)")
+    sv.add_argument("--key", metavar="BESTAND", help="sleutel bij het TLS-certificaat (PEM)")
+    sv.add_argument("--idle-minutes", type=int, default=30, metavar="MINUTEN",
+                    help="een sessie verloopt na zoveel minuten zonder gebruik (standaard 30)")
+    sv.add_argument("--add-user", metavar="NAAM", help="maak een gebruiker aan (of geef een nieuw wachtwoord) en stop")
+    sv.add_argument("--password-stdin", action="store_true",
+                    help="lees het wachtwoord van --add-user van standaardinvoer (voor scripts)")
+    sv.set_defaults(func=cmd_serve)
     dr = sub.add_parser("doctor", help="controleer of deze computer alles heeft voor een volledige scan (OCR, .doc)")
     dr.set_defaults(func=cmd_doctor)
     r = sub.add_parser("rules", help="toon de regels met hun uitleg")

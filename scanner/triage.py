@@ -135,10 +135,18 @@ def load_triage(path: str | Path) -> Triage:
     """Read and validate the triage file; every problem names the file and key (`accepted[2].expires`)."""
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except OSError as err:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        why = os_reason(err) if isinstance(err, OSError) else say("geen UTF-8-tekst", "not UTF-8 text")
         raise TriageError(f"{path}: " + say("kan het triagebestand niet lezen", "cannot read the triage file")
-                          + f" ({os_reason(err)})") from None
+                          + f" ({why})") from None
+    return parse_triage(text, str(path))
+
+
+def parse_triage(text: str, path: str) -> Triage:
+    """Validate a triage file's text (`path` names it in messages: a file, or an upload in the workspace)."""
+    try:
+        raw = yaml.safe_load(text) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = say(f" regel {mark.line + 1}", f" line {mark.line + 1}") if mark else ""
@@ -420,4 +428,4 @@ def actionable(report: Report) -> int:
 
 __all__ = ["ACCEPTED", "EXPIRED", "FALSE_POSITIVE", "OPEN", "AcceptedRisk", "Assignment", "Breach", "FalsePositive",
            "Handled", "Review", "ReviewSession", "Triage", "TriageError", "TriageFile", "ViolationReview", "actionable",
-           "load_triage", "merged", "plain_review", "possible_breaches", "stored_triage"]
+           "load_triage", "merged", "parse_triage", "plain_review", "possible_breaches", "stored_triage"]
