@@ -24,8 +24,8 @@ from scanner.rules import RULES
 SEVERITY_ORDER = {"hoog": 0, "middel": 1, "laag": 2}
 # statuses the workspace shows: the report's, and 'handled' (waiting for the next scan to confirm)
 STATUSES = ("open", "acceptance-expired", "accepted", "false-positive", "handled", "handled-still-found")
-STATUS_LABELS = {"handled": ("Afgehandeld (de volgende scan controleert het)", "Handled (the next scan checks it)"),
-                 "handled-still-found": ("Afgehandeld, maar nog gevonden", "Handled, but still found")}
+STATUS_LABELS = {"handled": ("afgehandeld (de volgende scan controleert het)", "Handled (the next scan checks it)"),
+                 "handled-still-found": ("afgehandeld, maar nog gevonden", "handled, but still found")}
 SORTS = ("priority", "rule", "severity", "place", "pupil", "status", "first_seen")
 
 
