@@ -337,3 +337,58 @@ def test_binding_beyond_loopback_needs_tls(out: Path, capsys: pytest.CaptureFixt
     assert "alleen met TLS" in capsys.readouterr().err
     assert main(["serve", "--out", str(out / "nergens")]) == 2
     assert "geen avgscan-uitvoermap" in capsys.readouterr().err
+
+
+def _self_signed(folder: Path) -> tuple[str, str]:
+    """A certificate for 127.0.0.1 and its key (cryptography is installed with smbprotocol)."""
+    import ipaddress
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "avgscan test")])
+    now = datetime.now(UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - timedelta(minutes=5))
+            .not_valid_after(now + timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+            .sign(key, hashes.SHA256()))
+    cert_file, key_file = folder / "cert.pem", folder / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return str(cert_file), str(key_file)
+
+
+def test_with_a_certificate_it_speaks_tls_only(out: Path, tmp_path: Path) -> None:
+    import http.client
+    import ssl
+    import threading
+    import urllib.request
+
+    from reports.workspace.server import Server
+
+    cert, key = _self_signed(tmp_path)
+    server = Server(create_app(out, tls=True), "127.0.0.1", 0, tls_context("0.0.0.0", cert, key))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        assert server.url.startswith("https://127.0.0.1:")
+        trusted = ssl.create_default_context(cafile=cert)
+        with urllib.request.urlopen(server.url + "inloggen", context=trusted, timeout=10) as resp:  # noqa: S310
+            assert resp.status == 200 and "Inloggen" in resp.read().decode()
+            cookie = resp.headers["Set-Cookie"]
+            assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie
+            assert "max-age" in resp.headers["Strict-Transport-Security"]
+        port = int(server.url.rsplit(":", 1)[1].strip("/"))
+        plain = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        with pytest.raises((http.client.HTTPException, OSError)):
+            plain.request("GET", "/inloggen")
+            plain.getresponse()  # plain HTTP gets no page: the TLS handshake fails and the connection closes
+    finally:
+        server.close()
+        thread.join(10)
