@@ -453,7 +453,7 @@ def _new_password(args: argparse.Namespace) -> str | None:
     """From stdin (one line, for scripts) or asked twice on the terminal; None when the two differ."""
     import getpass
 
-    from scanner.messages import say
+    from scanner.kernel.messages import say
 
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\r\n")
@@ -467,7 +467,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from reports.workspace.audit import AuditCache, AuditError
     from reports.workspace.server import ServeError, Server, tls_context
     from reports.workspace.users import UserError, add_user, user_names
-    from scanner.messages import say
+    from scanner.kernel.messages import say
     from scanner.state import StateError
 
     out = Path(args.out)

@@ -14,7 +14,7 @@ from reports.workspace import csrf
 from reports.workspace.audit import Audit, AuditCache, build, status_label
 from reports.workspace.users import workspace_users  # noqa: F401  (its table is created in the store)
 from scanner import decisions
-from scanner.messages import say
+from scanner.kernel.messages import say
 from scanner.state import StateError, StateStore
 
 # no remote assets, no inline script or style, no framing, forms only to ourselves

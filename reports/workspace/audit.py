@@ -18,7 +18,7 @@ from typing import Any
 
 from reports.i18n import rule_title, value_label
 from scanner.decisions import ACCEPT, FALSE_POSITIVE, HANDLED, Current
-from scanner.messages import say
+from scanner.kernel.messages import say
 from scanner.rules import RULES
 
 SEVERITY_ORDER = {"hoog": 0, "middel": 1, "laag": 2}

@@ -15,7 +15,7 @@ from typing import Any
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 
 from reports.workspace.users import authenticate
-from scanner.messages import say
+from scanner.kernel.messages import say
 
 bp = Blueprint("auth", __name__)
 OPEN_ENDPOINTS = ("auth.login", "static")

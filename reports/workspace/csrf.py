@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from flask import abort, request, session
 
-from scanner.messages import say
+from scanner.kernel.messages import say
 
 UNSAFE = ("POST", "PUT", "PATCH", "DELETE")
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from waitress.server import create_server
 
-from scanner.messages import say
+from scanner.kernel.messages import say
 
 THREADS = 4
 IDLE_SECONDS = 300

@@ -24,7 +24,7 @@ from reports.workspace.auth import current_user
 from reports.workspace.views import audit, workspace
 from scanner import decisions
 from scanner.decisions import SignOff
-from scanner.messages import say
+from scanner.kernel.messages import say
 from scanner.triage import now_iso
 
 bp = Blueprint("signoff", __name__)

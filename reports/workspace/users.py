@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Column, String, Table, select
 
-from scanner.messages import say
+from scanner.kernel.messages import say
 from scanner.state import StateStore, metadata
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1

@@ -14,7 +14,7 @@ from reports.workspace.triage_io import export_triage, import_decisions
 from reports.workspace.views import audit, row_or_404, workspace
 from scanner import decisions
 from scanner.decisions import Decision
-from scanner.messages import say
+from scanner.kernel.messages import say
 from scanner.triage import TriageError, now_iso
 
 bp = Blueprint("work", __name__)

@@ -20,7 +20,7 @@ from reports.workspace.server import ServeError, is_loopback, tls_context
 from reports.workspace.users import UserError, add_user, authenticate, hash_password, verify_password
 from scanner import decisions
 from scanner.cli import main
-from scanner.model import Report
+from scanner.kernel.model import Report
 from scanner.state import StateStore
 from scanner.triage import ACCEPTED, FALSE_POSITIVE, OPEN, ReviewSession, load_triage, parse_triage
 from tests.reports.conftest import sample_report
