@@ -202,6 +202,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "report_at": ("Rapport", "Report"),
     "history_line": ("Sinds de vorige audit ({when}): {new} nieuw, {persisting} blijvend, {resolved} opgelost.",
                      "Since the previous audit ({when}): {new} new, {persisting} persisting, {resolved} resolved."),
+    "workspace_line": ("Besluiten uit de werkplek (avgscan serve) voor {n} overtreding(en); afgehandeld maar nog "
+                       "gevonden: {still}.", "Decisions from the workspace (avgscan serve) for {n} violation(s); "
+                       "handled but still found: {still}."),
     "triage_line": ("Triage: {accepted} geaccepteerd, {expired} acceptatie verlopen, {fp} vals-positief; "
                     "{open} overtredingen vragen actie.",
                     "Triage: {accepted} accepted, {expired} acceptance expired, {fp} false positive; "

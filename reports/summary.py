@@ -81,6 +81,10 @@ def _changes(report: Report, console: Console, lang: str) -> None:
                         fp=review.count(FALSE_POSITIVE), open=review.open_violations))
     if review.unmatched_triage:
         console.print(f"[yellow]{safe(t('unmatched_line', lang, ids=', '.join(review.unmatched_triage)))}[/yellow]")
+    still = [v.identity for v in review.violations if v.handled is not None]
+    if review.stored_decisions or still:
+        console.print(t("workspace_line", lang, n=review.stored_decisions, still=len(still))
+                      + (safe(f" [{', '.join(still[:5])}{' …' if len(still) > 5 else ''}]") if still else ""))
 
 
 def print_summary(report: Report, paths: list[Path], console: Console | None = None, top: int = 10,

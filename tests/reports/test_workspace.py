@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 from pypdf import PdfReader
+from rich.console import Console
 
 from reports import write_all
+from reports.summary import print_summary
 from reports.workspace import create_app
 from reports.workspace.server import ServeError, is_loopback, tls_context
 from reports.workspace.users import UserError, add_user, authenticate, hash_password, verify_password
@@ -239,6 +241,10 @@ def test_triage_file_round_trip_and_the_next_scan(out: Path, tmp_path: Path) -> 
     assert status["unknown-subject"].status == OPEN and status["unknown-subject"].handled is not None
     assert status["unknown-subject"].assigned.to == "IB"  # type: ignore[union-attr]
     assert status["bsn-outside-administration"].status == OPEN  # the old file is not passed again
+    console = Console(record=True, width=200)
+    print_summary(again, [], console=console)
+    assert f"Besluiten uit de werkplek (avgscan serve) voor 2 overtreding(en); afgehandeld maar nog gevonden: 1. " \
+           f"[{found['unknown-subject']}]" in console.export_text()
     # a stored decision wins over the triage file for the same violation
     with ReviewSession.open(out, path).applied(sample_report()) as review:
         assert review.violations[0].status == ACCEPTED and review.violations[1].status == FALSE_POSITIVE
