@@ -9,7 +9,6 @@ for a name lock that name for five minutes.
 from __future__ import annotations
 
 import time
-from functools import wraps
 from typing import Any
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
@@ -89,14 +88,4 @@ def logout() -> Any:
     return redirect(url_for("auth.login"))
 
 
-def user_required(view: Any) -> Any:
-    """For views that record who did something: the name of the logged-in user, never empty."""
-    @wraps(view)
-    def wrapped(*args: Any, **kwargs: Any) -> Any:
-        if not current_user():
-            return redirect(url_for("auth.login"))
-        return view(*args, **kwargs)
-    return wrapped
-
-
-__all__ = ["bp", "current_user", "require_login", "user_required"]
+__all__ = ["bp", "current_user", "require_login"]

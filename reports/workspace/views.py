@@ -9,7 +9,8 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file, url_for
 
-from reports.view import when
+from reports.priority import WHY_ORDER
+from reports.view import when, why_text
 from reports.workspace.audit import (
     GROUPS,
     SORTS,
@@ -58,7 +59,8 @@ def home() -> Any:
     a = audit()
     counts = Counter(r.status for r in a.rows)
     breaches = [b | {"hours_left": hours_left(b.get("notify_by", ""))} for b in a.data.get("possible_breaches", [])]
-    starts = [s | {"open_ids": [i for i in s.get("ids", []) if i in a.by_id and a.by_id[i].needs_action]}
+    starts = [s | {"open_ids": [i for i in s.get("ids", []) if i in a.by_id and a.by_id[i].needs_action],
+                   "why_text": why_text([w for w in s.get("why", []) if w in WHY_ORDER], workspace().lang)}
               for s in a.data.get("start_here", [])]
     signed = decisions.signoffs_of(workspace().store, a.audit_id) if a.audit_id is not None else []
     return render_template("home.html", a=a, counts=counts, breaches=breaches, starts=starts, signed=signed,

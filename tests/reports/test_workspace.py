@@ -189,6 +189,7 @@ def test_filters_sorting_search_and_groups(out: Path) -> None:
     assert client.get("/per/wachtwoorden").status_code == 404
     home = client.get("/").text
     assert "Mogelijk datalek" in home and "uur" in home
+    assert "mogelijk datalek, bijzondere gegevens, BSN" in home  # why first, in words
     history = client.get("/verloop").text
     assert "Opgelost sinds de vorige audit (1)" in history and "consent-missing" in history
 
