@@ -77,7 +77,8 @@ def login() -> Any:
         session.clear()  # a fresh session: no fixation, a new CSRF token
         session.update(user=name, login_at=time.time(), seen=time.time())
         target = request.args.get("next") or ""
-        return redirect(target if target.startswith("/") and not target.startswith("//") else url_for("views.home"))
+        local = target.startswith("/") and not target.startswith("//") and "\\" not in target  # no open redirect
+        return redirect(target if local else url_for("views.home"))
     return render_template("login.html")
 
 

@@ -101,6 +101,13 @@ def test_login_is_required_and_a_wrong_password_refused(out: Path) -> None:
     locked = client.post("/inloggen", data={"name": "fg", "password": PASSWORD, "csrf_token": token(page)},
                          headers=ORIGIN)
     assert locked.status_code == 429  # five wrong passwords lock the name, even for the right one
+    for target, landing in (("/verloop", "/verloop"), ("//evil.example/", "/"), ("/\\evil.example", "/"),
+                            ("https://evil.example/", "/")):
+        other = create_app(out).test_client()
+        page = other.get("/inloggen").text
+        resp = other.post("/inloggen", query_string={"next": target}, headers=ORIGIN,
+                          data={"name": "fg", "password": PASSWORD, "csrf_token": token(page)})
+        assert resp.location == landing, target  # only a path of the workspace itself
 
 
 def test_sessions_expire(out: Path) -> None:
