@@ -70,6 +70,8 @@ class Current:
 
     status: Decision | None = None
     assignment: Decision | None = None
+    reopened: bool = False  # the latest status decision withdrew the earlier ones (also a triage file's)
+    unassigned: bool = False
 
 
 @dataclass
@@ -106,10 +108,10 @@ def current(store: StateStore) -> dict[str, Current]:
     for d in log(store):
         now = out.setdefault(d.identity, Current())
         if d.kind in STATUS_KINDS:
-            now.status = None if d.kind == REOPEN else d
+            now.status, now.reopened = (None, True) if d.kind == REOPEN else (d, False)
         else:
-            now.assignment = None if d.kind == UNASSIGN else d
-    return {k: v for k, v in out.items() if v.status or v.assignment}
+            now.assignment, now.unassigned = (None, True) if d.kind == UNASSIGN else (d, False)
+    return out
 
 
 def sign_off(store: StateStore, signed: SignOff) -> int:

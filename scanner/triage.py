@@ -185,9 +185,10 @@ def stored_triage(store: StateStore) -> Triage:
         if a is not None and a.assignee:
             out.assigned[identity] = Assignment(id=identity, to=a.assignee, due=date.fromisoformat(a.due)
                                                 if a.due else None, decided_by=a.decided_by, decided_at=a.decided_at)
-    seen = {d.identity for d in decisions.log(store)}
-    out.cleared = seen - out.status_ids()  # withdrawn in the workspace: an old file entry does not count
-    out.unassigned = seen - set(out.assigned)
+        if now.reopened:  # withdrawn in the workspace: an entry of the triage file about it no longer counts
+            out.cleared.add(identity)
+        if now.unassigned:
+            out.unassigned.add(identity)
     return out
 
 

@@ -187,12 +187,13 @@ def _overlay(row: Row, now: Current | None, as_of: date, generated: str) -> None
         elif d.kind == HANDLED:
             row.handled = d.reason
             row.status = "handled" if d.decided_at > generated else "handled-still-found"
-    elif row.report_status != "open" or row.handled:  # a stored 'open' withdrew the file's decision
+    elif now.reopened:  # a stored 'open' withdrew the decision of the scan's triage file
         row.status, row.reason, row.owner, row.expires, row.handled = "open", "", "", "", ""
+        row.decided_by = row.decided_at = ""
     a = now.assignment
     if a is not None:
         row.assigned_to, row.due = a.assignee or "", a.due or ""
-    else:
+    elif now.unassigned:
         row.assigned_to, row.due = "", ""
 
 

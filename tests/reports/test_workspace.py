@@ -174,6 +174,23 @@ def test_decisions_are_stored_with_who_and_when_and_shown(out: Path) -> None:
     assert found["bsn-outside-administration"] in client.get("/overtredingen?status=open").text
 
 
+
+def test_an_assignment_alone_keeps_the_triage_files_decision(out: Path) -> None:
+    client, csrf = logged_in(out)
+    accepted = ids(out)["retention-expired"]  # accepted in the scan's triage file
+    client.post(f"/overtreding/{accepted}/toewijzing", data={"csrf_token": csrf, "to": "Archivaris"}, headers=ORIGIN)
+    page = client.get(f"/overtreding/{accepted}").text
+    assert "geaccepteerd" in page and "Archivaris" in page
+    again = sample_report()
+    with ReviewSession.open(out, out.parent / "triage.yaml").applied(again) as review:
+        [decided] = [r for v, r in zip(again.violations, review.violations, strict=True)
+                     if v.rule == "retention-expired"]
+    assert decided.status == ACCEPTED and decided.assigned.to == "Archivaris"  # type: ignore[union-attr]
+    client.post(f"/overtreding/{accepted}/toewijzing", data={"csrf_token": csrf, "clear": "1"}, headers=ORIGIN)
+    page = client.get(f"/overtreding/{accepted}").text
+    assert "geaccepteerd" in page and "Archivaris" not in page.split("Besluiten over")[0]
+
+
 def test_filters_sorting_search_and_groups(out: Path) -> None:
     client, _ = logged_in(out)
     found = ids(out)
