@@ -155,7 +155,7 @@ def _violations(report: Report, lang: str) -> str:
          f"{_e(r.leerlingnummer)}<br><span class='small muted'>{_e(r.linked_by)}</span>", _e(r.evidence),
          f"{_e(r.message)}<br><span class='small muted'>{_e(r.legal_reference)}</span>", _e(r.action),
          (f"{_status(r.status, lang)[0]}<br><span class='small muted'>{_e(value_label('change', r.change, lang))}"
-          "</span>", "")] for r in rows]
+          "</span>" + (f"<br><span class='small'>{_e(r.decision)}</span>" if r.decision else ""), "")] for r in rows]
     attrs = [f'data-rule="{_e(r.rule)}" data-status="{_e(r.status)}"' for r in rows]
     headers = [t(k, lang) for k in ("id", "rule", "severity", "path", "pupil", "evidence", "message", "action",
                                     "status")]

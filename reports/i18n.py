@@ -202,6 +202,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "report_at": ("Rapport", "Report"),
     "history_line": ("Sinds de vorige audit ({when}): {new} nieuw, {persisting} blijvend, {resolved} opgelost.",
                      "Since the previous audit ({when}): {new} new, {persisting} persisting, {resolved} resolved."),
+    "decision_handled": ("afgehandeld ({by}, {at}): {action} — nog gevonden", "handled ({by}, {at}): {action} — "
+                         "still found"),
+    "decision_assigned": ("toegewezen aan {to}", "assigned to {to}"),
+    "decision_due": (", uiterlijk {due}", ", due {due}"),
     "workspace_line": ("Besluiten uit de werkplek (avgscan serve) voor {n} overtreding(en); afgehandeld maar nog "
                        "gevonden: {still}.", "Decisions from the workspace (avgscan serve) for {n} violation(s); "
                        "handled but still found: {still}."),

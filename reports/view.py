@@ -15,7 +15,7 @@ from reports.i18n import t, value_label
 from scanner.coverage import SourceGap, source_gaps
 from scanner.kernel.model import Report, Violation
 from scanner.rules import RULES, find_rule
-from scanner.triage import Breach, Review, plain_review
+from scanner.triage import Breach, Review, ViolationReview, plain_review
 
 SEVERITY_ORDER = {"hoog": 0, "middel": 1, "laag": 2}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -81,6 +81,7 @@ class ViolationRow:
     linked_by: str = ""
     priority: int = 0
     why: str = ""
+    decision: str = ""  # marked handled yet still found, and to whom it is assigned (scanner.decisions)
 
 
 @dataclass
@@ -103,6 +104,18 @@ def review_rows(report: Report) -> list[ReviewRow]:
                              source=v.source, path=v.path, leerlingnummer=v.leerlingnummer or "",
                              message=v.message, reason=v.review_reason, linked_by=v.linked_by)
                    for v in report.to_review), key=lambda r: (r.rule, r.source, r.path, r.leerlingnummer))
+
+
+def decision_text(vr: ViolationReview, lang: str) -> str:
+    """'afgehandeld (fg, 2026-12-05 10:00 +01:00): map afgeschermd — nog gevonden; toegewezen aan IB, uiterlijk …'."""
+    parts = []
+    if vr.handled is not None:
+        parts.append(t("decision_handled", lang, by=vr.handled.decided_by or "?",
+                       at=when(vr.handled.decided_at or ""), action=vr.handled.action))
+    if vr.assigned is not None:
+        parts.append(t("decision_assigned", lang, to=vr.assigned.to)
+                     + (t("decision_due", lang, due=vr.assigned.due.isoformat()) if vr.assigned.due else ""))
+    return "; ".join(parts)
 
 
 def why_text(codes: list[str], lang: str) -> str:
@@ -151,7 +164,7 @@ def violation_rows(report: Report) -> list[ViolationRow]:
         action=rule_action(v.rule, v.action, lang),
         status=vr.status, change=vr.change or "", first_seen=vr.first_seen, reason=vr.reason or "",
         owner=vr.owner or "", expires=vr.expires or "", linked_by=v.linked_by, priority=prio[n].points,
-        why=why_text(prio[n].why, lang))
+        why=why_text(prio[n].why, lang), decision=decision_text(vr, lang))
         for n, (v, vr) in enumerate(zip(report.violations, review.violations, strict=True))]
     return sorted(rows, key=lambda r: (-r.priority, SEVERITY_ORDER.get(r.severity, 3), r.rule, r.source, r.path))
 

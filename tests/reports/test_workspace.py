@@ -17,6 +17,7 @@ from rich.console import Console
 
 from reports import write_all
 from reports.summary import print_summary
+from reports.view import violation_rows
 from reports.workspace import create_app
 from reports.workspace.server import ServeError, is_loopback, tls_context
 from reports.workspace.users import UserError, add_user, authenticate, hash_password, verify_password
@@ -266,6 +267,11 @@ def test_triage_file_round_trip_and_the_next_scan(out: Path, tmp_path: Path) -> 
     assert status["unknown-subject"].status == OPEN and status["unknown-subject"].handled is not None
     assert status["unknown-subject"].assigned.to == "IB"  # type: ignore[union-attr]
     assert status["bsn-outside-administration"].status == OPEN  # the old file is not passed again
+    [row] = [r for r in violation_rows(again) if r.rule == "unknown-subject"]
+    assert row.decision.startswith("afgehandeld (fg, ") and row.decision.endswith(
+        ": Naam verwijderd — nog gevonden; toegewezen aan IB, uiterlijk 2027-01-05")
+    dashboard = write_all(again, tmp_path / "html", ["html"])[0].read_text(encoding="utf-8")
+    assert "Naam verwijderd — nog gevonden; toegewezen aan IB" in dashboard
     console = Console(record=True, width=200)
     print_summary(again, [], console=console)
     assert f"Besluiten uit de werkplek (avgscan serve) voor 2 overtreding(en); afgehandeld maar nog gevonden: 1. " \
