@@ -16,10 +16,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from reports.i18n import rule_title, value_label
+from reports.i18n import value_label
+from reports.view import rule_title
 from scanner.decisions import ACCEPT, FALSE_POSITIVE, HANDLED, Current
 from scanner.kernel.messages import say
-from scanner.rules import RULES
 
 SEVERITY_ORDER = {"hoog": 0, "middel": 1, "laag": 2}
 # statuses the workspace shows: the report's, and 'handled' (waiting for the next scan to confirm)
@@ -142,7 +142,6 @@ class AuditCache:
 
 def build(out_dir: Path, data: dict[str, Any], sha256: str, decided: dict[str, Current], lang: str = "nl") -> Audit:
     """The report's violations with the stored decisions laid over them."""
-    titles = {r.code: r.title for r in RULES}
     start = {i: a.get("priority", 0) for a in data.get("start_here", []) for i in a.get("ids", [])}
     as_of = _day(data.get("settings", {}).get("as_of")) or date.today()
     generated = str(data.get("generated_at") or "")
@@ -150,7 +149,7 @@ def build(out_dir: Path, data: dict[str, Any], sha256: str, decided: dict[str, C
     for n, v in enumerate(data.get("violations", [])):
         identity = v.get("id") or ""
         tri = v.get("triage") or {}
-        title = rule_title(v["rule"], titles.get(v["rule"], v["rule"]), lang)
+        title = rule_title(v["rule"], lang)
         row = Row(id=identity, index=n, rule=v["rule"], rule_title=title,
                   severity=v["severity"], source=v["source"], path=v["path"], leerlingnummer=v.get("leerlingnummer")
                   or "", school=v.get("school") or "", message=v.get("message", ""),
