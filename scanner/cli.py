@@ -464,6 +464,8 @@ def _new_password(args: argparse.Namespace) -> str | None:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """The FG's workspace over an output folder, or (with --add-user) a local account for it."""
+    import signal
+
     from reports.workspace.audit import AuditCache, AuditError
     from reports.workspace.server import ServeError, Server, tls_context
     from reports.workspace.users import UserError, add_user, user_names
@@ -513,13 +515,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
             return EXIT_CANNOT_START
         print(say(f"Werkplek van de FG: {server.url}  (stoppen met Ctrl-C)",
                   f"The FG's workspace: {server.url}  (stop with Ctrl-C)"), flush=True)
+        signal.signal(signal.SIGTERM, _stop_serving)  # a service manager stops it cleanly too
         try:
-            server.run()
+            server.run()  # returns after Ctrl-C or SIGTERM: waitress stops on KeyboardInterrupt
         except KeyboardInterrupt:
             pass
         finally:
             server.close()
+        print(say("Werkplek gestopt.", "Workspace stopped."), flush=True)
     return EXIT_OK
+
+
+def _stop_serving(*_args: object) -> None:
+    raise KeyboardInterrupt
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
