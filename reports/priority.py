@@ -18,7 +18,8 @@ from typing import Any
 import yaml
 
 from config import CONFIG_DIR
-from scanner.kernel.model import SPECIAL_CATEGORY_TYPES, Item, Report
+from scanner.kernel.entities import catalogue
+from scanner.kernel.model import Item, Report
 from scanner.triage import EXPIRED, OPEN, Review
 
 PRIORITY_FILE = CONFIG_DIR / "reports" / "priority.yaml"
@@ -52,7 +53,7 @@ def priorities(report: Report, review: Review) -> list[Priority]:
         if n in breaches:
             p.points += pts["possible_breach"]
             p.why.append("breach")
-        if types & set(SPECIAL_CATEGORY_TYPES):
+        if types & set(catalogue().special_categories):
             p.points += pts["special_categories"]
             p.why.append("special")
         if "NL_BSN" in types:

@@ -13,6 +13,7 @@ from typing import Any
 
 from reports.i18n import t, value_label
 from scanner.coverage import SourceGap, source_gaps
+from scanner.kernel.entities import catalogue
 from scanner.kernel.model import Report, Violation
 from scanner.rules import RULES, find_rule
 from scanner.triage import Breach, Review, ViolationReview, plain_review
@@ -258,8 +259,6 @@ def register_like_tables(report: Report, min_rows: int = 3) -> list[RegisterHint
     """Tables whose only violations are BSNs outside the administration, in most of their rows, with
     no special-category data: most likely the register a quick scan did not know about. Not silenced
     (an export with BSNs looks the same): the FG is told how to mark it if it is the register."""
-    from scanner.kernel.model import SPECIAL_CATEGORY_TYPES
-
     rows: Counter[tuple[str, str]] = Counter()
     flagged: Counter[tuple[str, str]] = Counter()
     other: set[tuple[str, str]] = set()
@@ -272,8 +271,9 @@ def register_like_tables(report: Report, min_rows: int = 3) -> list[RegisterHint
             flagged[key] += 1
         else:
             other.add(key)
+    special = catalogue().special_categories
     for f in report.findings:
-        if f.entity_type in SPECIAL_CATEGORY_TYPES:
+        if f.entity_type in special:
             other.add((f.source, f.path.partition("#")[0]))
     role = next(iter(bsn_roles(report)), None)
     return [RegisterHint(src, table.removeprefix("table:"), n, role) for (src, table), n in sorted(flagged.items())

@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from config import CONFIG_DIR
+from scanner.kernel.entities import catalogue
 from scanner.kernel.messages import format_validation, os_reason, say
 
 # What a place role may mean for the rules; which roles exist and what each means is policy
@@ -145,8 +146,12 @@ class ConsentPolicy(Strict):
 
 
 class Categories(Strict):
-    entity_types: dict[str, str]
+    entity_types: dict[str, str]  # default: the entity catalogue's consent_category per type
     groups: dict[str, str]
+
+
+class BreachPolicy(Strict):
+    rules: list[str]  # rule codes whose violations with `breach` types are possible data breaches
 
 
 class Policy(Strict):
@@ -154,6 +159,7 @@ class Policy(Strict):
     consent: ConsentPolicy
     exempt_parties: dict[str, str]
     categories: Categories
+    possible_breach: BreachPolicy
     # place role -> what it means for the rules; a role not listed here is refused in sources[].roles
     roles: dict[str, list[RoleMeaning]]
 
@@ -232,8 +238,13 @@ def _deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any
 
 
 def default_policy() -> dict[str, Any]:
+    """config/default_policy.yaml, with each entity type's consent category from the entity catalogue
+    (config/entities.yaml), so a school's avgscan.yaml can still override one type."""
     with open(CONFIG_DIR / "default_policy.yaml", encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        data: dict[str, Any] = yaml.safe_load(f)
+    categories = data.setdefault("categories", {})
+    categories["entity_types"] = {**catalogue().consent_categories, **(categories.get("entity_types") or {})}
+    return data
 
 
 def build_policy(*overrides: dict[str, Any] | None, origin: str = "policy") -> Policy:

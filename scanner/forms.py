@@ -23,6 +23,7 @@ leaves cells alone and still rejoins the prose lines around them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -33,7 +34,6 @@ from config import CONFIG_DIR
 from scanner.detection.name_evidence import common_compound, common_words
 from scanner.detection.recognizers.nl_address import HOUSE_NUMBER
 from scanner.detection.tables import (
-    HEADER_TYPES,
     column_type,
     folded_words,
     is_role,
@@ -42,13 +42,13 @@ from scanner.detection.tables import (
     without_roles,
 )
 from scanner.kernel.dates import parse_date
+from scanner.kernel.entities import Catalogue, catalogue
 from scanner.kernel.model import TextUnit
 from scanner.kernel.names import PARTICLES
 from scanner.kernel.text import fold, norm_header
 
 FORM_RECORD = "sectie"  # record ids of form sections start with this word
 TABLE_RECORD = "tabel"  # record ids of document table rows (connectors/extractors/doctables.py)
-SPECIAL_TYPES = ("HEALTH", "RELIGION", "ETHNICITY")
 MAX_LABEL_WORDS = 5
 MAX_VALUE_WORDS_ALONE = 6  # a value on the line after its label ('Achternaam' / 'ten Brink' in a pdf)
 
@@ -62,22 +62,21 @@ class Vocabulary:
     function_words: frozenset[str]
 
 
-@lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
+    """The form vocabulary: the entity catalogue's name and birth-date fields (config/entities.yaml,
+    `fields`) and the other fields and labels of config/form_fields.yaml."""
+    return _vocabulary(catalogue())
+
+
+@lru_cache(maxsize=2)
+def _vocabulary(cat: Catalogue) -> Vocabulary:
     data = yaml.safe_load((CONFIG_DIR / "form_fields.yaml").read_text(encoding="utf-8"))
     adult, child = role_words()
     return Vocabulary(
-        name_fields={norm_header(h): f for f, headers in data["name_fields"].items() for h in headers},
+        name_fields={**cat.header_fields,
+                     **{norm_header(h): f for f, headers in data["name_fields"].items() for h in headers}},
         form_labels=frozenset(norm_header(w) for w in data["form_labels"]),
         adult=adult, child=child, function_words=folded_words("function_words.txt"))
-
-
-def name_columns() -> dict[str, list[str]]:
-    """The name fields and their header synonyms (linking's NAME_COLUMNS)."""
-    out: dict[str, list[str]] = {}
-    for header, fld in vocabulary().name_fields.items():
-        out.setdefault(fld, []).append(header)
-    return out
 
 
 # -- labels ------------------------------------------------------------------------------------------
@@ -99,11 +98,15 @@ def role_of(text: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=4096)
 def name_field(label: str) -> str | None:
     """The name field a label stands for, with or without a role word: 'Achternaam moeder' and
     'Naam leerling' are achternaam and naam; 'Moeder' alone is a name too."""
-    fields = vocabulary().name_fields
+    return _name_field(catalogue(), label)
+
+
+@lru_cache(maxsize=4096)
+def _name_field(cat: Catalogue, label: str) -> str | None:
+    fields = _vocabulary(cat).name_fields
     h = norm_header(label)
     if h in fields:
         return fields[h]
@@ -113,13 +116,22 @@ def name_field(label: str) -> str | None:
     return fields.get(base) if base else "naam"
 
 
-@lru_cache(maxsize=4096)
 def label_type(label: str) -> str | None:
     """The entity type a label's value has, as for a column header ('Naam moeder' is a PERSON)."""
+    return _label_type(catalogue(), label)
+
+
+@lru_cache(maxsize=4096)
+def _label_type(cat: Catalogue, label: str) -> str | None:
     etype = column_type(label)
-    if etype is None and name_field(label) in ("naam", "roepnaam", "voornamen", "achternaam"):
-        return "PERSON"
+    if etype is None:  # a name field with a role word ('Achternaam moeder'): the type of its field
+        return cat.field_types.get(name_field(label) or "")
     return etype
+
+
+def _term(etype: str | None) -> bool:
+    """A type the catalogue calls a `term` (a diagnosis, a religion): its label's word alone is no value."""
+    return etype is not None and catalogue().describe(etype).kind == "term"
 
 
 def known_label(label: str) -> bool:
@@ -129,7 +141,7 @@ def known_label(label: str) -> bool:
 def _exact_label(label: str) -> bool:
     """A known header as written, without prefix matching: for labels without ':' after them."""
     h = norm_header(label)
-    return h in HEADER_TYPES or h in vocabulary().name_fields
+    return h in catalogue().header_types or h in vocabulary().name_fields
 
 
 _ABBREVIATION = re.compile(r"^[A-Z]{2,5}\.?$")
@@ -200,6 +212,15 @@ ADDRESS_SHAPE = regex.compile(
     r"(?:,?\s+(?:\d{4}[ ]?[A-Z]{2}\b)?[ ]*(?:\p{Lu}[\p{L}'-]*(?:[ ][\p{L}'-]+){0,3})?)?$")
 
 
+# A form value is checked harder than a table cell for these catalogue `cell` checks: a name written like
+# one, a street and number as a cell (not a sentence), a short date.
+FORM_CHECKS: dict[str, Callable[[str], bool]] = {
+    "name": name_shaped,
+    "street": lambda v: bool(ADDRESS_SHAPE.match(v)),
+    "date": lambda v: parse_date(v) is not None and len(v) <= 20,
+}
+
+
 def _fits(etype: str | None, value: str, strict: bool) -> bool:
     """Whether a value has the shape of its label's type. Strict for a value not set off by ':' or a
     tab ('Achternaam ten Brink' on a pdf line): only values whose whole text is of the type."""
@@ -208,13 +229,11 @@ def _fits(etype: str | None, value: str, strict: bool) -> bool:
         return False
     if etype is None:
         return not strict or (v.isdigit() and len(v) <= 12)  # a leerlingnummer
-    if etype == "PERSON":
-        return name_shaped(v)
-    if etype == "ADDRESS":
-        return bool(ADDRESS_SHAPE.match(v))
-    if etype == "DATE_OF_BIRTH":
-        return parse_date(v) is not None and len(v) <= 20
-    if etype in SPECIAL_TYPES:
+    row = catalogue().describe(etype)
+    check = FORM_CHECKS.get(row.cell)
+    if check is not None:
+        return check(v)
+    if row.kind == "term":
         return not strict and valid_for(etype, v)  # 'geen bijzonderheden' is no value (tables.valid_for)
     return valid_for(etype, v)
 
@@ -346,7 +365,7 @@ def _field_unit(line: Line, record: str) -> TextUnit:
     'Datum geboorte:') is context they may need, and a value that does not fit its label ('Moeder: ze
     slaapt slecht') is no cell."""
     etype, nf = label_type(line.label), name_field(line.label)
-    if etype in SPECIAL_TYPES or (etype is not None or nf is not None) and _fits(etype, line.value, strict=False):
+    if _term(etype) or (etype is not None or nf is not None) and _fits(etype, line.value, strict=False):
         # a special-category label's word is no finding ('Godsdienst: geen'); the classifier checks the value
         return TextUnit(place=line.unit.place, text=line.value, column=line.label, record=record)
     return line.unit
@@ -391,7 +410,7 @@ def read_forms(units: list[TextUnit]) -> list[TextUnit]:
         if ln.kind == "label" and nxt is not None and nxt.kind == "text" and known_label(ln.label) \
                 and _next_line(ln.unit, nxt.unit) and len(nxt.unit.text.split()) <= MAX_VALUE_WORDS_ALONE \
                 and not nxt.unit.text.rstrip().endswith(".") \
-                and _fits(label_type(ln.label), nxt.unit.text, strict=label_type(ln.label) not in SPECIAL_TYPES):
+                and _fits(label_type(ln.label), nxt.unit.text, strict=not _term(label_type(ln.label))):
             pair = Line(nxt.unit, "field", ln.label, nxt.unit.text.strip())
             out.append(ln.unit)
             out.append(_field_unit(pair, state.record_for(ln.label)))

@@ -18,7 +18,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from scanner.forms import FormRecord, name_columns, name_field, records
+from scanner.forms import FormRecord, name_field, records
+from scanner.kernel.entities import catalogue
 from scanner.kernel.keys import Keyer
 from scanner.kernel.messages import say
 from scanner.kernel.model import STRENGTHS, Detected, Finding, RowKeys, Subject, TextUnit
@@ -124,7 +125,6 @@ def _folder_fallback(part: str, idx: RegisterIndex) -> list[str]:
 
 
 YEAR = re.compile(r"^(19|20)\d\d$")
-NAME_COLUMNS = name_columns()  # config/form_fields.yaml
 
 
 def row_keys(units: list[TextUnit], keyer: Keyer, recs: dict[str, FormRecord] | None = None) -> dict[str, RowKeys]:
@@ -299,14 +299,14 @@ def link(path: str, kind_row: bool, detected: Detected, idx: RegisterIndex,
         for nummer in _file_name_subjects(path, idx):
             ev.add(nummer, "file name", "strong", say("naam van de leerling in de bestandsnaam",
                                                       "the pupil's name in the file name"))
-    births = {f.key for f in detected.findings if f.entity_type == "DATE_OF_BIRTH" and f.key}
+    cat = catalogue()  # how each type is keyed: config/entities.yaml
+    births = {f.key for f in detected.findings if cat.describe(f.entity_type).key == "birth" and f.key}
     for f in detected.findings:
-        if f.entity_type in ("NL_BSN", "NL_ONDERWIJSNUMMER"):
+        row = cat.describe(f.entity_type)
+        if row.identifier and row.key == "number":  # a BSN or onderwijsnummer the register holds: decisive
             f.leerlingnummer = idx.by_id.get(f.key or "")
             if f.leerlingnummer:
-                kind = "bsn" if f.entity_type == "NL_BSN" else "onderwijsnummer"
-                ev.add(f.leerlingnummer, kind, "decisive", f"{'BSN' if kind == 'bsn' else 'onderwijsnummer'} "
-                       f"{f.evidence}")
+                ev.add(f.leerlingnummer, row.label.casefold(), "decisive", f"{row.label} {f.evidence}")
         elif f.entity_type == "PERSON":
             _link_person(f, idx, births, ev)
     _link_rows(detected, idx, ev)

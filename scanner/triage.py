@@ -50,13 +50,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from sqlalchemy import Connection
 
 from scanner import decisions
+from scanner.config import default_policy
+from scanner.kernel.entities import catalogue
 from scanner.kernel.keys import violation_identity
 from scanner.kernel.messages import format_validation, os_reason, say
-from scanner.kernel.model import SPECIAL_CATEGORY_TYPES, Report, Violation
+from scanner.kernel.model import Report, Violation
 from scanner.state import AuditRecord, StateStore, StoredViolation, mask_path
 
-BREACH_TYPES = (*SPECIAL_CATEGORY_TYPES, "NL_BSN")
-BREACH_RULES = ("open-access",)
 # statuses of a violation after triage; only 'open' and 'acceptance-expired' need action
 OPEN, ACCEPTED, EXPIRED, FALSE_POSITIVE = "open", "accepted", "acceptance-expired", "false-positive"
 
@@ -305,15 +305,26 @@ def _translated(triage: Triage | None, aliases: dict[str, str]) -> Triage | None
 
 
 def breach_categories(report: Report, v: Violation) -> list[str]:
+    """The violation's finding types that the entity catalogue marks `breach` (special categories, BSN)."""
+    breach = catalogue().breach_types
     return sorted({report.findings[i].entity_type for i in v.findings
-                   if i < len(report.findings) and report.findings[i].entity_type in BREACH_TYPES})
+                   if i < len(report.findings) and report.findings[i].entity_type in breach})
+
+
+def breach_rules(report: Report) -> list[str]:
+    """The rules whose violations can be a possible breach: the scan's policy (possible_breach.rules), or
+    the default policy for a report made without one."""
+    policy = report.settings.get("policy") or default_policy()
+    return list(policy["possible_breach"]["rules"])
 
 
 def possible_breaches(report: Report, reviews: list[ViolationReview]) -> list[Breach]:
-    """Open-access violations with special categories or a BSN, unless the FG marked them false positives."""
+    """Violations of the policy's breach rules (open-access) with breach types (special categories, a BSN),
+    unless the FG marked them false positives."""
+    rules = breach_rules(report)
     out = []
     for n, (v, vr) in enumerate(zip(report.violations, reviews, strict=True)):
-        cats = breach_categories(report, v) if v.rule in BREACH_RULES else []
+        cats = breach_categories(report, v) if v.rule in rules else []
         if cats and vr.status != FALSE_POSITIVE:
             out.append(Breach(n, vr.identity, v.source, v.path, v.leerlingnummer, cats, v.message,
                               vr.first_seen, vr.status))

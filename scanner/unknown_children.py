@@ -26,8 +26,9 @@ from scanner.detection.detect import sentence_index
 from scanner.detection.masking import mask
 from scanner.detection.paragraphs import unit_of, units_by_place
 from scanner.forms import INITIALS, NAME_WORD, PARTICLES, FormRecord, document_record, name_shaped, records
+from scanner.kernel.entities import catalogue
 from scanner.kernel.keys import Keyer
-from scanner.kernel.model import SPECIAL_CATEGORY_TYPES, ChildCandidate, Finding, TextUnit, UnknownChild
+from scanner.kernel.model import ChildCandidate, Finding, TextUnit, UnknownChild
 from scanner.kernel.text import fold
 
 KIN = re.compile(r"\b(broer|broertje|zus|zusje|zusjes|broertjes|zoon|dochter|neef|nichtje|neefje|"
@@ -73,7 +74,8 @@ def _sentence_of(text: str, pos: int) -> str:
 def candidates(units: list[TextUnit], findings: list[Finding], keyer: Keyer, path: str | None = None,
                recs: dict[str, FormRecord] | None = None) -> list[ChildCandidate]:
     """People who are an unknown child unless linking finds they are a pupil, staff or a parent."""
-    special = [f for f in findings if f.entity_type in SPECIAL_CATEGORY_TYPES]
+    special_types = catalogue().special_categories
+    special = [f for f in findings if f.entity_type in special_types]
     if not special:
         return []
     recs = records(units) if recs is None else recs

@@ -15,8 +15,9 @@ import pytest
 import yaml
 
 from config import CONFIG_DIR
-from scanner.detection.lexicon import DEFAULT_LEXICON, GROUP_ENTITY, load_lexicon
+from scanner.detection.lexicon import DEFAULT_LEXICON, load_lexicon
 from scanner.detection.recognizers.nl_special_category import NlSpecialCategoryRecognizer
+from scanner.kernel.entities import catalogue
 from tests.conftest import SHARED
 
 CONTEXT_ONLY_GROUPS = {"ZORG", "ID"}
@@ -49,7 +50,7 @@ def test_file_has_four_columns_and_valid_values() -> None:
         assert len(row) == 4, row
         term, group, needs_context, kind = row
         assert term and term == term.strip(), row
-        assert group in GROUP_ENTITY or group in CONTEXT_ONLY_GROUPS, row
+        assert group in catalogue().group_types or group in CONTEXT_ONLY_GROUPS, row
         assert needs_context in ("yes", "no"), row
         assert kind in ("data", "context"), row
 
@@ -78,8 +79,8 @@ def test_every_group_maps_to_an_entity_or_is_context_only() -> None:
         if term.group in CONTEXT_ONLY_GROUPS:
             assert term.context_only, term
             continue
-        assert term.group in GROUP_ENTITY, term
-        assert term.context_only or term.entity_type == GROUP_ENTITY[term.group]
+        assert term.group in catalogue().group_types, term
+        assert term.context_only or term.entity_type == catalogue().group_types[term.group]
         assert term.group in consent_groups, term  # every data group has a consent category
 
 

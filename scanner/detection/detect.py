@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from presidio_analyzer import AnalyzerEngine, RecognizerResult
@@ -17,19 +17,15 @@ from presidio_analyzer import AnalyzerEngine, RecognizerResult
 from scanner.detection.masking import mask
 from scanner.detection.ner_gate import own_names_pattern
 from scanner.detection.spans import one_line
-from scanner.detection.tables import COLUMN_GROUPS, column_group, column_type, valid_for
+from scanner.detection.tables import column_group, column_type, valid_for
+from scanner.kernel.entities import catalogue
 from scanner.kernel.keys import Keyer
 from scanner.kernel.model import WEAK_NAME_SCORE, Finding, TextUnit
 from scanner.kernel.text import fold
 
 BLOCK_CHARS = 4000
-REPORTED = {"PERSON", "NL_BSN", "NL_ONDERWIJSNUMMER", "EMAIL_ADDRESS", "PHONE_NUMBER", "NL_POSTCODE",
-            "IBAN_CODE", "DATE_OF_BIRTH", "ADDRESS", "HEALTH", "YOUTH_CARE", "RELIGION", "ETHNICITY",
-            "CRIMINAL", "FAMILY_SITUATION"}
-# When two results overlap, the one earlier in this list wins.
-PRIORITY = ["EMAIL_ADDRESS", "IBAN_CODE", "NL_BSN", "NL_ONDERWIJSNUMMER", "PHONE_NUMBER", "DATE_OF_BIRTH",
-            "ADDRESS", "NL_POSTCODE", "HEALTH", "YOUTH_CARE", "CRIMINAL", "RELIGION", "ETHNICITY",
-            "FAMILY_SITUATION", "PERSON"]
+# Which types are reported and which wins an overlap: the catalogue's `reported` and `priority`
+# (config/entities.yaml).
 # Names found right after a title or initials: the name starts the span, so across a line break the
 # first piece is the name ('mw. L. David⏎Verwezen door'), not the last.
 NAME_AFTER_CUE_RECOGNIZERS = frozenset({"NlTitledNameRecognizer", "NlInitialsNameRecognizer"})
@@ -64,15 +60,19 @@ def _blocks(units: list[TextUnit]) -> Iterator[tuple[str, list[int], list[int]]]
         yield "\n".join(text_parts), starts, idx
 
 
-def _rank(r: RecognizerResult) -> tuple[int, int, float, int]:
-    rec = r.recognition_metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
-    rank = PRIORITY.index(r.entity_type) if r.entity_type in PRIORITY else len(PRIORITY)  # LOCATION, ORG: last
-    return (rank, PERSON_RECOGNIZER_RANK.get(rec, 2), -r.score, -(r.end - r.start))
+def _ranker(priority: dict[str, int]) -> Callable[[RecognizerResult], tuple[int, int, float, int]]:
+    last = len(priority)  # LOCATION, ORGANIZATION: after every reported type
+
+    def rank(r: RecognizerResult) -> tuple[int, int, float, int]:
+        rec = r.recognition_metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
+        return (priority.get(r.entity_type, last), PERSON_RECOGNIZER_RANK.get(rec, 2), -r.score, -(r.end - r.start))
+    return rank
 
 
 def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Of overlapping results the one of the type with the better catalogue priority stays."""
     kept: list[RecognizerResult] = []
-    for r in sorted(results, key=_rank):
+    for r in sorted(results, key=_ranker(catalogue().priority)):
         if not any(k.start < r.end and r.start < k.end for k in kept):
             kept.append(r)
     return sorted(kept, key=lambda r: r.start)
@@ -113,9 +113,10 @@ class CellMemo:
         if found is None:
             if len(self.results) >= _MEMO_LIMIT:
                 self.results.clear()
+            reported = catalogue().reported
             found = self.results[text] = resolve_overlaps(
                 [r for r in analyzer.analyze(text=text, language="nl", score_threshold=MIN_SCORE)
-                 if r.entity_type in REPORTED])
+                 if r.entity_type in reported])
         return found
 
 
@@ -135,9 +136,10 @@ def analyze_units(analyzer: AnalyzerEngine, units: list[TextUnit], memo: CellMem
     if memo is not None:
         return analyze_cells(analyzer, units, memo)
     hits: list[Hit] = []
+    reported = catalogue().reported
     for block, starts, idx in _blocks(units):
         results = analyzer.analyze(text=block, language="nl", score_threshold=MIN_SCORE)
-        for r in resolve_overlaps([r for r in results if r.entity_type in REPORTED]):
+        for r in resolve_overlaps([r for r in results if r.entity_type in reported]):
             pos = bisect.bisect_right(starts, r.start) - 1
             u_start = starts[pos]
             u_end = u_start + len(units[idx[pos]].text)
@@ -177,12 +179,14 @@ def to_finding(source: str, path: str, unit: TextUnit, start: int, end: int, ety
 
 
 def _key(keyer: Keyer, f: Finding) -> str | None:
-    """The keyed value linking compares: a folded name, the digits of an identifier, an ISO birth date."""
-    if f.entity_type == "PERSON":
+    """The keyed value linking compares, by the type's key kind: a folded name, the digits of an
+    identifier, an ISO birth date."""
+    kind = catalogue().describe(f.entity_type).key
+    if kind == "name":
         return keyer.name(f.value)
-    if f.entity_type in ("NL_BSN", "NL_ONDERWIJSNUMMER"):
+    if kind == "number":
         return keyer.digits(f.value)
-    if f.entity_type == "DATE_OF_BIRTH":
+    if kind == "birth":
         return keyer.date(f.value)
     return None
 
@@ -200,11 +204,8 @@ def _inside_own_names(findings: list[Finding], units: list[TextUnit], names: lis
             return any(s < f.end and f.start < e for s, e in spans.get(f.place, []))
         return any(s <= f.start and f.end <= e for s, e in spans.get(f.place, []))
 
-    return [f for f in findings if f.entity_type in CONTACT_TYPES or not inside(f)]
-
-
-CONTACT_TYPES = ("ADDRESS", "NL_POSTCODE", "PHONE_NUMBER", "EMAIL_ADDRESS", "NL_BSN", "NL_ONDERWIJSNUMMER",
-                 "IBAN_CODE", "DATE_OF_BIRTH")
+    values = catalogue().of_kind("value")  # a number or an address is never part of a name
+    return [f for f in findings if f.entity_type in values or not inside(f)]
 
 
 def detect(analyzer: AnalyzerEngine, source: str, path: str, units: list[TextUnit],
@@ -224,15 +225,16 @@ def detect(analyzer: AnalyzerEngine, source: str, path: str, units: list[TextUni
     for i, unit in enumerate(units):
         etype = column_type(unit.column)
         if etype and etype not in covered.get(i, set()) and valid_for(etype, unit.text):
+            group = column_group(etype, unit.text)
             f = to_finding(source, path, unit, 0, len(unit.text), etype, 0.7, "ColumnClassifier",
-                           {"group": column_group(etype, unit.text)} if etype in COLUMN_GROUPS else None)
+                           {"group": group} if group else None)
             if f is not None:
                 findings.append(f)
     if own_addresses:
         own = [fold(a) for a in own_addresses]
+        contact = catalogue().contact_types  # the organisation's own address and numbers are no one's data
         findings = [f for f in findings
-                    if not (f.entity_type in ("ADDRESS", "NL_POSTCODE", "PHONE_NUMBER", "EMAIL_ADDRESS")
-                            and any(fold(f.value) in o or o in fold(f.value) for o in own))]
+                    if not (f.entity_type in contact and any(fold(f.value) in o or o in fold(f.value) for o in own))]
     findings = _inside_own_names(findings, units, own_names or [])
     keyer = keyer or Keyer()
     for f in findings:

@@ -1,7 +1,8 @@
 """The special-category vocabulary (config/lexicons/special_categories.tsv) as data.
 
 Each term has a lexicon group (GEZ, MED, PSY, JEUGD, ...). The group decides the reported entity
-type and, through the policy, the consent category.
+type (the entity catalogue's `lexicon_groups`, config/entities.yaml) and, through the policy, the
+consent category.
 """
 
 from __future__ import annotations
@@ -12,12 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from config import CONFIG_DIR
+from scanner.kernel.entities import catalogue
 
-GROUP_ENTITY = {
-    "GEZ": "HEALTH", "MED": "HEALTH", "PSY": "HEALTH", "SEKS": "HEALTH", "BIO": "HEALTH",
-    "JEUGD": "YOUTH_CARE", "JB": "YOUTH_CARE", "VEIL": "YOUTH_CARE",
-    "REL": "RELIGION", "ETN": "ETHNICITY", "STRAF": "CRIMINAL", "GEZIN": "FAMILY_SITUATION",
-}
 DEFAULT_LEXICON = CONFIG_DIR / "lexicons" / "special_categories.tsv"
 
 
@@ -30,7 +27,7 @@ class Term:
 
     @property
     def entity_type(self) -> str | None:
-        return None if self.context_only else GROUP_ENTITY.get(self.group)
+        return None if self.context_only else catalogue().group_types.get(self.group)
 
 
 @lru_cache(maxsize=4)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from scanner.kernel.entities import catalogue
 
 
 def _keep_last(value: str, keep: int) -> str:
@@ -21,25 +24,33 @@ def _person(value: str) -> str:
     return f"{first[0]}. {' '.join(infix + [rest[-1][0]])}…"
 
 
-def mask(entity_type: str, value: str) -> str:
-    v = value.strip()
-    if entity_type in ("NL_BSN", "NL_ONDERWIJSNUMMER"):
-        return _keep_last(v, 3)
-    if entity_type == "PHONE_NUMBER":
-        return _keep_last(v, 2)
-    if entity_type == "IBAN_CODE":
-        return v[:2] + _keep_last(v[2:], 4)
-    if entity_type == "EMAIL_ADDRESS":
-        local, _, domain = v.partition("@")
-        return f"{local[:1]}…@{domain}"
-    if entity_type == "PERSON":
-        return _person(v)
-    if entity_type == "DATE_OF_BIRTH":
-        year = re.search(r"(19|20)\d\d", v)
-        return f"**-**-{year.group()}" if year else "**-**-****"
-    if entity_type == "NL_POSTCODE":
-        return v[:2] + "** **"
-    if entity_type == "ADDRESS":
-        return (v[:1] + "… " + "*" * 2) if v else "***"
+def _email(v: str) -> str:
+    local, _, domain = v.partition("@")
+    return f"{local[:1]}…@{domain}"
+
+
+def _birth_year(v: str) -> str:
+    year = re.search(r"(19|20)\d\d", v)
+    return f"**-**-{year.group()}" if year else "**-**-****"
+
+
+# the catalogue's mask styles (config/entities.yaml `mask`); 'last:N' is _keep_last with N
+STYLES: dict[str, Callable[[str, str], str]] = {
+    "name": lambda v, _: _person(v),
+    "iban": lambda v, _: v[:2] + _keep_last(v[2:], 4),
+    "email": lambda v, _: _email(v),
+    "birth_year": lambda v, _: _birth_year(v),
+    "postcode": lambda v, _: v[:2] + "** **",
+    "street": lambda v, _: (v[:1] + "… " + "*" * 2) if v else "***",
     # A diagnosis, a medicine or a religion is itself sensitive: only its first letter and its kind.
-    return f"{v[:1]}… ({entity_type.lower()})"
+    "category": lambda v, etype: f"{v[:1]}… ({etype.lower()})",
+}
+
+
+def mask(entity_type: str, value: str) -> str:
+    """The evidence of a value, masked as the type's catalogue row says."""
+    style = catalogue().describe(entity_type).mask
+    v = value.strip()
+    if style.startswith("last:"):
+        return _keep_last(v, int(style[5:]))
+    return STYLES[style](v, entity_type)

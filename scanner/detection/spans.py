@@ -3,19 +3,20 @@
 A line break ends them: 'Bespreking⏎Timo' is a heading and a name, 'Kotter 14⏎1319 AB Almere' is a
 street line and a postcode line, two numbers on two lines are two numbers. The analyzer reads a
 paragraph's lines joined by spaces (a sentence may wrap), so `detect` cuts its spans back here,
-against the unit's own text. A special-category phrase may wrap ('verstandelijke⏎beperking').
+against the unit's own text. A special-category phrase may wrap ('verstandelijke⏎beperking'): the
+entity catalogue's `name` and `value` types stay on one line, its `term` types may wrap.
 """
 
 from __future__ import annotations
 
 import re
 
+from scanner.kernel.entities import catalogue
+
 # A name also ends at a table cell border or a tab ('Afscheid | Musical' is two cells).
 _PERSON_BREAK = re.compile(r"[\n\r|\t]")
 _LINE_BREAK = re.compile(r"[\n\r]")
 _CELL_BREAK = re.compile(r"[|\t]")
-ONE_LINE_TYPES = frozenset({"PERSON", "ADDRESS", "NL_POSTCODE", "PHONE_NUMBER", "EMAIL_ADDRESS", "NL_BSN",
-                            "NL_ONDERWIJSNUMMER", "IBAN_CODE", "DATE_OF_BIRTH"})
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -42,7 +43,7 @@ def one_line(text: str, start: int, end: int, entity_type: str, first: bool = Fa
     when the name starts the span (`first`: found after a title or as initials); an address
     the first piece with a house number in it (the street, not the postcode line after it); a number or code written
     over two lines is not one."""
-    if entity_type not in ONE_LINE_TYPES:
+    if catalogue().describe(entity_type).kind not in ("name", "value"):
         return start, end
     breaks = _PERSON_BREAK if entity_type == "PERSON" else _LINE_BREAK
     return _cut(text, start, end, entity_type, breaks, first)

@@ -18,51 +18,32 @@ from stdnum import iban
 from stdnum.nl import bsn, onderwijsnummer, postcode
 
 from config import lexicon_words
-from scanner.detection.lexicon import GROUP_ENTITY, load_lexicon
+from scanner.detection.lexicon import load_lexicon
 from scanner.kernel.dates import parse_date
+from scanner.kernel.entities import Catalogue, EntityType, catalogue
 from scanner.kernel.text import fold, norm_header
 
-HEADER_TYPES: dict[str, str] = {}
-for _etype, _headers in {
-    "PERSON": ["achternaam", "geslachtsnaam", "officieleachternaam", "familienaam", "voornaam", "voornamen",
-               "roepnaam", "naam", "naamleerling", "naamkind", "volledigenaam", "leerling", "ouderverzorger",
-               "ouderverzorger1", "ouderverzorger2", "naamouder", "moeder", "vader", "contactpersoon",
-               "medewerker", "auteur", "mentor", "groepsleerkracht", "leerkracht", "ouder"],
-    "DATE_OF_BIRTH": ["geboortedatum", "gebdatum", "gebdat", "geboren", "dob", "geboortedag", "geborenop"],
-    "ADDRESS": ["adres", "woonadres", "straatenhuisnummer", "straathuisnummer", "bezoekadres"],
-    "NL_POSTCODE": ["postcode"],
-    "PHONE_NUMBER": ["telefoon", "telefoonnummer", "mobiel", "mobielnummer", "noodnummer", "tel",
-                     "telefoonthuis", "telefoonouder", "telnr"],
-    "EMAIL_ADDRESS": ["email", "emailadres", "mailadres", "emailouder"],
-    "NL_BSN": ["bsn", "burgerservicenummer", "sofinummer"],
-    "NL_ONDERWIJSNUMMER": ["onderwijsnummer"],
-    "IBAN_CODE": ["iban", "rekeningnummer", "bankrekening", "ibanouder"],
-    "HEALTH": ["diagnose", "medicatie", "medicijnen", "medicijn", "allergie", "allergieen",
-               "medischegegevens", "medisch", "bijzonderhedenmedisch", "dyslexieverklaring"],
-    "RELIGION": ["godsdienst", "levensbeschouwing", "religie", "geloof"],
-    "ETHNICITY": ["nationaliteit", "geboorteland", "verblijfsstatus", "etniciteit", "afkomst"],
-}.items():
-    for _h in _headers:
-        HEADER_TYPES[_h] = _etype
-
-COLUMN_GROUPS = {"HEALTH": "GEZ", "RELIGION": "REL", "ETHNICITY": "ETN"}
+# The headers of each type are the catalogue's (config/entities.yaml, `headers` and `fields`).
 
 
-def column_group(etype: str, value: str) -> str:
-    """The lexicon group of a special-category cell: the first known term decides ('WISC-V' is PSY)."""
+def column_group(etype: str, value: str) -> str | None:
+    """The lexicon group of a special-category cell: the first known term decides ('WISC-V' is PSY), else
+    the type's first group (a 'Diagnose' cell is GEZ); None for a type without lexicon groups."""
+    groups = catalogue().describe(etype).lexicon_groups
+    if not groups:
+        return None
     folded = value.lower()
     for term in load_lexicon():
-        if not term.context_only and GROUP_ENTITY.get(term.group) == etype and re.search(
+        if not term.context_only and term.group in groups and re.search(
                 rf"(?<!\w){re.escape(term.text.lower())}", folded):
             return term.group
-    return COLUMN_GROUPS[etype]
+    return groups[0]
 
 
 _NAME = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' .,()-]*$")  # 'Ritsema, W. (Wessel)' as Magister lists a pupil
 _NOT_A_VALUE = {"ja", "nee", "geen", "onbekend", "n.v.t.", "nvt", "-", "x"}
 # 'geen bijzonderheden', 'niet van toepassing' in a Diagnose or Godsdienst cell say there is nothing
 _NOTHING = re.compile(r"^(geen|nee|niet|n\.?v\.?t\.?|nvt|onbekend)\b", re.IGNORECASE)
-_SPECIAL = ("HEALTH", "RELIGION", "ETHNICITY")
 
 
 def folded_words(name: str) -> frozenset[str]:
@@ -92,47 +73,57 @@ def without_roles(header: str) -> str | None:
     return None if len(rest) == len(words) else "".join(rest)
 
 
-@lru_cache(maxsize=4096)
 def column_type(header: str | None) -> str | None:
-    if not header:
-        return None
+    """The entity type a column's header says its cells are (catalogue `headers`), or None."""
+    return _column_type(catalogue(), header) if header else None
+
+
+@lru_cache(maxsize=4096)
+def _column_type(cat: Catalogue, header: str) -> str | None:
+    types = cat.header_types
     h = norm_header(header)
-    if h in HEADER_TYPES:
-        return HEADER_TYPES[h]
-    # 'E-mail ouder 1', 'Telefoon vader': the first known word decides
-    for known, etype in HEADER_TYPES.items():
-        if len(known) >= 5 and h.startswith(known):
-            return etype
+    if h in types:
+        return types[h]
+    # 'E-mail ouder 1', 'Telefoon vader': the longest known header it starts with decides
+    known = max((k for k in types if len(k) >= 5 and h.startswith(k)), key=len, default=None)
+    if known is not None:
+        return types[known]
     base = without_roles(header)  # 'Naam moeder', 'Naam van de leerling'
-    return HEADER_TYPES.get(base) if base else None
+    return types.get(base) if base else None
 
 
 def _digits(v: str) -> str:
     return "".join(c for c in v if c.isdigit())
 
 
-_SHAPES: dict[str, Callable[[str], bool]] = {
-    "PERSON": lambda v: bool(_NAME.match(v)) and any(c.isupper() for c in v) and len(v) > 1,
-    "DATE_OF_BIRTH": lambda v: parse_date(v) is not None,
-    "NL_POSTCODE": lambda v: postcode.is_valid(v),
-    "PHONE_NUMBER": lambda v: _phone(v),
-    "EMAIL_ADDRESS": lambda v: "@" in v and "." in v.split("@")[-1],
-    "NL_BSN": lambda v: bsn.is_valid(_digits(v).zfill(9)) and not onderwijsnummer.is_valid(_digits(v)),
-    "NL_ONDERWIJSNUMMER": lambda v: onderwijsnummer.is_valid(_digits(v)),
-    "IBAN_CODE": lambda v: iban.is_valid(v),
-    "ADDRESS": lambda v: any(c.isdigit() for c in v) and any(c.isalpha() for c in v),
+# the catalogue's `cell` checks (config/entities.yaml): how a cell of a typed column must look
+CELL_CHECKS: dict[str, Callable[[str], bool]] = {
+    "name": lambda v: bool(_NAME.match(v)) and any(c.isupper() for c in v) and len(v) > 1,
+    "date": lambda v: parse_date(v) is not None,
+    "postcode": lambda v: postcode.is_valid(v),
+    "phone": lambda v: _phone(v),
+    "email": lambda v: "@" in v and "." in v.split("@")[-1],
+    "bsn": lambda v: bsn.is_valid(_digits(v).zfill(9)) and not onderwijsnummer.is_valid(_digits(v)),
+    "onderwijsnummer": lambda v: onderwijsnummer.is_valid(_digits(v)),
+    "iban": lambda v: iban.is_valid(v),
+    "street": lambda v: any(c.isdigit() for c in v) and any(c.isalpha() for c in v),
+    "text": lambda v: len(v) > 1,
 }
 
 
-@lru_cache(maxsize=65536)
 def valid_for(etype: str, value: str) -> bool:
     """Whether a cell value has the shape of its column's type (an 'Achternaam' cell saying 'nee' is not a
-    name). Cached: a column repeats its values on many rows."""
+    name)."""
+    return _valid_for(catalogue().describe(etype), value)
+
+
+@lru_cache(maxsize=65536)
+def _valid_for(etype: EntityType, value: str) -> bool:
+    """Cached: a column repeats its values on many rows."""
     v = value.strip()
-    if not v or v.lower() in _NOT_A_VALUE or (etype in _SPECIAL and _NOTHING.match(v)):
-        return False
-    check = _SHAPES.get(etype)
-    return check(v) if check else len(v) > 1
+    if not v or v.lower() in _NOT_A_VALUE or (etype.kind == "term" and _NOTHING.match(v)):
+        return False  # 'geen bijzonderheden' in a Diagnose or Godsdienst cell says there is nothing
+    return CELL_CHECKS[etype.cell](v)
 
 
 def _phone(v: str) -> bool:

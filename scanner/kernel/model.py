@@ -10,11 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-SPECIAL_CATEGORY_TYPES = ("HEALTH", "YOUTH_CARE", "RELIGION", "ETHNICITY", "CRIMINAL")
 # How sure a link between data and a pupil is, weakest first. A violation needs at least "medium";
 # a weaker link that would raise one is put before the FG to review (issue: adults' initials, namesakes).
 STRENGTHS = ("weak", "medium", "strong", "decisive")
-IDENTIFIER_TYPES = ("NL_BSN", "NL_ONDERWIJSNUMMER")
 # A PERSON finding scored at most this is one capitalised word only the NER called a name: detection
 # caps it here, and a rule does not count it as a person on its own.
 WEAK_NAME_SCORE = 0.5
@@ -78,7 +76,7 @@ class Finding:
     source: str
     path: str
     place: str
-    entity_type: str
+    entity_type: str  # a row of the entity catalogue (config/entities.yaml)
     score: float
     evidence: str  # masked
     recognizer: str

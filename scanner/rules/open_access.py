@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from scanner.config import Policy
+from scanner.kernel.entities import catalogue
 from scanner.kernel.messages import say
-from scanner.kernel.model import SPECIAL_CATEGORY_TYPES, WEAK_NAME_SCORE, ScannedItem, Violation
+from scanner.kernel.model import WEAK_NAME_SCORE, ScannedItem, Violation
 from scanner.rules.base import Rule, RuleContext, Words, finding_refs, pupils
 
 OPEN_PRINCIPALS = {"everyone", "iedereen", "authenticated users", "geverifieerde gebruikers", "domain users",
@@ -18,11 +19,12 @@ def personal_data(scanned: ScannedItem) -> bool:
     lone capitalised word the NER took for a name ('Gymles') does not."""
     if pupils(scanned) or scanned.unknown_children:
         return True
+    terms = catalogue().of_kind("term")  # a diagnosis or family word alone is about nobody yet
     for f in scanned.findings:
         if f.entity_type == "PERSON":
             if f.person_kind != "staff" and (f.leerlingnummer or f.score > WEAK_NAME_SCORE):
                 return True
-        elif f.entity_type not in SPECIAL_CATEGORY_TYPES and f.entity_type != "FAMILY_SITUATION":
+        elif f.entity_type not in terms:
             return True
     return False
 
@@ -46,7 +48,7 @@ class OpenAccess(Rule):
     action = Words("Rechten beperken tot wie de gegevens nodig heeft, of het bestand verwijderen.",
                    "Restrict access to those who need the data, or delete the file.")
     legal_reference = "AVG art. 5 lid 1 onder f en art. 32 (beveiliging); art. 9 bij bijzondere gegevens"
-    severity = "hoog"  # "middel" when the item holds neither special-category data nor a BSN
+    severity = "hoog"  # "middel" without a `breach` type (config/entities.yaml): no special category, no BSN
     needs: tuple[str, ...] = ()
     per_pupil = False  # one violation per item, whoever's data it holds
     explanation = Words("Persoonsgegevens of bijzondere gegevens staan op een plek die voor iedereen open is (rol "
@@ -63,10 +65,10 @@ class OpenAccess(Rule):
         if reason is None or scanned.item.register or not personal_data(scanned):
             return
         concerned = pupils(scanned)
-        special = any(f.entity_type in SPECIAL_CATEGORY_TYPES for f in scanned.findings)
+        breach = catalogue().breach_types  # special categories and a BSN: what makes an open place a breach
         yield self.violation(
-            scanned, severity="hoog" if special or any(f.entity_type == "NL_BSN" for f in scanned.findings)
-            else "middel", leerlingnummer=concerned[0] if len(concerned) == 1 else None,
+            scanned, severity="hoog" if any(f.entity_type in breach for f in scanned.findings) else "middel",
+            leerlingnummer=concerned[0] if len(concerned) == 1 else None,
             message=say(f"Persoonsgegevens ({len(concerned)} leerling(en)); het item {reason}.",
                         f"Personal data ({len(concerned)} pupil(s)); the item {reason}."),
             findings=finding_refs(scanned))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from scanner.kernel.entities import catalogue
 from scanner.kernel.messages import say
-from scanner.kernel.model import SPECIAL_CATEGORY_TYPES, ScannedItem, Violation
+from scanner.kernel.model import ScannedItem, Violation
 from scanner.rules.base import Rule, RuleContext, Words, finding_refs
 
 
@@ -27,7 +28,7 @@ class UnknownSubject(Rule):
     def check(self, scanned: ScannedItem, ctx: RuleContext) -> Iterator[Violation]:
         for child in scanned.unknown_children:
             yield self.violation(
-                scanned, leerlingnummer=None, findings=finding_refs(scanned, SPECIAL_CATEGORY_TYPES),
+                scanned, leerlingnummer=None, findings=finding_refs(scanned, catalogue().special_categories),
                 message=say(f"Bijzondere gegevens ({', '.join(child.categories)}) over {child.masked_name} "
                             f"({child.place}), die niet in het leerlingenregister staat.",
                             f"Special-category data ({', '.join(child.categories)}) about {child.masked_name} "

@@ -19,7 +19,8 @@ import ahocorasick
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from scanner.detection.lexicon import GROUP_ENTITY, Term, load_lexicon
+from scanner.detection.lexicon import Term, load_lexicon
+from scanner.kernel.entities import catalogue
 from scanner.kernel.text import fold_same_length
 
 CLUES = re.compile(
@@ -47,12 +48,12 @@ def _is_word_char(ch: str) -> bool:
 
 
 class NlSpecialCategoryRecognizer(EntityRecognizer):
-    ENTITIES = sorted(set(GROUP_ENTITY.values()))
-
     def __init__(self, supported_language: str = "nl", name: str | None = None,
                  terms: tuple[Term, ...] | None = None) -> None:
         self.terms = terms if terms is not None else load_lexicon()
-        super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
+        # the types of the catalogue's lexicon groups (config/entities.yaml)
+        entities = sorted(set(catalogue().group_types.values()))
+        super().__init__(supported_entities=entities, supported_language=supported_language,
                          name=name or "NlSpecialCategoryRecognizer")
 
     def load(self) -> None:
