@@ -313,9 +313,9 @@ def breach_categories(report: Report, v: Violation) -> list[str]:
 
 def breach_rules(report: Report) -> list[str]:
     """The rules whose violations can be a possible breach: the scan's policy (possible_breach.rules), or
-    the default policy for a report made without one."""
-    policy = report.settings.get("policy") or default_policy()
-    return list(policy["possible_breach"]["rules"])
+    the default policy for a report made without it."""
+    breach = (report.settings.get("policy") or {}).get("possible_breach") or default_policy()["possible_breach"]
+    return list(breach["rules"])
 
 
 def possible_breaches(report: Report, reviews: list[ViolationReview]) -> list[Breach]:
