@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scanner.cli import main
-from scanner.kernel.model import SPECIAL_CATEGORY_TYPES
+from scanner.kernel.entities import catalogue
 from tests.reports.cdp import Browser, chromium_path
 from tests.reports.test_audit_history import FORMATS
 from tests.reports.test_writers import validate
@@ -31,7 +31,7 @@ def test_demo_writes_every_format_and_a_valid_report(demo_out: Path) -> None:
     validate(data)
     assert all(v["id"] for v in data["violations"]) and data["history"]["audits"]
     expected = [n for n, v in enumerate(data["violations"]) if v["rule"] == "open-access" and any(
-        data["findings"][i]["entity_type"] in (*SPECIAL_CATEGORY_TYPES, "NL_BSN") for i in v["findings"])]
+        data["findings"][i]["entity_type"] in (*catalogue().special_categories, "NL_BSN") for i in v["findings"])]
     assert [b["violation"] for b in data["possible_breaches"]] == expected
 
 
