@@ -51,6 +51,7 @@ def _scan(args: argparse.Namespace, held: list[object]) -> int:
     from reports import write_all
     from reports.summary import print_summary
     from scanner.config import ConfigError, check_sqlite_files, load_config, quick_config
+    from scanner.kernel.entities import CatalogueError
     from scanner.kernel.keys import OrganisationKeyError
     from scanner.kernel.messages import say
     from scanner.kernel.redact import url_password_keys
@@ -90,7 +91,8 @@ def _scan(args: argparse.Namespace, held: list[object]) -> int:
         log = open_log(out.path, args.verbose)
         log.info("scan gestart: avgscan %s, %d bron(nen), uitvoer %s", _version(), len(cfg.sources), args.out)
         report = _run_with_progress(args, cfg, review)
-    except (ConfigError, RecordError, TriageError, StateError, OutputFolderError, OrganisationKeyError) as err:
+    except (ConfigError, CatalogueError, RecordError, TriageError, StateError, OutputFolderError,
+            OrganisationKeyError) as err:
         print(f"avgscan: {say('kan niet starten', 'cannot start')}: {err}", file=sys.stderr)
         return EXIT_CANNOT_START
     except ScanInterrupted as stop:

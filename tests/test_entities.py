@@ -114,6 +114,18 @@ def test_a_broken_file_is_named(tmp_path: Path) -> None:
         load_catalogue(tmp_path / "missing.yaml")
 
 
+def test_a_bad_catalogue_stops_the_scan_before_it_starts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from scanner.cli import main
+
+    monkeypatch.setattr(entities, "CATALOGUE_FILE", _write(tmp_path, [{**BSN, "mask": "half"}]))
+    (tmp_path / "share").mkdir()
+    assert main(["scan", str(tmp_path / "share"), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "kan niet starten" in err and "entities[0] (NL_BSN): mask: onbekende maskering" in err
+    assert not (tmp_path / "out" / "report.json").exists()
+
+
 def test_the_error_speaks_english_when_asked(tmp_path: Path) -> None:
     path = _write(tmp_path, [{**BSN, "mask": "half"}])
     set_language("en")
