@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,18 @@ def test_every_entity_of_the_recognizers_has_a_row() -> None:
     declared = {e for r in [*registry.recognizers, RegisterNameRecognizer([])] for e in r.supported_entities}
     assert {"PERSON", "NL_BSN", "HEALTH", "LOCATION"} <= declared
     assert declared - set(catalogue().types) == set()
+
+
+DECLARED = re.compile(r'supported_entit(?:y|ies)(?:: str)?\s*=\s*\[?"([A-Z][A-Z0-9_]*)"'
+                      r'|RecognizerResult\(\s*"([A-Z][A-Z0-9_]*)"')
+
+
+def test_every_entity_a_recognizer_file_names_has_a_row() -> None:
+    """Also a type a recognizer file returns without declaring it, or one not in recognizers.yaml yet."""
+    folder = Path(__file__).resolve().parents[1] / "scanner" / "detection" / "recognizers"
+    named = {a or b for path in folder.glob("*.py") for a, b in DECLARED.findall(path.read_text(encoding="utf-8"))}
+    assert {"NL_BSN", "ADDRESS", "DATE_OF_BIRTH", "PERSON"} <= named
+    assert named - set(catalogue().types) == set()
 
 
 def test_reported_types_cover_the_report_contract() -> None:
