@@ -74,6 +74,18 @@ def test_the_rows_give_the_behaviour_the_lists_gave() -> None:
     assert column_type("E-mail ouder 1") == "EMAIL_ADDRESS"
 
 
+def test_a_header_is_listed_once() -> None:
+    """config/form_fields.yaml lists only the fields and labels that are no entity type's header."""
+    from scanner.kernel.text import norm_header
+
+    data = yaml.safe_load((CONFIG_DIR / "form_fields.yaml").read_text(encoding="utf-8"))
+    other = [norm_header(h) for hs in data["name_fields"].values() for h in hs] + [norm_header(w) for w in
+                                                                                   data["form_labels"]]
+    assert len(other) == len(set(other))
+    assert set(other) & set(catalogue().header_types) == set()
+    assert catalogue().header_fields["geslachtsnaam"] == "achternaam"
+
+
 def test_the_policy_takes_consent_categories_from_the_catalogue_and_a_school_overrides_one(tmp_path: Path) -> None:
     from scanner.config import build_config
 

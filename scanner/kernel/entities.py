@@ -134,12 +134,17 @@ class Catalogue:
     def describe(self, name: str) -> EntityType:
         """The row of a type; for a type no row describes, an unreported one that nothing special
         applies to (no groups, no headers, masked as a category, never keyed)."""
-        row = self.types.get(name)
+        row = self.types.get(name) or self._unknown.get(name)
         if row is None:
-            row = EntityType(name=name, label=name.lower(), reported=False, priority=0, kind=None, mask="category",
-                             key="none", identifier=False, contact=False, special_category=False, breach=False,
-                             consent_category=None, lexicon_groups=(), cell="text", headers=())
+            row = self._unknown[name] = EntityType(
+                name=name, label=name.lower(), reported=False, priority=0, kind=None, mask="category", key="none",
+                identifier=False, contact=False, special_category=False, breach=False, consent_category=None,
+                lexicon_groups=(), cell="text", headers=())
         return row
+
+    @cached_property
+    def _unknown(self) -> dict[str, EntityType]:
+        return {}
 
     def names(self, flag: str) -> tuple[str, ...]:
         """The types with a flag set ('special_category', 'breach', 'identifier', 'contact'), in file order."""
