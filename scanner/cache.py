@@ -20,31 +20,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, Integer, LargeBinary, String, Table, delete, select
+from sqlalchemy import delete, select
 
 from config import CONFIG_DIR
 from scanner import __version__
 from scanner.config import ScanConfig
 from scanner.kernel.keys import Keyer
 from scanner.kernel.model import ChildCandidate, Detected, Finding, Item, RowKeys
-from scanner.state import StateStore, metadata
+from scanner.state import StateStore, item_cache, scan_runs
 
-item_cache = Table(
-    "item_cache", metadata,
-    Column("item_key", String, primary_key=True),  # keyed (source, path): paths carry children's names
-    Column("fingerprint", String, nullable=False),  # size+mtime or keyed content hash
-    Column("scan_fingerprint", String, nullable=False),
-    Column("status", String, nullable=False),
-    Column("reason", String),
-    Column("payload", LargeBinary),
-    Column("stored_at", String, nullable=False, default=""),  # ISO date, for `avgscan purge`
-)
-scan_runs = Table(
-    "scan_runs", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("started_at", String, nullable=False),
-    Column("finished", Integer, nullable=False, default=0),
-)
 FLUSH_EVERY = 50
 
 

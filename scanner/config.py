@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from config import CONFIG_DIR
 from scanner.kernel.entities import catalogue
+from scanner.kernel.errors import AvgscanError
 from scanner.kernel.messages import format_validation, os_reason, say
 
 # What a place role may mean for the rules; which roles exist and what each means is policy
@@ -22,7 +23,7 @@ from scanner.kernel.messages import format_validation, os_reason, say
 RoleMeaning = Literal["bsn_allowed", "open_to_everyone", "shared_with_party"]
 
 
-class ConfigError(Exception):
+class ConfigError(AvgscanError):
     """The configuration cannot be used; the message names the file and key."""
 
 

@@ -1,11 +1,11 @@
 """Scale-out: the same per-item work on a dask.distributed cluster.
 
 Each dask worker builds its own Scanner (analyzer, register indexes) once, from the configuration,
-records and key the client sends, and keeps it for every later task: the spaCy pipeline is loaded
-once per worker, not per item. Workers do the heavy half (read, extract, detect); the client links,
-answers unchanged items from the cache and keeps crawl order. Files are read by the worker, so every
-worker must see the sources at the same paths (a mounted share, a reachable database); database
-rows are streamed by the client and sent with their content.
+records and key the client sends (a Scanner pickles as exactly those), and keeps it for every later
+task: the spaCy pipeline is loaded once per worker, not per item. Workers do the heavy half (read,
+extract, detect); the client links, answers unchanged items from the cache and keeps crawl order.
+Files are read by the worker, so every worker must see the sources at the same paths (a mounted
+share, a reachable database); database rows are streamed by the client and sent with their content.
 
 The traffic carries raw text: run the scheduler and workers with TLS (README, "Scale-out").
 """
@@ -15,35 +15,29 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from scanner.executor import ROW_BATCH, Outcome, Task, detect_task, run_ordered
+from scanner.cache import ItemCache
+from scanner.executor import ROW_BATCH, ItemWork, Outcome, Task, default_workers, detect_task, run_ordered
 from scanner.kernel.model import ScannedItem
 
-if TYPE_CHECKING:
-    from scanner.cache import ItemCache
-    from scanner.pipeline import Scanner
-
-_BUILT: dict[str, Any] = {}  # per worker process: fingerprint -> (Scanner, opened sources)
+_BUILT: dict[str, Any] = {}  # per worker process: fingerprint -> (the item work, opened sources)
 
 
 def _worker_detect(blob: bytes, fingerprint: str, batch: list[Task]) -> list[Outcome]:
-    from scanner.kernel.keys import Keyer
-    from scanner.pipeline import Scanner
-
     if fingerprint not in _BUILT:
         _BUILT.clear()
-        cfg, records, key, as_of = pickle.loads(blob)
-        _BUILT[fingerprint] = (Scanner(cfg, records, Keyer(key), as_of), {})
+        _BUILT[fingerprint] = (pickle.loads(blob), {})  # an ItemWork pickles into a fresh one (Scanner.__reduce__)
     scanner, sources = _BUILT[fingerprint]
     return [detect_task(scanner, sources, task) for task in batch]
 
 
-def scan_on_dask(scanner: Scanner, scheduler: str | None, workers: int,
+def scan_on_dask(scanner: ItemWork, scheduler: str | None, workers: int | None,
                  cache: ItemCache | None = None) -> Iterator[ScannedItem]:
     from distributed import Client, LocalCluster
 
-    blob = pickle.dumps((scanner.cfg, scanner.records, scanner.keyer._key, scanner.as_of))
+    workers = default_workers() if workers is None or workers <= 0 else workers
+    blob = pickle.dumps(scanner)
     fingerprint = hashlib.sha256(blob).hexdigest()
     cluster = None
     if scheduler:

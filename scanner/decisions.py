@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from sqlalchemy import Column, Integer, String, Table, select
+from sqlalchemy import select
 
-from scanner.state import StateStore, metadata
+from scanner.state import StateStore, decision_log, signoffs
 
 # status decisions: the latest one of a violation counts; 'open' withdraws an earlier one
 ACCEPT, FALSE_POSITIVE, HANDLED, REOPEN = "accepted", "false-positive", "handled", "open"
@@ -21,30 +21,6 @@ STATUS_KINDS = (ACCEPT, FALSE_POSITIVE, HANDLED, REOPEN)
 # assignment decisions: the latest one counts
 ASSIGN, UNASSIGN = "assigned", "unassigned"
 ASSIGN_KINDS = (ASSIGN, UNASSIGN)
-
-decision_log = Table(
-    "decisions", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("identity", String, nullable=False, index=True),  # the violation's keyed identity
-    Column("kind", String, nullable=False),  # one of STATUS_KINDS or ASSIGN_KINDS
-    Column("reason", String, nullable=False, default=""),  # why, or for 'handled': what was done
-    Column("owner", String),  # who owns an accepted risk
-    Column("expires", String),  # ISO date an acceptance runs out
-    Column("assignee", String),
-    Column("due", String),  # ISO date
-    Column("decided_by", String, nullable=False),  # the workspace user (or the triage file's name)
-    Column("decided_at", String, nullable=False),  # ISO 8601 with UTC offset
-    Column("origin", String, nullable=False, default="werkplek"),  # 'werkplek' or 'import'
-)
-signoffs = Table(
-    "audit_signoffs", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("audit_id", Integer, nullable=False, index=True),  # audits.id; kept when the audit is purged
-    Column("signed_by", String, nullable=False),
-    Column("signed_at", String, nullable=False),
-    Column("statement", String, nullable=False),
-    Column("report_sha256", String, nullable=False),  # the report.json that was signed
-)
 
 
 @dataclass

@@ -24,15 +24,34 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from connectors.base import Source, open_source
+from scanner.cache import ItemCache
+from scanner.config import ScanConfig
 from scanner.kernel.errors import Unreadable
+from scanner.kernel.keys import Keyer
 from scanner.kernel.model import Content, Detected, Item, ScannedItem
 
-if TYPE_CHECKING:
-    from scanner.cache import ItemCache
-    from scanner.pipeline import Scanner
+
+class ItemWork(Protocol):
+    """The per-item work the executor runs (scanner.pipeline.Scanner is one): the executor only schedules
+    it, so it needs to know this much of it and nothing of the pipeline that builds it. An ItemWork
+    sent to another process (dask) must pickle into a fresh one built from its configuration."""
+
+    cfg: ScanConfig
+    keyer: Keyer
+    source_counts: dict[str, dict[str, int]]
+
+    @property
+    def analyzer(self) -> object: ...
+
+    def read_and_detect(self, source: Source, item: Item) -> Detected | None: ...
+
+    def detect_item(self, item: Item, content: Content) -> Detected: ...
+
+    def finish(self, item: Item, detected: Detected | None) -> ScannedItem: ...
+
 
 Task = tuple[str, Item, Content | None]
 Outcome = tuple[Item, Detected | None]
@@ -53,7 +72,7 @@ def _source_failure(name: str, err: BaseException) -> ScannedItem:
     return ScannedItem(item=Item(source=name, path="", kind="source", status="unreadable", reason=reason))
 
 
-def tasks(scanner: Scanner) -> Iterator[Task | ScannedItem]:
+def tasks(scanner: ItemWork) -> Iterator[Task | ScannedItem]:
     """Every item of every source; rows come with their content, files are read where they are detected."""
     for src_cfg in scanner.cfg.sources:
         try:
@@ -122,7 +141,7 @@ def time_limit(seconds: float) -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, 0)
 
 
-def detect_task(scanner: Scanner, sources: dict[str, Source], task: Task) -> Outcome:
+def detect_task(scanner: ItemWork, sources: dict[str, Source], task: Task) -> Outcome:
     """The heavy half of one item, safe to run in a worker; never raises."""
     if task[1].status == "scanned":
         _ = scanner.analyzer  # loading the NLP pipeline is the scan's cost, not this item's: outside the limit
@@ -134,7 +153,7 @@ def detect_task(scanner: Scanner, sources: dict[str, Source], task: Task) -> Out
         return task[1], None
 
 
-def _detect(scanner: Scanner, sources: dict[str, Source], task: Task) -> Outcome:
+def _detect(scanner: ItemWork, sources: dict[str, Source], task: Task) -> Outcome:
     name, item, content = task
     try:
         if content is not None:
@@ -205,7 +224,7 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def fingerprint(scanner: Scanner, item: Item, content: Content | None) -> str:
+def fingerprint(scanner: ItemWork, item: Item, content: Content | None) -> str:
     from scanner.cache import item_fingerprint
 
     if content is None:
@@ -227,7 +246,7 @@ class _Batch:
         self.future: Any = None
 
 
-def run_ordered(scanner: Scanner, submit: Submit, window_size: int, cache: ItemCache | None,
+def run_ordered(scanner: ItemWork, submit: Submit, window_size: int, cache: ItemCache | None,
                 row_batch: int = ROW_BATCH, rows_here: bool = False) -> Iterator[ScannedItem]:
     """Feed tasks to `submit` in batches, answer unchanged items from the cache, yield in crawl order.
     With `rows_here`, database rows are detected in this process instead of being submitted."""
@@ -294,14 +313,10 @@ class _Done:
         return self.value
 
 
-def scan_all(scanner: Scanner, workers: int | None = 1, executor: str = "local", scheduler: str | None = None,
-             cache: ItemCache | None = None) -> Iterator[ScannedItem]:
+def scan_all(scanner: ItemWork, workers: int | None = 1, cache: ItemCache | None = None) -> Iterator[ScannedItem]:
+    """The local executor: inline with one worker, else forked processes (a dask cluster is
+    scanner.dask_executor, chosen by the caller)."""
     workers = default_workers() if workers is None or workers <= 0 else workers
-    if executor == "dask":
-        from scanner.dask_executor import scan_on_dask
-
-        yield from scan_on_dask(scanner, scheduler, workers, cache)
-        return
     if workers == 1:
         sources: dict[str, Source] = {}
         with alarm_handler():

@@ -21,10 +21,12 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from scanner.kernel.errors import AvgscanError
+
 LOCK_FILE = "avgscan.lock"
 
 
-class OutputFolderError(Exception):
+class OutputFolderError(AvgscanError):
     """The output folder cannot be used safely; the message (Dutch) says why."""
 
 

@@ -83,6 +83,11 @@ class Scanner:
         self.hold_terms = [(t, fold(t)) for t in cfg.policy.retention.legal_hold]
         self.source_counts: dict[str, dict[str, int]] = {}  # per source: entries skipped while crawling, by why
 
+    def __reduce__(self) -> tuple[type[Scanner], tuple[ScanConfig, Records, Keyer, date]]:
+        """Sent to another process (a dask worker) as what it is built from; the worker builds its own
+        analyzer, indexes and memo."""
+        return Scanner, (self.cfg, self.records, Keyer(self.keyer._key), self.as_of)
+
     @property
     def analyzer(self) -> AnalyzerEngine:
         """Built on first use: a rescan answered from the cache never loads the NLP pipeline."""
@@ -205,6 +210,17 @@ def excluded(cfg: ScanConfig, counts: dict[str, dict[str, int]]) -> dict[str, ob
             "by_source": by_source}
 
 
+def _scanned(scanner: Scanner, workers: int | None, executor: str, scheduler: str | None,
+             cache: ItemCache | None) -> Iterator[ScannedItem]:
+    """The chosen executor: local processes (scanner.executor) or a dask cluster (scanner.dask_executor,
+    imported only when asked for: it needs the optional `distributed`)."""
+    if executor == "dask":
+        from scanner.dask_executor import scan_on_dask
+
+        return scan_on_dask(scanner, scheduler, workers, cache)
+    return scan_all(scanner, workers, cache)
+
+
 @contextmanager
 def fewer_collections() -> Iterator[None]:
     """A scan allocates millions of small objects that live until the report; Python's default
@@ -241,7 +257,7 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
     scanned_items: list[ScannedItem] = []
     profiles = ColumnProfiles()
     try:
-        for scanned in scan_all(scanner, workers, executor, scheduler, cache):
+        for scanned in _scanned(scanner, workers, executor, scheduler, cache):
             if progress:
                 progress(scanned.item)
             if on_scanned:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from scanner.cache import ItemCache, item_cache
-from scanner.state import StateStore, audit_table
+from scanner.cache import ItemCache
+from scanner.state import StateStore, audit_table, item_cache
 
 REPORT_PATTERNS = ("report.*", "violations.csv", "findings.csv", "verklaring-verwijdering-*", "inzage-*")
 

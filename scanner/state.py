@@ -1,11 +1,13 @@
 """The state store: one SQLite file per output folder (docs/report-contract.md, "State").
 
-It keeps the audit history now; the incremental cache and resume checkpoints will get their own
-tables here later, each registered in `SCHEMA_VERSIONS` so an older avgscan refuses a store that a
-newer one changed. The store is a second copy of what a scan saw, so it holds masked data and
-keyed hashes only: a violation is stored by an HMAC identity under a key that is created on first
-run and kept beside the database, never by a plain hash (a BSN has too few values to survive a
-plain hash) and never with a pupil's number or a path that names a child.
+It keeps the audit history, the incremental cache and its resume checkpoints (scanner.cache reads
+and writes those) and the FG's decisions and sign-offs (scanner.decisions); every table is defined
+here, so the store owns its schema, and each component is registered in `SCHEMA_VERSIONS` so an
+older avgscan refuses a store that a newer one changed. The store is a second copy of what a scan
+saw, so it holds masked data and keyed hashes only: a violation is stored by an HMAC identity under
+a key that is created on first run and kept beside the database, never by a plain hash (a BSN has
+too few values to survive a plain hash) and never with a pupil's number or a path that names a
+child.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from sqlalchemy import (
     Engine,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     PrimaryKeyConstraint,
     String,
@@ -36,6 +39,7 @@ from sqlalchemy import (
     select,
 )
 
+from scanner.kernel.errors import AvgscanError
 from scanner.kernel.keys import Keyer, violation_identity
 from scanner.kernel.messages import os_reason, say
 
@@ -101,8 +105,52 @@ value_access_log = Table(
     Column("command", String, nullable=False),  # the command line, secrets in URLs masked
 )
 
+# The incremental cache (scanner.cache) and its resume checkpoints: the store owns every table in it.
+item_cache = Table(
+    "item_cache", metadata,
+    Column("item_key", String, primary_key=True),  # keyed (source, path): paths carry children's names
+    Column("fingerprint", String, nullable=False),  # size+mtime or keyed content hash
+    Column("scan_fingerprint", String, nullable=False),
+    Column("status", String, nullable=False),
+    Column("reason", String),
+    Column("payload", LargeBinary),
+    Column("stored_at", String, nullable=False, default=""),  # ISO date, for `avgscan purge`
+)
+scan_runs = Table(
+    "scan_runs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", String, nullable=False),
+    Column("finished", Integer, nullable=False, default=0),
+)
 
-class StateError(Exception):
+
+# The FG's decisions and sign-offs from the workspace (scanner.decisions, `avgscan serve`).
+decision_log = Table(
+    "decisions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("identity", String, nullable=False, index=True),  # the violation's keyed identity
+    Column("kind", String, nullable=False),  # one of STATUS_KINDS or ASSIGN_KINDS
+    Column("reason", String, nullable=False, default=""),  # why, or for 'handled': what was done
+    Column("owner", String),  # who owns an accepted risk
+    Column("expires", String),  # ISO date an acceptance runs out
+    Column("assignee", String),
+    Column("due", String),  # ISO date
+    Column("decided_by", String, nullable=False),  # the workspace user (or the triage file's name)
+    Column("decided_at", String, nullable=False),  # ISO 8601 with UTC offset
+    Column("origin", String, nullable=False, default="werkplek"),  # 'werkplek' or 'import'
+)
+signoffs = Table(
+    "audit_signoffs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("audit_id", Integer, nullable=False, index=True),  # audits.id; kept when the audit is purged
+    Column("signed_by", String, nullable=False),
+    Column("signed_at", String, nullable=False),
+    Column("statement", String, nullable=False),
+    Column("report_sha256", String, nullable=False),  # the report.json that was signed
+)
+
+
+class StateError(AvgscanError):
     """The state store cannot be used (made by a newer avgscan, wrong key, unreadable)."""
 
 
@@ -273,9 +321,6 @@ class StateStore:
 
     def _migrate(self) -> None:
         """Create missing tables, record schema versions, and refuse a store from a newer avgscan or another key."""
-        import scanner.cache  # noqa: F401  (its tables live in this store too)
-        import scanner.decisions  # noqa: F401  (the FG's decisions and sign-offs from `avgscan serve`)
-
         metadata.create_all(self.engine)
         with self.engine.begin() as conn:
             known = dict(conn.execute(select(schema_version.c.component, schema_version.c.version)).all())
@@ -358,7 +403,8 @@ class StateStore:
         return {r["identity"]: StoredViolation(**dict(r)) for r in rows}
 
 
-__all__ = ["AuditRecord", "StateError", "StateStore", "StoredViolation", "mask_path", "metadata"]
+__all__ = ["AuditRecord", "StateError", "StateStore", "StoredViolation", "item_cache", "mask_path", "metadata",
+           "scan_runs"]
 
 
 def _identity_check(key: bytes) -> str:

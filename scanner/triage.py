@@ -52,6 +52,7 @@ from sqlalchemy import Connection
 from scanner import decisions
 from scanner.config import default_policy
 from scanner.kernel.entities import catalogue
+from scanner.kernel.errors import AvgscanError
 from scanner.kernel.keys import violation_identity
 from scanner.kernel.messages import format_validation, os_reason, say
 from scanner.kernel.model import Report, Violation
@@ -61,7 +62,7 @@ from scanner.state import AuditRecord, StateStore, StoredViolation, mask_path
 OPEN, ACCEPTED, EXPIRED, FALSE_POSITIVE = "open", "accepted", "acceptance-expired", "false-positive"
 
 
-class TriageError(Exception):
+class TriageError(AvgscanError):
     """The triage file cannot be used; the message names the file and key."""
 
 

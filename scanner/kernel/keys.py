@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from scanner.kernel.dates import parse_date
+from scanner.kernel.errors import AvgscanError
 from scanner.kernel.text import fold
 
 MEMO_SIZE = 100_000
@@ -64,7 +65,7 @@ ORG_KEY_FILE = "organisatie.key"
 ORG_KEY_BYTES = 32
 
 
-class OrganisationKeyError(Exception):
+class OrganisationKeyError(AvgscanError):
     """The organisation key file exists but is not an avgscan key."""
 
 

@@ -17,10 +17,11 @@ import pandas as pd
 import sqlalchemy as sa
 
 from scanner.config import ConfigError, RecordFile, ScanConfig
+from scanner.kernel.errors import AvgscanError
 from scanner.kernel.text import norm_header
 
 
-class RecordError(Exception):
+class RecordError(AvgscanError):
     """A record file the run cannot start from (missing, unreadable, lacking a required column)."""
 
 
