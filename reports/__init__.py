@@ -1,7 +1,8 @@
 """Report writers, one module per format, registered by name.
 
-Every writer takes the Report (with its review: identities, triage, history, possible breaches; see
-scanner.triage) and an output folder, and returns the file(s) it wrote. Writers never re-scan.
+Every writer takes the reviewed Report (each violation's identity and triage status, the possible
+breaches, history and triage use; see scanner.triage) and an output folder, and returns the file(s)
+it wrote. Writers never re-scan.
 """
 
 from __future__ import annotations

@@ -13,8 +13,9 @@ from rich.table import Table
 
 from reports.i18n import t
 from reports.view import when
+from scanner.kernel.model import AuditRecord
 from scanner.rules import RULE_CODES
-from scanner.state import AuditRecord, StateStore
+from scanner.state import StateStore
 
 _NO_HISTORY = {"nl": "geen historie in {out} (nog geen scan met --out {out})",
                "en": "no history in {out} (no scan with --out {out} yet)"}

@@ -21,8 +21,8 @@ from reports.view import (
     gap_notices,
     item_status,
     pupil_rows,
-    review_of,
     review_rows,
+    reviewed,
     rule_counts,
     school_counts,
     settings_rows,
@@ -31,8 +31,7 @@ from reports.view import (
     violation_rows,
     when,
 )
-from scanner.kernel.model import Report
-from scanner.triage import ACCEPTED, EXPIRED, FALSE_POSITIVE, OPEN
+from scanner.kernel.model import ACCEPTED, EXPIRED, FALSE_POSITIVE, OPEN, Report
 
 Cell = str | tuple[str, str]  # plain text, or (text, css class)
 
@@ -77,8 +76,7 @@ def _gaps(report: Report, lang: str) -> str:
 
 
 def _breaches(report: Report, lang: str) -> str:
-    review = review_of(report)
-    if not review.breaches:
+    if not report.breaches:
         if gap_notices(report):  # no all-clear for what was not read
             return f'<section id="datalek"><h2>{_e(t("breach_title", lang))}</h2>' \
                    f'<p class="muted">{_e(t("not_established", lang))}</p></section>'
@@ -87,10 +85,10 @@ def _breaches(report: Report, lang: str) -> str:
     rows: list[list[Cell]] = [
         [(_e(b.identity), "id"), _e(b.source), (_e(b.path), "path"), _e(b.leerlingnummer or ""),
          _e(", ".join(b.categories)), _e(b.reason), _e(when(b.discovered_at)),
-         _e(when(breach_deadline(b.discovered_at))), _status(b.status, lang)] for b in review.breaches]
+         _e(when(breach_deadline(b.discovered_at))), _status(b.status, lang)] for b in report.breaches]
     headers = [t(k, lang) for k in ("id", "source", "path", "pupil", "categories", "message", "discovered",
                                     "deadline", "status")]
-    return (f'<section id="datalek" class="breach"><h2>⚠ {_e(t("breach_title", lang))} ({len(review.breaches)})</h2>'
+    return (f'<section id="datalek" class="breach"><h2>⚠ {_e(t("breach_title", lang))} ({len(report.breaches)})</h2>'
             f'<p>{_e(t("breach_intro", lang))}</p><p class="guidance">{_e(t("breach_guidance", lang))}</p>'
             f"{_table(headers, rows)}</section>")
 
@@ -110,27 +108,26 @@ def _start_here(report: Report, lang: str) -> str:
 
 
 def _cards(report: Report, lang: str) -> str:
-    review, st = review_of(report), report.statistics
-    new = sum(v.change == "new" for v in review.violations)
+    st = report.statistics
+    new = sum(v.change == "new" for v in report.violations)
     cards = [(t("items", lang), st["items"], False), (t("findings", lang), st["findings"], False),
-             (t("open_violations", lang), review.open_violations, review.open_violations > 0),
-             (t("breach_title", lang), len(review.breaches), bool(review.breaches)),
+             (t("open_violations", lang), report.open_violations, report.open_violations > 0),
+             (t("breach_title", lang), len(report.breaches), bool(report.breaches)),
              (t("unreadable", lang), st["unreadable"], st["unreadable"] > 0)]
-    if review.previous is not None:
-        cards += [(t("new", lang), new, new > 0), (t("resolved", lang), len(review.resolved), False)]
-    cards += [(t("accepted", lang), review.count(ACCEPTED), False)]
+    if report.history.previous is not None:
+        cards += [(t("new", lang), new, new > 0), (t("resolved", lang), len(report.history.resolved), False)]
+    cards += [(t("accepted", lang), report.count(ACCEPTED), False)]
     return '<section class="cards" id="kerncijfers">' + "".join(
         f'<div class="card{" alert" if alert else ""}"><div class="n">{_e(n)}</div><div class="l">{_e(label)}</div>'
         f"</div>" for label, n, alert in cards) + "</section>"
 
 
 def _charts(report: Report, lang: str) -> str:
-    review = review_of(report)
     per_rule = bar_chart(t("per_rule", lang), [(code, n) for code, _, n in rule_counts(report)])
     per_source = bar_chart(t("per_source", lang), source_counts(report), label_width=140)
     per_school = bar_chart(t("per_school", lang), [(s or t("no_school", lang), n) for s, n in school_counts(report)],
                            label_width=180)
-    audits = review.audits
+    audits = report.history.audits
     if audits:
         trend = line_chart(t("trend", lang), [when(a.started_at)[:16] for a in audits],
                            [(t("violations", lang), [a.violations for a in audits]),
@@ -190,15 +187,14 @@ def _to_review(report: Report, lang: str) -> str:
 
 
 def _history(report: Report, lang: str) -> str:
-    review = review_of(report)
-    if review.previous is None:
+    if report.history.previous is None:
         return f'<section id="verloop"><h2>{_e(t("history", lang))}</h2><p>{_e(t("first_audit", lang))}</p></section>'
-    new = sum(v.change == "new" for v in review.violations)
-    persisting = sum(v.change == "persisting" for v in review.violations)
-    line = t("history_line", lang, when=when(review.previous.started_at), new=new, persisting=persisting,
-             resolved=len(review.resolved))
+    new = sum(v.change == "new" for v in report.violations)
+    persisting = sum(v.change == "persisting" for v in report.violations)
+    line = t("history_line", lang, when=when(report.history.previous.started_at), new=new, persisting=persisting,
+             resolved=len(report.history.resolved))
     rows: list[list[Cell]] = [[(_e(r.identity), "id"), _e(r.rule), _sev(r.severity, lang), _e(r.source),
-                               (_e(r.masked_path), "path"), _e(when(r.first_seen))] for r in review.resolved]
+                               (_e(r.masked_path), "path"), _e(when(r.first_seen))] for r in report.history.resolved]
     headers = [t(k, lang) for k in ("id", "rule", "severity", "source", "path", "first_seen")]
     return (f'<section id="verloop"><h2>{_e(t("history", lang))}</h2><p>{_e(line)}</p>'
             f'<h3>{_e(t("resolved", lang))}</h3>'
@@ -206,11 +202,10 @@ def _history(report: Report, lang: str) -> str:
 
 
 def _triage(report: Report, lang: str) -> str:
-    review = review_of(report)
     rows = violation_rows(report)
     parts = [f'<section id="triage"><h2>{_e(t("triage", lang))}</h2>']
-    if review.triage_file:
-        parts.append(f'<p class="muted">{_e(t("triage_file", lang))}: {_e(review.triage_file)}</p>')
+    if report.triage.file:
+        parts.append(f'<p class="muted">{_e(t("triage_file", lang))}: {_e(report.triage.file)}</p>')
     headers = [t(k, lang) for k in ("id", "rule", "source", "path", "pupil", "reason", "owner", "expires")]
     for status, key in ((ACCEPTED, "accepted"), (EXPIRED, "expired"), (FALSE_POSITIVE, "false_positives")):
         chosen = [r for r in rows if r.status == status]
@@ -218,9 +213,9 @@ def _triage(report: Report, lang: str) -> str:
                                    _e(r.leerlingnummer), _e(r.reason), _e(r.owner), _e(r.expires)] for r in chosen]
         parts.append(f'<h3 id="triage-{status}">{_e(t(key, lang))} ({len(chosen)})</h3>'
                      + _table(headers, body, empty=t("none", lang)))
-    if review.unmatched_triage:
+    if report.triage.unmatched:
         parts.append(f'<h3>{_e(t("unmatched", lang))}</h3><p class="id">'
-                     + ", ".join(_e(i) for i in review.unmatched_triage) + "</p>")
+                     + ", ".join(_e(i) for i in report.triage.unmatched) + "</p>")
     return "".join(parts) + "</section>"
 
 
@@ -289,9 +284,8 @@ def _settings(report: Report, lang: str) -> str:
 
 
 def render_html(report: Report) -> str:
-    review = review_of(report)
-    lang = review.lang
-    sources = ", ".join(f"{s['name']} ({s.get('type', '')})" for s in report.settings.get("sources", []))
+    lang = reviewed(report).lang
+    sources = ", ".join(f"{s.name} ({s.type})" for s in report.settings.sources)
     note = t("raw_note" if report.show_values else "masked_note", lang)
     nav = [("datalek", "breach_title"), ("begin-hier", "start_here"), ("grafieken", "summary"),
            ("overtredingen", "violations"),
@@ -303,11 +297,11 @@ def render_html(report: Report) -> str:
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
             '<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">'
-            f"<title>{_e(t('title', lang))} — {_e(report.settings.get('as_of', ''))}</title><style>{CSS}</style>"
+            f"<title>{_e(t('title', lang))} — {_e(report.settings.as_of.isoformat())}</title><style>{CSS}</style>"
             f"</head><body><header><h1>{_e(t('title', lang))}</h1><div class=\"meta\">"
-            f"{_e(t('as_of', lang))}: {_e(report.settings.get('as_of', ''))} · {_e(t('generated', lang))}: "
-            f"{_e(when(review.generated_at))} · {_e(t('source', lang))}: {_e(sources)} · avgscan "
-            f"{_e(report.settings.get('version', ''))}<br>{_e(note)}</div></header><nav>"
+            f"{_e(t('as_of', lang))}: {_e(report.settings.as_of.isoformat())} · {_e(t('generated', lang))}: "
+            f"{_e(when(report.generated_at))} · {_e(t('source', lang))}: {_e(sources)} · avgscan "
+            f"{_e(report.settings.version)}<br>{_e(note)}</div></header><nav>"
             + "".join(f'<a href="#{a}">{_e(t(k, lang))}</a>' for a, k in nav)
             + f"</nav><main>{body}</main><footer>avgscan · {_e(note)}</footer><script>{JS}</script></body></html>")
 

@@ -13,10 +13,9 @@ from typing import Any
 from reports import private_file, register_writer
 from reports.i18n import t
 from reports.priority import priorities, start_here
-from reports.view import breach_deadline, review_of, rule_action
+from reports.view import breach_deadline, reviewed, rule_action
 from scanner.coverage import source_gaps
-from scanner.kernel.model import Finding, Report
-from scanner.triage import ACCEPTED, EXPIRED, FALSE_POSITIVE, Review
+from scanner.kernel.model import ACCEPTED, EXPIRED, FALSE_POSITIVE, Finding, Report, Status
 
 SCHEMA = "avgscan.report/1"
 SCHEMA_FILE = Path(__file__).parent / "schema" / "report.schema.json"
@@ -45,24 +44,25 @@ def _assigned(a: Any) -> dict[str, Any]:
     return {"to": a.to, "due": a.due.isoformat() if a.due else None, "by": a.decided_by, "at": a.decided_at}
 
 
-def _violations(report: Report, review: Review) -> list[dict[str, Any]]:
+def _violations(report: Report) -> list[dict[str, Any]]:
     out = []
-    prio = priorities(report, review)
-    for n, (v, vr) in enumerate(zip(report.violations, review.violations, strict=True)):
-        row = {"id": vr.identity or None, "rule": v.rule, "severity": v.severity, "source": v.source,
+    prio = priorities(report)
+    for n, v in enumerate(report.violations):
+        row = {"id": v.identity or None, "rule": v.rule, "severity": v.severity, "source": v.source,
                "path": v.path, "leerlingnummer": v.leerlingnummer, "school": v.school, "message": v.message,
-               "legal_reference": v.legal_reference, "action": rule_action(v.rule, v.action, review.lang),
+               "legal_reference": v.legal_reference, "action": rule_action(v.rule, v.action, report.lang),
                "findings": v.findings,
-               "status": vr.status, "change": vr.change, "first_seen": vr.first_seen, "linked_by": v.linked_by,
+               "status": v.status, "change": v.change, "first_seen": v.first_seen, "linked_by": v.linked_by,
                "priority": prio[n].points, "why": prio[n].why}
-        if vr.reason:
-            row["triage"] = {"reason": vr.reason, "owner": vr.owner, "expires": vr.expires}
-        if vr.decided_by or vr.decided_at:
-            row["decided_by"], row["decided_at"] = vr.decided_by, vr.decided_at
-        if vr.handled is not None:
-            row["handled"] = _handled(vr.handled)
-        if vr.assigned is not None:
-            row["assigned"] = _assigned(vr.assigned)
+        if v.decision:
+            row["triage"] = {"reason": v.decision.reason, "owner": v.decision.owner, "expires": v.decision.expires}
+        decided_by, decided_at = v.decided
+        if decided_by or decided_at:
+            row["decided_by"], row["decided_at"] = decided_by, decided_at
+        if v.handled is not None:
+            row["handled"] = _handled(v.handled)
+        if v.assigned is not None:
+            row["assigned"] = _assigned(v.assigned)
         out.append(row)
     return out
 
@@ -74,60 +74,61 @@ def _to_review(report: Report) -> list[dict[str, Any]]:
              "findings": v.findings} for v in report.to_review]
 
 
-def _breaches(review: Review) -> list[dict[str, Any]]:
-    guidance = t("breach_guidance", review.lang)
+def _breaches(report: Report) -> list[dict[str, Any]]:
+    guidance = t("breach_guidance", report.lang)
     return [{"id": b.identity or None, "violation": b.violation, "rule": "open-access", "source": b.source,
              "path": b.path, "leerlingnummer": b.leerlingnummer, "categories": b.categories, "message": b.reason,
              "discovered_at": b.discovered_at, "notify_by": breach_deadline(b.discovered_at), "status": b.status,
-             "guidance": guidance} for b in review.breaches]
+             "guidance": guidance} for b in report.breaches]
 
 
-def _history(review: Review) -> dict[str, Any]:
+def _history(report: Report) -> dict[str, Any]:
     def audit(a: Any) -> dict[str, Any]:
         return {"id": a.id, "started_at": a.started_at, "as_of": a.as_of, "violations": a.violations,
                 "open_violations": a.open_violations, "rule_counts": a.rule_counts}
 
-    return {"previous_audit": audit(review.previous) if review.previous else None,
-            "new": sum(v.change == "new" for v in review.violations),
-            "persisting": sum(v.change == "persisting" for v in review.violations),
+    handled = report.triage.handled
+    return {"previous_audit": audit(report.history.previous) if report.history.previous else None,
+            "new": sum(v.change == "new" for v in report.violations),
+            "persisting": sum(v.change == "persisting" for v in report.violations),
             "resolved": [{"id": r.identity, "rule": r.rule, "severity": r.severity, "source": r.source,
                           "masked_path": r.masked_path, "first_seen": r.first_seen}
-                         | ({"handled": _handled(review.handled[r.identity])} if r.identity in review.handled else {})
-                         for r in review.resolved],
-            "audits": [audit(a) for a in review.audits]}
+                         | ({"handled": _handled(handled[r.identity])} if r.identity in handled else {})
+                         for r in report.history.resolved],
+            "audits": [audit(a) for a in report.history.audits]}
 
 
-def _triage(review: Review) -> dict[str, Any]:
-    def entries(status: str) -> list[dict[str, Any]]:
-        return [{"id": v.identity, "reason": v.reason, "owner": v.owner, "expires": v.expires}
-                for v in review.violations if v.status == status]
+def _triage(report: Report) -> dict[str, Any]:
+    def entries(status: Status) -> list[dict[str, Any]]:
+        return [{"id": v.identity, "reason": v.decision.reason, "owner": v.decision.owner,
+                 "expires": v.decision.expires} for v in report.violations if v.status == status and v.decision]
 
-    return {"file": review.triage_file, "accepted": entries(ACCEPTED), "expired": entries(EXPIRED),
-            "false_positives": entries(FALSE_POSITIVE), "unmatched": review.unmatched_triage,
-            "open_violations": review.open_violations,
-            "handled": [{"id": v.identity, **_handled(v.handled)} for v in review.violations if v.handled],
-            "assigned": [{"id": v.identity, **_assigned(v.assigned)} for v in review.violations if v.assigned],
-            "stored_decisions": review.stored_decisions}
+    return {"file": report.triage.file, "accepted": entries(ACCEPTED), "expired": entries(EXPIRED),
+            "false_positives": entries(FALSE_POSITIVE), "unmatched": report.triage.unmatched,
+            "open_violations": report.open_violations,
+            "handled": [{"id": v.identity, **_handled(v.handled)} for v in report.violations if v.handled],
+            "assigned": [{"id": v.identity, **_assigned(v.assigned)} for v in report.violations if v.assigned],
+            "stored_decisions": report.triage.stored_decisions}
 
 
 def report_dict(report: Report) -> dict[str, Any]:
-    review = review_of(report)
+    reviewed(report)
     return {
         "schema": SCHEMA,
         "raw_values": report.show_values,
         "notice": ("LET OP: dit rapport bevat onversleutelde persoonsgegevens (--show-values)."
                    if report.show_values else "Bewijs is gemaskeerd; het rapport bevat geen ruwe waarden."),
-        "lang": review.lang,
-        "generated_at": review.generated_at,
-        "possible_breaches": _breaches(review),
-        "settings": report.settings,
+        "lang": report.lang,
+        "generated_at": report.generated_at,
+        "possible_breaches": _breaches(report),
+        "settings": report.settings.to_json(),
         "statistics": report.statistics,
         "items": [{"source": i.source, "path": i.path, "status": i.status, "reason": i.reason,
                    "kind": i.kind, "role": i.role, "party": i.party,
                    "pupils": [n for n, amb in report.subjects.get((i.source, i.path), []) if not amb]}
                   for i in report.items],
         "findings": [_finding(f, report.show_values) for f in report.findings],
-        "violations": _violations(report, review),
+        "violations": _violations(report),
         "to_review": _to_review(report),
         "exempt": [{"source": e.source, "path": e.path, "leerlingnummer": e.leerlingnummer, "party": e.party,
                     "legal_basis": e.legal_basis, "categories": e.categories,
@@ -135,14 +136,14 @@ def report_dict(report: Report) -> dict[str, Any]:
                     "share_date_source": e.share_date_source, "shared": e.shared} for e in report.exempt],
         "kept_by_law": report.kept_by_law,
         "skipped_rules": report.skipped_rules,
-        "history": _history(review),
-        "triage": _triage(review),
+        "history": _history(report),
+        "triage": _triage(report),
         "source_gaps": [{"source": g.source, "type": g.source_type, "whole": g.whole, "unreadable": g.unreadable,
                          "units": g.units, "reason": g.reason, "fix": g.fix}
-                        for g in source_gaps(report, review.lang)],
+                        for g in source_gaps(report, report.lang)],
         "start_here": [{"priority": a.points, "rule": a.rule, "source": a.source, "path": a.path,
-                        "action": rule_action(a.rule, a.action, review.lang), "why": a.why, "ids": a.identities}
-                       for a in start_here(report, review)],
+                        "action": rule_action(a.rule, a.action, report.lang), "why": a.why, "ids": a.identities}
+                       for a in start_here(report)],
     }
 
 

@@ -36,7 +36,7 @@ from reports.terminal import printable
 from reports.view import (
     breach_deadline,
     gap_notices,
-    review_of,
+    reviewed,
     rule_counts,
     school_counts,
     severity_counts,
@@ -111,24 +111,23 @@ def _box(paragraphs: list[Paragraph], width: float) -> Table:
 
 
 def _summary(report: Report, lang: str, st: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
-    review = review_of(report)
     stats = report.statistics
     out: list[Flowable] = [
         _p(t("title", lang), st["title"]),
-        _p(f"{t('as_of', lang)}: {report.settings.get('as_of', '')} · {t('generated', lang)}: "
-           f"{when(review.generated_at)} · avgscan {report.settings.get('version', '')} · "
+        _p(f"{t('as_of', lang)}: {report.settings.as_of.isoformat()} · {t('generated', lang)}: "
+           f"{when(report.generated_at)} · avgscan {report.settings.version} · "
            f"{t('raw_note' if report.show_values else 'masked_note', lang)}", st["muted"]),
         Spacer(1, 4 * mm)]
     for n in gap_notices(report):
         out += [_box([_p(f"{t('gap_title', lang).upper()}: {n.headline}", st["alert"]),
                       *([_p(f"{t('gap_reason', lang)}: {n.reason}", st["small"])] if n.reason else []),
                       _p(f"{t('gap_fix', lang)}: {n.fix}", st["base"])], width), Spacer(1, 3 * mm)]
-    if review.breaches:
-        lines = [_p(f"{t('breach_title', lang).upper()} ({len(review.breaches)})", st["alert"]),
+    if report.breaches:
+        lines = [_p(f"{t('breach_title', lang).upper()} ({len(report.breaches)})", st["alert"]),
                  _p(t("breach_intro", lang), st["base"]), _p(t("breach_guidance", lang), st["small"])]
         lines += [_p(f"• {b.source}/{b.path} — {', '.join(b.categories)}; {t('deadline', lang).lower()} "
                      f"{when(breach_deadline(b.discovered_at))}" + (f" [{b.identity}]" if b.identity else ""),
-                     st["small"]) for b in review.breaches[:15]]
+                     st["small"]) for b in report.breaches[:15]]
         out += [_box(lines, width), Spacer(1, 3 * mm)]
     out.append(_p(t("start_here", lang), st["h2"]))
     starts = start_rows(report)
@@ -140,8 +139,8 @@ def _summary(report: Report, lang: str, st: dict[str, ParagraphStyle], width: fl
     else:
         out.append(_p(t("nothing_to_do", lang), st["base"]))
     counts = [[t("items", lang), stats["items"]], [t("unreadable", lang).capitalize(), stats["unreadable"]],
-              [t("violations", lang), len(report.violations)], [t("open_violations", lang), review.open_violations],
-              [t("breach_title", lang), len(review.breaches)]]
+              [t("violations", lang), len(report.violations)], [t("open_violations", lang), report.open_violations],
+              [t("breach_title", lang), len(report.breaches)]]
     per_rule = [[code, title, n] for code, title, n in rule_counts(report)]
     half = (width - 6 * mm) / 2
     left = [_p(t("summary", lang), st["h2"]), _table(["", t("count", lang)], counts,
@@ -159,10 +158,10 @@ def _summary(report: Report, lang: str, st: dict[str, ParagraphStyle], width: fl
     grid = Table([[left, right]], colWidths=[half + 3 * mm, half + 3 * mm])
     grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     out.append(grid)
-    if review.audits:
+    if report.history.audits:
         out.append(KeepTogether([_p(t("trend", lang), st["h2"]), _table(
             [t("date", lang), t("as_of", lang), t("violations", lang), t("open_violations", lang)],
-            [[when(a.started_at), a.as_of, a.violations, a.open_violations] for a in review.audits[-12:]],
+            [[when(a.started_at), a.as_of, a.violations, a.open_violations] for a in report.history.audits[-12:]],
             [0.3 * width, 0.2 * width, 0.25 * width, 0.25 * width], st)]))
     return out
 
@@ -185,7 +184,7 @@ def _list(report: Report, lang: str, st: dict[str, ParagraphStyle], width: float
 
 
 def render_pdf(report: Report, path: Path) -> None:
-    lang = review_of(report).lang
+    lang = reviewed(report).lang
     st = _styles()
     page = landscape(A4)
     margin = 14 * mm
@@ -196,7 +195,7 @@ def render_pdf(report: Report, path: Path) -> None:
         canvas.saveState()  # type: ignore[attr-defined]
         canvas.setFont(regular, 7)  # type: ignore[attr-defined]
         canvas.setFillColor(MUTED)  # type: ignore[attr-defined]
-        canvas.drawString(margin, 8 * mm, f"avgscan · {t('as_of', lang)} {report.settings.get('as_of', '')} · "  # type: ignore[attr-defined]
+        canvas.drawString(margin, 8 * mm, f"avgscan · {t('as_of', lang)} {report.settings.as_of.isoformat()} · "  # type: ignore[attr-defined]
                           f"{t('raw_note' if report.show_values else 'masked_note', lang)}")
         canvas.drawRightString(page[0] - margin, 8 * mm, str(doc.page))  # type: ignore[attr-defined]
         canvas.restoreState()  # type: ignore[attr-defined]

@@ -19,8 +19,7 @@ import yaml
 
 from config import CONFIG_DIR
 from scanner.kernel.entities import catalogue
-from scanner.kernel.model import Item, Report
-from scanner.triage import EXPIRED, OPEN, Review
+from scanner.kernel.model import NEEDS_ACTION, Item, Report
 
 PRIORITY_FILE = CONFIG_DIR / "reports" / "priority.yaml"
 
@@ -36,7 +35,7 @@ class Priority:
     why: list[str] = field(default_factory=list)  # reason codes, see WHY in reports/i18n.py
 
 
-def priorities(report: Report, review: Review) -> list[Priority]:
+def priorities(report: Report) -> list[Priority]:
     """One priority per violation (parallel to report.violations)."""
     pts = settings()["points"]
     items: dict[tuple[str, str], Item] = {(i.source, i.path): i for i in report.items}
@@ -44,10 +43,10 @@ def priorities(report: Report, review: Review) -> list[Priority]:
     for v in report.violations:
         if v.leerlingnummer:
             pupils[(v.source, v.path)].add(v.leerlingnummer)
-    breaches = {b.violation for b in review.breaches}
-    now = datetime.fromisoformat(review.generated_at) if review.generated_at else None
+    breaches = {b.violation for b in report.breaches}
+    now = datetime.fromisoformat(report.generated_at) if report.generated_at else None
     out = []
-    for n, (v, vr) in enumerate(zip(report.violations, review.violations, strict=True)):
+    for n, v in enumerate(report.violations):
         p = Priority(int(pts["severity"].get(v.severity, 0)))
         types = {report.findings[i].entity_type for i in v.findings if i < len(report.findings)}
         if n in breaches:
@@ -63,7 +62,7 @@ def priorities(report: Report, review: Review) -> list[Priority]:
         if others > 0:
             p.points += min(others * pts["per_other_pupil"], pts["max_pupils"])
             p.why.append("pupils")
-        months = _months_open(vr.first_seen, now)
+        months = _months_open(v.first_seen, now)
         if months:
             p.points += min(months * pts["per_month_open"], pts["max_open"])
             p.why.append("long_open")
@@ -100,12 +99,12 @@ class Action:
     identities: list[str]
 
 
-def start_here(report: Report, review: Review, limit: int | None = None) -> list[Action]:
+def start_here(report: Report, limit: int | None = None) -> list[Action]:
     """The top actions: open violations grouped by place and rule, highest priority first."""
     limit = settings()["start_here"] if limit is None else limit
     groups: dict[tuple[str, str, str], Action] = {}
-    for v, vr, p in zip(report.violations, review.violations, priorities(report, review), strict=True):
-        if vr.status not in (OPEN, EXPIRED):
+    for v, p in zip(report.violations, priorities(report), strict=True):
+        if v.status not in NEEDS_ACTION:
             continue
         key = (v.source, v.path, v.rule)
         a = groups.get(key)
@@ -115,8 +114,8 @@ def start_here(report: Report, review: Review, limit: int | None = None) -> list
         a.violations += 1
         a.pupils += bool(v.leerlingnummer)
         a.why = sorted(set(a.why) | set(p.why), key=WHY_ORDER.index)
-        if vr.identity:
-            a.identities.append(vr.identity)
+        if v.identity:
+            a.identities.append(v.identity)
     return sorted(groups.values(), key=lambda a: (-a.points, a.rule, a.source, a.path))[:limit]
 
 

@@ -15,8 +15,8 @@ from scanner.kernel.model import Report
 
 def _scope(report: Report) -> list[str]:
     st = report.statistics
-    return [f"Peildatum: {report.settings['as_of']}; uitgevoerd op {datetime.now():%d-%m-%Y %H:%M}.",
-            "Bronnen: " + ", ".join(f"{s['name']} ({s['type']})" for s in report.settings["sources"]) + ".",
+    return [f"Peildatum: {report.settings.as_of.isoformat()}; uitgevoerd op {datetime.now():%d-%m-%Y %H:%M}.",
+            "Bronnen: " + ", ".join(f"{s.name} ({s.type})" for s in report.settings.sources) + ".",
             f"Items: {st['items']} ({st['scanned']} gescand, {st['unreadable']} onleesbaar, "
             f"{st['skipped']} overgeslagen)."]
 

@@ -14,14 +14,13 @@ from reports.view import (
     breach_deadline,
     gap_notices,
     register_like_tables,
-    review_of,
+    reviewed,
     rule_counts,
     start_rows,
     violation_rows,
     when,
 )
-from scanner.kernel.model import Report
-from scanner.triage import ACCEPTED, EXPIRED, FALSE_POSITIVE, OPEN
+from scanner.kernel.model import ACCEPTED, EXPIRED, FALSE_POSITIVE, OPEN, Report
 
 
 def _gaps(report: Report, console: Console, lang: str) -> None:
@@ -35,12 +34,11 @@ def _gaps(report: Report, console: Console, lang: str) -> None:
 
 
 def _breaches(report: Report, console: Console, lang: str) -> None:
-    review = review_of(report)
-    if not review.breaches:
+    if not report.breaches:
         return
-    console.print(f"[bold white on red] {t('breach_title', lang).upper()} ({len(review.breaches)}) [/]")
+    console.print(f"[bold white on red] {t('breach_title', lang).upper()} ({len(report.breaches)}) [/]")
     console.print(safe(t("breach_intro", lang)))
-    for b in review.breaches:
+    for b in report.breaches:
         console.print(f" [red]•[/red] {safe(b.source)}/{safe(b.path)} — {', '.join(b.categories)}; "
                       f"{t('discovered', lang).lower()} {when(b.discovered_at)}, {t('deadline', lang).lower()} "
                       f"{when(breach_deadline(b.discovered_at))}" + (safe(f" [{b.identity}]") if b.identity else ""))
@@ -59,31 +57,30 @@ def _start_here(report: Report, console: Console, lang: str) -> None:
 
 
 def _changes(report: Report, console: Console, lang: str) -> None:
-    review = review_of(report)
-    if review.previous is not None:
-        console.print(t("history_line", lang, when=when(review.previous.started_at),
-                        new=sum(v.change == "new" for v in review.violations),
-                        persisting=sum(v.change == "persisting" for v in review.violations),
-                        resolved=len(review.resolved)))
+    if report.history.previous is not None:
+        console.print(t("history_line", lang, when=when(report.history.previous.started_at),
+                        new=sum(v.change == "new" for v in report.violations),
+                        persisting=sum(v.change == "persisting" for v in report.violations),
+                        resolved=len(report.history.resolved)))
         new = [r for r in violation_rows(report) if r.change == "new"]
         for r in new[:10]:
             console.print(f"  [red]+[/red] {t('new', lang).lower()}: {r.rule} {safe(r.source)}/{safe(r.path)}"
                           + (f" ({t('pupil', lang).lower()} {r.leerlingnummer})" if r.leerlingnummer else "")
                           + safe(f" [{r.identity}]"))
-        for v in review.resolved[:10]:
+        for v in report.history.resolved[:10]:
             console.print(f"  [green]-[/green] {t('resolved', lang).lower()}: {v.rule} {safe(v.source)}/"
                           f"{safe(v.masked_path)}" + safe(f" [{v.identity}]"))
-        more = max(0, len(new) - 10) + max(0, len(review.resolved) - 10)
+        more = max(0, len(new) - 10) + max(0, len(report.history.resolved) - 10)
         if more:
             console.print("  " + t("more_in_report", lang, n=more))
-    if review.triage_file or review.count(ACCEPTED, EXPIRED, FALSE_POSITIVE):
-        console.print(t("triage_line", lang, accepted=review.count(ACCEPTED), expired=review.count(EXPIRED),
-                        fp=review.count(FALSE_POSITIVE), open=review.open_violations))
-    if review.unmatched_triage:
-        console.print(f"[yellow]{safe(t('unmatched_line', lang, ids=', '.join(review.unmatched_triage)))}[/yellow]")
-    still = [v.identity for v in review.violations if v.handled is not None]
-    if review.stored_decisions or still:
-        console.print(t("workspace_line", lang, n=review.stored_decisions, still=len(still))
+    if report.triage.file or report.count(ACCEPTED, EXPIRED, FALSE_POSITIVE):
+        console.print(t("triage_line", lang, accepted=report.count(ACCEPTED), expired=report.count(EXPIRED),
+                        fp=report.count(FALSE_POSITIVE), open=report.open_violations))
+    if report.triage.unmatched:
+        console.print(f"[yellow]{safe(t('unmatched_line', lang, ids=', '.join(report.triage.unmatched)))}[/yellow]")
+    still = [v.identity for v in report.violations if v.handled is not None]
+    if report.triage.stored_decisions or still:
+        console.print(t("workspace_line", lang, n=report.triage.stored_decisions, still=len(still))
                       + (safe(f" [{', '.join(still[:5])}{' …' if len(still) > 5 else ''}]") if still else ""))
 
 
@@ -91,13 +88,13 @@ def print_summary(report: Report, paths: list[Path], console: Console | None = N
                   brief: bool = False) -> None:
     """`brief` (--quiet): unread sources, possible breaches, the counts line and where the reports are."""
     console = console or Console()
-    review = review_of(report)
-    lang = review.lang
+    lang = reviewed(report).lang
     st = report.statistics
     _gaps(report, console, lang)
     _breaches(report, console, lang)
     _start_here(report, console, lang)
-    console.print("[bold]avgscan[/bold] " + t("run_line", lang, as_of=report.settings["as_of"], items=st["items"],
+    console.print("[bold]avgscan[/bold] " + t("run_line", lang, as_of=report.settings.as_of.isoformat(),
+                                              items=st["items"],
                                               scanned=st["scanned"], unreadable=st["unreadable"],
                                               skipped=st["skipped"], findings=st["findings"],
                                               violations=st["violations"], seconds=st["seconds"]))

@@ -1,4 +1,4 @@
-"""What every report format shows, computed once: rows, counts and labels over a Report and its review.
+"""What every report format shows, computed once: rows, counts and labels over a reviewed Report.
 
 The writers only lay these out (a sheet, a table, a CSV), so the workbook, the dashboard and the
 CSV files can never disagree about a violation's identity, status or evidence.
@@ -14,9 +14,9 @@ from typing import Any
 from reports.i18n import t, value_label
 from scanner.coverage import SourceGap, source_gaps
 from scanner.kernel.entities import catalogue
-from scanner.kernel.model import Report, Violation
+from scanner.kernel.model import Breach, Report, Violation
 from scanner.rules import RULES, find_rule
-from scanner.triage import Breach, Review, ViolationReview, plain_review
+from scanner.triage import plain_review
 
 SEVERITY_ORDER = {"hoog": 0, "middel": 1, "laag": 2}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -35,15 +35,14 @@ def rule_action(code: str, written: str, lang: str) -> str:
     return found.action.in_lang(lang) if found else written
 
 
-def review_of(report: Report) -> Review:
-    """The report's review, or a plain one (no history, no triage) when the scan was not reviewed."""
-    if report.review is None:
-        report.review = plain_review(report)
-    return report.review
+def reviewed(report: Report) -> Report:
+    """The report, given a plain review (no identities, no history, no triage) if it was not reviewed:
+    a report straight from the scan still shows its possible breaches."""
+    return report if report.reviewed else plain_review(report)
 
 
 def lang_of(report: Report) -> str:
-    return review_of(report).lang
+    return reviewed(report).lang
 
 
 def evidence(report: Report, v: Violation, limit: int = 20) -> str:
@@ -107,15 +106,15 @@ def review_rows(report: Report) -> list[ReviewRow]:
                    for v in report.to_review), key=lambda r: (r.rule, r.source, r.path, r.leerlingnummer))
 
 
-def decision_text(vr: ViolationReview, lang: str) -> str:
+def decision_text(v: Violation, lang: str) -> str:
     """'afgehandeld (fg, 2026-12-05 10:00 +01:00): map afgeschermd — nog gevonden; toegewezen aan IB, uiterlijk …'."""
     parts = []
-    if vr.handled is not None:
-        parts.append(t("decision_handled", lang, by=vr.handled.decided_by or "?",
-                       at=when(vr.handled.decided_at or ""), action=vr.handled.action))
-    if vr.assigned is not None:
-        parts.append(t("decision_assigned", lang, to=vr.assigned.to)
-                     + (t("decision_due", lang, due=vr.assigned.due.isoformat()) if vr.assigned.due else ""))
+    if v.handled is not None:
+        parts.append(t("decision_handled", lang, by=v.handled.decided_by or "?",
+                       at=when(v.handled.decided_at or ""), action=v.handled.action))
+    if v.assigned is not None:
+        parts.append(t("decision_assigned", lang, to=v.assigned.to)
+                     + (t("decision_due", lang, due=v.assigned.due.isoformat()) if v.assigned.due else ""))
     return "; ".join(parts)
 
 
@@ -142,31 +141,32 @@ def start_rows(report: Report) -> list[StartRow]:
     """The top actions every report begins with (reports.priority)."""
     from reports.priority import start_here
 
-    review = review_of(report)
-    lang = review.lang
+    reviewed(report)
+    lang = report.lang
     return [StartRow(a.points, a.rule, rule_title(a.rule, lang), a.source, a.path,
                      rule_action(a.rule, a.action, lang), t("action_pupils", lang, n=a.pupils) if a.pupils else "",
                      why_text(a.why, lang),
                      ", ".join(a.identities[:3]) + (" …" if len(a.identities) > 3 else ""))
-            for a in start_here(report, review)]
+            for a in start_here(report)]
 
 
 def violation_rows(report: Report) -> list[ViolationRow]:
     """One row per violation, highest priority first (reports.priority), with its identity and triage decision."""
     from reports.priority import priorities
 
-    review = review_of(report)
-    lang = review.lang
-    prio = priorities(report, review)
+    reviewed(report)
+    lang = report.lang
+    prio = priorities(report)
     rows = [ViolationRow(
-        index=n, identity=vr.identity, rule=v.rule, rule_title=rule_title(v.rule, lang),
+        index=n, identity=v.identity, rule=v.rule, rule_title=rule_title(v.rule, lang),
         severity=v.severity, source=v.source, path=v.path, leerlingnummer=v.leerlingnummer or "",
         evidence=evidence(report, v), message=v.message, legal_reference=v.legal_reference,
         action=rule_action(v.rule, v.action, lang),
-        status=vr.status, change=vr.change or "", first_seen=vr.first_seen, reason=vr.reason or "",
-        owner=vr.owner or "", expires=vr.expires or "", linked_by=v.linked_by, priority=prio[n].points,
-        why=why_text(prio[n].why, lang), decision=decision_text(vr, lang))
-        for n, (v, vr) in enumerate(zip(report.violations, review.violations, strict=True))]
+        status=v.status, change=v.change or "", first_seen=v.first_seen,
+        reason=v.decision.reason if v.decision else "", owner=v.decision and v.decision.owner or "",
+        expires=v.decision and v.decision.expires or "", linked_by=v.linked_by, priority=prio[n].points,
+        why=why_text(prio[n].why, lang), decision=decision_text(v, lang))
+        for n, v in enumerate(report.violations)]
     return sorted(rows, key=lambda r: (-r.priority, SEVERITY_ORDER.get(r.severity, 3), r.rule, r.source, r.path))
 
 
@@ -179,7 +179,7 @@ def rule_counts(report: Report) -> list[tuple[str, str, int]]:
 
 def source_counts(report: Report) -> list[tuple[str, int]]:
     counts = Counter(v.source for v in report.violations)
-    names = [s["name"] for s in report.settings.get("sources", [])]
+    names = [s.name for s in report.settings.sources]
     return [(name, counts.get(name, 0)) for name in names] + sorted(
         (s, n) for s, n in counts.items() if s not in names)
 
@@ -251,7 +251,7 @@ class RegisterHint:
 
 def bsn_roles(report: Report) -> list[str]:
     """The roles the scan's policy lets hold a BSN (report.settings carries the whole policy)."""
-    roles = (report.settings.get("policy") or {}).get("roles") or {}
+    roles = report.settings.policy.get("roles") or {}
     return [role for role, meanings in roles.items() if "bsn_allowed" in (meanings or [])]
 
 
@@ -300,7 +300,7 @@ def when(iso: str) -> str:
 
 
 def breach_rows(report: Report) -> list[Breach]:
-    return review_of(report).breaches
+    return reviewed(report).breaches
 
 
 def _flatten(prefix: str, value: Any) -> list[tuple[str, str]]:
@@ -315,17 +315,15 @@ def _flatten(prefix: str, value: Any) -> list[tuple[str, str]]:
 
 def settings_rows(report: Report) -> list[tuple[str, str]]:
     """The settings that make the report reproducible: reference date, version, sources, the whole policy."""
-    review = review_of(report)
-    lang = review.lang
-    rows = [(t("as_of", lang), report.settings.get("as_of", "")), (t("generated", lang), review.generated_at),
-            (t("version", lang), str(report.settings.get("version", ""))),
+    reviewed(report)
+    lang = report.lang
+    rows = [(t("as_of", lang), report.settings.as_of.isoformat()), (t("generated", lang), report.generated_at),
+            (t("version", lang), report.settings.version),
             (t("raw_values", lang), t("yes" if report.show_values else "no", lang)),
-            (t("language", lang), lang), (t("triage_file", lang), review.triage_file or ""),
-            (t("state_file", lang), review.state_file or "")]
-    rows += [(f"{t('source', lang).lower()} {s['name']}", str(s.get("type", "")))
-             for s in report.settings.get("sources", [])]
-    rows += _flatten("policy", report.settings.get("policy", {}))
-    rows += [(k, str(v)) for k, v in report.settings.items() if k not in ("as_of", "version", "sources", "policy")]
+            (t("language", lang), lang), (t("triage_file", lang), report.triage.file or ""),
+            (t("state_file", lang), report.history.state_file or "")]
+    rows += [(f"{t('source', lang).lower()} {s.name}", s.type) for s in report.settings.sources]
+    rows += _flatten("policy", report.settings.policy)
     return rows
 
 
@@ -340,6 +338,6 @@ def label(prefix: str, value: str | None, report: Report) -> str:
 __all__ = ["GapNotice", "RegisterHint", "StartRow", "register_like_tables", "ViolationRow", "gap_notices",
            "start_rows", "why_text",
            "PupilRow", "breach_deadline", "breach_rows", "bsn_roles", "evidence", "item_status", "label", "lang_of",
-           "pupil_rows", "review_of", "rule_action", "rule_counts", "rule_title", "settings_rows", "severity_counts",
+           "pupil_rows", "reviewed", "rule_action", "rule_counts", "rule_title", "settings_rows", "severity_counts",
            "sheet_text",
            "school_counts", "source_counts", "violation_rows", "when"]

@@ -20,8 +20,8 @@ from reports.view import (
     gap_notices,
     item_status,
     pupil_rows,
-    review_of,
     review_rows,
+    reviewed,
     rule_counts,
     school_counts,
     settings_rows,
@@ -32,23 +32,22 @@ from reports.view import (
     when,
 )
 from reports.xlsx_layout import BOLD, alert, append, fit_columns, put, table, title
-from scanner.kernel.model import Report
-from scanner.triage import ACCEPTED, EXPIRED, FALSE_POSITIVE
+from scanner.kernel.model import ACCEPTED, EXPIRED, FALSE_POSITIVE, Report
 
 
 def _summary(ws: Worksheet, report: Report, lang: str) -> None:
-    review, st = review_of(report), report.statistics
+    st = report.statistics
     ws.title = t("summary", lang)
     title(ws, t("title", lang))
-    append(ws, [t("as_of", lang), report.settings.get("as_of"), t("generated", lang), when(review.generated_at)])
+    append(ws, [t("as_of", lang), report.settings.as_of.isoformat(), t("generated", lang), when(report.generated_at)])
     for n in gap_notices(report):  # unread sources first: the counts below do not cover them
         append(ws, [])
         alert(ws, [f"{t('gap_title', lang).upper()}: {n.headline}", *([f"{t('gap_reason', lang)}: {n.reason}"]
                                                                        if n.reason else []),
                    f"{t('gap_fix', lang)}: {n.fix}"])
-    if review.breaches:
+    if report.breaches:
         append(ws, [])
-        alert(ws, [f"{t('breach_title', lang).upper()}: {len(review.breaches)}", t("breach_intro", lang),
+        alert(ws, [f"{t('breach_title', lang).upper()}: {len(report.breaches)}", t("breach_intro", lang),
                    t("breach_guidance", lang)])
     append(ws, [])
     starts = start_rows(report)
@@ -65,15 +64,15 @@ def _summary(ws: Worksheet, report: Report, lang: str) -> None:
     append(ws, [])
     for key, value in (("items", st["items"]), ("scanned", st["scanned"]), ("unreadable", st["unreadable"]),
                        ("skipped", st["skipped"]), ("findings", st["findings"]),
-                       ("violations", len(report.violations)), ("open_violations", review.open_violations),
-                       ("accepted", review.count(ACCEPTED)), ("expired", review.count(EXPIRED)),
-                       ("false_positives", review.count(FALSE_POSITIVE))):
+                       ("violations", len(report.violations)), ("open_violations", report.open_violations),
+                       ("accepted", report.count(ACCEPTED)), ("expired", report.count(EXPIRED)),
+                       ("false_positives", report.count(FALSE_POSITIVE))):
         label = t(key, lang)
         append(ws, [label[:1].upper() + label[1:], value])
-    if review.previous is not None:
-        append(ws, [t("since_previous", lang), f"{t('new', lang)}: {sum(v.change == 'new' for v in review.violations)}",
-                    f"{t('persisting', lang)}: {sum(v.change == 'persisting' for v in review.violations)}",
-                    f"{t('resolved', lang)}: {len(review.resolved)}"])
+    if report.history.previous is not None:
+        append(ws, [t("since_previous", lang), f"{t('new', lang)}: {sum(v.change == 'new' for v in report.violations)}",
+                    f"{t('persisting', lang)}: {sum(v.change == 'persisting' for v in report.violations)}",
+                    f"{t('resolved', lang)}: {len(report.history.resolved)}"])
     append(ws, [])
     first, last = table(ws, [t("rule", lang), t("description", lang), t("count", lang)],
                         [[code, name, n] for code, name, n in rule_counts(report)], freeze=False, autofilter=False)
@@ -102,14 +101,13 @@ def _summary(ws: Worksheet, report: Report, lang: str) -> None:
 
 
 def _breaches(ws: Worksheet, report: Report, lang: str) -> None:
-    review = review_of(report)
     quiet = [t("not_established" if gap_notices(report) else "no_breaches", lang)]  # no all-clear for unread sources
-    alert(ws, [t("breach_intro", lang), t("breach_guidance", lang)] if review.breaches else quiet, width=9)
+    alert(ws, [t("breach_intro", lang), t("breach_guidance", lang)] if report.breaches else quiet, width=9)
     table(ws, [t(k, lang) for k in ("id", "source", "path", "pupil", "categories", "message", "discovered",
                                      "deadline", "status")],
           [[b.identity, b.source, b.path, b.leerlingnummer or "", ", ".join(b.categories), b.reason,
             when(b.discovered_at), when(breach_deadline(b.discovered_at)), value_label("status", b.status, lang)]
-           for b in review.breaches], start=ws.max_row + 2)
+           for b in report.breaches], start=ws.max_row + 2)
     fit_columns(ws, {1: 18, 6: 60})
 
 
@@ -148,25 +146,23 @@ def _exempt(ws: Worksheet, report: Report, lang: str) -> None:
 
 
 def _triage(ws: Worksheet, report: Report, lang: str) -> None:
-    review = review_of(report)
     triaged = [r for r in violation_rows(report) if r.status != "open"]
     rows: list[list[object]] = [
         [r.identity, value_label("status", r.status, lang), r.rule, r.source, r.path, r.leerlingnummer, r.reason,
          r.owner, r.expires] for r in sorted(triaged, key=lambda r: (r.status, r.expires))]
-    rows += [[identity, t("unmatched", lang), "", "", "", "", "", "", ""] for identity in review.unmatched_triage]
+    rows += [[identity, t("unmatched", lang), "", "", "", "", "", "", ""] for identity in report.triage.unmatched]
     table(ws, [t(k, lang) for k in ("id", "status", "rule", "source", "path", "pupil", "reason", "owner", "expires")],
           rows)
     fit_columns(ws)
 
 
 def _history(ws: Worksheet, report: Report, lang: str) -> None:
-    review = review_of(report)
     codes = [code for code, _, _ in rule_counts(report)]
     first, last = table(ws, [t("audit", lang), t("date", lang), t("as_of", lang), t("violations", lang),
                              t("open_violations", lang), *codes],
                         [[a.id, when(a.started_at), a.as_of, a.violations, a.open_violations,
-                          *[a.rule_counts.get(c, 0) for c in codes]] for a in review.audits], freeze=False)
-    if len(review.audits) > 1:
+                          *[a.rule_counts.get(c, 0) for c in codes]] for a in report.history.audits], freeze=False)
+    if len(report.history.audits) > 1:
         chart = LineChart()
         chart.title, chart.width, chart.height = t("trend", lang), 18, 7
         chart.add_data(Reference(ws, min_col=4, max_col=5, min_row=first, max_row=last), titles_from_data=True)
@@ -175,11 +171,11 @@ def _history(ws: Worksheet, report: Report, lang: str) -> None:
         last += 17  # room for the chart
     row = last + 2
     put(ws, row, 1, t("resolved", lang) + " — " + t("since_previous", lang).lower()
-        if review.previous else t("first_audit", lang))
+        if report.history.previous else t("first_audit", lang))
     ws.cell(row, 1).font = BOLD
     table(ws, [t(k, lang) for k in ("id", "rule", "severity", "source", "path", "first_seen")],
           [[r.identity, r.rule, value_label("sev", r.severity, lang), r.source, r.masked_path, when(r.first_seen)]
-           for r in review.resolved], start=row + 1, freeze=False, autofilter=False)
+           for r in report.history.resolved], start=row + 1, freeze=False, autofilter=False)
     fit_columns(ws)
 
 
@@ -206,7 +202,7 @@ def _settings(ws: Worksheet, report: Report, lang: str) -> None:
 
 @register_writer("xlsx")
 def write_xlsx(report: Report, out_dir: Path) -> Path:
-    lang = review_of(report).lang
+    lang = reviewed(report).lang
     wb = Workbook()
     _summary(wb.active, report, lang)
     for key, build in (("breach_title", _breaches), ("violations", _violations), ("to_review", _to_review),

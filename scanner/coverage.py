@@ -64,7 +64,7 @@ def _unit(item: Item) -> str:
 def source_gaps(report: Report, lang: str = "nl") -> list[SourceGap]:
     """Sources whose unreadable share is at least `large_part`, in configuration order."""
     threshold = float(_problems()["large_part"])
-    types = {s["name"]: str(s.get("type", "")) for s in report.settings.get("sources", [])}
+    types = {s.name: s.type for s in report.settings.sources}
     units: dict[str, dict[str, bool]] = defaultdict(dict)  # source -> unit -> unreadable
     reasons: dict[str, str] = {}
     failed: set[str] = set()  # the source itself could not be opened or crawled

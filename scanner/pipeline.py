@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -26,7 +25,18 @@ from scanner.forms import read_forms, records
 from scanner.generic_terms import drop_generic_terms
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.keys import Keyer
-from scanner.kernel.model import Content, Detected, ExemptFlow, Finding, Item, Report, ScannedItem, Violation
+from scanner.kernel.model import (
+    Content,
+    Detected,
+    ExemptFlow,
+    Finding,
+    Item,
+    Report,
+    ScannedItem,
+    Settings,
+    SourceRef,
+    Violation,
+)
 from scanner.kernel.text import fold
 from scanner.link_review import explain, to_review
 from scanner.linking import RegisterIndex, folder_regex, link, row_keys
@@ -237,11 +247,14 @@ def fewer_collections() -> Iterator[None]:
 def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = False,
              progress: Progress | None = None, records: Records | None = None, workers: int | None = 1,
              executor: str = "local", scheduler: str | None = None, store: StateStore | None = None,
-             full: bool = False, on_scanned: Callable[[ScannedItem], None] | None = None) -> Report:
+             full: bool = False, on_scanned: Callable[[ScannedItem], None] | None = None,
+             command: list[str] | None = None) -> Report:
     """Scan every source and apply the rules.
 
     With a state store the scan is incremental: unchanged items come from the cache unless `full`
-    (or `show_values`, which needs the raw values a cache never keeps) forces a fresh read.
+    (or `show_values`, which needs the raw values a cache never keeps) forces a fresh read. A scan
+    with `show_values` is logged in the store with `command`, the command line that asked for it
+    (the caller's: a library call has none, and the log then says so).
     """
     started = time.monotonic()
     records = records or load_records(cfg)
@@ -250,7 +263,7 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         flows, problems = load_disclosures(cfg.records.disclosures, cfg, {p.leerlingnummer for p in records.pupils})
         records.problems += problems
     if show_values and store is not None:
-        store.log_value_access(sys.argv)
+        store.log_value_access(command or ["(audit() zonder opdrachtregel)"])
     ref = as_of or cfg.as_of or date.today()
     scanner = Scanner(cfg, records, store.keyer() if store else None, ref)
     cache = ItemCache(store, scan_fingerprint(cfg), read=not (full or show_values)) if store else None
@@ -294,9 +307,8 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         "pupils_in_register": len(records.pupils or []),
         "consent_records": len(records.consents or []),
     }
-    settings = {"as_of": ref.isoformat(), "version": __version__,
-                "sources": [{"name": s.name, "type": s.type} for s in cfg.sources],
-                "policy": cfg.policy.model_dump(mode="json")}
+    settings = Settings(as_of=ref, version=__version__, sources=[SourceRef(s.name, s.type) for s in cfg.sources],
+                        policy=cfg.policy.model_dump(mode="json"))
     subjects = {(s.item.source, s.item.path): [(x.leerlingnummer, not x.confirmed) for x in s.subjects]
                 for s in scanned_items if s.subjects}
     return Report(items=items, findings=findings, violations=violations, exempt=result.exempt,

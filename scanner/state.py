@@ -19,7 +19,6 @@ import os
 import re
 import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import UTC
 from pathlib import Path
 
@@ -42,6 +41,7 @@ from sqlalchemy import (
 from scanner.kernel.errors import AvgscanError
 from scanner.kernel.keys import Keyer, violation_identity
 from scanner.kernel.messages import os_reason, say
+from scanner.kernel.model import AuditRecord, StoredViolation
 
 STATE_FILE = "avgscan-state.sqlite"
 KEY_FILE = "avgscan-state.key"
@@ -152,37 +152,6 @@ signoffs = Table(
 
 class StateError(AvgscanError):
     """The state store cannot be used (made by a newer avgscan, wrong key, unreadable)."""
-
-
-@dataclass
-class AuditRecord:
-    """One scan as the history keeps it: counts only, no findings."""
-
-    started_at: str
-    as_of: str
-    tool_version: str
-    items: int
-    scanned: int
-    unreadable: int
-    skipped: int
-    findings: int
-    violations: int
-    open_violations: int
-    rule_counts: dict[str, int] = field(default_factory=dict)
-    id: int | None = None
-
-
-@dataclass
-class StoredViolation:
-    """A violation as the history keeps it: its identity and masked place."""
-
-    identity: str
-    rule: str
-    severity: str
-    source: str
-    masked_path: str
-    first_seen: str
-    status: str = "open"
 
 
 def mask_path(path: str, keep_top: bool = True) -> str:

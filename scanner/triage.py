@@ -4,8 +4,9 @@ The FG keeps a YAML triage file with accepted risks (reason, owner, expiry date)
 marks, keyed by the stable violation identities every report shows. After a scan, `ReviewSession`
 gives each violation its identity, its triage status and whether it is new or persisting, lists
 what was resolved since the previous audit of the same output folder, flags possible data breaches
-(AVG art. 33), and records the audit in the state store. The result is attached to the report as
-`report.review`, so every writer shows the same decisions.
+(AVG art. 33), and records the audit in the state store. The result is written into the report's
+typed fields (each Violation's identity, status, change, decision, handled mark and assignee; the
+Report's breaches, history and triage use), so every writer shows the same decisions.
 
 The triage file (`avgscan scan --triage triage.yaml`), with IDs copied from a report:
 
@@ -55,11 +56,23 @@ from scanner.kernel.entities import catalogue
 from scanner.kernel.errors import AvgscanError
 from scanner.kernel.keys import violation_identity
 from scanner.kernel.messages import format_validation, os_reason, say
-from scanner.kernel.model import Report, Violation
-from scanner.state import AuditRecord, StateStore, StoredViolation, mask_path
-
-# statuses of a violation after triage; only 'open' and 'acceptance-expired' need action
-OPEN, ACCEPTED, EXPIRED, FALSE_POSITIVE = "open", "accepted", "acceptance-expired", "false-positive"
+from scanner.kernel.model import (
+    ACCEPTED,
+    EXPIRED,
+    FALSE_POSITIVE,
+    OPEN,
+    Assignee,
+    AuditRecord,
+    Breach,
+    Handling,
+    History,
+    Report,
+    StoredViolation,
+    TriageDecision,
+    TriageUse,
+    Violation,
+)
+from scanner.state import StateStore, mask_path
 
 
 class TriageError(AvgscanError):
@@ -204,62 +217,6 @@ def merged(file: Triage | None, stored: Triage) -> Triage | None:
                   {k: v for k, v in file.assigned.items() if k not in stored.unassigned} | stored.assigned)
 
 
-@dataclass
-class ViolationReview:
-    """What the FG needs beside a violation: a copyable identity, the triage decision, the change."""
-
-    identity: str
-    status: str = OPEN
-    change: str | None = None  # 'new' or 'persisting'; None on the first audit of an output folder
-    first_seen: str = ""
-    reason: str | None = None
-    owner: str | None = None
-    expires: str | None = None
-    decided_by: str | None = None
-    decided_at: str | None = None
-    handled: Handled | None = None  # marked handled, yet this scan still found it
-    assigned: Assignment | None = None
-
-
-@dataclass
-class Breach:
-    """A possible data breach: special-category data or a BSN that everyone could read."""
-
-    violation: int  # index into report.violations
-    identity: str
-    source: str
-    path: str
-    leerlingnummer: str | None
-    categories: list[str]
-    reason: str
-    discovered_at: str  # first time this violation was seen in this output folder
-    status: str
-
-
-@dataclass
-class Review:
-    lang: str
-    generated_at: str
-    violations: list[ViolationReview]  # parallel to report.violations
-    breaches: list[Breach] = field(default_factory=list)
-    previous: AuditRecord | None = None
-    resolved: list[StoredViolation] = field(default_factory=list)
-    audits: list[AuditRecord] = field(default_factory=list)  # oldest first, this one included
-    triage_file: str | None = None
-    unmatched_triage: list[str] = field(default_factory=list)  # identities that matched no violation
-    state_file: str | None = None
-    handled: dict[str, Handled] = field(default_factory=dict)  # every 'handled' decision, also of resolved ones
-    stored_decisions: int = 0  # violations with a decision from the workspace
-
-    def count(self, *statuses: str) -> int:
-        return sum(v.status in statuses for v in self.violations)
-
-    @property
-    def open_violations(self) -> int:
-        """Violations that still need action: accepted risks and false positives do not."""
-        return self.count(OPEN, EXPIRED)
-
-
 def now_iso() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
@@ -275,22 +232,24 @@ def identities(report: Report, identity: Callable[..., str]) -> list[str]:
     return out
 
 
-def _decide(vr: ViolationReview, triage: Triage | None, as_of: date) -> None:
+def _handling(h: Handled) -> Handling:
+    return Handling(h.action, h.decided_by, h.decided_at)
+
+
+def _decide(v: Violation, triage: Triage | None, as_of: date) -> None:
     if triage is None:
         return
-    entry: _Entry | None = None
-    if vr.identity in triage.false_positives:
-        entry = fp = triage.false_positives[vr.identity]
-        vr.status, vr.reason, vr.owner = FALSE_POSITIVE, fp.reason, fp.owner
-    elif vr.identity in triage.accepted:
-        entry = acc = triage.accepted[vr.identity]
-        vr.status = ACCEPTED if acc.expires >= as_of else EXPIRED
-        vr.reason, vr.owner, vr.expires = acc.reason, acc.owner, acc.expires.isoformat()
-    elif vr.identity in triage.handled:  # handled, but found again: it stays open
-        entry = vr.handled = triage.handled[vr.identity]
-    if entry is not None:
-        vr.decided_by, vr.decided_at = entry.decided_by, entry.decided_at
-    vr.assigned = triage.assigned.get(vr.identity)
+    if v.identity in triage.false_positives:
+        fp = triage.false_positives[v.identity]
+        v.status, v.decision = FALSE_POSITIVE, TriageDecision(fp.reason, fp.owner, None, fp.decided_by, fp.decided_at)
+    elif v.identity in triage.accepted:
+        acc = triage.accepted[v.identity]
+        v.status = ACCEPTED if acc.expires >= as_of else EXPIRED
+        v.decision = TriageDecision(acc.reason, acc.owner, acc.expires.isoformat(), acc.decided_by, acc.decided_at)
+    elif v.identity in triage.handled:  # handled, but found again: it stays open
+        v.handled = _handling(triage.handled[v.identity])
+    a = triage.assigned.get(v.identity)
+    v.assigned = Assignee(a.to, a.due, a.decided_by, a.decided_at) if a is not None else None
 
 
 def _translated(triage: Triage | None, aliases: dict[str, str]) -> Triage | None:
@@ -315,31 +274,40 @@ def breach_categories(report: Report, v: Violation) -> list[str]:
 def breach_rules(report: Report) -> list[str]:
     """The rules whose violations can be a possible breach: the scan's policy (possible_breach.rules), or
     the default policy for a report made without it."""
-    breach = (report.settings.get("policy") or {}).get("possible_breach") or default_policy()["possible_breach"]
+    breach = report.settings.policy.get("possible_breach") or default_policy()["possible_breach"]
     return list(breach["rules"])
 
 
-def possible_breaches(report: Report, reviews: list[ViolationReview]) -> list[Breach]:
+def possible_breaches(report: Report) -> list[Breach]:
     """Violations of the policy's breach rules (open-access) with breach types (special categories, a BSN),
     unless the FG marked them false positives."""
     rules = breach_rules(report)
     out = []
-    for n, (v, vr) in enumerate(zip(report.violations, reviews, strict=True)):
+    for n, v in enumerate(report.violations):
         cats = breach_categories(report, v) if v.rule in rules else []
-        if cats and vr.status != FALSE_POSITIVE:
-            out.append(Breach(n, vr.identity, v.source, v.path, v.leerlingnummer, cats, v.message,
-                              vr.first_seen, vr.status))
+        if cats and v.status != FALSE_POSITIVE:
+            out.append(Breach(n, v.identity, v.source, v.path, v.leerlingnummer, cats, v.message,
+                              v.first_seen, v.status))
     return out
 
 
-def plain_review(report: Report, lang: str = "nl") -> Review:
-    """A review without a state store or triage file (writers fall back to it): no identities, no history."""
-    reviews = [ViolationReview(identity="") for _ in report.violations]
-    generated = now_iso()
-    for r in reviews:
-        r.first_seen = generated
-    return Review(lang=lang, generated_at=generated, violations=reviews,
-                  breaches=possible_breaches(report, reviews))
+def _fresh(report: Report, generated: str) -> None:
+    """Every violation back to 'open', first seen now, without identity or decisions (a report may be
+    reviewed again)."""
+    report.generated_at = generated
+    for v in report.violations:
+        v.identity, v.status, v.change, v.first_seen = "", OPEN, None, generated
+        v.decision = v.handled = v.assigned = None
+
+
+def plain_review(report: Report, lang: str | None = None) -> Report:
+    """The review without a state store or triage file (writers fall back to it): no identities, no history."""
+    _fresh(report, now_iso())
+    if lang is not None:
+        report.lang = lang
+    report.history, report.triage = History(), TriageUse()
+    report.breaches = possible_breaches(report)
+    return report
 
 
 class ReviewSession:
@@ -367,78 +335,74 @@ class ReviewSession:
         legacy = identities(report, self.store.identity) if self.store.identity_key_changed(key) else []
         return ids, legacy
 
-    def apply(self, report: Report) -> Review:
-        """Compare with the previous audit, apply the triage file, record this audit, attach the review."""
-        with self.applied(report) as review:
-            return review
+    def apply(self, report: Report) -> Report:
+        """Compare with the previous audit, apply the triage file, record this audit; the report is reviewed."""
+        with self.applied(report) as reviewed:
+            return reviewed
 
     @contextmanager
-    def applied(self, report: Report) -> Iterator[Review]:
+    def applied(self, report: Report) -> Iterator[Report]:
         """`apply`, with the audit recorded in a transaction that is committed only when the block ends
         without an error: the reports are written inside it, so a scan whose reports could not be
         written (disk full) is not in the history, and the next scan compares with the last one
         whose reports exist."""
         try:
-            review = self._review(report)
+            self._review(report)
             with self.store.engine.begin() as conn:  # committed only when the block ends without an error
                 if self.org_key is not None:
                     self.store.record_identity_key(self.org_key, conn)
-                self._record(report, review, conn)
-                review.audits = self.store.audits(conn)
-                report.review = review
-                yield review
+                self._record(report, conn)
+                report.history.audits = self.store.audits(conn)
+                yield report
         finally:
             self.store.close()
 
-    def _review(self, report: Report) -> Review:
-        generated = now_iso()
+    def _review(self, report: Report) -> None:
         previous = self.store.latest_audit()
         before = self.store.violations_of(previous.id) if previous and previous.id is not None else {}
-        as_of = date.fromisoformat(report.settings["as_of"])
-        reviews = []
+        _fresh(report, now_iso())
         ids, legacy = self._identities(report)
         aliases = dict(zip(legacy, ids, strict=False))  # an old ID of this folder -> the organisation's ID
         before = {aliases.get(k, k): v for k, v in before.items()}
         stored = stored_triage(self.store)
         triage = merged(_translated(self.triage, aliases), stored)
-        for identity in ids:
+        for v, identity in zip(report.violations, ids, strict=True):
             old = before.get(identity)
-            vr = ViolationReview(identity=identity, change=None if previous is None else
-                                 ("persisting" if old else "new"), first_seen=old.first_seen if old else generated)
-            _decide(vr, triage, as_of)
-            reviews.append(vr)
-        current = {r.identity for r in reviews}
+            v.identity = identity
+            v.change = None if previous is None else ("persisting" if old else "new")
+            v.first_seen = old.first_seen if old else report.generated_at
+            _decide(v, triage, report.settings.as_of)
+        current = set(ids)
         file = _translated(self.triage, aliases)
         triaged = set(file.accepted) | set(file.false_positives) if file else set()
-        return Review(
-            lang=self.lang, generated_at=generated, violations=reviews,
-            breaches=possible_breaches(report, reviews), previous=previous,
-            resolved=[v for k, v in before.items() if k not in current],
-            triage_file=self.triage.path if self.triage else None,
-            unmatched_triage=sorted(triaged - current), state_file=str(self.store.path),
-            handled=dict(triage.handled) if triage else {},
+        report.lang = self.lang
+        report.breaches = possible_breaches(report)
+        report.history = History(previous=previous, resolved=[v for k, v in before.items() if k not in current],
+                                 state_file=str(self.store.path))
+        report.triage = TriageUse(
+            self.triage.path if self.triage else None, sorted(triaged - current),
+            handled={k: _handling(h) for k, h in triage.handled.items()} if triage else {},
             stored_decisions=len(stored.status_ids() | set(stored.assigned)))
 
-    def _record(self, report: Report, review: Review, conn: Connection) -> None:
+    def _record(self, report: Report, conn: Connection) -> None:
         st = report.statistics
         audit = AuditRecord(
-            started_at=review.generated_at, as_of=report.settings["as_of"],
-            tool_version=str(report.settings.get("version", "")), items=st["items"], scanned=st["scanned"],
+            started_at=report.generated_at, as_of=report.settings.as_of.isoformat(),
+            tool_version=report.settings.version, items=st["items"], scanned=st["scanned"],
             unreadable=st["unreadable"], skipped=st["skipped"], findings=st["findings"],
-            violations=len(report.violations), open_violations=review.open_violations,
+            violations=len(report.violations), open_violations=report.open_violations,
             rule_counts=dict(Counter(v.rule for v in report.violations)))
         self.store.record_audit(audit, [
-            StoredViolation(identity=r.identity, rule=v.rule, severity=v.severity, source=v.source,
-                            masked_path=mask_path(v.path), first_seen=r.first_seen, status=r.status)
-            for v, r in zip(report.violations, review.violations, strict=True)], conn)
+            StoredViolation(identity=v.identity, rule=v.rule, severity=v.severity, source=v.source,
+                            masked_path=mask_path(v.path), first_seen=v.first_seen, status=v.status)
+            for v in report.violations], conn)
 
 
 def actionable(report: Report) -> int:
     """How many violations count toward the exit code: all of them, less accepted risks and false positives."""
-    review = getattr(report, "review", None)
-    return review.open_violations if review is not None else len(report.violations)
+    return report.open_violations
 
 
 __all__ = ["ACCEPTED", "EXPIRED", "FALSE_POSITIVE", "OPEN", "AcceptedRisk", "Assignment", "Breach", "FalsePositive",
-           "Handled", "Review", "ReviewSession", "Triage", "TriageError", "TriageFile", "ViolationReview", "actionable",
-           "load_triage", "merged", "parse_triage", "plain_review", "possible_breaches", "stored_triage"]
+           "Handled", "ReviewSession", "Triage", "TriageError", "TriageFile", "actionable", "load_triage", "merged",
+           "parse_triage", "plain_review", "possible_breaches", "stored_triage"]

@@ -274,8 +274,10 @@ def test_begin_hier_on_top_of_every_report_in_priority_order(school: Path,  # no
 
 
 def test_priority_points_follow_the_documented_factors() -> None:
+    from datetime import date
+
     from reports.priority import priorities, settings
-    from scanner.kernel.model import Access, Finding, Item, Report, Violation
+    from scanner.kernel.model import Access, Finding, Item, Report, Settings, Violation
     from scanner.triage import plain_review
 
     def finding(path: str, kind: str) -> Finding:
@@ -292,10 +294,10 @@ def test_priority_points_follow_the_documented_factors() -> None:
 
     report = Report(items=items, findings=findings, violations=[
         v("klas.xlsx", "1", 0), v("klas.xlsx", "2", 0), v("klas.xlsx", "3", 0), v("brief.docx", "4", 1),
-        v("open.docx", "5", 2)], exempt=[], kept_by_law=[], skipped_rules=[], settings={"as_of": "2026-11-29"},
-        statistics={})
+        v("open.docx", "5", 2)], exempt=[], kept_by_law=[], skipped_rules=[],
+        settings=Settings(as_of=date(2026, 11, 29)), statistics={})
     pts = settings()["points"]
-    got = [p.points for p in priorities(report, plain_review(report))]
+    got = [p.points for p in priorities(plain_review(report))]
     base = pts["severity"]["hoog"]
     assert got[0] == base + 2 * pts["per_other_pupil"]  # three pupils in one place
     assert got[3] == base + pts["special_categories"]

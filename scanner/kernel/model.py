@@ -8,11 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
 # How sure a link between data and a pupil is, weakest first. A violation needs at least "medium";
 # a weaker link that would raise one is put before the FG to review (issue: adults' initials, namesakes).
 STRENGTHS = ("weak", "medium", "strong", "decisive")
+# A violation's status after the review (scanner.triage); only 'open' and 'acceptance-expired' need action.
+Status = Literal["open", "accepted", "acceptance-expired", "false-positive"]
+OPEN: Status = "open"
+ACCEPTED: Status = "accepted"
+EXPIRED: Status = "acceptance-expired"
+FALSE_POSITIVE: Status = "false-positive"
+NEEDS_ACTION: tuple[Status, ...] = (OPEN, EXPIRED)
+Change = Literal["new", "persisting"]
 # A PERSON finding scored at most this is one capitalised word only the NER called a name: detection
 # caps it here, and a rule does not count it as a person on its own.
 WEAK_NAME_SCORE = 0.5
@@ -188,6 +196,68 @@ class Violation:
     school: str | None = None  # the pupil's school from the register, for counts per school
     linked_by: str = ""  # masked: why the data was linked to this pupil (strength and evidence)
     review_reason: str = ""  # set on a possible violation the FG must review instead (a weak link)
+    # Set by the review (scanner.triage): the stable, keyed ID the FG copies into the triage file ("" when
+    # the scan was not reviewed against a state store), the triage status, new or persisting since the
+    # previous audit of the output folder (None on its first audit), when it was first seen there.
+    identity: str = ""
+    status: Status = OPEN
+    change: Change | None = None
+    first_seen: str = ""
+    decision: TriageDecision | None = None  # the entry behind an accepted or false-positive status
+    handled: Handling | None = None  # marked handled (triage file or workspace), yet this scan still found it
+    assigned: Assignee | None = None
+
+    @property
+    def decided(self) -> tuple[str | None, str | None]:
+        """(who, when) of the status decision or the handled mark behind this violation, if any."""
+        entry = self.decision or self.handled
+        return (entry.decided_by, entry.decided_at) if entry is not None else (None, None)
+
+
+@dataclass
+class TriageDecision:
+    """The FG's status decision about one violation (triage file or workspace): why, whose risk, until when
+    (ISO date) it holds, who decided and when."""
+
+    reason: str
+    owner: str | None = None
+    expires: str | None = None
+    decided_by: str | None = None
+    decided_at: str | None = None
+
+
+@dataclass
+class Handling:
+    """The FG marked a violation handled: what was done, by whom, when."""
+
+    action: str
+    decided_by: str | None = None
+    decided_at: str | None = None
+
+
+@dataclass
+class Assignee:
+    """Who takes a violation on, and before when."""
+
+    to: str
+    due: date | None = None
+    decided_by: str | None = None
+    decided_at: str | None = None
+
+
+@dataclass
+class Breach:
+    """A possible data breach (AVG art. 33): special-category data or a BSN that everyone could read."""
+
+    violation: int  # index into report.violations
+    identity: str
+    source: str
+    path: str
+    leerlingnummer: str | None
+    categories: list[str]
+    reason: str
+    discovered_at: str  # first time this violation was seen in this output folder
+    status: Status
 
 
 @dataclass
@@ -204,6 +274,79 @@ class ExemptFlow:
 
 
 @dataclass
+class AuditRecord:
+    """One scan as the history (scanner.state) keeps it: counts only, no findings."""
+
+    started_at: str
+    as_of: str
+    tool_version: str
+    items: int
+    scanned: int
+    unreadable: int
+    skipped: int
+    findings: int
+    violations: int
+    open_violations: int
+    rule_counts: dict[str, int] = field(default_factory=dict)
+    id: int | None = None
+
+
+@dataclass
+class StoredViolation:
+    """A violation as the history keeps it: its identity and masked place."""
+
+    identity: str
+    rule: str
+    severity: str
+    source: str
+    masked_path: str
+    first_seen: str
+    status: str = OPEN
+
+
+@dataclass
+class History:
+    """This audit beside the earlier ones in the same output folder; empty when there is no state store."""
+
+    previous: AuditRecord | None = None
+    resolved: list[StoredViolation] = field(default_factory=list)  # in the previous audit, gone now
+    audits: list[AuditRecord] = field(default_factory=list)  # oldest first, this one included
+    state_file: str | None = None
+
+
+@dataclass
+class TriageUse:
+    """Which triage file the review read, its IDs that matched no violation (resolved, or mistyped), every
+    'handled' decision (also of violations now resolved) and how many violations the workspace decided."""
+
+    file: str | None = None
+    unmatched: list[str] = field(default_factory=list)
+    handled: dict[str, Handling] = field(default_factory=dict)
+    stored_decisions: int = 0
+
+
+@dataclass
+class SourceRef:
+    name: str
+    type: str
+
+
+@dataclass
+class Settings:
+    """What makes a report reproducible: the reference date, the avgscan version, the sources, the policy."""
+
+    as_of: date
+    version: str = ""
+    sources: list[SourceRef] = field(default_factory=list)
+    policy: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """report.json's `settings` (docs/report-contract.md): the date as JJJJ-MM-DD."""
+        return {"as_of": self.as_of.isoformat(), "version": self.version,
+                "sources": [{"name": s.name, "type": s.type} for s in self.sources], "policy": self.policy}
+
+
+@dataclass
 class Report:
     items: list[Item]
     findings: list[Finding]
@@ -212,14 +355,30 @@ class Report:
     kept_by_law: list[dict[str, Any]]
     skipped_rules: list[dict[str, str]]
     statistics: dict[str, Any]
-    settings: dict[str, Any]
+    settings: Settings
     show_values: bool = False
     # (source, path) -> [(leerlingnummer, ambiguous)]: whose data each item holds
     subjects: dict[tuple[str, str], list[tuple[str, bool]]] = field(default_factory=dict)
-    # identities, triage decisions, history and possible breaches, added after the scan (scanner.triage)
-    review: Any = None  # scanner.triage.Review
     # possible violations resting on a link too weak to report (adults' initials, namesakes): the FG decides
     to_review: list[Violation] = field(default_factory=list)
+    # The review stage (scanner.triage) fills the rest, and each violation's identity and status.
+    lang: str = "nl"  # the language of the reports
+    generated_at: str = ""  # when the review ran (ISO 8601); "" until the report is reviewed
+    breaches: list[Breach] = field(default_factory=list)
+    history: History = field(default_factory=History)
+    triage: TriageUse = field(default_factory=TriageUse)
+
+    @property
+    def reviewed(self) -> bool:
+        return bool(self.generated_at)
+
+    def count(self, *statuses: Status) -> int:
+        return sum(v.status in statuses for v in self.violations)
+
+    @property
+    def open_violations(self) -> int:
+        """Violations that still need action: accepted risks and false positives do not."""
+        return self.count(*NEEDS_ACTION)
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,12 @@ and a small school on disk that the CLI scans (docx files, a register and consen
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
-from scanner.kernel.model import Access, ExemptFlow, Finding, Item, Report, Violation
+from scanner.kernel.model import Access, ExemptFlow, Finding, Item, Report, Settings, SourceRef, Violation
 from scanner.triage import ReviewSession
 from tests.test_cli import CONSENTS, REGISTER, write_docx
 
@@ -88,9 +88,9 @@ def sample_report() -> Report:
                          ["onderwijsgegevens"])]
     stats = {"items": len(items), "scanned": 5, "unreadable": 1, "skipped": 1, "findings": len(findings),
              "violations": len(violations), "seconds": 0.5, "record_problems": ["toestemmingen.csv rij 4: datum"]}
-    settings = {"as_of": "2026-11-29", "version": "0.1.0",
-                "sources": [{"name": "share", "type": "filesystem"}, {"name": "las", "type": "database"}],
-                "policy": {"retention": {"default_years": 3, "roles": {"administration": 5}}}}
+    settings = Settings(as_of=date(2026, 11, 29), version="0.1.0",
+                        sources=[SourceRef("share", "filesystem"), SourceRef("las", "database")],
+                        policy={"retention": {"default_years": 3, "roles": {"administration": 5}}})
     return Report(items=items, findings=findings, violations=violations, exempt=exempt,
                   kept_by_law=[{"source": "share", "path": "Archief/diploma 1004.pdf", "reason": "Archiefwet: diploma",
                                 "leerlingnummers": ["1004"]}],
@@ -108,7 +108,7 @@ def reviewed(tmp_path: Path) -> tuple[Report, Path]:
     first.violations.append(Violation("consent-missing", "hoog", "share", "Extern/GGD/lijst.docx", "1001",
                                       "Geen toestemming.", "AVG art. 6", [], "Toestemming vragen."))
     ReviewSession.open(out).apply(first)
-    ids = {v.rule: r.identity for v, r in zip(first.violations, first.review.violations, strict=True)}
+    ids = {v.rule: v.identity for v in first.violations}
     triage = tmp_path / "triage.yaml"
     triage.write_text(f"""
 accepted:
@@ -130,5 +130,5 @@ false_positives:
 """, encoding="utf-8")
     second = sample_report()
     ReviewSession.open(out, triage).apply(second)
-    assert datetime.fromisoformat(second.review.generated_at)
+    assert datetime.fromisoformat(second.generated_at)
     return second, out

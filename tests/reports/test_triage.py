@@ -29,25 +29,23 @@ def test_triage_errors_name_the_file_and_key(tmp_path: Path) -> None:
 
 def test_decisions_history_and_breaches(reviewed: tuple[Report, Path]) -> None:
     report, _ = reviewed
-    review = report.review
-    status = {v.rule: r.status for v, r in zip(report.violations, review.violations, strict=True)}
+    status = {v.rule: v.status for v in report.violations}
     assert status == {"open-access": OPEN, "bsn-outside-administration": FALSE_POSITIVE,
                       "retention-expired": ACCEPTED, "unknown-subject": EXPIRED}
-    assert actionable(report) == review.open_violations == 2  # open + expired acceptance
-    assert {r.rule for r in review.resolved} == {"consent-missing"}
-    assert all(r.change == "persisting" for r in review.violations)
-    assert review.unmatched_triage == ["0123456789abcdef"]
-    assert len(review.audits) == 2 and review.audits[-1].open_violations == 2
-    [breach] = review.breaches
-    assert breach.categories == ["HEALTH", "NL_BSN"] and breach.identity == review.violations[0].identity
+    assert actionable(report) == report.open_violations == 2  # open + expired acceptance
+    assert {r.rule for r in report.history.resolved} == {"consent-missing"}
+    assert all(v.change == "persisting" for v in report.violations)
+    assert report.triage.unmatched == ["0123456789abcdef"]
+    assert len(report.history.audits) == 2 and report.history.audits[-1].open_violations == 2
+    [breach] = report.breaches
+    assert breach.categories == ["HEALTH", "NL_BSN"] and breach.identity == report.violations[0].identity
     # discovered at the first audit, not now: the 72 hours run from discovery
-    assert breach.discovered_at == review.previous.started_at
+    assert report.history.previous is not None and breach.discovered_at == report.history.previous.started_at
 
 
 def test_plain_report_has_breaches_but_no_identities() -> None:
-    from reports.view import review_of
+    from reports.view import reviewed
 
-    report = sample_report()
-    review = review_of(report)
-    assert [b.categories for b in review.breaches] == [["HEALTH", "NL_BSN"]]
-    assert all(r.identity == "" for r in review.violations) and actionable(report) == 4
+    report = reviewed(sample_report())
+    assert [b.categories for b in report.breaches] == [["HEALTH", "NL_BSN"]]
+    assert all(v.identity == "" for v in report.violations) and actionable(report) == 4
