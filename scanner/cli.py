@@ -1,19 +1,24 @@
-"""The `avgscan` command: scan, demo, init, rules."""
+"""The `avgscan` command: scan, demo, init, rules, ... Every command that scans calls scanner.audit.audit(),
+and every error meant for the user (an AvgscanError) is told once, in main()."""
 
 from __future__ import annotations
 
 import argparse
-import errno
 import logging
 import sys
 import warnings
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from config import CONFIG_DIR
+from scanner.kernel.errors import EXIT_CANNOT_START, EXIT_INCOMPLETE, EXIT_OK, EXIT_VIOLATIONS
 
-EXIT_OK, EXIT_VIOLATIONS, EXIT_CANNOT_START, EXIT_INCOMPLETE = 0, 1, 2, 3
+if TYPE_CHECKING:
+    from scanner.config import ScanConfig
+    from scanner.kernel.model import Report
+
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells expect after Ctrl-C
 
 
@@ -37,31 +42,12 @@ def _quiet() -> None:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
-    held: list[object] = []
-    try:
-        return _scan(args, held)
-    finally:
-        for claimed in held:
-            claimed.release()  # type: ignore[attr-defined]
-
-
-def _scan(args: argparse.Namespace, held: list[object]) -> int:
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from reports import write_all
     from reports.summary import print_summary
-    from scanner.config import ConfigError, check_sqlite_files, load_config, quick_config
-    from scanner.kernel.entities import CatalogueError
-    from scanner.kernel.keys import OrganisationKeyError
+    from scanner.audit import audit, starting
+    from scanner.config import load_config, quick_config
     from scanner.kernel.messages import say
-    from scanner.kernel.redact import url_password_keys
-    from scanner.outdir import OutputFolderError, claim_output
-    from scanner.progress import close_log, open_log
-    from scanner.records.tabular import RecordError
-    from scanner.state import StateError
-    from scanner.triage import ReviewSession, TriageError, actionable
 
-    try:
+    with starting():
         if args.config:
             cfg = load_config(args.config)
         elif args.targets:
@@ -71,81 +57,26 @@ def _scan(args: argparse.Namespace, held: list[object]) -> int:
                                          "give --config avgscan.yaml, or a folder, file or database URL"),
                   file=sys.stderr)
             return EXIT_CANNOT_START
-        if args.executor == "dask" and not _has_module("distributed"):
-            print("avgscan scan: " + say("--executor dask heeft dask nodig: installeer `avgscan[dask]` "
-                                         "(pip install 'avgscan[dask]')", "--executor dask needs dask: install "
-                                         "`avgscan[dask]` (pip install 'avgscan[dask]')"), file=sys.stderr)
-            return EXIT_CANNOT_START
-        warn_config_in_sources(cfg, args.config)
-        check_sqlite_files(cfg, args.config or "command line")
-        if args.scheduler and url_password_keys(args.scheduler):
-            print("avgscan scan: --scheduler: een wachtwoord hoort niet in een URL", file=sys.stderr)
-            return EXIT_CANNOT_START
-        if args.resume and args.full:
-            print("avgscan scan: " + say("--resume en --full sluiten elkaar uit", "--resume and --full exclude each "
-                                         "other"), file=sys.stderr)
-            return EXIT_CANNOT_START
-        out = claim_output(Path(args.out), source_roots(cfg))  # locked until the scan is written
-        held.append(out)
-        review = ReviewSession.open(out.path, args.triage, args.lang, _org_key(cfg))
-        log = open_log(out.path, args.verbose)
-        log.info("scan gestart: avgscan %s, %d bron(nen), uitvoer %s", _version(), len(cfg.sources), args.out)
-        report = _run_with_progress(args, cfg, review)
-    except (ConfigError, CatalogueError, RecordError, TriageError, StateError, OutputFolderError,
-            OrganisationKeyError) as err:
-        print(f"avgscan: {say('kan niet starten', 'cannot start')}: {err}", file=sys.stderr)
-        return EXIT_CANNOT_START
-    except ScanInterrupted as stop:
-        return _interrupted(args, stop.done)
-    except (OSError, SQLAlchemyError) as err:  # the state store or the output folder could not be written
-        return _cannot_write(Path(args.out), err)
+    warn_config_in_sources(cfg, args.config)
+    done = audit(cfg, Path(args.out), triage=args.triage, as_of=args.as_of, show_values=args.show_values,
+                 lang=args.lang, progress=False if args.quiet else None, verbose=args.verbose,
+                 command=["avgscan", *args.argv], workers=args.workers, executor=args.executor,
+                 scheduler=args.scheduler, full=args.full, resume=args.resume, origin=args.config or "command line")
     if args.resume:
         print(say("Voortgezet: de vorige scan in deze map was afgebroken; afgeronde items zijn hergebruikt.",
                   "Resumed: the previous scan in this folder was interrupted; finished items were reused.")
-              if report.statistics["resumed_interrupted_scan"] else
+              if done.report.statistics["resumed_interrupted_scan"] else
               say("Geen afgebroken scan gevonden; ongewijzigde items zijn hergebruikt.",
                   "No interrupted scan found; unchanged items were reused."))
-    try:
-        # history: compare with the previous audit in --out, apply triage; the audit is recorded only
-        # once every report file is in place
-        with review.applied(report):
-            paths = write_all(report, out.path)
-    except (OSError, SQLAlchemyError) as err:
-        return _cannot_write(out.path, err)
-    print_summary(report, paths, brief=args.quiet)
-    st = report.statistics
-    log.info("scan klaar: %d items, %d onleesbaar, %d vondsten, %d overtredingen in %s s", st["items"],
-             st["unreadable"], st["findings"], st["violations"], st["seconds"])
-    close_log()
-    if report.statistics["unreadable"]:
-        return EXIT_INCOMPLETE
-    return EXIT_VIOLATIONS if actionable(report) else EXIT_OK
+    print_summary(done.report, done.paths, brief=args.quiet)
+    return done.exit_code
 
 
-def _cannot_write(out: Path, err: BaseException) -> int:
-    """Disk full, a read-only or vanished output folder: say so in Dutch, exit 2, no traceback.
-    The previous scan's reports and history are left as they were (see reports.write_all)."""
-    from scanner.kernel.redact import error_text
-
-    # an OSError says ENOSPC; SQLite says "database or disk is full" (an OSError's text holds its path)
-    full = err.errno == errno.ENOSPC if isinstance(err, OSError) else "disk is full" in str(err).lower()
-    why = "de schijf is vol" if full else f"schrijven mislukt ({error_text(err)})"
-    print(f"avgscan: kan de rapporten niet schrijven in {out}: {why}. De rapporten en de historie van de vorige "
-          "scan zijn ongewijzigd; deze scan is niet vastgelegd.", file=sys.stderr)
-    return EXIT_CANNOT_START
-
-
-def source_roots(cfg: object) -> list[Path]:
-    """The scanned folders of a config: an output folder may not be one of them, nor inside one. A
-    source that reads only named files and no subfolder (`avgscan scan lijst.csv`) reads no output
-    folder beside them."""
-    return [Path(s.path) for s in getattr(cfg, "sources", [])
-            if s.type == "filesystem" and s.path and not (s.include and "*/**" in s.exclude)]
-
-
-def warn_config_in_sources(cfg: object, config_path: str | None) -> None:
+def warn_config_in_sources(cfg: ScanConfig, config_path: str | None) -> None:
     """A config file inside a scanned folder is read by the scan too, and anyone who can write
     there can change what is scanned and where the reports go: warn about it."""
+    from scanner.audit import source_roots
+
     if not config_path:
         return
     config = Path(config_path).resolve()
@@ -156,57 +87,12 @@ def warn_config_in_sources(cfg: object, config_path: str | None) -> None:
                   "mag schrijven, kan bepalen wat er gescand wordt. Bewaar het buiten de bronnen.", file=sys.stderr)
 
 
-class ScanInterrupted(Exception):
-    """Ctrl-C during a scan, after what was done has been kept."""
-
-    def __init__(self, done: int) -> None:
-        super().__init__(done)
-        self.done = done
-
-
-def _run_with_progress(args: argparse.Namespace, cfg: object, review: object) -> object:
-    """The scan with a live line on a terminal (scanner.progress); Ctrl-C becomes ScanInterrupted."""
-    import signal
-
-    from scanner.pipeline import run_scan
-    from scanner.progress import ScanProgress
-
-    store = review.store  # type: ignore[attr-defined]
-    previous = store.latest_audit()
-    progress = ScanProgress(previous.items if previous else None, show=False if args.quiet else None,
-                            lang=args.lang)
-    try:
-        with progress:
-            return run_scan(cfg, as_of=args.as_of, show_values=args.show_values,  # type: ignore[arg-type]
-                            workers=args.workers, executor=args.executor, scheduler=args.scheduler, store=store,
-                            full=args.full, on_scanned=progress)
-    except KeyboardInterrupt:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not break the clean stop
-        store.close()
-        raise ScanInterrupted(progress.done) from None
-    except OSError as err:
-        if args.executor != "dask":
-            raise
-        from scanner.config import ConfigError
-        from scanner.kernel.messages import say
-
-        store.close()
-        where = args.scheduler or say("het lokale cluster", "the local cluster")
-        raise ConfigError(say(f"de dask-scheduler ({where}) is niet bereikbaar: {err}; controleer --scheduler en of "
-                              "de scheduler draait", f"the dask scheduler ({where}) cannot be reached: {err}; check "
-                              "--scheduler and whether the scheduler runs")) from None
-
-
 def _interrupted(args: argparse.Namespace, done: int) -> int:
     import shlex
 
-    from scanner.progress import close_log, log
-
-    log.warning("scan afgebroken (Ctrl-C) na %d items", done)
-    close_log()
-    again = [a for a in getattr(args, "argv", []) if a not in ("--full", "--resume")]
     from scanner.kernel.messages import say
 
+    again = [a for a in getattr(args, "argv", []) if a not in ("--full", "--resume")]
     print(say(f"\nScan afgebroken. {done} items waren klaar en zijn bewaard in {args.out}; er is geen nieuw "
               "rapport geschreven.\nGa verder waar de scan stopte met:",
               f"\nScan interrupted. {done} items were done and are kept in {args.out}; no new report was "
@@ -215,78 +101,56 @@ def _interrupted(args: argparse.Namespace, done: int) -> int:
     return EXIT_INTERRUPTED
 
 
-def _has_module(name: str) -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec(name) is not None
-
-
-def _version() -> str:
-    from scanner import __version__
-
-    return __version__
-
-
-def _org_key(cfg: object | None) -> bytes:
-    """The organisation's ID key (scanner.kernel.keys): one per organisation, not per output folder."""
-    from scanner.kernel.keys import organisation_key
-
-    org = getattr(cfg, "organisation", None)
-    key_file = cfg.resolve(org.key_file) if org is not None and org.key_file else None  # type: ignore[attr-defined]
-    return organisation_key(key_file)[0]
-
-
 def _pupil_numbers(args: argparse.Namespace) -> list[str]:
+    from scanner.kernel.errors import AvgscanError
+    from scanner.kernel.messages import os_reason
+
     numbers = list(args.pupil or [])
     if args.list:
-        numbers += [line.strip() for line in Path(args.list).read_text(encoding="utf-8").splitlines()
-                    if line.strip() and not line.startswith("#")]
+        try:
+            text = Path(args.list).read_text(encoding="utf-8")
+        except OSError as err:
+            raise AvgscanError(f"{args.list}: {os_reason(err)}") from None
+        numbers += [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return numbers
 
 
-def _pupil_scan(args: argparse.Namespace, held: list[object]):  # noqa: ANN202
-    """Scan for per-pupil commands; the pupils must be in the register to know their names and numbers."""
-    from scanner.config import check_sqlite_files, load_config
-    from scanner.outdir import claim_output
-    from scanner.pipeline import run_scan
-    from scanner.records.loading import load_records
-
-    cfg = load_config(args.config)
-    check_sqlite_files(cfg, args.config)
-    held.append(claim_output(Path(args.out), source_roots(cfg)))
-    records = load_records(cfg)
-    known = {p.leerlingnummer for p in records.pupils or []}
-    numbers = _pupil_numbers(args)
-    if not numbers:
-        raise ValueError("geef --pupil LEERLINGNUMMER of --list BESTAND op")
-    missing = [n for n in numbers if n not in known]
-    if missing:
-        raise ValueError(f"leerling(en) {', '.join(missing)} staan niet in het register; gebruik een "
-                         "registerexport van vóór de verwijdering, zodat naam en nummers bekend zijn")
-    return run_scan(cfg, as_of=args.as_of, records=records), numbers
-
-
 def _per_pupil(args: argparse.Namespace, write: Callable[[object, object], str], stem: str, label: str
-               ) -> tuple[object, list[object]] | None:
-    """Scan once, then write one statement per pupil; None when the run could not start."""
+               ) -> tuple[Report, list[object]]:
+    """Scan once (the pupils must be in the register to know their names and numbers), then write one
+    statement per pupil."""
     from reports.pupil_statement import write_statement
     from reports.terminal import printable
-    from scanner.config import ConfigError
+    from scanner.audit import CannotStart, ReportsNotWritten, audit, source_roots, starting
+    from scanner.config import check_sqlite_files, load_config
+    from scanner.inventory import inventory
+    from scanner.kernel.errors import AvgscanError
+    from scanner.kernel.messages import os_reason
+    from scanner.outdir import claim_output
+    from scanner.records.loading import load_records
 
     def printable_lines(text: str) -> str:
         return "\n".join(printable(line) for line in text.split("\n"))
 
-    from scanner.inventory import inventory
-    from scanner.outdir import OutputFolderError
-    from scanner.records.tabular import RecordError
-
-    held: list[object] = []
-    try:
+    with starting():
+        cfg = load_config(args.config)
+        check_sqlite_files(cfg, args.config)  # before the records are read: no empty database is created
         try:
-            report, numbers = _pupil_scan(args, held)
-        except (ConfigError, RecordError, ValueError, OSError, OutputFolderError) as err:
-            print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
-            return None
+            folder = claim_output(Path(args.out), source_roots(cfg))
+        except OSError as err:
+            raise CannotStart(f"{args.out}: {os_reason(err)}") from None
+    with folder:
+        with starting():
+            records = load_records(cfg)
+            known = {p.leerlingnummer for p in records.pupils or []}
+            numbers = _pupil_numbers(args)
+            if not numbers:
+                raise AvgscanError("geef --pupil LEERLINGNUMMER of --list BESTAND op")
+            missing = [n for n in numbers if n not in known]
+            if missing:
+                raise AvgscanError(f"leerling(en) {', '.join(missing)} staan niet in het register; gebruik een "
+                                   "registerexport van vóór de verwijdering, zodat naam en nummers bekend zijn")
+        report = audit(cfg, None, as_of=args.as_of, records=records, progress=False, origin=args.config).report
         inventories = []
         for nummer in numbers:
             inv = inventory(report, report.subjects, nummer)
@@ -294,94 +158,54 @@ def _per_pupil(args: argparse.Namespace, write: Callable[[object, object], str],
             try:
                 paths = write_statement(inv, text, Path(args.out), stem)
             except OSError as err:
-                _cannot_write(Path(args.out), err)
-                return None
+                raise ReportsNotWritten(Path(args.out), err) from None
             print(printable_lines(text))
             print(f"{label}: {printable_lines(str(paths[0]))}")
             inventories.append(inv)
         return report, inventories
-    finally:
-        for claimed in held:
-            claimed.release()  # type: ignore[attr-defined]
 
 
 def cmd_verify_deletion(args: argparse.Namespace) -> int:
     """Exit 0 only when every pupil is provably absent: nothing found and nothing unreadable."""
     from reports.pupil_statement import deletion_statement
 
-    done = _per_pupil(args, deletion_statement, "verklaring-verwijdering", "Verklaring")
-    if done is None:
-        return EXIT_CANNOT_START
-    _, inventories = done
-    if any(inv.places for inv in inventories):
+    _, inventories = _per_pupil(args, deletion_statement, "verklaring-verwijdering", "Verklaring")
+    if any(inv.places for inv in inventories):  # type: ignore[attr-defined]
         return EXIT_VIOLATIONS
-    return EXIT_INCOMPLETE if any(inv.unreadable for inv in inventories) else EXIT_OK
+    return EXIT_INCOMPLETE if any(inv.unreadable for inv in inventories) else EXIT_OK  # type: ignore[attr-defined]
 
 
 def cmd_inventory(args: argparse.Namespace) -> int:
     from reports.pupil_statement import inventory_statement
 
-    done = _per_pupil(args, inventory_statement, "inzage", "Overzicht")
-    if done is None:
-        return EXIT_CANNOT_START
-    report, _ = done
+    report, _ = _per_pupil(args, inventory_statement, "inzage", "Overzicht")
     return EXIT_INCOMPLETE if report.statistics["unreadable"] else EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from reports import write_all
+    """The demo school is built, then scanned like any school (scanner.audit); the exit code is 0 (the
+    planted violations are the point)."""
     from reports.summary import print_summary
+    from scanner.audit import audit, starting
     from scanner.config import load_config
     from scanner.demo import build_demo_school
-    from scanner.outdir import OutputFolderError, claim_output
-    from scanner.pipeline import run_scan
-    from scanner.state import StateError
-    from scanner.triage import ReviewSession, TriageError
 
     root = Path(args.dir)
     out = Path(args.out) if args.out else root / "rapport"
-    from scanner.kernel.keys import OrganisationKeyError
-
-    try:
-        claimed = claim_output(out)
-    except OutputFolderError as err:
-        print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
-        return EXIT_CANNOT_START
-    try:
-        try:
-            review = ReviewSession.open(out, args.triage, args.lang, _org_key(None))
-        except (TriageError, StateError, OrganisationKeyError) as err:
-            print(f"avgscan: kan niet starten: {err}", file=sys.stderr)
-            return EXIT_CANNOT_START
-        from scanner.progress import ScanProgress, close_log, open_log
-
-        cfg_path = build_demo_school(root, style=getattr(args, "style", "flevo"))
-        print(f"Demoschool aangemaakt in {root}")
+    cfg_path = build_demo_school(root, style=getattr(args, "style", "flevo"))
+    print(f"Demoschool aangemaakt in {root}")
+    with starting():
         cfg = load_config(cfg_path)
-        open_log(out, args.verbose)
-        with ScanProgress(show=False if args.quiet else None, lang=args.lang) as progress:
-            report = run_scan(cfg, show_values=False, on_scanned=progress)
-        close_log()
-        try:
-            with review.applied(report):
-                paths = write_all(report, out)
-        except OSError as err:
-            return _cannot_write(out, err)
-        print_summary(report, paths, brief=args.quiet)
-        return EXIT_OK
-    finally:
-        claimed.release()
+    done = audit(cfg, out, triage=args.triage, lang=args.lang, progress=False if args.quiet else None,
+                 verbose=args.verbose, command=["avgscan", *args.argv], origin=str(cfg_path))
+    print_summary(done.report, done.paths, brief=args.quiet)
+    return EXIT_OK
 
 
 def cmd_history(args: argparse.Namespace) -> int:
     from reports.history import print_history
-    from scanner.state import StateError
 
-    try:
-        return EXIT_OK if print_history(Path(args.out), args.lang) else EXIT_CANNOT_START
-    except StateError as err:
-        print(f"avgscan: {err}", file=sys.stderr)
-        return EXIT_CANNOT_START
+    return EXIT_OK if print_history(Path(args.out), args.lang) else EXIT_CANNOT_START
 
 
 def _output_options(p: argparse.ArgumentParser) -> None:
@@ -416,33 +240,28 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_purge(args: argparse.Namespace) -> int:
     """Deleting reports and history cannot be undone: show what goes, and ask (or demand --yes off a terminal)."""
     from scanner.purge import purge
-    from scanner.state import StateError
 
-    try:
-        plan = purge(Path(args.out), args.older_than, dry_run=True)
-        for p in plan.files:
-            print(f"{'Zou verwijderen' if args.dry_run else 'Te verwijderen'}: {p}")
-        counts = (f"{len(plan.files)} rapportbestanden, {plan.audits} audits en {plan.cache_entries} cache-items "
-                  f"ouder dan {args.older_than} dagen")
-        if args.dry_run:
-            print(f"Proefdraai: {counts} in {args.out}; er is niets verwijderd.")
+    plan = purge(Path(args.out), args.older_than, dry_run=True)
+    for p in plan.files:
+        print(f"{'Zou verwijderen' if args.dry_run else 'Te verwijderen'}: {p}")
+    counts = (f"{len(plan.files)} rapportbestanden, {plan.audits} audits en {plan.cache_entries} cache-items "
+              f"ouder dan {args.older_than} dagen")
+    if args.dry_run:
+        print(f"Proefdraai: {counts} in {args.out}; er is niets verwijderd.")
+        return EXIT_OK
+    if not (plan.files or plan.audits or plan.cache_entries):
+        print(f"Niets ouder dan {args.older_than} dagen in {args.out}.")
+        return EXIT_OK
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print("avgscan purge: bevestig met --yes (bekijk eerst met --dry-run wat er verdwijnt)",
+                  file=sys.stderr)
+            return EXIT_CANNOT_START
+        if input(f"{counts} verwijderen uit {args.out}? Dit is niet terug te draaien. [j/N] ").strip().lower() \
+                not in ("j", "ja", "y", "yes"):
+            print("Niets verwijderd.")
             return EXIT_OK
-        if not (plan.files or plan.audits or plan.cache_entries):
-            print(f"Niets ouder dan {args.older_than} dagen in {args.out}.")
-            return EXIT_OK
-        if not args.yes:
-            if not sys.stdin.isatty():
-                print("avgscan purge: bevestig met --yes (bekijk eerst met --dry-run wat er verdwijnt)",
-                      file=sys.stderr)
-                return EXIT_CANNOT_START
-            if input(f"{counts} verwijderen uit {args.out}? Dit is niet terug te draaien. [j/N] ").strip().lower() \
-                    not in ("j", "ja", "y", "yes"):
-                print("Niets verwijderd.")
-                return EXIT_OK
-        done = purge(Path(args.out), args.older_than)
-    except StateError as err:
-        print(f"avgscan: {err}", file=sys.stderr)
-        return EXIT_CANNOT_START
+    done = purge(Path(args.out), args.older_than)
     for p in done.files:
         print(f"Verwijderd: {p}")
     print(f"{len(done.files)} rapportbestanden, {done.audits} audits en {done.cache_entries} cache-items "
@@ -656,6 +475,9 @@ def _language(argv: list[str]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line. Every error meant for the user is an AvgscanError, told here once (exit 2)."""
+    from scanner.audit import ScanInterrupted
+    from scanner.kernel.errors import AvgscanError
     from scanner.kernel.messages import dutch_argparse, say, set_language
 
     _quiet()
@@ -666,6 +488,11 @@ def main(argv: list[str] | None = None) -> int:
     args.argv = argv
     try:
         return args.func(args)
+    except AvgscanError as err:
+        print(f"avgscan: {err}", file=sys.stderr)
+        return EXIT_CANNOT_START
+    except ScanInterrupted as stop:
+        return _interrupted(args, stop.done)
     except KeyboardInterrupt:
         print(say("\nAfgebroken (Ctrl-C).", "\nInterrupted (Ctrl-C)."), file=sys.stderr)
         return EXIT_INTERRUPTED

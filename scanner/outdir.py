@@ -32,7 +32,10 @@ class OutputFolderError(AvgscanError):
 
 @dataclass
 class ClaimedFolder:
-    """An output folder that passed the checks, with its lock held until `release` (or process exit)."""
+    """An output folder that passed the checks, with its lock held until `release` (or process exit).
+
+    Used as a context manager (`with claim_output(out) as folder:`) the lock is released however the
+    block ends: reports written, an error, Ctrl-C."""
 
     path: Path
     lock_fd: int
@@ -41,6 +44,12 @@ class ClaimedFolder:
         if self.lock_fd >= 0:
             os.close(self.lock_fd)  # closing the descriptor releases the flock
             self.lock_fd = -1
+
+    def __enter__(self) -> ClaimedFolder:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.release()
 
 
 def _inside(folder: Path, root: Path) -> bool:

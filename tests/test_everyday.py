@@ -454,19 +454,19 @@ def test_a_single_file_is_scanned_into_an_output_folder_beside_it(school: Path) 
     assert (out / "report.json").exists()
 
 
-def test_a_path_with_full_in_it_is_no_full_disk(capsys: pytest.CaptureFixture[str]) -> None:
-    from scanner.cli import _cannot_write
+def test_a_path_with_full_in_it_is_no_full_disk() -> None:
+    from scanner.audit import ReportsNotWritten
 
-    _cannot_write(Path("/srv/fullbackup/rapport"), PermissionError(13, "Permission denied", "/srv/fullbackup/x"))
-    err = capsys.readouterr().err
+    err = str(ReportsNotWritten(Path("/srv/fullbackup/rapport"),
+                                PermissionError(13, "Permission denied", "/srv/fullbackup/x")))
     assert "schijf is vol" not in err and "schrijven mislukt" in err
 
 
 def test_dask_without_dask_says_what_to_install(school: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    import scanner.cli
+    import scanner.audit
 
-    monkeypatch.setattr(scanner.cli, "_has_module", lambda name: False)
+    monkeypatch.setattr(scanner.audit, "_has_module", lambda name: False)
     assert main(["scan", "--config", str(school / "avgscan.yaml"), "--executor", "dask"]) == 2
     err = capsys.readouterr().err
     assert "installeer `avgscan[dask]`" in err and "Traceback" not in err

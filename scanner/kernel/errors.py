@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# The exit codes of a run (the command line's, and scanner.audit.Audit.exit_code): nothing to do,
+# violations that need action, could not start or write (an AvgscanError), incomplete (unreadable items).
+EXIT_OK, EXIT_VIOLATIONS, EXIT_CANNOT_START, EXIT_INCOMPLETE = 0, 1, 2, 3
+
 
 class AvgscanError(Exception):
     """A problem the school can mend (a config key, a record file, the triage file, a key file).
