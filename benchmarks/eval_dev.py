@@ -16,8 +16,8 @@ from pathlib import Path
 import yaml
 
 from reports import write_all
+from scanner.audit import audit
 from scanner.config import build_config
-from scanner.pipeline import run_scan
 
 HERE = Path(__file__).resolve().parent
 
@@ -34,7 +34,8 @@ def main() -> None:
     cfg_path = HERE / "eval-dev.avgscan.yaml"
     raw = yaml.safe_load(cfg_path.read_text(encoding="utf-8").replace("/tmp/eval-dev", str(work)))
     t0 = time.monotonic()
-    report = run_scan(build_config(raw, str(cfg_path), HERE), as_of=date(2026, 11, 29), show_values=True)
+    report = audit(build_config(raw, str(cfg_path), HERE), None, as_of=date(2026, 11, 29), show_values=True,
+                   progress=False).report
     wall = time.monotonic() - t0
     write_all(report, out, ["json"])
     score_file = out / "score.json"

@@ -3,10 +3,11 @@
     python benchmarks/eval_generated.py [--styles flevo,meerstroom,zuidrand] [--seeds 11,12,13] [--work /tmp/eval-gen]
 
 Each school is built by `scanner.demo.build_demo_school` (default size), scanned with its own avgscan.yaml
-(`run_scan`, raw values shown so entities can be scored) and scored against its truth/ folder with the
-in-repo scorer (the shared scorer's semantics). Violation counts are pooled over the schools, overall and
-per style; entity recall is given for PERSON, ADDRESS and DATE_OF_BIRTH, and unknown-subject recall on
-its own. The schools are ones the scanner was never tuned on: the numbers are the measure of issue 13.
+(`audit()` without an output folder, raw values shown so entities can be scored) and scored against its truth/
+folder with the in-repo scorer (the shared scorer's semantics). Violation counts are pooled over the schools,
+overall and per style; entity recall is given for PERSON, ADDRESS and DATE_OF_BIRTH, and unknown-subject
+recall on its own. The schools are ones the scanner was never tuned on: the numbers are the measure of issue
+13.
 """
 
 from __future__ import annotations
@@ -21,19 +22,19 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's scanner, not an installed one
 
+from scanner.audit import audit  # noqa: E402
 from scanner.config import load_config  # noqa: E402
 from scanner.demo import build_demo_school  # noqa: E402
 from scanner.demo.scoring import entity_counts, rates, violation_counts  # noqa: E402
 from scanner.demo.styles import STYLE_NAMES  # noqa: E402
 from scanner.demo.truth import RULES  # noqa: E402
-from scanner.pipeline import run_scan  # noqa: E402
 
 ENTITY_TYPES = ("PERSON", "ADDRESS", "DATE_OF_BIRTH")
 
 
 def scan_school(root: Path) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]], dict[str, Any]]:
     """(violation counts per rule, entity counts per type, statistics) of one built school."""
-    report = run_scan(load_config(root / "avgscan.yaml"), show_values=True)
+    report = audit(load_config(root / "avgscan.yaml"), None, show_values=True, progress=False).report
     predicted = [asdict(v) for v in report.violations]
     findings = [{"path": f.path, "entity_type": f.entity_type, "value": getattr(f, "value", None)}
                 for f in report.findings]
