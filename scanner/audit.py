@@ -163,9 +163,10 @@ def audit(config: ScanConfig, out: Path | None, *, triage: str | Path | None = N
     audit is still recorded). `progress` draws a live line on stderr (None: when it is a terminal).
     `command` is the command line that asked for the scan, logged when raw values are shown
     (`show_values`). `workers`, `executor` ('local' or 'dask') and `scheduler` say where items are
-    scanned; `full` reads everything again, `resume` goes on with an interrupted scan in `out`
-    (both only change what the cache may answer). `records` are already loaded records; `origin`
-    names the config in messages (its file).
+    scanned; `full` reads everything again instead of asking the cache; `resume` says an interrupted
+    scan in `out` is to be continued (the cache always answers what was finished, so it only may not
+    be combined with `full`; `report.statistics["resumed_interrupted_scan"]` says whether there was
+    one). `records` are already loaded records; `origin` names the config in messages (its file).
     """
     with starting():
         _check(config, executor, scheduler, full, resume, origin or say("configuratie", "configuration"))
