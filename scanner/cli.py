@@ -360,15 +360,11 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     """The rules as the FG's policy makes them: the texts name the policy's periods, ages and roles."""
-    from scanner.config import ConfigError, build_policy, load_config
+    from scanner.config import build_policy, load_config
     from scanner.kernel.messages import say
     from scanner.rules import RULES
 
-    try:
-        policy = load_config(args.config).policy if args.config else build_policy()
-    except ConfigError as err:
-        print(f"avgscan: {err}", file=sys.stderr)
-        return EXIT_CANNOT_START
+    policy = load_config(args.config).policy if args.config else build_policy()  # a ConfigError: told by main()
     for r in RULES:
         print(f"{r.code}  [{r.severity}]  {r.title.said()}\n    {r.explain(policy)}\n    "
               f"{say('Grondslag', 'Legal basis')}: {r.legal_reference}\n")
