@@ -19,6 +19,7 @@ from typing import Any
 from reports.i18n import value_label
 from reports.view import rule_title
 from scanner.decisions import ACCEPT, FALSE_POSITIVE, HANDLED, Current
+from scanner.kernel.errors import AvgscanError
 from scanner.kernel.messages import say
 
 SEVERITY_ORDER = {"hoog": 0, "middel": 1, "laag": 2}
@@ -29,7 +30,7 @@ STATUS_LABELS = {"handled": ("afgehandeld (de volgende scan controleert het)", "
 SORTS = ("priority", "rule", "severity", "place", "pupil", "status", "first_seen")
 
 
-class AuditError(Exception):
+class AuditError(AvgscanError):
     """The output folder has no usable report.json; the message names the file."""
 
 

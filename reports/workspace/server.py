@@ -22,13 +22,14 @@ from typing import Any
 
 from waitress.server import create_server
 
+from scanner.kernel.errors import AvgscanError
 from scanner.kernel.messages import say
 
 THREADS = 4
 IDLE_SECONDS = 300
 
 
-class ServeError(Exception):
+class ServeError(AvgscanError):
     """The workspace cannot start; the message says why and what to do, in Dutch first."""
 
 

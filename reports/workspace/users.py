@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Column, String, Table, select
 
+from scanner.kernel.errors import AvgscanError
 from scanner.kernel.messages import say
 from scanner.state import StateStore, metadata
 
@@ -29,7 +30,7 @@ workspace_users = Table(
 )
 
 
-class UserError(ValueError):
+class UserError(AvgscanError, ValueError):
     """A name or password that cannot be used; the message says why, in Dutch first."""
 
 
