@@ -183,9 +183,8 @@ def test_an_assignment_alone_keeps_the_triage_files_decision(out: Path) -> None:
     page = client.get(f"/overtreding/{accepted}").text
     assert "geaccepteerd" in page and "Archivaris" in page
     again = sample_report()
-    with ReviewSession.open(out, out.parent / "triage.yaml").applied(again) as review:
-        [decided] = [r for v, r in zip(again.violations, review.violations, strict=True)
-                     if v.rule == "retention-expired"]
+    with ReviewSession.open(out, out.parent / "triage.yaml").applied(again) as reviewed:
+        [decided] = [v for v in reviewed.violations if v.rule == "retention-expired"]
     assert decided.status == ACCEPTED and decided.assigned.to == "Archivaris"  # type: ignore[union-attr]
     client.post(f"/overtreding/{accepted}/toewijzing", data={"csrf_token": csrf, "clear": "1"}, headers=ORIGIN)
     page = client.get(f"/overtreding/{accepted}").text
@@ -261,9 +260,9 @@ def test_triage_file_round_trip_and_the_next_scan(out: Path, tmp_path: Path) -> 
 
     # the next scan into the first folder reads the stored decisions, without any triage file
     again = sample_report()
-    with ReviewSession.open(out).applied(again) as review:
-        status = {v.rule: r for v, r in zip(again.violations, review.violations, strict=True)}
-    assert status["open-access"].status == ACCEPTED and status["open-access"].decided_by == "fg"
+    with ReviewSession.open(out).applied(again) as reviewed:
+        status = {v.rule: v for v in reviewed.violations}
+    assert status["open-access"].status == ACCEPTED and status["open-access"].decided[0] == "fg"
     assert status["unknown-subject"].status == OPEN and status["unknown-subject"].handled is not None
     assert status["unknown-subject"].assigned.to == "IB"  # type: ignore[union-attr]
     assert status["bsn-outside-administration"].status == OPEN  # the old file is not passed again
@@ -277,8 +276,8 @@ def test_triage_file_round_trip_and_the_next_scan(out: Path, tmp_path: Path) -> 
     assert f"Besluiten uit de werkplek (avgscan serve) voor 2 overtreding(en); afgehandeld maar nog gevonden: 1. " \
            f"[{found['unknown-subject']}]" in console.export_text()
     # a stored decision wins over the triage file for the same violation
-    with ReviewSession.open(out, path).applied(sample_report()) as review:
-        assert review.violations[0].status == ACCEPTED and review.violations[1].status == FALSE_POSITIVE
+    with ReviewSession.open(out, path).applied(sample_report()) as reviewed:
+        assert reviewed.violations[0].status == ACCEPTED and reviewed.violations[1].status == FALSE_POSITIVE
 
 
 def test_triage_file_keeps_reading_old_files_and_rejects_double_entries() -> None:
