@@ -186,7 +186,8 @@ def _overlay(row: Row, now: Current | None, as_of: date, generated: str) -> None
             row.status, row.reason, row.owner = "false-positive", d.reason, d.owner or ""
         elif d.kind == HANDLED:
             row.handled = d.reason
-            row.status = "handled" if d.decided_at > generated else "handled-still-found"
+            # decided in the second the report was written is still after it: the report came first
+            row.status = "handled" if d.decided_at >= generated else "handled-still-found"
     elif now.reopened:  # a stored 'open' withdrew the decision of the scan's triage file
         row.status, row.reason, row.owner, row.expires, row.handled = "open", "", "", "", ""
         row.decided_by = row.decided_at = ""
