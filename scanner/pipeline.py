@@ -88,7 +88,8 @@ class Scanner:
         self.index = RegisterIndex.build(records.pupils or [], self.keyer, records.staff, records.parents)
         self.pupil_names = set(self.index.by_name)
         self._analyzer: AnalyzerEngine | None = None
-        self.folder_rx = {s.name: folder_regex(s.folder_pattern) if s.folder_pattern else None for s in cfg.sources}
+        self.folder_rx = {s.name: folder_regex(pattern) if (pattern := getattr(s, "folder_pattern", None)) else None
+                          for s in cfg.sources}  # only file trees have dossier folders
         self.memo = CellMemo()
         self.hold_terms = [(t, fold(t)) for t in cfg.policy.retention.legal_hold]
         self.source_counts: dict[str, dict[str, int]] = {}  # per source: entries skipped while crawling, by why

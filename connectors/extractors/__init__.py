@@ -17,8 +17,9 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePosixPath
+from typing import Any
 
-from connectors.base import DEFAULTS
+from connectors.base import FileSourceSettings
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.model import Content
 
@@ -28,14 +29,25 @@ _MODULES = ("text", "delimited", "docx", "doc", "xlsx", "xls", "pdf", "ocr", "em
             "archive")
 
 
+def _default(key: str) -> Any:
+    return FileSourceSettings.model_fields[key].default
+
+
 @dataclass
 class Limits:
-    """Guards against hostile containers (zip bombs, endless nesting)."""
+    """Guards against hostile containers (zip bombs, endless nesting); the defaults are the settings'."""
 
-    max_member_bytes: int = int(DEFAULTS["max_file_mb"] * 1024 * 1024)
-    max_members: int = DEFAULTS["archive_max_members"]
-    max_expanded_bytes: int = int(DEFAULTS["archive_max_mb"] * 1024 * 1024)
-    max_depth: int = DEFAULTS["archive_max_depth"]
+    max_member_bytes: int = int(_default("max_file_mb") * 1024 * 1024)
+    max_members: int = _default("archive_max_members")
+    max_expanded_bytes: int = int(_default("archive_max_mb") * 1024 * 1024)
+    max_depth: int = _default("archive_max_depth")
+
+    @classmethod
+    def of(cls, cfg: FileSourceSettings) -> Limits:
+        """The limits a file source's settings ask for."""
+        return cls(max_member_bytes=int(float(cfg.max_file_mb) * 1024 * 1024), max_members=int(cfg.archive_max_members),
+                   max_expanded_bytes=int(float(cfg.archive_max_mb) * 1024 * 1024),
+                   max_depth=int(cfg.archive_max_depth))
 
 
 @dataclass
