@@ -143,12 +143,18 @@ class BreachPolicy(Strict):
     rules: list[str]  # rule codes whose violations with `breach` types are possible data breaches
 
 
+class OpenAccessPolicy(Strict):
+    # Who may read an item for its personal data to count as open (scanner/kernel/model.py AUDIENCES)
+    audiences: list[Literal["everyone", "organisation", "external", "anonymous_link"]]
+
+
 class Policy(Strict):
     retention: RetentionPolicy
     consent: ConsentPolicy
     exempt_parties: dict[str, str]
     categories: Categories
     possible_breach: BreachPolicy
+    open_access: OpenAccessPolicy
     # place role -> what it means for the rules; a role not listed here is refused in sources[].roles
     roles: dict[str, list[RoleMeaning]]
 

@@ -12,7 +12,6 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from connectors.extractors import register
 from connectors.extractors.doctables import table_units
 from connectors.extractors.office import check_package
 from scanner.kernel.model import Content, TextUnit
@@ -87,7 +86,6 @@ def _notes(data: bytes) -> list[TextUnit]:
     return units
 
 
-@register(".docx", ".docm", ".dotx", ".dotm")
 def extract_docx(data: bytes, name: str) -> Content:
     check_package(data, name)
     document = docx.Document(io.BytesIO(data))

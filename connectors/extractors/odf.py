@@ -15,7 +15,6 @@ from odf.element import Element, Text
 from odf.namespaces import OFFICENS, TABLENS, TEXTNS
 from odf.opendocument import load
 
-from connectors.extractors import register
 from connectors.extractors.delimited import table_units as sheet_units
 from connectors.extractors.doctables import table_units
 from connectors.extractors.office import check_package
@@ -87,7 +86,6 @@ def _body(node: Element) -> Iterator[Element]:
             yield from _body(child)
 
 
-@register(".odt", ".ott")
 def extract_odt(data: bytes, name: str) -> Content:
     check_package(data, name)
     doc = load(io.BytesIO(data))
@@ -152,7 +150,6 @@ def _table_rows(node: Element) -> Iterator[Element]:
             yield from _table_rows(child)
 
 
-@register(".ods", ".ots")
 def extract_ods(data: bytes, name: str) -> Content:
     check_package(data, name)
     doc = load(io.BytesIO(data))
