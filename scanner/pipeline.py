@@ -20,6 +20,7 @@ from scanner.config import ScanConfig
 from scanner.detection.detect import CellMemo, detect
 from scanner.detection.engine import build_analyzer
 from scanner.detection.paragraphs import join_lines, split_long
+from scanner.doctables import read_tables
 from scanner.executor import scan_all
 from scanner.forms import read_forms, records
 from scanner.generic_terms import drop_generic_terms
@@ -120,6 +121,7 @@ class Scanner:
         return self.detect_item(item, content)
 
     def detect_item(self, item: Item, content: Content) -> Detected:
+        content = read_tables(content)  # document tables as forms or lists, before anything reads the text
         chars = sum(len(u.text) for u in content.units)
         limit = self.cfg.limits.max_text_mb * 1024 * 1024
         if chars > limit:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from typing import Any
 
 from odf import teletype
 from odf.element import Element, Text
@@ -16,7 +17,7 @@ from odf.namespaces import OFFICENS, TABLENS, TEXTNS
 from odf.opendocument import load
 
 from connectors.extractors.delimited import table_units as sheet_units
-from connectors.extractors.doctables import table_units
+from connectors.extractors.doctables import table_cells
 from connectors.extractors.office import check_package
 from scanner.kernel.model import Content, TextUnit
 
@@ -90,11 +91,12 @@ def extract_odt(data: bytes, name: str) -> Content:
     check_package(data, name)
     doc = load(io.BytesIO(data))
     units = []
+    metadata: dict[str, Any] = {}
     i = t = 0
     for el in _body(doc.text):
         if _qname(el) == (TABLENS, "table"):
             t += 1
-            units.extend(table_units([[c.strip() for c in row] for row in _rows(el)], t))
+            units.extend(table_cells([[c.strip() for c in row] for row in _rows(el)], t, metadata))
             continue
         i += 1
         text = _text(el)
@@ -115,7 +117,9 @@ def extract_odt(data: bytes, name: str) -> Content:
                 if text:
                     units.append(TextUnit(place=f"{labels[q[1]]} ({page_name})", text=text))
     title = next((teletype.extractText(t) for t in doc.meta.childNodes if _qname(t) and _qname(t)[1] == "title"), "")
-    return Content(units=units, metadata={"title": title} if title else {})
+    if title:
+        metadata["title"] = title
+    return Content(units=units, metadata=metadata)
 
 
 def _rows(table: Element) -> list[list[str]]:

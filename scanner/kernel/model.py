@@ -91,6 +91,13 @@ class TextUnit:
     record: str | None = None
 
 
+# Tables in documents (docx, odt): extractors give every filled cell as a unit with the record
+# 'tabel <t> rij <r>' and the place 'tabel <t> rij <r> kolom <c>', and the number of rows of each table
+# under Content.metadata[TABLE_ROWS]; the linking stage (scanner/doctables.py) reads them as a form or a list.
+TABLE_RECORD = "tabel"
+TABLE_ROWS = "table_rows"
+
+
 @dataclass
 class Content:
     """What an extractor got out of an Item."""
