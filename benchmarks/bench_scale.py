@@ -39,7 +39,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from connectors.base import open_source  # noqa: E402
+from connectors import open_source  # noqa: E402
 from scanner.audit import audit  # noqa: E402
 from scanner.config import load_config  # noqa: E402
 from scanner.detection.detect import detect  # noqa: E402

@@ -1,11 +1,10 @@
 """Secrets for sources come from the environment or the OS keyring, never from the config file.
 
 A config file is copied, mailed and committed; a password in it leaks. So the config may name the
-user (`smb://jan@server/share`) but a password there is refused. Lookup order:
-  1. AVGSCAN_SMB_USER / AVGSCAN_SMB_PASSWORD (and AVGSCAN_SMB_DOMAIN) environment variables;
-  2. the OS keyring, service `avgscan:smb:<host>`, user name as above
-     (`keyring set avgscan:smb:fileserver jan`), when the `keyring` package is installed.
-Without a password the connection is attempted with Kerberos/the current login, if available.
+user (`smb://jan@server/share`) but a password there is refused (scanner/config.py refuse_passwords).
+Each connector owns its lookup (which environment variables, which keyring service: see the
+connector's `credentials` function and connectors/README.md); this module is the shared
+"environment first, then the keyring" step, so every connector looks secrets up the same way.
 """
 
 from __future__ import annotations
@@ -14,6 +13,8 @@ import os
 
 
 def keyring_password(service: str, user: str) -> str | None:
+    """The password stored for `user` under `service` (`keyring set avgscan:smb:fileserver jan`), or
+    None when the keyring package is not installed, has no backend or holds nothing."""
     try:
         import keyring
         from keyring.errors import KeyringError
@@ -25,12 +26,12 @@ def keyring_password(service: str, user: str) -> str | None:
         return None
 
 
-def smb_credentials(host: str, url_user: str | None) -> tuple[str | None, str | None]:
-    user = os.environ.get("AVGSCAN_SMB_USER") or url_user
-    domain = os.environ.get("AVGSCAN_SMB_DOMAIN")
-    if user and domain and "\\" not in user and "@" not in user:
-        user = f"{domain}\\{user}"
-    password = os.environ.get("AVGSCAN_SMB_PASSWORD")
-    if password is None and user:
-        password = keyring_password(f"avgscan:smb:{host}", user)
-    return user, password
+def env_or_keyring(env_var: str, service: str, user: str | None) -> str | None:
+    """The secret from `env_var`, else from the keyring under `service` for `user` (when there is a user)."""
+    secret = os.environ.get(env_var)
+    if secret is None and user:
+        secret = keyring_password(service, user)
+    return secret
+
+
+__all__ = ["env_or_keyring", "keyring_password"]

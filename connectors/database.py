@@ -11,18 +11,53 @@ be read (no permission, time-out, gone) becomes an unreadable item `table:<name>
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal
 
 import sqlalchemy as sa
+from pydantic import Field, field_validator
 
-from connectors.base import assign_place, option, register_source
+from connectors.base import SourceSettings
 from connectors.db_rows import key_text, number_column, row_content
 from connectors.db_session import MissingDatabase, database_url, is_timeout, readonly_engine
-from scanner.config import SourceConfig
 from scanner.kernel.errors import Unreadable
+from scanner.kernel.messages import say
 from scanner.kernel.model import Content, Item
+
+
+class Config(SourceSettings):
+    """A database: `url:` a SQLAlchemy URL without a password (AVGSCAN_DB_PASSWORD or the keyring,
+    see connectors/db_session.py); `tables:` only these (empty: all); `register_tables:` the register
+    itself (reference data, not findings)."""
+
+    type: Literal["database"] = "database"
+    url: str | None = Field(default=None, validate_default=True)
+    tables: list[str] = Field(default_factory=list)
+    register_tables: list[str] = Field(default_factory=list)
+    statement_timeout_s: float = 60.0  # one database statement (one batch of rows)
+    batch_size: int = Field(default=1000, ge=1)  # database rows fetched per statement
+
+    @field_validator("url")
+    @classmethod
+    def _needs_url(cls, url: str | None) -> str | None:
+        if not url:
+            raise ValueError(say("een databasebron heeft een SQLAlchemy-URL nodig (url:)",
+                                 "a database source needs a SQLAlchemy URL"))
+        return url
+
+    def anchor(self, resolve: Callable[[str], Path]) -> None:
+        """A relative SQLite file is relative to the config file."""
+        if self.url and self.url.startswith("sqlite:///") and not self.url.startswith("sqlite:////"):
+            db = self.url[len("sqlite:///"):]
+            if db and db != ":memory:":
+                self.url = f"sqlite:///{resolve(db)}"
+
+
+def open_source(cfg: Config) -> DatabaseSource:
+    return DatabaseSource(cfg)
+
 
 CACHE_ROWS = 10_000  # rows crawled but not yet read; the pipeline reads each row right away
 UNORDERABLE = ("JSON", "JSONB", "XML", "ARRAY", "NULLTYPE", "GEOMETRY", "POINT", "TSVECTOR")
@@ -41,11 +76,11 @@ def _first_line(err: BaseException) -> str:
 
 
 class DatabaseSource:
-    def __init__(self, cfg: SourceConfig) -> None:
+    def __init__(self, cfg: Config) -> None:
         self.cfg = cfg
         self.name = cfg.name
-        self.timeout_s = float(option(cfg, "statement_timeout_s"))
-        self.batch = int(option(cfg, "batch_size"))
+        self.timeout_s = float(cfg.statement_timeout_s)
+        self.batch = int(cfg.batch_size)
         self.missing: MissingDatabase | None = None
         try:
             self.engine = readonly_engine(cfg.url or "", self.timeout_s)
@@ -133,7 +168,6 @@ class DatabaseSource:
     def _table_item(self, schema: str | None, table: str, reason: str) -> Item:
         item = Item(source=self.name, path=f"table:{self._label(schema, table)}", kind="table",
                     status="unreadable", reason=reason)
-        assign_place(item, self.cfg)
         return item
 
     def _crawl_table(self, insp: sa.Inspector, schema: str | None, table: str) -> Iterator[Item]:
@@ -155,7 +189,6 @@ class DatabaseSource:
         for locator, row in batches:
             item = Item(source=self.name, path=f"table:{label}#{locator}", kind="row",
                         register=table in self.cfg.register_tables or label in self.cfg.register_tables)
-            assign_place(item, self.cfg)
             # surrogate integer ids are in the path and carry no personal data; natural keys are scanned
             content = row_content(row, columns, integer_key, refs, number_col)
             item.size = sum(len(u.text) for u in content.units)
@@ -212,6 +245,4 @@ def _is_integer(type_: Any) -> bool:
         return False
 
 
-@register_source("database")
-def _make(cfg: SourceConfig) -> DatabaseSource:
-    return DatabaseSource(cfg)
+__all__ = ["Config", "DatabaseSource", "open_source", "readonly_url"]

@@ -18,6 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import event
 
+from connectors import credentials
 from scanner.kernel.errors import Unreadable
 
 CONNECT_TIMEOUT_S = 15
@@ -45,7 +46,8 @@ def database_url(url: str, snapshots: list[Any] | None = None) -> sa.URL:
     """The URL with our drivers filled in, SQLite files read-only, and a password from the environment.
 
     `postgresql://` would pick psycopg2 and `mysql://` mysqlclient, neither of which we install.
-    A password may come from AVGSCAN_DB_PASSWORD so it need not be written in the config file.
+    The password is never in the config file: it comes from AVGSCAN_DB_PASSWORD, else from the OS
+    keyring, service `avgscan:db:<host>` for the URL's user (`keyring set avgscan:db:las-server avgscan`).
     A SQLite file is opened through a `file:` URI built by pathlib, which percent-escapes '#', '?'
     and '%' in the path: unescaped, SQLite cut the path there, lost `mode=ro` and created a new
     empty database instead of reading the school's.
@@ -62,8 +64,10 @@ def database_url(url: str, snapshots: list[Any] | None = None) -> sa.URL:
                                   "nieuwe database aangemaakt")
         opened, params = _sqlite_target(path, snapshots)
         parsed = parsed.set(database=f"{opened.as_uri()}?{params}", query={"uri": "true"})
-    if backend != "sqlite" and parsed.password is None and os.environ.get("AVGSCAN_DB_PASSWORD"):
-        parsed = parsed.set(password=os.environ["AVGSCAN_DB_PASSWORD"])
+    if backend != "sqlite" and parsed.password is None:
+        password = credentials.env_or_keyring("AVGSCAN_DB_PASSWORD", f"avgscan:db:{parsed.host}", parsed.username)
+        if password:
+            parsed = parsed.set(password=password)
     return parsed
 
 

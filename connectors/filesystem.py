@@ -11,17 +11,43 @@ import grp
 import os
 import pwd
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
-from connectors.base import register_source
+from pydantic import Field, field_validator
+
+from connectors.base import FileSourceSettings
 from connectors.extractors.text import lenient_utf8
 from connectors.filetree import MAX_DEPTH, Entry, FileTreeSource, too_deep
-from connectors.posix_acl import read_acl
-from scanner.config import SourceConfig
+from connectors.posix_acl import grant_audiences, read_acl
 from scanner.kernel.errors import Unreadable
+from scanner.kernel.messages import say
 from scanner.kernel.model import Access, Content
+
+
+class Config(FileSourceSettings):
+    """A local folder or a mounted share: `path:` is the folder (relative to the config file)."""
+
+    type: Literal["filesystem"] = "filesystem"
+    path: str | None = Field(default=None, validate_default=True)
+
+    @field_validator("path")
+    @classmethod
+    def _needs_path(cls, path: str | None) -> str | None:
+        if not path:
+            raise ValueError(say("een bron van type filesystem heeft een map nodig (path:)",
+                                 "a filesystem source needs a folder path"))
+        return path
+
+    def anchor(self, resolve: Callable[[str], Path]) -> None:
+        if self.path and "://" not in self.path:
+            self.path = str(resolve(self.path))
+
+
+def open_source(cfg: Config) -> FilesystemSource:
+    return FilesystemSource(cfg)
 
 
 def _name(uid: int, lookup: str) -> str:
@@ -32,7 +58,9 @@ def _name(uid: int, lookup: str) -> str:
 
 
 def access_of(st: os.stat_result, path: str | os.PathLike[str] | None = None) -> Access:
-    """Owner, group, mode bits and (when `path` is given and has one) the POSIX ACL's readers."""
+    """Owner, group, mode bits and (when `path` is given and has one) the POSIX ACL's readers, with the
+    audiences they amount to: read for 'other' is everyone; an organisation-wide group is the
+    organisation (connectors/posix_acl.py)."""
     access = Access(owner=_name(st.st_uid, "user"), group=_name(st.st_gid, "group"),
                     mode=stat.S_IMODE(st.st_mode), world_readable=bool(st.st_mode & stat.S_IROTH))
     if path is not None and stat.S_ISREG(st.st_mode):
@@ -40,6 +68,7 @@ def access_of(st: os.stat_result, path: str | os.PathLike[str] | None = None) ->
             access.acl = read_acl(path, access.owner, access.group)
         except OSError:
             pass
+    grant_audiences(access)
     return access
 
 
@@ -63,7 +92,7 @@ class FilesystemSource(FileTreeSource):
     share) are shown with their bytes read as cp1252, and found again by that name when read.
     """
 
-    def __init__(self, cfg: SourceConfig) -> None:
+    def __init__(self, cfg: Config) -> None:
         super().__init__(cfg)
         self.root = Path(cfg.path or ".").expanduser().resolve()
 
@@ -228,9 +257,4 @@ def _at(dir_fd: int, name: str, full: Path) -> str:
     return f"{proc}/{name}" if os.path.isdir(proc) else str(full)
 
 
-@register_source("filesystem")
-def _make(cfg: SourceConfig) -> FilesystemSource:
-    return FilesystemSource(cfg)
-
-
-__all__ = ["FilesystemSource", "Content", "access_of"]
+__all__ = ["Config", "Content", "FilesystemSource", "access_of", "open_source"]

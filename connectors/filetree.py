@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePosixPath
 
-from connectors.base import assign_place, option
+from connectors.base import FileSourceSettings
 from connectors.extractors import Limits, extract, extractor_for, reading_with, unsupported_reason
 from connectors.members import SEPARATOR, is_container, member_items, read_member, split
-from scanner.config import SourceConfig
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.model import Access, Content, Item
 
@@ -54,16 +53,11 @@ def too_deep(rel: str) -> Entry:
 class FileTreeSource:
     """Base of the filesystem and SMB sources; see the module docstring."""
 
-    def __init__(self, cfg: SourceConfig) -> None:
+    def __init__(self, cfg: FileSourceSettings) -> None:
         self.cfg = cfg
         self.name = cfg.name
         self.counts: Counter[str] = Counter()  # why entries were skipped, for the statistics
-        self.limits = Limits(
-            max_member_bytes=int(float(option(cfg, "max_file_mb")) * 1024 * 1024),
-            max_members=int(option(cfg, "archive_max_members")),
-            max_expanded_bytes=int(float(option(cfg, "archive_max_mb")) * 1024 * 1024),
-            max_depth=int(option(cfg, "archive_max_depth")),
-        )
+        self.limits = Limits.of(cfg)
         self._cache: tuple[str, bytes] | None = None  # the last container read (its members follow)
 
     # -- what a subclass provides -------------------------------------------------------------
@@ -91,27 +85,27 @@ class FileTreeSource:
                 self.counts["uitgesloten"] += 1
                 continue
             item = self._item(entry)
-            if item.status == "scanned" and getattr(self.cfg, "change_detection", "mtime") == "content":
-                self._content_key(item)
+            if item.status == "scanned" and self.cfg.change_detection == "content":
+                self._content_hash(item)
             if item.status == "scanned" and is_container(entry.rel):
                 yield from self._with_members(item)
             else:
                 yield item
 
-    def _content_key(self, item: Item) -> None:
-        """The file's bytes hashed for the cache. Detection reads through its own source (a worker's),
-        so only a container's bytes are kept here: its members are listed from them next."""
+    def _content_hash(self, item: Item) -> None:
+        """The file's bytes hashed as its fingerprint (change_detection: content). Detection reads
+        through its own source (a worker's), so only a container's bytes are kept here: its members
+        are listed from them next."""
         try:
             data = self._container_bytes(item.path) if is_container(item.path) else self._fetch(item.path)
         except Unreadable as err:
             item.status, item.reason = "unreadable", str(err)
             return
-        item.content_key = hashlib.sha256(data).hexdigest()
+        item.fingerprint = hashlib.sha256(data).hexdigest()
 
     def _item(self, entry: Entry) -> Item:
         item = Item(source=self.name, path=entry.rel, kind="file", size=entry.size, modified=entry.modified,
                     access=entry.access)
-        assign_place(item, self.cfg)
         name = PurePosixPath(entry.rel).name
         if entry.kind == "error":
             item.kind = "folder" if entry.is_folder else "file"
@@ -134,14 +128,14 @@ class FileTreeSource:
     def _with_members(self, item: Item) -> Iterator[Item]:
         try:
             data = self._container_bytes(item.path)
-            members = list(member_items(item, data, self.cfg, self.limits))
+            members = list(member_items(item, data, self.limits))
         except Unreadable as err:
             item.status, item.reason = "unreadable", str(err)
             members = []
         yield item
         for member in members:
-            if item.content_key:
-                member.content_key = f"{item.content_key}:{member.path}"
+            if item.fingerprint:
+                member.fingerprint = f"{item.fingerprint}:{member.path}"
             yield member
 
     def _container_bytes(self, rel: str) -> bytes:

@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from connectors.base import assign_place
 from connectors.extractors import Limits, Member, extract, extractor_for, member_lister_for, unsupported_reason
-from scanner.config import SourceConfig
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.model import Content, Item
 
@@ -36,8 +34,7 @@ def list_members(data: bytes, name: str, limits: Limits) -> list[Member]:
         raise Unreadable(f"beschadigde container ({type(err).__name__}: {str(err)[:100]})") from None
 
 
-def member_items(container: Item, data: bytes, cfg: SourceConfig, limits: Limits, depth: int = 1
-                 ) -> Iterator[Item]:
+def member_items(container: Item, data: bytes, limits: Limits, depth: int = 1) -> Iterator[Item]:
     """The items inside `container` (whose bytes are `data`), recursively.
 
     The container item is updated in place (unreadable with the reason) when it cannot be listed;
@@ -47,7 +44,6 @@ def member_items(container: Item, data: bytes, cfg: SourceConfig, limits: Limits
         item = Item(source=container.source, path=f"{container.path}{SEPARATOR}{member.name}", kind="member",
                     size=member.size, modified=member.modified or container.modified,
                     access=replace(container.access, acl=list(container.access.acl)))
-        assign_place(item, cfg)
         nested: list[Item] = []
         if member.skip:
             item.status, item.reason = "skipped", member.skip
@@ -63,7 +59,7 @@ def member_items(container: Item, data: bytes, cfg: SourceConfig, limits: Limits
             else:
                 try:
                     inner = member.load() if member.load else b""
-                    nested = list(member_items(item, inner, cfg, limits, depth + 1))
+                    nested = list(member_items(item, inner, limits, depth + 1))
                 except Unreadable as err:
                     item.status, item.reason = "unreadable", str(err)
         yield item

@@ -13,13 +13,19 @@ import os
 import pwd
 import struct
 
+from scanner.kernel.model import Access
+
 ACL_VERSION = 2
 USER_OBJ, USER, GROUP_OBJ, GROUP, MASK, OTHER = 0x01, 0x02, 0x04, 0x08, 0x10, 0x20
 READ = 0x4
 EVERYONE = "Everyone"
-# Group names (after any 'DOMAIN\' prefix) that mean 'everybody in the organisation'.
+# Group names (after any 'DOMAIN\' prefix) that mean everybody, or everybody in the organisation (a
+# Samba/winbind server maps the Windows groups to Unix groups), by the names the reports show.
 OPEN_GROUPS = {"everyone": "Everyone", "iedereen": "Everyone", "authenticated users": "Authenticated Users",
-               "domain users": "Domain Users", "domeingebruikers": "Domain Users"}
+               "geverifieerde gebruikers": "Authenticated Users", "domain users": "Domain Users",
+               "domeingebruikers": "Domain Users"}
+# What those readers amount to in the audiences every source uses (scanner/kernel/model.py AUDIENCES).
+AUDIENCE_OF = {"Everyone": "everyone", "Authenticated Users": "organisation", "Domain Users": "organisation"}
 
 
 def _user(uid: int) -> str:
@@ -80,3 +86,14 @@ def read_acl(path: str | os.PathLike[str], owner: str | None = None, group: str 
             return []
         raise
     return parse_acl(raw, owner, group)
+
+
+def grant_audiences(access: Access) -> None:
+    """The audiences of a file's mode bits and ACL readers: read for 'other' is everyone; the open
+    groups above are everyone or the organisation."""
+    if access.world_readable:
+        access.grant("everyone", EVERYONE)
+    for reader in access.acl:
+        audience = AUDIENCE_OF.get(reader)
+        if audience:
+            access.grant(audience, reader)

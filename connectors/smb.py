@@ -3,27 +3,30 @@
 Reads only: files are opened for reading with full share access (others can keep working on them)
 and nothing is ever set. Each file's security descriptor is read so that read access for Everyone,
 Authenticated Users or Domain Users shows up in Item.access.acl, which the open-access rule checks;
-the share root's descriptor is kept in `root_access`. Credentials: see connectors.credentials.
+the share root's descriptor is kept in `root_access`. Credentials: see `smb_credentials` below.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import datetime
+from typing import Literal
 from urllib.parse import unquote, urlsplit
 
 import smbclient
+from pydantic import Field, field_validator
 from smbclient._io import SMBFileTransaction, SMBRawIO
 from smbprotocol.exceptions import SMBException, SMBOSError, SMBResponseException
 from smbprotocol.file_info import InfoType
 from smbprotocol.open import SMB2QueryInfoRequest, SMB2QueryInfoResponse
 
-from connectors.base import register_source
-from connectors.credentials import smb_credentials
+from connectors import credentials
+from connectors.base import FileSourceSettings
 from connectors.filetree import MAX_DEPTH, Entry, FileTreeSource, too_deep
-from connectors.smb_security import Security, parse_security_descriptor
-from scanner.config import SourceConfig
+from connectors.smb_security import Security, access_of, parse_security_descriptor
 from scanner.kernel.errors import Unreadable
+from scanner.kernel.messages import say
 from scanner.kernel.model import Access
 from scanner.kernel.redact import safe_url, url_password_keys
 
@@ -33,6 +36,38 @@ FILE_ATTRIBUTE_DIRECTORY = 0x10
 FILE_ATTRIBUTE_REPARSE_POINT = 0x400
 CONNECT_TIMEOUT_S = 30
 ERRORS = (SMBException, SMBOSError, SMBResponseException, OSError, ValueError)
+
+
+class Config(FileSourceSettings):
+    """A Windows share: `url: smb://[user@]server[:port]/share/folder` (no password: see smb_credentials)."""
+
+    type: Literal["smb"] = "smb"
+    url: str | None = Field(default=None, validate_default=True)
+
+    @field_validator("url")
+    @classmethod
+    def _smb_url(cls, url: str | None) -> str | None:
+        if not (url or "").startswith("smb://"):
+            raise ValueError(say("een smb-bron heeft een URL als smb://server/share/map nodig",
+                                 "an smb source needs a URL like smb://server/share/folder"))
+        return url
+
+
+def open_source(cfg: Config) -> SmbSource:
+    return SmbSource(cfg)
+
+
+def smb_credentials(host: str, url_user: str | None) -> tuple[str | None, str | None]:
+    """User and password for `host`. Lookup order:
+      1. AVGSCAN_SMB_USER / AVGSCAN_SMB_PASSWORD (and AVGSCAN_SMB_DOMAIN) environment variables;
+      2. the OS keyring, service `avgscan:smb:<host>`, user name as above
+         (`keyring set avgscan:smb:fileserver jan`), when the `keyring` package is installed.
+    Without a password the connection is attempted with Kerberos/the current login, if available."""
+    user = os.environ.get("AVGSCAN_SMB_USER") or url_user
+    domain = os.environ.get("AVGSCAN_SMB_DOMAIN")
+    if user and domain and "\\" not in user and "@" not in user:
+        user = f"{domain}\\{user}"
+    return user, credentials.env_or_keyring("AVGSCAN_SMB_PASSWORD", f"avgscan:smb:{host}", user)
 
 
 def parse_url(url: str) -> tuple[str, int, str, str, str | None]:
@@ -64,9 +99,9 @@ def _reason(err: BaseException) -> str:
 
 
 class SmbSource(FileTreeSource):
-    def __init__(self, cfg: SourceConfig) -> None:
+    def __init__(self, cfg: Config) -> None:
         super().__init__(cfg)
-        url = cfg.url or cfg.path or ""
+        url = cfg.url or ""
         self.host, self.port, self.share, self.folder, url_user = parse_url(url)
         self.user, self._password = smb_credentials(self.host, url_user)
         self._cache_conn: dict = {}
@@ -119,15 +154,14 @@ class SmbSource(FileTreeSource):
             sec = self.security(rel)
         except ERRORS:
             return Access()
-        return Access(owner=sec.owner, group=sec.group, acl=sec.readers,
-                      world_readable="Everyone" in sec.readers)
+        return access_of(sec)
 
     # -- walking ------------------------------------------------------------------------------
     def _entries(self) -> Iterator[Entry]:
         self._connect()
         try:
             sec = self.security("")
-            self.root_access = Access(owner=sec.owner, group=sec.group, acl=sec.readers)
+            self.root_access = access_of(sec)
         except ERRORS as err:
             raise Unreadable(f"share {self._unc()} kan niet worden geopend: {_reason(err)}") from None
         yield from self._walk("")
@@ -201,9 +235,4 @@ def _naive(value: datetime | None) -> datetime | None:
     return value.astimezone().replace(tzinfo=None) if value.tzinfo else value
 
 
-@register_source("smb")
-def _make(cfg: SourceConfig) -> SmbSource:
-    return SmbSource(cfg)
-
-
-__all__ = ["SmbSource", "parse_url"]
+__all__ = ["Config", "SmbSource", "open_source", "parse_url", "smb_credentials"]

@@ -4,7 +4,8 @@ Open access on a Windows file server is granted to groups, not to 'other': Every
 Authenticated Users (S-1-5-11) and Domain Users (a domain SID ending in RID 513). We evaluate the
 DACL in order, as Windows does for the read right: a deny ACE for a SID before its allow ACE wins;
 inherit-only ACEs do not apply to the file itself; a missing DACL means everyone has full access.
-Principal names are the English well-known names the open-access rule checks.
+Principal names are the English well-known names shown in the reports; `access_of` maps them to the
+audiences every source uses (scanner/kernel/model.py AUDIENCES), which the open-access rule reads.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from smbprotocol.security_descriptor import AceType, SMB2CreateSDBuffer
+
+from scanner.kernel.model import Access
 
 FILE_READ_DATA = 0x00000001
 GENERIC_ALL = 0x10000000
@@ -31,6 +34,8 @@ WELL_KNOWN = {
     "S-1-5-2": "Network",
 }
 DOMAIN_RIDS = {513: "Domain Users", 512: "Domain Admins", 515: "Domain Computers", 514: "Domain Guests"}
+# Readers that open a file beyond the people who need it: anyone, or every account of the school board.
+AUDIENCE_OF = {"Everyone": "everyone", "Authenticated Users": "organisation", "Domain Users": "organisation"}
 
 
 def sid_name(sid: str) -> str:
@@ -86,3 +91,15 @@ def parse_security_descriptor(raw: bytes) -> Security:
             if name not in security.readers:
                 security.readers.append(name)
     return security
+
+
+def access_of(security: Security) -> Access:
+    """The Access of a descriptor: its readers, and the audiences they amount to (Everyone: everyone,
+    also as the file's own 'world readable' permission; Authenticated/Domain Users: the organisation)."""
+    access = Access(owner=security.owner, group=security.group, acl=list(security.readers),
+                    world_readable="Everyone" in security.readers)
+    for reader in security.readers:
+        audience = AUDIENCE_OF.get(reader)
+        if audience:
+            access.grant(audience, reader)
+    return access

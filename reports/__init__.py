@@ -1,13 +1,17 @@
-"""Report writers, one module per format, registered by name.
+"""Report writers, one module per format, named in a lazy registry.
 
 Every writer takes the reviewed Report (each violation's identity and triage status, the possible
 breaches, history and triage use; see scanner.triage) and an output folder, and returns the file(s)
 it wrote. Writers never re-scan.
+WRITERS names each format's `module:function` as a string (pre-commit's style): a writer module is
+imported when its format is written, and this package imports none of them, so the writers (which
+use `private_file` from here) make no import circle. A new format is one module plus one line here.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import shutil
 import tempfile
@@ -17,16 +21,21 @@ from pathlib import Path
 from scanner.kernel.model import Report
 
 Writer = Callable[[Report, Path], Path]
-WRITERS: dict[str, Writer] = {}
-FORMATS = ("json", "xlsx", "html", "csv", "pdf")
+# format -> "module:function" that writes it; written in this order
+WRITERS: dict[str, str] = {
+    "json": "reports.json_report:write_json",
+    "xlsx": "reports.xlsx_report:write_xlsx",
+    "html": "reports.html_report:write_html",
+    "csv": "reports.csv_report:write_csv",
+    "pdf": "reports.pdf_report:write_pdf",
+}
+FORMATS = tuple(WRITERS)
 
 
-def register_writer(name: str) -> Callable[[Writer], Writer]:
-    def deco(fn: Writer) -> Writer:
-        WRITERS[name] = fn
-        return fn
-
-    return deco
+def writer(name: str) -> Writer:
+    """The writer of format `name`, imported on first use."""
+    module, _, function = WRITERS[name].partition(":")
+    return getattr(importlib.import_module(module), function)  # type: ignore[no-any-return]
 
 
 def private_file(path: Path) -> None:
@@ -50,14 +59,6 @@ def write_private_text(path: Path, text: str) -> Path:
     return path
 
 
-def _register_builtin() -> None:
-    import reports.csv_report  # noqa: F401  (each import registers its writer)
-    import reports.html_report  # noqa: F401
-    import reports.json_report  # noqa: F401
-    import reports.pdf_report  # noqa: F401
-    import reports.xlsx_report  # noqa: F401
-
-
 def write_all(report: Report, out_dir: Path, formats: list[str] | None = None) -> list[Path]:
     """Write every format (json, xlsx, html, csv, pdf) into `out_dir` (0700); returns the main file of each.
 
@@ -67,13 +68,11 @@ def write_all(report: Report, out_dir: Path, formats: list[str] | None = None) -
     never a truncated report.json beside the previous workbook; an OSError is raised to the caller.
     os.replace also replaces a symlink itself, never the file it points to.
     """
-    _register_builtin()
     out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     os.chmod(out_dir, 0o700)
-    order = [f for f in FORMATS if f in WRITERS] + [f for f in WRITERS if f not in FORMATS]
     staging = Path(tempfile.mkdtemp(prefix=".avgscan-schrijven-", dir=out_dir))
     try:
-        written = [WRITERS[name](report, staging) for name in (formats or order)]
+        written = [writer(name)(report, staging) for name in (formats or WRITERS)]
         for path in sorted(staging.iterdir()):
             private_file(path)
             with open(path, "rb") as fh:

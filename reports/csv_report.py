@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from reports import private_file, register_writer
+from reports import private_file
 from reports.i18n import t, value_label
 from reports.terminal import printable
 from reports.view import lang_of, sheet_text, violation_rows
@@ -32,7 +32,6 @@ def _score(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "nl" else text
 
 
-@register_writer("csv")
 def write_csv(report: Report, out_dir: Path) -> Path:
     """Writes both files; returns violations.csv (findings.csv sits beside it)."""
     lang = lang_of(report)

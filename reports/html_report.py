@@ -11,7 +11,7 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
-from reports import private_file, register_writer
+from reports import private_file
 from reports.html_assets import CSP, CSS, JS
 from reports.i18n import t, value_label
 from reports.svg import bar_chart, line_chart
@@ -306,7 +306,6 @@ def render_html(report: Report) -> str:
             + f"</nav><main>{body}</main><footer>avgscan · {_e(note)}</footer><script>{JS}</script></body></html>")
 
 
-@register_writer("html")
 def write_html(report: Report, out_dir: Path) -> Path:
     path = out_dir / "report.html"
     path.write_text(render_html(report), encoding="utf-8")

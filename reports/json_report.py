@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from reports import private_file, register_writer
+from reports import private_file
 from reports.i18n import t
 from reports.priority import priorities, start_here
 from reports.view import breach_deadline, reviewed, rule_action
@@ -152,7 +152,6 @@ def load_schema() -> dict[str, Any]:
     return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
-@register_writer("json")
 def write_json(report: Report, out_dir: Path) -> Path:
     path = out_dir / "report.json"
     path.write_text(json.dumps(report_dict(report), ensure_ascii=False, indent=1, default=str), encoding="utf-8")

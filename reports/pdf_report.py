@@ -30,7 +30,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from reports import private_file, register_writer
+from reports import private_file
 from reports.i18n import t, value_label
 from reports.terminal import printable
 from reports.view import (
@@ -206,7 +206,6 @@ def render_pdf(report: Report, path: Path) -> None:
               onLaterPages=footer)
 
 
-@register_writer("pdf")
 def write_pdf(report: Report, out_dir: Path) -> Path:
     path = out_dir / "report.pdf"
     render_pdf(report, path)

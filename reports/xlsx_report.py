@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reports import private_file, register_writer
+from reports import private_file
 from reports.i18n import t, value_label
 from reports.view import (
     breach_deadline,
@@ -200,7 +200,6 @@ def _settings(ws: Worksheet, report: Report, lang: str) -> None:
     fit_columns(ws)
 
 
-@register_writer("xlsx")
 def write_xlsx(report: Report, out_dir: Path) -> Path:
     lang = reviewed(report).lang
     wb = Workbook()

@@ -46,9 +46,11 @@ def scan_fingerprint(cfg: ScanConfig, nlp_dir: Path | None = None) -> str:
     return h.hexdigest()
 
 
-def item_fingerprint(item: Item, content_key: str | None = None) -> str:
-    if content_key:
-        return content_key
+def item_fingerprint(item: Item, keyed: str | None = None) -> str:
+    """What tells a rescan that the item is unchanged: the keyed fingerprint the source supplied
+    (Item.fingerprint: an eTag or content hash) or of a row's content, else size and modification time."""
+    if keyed:
+        return keyed
     return f"{item.size}:{item.modified.timestamp() if item.modified else ''}"
 
 

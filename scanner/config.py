@@ -11,12 +11,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny, ValidationError, field_validator
 
 from config import CONFIG_DIR
+from connectors import UnknownConnector, connector
+from connectors.base import SourceSettings
 from scanner.kernel.entities import catalogue
 from scanner.kernel.errors import AvgscanError
-from scanner.kernel.messages import format_validation, os_reason, say
+from scanner.kernel.messages import format_validation, known_keys, os_reason, say, validation_message
 
 # What a place role may mean for the rules; which roles exist and what each means is policy
 # (policy.roles in config/default_policy.yaml, docs/rules.md "Place roles").
@@ -31,40 +33,26 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", protected_namespaces=())
 
 
-class SourceConfig(Strict):
-    name: str
-    type: Literal["filesystem", "database", "smb"]
-    path: str | None = None  # filesystem root
-    url: str | None = None  # SQLAlchemy URL for databases; smb://host/share/folder for SMB
-    include: list[str] = Field(default_factory=list)
-    exclude: list[str] = Field(default_factory=list)
-    tables: list[str] = Field(default_factory=list)  # databases: only these tables (empty: all)
-    register_tables: list[str] = Field(default_factory=list)  # the register itself: reference data
-    roles: dict[str, str] = Field(default_factory=dict)  # folder prefix or table name -> role
-    outbound: dict[str, str] = Field(default_factory=dict)  # folder prefix or table -> party
-    folder_pattern: str | None = "{achternaam}, {roepnaam} ({leerlingnummer})"
-    max_file_mb: float = 200.0
-    # How a rescan decides that a file is unchanged (its cached detection is reused): 'mtime' (size and
-    # modification time, the default: nothing is read) or 'content' (a hash of the file's bytes, for
-    # shares whose tools keep the mtime when they change a file; every file is read once more).
-    change_detection: Literal["mtime", "content"] = "mtime"
-    # Connector limits; None means the connector's default (connectors/base.py DEFAULTS).
-    statement_timeout_s: float | None = None
-    batch_size: int | None = None
-    archive_max_depth: int | None = None
-    archive_max_members: int | None = None
-    archive_max_mb: float | None = None
-
-    def check(self, where: str) -> None:
-        if self.type == "filesystem" and not self.path:
-            raise ConfigError(f"{where}.path: " + say("een bron van type filesystem heeft een map nodig (path:)",
-                                                       "a filesystem source needs a folder path"))
-        if self.type == "database" and not self.url:
-            raise ConfigError(f"{where}.url: " + say("een databasebron heeft een SQLAlchemy-URL nodig (url:)",
-                                                      "a database source needs a SQLAlchemy URL"))
-        if self.type == "smb" and not (self.url or "").startswith("smb://"):
-            raise ConfigError(f"{where}.url: " + say("een smb-bron heeft een URL als smb://server/share/map nodig",
-                                                      "an smb source needs a URL like smb://server/share/folder"))
+def source_settings(entry: object, where: tuple[Any, ...] = ()) -> tuple[SourceSettings | None, list[dict[str, Any]]]:
+    """One `sources:` entry validated by the model of the connector its `type` names (only that
+    connector is imported): the settings, or pydantic-style errors located under `where`."""
+    if isinstance(entry, SourceSettings):
+        return entry, []
+    if not isinstance(entry, dict):
+        return None, [{"type": "model_type", "loc": where, "msg": "", "input": entry}]
+    kind = entry.get("type")
+    if kind is None:
+        return None, [{"type": "missing", "loc": (*where, "type"), "msg": "", "input": entry}]
+    try:
+        model = connector(kind).Config
+    except UnknownConnector as err:
+        return None, [{"type": "value_error", "loc": (*where, "type"), "msg": str(err), "ctx": {"error": str(err)},
+                       "input": kind}]
+    try:
+        return model.model_validate(entry), []
+    except ValidationError as err:
+        return None, [{**e, "loc": (*where, *e["loc"]), "model": model, "in_model": tuple(e["loc"])}
+                      for e in err.errors()]
 
 
 def refuse_passwords(raw: object, origin: str, key: str = "") -> None:
@@ -98,7 +86,7 @@ def check_sqlite_files(cfg: ScanConfig, origin: str = "configuratie") -> None:
     that are not there yet)."""
     from connectors.db_session import sqlite_file
 
-    urls = [(f"sources[{i}].url", s.url) for i, s in enumerate(cfg.sources) if s.type == "database"]
+    urls = [(f"sources[{i}].url", getattr(s, "url", None)) for i, s in enumerate(cfg.sources) if s.type == "database"]
     urls += [(f"records.{name}.url", getattr(cfg.records, attr).url)
              for name, attr in (("register", "pupil_register"), ("consents", "consents"), ("staff", "staff"),
                                 ("parents", "parents"), ("disclosures", "disclosures"))
@@ -155,12 +143,18 @@ class BreachPolicy(Strict):
     rules: list[str]  # rule codes whose violations with `breach` types are possible data breaches
 
 
+class OpenAccessPolicy(Strict):
+    # Who may read an item for its personal data to count as open (scanner/kernel/model.py AUDIENCES)
+    audiences: list[Literal["everyone", "organisation", "external", "anonymous_link"]]
+
+
 class Policy(Strict):
     retention: RetentionPolicy
     consent: ConsentPolicy
     exempt_parties: dict[str, str]
     categories: Categories
     possible_breach: BreachPolicy
+    open_access: OpenAccessPolicy
     # place role -> what it means for the rules; a role not listed here is refused in sources[].roles
     roles: dict[str, list[RoleMeaning]]
 
@@ -213,7 +207,8 @@ class Limits(Strict):
 
 
 class ScanConfig(Strict):
-    sources: list[SourceConfig]
+    # each entry is its connector's own Config model, chosen by its `type` (see source_settings)
+    sources: list[SerializeAsAny[SourceSettings]]
     limits: Limits = Field(default_factory=Limits)
     records: Records = Field(default_factory=Records)
     policy: Policy
@@ -221,6 +216,20 @@ class ScanConfig(Strict):
     as_of: date | None = None
     nlp: str | None = None  # path of an NLP engine YAML; default config/nlp/nlp.yaml
     base_dir: Path = Path(".")
+
+    @field_validator("sources", mode="before")
+    @classmethod
+    def _per_connector(cls, entries: object) -> object:
+        """Entries given as mappings (not through build_config) are validated by their connector too."""
+        if not isinstance(entries, list):
+            return entries
+        out = []
+        for i, entry in enumerate(entries):
+            settings, errors = source_settings(entry, (i,))
+            if errors:
+                raise ValueError("; ".join(_source_error("sources", e) for e in errors))
+            out.append(settings)
+        return out
 
     def resolve(self, path: str) -> Path:
         """Paths in the config are relative to the config file's folder."""
@@ -269,31 +278,46 @@ def build_config(raw: dict[str, Any], origin: str, base_dir: Path) -> ScanConfig
     data = dict(raw)
     data["policy"] = _deep_merge(default_policy(), raw.get("policy") or {})
     data["base_dir"] = base_dir
+    source_errors: list[dict[str, Any]] = []
+    if isinstance(data.get("sources"), list):
+        settings = [source_settings(entry, ("sources", i)) for i, entry in enumerate(data["sources"])]
+        source_errors = [e for _, errors in settings for e in errors]
+        data["sources"] = [s for s, _ in settings if s is not None]
     try:
         cfg = ScanConfig.model_validate(data)
+        errors: list[dict[str, Any]] = []
     except ValidationError as err:
-        raise ConfigError(format_validation(origin, ScanConfig, err.errors())) from None
+        errors = list(err.errors())
+    if source_errors or errors:
+        lines = [_source_error(origin, e) for e in source_errors]
+        if errors:
+            lines.append(format_validation(origin, ScanConfig, errors))
+        raise ConfigError("\n".join(lines)) from None
     if not cfg.sources:
         raise ConfigError(f"{origin}: sources: " + say("minstens één bron is nodig", "at least one source is needed"))
     names = [s.name for s in cfg.sources]
     for i, src in enumerate(cfg.sources):
-        src.check(f"{origin}: sources[{i}]")
-        _anchor_paths(src, cfg)
+        src.anchor(cfg.resolve)
         if names.count(src.name) > 1:
             raise ConfigError(f"{origin}: sources[{i}].name: {src.name!r} "
                               + say("komt twee keer voor", "is used twice"))
     cfg.policy.check_roles(cfg, origin)
+    _anchor_records(cfg)
     return cfg
 
 
-def _anchor_paths(src: SourceConfig, cfg: ScanConfig) -> None:
-    """Relative folders and SQLite files in a config are relative to the config file, not the cwd."""
-    if src.path and "://" not in src.path:
-        src.path = str(cfg.resolve(src.path))
-    if src.url and src.url.startswith("sqlite:///") and not src.url.startswith("sqlite:////"):
-        db = src.url[len("sqlite:///"):]
-        if db and db != ":memory:":
-            src.url = f"sqlite:///{cfg.resolve(db)}"
+def _source_error(origin: str, error: dict[str, Any]) -> str:
+    """'file: sources[0].folder_patern: onbekende sleutel; bedoelde u `folder_pattern`?' for an error in
+    a source's settings, with suggestions from that connector's own model."""
+    loc = tuple(error["loc"])
+    key = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in loc).replace(".[", "[")
+    model = error.get("model")
+    keys = known_keys(model, error["in_model"]) if model is not None else []
+    return f"{origin}: {key}: {validation_message(error, keys)}"
+
+
+def _anchor_records(cfg: ScanConfig) -> None:
+    """Relative SQLite files of the record tables are relative to the config file, not the cwd."""
     for spec in (cfg.records.pupil_register, cfg.records.consents, cfg.records.staff, cfg.records.parents,
                  cfg.records.disclosures):
         if spec and spec.url and spec.url.startswith("sqlite:///") and not spec.url.startswith("sqlite:////"):

@@ -26,7 +26,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any, Protocol
 
-from connectors.base import Source, open_source
+from connectors import open_source
+from connectors.base import Source, assign_place, fingerprint_of
 from scanner.cache import ItemCache
 from scanner.config import ScanConfig
 from scanner.kernel.errors import Unreadable
@@ -82,6 +83,9 @@ def tasks(scanner: ItemWork) -> Iterator[Task | ScannedItem]:
             continue
         try:
             for item in source.crawl():
+                assign_place(item, src_cfg)  # roles and parties are the config's, for every source alike
+                if item.status == "scanned":
+                    fingerprint_of(source, item)
                 if item.kind != "row" or item.status != "scanned":
                     yield (source.name, item, None)
                     continue
@@ -228,8 +232,8 @@ def fingerprint(scanner: ItemWork, item: Item, content: Content | None) -> str:
     from scanner.cache import item_fingerprint
 
     if content is None:
-        if item.content_key:  # change_detection: content; keyed, as a plain hash of a short file is guessable
-            return item_fingerprint(item, scanner.keyer.of("file", item.content_key))
+        if item.fingerprint:  # the source's own (an eTag, a content hash); keyed: a short file's hash is guessable
+            return item_fingerprint(item, scanner.keyer.of("file", item.fingerprint))
         return item_fingerprint(item)
     return item_fingerprint(item, scanner.keyer.of("row", "\x1f".join(f"{u.place}\x1e{u.text}" for u in content.units)))
 

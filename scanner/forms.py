@@ -43,12 +43,11 @@ from scanner.detection.tables import (
 )
 from scanner.kernel.dates import parse_date
 from scanner.kernel.entities import Catalogue, catalogue
-from scanner.kernel.model import TextUnit
+from scanner.kernel.model import TABLE_RECORD, TextUnit
 from scanner.kernel.names import PARTICLES
 from scanner.kernel.text import fold, norm_header
 
 FORM_RECORD = "sectie"  # record ids of form sections start with this word
-TABLE_RECORD = "tabel"  # record ids of document table rows (connectors/extractors/doctables.py)
 MAX_LABEL_WORDS = 5
 MAX_VALUE_WORDS_ALONE = 6  # a value on the line after its label ('Achternaam' / 'ten Brink' in a pdf)
 

@@ -20,6 +20,7 @@ from scanner.config import ScanConfig
 from scanner.detection.detect import CellMemo, detect
 from scanner.detection.engine import build_analyzer
 from scanner.detection.paragraphs import join_lines, split_long
+from scanner.doctables import read_tables
 from scanner.executor import scan_all
 from scanner.forms import read_forms, records
 from scanner.generic_terms import drop_generic_terms
@@ -88,7 +89,8 @@ class Scanner:
         self.index = RegisterIndex.build(records.pupils or [], self.keyer, records.staff, records.parents)
         self.pupil_names = set(self.index.by_name)
         self._analyzer: AnalyzerEngine | None = None
-        self.folder_rx = {s.name: folder_regex(s.folder_pattern) if s.folder_pattern else None for s in cfg.sources}
+        self.folder_rx = {s.name: folder_regex(pattern) if (pattern := getattr(s, "folder_pattern", None)) else None
+                          for s in cfg.sources}  # only file trees have dossier folders
         self.memo = CellMemo()
         self.hold_terms = [(t, fold(t)) for t in cfg.policy.retention.legal_hold]
         self.source_counts: dict[str, dict[str, int]] = {}  # per source: entries skipped while crawling, by why
@@ -119,6 +121,7 @@ class Scanner:
         return self.detect_item(item, content)
 
     def detect_item(self, item: Item, content: Content) -> Detected:
+        content = read_tables(content)  # document tables as forms or lists, before anything reads the text
         chars = sum(len(u.text) for u in content.units)
         limit = self.cfg.limits.max_text_mb * 1024 * 1024
         if chars > limit:

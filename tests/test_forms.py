@@ -16,6 +16,7 @@ from connectors.extractors import extract
 from scanner.cache import _decode, _encode
 from scanner.detection.detect import detect
 from scanner.detection.paragraphs import join_lines, split_long
+from scanner.doctables import read_tables, table_units
 from scanner.forms import read_forms
 from scanner.kernel.model import Detected, Finding, UnknownChild
 from scanner.linking import RegisterIndex, link, row_keys
@@ -127,7 +128,7 @@ LAYOUTS = {"docx table": (docx_table, ".docx"), "docx paragraphs": (docx_paragra
 class Scanned:
     def __init__(self, analyzer, index: RegisterIndex, name: str, data: bytes) -> None:  # noqa: ANN001
         k = index.keyer
-        self.units = split_long(join_lines(read_forms(extract(data, name).units)))
+        self.units = split_long(join_lines(read_forms(read_tables(extract(data, name)).units)))
         self.findings = detect(analyzer, "share", name, self.units, keyer=k)
         self.detected = Detected(findings=self.findings, rows=row_keys(self.units, k),
                                  candidates=candidates(self.units, self.findings, k, name))
@@ -367,3 +368,24 @@ def test_sheets_and_rows_keep_one_record_per_row() -> None:
     content = row_content({"naam": "Sanne", "opmerking": "x"}, ["naam", "opmerking"], set(), {}, None)
     assert {u.record for u in content.units} == {"row"}
     assert read_forms(units) is units
+
+
+def test_document_tables_are_read_by_the_forms_stage_not_the_extractor() -> None:
+    """The extractor gives cells and row counts only; scanner/doctables.py reads the table with the forms
+    stage's words. A header row followed by an empty last row still makes a list (two rows)."""
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["Naam", "Geboortedatum", ""], strict=True):
+        cell.text = text
+    buf = io.BytesIO()
+    document.save(buf)
+    raw = extract(buf.getvalue(), "lijst.docx")
+    assert [(u.place, u.text, u.record, u.column) for u in raw.units] == [
+        ("tabel 1 rij 1 kolom 1", "Naam", "tabel 1 rij 1", None),
+        ("tabel 1 rij 1 kolom 2", "Geboortedatum", "tabel 1 rij 1", None)]
+    read = read_tables(raw)
+    assert read.units == table_units([["Naam", "Geboortedatum"], []], 1)
+    assert read.units != table_units([["Naam", "Geboortedatum"]], 1)  # one row only: a label|value line
+    assert "table_rows" not in read.metadata and read_tables(read) is read

@@ -1,11 +1,15 @@
-"""Format extractors: one module per format, registered by file suffix.
+"""Format extractors: one module per format, named by file suffix in a lazy registry.
 
 An extractor turns bytes into Content (text units with their places). It raises Unreadable with a
 reason for encrypted, corrupt or unsupported input; the scan goes on.
 
-Container formats (zip archives, e-mail with attachments) also register a *member lister*: the
+Container formats (zip archives, e-mail with attachments) also have a *member lister*: the
 source turns each member into an item of its own (`<container>!/<member>`), so a finding in an
 attachment points at the attachment and an unreadable member is reported on its own.
+
+The registries name `module:function` as strings (pre-commit's style): a format's module is imported
+the first time a file of that format is met, and this package imports none of them itself. A new
+format is one module plus its suffixes here.
 """
 
 from __future__ import annotations
@@ -17,25 +21,62 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePosixPath
+from typing import Any
 
-from connectors.base import DEFAULTS
+from connectors.base import FileSourceSettings
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.model import Content
 
 Extractor = Callable[[bytes, str], Content]
-EXTRACTORS: dict[str, Extractor] = {}
-_MODULES = ("text", "delimited", "docx", "doc", "xlsx", "xls", "pdf", "ocr", "eml", "msg", "odf", "rtf", "html",
-            "archive")
+# suffix -> "module:function" turning the bytes of a file with that suffix into Content
+EXTRACTORS: dict[str, str] = {
+    ".zip": "connectors.extractors.archive:extract_zip",
+    ".csv": "connectors.extractors.delimited:extract_csv", ".tsv": "connectors.extractors.delimited:extract_csv",
+    ".tab": "connectors.extractors.delimited:extract_csv",
+    ".doc": "connectors.extractors.doc:extract_doc", ".dot": "connectors.extractors.doc:extract_doc",
+    ".docx": "connectors.extractors.docx:extract_docx", ".docm": "connectors.extractors.docx:extract_docx",
+    ".dotx": "connectors.extractors.docx:extract_docx", ".dotm": "connectors.extractors.docx:extract_docx",
+    ".eml": "connectors.extractors.eml:extract_eml",
+    ".html": "connectors.extractors.html:extract_html", ".htm": "connectors.extractors.html:extract_html",
+    ".xhtml": "connectors.extractors.html:extract_html",
+    ".msg": "connectors.extractors.msg:extract_msg_file",
+    ".png": "connectors.extractors.ocr:extract_image", ".jpg": "connectors.extractors.ocr:extract_image",
+    ".jpeg": "connectors.extractors.ocr:extract_image", ".tif": "connectors.extractors.ocr:extract_image",
+    ".tiff": "connectors.extractors.ocr:extract_image", ".bmp": "connectors.extractors.ocr:extract_image",
+    ".gif": "connectors.extractors.ocr:extract_image", ".webp": "connectors.extractors.ocr:extract_image",
+    ".odt": "connectors.extractors.odf:extract_odt", ".ott": "connectors.extractors.odf:extract_odt",
+    ".ods": "connectors.extractors.odf:extract_ods", ".ots": "connectors.extractors.odf:extract_ods",
+    ".pdf": "connectors.extractors.pdf:extract_pdf",
+    ".rtf": "connectors.extractors.rtf:extract_rtf",
+    ".txt": "connectors.extractors.text:extract_text", ".text": "connectors.extractors.text:extract_text",
+    ".log": "connectors.extractors.text:extract_text", ".md": "connectors.extractors.text:extract_text",
+    ".ics": "connectors.extractors.text:extract_text", ".vcf": "connectors.extractors.text:extract_text",
+    ".json": "connectors.extractors.text:extract_text", ".xml": "connectors.extractors.text:extract_text",
+    ".xls": "connectors.extractors.xls:extract_xls", ".xlt": "connectors.extractors.xls:extract_xls",
+    ".xlsx": "connectors.extractors.xlsx:extract_xlsx", ".xlsm": "connectors.extractors.xlsx:extract_xlsx",
+    ".xltx": "connectors.extractors.xlsx:extract_xlsx", ".xltm": "connectors.extractors.xlsx:extract_xlsx",
+}
+
+
+def _default(key: str) -> Any:
+    return FileSourceSettings.model_fields[key].default
 
 
 @dataclass
 class Limits:
-    """Guards against hostile containers (zip bombs, endless nesting)."""
+    """Guards against hostile containers (zip bombs, endless nesting); the defaults are the settings'."""
 
-    max_member_bytes: int = int(DEFAULTS["max_file_mb"] * 1024 * 1024)
-    max_members: int = DEFAULTS["archive_max_members"]
-    max_expanded_bytes: int = int(DEFAULTS["archive_max_mb"] * 1024 * 1024)
-    max_depth: int = DEFAULTS["archive_max_depth"]
+    max_member_bytes: int = int(_default("max_file_mb") * 1024 * 1024)
+    max_members: int = _default("archive_max_members")
+    max_expanded_bytes: int = int(_default("archive_max_mb") * 1024 * 1024)
+    max_depth: int = _default("archive_max_depth")
+
+    @classmethod
+    def of(cls, cfg: FileSourceSettings) -> Limits:
+        """The limits a file source's settings ask for."""
+        return cls(max_member_bytes=int(float(cfg.max_file_mb) * 1024 * 1024), max_members=int(cfg.archive_max_members),
+                   max_expanded_bytes=int(float(cfg.archive_max_mb) * 1024 * 1024),
+                   max_depth=int(cfg.archive_max_depth))
 
 
 @dataclass
@@ -73,36 +114,21 @@ def reading_with(limits: Limits) -> Iterator[None]:
 
 
 MemberLister = Callable[[bytes, str, Limits], list[Member]]
-MEMBER_LISTERS: dict[str, MemberLister] = {}
+# suffix -> "module:function" listing the members of a container with that suffix
+MEMBER_LISTERS: dict[str, str] = {
+    ".zip": "connectors.extractors.archive:list_members",
+    ".eml": "connectors.extractors.eml:list_attachments",
+    ".msg": "connectors.extractors.msg:list_attachments",
+}
+_RESOLVED: dict[str, Callable[..., object]] = {}
 
 
-def register(*suffixes: str) -> Callable[[Extractor], Extractor]:
-    def deco(fn: Extractor) -> Extractor:
-        for s in suffixes:
-            EXTRACTORS[s] = fn
-        return fn
-
-    return deco
-
-
-def register_members(*suffixes: str) -> Callable[[MemberLister], MemberLister]:
-    def deco(fn: MemberLister) -> MemberLister:
-        for s in suffixes:
-            MEMBER_LISTERS[s] = fn
-        return fn
-
-    return deco
-
-
-_LOADED: list[bool] = []
-
-
-def _load() -> None:
-    """Import every extractor module once (one of them may have been imported on its own before)."""
-    if not _LOADED:
-        for mod in _MODULES:
-            importlib.import_module(f"connectors.extractors.{mod}")
-        _LOADED.append(True)
+def _resolve(spec: str) -> Callable[..., object]:
+    """The function a registry entry names, imported on first use."""
+    if spec not in _RESOLVED:
+        module, _, function = spec.partition(":")
+        _RESOLVED[spec] = getattr(importlib.import_module(module), function)
+    return _RESOLVED[spec]
 
 
 def suffix(name: str) -> str:
@@ -110,13 +136,13 @@ def suffix(name: str) -> str:
 
 
 def extractor_for(name: str) -> Extractor | None:
-    _load()
-    return EXTRACTORS.get(suffix(name))
+    spec = EXTRACTORS.get(suffix(name))
+    return _resolve(spec) if spec else None  # type: ignore[return-value]
 
 
 def member_lister_for(name: str) -> MemberLister | None:
-    _load()
-    return MEMBER_LISTERS.get(suffix(name))
+    spec = MEMBER_LISTERS.get(suffix(name))
+    return _resolve(spec) if spec else None  # type: ignore[return-value]
 
 
 def unsupported_reason(name: str) -> str:

@@ -13,7 +13,7 @@ import zipfile
 from datetime import datetime
 from pathlib import PurePosixPath
 
-from connectors.extractors import Limits, Member, register, register_members, unique_name
+from connectors.extractors import Limits, Member, unique_name
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.model import Content, TextUnit
 
@@ -69,7 +69,6 @@ def check_expansion(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
             raise Unreadable(f"zip-bom: {i.filename} pakt {i.file_size // max(i.compress_size, 1)}x zo groot uit")
 
 
-@register_members(".zip")
 def list_members(data: bytes, name: str, limits: Limits) -> list[Member]:
     zf = _open(data)
     infos = [i for i in zf.infolist() if not i.is_dir()]
@@ -92,7 +91,6 @@ def list_members(data: bytes, name: str, limits: Limits) -> list[Member]:
     return members
 
 
-@register(".zip")
 def extract_zip(data: bytes, name: str) -> Content:
     """The archive itself has no text of its own; its members are scanned as separate items."""
     zf = _open(data)

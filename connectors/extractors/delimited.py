@@ -7,7 +7,6 @@ import io
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from connectors.extractors import register
 from connectors.extractors.text import decode_text
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.model import Content, TextUnit
@@ -102,7 +101,6 @@ def _lines(text: str) -> Iterator[str]:
         start = end + 1
 
 
-@register(".csv", ".tsv", ".tab")
 def extract_csv(data: bytes, name: str) -> Content:
     text = decode_text(data)
     delimiter = sniff_delimiter(text, name)

@@ -12,7 +12,6 @@ import shutil
 import subprocess
 import tempfile
 
-from connectors.extractors import register
 from connectors.extractors.office import OLE_MAGIC
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.model import Content, TextUnit
@@ -46,7 +45,6 @@ def antiword_text(data: bytes) -> str:
     return proc.stdout.decode("utf-8", errors="replace")
 
 
-@register(".doc", ".dot")
 def extract_doc(data: bytes, name: str) -> Content:
     text = antiword_text(data)  # -w 0: no wrapping, so one line is one paragraph (or table row)
     lines = [line.strip() for line in text.replace("\r", "").split("\n")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 
 import docx
 from docx.oxml.ns import qn
@@ -12,15 +13,14 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from connectors.extractors import register
-from connectors.extractors.doctables import table_units
+from connectors.extractors.doctables import table_cells
 from connectors.extractors.office import check_package
 from scanner.kernel.model import Content, TextUnit
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def _table_units(table: Table, t: int) -> list[TextUnit]:
+def _table_units(table: Table, t: int, metadata: dict[str, Any]) -> list[TextUnit]:
     rows = []
     for row in table.rows:
         cells: list[str] = []
@@ -32,7 +32,7 @@ def _table_units(table: Table, t: int) -> list[TextUnit]:
         while cells and not cells[-1]:
             cells.pop()
         rows.append(cells)
-    return table_units(rows, t)
+    return table_cells(rows, t, metadata)
 
 
 def _paragraph_texts(element: etree._Element) -> list[str]:
@@ -87,11 +87,11 @@ def _notes(data: bytes) -> list[TextUnit]:
     return units
 
 
-@register(".docx", ".docm", ".dotx", ".dotm")
 def extract_docx(data: bytes, name: str) -> Content:
     check_package(data, name)
     document = docx.Document(io.BytesIO(data))
     units: list[TextUnit] = []
+    metadata: dict[str, Any] = {}
     p_no = t_no = box_no = 0
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
@@ -107,11 +107,13 @@ def extract_docx(data: bytes, name: str) -> Content:
                     units.append(TextUnit(place=f"tekstvak {box_no}", text=text))
         elif isinstance(block, Table):
             t_no += 1
-            units.extend(_table_units(block, t_no))
+            units.extend(_table_units(block, t_no, metadata))
     units.extend(_header_footer_units(document))
     units.extend(_notes(data))
     for i, comment in enumerate(document.comments, 1):
         if comment.text.strip():
             units.append(TextUnit(place=f"opmerking {i}", text=comment.text))
     title = document.core_properties.title
-    return Content(units=units, metadata={"title": title} if title else {})
+    if title:
+        metadata["title"] = title
+    return Content(units=units, metadata=metadata)

@@ -14,7 +14,7 @@ from email import policy
 from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 
-from connectors.extractors import Limits, Member, register, register_members, unique_name
+from connectors.extractors import Limits, Member, unique_name
 from connectors.extractors.html import extract_html
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.model import Content, TextUnit
@@ -58,7 +58,6 @@ def body_lines(msg: email.message.EmailMessage) -> list[str]:
     return text.splitlines()
 
 
-@register(".eml")
 def extract_eml(data: bytes, name: str) -> Content:
     msg = parse(data)
     if msg.get_content_type() in ENCRYPTED_TYPES:
@@ -91,7 +90,6 @@ def attachments(msg: email.message.EmailMessage) -> Iterator[email.message.Email
             yield part  # type: ignore[misc]
 
 
-@register_members(".eml")
 def list_attachments(data: bytes, name: str, limits: Limits) -> list[Member]:
     msg = parse(data)
     sent = message_date(msg)

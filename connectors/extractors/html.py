@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from connectors.extractors import register
 from connectors.extractors.text import decode_text
 from scanner.kernel.model import Content, TextUnit
 
@@ -65,7 +64,6 @@ def _decode(data: bytes) -> str:
     return decode_text(data)
 
 
-@register(".html", ".htm", ".xhtml")
 def extract_html(data: bytes, name: str) -> Content:
     parser = _TextParser()
     parser.feed(_decode(data))

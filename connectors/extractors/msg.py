@@ -11,7 +11,7 @@ from datetime import datetime
 import extract_msg
 from extract_msg.enums import AttachmentType
 
-from connectors.extractors import Limits, Member, register, register_members, unique_name
+from connectors.extractors import Limits, Member, unique_name
 from connectors.extractors.html import extract_html
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.model import Content, TextUnit
@@ -41,7 +41,6 @@ def _date(msg: object) -> datetime | None:
     return value if isinstance(value, datetime) else None
 
 
-@register(".msg")
 def extract_msg_file(data: bytes, name: str) -> Content:
     with opened(data) as msg:
         units: list[TextUnit] = []
@@ -60,7 +59,6 @@ def extract_msg_file(data: bytes, name: str) -> Content:
     return Content(units=units, metadata={"date": sent.date()} if sent else {})
 
 
-@register_members(".msg")
 def list_attachments(data: bytes, name: str, limits: Limits) -> list[Member]:
     members: list[Member] = []
     taken: set[str] = set()

@@ -13,7 +13,6 @@ import os
 import shutil
 import subprocess
 
-from connectors.extractors import register
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.model import Content, TextUnit
 
@@ -75,7 +74,6 @@ def _check_image(data: bytes) -> None:
         raise Unreadable(f"afbeelding te groot voor OCR ({width}x{height} pixels)")
 
 
-@register(".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp")
 def extract_image(data: bytes, name: str) -> Content:
     _check_image(data)
     pages = ocr_image(data).split("\f")

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from typing import Any
 
 from odf import teletype
 from odf.element import Element, Text
 from odf.namespaces import OFFICENS, TABLENS, TEXTNS
 from odf.opendocument import load
 
-from connectors.extractors import register
 from connectors.extractors.delimited import table_units as sheet_units
-from connectors.extractors.doctables import table_units
+from connectors.extractors.doctables import table_cells
 from connectors.extractors.office import check_package
 from scanner.kernel.model import Content, TextUnit
 
@@ -87,16 +87,16 @@ def _body(node: Element) -> Iterator[Element]:
             yield from _body(child)
 
 
-@register(".odt", ".ott")
 def extract_odt(data: bytes, name: str) -> Content:
     check_package(data, name)
     doc = load(io.BytesIO(data))
     units = []
+    metadata: dict[str, Any] = {}
     i = t = 0
     for el in _body(doc.text):
         if _qname(el) == (TABLENS, "table"):
             t += 1
-            units.extend(table_units([[c.strip() for c in row] for row in _rows(el)], t))
+            units.extend(table_cells([[c.strip() for c in row] for row in _rows(el)], t, metadata))
             continue
         i += 1
         text = _text(el)
@@ -117,7 +117,9 @@ def extract_odt(data: bytes, name: str) -> Content:
                 if text:
                     units.append(TextUnit(place=f"{labels[q[1]]} ({page_name})", text=text))
     title = next((teletype.extractText(t) for t in doc.meta.childNodes if _qname(t) and _qname(t)[1] == "title"), "")
-    return Content(units=units, metadata={"title": title} if title else {})
+    if title:
+        metadata["title"] = title
+    return Content(units=units, metadata=metadata)
 
 
 def _rows(table: Element) -> list[list[str]]:
@@ -152,7 +154,6 @@ def _table_rows(node: Element) -> Iterator[Element]:
             yield from _table_rows(child)
 
 
-@register(".ods", ".ots")
 def extract_ods(data: bytes, name: str) -> Content:
     check_package(data, name)
     doc = load(io.BytesIO(data))

@@ -13,7 +13,6 @@ import logging
 from pypdf import PdfReader
 from pypdf.errors import LimitReachedError
 
-from connectors.extractors import register
 from connectors.extractors.ocr import MAX_PAGES, MAX_PIXELS, line_units, ocr_image
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.model import Content, TextUnit
@@ -108,7 +107,6 @@ def _page_text(reader: PdfReader, index: int) -> str:
     return text
 
 
-@register(".pdf")
 def extract_pdf(data: bytes, name: str) -> Content:
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from striprtf.striprtf import rtf_to_text
 
-from connectors.extractors import register
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.model import Content, TextUnit
 
 
-@register(".rtf")
 def extract_rtf(data: bytes, name: str) -> Content:
     if not data.lstrip()[:5].startswith(b"{\\rtf"):
         raise Unreadable("geen geldig RTF-bestand")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from connectors.extractors import register
 from scanner.kernel.model import Content, TextUnit
 
 CP1252_FALLBACK = "avgscan-cp1252"
@@ -63,7 +62,6 @@ def lenient_utf8(data: bytes) -> str:
 
 # .ics and .vcf (calendar invites, contact cards, often mail attachments) are plain text with names and
 # numbers; reading them line by line finds those as well as a dedicated parser would.
-@register(".txt", ".text", ".log", ".md", ".ics", ".vcf", ".json", ".xml")
 def extract_text(data: bytes, name: str) -> Content:
     text = decode_text(data)
     units = [TextUnit(place=f"regel {i}", text=line) for i, line in enumerate(text.splitlines(), 1)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import xlrd
 
-from connectors.extractors import register
 from connectors.extractors.delimited import table_units
 from connectors.extractors.office import ENCRYPTED
 from connectors.extractors.xlsx import cell_text
@@ -25,7 +24,6 @@ def _value(book: xlrd.book.Book, cell: xlrd.sheet.Cell) -> str:
     return cell_text(cell.value)
 
 
-@register(".xls", ".xlt")
 def extract_xls(data: bytes, name: str) -> Content:
     try:
         book = xlrd.open_workbook(file_contents=data, on_demand=True)

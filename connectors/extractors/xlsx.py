@@ -15,7 +15,6 @@ from typing import Any
 import openpyxl
 from openpyxl.worksheet._reader import WorkSheetParser
 
-from connectors.extractors import register
 from connectors.extractors.delimited import sparse_table_units
 from connectors.extractors.office import check_package
 from scanner.kernel.model import Content
@@ -64,7 +63,6 @@ def _rows(wb: openpyxl.Workbook, ws: object) -> Iterator[tuple[int, dict[int, st
                 yield number, row
 
 
-@register(".xlsx", ".xlsm", ".xltx", ".xltm")
 def extract_xlsx(data: bytes, name: str) -> Content:
     check_package(data, name)
     wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)

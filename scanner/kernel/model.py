@@ -24,17 +24,39 @@ Change = Literal["new", "persisting"]
 # A PERSON finding scored at most this is one capitalised word only the NER called a name: detection
 # caps it here, and a rule does not count it as a person on its own.
 WEAK_NAME_SCORE = 0.5
+# Who may read an item, in one vocabulary for every source (connectors map their own principals to it;
+# which audiences make data 'open' is policy: `open_access.audiences` in config/default_policy.yaml):
+#   everyone       - anyone on the network or the internet (POSIX 'other', SMB Everyone);
+#   organisation   - every account of the school board (Authenticated Users, Domain Users, a tenant-wide link);
+#   external       - named outside parties or domains (guest accounts, a share with another domain);
+#   anonymous_link - anyone who has the link (a cloud 'anyone with the link' share).
+AUDIENCES = ("everyone", "organisation", "external", "anonymous_link")
 
 
 @dataclass
 class Access:
-    """Who can read an item, as far as the source can tell."""
+    """Who can read an item, as far as the source can tell.
+
+    `acl` names the readers as the source does (shown in reports); `audiences` says what they amount
+    to in the shared vocabulary (AUDIENCES), so a rule never needs to know a source's principal names.
+    """
 
     owner: str | None = None
     group: str | None = None
     mode: int | None = None  # POSIX permission bits
     acl: list[str] = field(default_factory=list)  # principals with read access, e.g. "Everyone"
-    world_readable: bool = False
+    world_readable: bool = False  # the item's own permission (POSIX 'other', SMB Everyone) lets anyone read
+    # audience (AUDIENCES) -> the principals in `acl` (or a link's description) that give it read access
+    audiences: dict[str, list[str]] = field(default_factory=dict)
+    external: list[str] = field(default_factory=list)  # named outside parties/domains (audience 'external')
+
+    def grant(self, audience: str, principal: str) -> None:
+        """Record that `principal` gives `audience` read access (a connector's mapping calls this)."""
+        if audience not in AUDIENCES:
+            raise ValueError(f"unknown audience {audience!r}; one of {', '.join(AUDIENCES)}")
+        names = self.audiences.setdefault(audience, [])
+        if principal not in names:
+            names.append(principal)
 
 
 @dataclass
@@ -52,8 +74,9 @@ class Item:
     status: str = "scanned"  # 'scanned', 'unreadable', 'skipped'
     reason: str | None = None
     register: bool = False  # the pupil register table itself (reference data)
-    # hash of the file's bytes when the source detects changes by content (change_detection: content)
-    content_key: str | None = field(default=None, repr=False, compare=False)
+    # What a rescan compares to decide the item is unchanged, when the source knows better than size and
+    # modification time: an eTag, a version id or a hash of the bytes (change_detection: content).
+    fingerprint: str | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -66,6 +89,13 @@ class TextUnit:
     # the record the cell or form field belongs to: a sheet row ('Blad1!3'), a database row ('row'),
     # a document table row ('tabel 2 rij 3') or one section of a form ('sectie 2: Gegevens ouder/verzorger 1')
     record: str | None = None
+
+
+# Tables in documents (docx, odt): extractors give every filled cell as a unit with the record
+# 'tabel <t> rij <r>' and the place 'tabel <t> rij <r> kolom <c>', and the number of rows of each table
+# under Content.metadata[TABLE_ROWS]; the linking stage (scanner/doctables.py) reads them as a form or a list.
+TABLE_RECORD = "tabel"
+TABLE_ROWS = "table_rows"
 
 
 @dataclass

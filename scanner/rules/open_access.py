@@ -10,9 +10,6 @@ from scanner.kernel.messages import say
 from scanner.kernel.model import WEAK_NAME_SCORE, ScannedItem, Violation
 from scanner.rules.base import Rule, RuleContext, Words, finding_refs, pupils
 
-OPEN_PRINCIPALS = {"everyone", "iedereen", "authenticated users", "geverifieerde gebruikers", "domain users",
-                   "domeingebruikers", "s-1-1-0", "s-1-5-11"}
-
 
 def personal_data(scanned: ScannedItem) -> bool:
     """Pupil data, identifiers and contact details count; a staff name, a diagnosis word alone or a
@@ -30,15 +27,20 @@ def personal_data(scanned: ScannedItem) -> bool:
 
 
 def why_open(scanned: ScannedItem, policy: Policy) -> str | None:
+    """Why the item is open: its place's role, its own permission for everyone, or readers whose
+    audience (as the source mapped them) the policy calls open (`open_access.audiences`)."""
+    audiences = policy.open_access.audiences
     item = scanned.item
     if policy.role_means(item.role, "open_to_everyone"):
         return say("staat in een map die voor iedereen open is", "is in a folder open to everyone")
-    if item.access.world_readable:
+    if item.access.world_readable and "everyone" in audiences:
         return say("bestand is voor iedereen leesbaar", "file can be read by everyone") + \
             f" ({say('rechten', 'mode')} {oct(item.access.mode or 0)[2:]})"
-    open_acl = [p for p in item.access.acl if p.lower() in OPEN_PRINCIPALS]
-    if open_acl:
-        return say("leesrecht voor", "read access for") + f" {', '.join(open_acl)}"
+    granted = [p for a in audiences for p in item.access.audiences.get(a, [])]
+    readers = [p for p in item.access.acl if p in granted] + [p for p in dict.fromkeys(granted)
+                                                                if p not in item.access.acl]
+    if readers:
+        return say("leesrecht voor", "read access for") + f" {', '.join(readers)}"
     return None
 
 

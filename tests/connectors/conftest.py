@@ -25,33 +25,17 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from scanner.config import SourceConfig
+from connectors import connector
+from connectors.base import SourceSettings
 
 SMB_USER = "nobody"  # exists on every Debian system; smbd needs a Unix account behind the SMB user
 SMB_PASSWORD = "Avgscan-Test-" + secrets.token_hex(4)
 
 
-class _WithSettings:
-    """A SourceConfig plus connector settings the config model does not have (yet)."""
-
-    def __init__(self, cfg: SourceConfig, settings: dict[str, Any]) -> None:
-        self._cfg = cfg
-        self.__dict__.update(settings)
-
-    def __getattr__(self, key: str) -> Any:
-        return getattr(self._cfg, key)
-
-
-def source_config(**values: Any) -> SourceConfig:
-    """A SourceConfig; a type or key the config model does not know (yet) is passed on unvalidated."""
+def source_config(**values: Any) -> SourceSettings:
+    """The settings of the connector that `type` names, validated by that connector's own Config."""
     values.setdefault("name", "bron")
-    known = {k: v for k, v in values.items() if k in SourceConfig.model_fields}
-    settings = {k: v for k, v in values.items() if k not in SourceConfig.model_fields}
-    try:
-        cfg = SourceConfig(**known)
-    except Exception:
-        cfg = SourceConfig.model_construct(**known)
-    return _WithSettings(cfg, settings) if settings else cfg  # type: ignore[return-value]
+    return connector(values["type"]).Config(**values)  # type: ignore[no-any-return]
 
 
 def free_port(preferred: int) -> int:

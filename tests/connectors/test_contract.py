@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from connectors.base import Source, open_source
+from connectors import open_source
+from connectors.base import Source
 from scanner.kernel.errors import Unreadable
 from tests.connectors import samples
 from tests.connectors.conftest import fill_school, place_file, source_config

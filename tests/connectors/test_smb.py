@@ -10,7 +10,7 @@ import pytest
 from smbprotocol.security_descriptor import AccessAllowedAce, AccessDeniedAce, AclPacket, SIDPacket, SMB2CreateSDBuffer
 
 import connectors.credentials as credentials
-from connectors.smb import SmbSource, parse_url
+from connectors.smb import SmbSource, parse_url, smb_credentials
 from connectors.smb_security import parse_security_descriptor
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.model import Item
@@ -87,7 +87,7 @@ def test_credentials_from_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
     asked = []
     monkeypatch.setattr(credentials, "keyring_password",
                         lambda service, user: asked.append((service, user)) or "uit-de-sleutelbos")
-    assert credentials.smb_credentials("fs01", "jan") == ("SCHOOL\\jan", "uit-de-sleutelbos")
+    assert smb_credentials("fs01", "jan") == ("SCHOOL\\jan", "uit-de-sleutelbos")
     assert asked == [("avgscan:smb:fs01", "SCHOOL\\jan")]
 
 

@@ -51,14 +51,16 @@ def test_a_text_in_a_number_cell_is_read_as_text() -> None:
     assert any(CELL in u.text for u in content.units)
 
 
+def boom(data: bytes, name: str) -> None:
+    """A parser that quotes the cell it failed on."""
+    raise ValueError(f"could not convert string to float: {CELL!r}")
+
+
 def test_an_unreadable_file_reason_never_repeats_the_parser_message() -> None:
     """Whatever a parser raises, its message (which may quote content) stays out of the reason."""
     from connectors.extractors import EXTRACTORS, Unreadable
 
-    def boom(data: bytes, name: str) -> None:
-        raise ValueError(f"could not convert string to float: {CELL!r}")
-
-    EXTRACTORS[".kapot"] = boom  # type: ignore[assignment]
+    EXTRACTORS[".kapot"] = f"{__name__}:boom"
     try:
         with pytest.raises(Unreadable) as caught:
             extract(b"x", "lijst.kapot")

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from connectors.database import DatabaseSource
-from scanner.config import SourceConfig
+from connectors.database import Config, DatabaseSource
 from tests.hostile.conftest import OUTCOMES, Scan, scan_tree
 
 BSN = "111222333"
@@ -109,7 +108,7 @@ def test_session_cannot_write(tmp_path: Path) -> None:
     path = tmp_path / "las.db"
     _database(path)
     before = path.read_bytes()
-    source = DatabaseSource(SourceConfig(name="las", type="database", url=f"sqlite:///{path}"))
+    source = DatabaseSource(Config(name="las", type="database", url=f"sqlite:///{path}"))
     try:
         with source.connect() as conn, pytest.raises(sa.exc.OperationalError, match="readonly|read-only"):
             conn.execute(sa.text("DELETE FROM leerling"))

@@ -38,6 +38,12 @@ def outputs(out: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file() and not p.name.startswith("avgscan")}
 
 
+def full_disk(report: object, out_dir: Path) -> Path:
+    """The workbook is half written when the disk fills up (report.json is already done)."""
+    (out_dir / "report.xlsx").write_bytes(b"PK\x03\x04half")
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
 def test_disk_full_keeps_the_previous_reports_and_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                          capfd: pytest.CaptureFixture[str]) -> None:
     share = school(tmp_path)
@@ -48,12 +54,7 @@ def test_disk_full_keeps_the_previous_reports_and_history(tmp_path: Path, monkey
         audits_before = len(store.audits())
     (share / "Gedeeld" / "nieuw.txt").write_text("Piet Jansen, BSN 123456782.\n", encoding="utf-8")
 
-    def full_disk(report: object, out_dir: Path) -> Path:
-        """The workbook is half written when the disk fills up (report.json is already done)."""
-        (out_dir / "report.xlsx").write_bytes(b"PK\x03\x04half")
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setitem(WRITERS, "xlsx", full_disk)
+    monkeypatch.setitem(WRITERS, "xlsx", f"{__name__}:full_disk")
     capfd.readouterr()
     code = main(["scan", str(share), "--out", str(out), "--workers", "1"])
     err = capfd.readouterr().err

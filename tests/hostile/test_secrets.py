@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from connectors.base import open_source
+from connectors import open_source
 from scanner.cli import main
 from scanner.config import build_config
 from tests.hostile.test_no_leaks import output_texts

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from connectors.filesystem import FilesystemSource
-from scanner.config import SourceConfig
+from connectors.filesystem import Config, FilesystemSource
 from tests.hostile import makers
 from tests.hostile.conftest import FIGURES, OUTCOMES, Scan, scan_tree
 
@@ -105,7 +104,7 @@ def test_bad_encodings_are_read_and_searched(text_scan: Scan, bounded, name: str
 
 def test_mixed_utf8_and_cp1252_keeps_both_readable(text_scan: Scan) -> None:
     """One stray cp1252 line must not turn the UTF-8 names in the rest into mojibake ('Ã–zdemir')."""
-    source = FilesystemSource(SourceConfig(name="share", type="filesystem", path=str(text_scan.root)))
+    source = FilesystemSource(Config(name="share", type="filesystem", path=str(text_scan.root)))
     text = "\n".join(u.text for u in source.read(text_scan.item("gemengd.txt")).units)
     assert "Zoë Özdemir" in text and "Café-bezoek met één ouder" in text
     cells = {u.text for u in source.read(text_scan.item("gemengd.csv")).units}

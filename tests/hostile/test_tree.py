@@ -216,11 +216,10 @@ def test_smb_walk_of_1200_levels_stops_at_the_depth_limit(monkeypatch: pytest.Mo
     from types import SimpleNamespace
 
     from connectors import smb
-    from scanner.config import SourceConfig
 
     folder = SimpleNamespace(name="d", smb_info=SimpleNamespace(file_attributes=smb.FILE_ATTRIBUTE_DIRECTORY,
                                                                 last_write_time=None, end_of_file=0))
-    source = smb.SmbSource(SourceConfig(name="s", type="smb", url="smb://127.0.0.1:1/share"))
+    source = smb.SmbSource(smb.Config(name="s", type="smb", url="smb://127.0.0.1:1/share"))
     monkeypatch.setattr(source, "_list", lambda rel: [folder] if rel.count("/") < 1200 else [])
     entries = list(source._walk(""))
     assert len(entries) == 1 and entries[0].kind == "error" and entries[0].rel.count("/") == smb.MAX_DEPTH

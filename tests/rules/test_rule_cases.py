@@ -44,7 +44,8 @@ def _scanned(case: dict[str, Any]) -> ScannedItem:
     mode = int(str(it.get("mode", "640")), 8)
     item = Item(source="share", path=it["path"], kind=it.get("kind", "file"), role=it.get("role"),
                 party=it.get("party"), register=it.get("register", False),
-                access=Access(mode=mode, world_readable=bool(mode & 0o004), acl=it.get("acl", [])))
+                access=Access(mode=mode, world_readable=bool(mode & 0o004), acl=it.get("acl", []),
+                              audiences=it.get("audiences", {}), external=it.get("external", [])))
     subjects = [Subject(str(s), "name", 0.9) if not isinstance(s, dict)
                 else Subject(str(s["leerlingnummer"]), "name", 0.5, ambiguous=s.get("ambiguous", False))
                 for s in case.get("subjects", [])]

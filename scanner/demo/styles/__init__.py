@@ -4,11 +4,13 @@ how its people write.
 The planner and the templates speak one logical vocabulary ('Dossiers/...', 'Extern/Jeugd-GGZ',
 'Naam leerling'); a `Style` says how THIS school names those places and words. A scanner tuned on one
 style is then measured on another without a second copy of any template. Add a style by adding a module
-that builds a `Style` and listing it in `STYLES`.
+that builds a `Style` and naming it in `STYLES` (as a string: the style modules import this one, so it
+imports them only when a style is asked for).
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -141,20 +143,24 @@ class Style:
         return mapping[best] + path[len(best):] if best else path
 
 
+# style key -> "module:Style constant"
+STYLES: dict[str, str] = {
+    "flevo": "scanner.demo.styles.flevo:FLEVO",
+    "meerstroom": "scanner.demo.styles.meerstroom:MEERSTROOM",
+    "zuidrand": "scanner.demo.styles.zuidrand:ZUIDRAND",
+    "noorderkwartier": "scanner.demo.styles.noorderkwartier:NOORDERKWARTIER",
+    "maasstad": "scanner.demo.styles.maasstad:MAASSTAD",
+}
+
+
 def style_by_name(name: str) -> Style:
-    from scanner.demo.styles.flevo import FLEVO
-    from scanner.demo.styles.maasstad import MAASSTAD
-    from scanner.demo.styles.meerstroom import MEERSTROOM
-    from scanner.demo.styles.noorderkwartier import NOORDERKWARTIER
-    from scanner.demo.styles.zuidrand import ZUIDRAND
-
-    styles = {s.key: s for s in (FLEVO, MEERSTROOM, ZUIDRAND, NOORDERKWARTIER, MAASSTAD)}
-    if name not in styles:
-        raise ValueError(f"unknown demo style {name!r}; known: {', '.join(styles)}")
-    return styles[name]
+    if name not in STYLES:
+        raise ValueError(f"unknown demo style {name!r}; known: {', '.join(STYLES)}")
+    module, _, constant = STYLES[name].partition(":")
+    return getattr(importlib.import_module(module), constant)  # type: ignore[no-any-return]
 
 
-STYLE_NAMES = ("flevo", "meerstroom", "zuidrand", "noorderkwartier", "maasstad")
+STYLE_NAMES = tuple(STYLES)
 DEFAULT_STYLE = "flevo"
 
 
