@@ -86,9 +86,14 @@ class _Entry(BaseModel):
     decided_by: str | None = None
     decided_at: str | None = None
 
-    @field_validator("id")
+    @field_validator("id", mode="before")
     @classmethod
-    def _identity(cls, value: str) -> str:
+    def _identity(cls, value: object) -> str:
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**16:
+            value = f"{value:016d}"  # an ID of digits only, written without quotes: YAML reads a number
+        if not isinstance(value, str):
+            raise ValueError(say("verwacht de ID van 16 tekens (0-9, a-f) uit de kolom ID van het rapport",
+                                 "expected the 16-hex-digit identity from the report's ID column"))
         value = value.strip().lower()
         if len(value) != 16 or any(c not in "0123456789abcdef" for c in value):
             raise ValueError(say("verwacht de ID van 16 tekens (0-9, a-f) uit de kolom ID van het rapport",

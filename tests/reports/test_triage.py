@@ -49,3 +49,13 @@ def test_plain_report_has_breaches_but_no_identities() -> None:
     report = reviewed(sample_report())
     assert [b.categories for b in report.breaches] == [["HEALTH", "NL_BSN"]]
     assert all(v.identity == "" for v in report.violations) and actionable(report) == 4
+
+
+def test_an_id_of_digits_only_written_without_quotes_is_still_an_id(tmp_path: Path) -> None:
+    """YAML reads `- id: 0412345678901234` unquoted as a number; the ID in the report is text."""
+    from scanner.triage import load_triage
+
+    path = tmp_path / "triage.yaml"
+    path.write_text("false_positives:\n  - id: 1412345678901234\n    reason: geen leerlinggegevens\n",
+                    encoding="utf-8")
+    assert [e.id for e in load_triage(path).false_positives.values()] == ["1412345678901234"]
