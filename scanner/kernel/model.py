@@ -12,7 +12,13 @@ from typing import Any, Literal
 
 # How sure a link between data and a pupil is, weakest first. A violation needs at least "medium";
 # a weaker link that would raise one is put before the FG to review (issue: adults' initials, namesakes).
-STRENGTHS = ("weak", "medium", "strong", "decisive")
+Strength = Literal["weak", "medium", "strong", "decisive"]
+STRENGTHS: tuple[Strength, ...] = ("weak", "medium", "strong", "decisive")
+# What a connector found (ItemKind) and what became of it (ItemStatus); how bad a violation is (Severity).
+ItemKind = Literal["file", "member", "row"]
+ItemStatus = Literal["scanned", "unreadable", "skipped"]
+Severity = Literal["hoog", "middel", "laag"]
+PersonKind = Literal["pupil", "staff", "parent"]  # whom the school's records name (KnownPerson)
 # A violation's status after the review (scanner.triage); only 'open' and 'acceptance-expired' need action.
 Status = Literal["open", "accepted", "acceptance-expired", "false-positive"]
 OPEN: Status = "open"
@@ -65,13 +71,13 @@ class Item:
 
     source: str
     path: str  # source-relative, '/' separators; DB rows as 'table:<name>#<pk>'
-    kind: str  # 'file', 'member', 'row'
+    kind: ItemKind
     size: int = 0
     modified: datetime | None = None
     access: Access = field(default_factory=Access)
     role: str | None = None  # folder/table role from the config ('administration', 'open', ...)
     party: str | None = None  # external party for outbound places
-    status: str = "scanned"  # 'scanned', 'unreadable', 'skipped'
+    status: ItemStatus = "scanned"
     reason: str | None = None
     register: bool = False  # the pupil register table itself (reference data)
     # What a rescan compares to decide the item is unchanged, when the source knows better than size and
@@ -144,7 +150,7 @@ class Subject:
     method: str  # 'bsn', 'onderwijsnummer', 'name', 'folder', 'file name', 'reference', 'column', ...
     confidence: float
     ambiguous: bool = False
-    strength: str = "strong"  # one of STRENGTHS
+    strength: Strength = "strong"
     evidence: list[str] = field(default_factory=list)
 
     @property
@@ -215,7 +221,7 @@ class ScannedItem:
 @dataclass
 class Violation:
     rule: str
-    severity: str
+    severity: Severity
     source: str
     path: str
     leerlingnummer: str | None
@@ -327,11 +333,11 @@ class StoredViolation:
 
     identity: str
     rule: str
-    severity: str
+    severity: Severity
     source: str
     masked_path: str
     first_seen: str
-    status: str = OPEN
+    status: Status = OPEN
 
 
 @dataclass
@@ -413,7 +419,7 @@ class Report:
 
 @dataclass(frozen=True)
 class KnownPerson:
-    kind: str  # 'pupil', 'staff', 'parent'
+    kind: PersonKind
     key: str  # leerlingnummer for pupils, the name for others
     roepnaam: str
     voorvoegsel: str

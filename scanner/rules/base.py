@@ -16,7 +16,7 @@ from typing import ClassVar
 
 from scanner.config import Policy
 from scanner.kernel.messages import say
-from scanner.kernel.model import ScannedItem, Violation
+from scanner.kernel.model import ScannedItem, Severity, Violation
 from scanner.linking import RegisterIndex
 from scanner.records.consents import Consent
 
@@ -50,7 +50,7 @@ class RuleContext:
 
 class Rule(ABC):
     code: ClassVar[str]  # stable: docs/rules.md; never renamed
-    severity: ClassVar[str]  # 'hoog', 'middel', 'laag' (a rule may raise or lower it per violation)
+    severity: ClassVar[Severity]  # a rule may raise or lower it per violation
     title: ClassVar[Words]
     action: ClassVar[Words]  # what the FG should do about a violation
     legal_reference: ClassVar[str]  # article citations read the same in both languages
