@@ -145,7 +145,6 @@ def build(out_dir: Path, data: dict[str, Any], sha256: str, decided: dict[str, C
     """The report's violations with the stored decisions laid over them."""
     start = {i: a.get("priority", 0) for a in data.get("start_here", []) for i in a.get("ids", [])}
     as_of = _day(data.get("settings", {}).get("as_of")) or date.today()
-    generated = str(data.get("generated_at") or "")
     rows = []
     for n, v in enumerate(data.get("violations", [])):
         identity = v.get("id") or ""
@@ -165,14 +164,18 @@ def build(out_dir: Path, data: dict[str, Any], sha256: str, decided: dict[str, C
             row.status, row.handled = "handled-still-found", v["handled"].get("action", "")
         if v.get("assigned"):
             row.assigned_to, row.due = v["assigned"].get("to", ""), v["assigned"].get("due") or ""
-        _overlay(row, decided.get(identity), as_of, generated)
+        _overlay(row, decided.get(identity), as_of, v.get("handled") or {})
         rows.append(row)
     rows.sort(key=lambda r: (-r.priority, SEVERITY_ORDER.get(r.severity, 3), r.rule, r.source, r.path))
     return Audit(out_dir, data, rows, sha256, {r.id: r for r in rows if r.id})
 
 
-def _overlay(row: Row, now: Current | None, as_of: date, generated: str) -> None:
-    """A stored decision wins over the report's status, as it will in the next scan."""
+def _overlay(row: Row, now: Current | None, as_of: date, judged: dict[str, Any]) -> None:
+    """A stored decision wins over the report's status, as it will in the next scan.
+
+    `judged` is the handled mark the report's scan already applied: when it is this very decision, a
+    scan after it still found the violation; otherwise the decision is newer than the report and waits
+    for the next scan (decided by identity of the mark, not by comparing clock seconds)."""
     if now is None:
         return
     d = now.status
@@ -186,8 +189,8 @@ def _overlay(row: Row, now: Current | None, as_of: date, generated: str) -> None
             row.status, row.reason, row.owner = "false-positive", d.reason, d.owner or ""
         elif d.kind == HANDLED:
             row.handled = d.reason
-            # decided in the second the report was written is still after it: the report came first
-            row.status = "handled" if d.decided_at >= generated else "handled-still-found"
+            seen = judged.get("at") == d.decided_at and judged.get("action") == d.reason
+            row.status = "handled-still-found" if seen else "handled"
     elif now.reopened:  # a stored 'open' withdrew the decision of the scan's triage file
         row.status, row.reason, row.owner, row.expires, row.handled = "open", "", "", "", ""
         row.decided_by = row.decided_at = ""

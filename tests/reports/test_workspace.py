@@ -428,3 +428,20 @@ def test_with_a_certificate_it_speaks_tls_only(out: Path, tmp_path: Path) -> Non
     finally:
         server.close()
         thread.join(10)
+
+
+@pytest.mark.parametrize(("mark_at", "shown"), [("2026-12-06T10:00:00+00:00", "handled-still-found"),
+                                                ("", "handled"), ("2026-12-01T09:00:00+00:00", "handled")])
+def test_handled_waits_for_the_next_scan_whatever_the_clock_says(mark_at: str, shown: str) -> None:
+    """A report whose scan already applied this very handled mark found the violation again; any other
+    report (no mark, or an older mark) came before the decision. Decided by the mark, not by seconds."""
+    from reports.workspace.audit import build
+
+    decision = decisions.Decision("a" * 16, decisions.HANDLED, "fg", "2026-12-06T10:00:00+00:00", "Map opgeruimd")
+    v = {"id": "a" * 16, "rule": "open-access", "severity": "hoog", "source": "s", "path": "p",
+         "generated_at": "2026-12-06T10:00:00+00:00"}
+    if mark_at:
+        v["handled"] = {"action": "Map opgeruimd", "by": "fg", "at": mark_at}
+    data = {"generated_at": "2026-12-06T10:00:00+00:00", "settings": {"as_of": "2026-12-06"}, "violations": [v]}
+    [row] = build(Path("."), data, "", {"a" * 16: decisions.Current(status=decision)}).rows
+    assert row.status == shown
