@@ -373,6 +373,17 @@ def assemble(best: Path, output: Path, variant: str) -> Language:
     return nlp
 
 
+def class_words(folder: Path) -> int:
+    """How many words the shipped word-class table holds (0 without word classes)."""
+    import config.nlp.components as components
+
+    nlp = spacy.load(folder)
+    for node in nlp.get_pipe("tok2vec").model.walk():
+        if node.name == "lexflag_features" and node.attrs.get("n_clusters"):
+            return len(components.unpack_clusters(node.attrs["clusters"], node.attrs["n_clusters"])[0])
+    return 0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variant", choices=sorted(CONFIGS), default="clean")
@@ -390,6 +401,9 @@ def main() -> None:
                         help="add the company/club/country/MISC templates to the synthetic data")
     parser.add_argument("--prose", action=argparse.BooleanOptionalAction, default=True,
                         help="add the policy/lesson prose templates (imperatives, abbreviations, diseases)")
+    parser.add_argument("--from-checkpoint", type=Path, metavar="MODEL_DIR",
+                        help="skip corpora and training: assemble and evaluate this spacy-train checkpoint "
+                             "(e.g. WORKDIR/model-clean/model-best of a run stopped early)")
     parser.add_argument("--no-report", action="store_true", help="skip RESULTS.md/MODEL_CARD.md")
     parser.add_argument("--config", type=Path, help="spaCy config (default: the variant's)")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
@@ -398,17 +412,22 @@ def main() -> None:
 
     if args.research and args.output == DEFAULT_OUTPUT:
         parser.error("--research builds may not replace the shipped pipeline: give --output")
-    paths = build_corpora(
-        args.workdir, args.synthetic, max(args.synthetic // 10, 200), args.keep_misc, args.world,
-        research=args.research, clean=args.clean, prose=args.prose)
-    best = run_training(args.variant, args.workdir, paths, args.max_steps,
-                        args.config, parse_overrides(args.set))
+    if args.from_checkpoint:
+        best = args.from_checkpoint
+    else:
+        paths = build_corpora(
+            args.workdir, args.synthetic, max(args.synthetic // 10, 200), args.keep_misc, args.world,
+            research=args.research, clean=args.clean, prose=args.prose)
+        best = run_training(args.variant, args.workdir, paths, args.max_steps,
+                            args.config, parse_overrides(args.set))
     assemble(best, args.output, args.variant)
     from training import evaluate
 
     result = evaluate.evaluate(args.output)
-    result["train_seconds"] = int(
-        (args.workdir / f"train-seconds-{args.variant}.txt").read_text().strip())
+    seconds = args.workdir / f"train-seconds-{args.variant}.txt"
+    result["train_seconds"] = int(seconds.read_text().strip()) if seconds.exists() else None
+    result["research"] = args.research
+    result["class_words"] = class_words(args.output)
     result["variant"] = args.variant
     (args.workdir / f"result-{args.variant}.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))
