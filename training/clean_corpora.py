@@ -37,10 +37,6 @@ MAX_SENTENCE_TOKENS = 80
 """Europeana has no sentence breaks; stock listings would otherwise become 1,000-token 'sentences'."""
 
 
-def data_dir() -> Path:
-    return DATA_DIR
-
-
 # --- Europeana (gold) -----------------------------------------------------------------------
 
 

@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc, DocBin
 
-from training import conll, names
+from training import clean_corpora, conll, names
 from training.nl_tokenizer import add_special_cases
 from training.synth_school import generate
 
@@ -73,8 +73,6 @@ def build_corpora(
         dev_docs += conll.docs_from_documents(
             nlp.vocab, documents[-DEV_CONLL_DOCS:], CONLL_SENTENCES_PER_DOC, kept)
     if clean:
-        from training import clean_corpora
-
         europeana = clean_corpora.europeana_docs(nlp, mark_missing=True)
         cut = int(len(europeana) * (1 - DEV_EUROPEANA_SHARE))
         gaz = silver_gazetteer()
@@ -96,12 +94,10 @@ def build_corpora(
     return paths
 
 
-def silver_gazetteer() -> object:
+def silver_gazetteer() -> clean_corpora.Gazetteer:
     """The lists the LassySmall silver rules use: the shipped flag lists (with Belgian names)."""
-    from training.clean_corpora import Gazetteer
-
     lists = lexflag_lists_v2(deduce=False, world=True, lemmas=True, countries_win=True, belgian=True)
-    return Gazetteer(**{key: frozenset(v.casefold() for v in lists[key])
+    return clean_corpora.Gazetteer(**{key: frozenset(v.casefold() for v in lists[key])
                         for key in ("first", "surname", "place", "lexicon")})
 
 
