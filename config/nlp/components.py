@@ -300,7 +300,7 @@ def lexflag_hash_embed(
     features = Model("lexflag_features", _flag_features_forward, attrs={
         "columns": columns, "lists": gzip.compress(packed.encode("utf-8"), mtime=0) if lists else b"",
         "flag_dropout": flag_dropout, "drop_flags": drop_flags, "seed": seed,
-        "affixes": list(affixes), "clusters": word_classes, "n_clusters": class_columns,
+        "affixes": list(affixes), "clusters": word_classes if class_columns else b"", "n_clusters": class_columns,
     })
     all_rows = [*rows, flag_rows, *[affix_rows] * len(affixes), *[class_rows] * class_columns]
     embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(all_rows)]
