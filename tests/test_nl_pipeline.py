@@ -9,6 +9,9 @@ the gazetteer lists: the model has to find them from their context and spelling.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -20,6 +23,8 @@ import config.nlp.components  # noqa: F401  registers the custom factory, as the
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "config" / "nlp" / "nl_school"
 MAX_LOAD_SECONDS = 10.0
+MAX_FOLDER_BYTES = 50 * 1024 * 1024
+ROOT = MODEL_DIR.parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +43,7 @@ def test_folder_is_self_contained_and_small() -> None:
     files = [f for f in MODEL_DIR.rglob("*") if f.is_file()]
     assert (MODEL_DIR / "MODEL_CARD.md").is_file()
     assert (MODEL_DIR / "lemmatizer" / "lookups" / "lookups.bin").is_file()
-    assert sum(f.stat().st_size for f in files) <= 20 * 1024 * 1024
+    assert sum(f.stat().st_size for f in files) <= MAX_FOLDER_BYTES
 
 
 def test_loads_fast_by_path(load_result: tuple[Language, float]) -> None:
@@ -146,3 +151,48 @@ def test_title_is_not_part_of_the_person(nlp: Language) -> None:
 def test_policy_text_has_no_person(nlp: Language) -> None:
     doc = nlp("Leerlinggegevens worden bewaard tot twee jaar na uitschrijving van de leerling.")
     assert not [e for e in doc.ents if e.label_ == "PER"]
+
+
+FRESH_LOAD = """
+import sys
+import spacy
+nlp = spacy.load(sys.argv[1])
+people = [e.text for e in nlp("Gesprek met mw. Haverkamp over de thuissituatie.").ents if e.label_ == "PER"]
+print(",".join(nlp.pipe_names), "config.nlp.components" in sys.modules, people)
+"""
+
+
+def test_loads_in_a_fresh_interpreter_through_spacy_entry_points(tmp_path: Path) -> None:
+    """`spacy.load` by path, with no project module imported first, in a fresh interpreter started
+    outside the repository: spaCy itself must find the custom layers through the entry points of
+    pyproject.toml (after `pip install -e .`). The repository is on PYTHONPATH only so that this
+    checkout's code, not another installed copy's, is the one loaded."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)}
+    run = subprocess.run([sys.executable, "-c", FRESH_LOAD, str(MODEL_DIR)], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, (
+        "spacy.load failed without importing config.nlp.components first; is the project installed "
+        f"with its entry points (pip install -e .)?\n{run.stderr[-2000:]}")
+    pipes, imported, people = run.stdout.split(" ", 2)
+    assert pipes == "tok2vec,ner,lemmatizer"
+    assert imported == "True"  # loaded by spaCy through the entry point, not by us
+    assert "Haverkamp" in people
+
+
+def test_word_classes_come_from_the_model_folder(nlp: Language) -> None:
+    """The USE subword word-class columns (issue 18) are looked up in a table stored in tok2vec/model:
+    a Dutch word of the table gets a class in every column, a word outside it class 0 (as unseen
+    words do in training), whatever its case."""
+    from config.nlp.components import unpack_clusters
+
+    layer = next(n for n in nlp.get_pipe("tok2vec").model.walk() if n.name == "lexflag_features")
+    n_classes = layer.attrs.get("n_clusters", 0)
+    if not n_classes:
+        pytest.skip("this pipeline has no word-class columns")
+    keys, ids = unpack_clusters(layer.attrs["clusters"], n_classes)
+    assert len(keys) > 300_000 and ids.shape == (len(keys), n_classes)
+    first_class = len(layer.attrs["columns"]) + 1 + len(layer.attrs["affixes"])
+    features, _ = layer([nlp.make_doc("maandag Leerling leerling Xq7zzvb")], is_train=False)
+    rows = [[int(v) for v in row[first_class:first_class + n_classes]] for row in features[0]]
+    assert all(all(row) for row in rows[:3]) and rows[3] == [0] * n_classes
+    assert rows[1] == rows[2]

