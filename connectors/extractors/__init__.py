@@ -47,6 +47,7 @@ EXTRACTORS: dict[str, str] = {
     ".odt": "connectors.extractors.odf:extract_odt", ".ott": "connectors.extractors.odf:extract_odt",
     ".ods": "connectors.extractors.odf:extract_ods", ".ots": "connectors.extractors.odf:extract_ods",
     ".pdf": "connectors.extractors.pdf:extract_pdf",
+    ".pptx": "connectors.extractors.pptx:extract_pptx",
     ".rtf": "connectors.extractors.rtf:extract_rtf",
     ".txt": "connectors.extractors.text:extract_text", ".text": "connectors.extractors.text:extract_text",
     ".log": "connectors.extractors.text:extract_text", ".md": "connectors.extractors.text:extract_text",

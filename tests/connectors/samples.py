@@ -346,6 +346,32 @@ def encrypted_docx() -> bytes:
     return _ole([("EncryptionInfo", b"\x04\x00\x04\x00" + b"\0" * 60), ("EncryptedPackage", b"\0" * 5000)])
 
 
+def pptx_bytes() -> bytes:
+    """An MDO deck: a title slide, a slide with a grouped text box and a table, speaker notes."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    deck = Presentation()
+    deck.core_properties.title = "MDO groep 5"
+    first = deck.slides.add_slide(deck.slide_layouts[0])
+    first.shapes.title.text = "MDO groep 5"
+    first.placeholders[1].text = "Zorgteam november"
+    second = deck.slides.add_slide(deck.slide_layouts[5])
+    second.shapes.title.text = "Leerlingen besproken"
+    group = second.shapes.add_group_shape()
+    group.shapes.add_textbox(Inches(1), Inches(1.5), Inches(4), Inches(1)).text_frame.text = \
+        f"{NAME}: onderzoek naar {DIAGNOSIS}"
+    table = second.shapes.add_table(2, 3, Inches(1), Inches(3), Inches(6), Inches(1)).table
+    for c, text in enumerate(("Naam", "Groep", "Zorg")):
+        table.cell(0, c).text = text
+    for c, text in enumerate(("Daan Bakker", "5", "logopedie")):
+        table.cell(1, c).text = text
+    second.notes_slide.notes_text_frame.text = "Moeder van Sanne belde over medicatie"
+    buf = io.BytesIO()
+    deck.save(buf)
+    return buf.getvalue()
+
+
 # -- one file per format, with the text each must yield --------------------------------------------
 def all_formats() -> dict[str, bytes]:
     return {
@@ -354,5 +380,5 @@ def all_formats() -> dict[str, bytes]:
         "export.csv": csv_semicolon_cp1252(), "unicode.tsv": csv_utf16(), "notitie.txt": txt_bytes(),
         "brief.rtf": rtf_bytes(), "pagina.html": html_bytes(), "verslag.pdf": pdf_bytes(),
         "mail.eml": eml_bytes(), "bericht.msg": msg_bytes(),
-        "map.zip": zip_bytes({"binnen/notitie.txt": txt_bytes()}),
+        "map.zip": zip_bytes({"binnen/notitie.txt": txt_bytes()}), "mdo.pptx": pptx_bytes(),
     }

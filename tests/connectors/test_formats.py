@@ -35,6 +35,24 @@ def test_docx_body_table_header_footer_comment() -> None:
     assert content.metadata["title"] == "Dossier Sanne"
 
 
+def test_pptx_slides_groups_tables_and_notes() -> None:
+    content = extract(samples.pptx_bytes(), "mdo.pptx")
+    got = places(content)
+    assert got["dia 1 tekstvak 1"] == "MDO groep 5" and got["dia 1 tekstvak 2"] == "Zorgteam november"
+    assert got["dia 2 tekstvak 2"] == f"{NAME}: onderzoek naar {DIAGNOSIS}"  # inside a group
+    assert got["dia 2 tabel 1 rij 2 kolom 1"] == "Daan Bakker"
+    assert next(u.column for u in content.units if u.place == "dia 2 tabel 1 rij 2 kolom 3") == "Zorg"
+    assert got["dia 2 notities"] == "Moeder van Sanne belde over medicatie"
+    assert content.metadata["title"] == "MDO groep 5"
+
+
+def test_pptx_zip_bomb_and_renamed_binary_are_refused() -> None:
+    with pytest.raises(Unreadable, match="versleuteld"):
+        extract(samples.encrypted_docx(), "geheim.pptx")
+    with pytest.raises(Unreadable, match="beschadigd"):
+        extract(b"PK\x03\x04 geen presentatie", "kapot.pptx")
+
+
 @needs_antiword
 def test_doc_through_antiword() -> None:
     got = places(extract(samples.doc_bytes(), "oud.doc"))
