@@ -126,6 +126,7 @@ class StandIn:
 
         class _Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body go out as separate writes: no 40 ms ACK wait
 
             def log_message(self, *_args: object) -> None:  # quiet
                 return
