@@ -23,6 +23,8 @@ CONNECTORS: dict[str, str] = {
     "filesystem": "connectors.filesystem",
     "smb": "connectors.smb",
     "database": "connectors.database",
+    "m365": "connectors.m365",
+    "gdrive": "connectors.gdrive",
 }
 
 

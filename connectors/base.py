@@ -91,6 +91,9 @@ def assign_place(item: Item, cfg: SourceSettings) -> None:
     party = place_lookup(cfg.outbound, item.path)
     if party:
         item.party, item.role = party, "outbound"
+    elif item.access.external:
+        # shared with an outside party (a cloud guest, another domain): the consent rules apply to it
+        item.party, item.role = item.access.external[0], "outbound"
     else:
         item.role = place_lookup(cfg.roles, item.path)
 

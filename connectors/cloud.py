@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from scanner.kernel.errors import Unreadable
+from scanner.kernel.messages import say
+from scanner.kernel.model import Access
 
 UNKNOWN_PARTY = "onbekende externe partij ({domain})"
 
@@ -40,6 +42,23 @@ class Sharing:
     def merge(self, other: Sharing) -> Sharing:
         return Sharing(self.audiences | other.audiences, _unique([*self.external, *other.external]),
                        _unique([*self.readers, *other.readers]))
+
+    def access(self) -> Access:
+        """The scanner's Access: named readers and each audience with the words the report shows."""
+        access = Access(acl=list(self.readers), external=list(self.external))
+        labels = (("anonymous_link", say("iedereen met de link (anoniem, ook buiten de school)",
+                                         "anyone with the link (anonymous, also outside the school)")),
+                  ("everyone", say("iedereen (openbaar vindbaar)", "everyone (public, can be found)")),
+                  ("organisation", say("iedereen in de organisatie", "everyone in the organisation")))
+        for audience, label in labels:
+            if audience in self.audiences:
+                access.acl.append(label)
+                access.grant(audience, label)
+        for party in self.external:
+            label = say(f"externe partij {party}", f"external party {party}")
+            access.acl.append(label)
+            access.grant("external", label)
+        return access
 
 
 def _unique(values: Iterable[str]) -> list[str]:

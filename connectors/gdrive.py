@@ -25,22 +25,22 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
+from connectors import credentials
+from connectors.base import FileSourceSettings
 from connectors.cloud import Backoff, Parties, Sharing
-from connectors.credentials import keyring_password
 from connectors.filetree import Entry, FileTreeSource
 from scanner.kernel.errors import Unreadable
-from scanner.kernel.model import Access, Item
+from scanner.kernel.model import Item
 
 KEY_ENV = "AVGSCAN_GDRIVE_KEY"
 DRIVE_SCOPE = "https://www.googleapis.com/auth/drive.readonly"
@@ -64,13 +64,10 @@ FILE_FIELDS = ("nextPageToken, files(id, name, mimeType, parents, size, modified
 TIMEOUT_S = 60
 
 
-class Config(BaseModel):
+class Config(FileSourceSettings):
     """A `type: gdrive` source (see README, "Microsoft 365 en Google Drive")."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    name: str
-    type: Literal["gdrive"]
+    type: Literal["gdrive"] = "gdrive"
     domain: str  # the Workspace's primary domain
     admin: str  # an administrator the service account acts as to list users and shared drives
     scope: Literal["all", "users", "shared_drives"] | None = None
@@ -84,15 +81,10 @@ class Config(BaseModel):
     ca_file: str | None = None
     concurrency: int = Field(default=4, ge=1, le=16)
     max_tries: int = Field(default=8, ge=1, le=30)
-    include: list[str] = Field(default_factory=list)
-    exclude: list[str] = Field(default_factory=list)
-    roles: dict[str, str] = Field(default_factory=dict)
-    outbound: dict[str, str] = Field(default_factory=dict)
-    folder_pattern: str | None = "{achternaam}, {roepnaam} ({leerlingnummer})"
-    max_file_mb: float = 200.0
-    archive_max_depth: int = 3
-    archive_max_members: int = 10_000
-    archive_max_mb: float = 2048.0
+
+    def anchor(self, resolve: Callable[[str], Path]) -> None:
+        """The CA bundle is relative to the config file."""
+        self.ca_file = str(resolve(self.ca_file)) if self.ca_file else None
 
     @model_validator(mode="after")
     def _something_to_scan(self) -> Config:
@@ -201,7 +193,7 @@ def _refresh_reason(err: Exception) -> str:
 
 
 def _service_account(cfg: Config) -> dict[str, Any]:
-    raw = os.environ.get(KEY_ENV) or keyring_password(f"avgscan:gdrive:{cfg.domain}", cfg.admin)
+    raw = credentials.env_or_keyring(KEY_ENV, f"avgscan:gdrive:{cfg.domain}", cfg.admin)
     if not raw:
         raise Unreadable(f"Google Drive: geen sleutel van het serviceaccount; zet de JSON (of het pad ernaar) in "
                          f"{KEY_ENV} of in de sleutelbos (keyring set avgscan:gdrive:{cfg.domain} {cfg.admin})")
@@ -236,17 +228,6 @@ def sharing_of(permissions: list[dict[str, Any]], parties: Parties) -> Sharing:
     return out
 
 
-def to_access(sharing: Sharing) -> Access:
-    """The sharing summary on the scanner's Access (named readers and audiences in `acl`)."""
-    acl = list(sharing.readers)
-    if sharing.audiences & {"anonymous_link", "everyone"}:
-        acl.append("Everyone")
-    if "organisation" in sharing.audiences:
-        acl.append("Domain Users")
-    acl += [f"extern: {p}" for p in sharing.external]
-    return Access(acl=list(dict.fromkeys(acl)))
-
-
 def _local(stamp: str | None) -> datetime | None:
     if not stamp:
         return None
@@ -270,7 +251,6 @@ class GDriveSource(FileTreeSource):
         self._backoff = backoff
         self._drive: Drive | None = None
         self._listed: dict[str, Listed] = {}  # path -> how to fetch it
-        self._sharing: dict[str, Sharing] = {}
         self._complete = False  # every drive in scope listed (a worker lists once to find its paths)
 
     @property
@@ -375,7 +355,6 @@ class GDriveSource(FileTreeSource):
                 sharing = Sharing()
                 self.counts["rechten_onbekend"] += 1
             self._listed[rel] = Listed(f["id"], subject, mime, f.get("md5Checksum") or f.get("modifiedTime") or "")
-            self._sharing[rel] = sharing
             if mime == SHORTCUT:
                 yield Entry(rel=rel, kind="link", reason="snelkoppeling in Google Drive (het doel wordt niet gevolgd)")
                 continue
@@ -384,7 +363,7 @@ class GDriveSource(FileTreeSource):
                                                           f"{mime.rsplit('.', 1)[-1]})")
                 continue
             yield Entry(rel=rel, kind="file", size=int(f.get("size") or 0), modified=_local(f.get("modifiedTime")),
-                        access=to_access(sharing))
+                        access=sharing.access())
 
     def _permissions(self, subject: str, file_ids: list[str]) -> dict[str, Sharing]:
         from googleapiclient.errors import HttpError
@@ -407,14 +386,8 @@ class GDriveSource(FileTreeSource):
         item = super()._item(entry)
         listed = self._listed.get(entry.rel)
         if listed and listed.tag and item.status == "scanned":
-            item.content_key = hashlib.sha256(f"gdrive\x00{listed.id}\x00{listed.tag}".encode()).hexdigest()
-        sharing = self._sharing.get(entry.rel)
-        if sharing and sharing.external and item.role != "outbound":
-            item.role, item.party = "outbound", sharing.external[0]
+            item.fingerprint = hashlib.sha256(f"gdrive\x00{listed.id}\x00{listed.tag}".encode()).hexdigest()
         return item
-
-    def fingerprint(self, item: Item) -> str | None:
-        return item.content_key
 
     # -- reading -------------------------------------------------------------------------------------
     def _fetch(self, rel: str) -> bytes:

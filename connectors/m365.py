@@ -25,20 +25,22 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote, urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
+from connectors import credentials
+from connectors.base import FileSourceSettings
 from connectors.cloud import Backoff, Parties, Sharing
-from connectors.credentials import keyring_password
 from connectors.filetree import Entry, FileTreeSource
 from scanner.kernel.errors import Unreadable
-from scanner.kernel.model import Access, Item
+from scanner.kernel.model import Item
 
 SECRET_ENV = "AVGSCAN_M365_CLIENT_SECRET"
 CERTIFICATE_ENV = "AVGSCAN_M365_CERTIFICATE"  # path of a PEM file with the private key and the certificate
@@ -46,13 +48,10 @@ TIMEOUT_S = 60
 ONEDRIVE = "OneDrive"
 
 
-class Config(BaseModel):
+class Config(FileSourceSettings):
     """A `type: m365` source (see README, "Microsoft 365 en Google Drive")."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    name: str
-    type: Literal["m365"]
+    type: Literal["m365"] = "m365"
     tenant: str  # the tenant id (GUID) or its domain (school.onmicrosoft.com)
     client_id: str  # the app registration's application (client) id
     certificate_file: str | None = None  # PEM with private key + certificate; else the client secret
@@ -69,15 +68,11 @@ class Config(BaseModel):
     external_parties: dict[str, str] = Field(default_factory=dict)  # mail domain -> party ('ggzjeugd.nl': 'GGZ Jeugd')
     concurrency: int = Field(default=4, ge=1, le=16)
     max_tries: int = Field(default=8, ge=1, le=30)
-    include: list[str] = Field(default_factory=list)
-    exclude: list[str] = Field(default_factory=list)
-    roles: dict[str, str] = Field(default_factory=dict)
-    outbound: dict[str, str] = Field(default_factory=dict)
-    folder_pattern: str | None = "{achternaam}, {roepnaam} ({leerlingnummer})"
-    max_file_mb: float = 200.0
-    archive_max_depth: int = 3
-    archive_max_members: int = 10_000
-    archive_max_mb: float = 2048.0
+
+    def anchor(self, resolve: Callable[[str], Path]) -> None:
+        """The CA bundle and certificate file are relative to the config file."""
+        self.ca_file = str(resolve(self.ca_file)) if self.ca_file else None
+        self.certificate_file = str(resolve(self.certificate_file)) if self.certificate_file else None
 
     @model_validator(mode="after")
     def _something_to_scan(self) -> Config:
@@ -271,7 +266,7 @@ def _credential(cfg: Config) -> str | dict[str, str]:
             raise Unreadable(f"Microsoft 365: certificaat {cert_path} is niet te lezen (verwacht PEM met de "
                              f"privésleutel en het certificaat): {type(err).__name__}") from None
         return {"private_key": pem.decode(), "thumbprint": cert.fingerprint(hashes.SHA1()).hex()}  # noqa: S303
-    secret = os.environ.get(SECRET_ENV) or keyring_password(f"avgscan:m365:{cfg.tenant}", cfg.client_id)
+    secret = credentials.env_or_keyring(SECRET_ENV, f"avgscan:m365:{cfg.tenant}", cfg.client_id)
     if not secret:
         raise Unreadable(f"Microsoft 365: geen geheim voor app {cfg.client_id}; zet het in {SECRET_ENV} of in de "
                          f"sleutelbos (keyring set avgscan:m365:{cfg.tenant} {cfg.client_id}), of gebruik een "
@@ -318,19 +313,6 @@ def sharing_of(permissions: list[dict[str, Any]], parties: Parties) -> Sharing:
     return out
 
 
-def to_access(sharing: Sharing) -> Access:
-    """The sharing summary on the scanner's Access (named readers and audiences in `acl`)."""
-    acl = list(sharing.readers)
-    if "anonymous_link" in sharing.audiences:
-        acl.append("Everyone")
-    if "everyone" in sharing.audiences:
-        acl.append("Everyone")
-    if "organisation" in sharing.audiences:
-        acl.append("Domain Users")
-    acl += [f"extern: {p}" for p in sharing.external]
-    return Access(acl=list(dict.fromkeys(acl)), world_readable=False)
-
-
 def _local(stamp: str | None) -> datetime | None:
     """Graph's UTC time as local naive time, like the other file sources."""
     if not stamp:
@@ -357,7 +339,6 @@ class M365Source(FileTreeSource):
         self._drives: list[DriveRef] | None = None
         self._ids: dict[str, tuple[str, str]] = {}  # path -> (drive id, item id), from this source's crawl
         self._tags: dict[str, str] = {}  # path -> cTag (eTag when there is none)
-        self._sharing: dict[str, Sharing] = {}  # path -> sharing, for the place assignment
         self.delta_links: dict[str, str] = {}  # drive id -> the deltaLink after the last listing
 
     @property
@@ -485,9 +466,8 @@ class M365Source(FileTreeSource):
             access = self._effective(item, by_id, sharing)
             self._ids[rel] = (drive.id, item["id"])
             self._tags[rel] = item.get("cTag") or item.get("eTag") or ""
-            self._sharing[rel] = access
             yield Entry(rel=rel, kind="file", size=int(item.get("size") or 0),
-                        modified=_local(item.get("lastModifiedDateTime")), access=to_access(access))
+                        modified=_local(item.get("lastModifiedDateTime")), access=access.access())
 
     def _permissions(self, drive: DriveRef, roots: list[str], shared: list[str]) -> dict[str, Sharing]:
         """Sharing of the root and of every shared item, looked up `concurrency` at a time."""
@@ -523,15 +503,8 @@ class M365Source(FileTreeSource):
         tag = self._tags.get(entry.rel)
         if tag and entry.kind == "file":
             drive_id, item_id = self._ids[entry.rel]
-            item.content_key = hashlib.sha256(f"m365\x00{drive_id}\x00{item_id}\x00{tag}".encode()).hexdigest()
-        sharing = self._sharing.get(entry.rel)
-        if sharing and sharing.external and item.role != "outbound":
-            item.role, item.party = "outbound", sharing.external[0]
+            item.fingerprint = hashlib.sha256(f"m365\x00{drive_id}\x00{item_id}\x00{tag}".encode()).hexdigest()
         return item
-
-    def fingerprint(self, item: Item) -> str | None:
-        """The cTag the listing gave (a member: its container's with the member's path)."""
-        return item.content_key
 
     # -- reading -------------------------------------------------------------------------------------
     def _fetch(self, rel: str) -> bytes:
