@@ -27,6 +27,7 @@ import sqlalchemy as sa
 
 from connectors import connector
 from connectors.base import SourceSettings
+from tests.standins.fixtures import drive, graph  # noqa: F401  (the cloud stand-ins, as fixtures)
 
 SMB_USER = "nobody"  # exists on every Debian system; smbd needs a Unix account behind the SMB user
 SMB_PASSWORD = "Avgscan-Test-" + secrets.token_hex(4)

@@ -1,7 +1,8 @@
 """The contract every source keeps, run against each real backend: filesystem, SMB (a real Samba),
-SQLite, PostgreSQL and MariaDB.
+SQLite, PostgreSQL and MariaDB, and Microsoft 365 and Google Drive through their stand-ins.
 
 1. crawl yields items with source-relative paths ('/' separators; rows as table:<name>#<key>);
+   (a cloud source puts the site and library, or the drive, before them);
 2. read returns Content whose units carry a place;
 3. an unreadable item carries a reason, and the crawl goes on;
 4. the source is not changed: files keep their bytes and mtime; a database session cannot write.
@@ -23,6 +24,7 @@ from connectors.base import Source
 from scanner.kernel.errors import Unreadable
 from tests.connectors import samples
 from tests.connectors.conftest import fill_school, place_file, source_config
+from tests.standins.fixtures import gdrive_values, m365_values
 
 FILES = {
     "Dossiers/Sanne/verslag.docx": samples.docx_bytes(),
@@ -41,6 +43,7 @@ class Case:
     fingerprint: Callable[[], object]  # what must not change
     unreadable: str  # path of an item that must come out unreadable
     write: Callable[[], None] | None = None  # an attempted write through the source's session
+    prefix: str = ""  # what a cloud source puts before the paths (site and library, drive)
 
 
 def _tree_fingerprint(root: Path) -> Callable[[], object]:
@@ -69,6 +72,30 @@ def _smb_case(request: pytest.FixtureRequest) -> Iterator[Case]:
     source.close()
 
 
+def _m365_case(request: pytest.FixtureRequest) -> Iterator[Case]:
+    """A SharePoint site's library in the Graph stand-in."""
+    stand_in = request.getfixturevalue("graph")
+    library = stand_in.add_site("Zorgteam").drives[0]
+    for rel, data in FILES.items():
+        stand_in.add_file(library, rel, data)
+    source = open_source(source_config(**m365_values(stand_in, name="share")))
+    yield Case(source, "files", lambda: (stand_in.snapshot(), stand_in.counts["write"]), UNREADABLE,
+               prefix="Zorgteam/Documenten/")
+    source.close()
+
+
+def _gdrive_case(request: pytest.FixtureRequest) -> Iterator[Case]:
+    """A shared drive in the Drive stand-in."""
+    stand_in = request.getfixturevalue("drive")
+    shared = stand_in.add_shared_drive("Zorgteam")
+    for rel, data in FILES.items():
+        stand_in.add_file(shared, rel, data)
+    source = open_source(source_config(**gdrive_values(stand_in, name="share")))
+    yield Case(source, "files", lambda: (stand_in.snapshot(), stand_in.counts["write"]), UNREADABLE,
+               prefix="Gedeelde drive/Zorgteam/")
+    source.close()
+
+
 def _db_case(url: str) -> Iterator[Case]:
     fill_school(url)
     source = open_source(source_config(name="las", type="database", url=url,
@@ -90,13 +117,17 @@ def _db_case(url: str) -> Iterator[Case]:
     engine.dispose()
 
 
-@pytest.fixture(params=["filesystem", "smb", "sqlite", "postgres", "mariadb"])
+@pytest.fixture(params=["filesystem", "smb", "sqlite", "postgres", "mariadb", "m365", "gdrive"])
 def case(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Case]:
     kind = request.param
     if kind == "filesystem":
         yield from _files_case(tmp_path)
     elif kind == "smb":
         yield from _smb_case(request)
+    elif kind == "m365":
+        yield from _m365_case(request)
+    elif kind == "gdrive":
+        yield from _gdrive_case(request)
     elif kind == "sqlite":
         yield from _db_case(f"sqlite:///{tmp_path / 'las.db'}")
     else:
@@ -125,8 +156,8 @@ def test_contract(case: Case) -> None:
     for path in paths:
         assert not path.startswith("/") and "\\" not in path and ".." not in path.split("/")
     if case.kind == "files":
-        assert set(FILES) <= set(paths)
-        assert "Post/mail.eml!/verslag.txt" in paths  # an attachment is an item of its own
+        assert {case.prefix + p for p in FILES} <= set(paths)
+        assert case.prefix + "Post/mail.eml!/verslag.txt" in paths  # an attachment is an item of its own
     else:
         assert all(p.startswith("table:") for p in paths)
         assert {"table:leerlingen#1", "table:zorgnotities#10", "table:cijfers#1,rekenen,1", "table:logboek#rij1"} \
@@ -138,7 +169,7 @@ def test_contract(case: Case) -> None:
     texts = " ".join(u.text for _, c in scanned for u in c.units)  # type: ignore[attr-defined]
     assert "dyslexie" in texts
     unreadable = {p: r for p, s, r, _ in results if s == "unreadable"}
-    assert case.unreadable in unreadable and unreadable[case.unreadable]
+    assert case.prefix + case.unreadable in unreadable and unreadable[case.prefix + case.unreadable]
     assert all(unreadable.values()), "every unreadable item needs a reason"
     if case.write is not None:
         with pytest.raises(sa.exc.SQLAlchemyError):

@@ -87,7 +87,7 @@ class DriveStandIn(StandIn):
                                 serialization.NoEncryption()).decode()
         return {"type": "service_account", "project_id": "school-scan", "private_key_id": secrets.token_hex(20),
                 "private_key": pem, "client_email": email, "client_id": str(next(self._ids)),
-                "token_uri": f"{self.base}/token", "universe_domain": "googleapis.com"}
+                "token_uri": "https://oauth2.googleapis.com/token", "universe_domain": "googleapis.com"}
 
     def add_user(self, email: str) -> str:
         root = f"root{next(self._ids):05d}"
@@ -158,6 +158,8 @@ class DriveStandIn(StandIn):
     def handle(self, request: Request) -> Response:
         if request.path == "/token" and request.method == "POST":
             return self._token(request)
+        if request.method not in ("GET", "HEAD"):
+            self.count("write")  # the connector must never ask for a change
         token = request.headers.get("authorization", "").removeprefix("Bearer ")
         if token not in self.tokens:
             return _error(401, "authError", "Request had invalid authentication credentials.", "global")
@@ -178,6 +180,13 @@ class DriveStandIn(StandIn):
 
     def expire_tokens(self) -> None:
         self.tokens.clear()
+
+    def snapshot(self) -> list[tuple[str, str, int, str, int]]:
+        """Every file's content, version, date and permissions: what a read-only scan must leave as it was."""
+        import hashlib
+
+        return sorted((f.id, hashlib.sha256(f.content).hexdigest(), f.version, f.modified.isoformat(),
+                       len(f.permissions)) for f in self.files.values())
 
     def _token(self, request: Request) -> Response:
         import jwt

@@ -248,6 +248,8 @@ class GraphStandIn(StandIn):
             return self._download(path)
         if not path.startswith("/v1.0/"):
             return _error(404, "UnknownError", "geen Graph-pad")
+        if request.method not in ("GET", "HEAD"):
+            self.count("write")  # the connector must never ask for a change
         token = request.headers.get("authorization", "").removeprefix("Bearer ")
         if token not in self.tokens:
             return _error(401, "InvalidAuthenticationToken", "Access token has expired or is not yet valid.")
@@ -262,6 +264,13 @@ class GraphStandIn(StandIn):
     def expire_tokens(self) -> None:
         """Every issued access token stops working (they do after about an hour)."""
         self.tokens.clear()
+
+    def snapshot(self) -> list[tuple[str, str, int, int, str]]:
+        """Every item's content, versions and date: what a read-only scan must leave as it was."""
+        import hashlib
+
+        return sorted((i.id, hashlib.sha256(i.content).hexdigest(), i.version, i.content_version,
+                       i.modified.isoformat()) for d in self.drives.values() for i in d.items.values())
 
     def _login(self, request: Request, rest: str) -> Response:
         base = f"{self.base}/{TENANT}"
