@@ -24,11 +24,10 @@ from scanner.kernel.errors import Unreadable
 from scanner.kernel.messages import say
 from scanner.kernel.model import Access
 
-UNKNOWN_PARTY = "onbekende externe partij ({domain})"
-
 
 def unknown_party(domain: str) -> str:
-    return UNKNOWN_PARTY.format(domain=domain)
+    """An outside party the school has not named, by its domain: the consent rules name it so."""
+    return say(f"onbekende externe partij ({domain})", f"unknown external party ({domain})")
 
 
 @dataclass
@@ -55,7 +54,8 @@ class Sharing:
                 access.acl.append(label)
                 access.grant(audience, label)
         for party in self.external:
-            label = say(f"externe partij {party}", f"external party {party}")
+            label = party if party.startswith(("onbekende externe", "unknown external")) else \
+                say(f"externe partij {party}", f"external party {party}")
             access.acl.append(label)
             access.grant("external", label)
         return access
@@ -96,7 +96,7 @@ class Parties:
             return Sharing({"external"}, [self.party_of_domain(domain)])
         if guest:  # a guest without a mail address: outside the board, domain unknown
             return Sharing({"external"}, [unknown_party("onbekend domein")])
-        return Sharing(readers=[name or email] if (name or email) else [])
+        return Sharing(readers=[email or name] if (name or email) else [])  # type: ignore[list-item]
 
     def domain(self, domain: str) -> Sharing:
         """Every account of a domain: the board's own domain is the organisation."""

@@ -289,7 +289,7 @@ class GraphStandIn(StandIn):
                 import jwt
 
                 header = jwt.get_unverified_header(form["client_assertion"])
-                if header.get("x5t") not in self.certificate_thumbprints:
+                if str(header.get("x5t", "")).rstrip("=") not in {t.rstrip("=") for t in self.certificate_thumbprints}:
                     return Response.of_json({"error": "invalid_client", "error_description": "AADSTS700027"}, 401)
             elif form.get("client_secret") != self.client_secret:
                 return Response.of_json({"error": "invalid_client", "error_description": "AADSTS7000215"}, 401)
