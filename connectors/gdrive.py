@@ -252,6 +252,7 @@ class GDriveSource(FileTreeSource):
         self._drive: Drive | None = None
         self._listed: dict[str, Listed] = {}  # path -> how to fetch it
         self._complete = False  # every drive in scope listed (a worker lists once to find its paths)
+        self._permissions_wanted = True  # off while a worker only lists to find the files' ids
 
     @property
     def api(self) -> Drive:
@@ -330,7 +331,8 @@ class GDriveSource(FileTreeSource):
             return paths[file_id]
 
         # shared-drive files do not carry their permissions in the listing: ask per file, bounded
-        need = [f["id"] for f in files if f.get("mimeType") != FOLDER and "permissions" not in f and drive_id]
+        need = [f["id"] for f in files if f.get("mimeType") != FOLDER and "permissions" not in f and drive_id
+                and self._permissions_wanted]
         looked_up = self._permissions(subject, need)
         for f in files:
             mime = f.get("mimeType", "")
@@ -394,8 +396,12 @@ class GDriveSource(FileTreeSource):
         from googleapiclient.errors import HttpError
 
         if rel not in self._listed and not self._complete:
-            for _ in self._entries():  # a worker's own source: list once to learn the files' ids
-                pass
+            self._permissions_wanted = False  # a worker's own source: list once to learn the files' ids
+            try:
+                for _ in self._entries():
+                    pass
+            finally:
+                self._permissions_wanted = True
         listed = self._listed.get(rel)
         if listed is None:
             raise Unreadable("niet meer aanwezig in Google Drive (verwijderd of verplaatst nadat de lijst was gemaakt)")

@@ -147,7 +147,7 @@ class DriveStandIn(StandIn):
     def edit(self, f: DriveFile, content: bytes) -> None:
         with self._mutex:
             f.content, f.version, f.changed = content, f.version + 1, self._tick()
-            f.modified = datetime.now(UTC).replace(microsecond=0)
+            f.modified = datetime.now(UTC)
 
     def remove(self, f: DriveFile) -> None:
         with self._mutex:
@@ -303,7 +303,7 @@ class DriveStandIn(StandIn):
     def _file_json(self, f: DriveFile, with_permissions: bool) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": "drive#file", "id": f.id, "name": f.name, "mimeType": f.mime,
                                 "parents": [f.parent], "trashed": f.trashed, "version": str(f.version),
-                                "modifiedTime": f.modified.isoformat().replace("+00:00", ".000Z"),
+                                "modifiedTime": f"{f.modified:%Y-%m-%dT%H:%M:%S}.{f.modified.microsecond // 1000:03d}Z",
                                 "shared": any(p["role"] != "owner" for p in f.permissions)}
         if f.drive_id:
             data["driveId"] = f.drive_id
