@@ -176,16 +176,13 @@ class Graph:
     def json(self, url: str, what: str, params: dict[str, str] | None = None) -> dict[str, Any]:
         return self.request(url, what, params).json()
 
-    def pages(self, url: str, what: str, params: dict[str, str] | None = None,
-              links: dict[str, str] | None = None) -> Iterator[dict[str, Any]]:
-        """Every value of a collection, following @odata.nextLink; the last page's deltaLink goes into `links`."""
+    def pages(self, url: str, what: str, params: dict[str, str] | None = None) -> Iterator[dict[str, Any]]:
+        """Every value of a collection, following @odata.nextLink (a delta listing ends with a deltaLink)."""
         page = self.json(url, what, params)
         while True:
             yield from page.get("value", [])
             nxt = page.get("@odata.nextLink")
             if not nxt:
-                if links is not None and page.get("@odata.deltaLink"):
-                    links["delta"] = page["@odata.deltaLink"]
                 return
             page = self.json(nxt, what)
 
@@ -339,7 +336,6 @@ class M365Source(FileTreeSource):
         self._drives: list[DriveRef] | None = None
         self._ids: dict[str, tuple[str, str]] = {}  # path -> (drive id, item id), from this source's crawl
         self._tags: dict[str, str] = {}  # path -> cTag (eTag when there is none)
-        self.delta_links: dict[str, str] = {}  # drive id -> the deltaLink after the last listing
 
     @property
     def graph(self) -> Graph:
@@ -427,16 +423,13 @@ class M365Source(FileTreeSource):
             yield from self._drive_entries(drive)
 
     def _drive_entries(self, drive: DriveRef) -> Iterator[Entry]:
-        links: dict[str, str] = {}
         try:
-            listed = [i for i in self.graph.pages(f"drives/{drive.id}/root/delta", f"lijst van {drive.prefix}",
-                                                  links=links) if "deleted" not in i]
+            listed = [i for i in self.graph.pages(f"drives/{drive.id}/root/delta", f"lijst van {drive.prefix}")
+                      if "deleted" not in i]
         except (GraphError, Unreadable) as err:
             yield Entry(rel=drive.prefix, kind="error", is_folder=True,
                         reason=f"bibliotheek kan niet worden gelezen: {err}")
             return
-        if "delta" in links:
-            self.delta_links[drive.id] = links["delta"]
         by_id = {i["id"]: i for i in listed}
         root = next((i for i in listed if "root" in i), None)
         paths: dict[str, str] = {}

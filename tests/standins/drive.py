@@ -8,7 +8,7 @@ domain-wide delegation acts as, its `scope` must be read-only), `GET /admin/dire
 `corpora=user|drive`, `driveId`, `pageSize`/`nextPageToken`; `permissions` filled for My Drive files
 and left out for shared-drive files, as Google documents), `drives.list` (`useDomainAdminAccess`),
 `permissions.list`, `files.get?alt=media` (403 `fileNotDownloadable` for Google Docs) and
-`files.export` (Docs/Sheets/Slides to Office formats), `changes.getStartPageToken` and `changes.list`.
+and `files.export` (Docs/Sheets/Slides to Office formats).
 Errors are Google's `{"error": {"code", "message", "errors": [{"domain", "reason"}]}}`: 401
 authError for an expired token, 404 notFound, 403 `userRateLimitExceeded` / 429 `rateLimitExceeded`.
 """
@@ -49,7 +49,6 @@ class DriveFile:
     permissions: list[dict[str, Any]] = field(default_factory=list)
     trashed: bool = False
     deleted: bool = False
-    changed: int = 0  # the change counter when last changed
 
 
 class DriveStandIn(StandIn):
@@ -66,16 +65,11 @@ class DriveStandIn(StandIn):
         self.tokens: dict[str, tuple[str, set[str]]] = {}  # token -> (subject, scopes)
         self.throttle_reason = "userRateLimitExceeded"
         self.page_size_cap = 1000
-        self.clock = 1
         self._ids = itertools.count(1)
         self._mutex = threading.RLock()
         self.children: dict[tuple[str, str], str] = {}
 
     # -- building ------------------------------------------------------------------------------------
-    def _tick(self) -> int:
-        self.clock += 1
-        return self.clock
-
     def service_account(self, email: str = "avgscan@school-scan.iam.gserviceaccount.com") -> dict[str, Any]:
         """A service account key (the JSON a Google admin downloads), its public key known here."""
         from cryptography.hazmat.primitives import serialization
@@ -111,7 +105,6 @@ class DriveStandIn(StandIn):
 
     def _add(self, f: DriveFile) -> DriveFile:
         with self._mutex:
-            f.changed = self._tick()
             self.files[f.id] = f
             self.order.append(f.id)
             self.children[(f.parent, f.name)] = f.id
@@ -142,16 +135,15 @@ class DriveStandIn(StandIn):
             permission["allowFileDiscovery"] = discoverable
         with self._mutex:
             f.permissions.append(permission)
-            f.changed = self._tick()
 
     def edit(self, f: DriveFile, content: bytes) -> None:
         with self._mutex:
-            f.content, f.version, f.changed = content, f.version + 1, self._tick()
+            f.content, f.version = content, f.version + 1
             f.modified = datetime.now(UTC)
 
     def remove(self, f: DriveFile) -> None:
         with self._mutex:
-            f.deleted, f.changed = True, self._tick()
+            f.deleted = True
             self.children.pop((f.parent, f.name), None)
 
     # -- HTTP ----------------------------------------------------------------------------------------
@@ -247,14 +239,6 @@ class DriveStandIn(StandIn):
                                lambda d: {"kind": "drive#drive", "id": d[0], "name": d[1]}, cap=100)
         if parts == ["files"]:
             return self._list(request, subject)
-        if parts == ["changes", "startPageToken"]:
-            return Response.of_json({"kind": "drive#startPageToken", "startPageToken": str(self.clock)})
-        if parts == ["changes"]:
-            since = int(q.get("pageToken") or 0)
-            changed = [f for f in (self.files[i] for i in self.order) if f.changed > since and f.mime != FOLDER]
-            return Response.of_json({"kind": "drive#changeList", "newStartPageToken": str(self.clock),
-                                     "changes": [{"kind": "drive#change", "changeType": "file", "fileId": f.id,
-                                                  "removed": f.deleted} for f in changed]})
         if len(parts) >= 2 and parts[0] == "files":
             if parts[1] == "root" and len(parts) == 2:
                 return Response.of_json({"id": self.users[subject]})
