@@ -213,12 +213,12 @@ class Graph:
                 code, message = _error_of(response)
                 raise GraphError(response.status_code, code, message)
         with response:
-            data = b""
+            data = bytearray()
             for chunk in response.iter_content(1 << 16):
                 data += chunk
                 if len(data) > limit:
                     raise Unreadable(f"te groot (meer dan {limit // 1048576} MB)")
-        return data
+        return bytes(data)
 
     def close(self) -> None:
         self.session.close()

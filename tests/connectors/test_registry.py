@@ -31,8 +31,8 @@ def test_unknown_type_in_a_config_names_the_key_and_the_kinds(tmp_path: Path) ->
     with pytest.raises(ConfigError) as err:
         build_config({"sources": [{"name": "s", "type": "filesystem", "path": "."},
                                   {"name": "t", "type": "sharepoint"}]}, "avgscan.yaml", tmp_path)
-    assert "avgscan.yaml: sources[1].type: onbekend brontype 'sharepoint'; bekende typen: database, filesystem, smb" \
-        in str(err.value)
+    assert ("avgscan.yaml: sources[1].type: onbekend brontype 'sharepoint'; bekende typen: database, filesystem, "
+            "gdrive, m365, smb") in str(err.value)
 
 
 @pytest.mark.parametrize("kind", sorted(CONNECTORS))
