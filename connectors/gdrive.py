@@ -57,6 +57,7 @@ EXPORTS = {
         ".pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
 }
 MY_DRIVE = "Mijn Drive"
+OUTSIDE = "(in een map van een ander)"  # where a user's own file in another's folder is listed
 SHARED_DRIVE = "Gedeelde drive"
 RETRY_REASONS = {"rateLimitExceeded", "userRateLimitExceeded", "backendError", "internalError"}
 FILE_FIELDS = ("nextPageToken, files(id, name, mimeType, parents, size, modifiedTime, md5Checksum, trashed, "
@@ -339,8 +340,8 @@ class GDriveSource(FileTreeSource):
             if mime == FOLDER:
                 continue
             rel = path_of(f["id"])
-            if rel is None:
-                continue
+            if rel is None:  # the user's own file in a folder of someone else's (or in none): still scanned
+                rel = f"{prefix}/{OUTSIDE}/{_clean(f.get('name', ''))}"
             suffix = EXPORTS.get(mime, ("", ""))[0]
             if suffix and not rel.lower().endswith(suffix):
                 rel += suffix

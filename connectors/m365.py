@@ -453,8 +453,13 @@ class M365Source(FileTreeSource):
         for item in listed:
             if "root" in item or "folder" in item:
                 continue
+            if "file" not in item and "package" not in item:
+                continue
             rel = path_of(item["id"])
-            if rel is None or ("file" not in item and "package" not in item):
+            if rel is None:  # its folder was moved away while the listing was paged: say so, lose nothing
+                yield Entry(rel=f"{drive.prefix}/{_clean(item.get('name', ''))}", kind="error",
+                            reason="de map van dit bestand verdween of verhuisde terwijl de lijst werd gemaakt; "
+                                   "scan opnieuw")
                 continue
             access = self._effective(item, by_id, sharing)
             self._ids[rel] = (drive.id, item["id"])

@@ -82,6 +82,17 @@ def test_google_docs_sheets_and_slides_are_exported_and_read(drive: DriveStandIn
     assert got[base + "naar verslag"].status == "skipped"
 
 
+def test_a_users_file_in_someone_elses_folder_is_not_lost(drive: DriveStandIn) -> None:
+    drive.add_user(JUF)
+    drive.add_user("meester@school.nl")
+    theirs = drive.folder(drive.users["meester@school.nl"], "Groep 6", "meester@school.nl")
+    drive.share(drive.files[theirs], "user", email=JUF, role="writer")
+    mine = drive.add_file(JUF, "x.txt", samples.txt_bytes())
+    mine.parent, mine.name = theirs, "verslag.txt"  # juf's own file, put in meester's folder
+    got = crawl(open_source(gdrive_settings(drive, scope=None, users=[JUF])))
+    assert set(got) == {f"Mijn Drive/{JUF}/(in een map van een ander)/verslag.txt"}
+
+
 def test_users_and_shared_drives_by_name_and_all_of_them(drive: DriveStandIn) -> None:
     drive.add_user(JUF)
     drive.add_user("meester@school.nl")
