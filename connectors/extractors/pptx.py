@@ -2,8 +2,9 @@
 
 Slides of MDO and team meetings list pupils with their care needs, often in a table and often with
 the real discussion in the speaker notes, so all three are read. Places: `dia S tekstvak N` (every
-text shape, also inside groups, in reading order), `dia S tabel T rij R kolom K` (tables as in
-Word documents, numbered through the deck) and `dia S notities`.
+text shape, also inside groups, in reading order), `tabel T rij R kolom K` (tables as in Word
+documents, numbered through the deck; the linking stage reads them as forms or lists) and
+`dia S notities`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
-from connectors.extractors.doctables import table_units
+from connectors.extractors.doctables import table_cells
 from connectors.extractors.office import check_ooxml, check_package
 from scanner.kernel.model import Content, TextUnit
 
@@ -40,7 +41,10 @@ def _table_rows(table: Any) -> list[list[str]]:
     """Cell texts per row; a merged cell once (its spanned cells are left empty)."""
     rows = []
     for row in table.rows:
-        rows.append(["" if cell.is_spanned else _cell_text(cell) for cell in row.cells])
+        cells = ["" if cell.is_spanned else _cell_text(cell) for cell in row.cells]
+        while cells and not cells[-1]:
+            cells.pop()
+        rows.append(cells)
     return rows
 
 
@@ -51,15 +55,14 @@ def extract_pptx(data: bytes, name: str) -> Content:
 
     deck = Presentation(io.BytesIO(data))
     units: list[TextUnit] = []
+    metadata: dict[str, Any] = {}
     t_no = 0
     for s, slide in enumerate(deck.slides, 1):
         box = 0
         for shape in _shapes(slide.shapes):
             if getattr(shape, "has_table", False) and shape.has_table:
                 t_no += 1
-                for unit in table_units(_table_rows(shape.table), t_no):
-                    unit.place = f"dia {s} {unit.place}"
-                    units.append(unit)
+                units.extend(table_cells(_table_rows(shape.table), t_no, metadata))
             elif getattr(shape, "has_text_frame", False) and shape.has_text_frame:
                 text = _text(shape.text_frame)
                 if text:
@@ -70,4 +73,6 @@ def extract_pptx(data: bytes, name: str) -> Content:
             if notes:
                 units.append(TextUnit(place=f"dia {s} notities", text=notes))
     title = deck.core_properties.title
-    return Content(units=units, metadata={"title": title} if title else {})
+    if title:
+        metadata["title"] = title
+    return Content(units=units, metadata=metadata)
