@@ -40,6 +40,7 @@ from connectors.base import FileSourceSettings
 from connectors.cloud import Backoff, Parties, Sharing
 from connectors.filetree import Entry, FileTreeSource
 from scanner.kernel.errors import Unreadable
+from scanner.kernel.messages import say
 from scanner.kernel.model import Item
 
 KEY_ENV = "AVGSCAN_GDRIVE_KEY"
@@ -90,8 +91,9 @@ class Config(FileSourceSettings):
     @model_validator(mode="after")
     def _something_to_scan(self) -> Config:
         if not (self.scope or self.users or self.shared_drives):
-            raise ValueError("geef aan wat gescand wordt: scope (all, users of shared_drives) of users/shared_drives "
-                             "met namen")
+            raise ValueError(say("geef aan wat gescand wordt: scope (all, users of shared_drives) of "
+                                 "users/shared_drives met namen", "say what to scan: scope (all, users or "
+                                 "shared_drives) or named users/shared_drives"))
         return self
 
 

@@ -40,6 +40,7 @@ from connectors.base import FileSourceSettings
 from connectors.cloud import Backoff, Parties, Sharing
 from connectors.filetree import Entry, FileTreeSource
 from scanner.kernel.errors import Unreadable
+from scanner.kernel.messages import say
 from scanner.kernel.model import Item
 
 SECRET_ENV = "AVGSCAN_M365_CLIENT_SECRET"
@@ -77,11 +78,13 @@ class Config(FileSourceSettings):
     @model_validator(mode="after")
     def _something_to_scan(self) -> Config:
         if not (self.scope or self.sites or self.teams or self.users):
-            raise ValueError("geef aan wat gescand wordt: scope (all, sites, teams of users) of sites/teams/users "
-                             "met namen")
+            raise ValueError(say("geef aan wat gescand wordt: scope (all, sites, teams of users) of sites/teams/users "
+                                 "met namen", "say what to scan: scope (all, sites, teams or users) or named "
+                                 "sites/teams/users"))
         if not self.own_domains:
-            raise ValueError("own_domains ontbreekt: de maildomeinen van het bestuur (bijvoorbeeld [school.nl]); "
-                             "zonder die lijst is niet te zien wie extern is")
+            raise ValueError(say("own_domains ontbreekt: de maildomeinen van het bestuur (bijvoorbeeld [school.nl]); "
+                                 "zonder die lijst is niet te zien wie extern is", "own_domains is missing: the "
+                                 "board's mail domains (e.g. [school.nl]); without them nobody can be told external"))
         return self
 
 
