@@ -312,7 +312,7 @@ class GDriveSource(FileTreeSource):
             root = drive_id
         else:
             files = list(self.api.pages(service.files().list, "files", f"lijst van {prefix}",
-                                        q=f"'{subject}' in owners and trashed = false", corpora="user",
+                                        q=f"'{_quoted(subject)}' in owners and trashed = false", corpora="user",
                                         pageSize=1000, fields=FILE_FIELDS))
             root = self.api.call(service.files().get(fileId="root", fields="id"), f"Drive van {subject}")["id"]
         by_id = {f["id"]: f for f in files}
@@ -428,6 +428,11 @@ class GDriveSource(FileTreeSource):
     def close(self) -> None:
         super().close()
         self._drive = None
+
+
+def _quoted(value: str) -> str:
+    """A value inside a Drive query's single quotes (an address may hold an apostrophe: o'brien@...)."""
+    return value.replace("\\", "\\\\").replace("'", "\\'")
 
 
 def _short(err: BaseException) -> str:
