@@ -6,17 +6,21 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
+import yaml
 
 from connectors import open_source
 from connectors.cloud import Backoff
 from connectors.gdrive import GDriveSource
+from scanner.cli import main
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.model import Item
 from tests.connectors import samples
+from tests.connectors.test_m365 import CONSENTS, REGISTER, docx_with
 from tests.standins.drive import DOC, SHEET, SLIDES, DriveStandIn
-from tests.standins.fixtures import ADMIN, gdrive_settings
+from tests.standins.fixtures import ADMIN, gdrive_settings, gdrive_values
 
 JUF = "juf@school.nl"
 
@@ -55,6 +59,41 @@ def test_every_kind_of_sharing_maps_to_the_access_vocabulary(drive: DriveStandIn
     assert "ib@school.nl" in at["collega"].access.acl and JUF in at["niets"].access.acl  # the owner
     assert set(got["Gedeelde drive/Zorgteam/Dossiers/plan.txt"].access.audiences) == {"anonymous_link"}
     assert drive.counts["permissions"] == 1  # only the shared drive's file needed its own lookup
+
+
+def test_a_real_scan_reports_open_access_and_unknown_parties(drive: DriveStandIn, tmp_path: Path) -> None:
+    """Each kind of Drive sharing of a pupil's file, through `avgscan scan` and the rules."""
+    drive.add_user(JUF)
+    text = docx_with("Leerling Sanne de Vries heeft dyslexie.")
+    shared = {n: drive.add_file(JUF, f"Dossiers/Vries, Sanne de (1001)/{n}.docx", text)
+              for n in ("link", "openbaar", "domein", "ander_domein", "extern", "gekoppeld", "collega")}
+    drive.share(shared["link"], "anyone")
+    drive.share(shared["openbaar"], "anyone", discoverable=True)
+    drive.share(shared["domein"], "domain", domain="school.nl")
+    drive.share(shared["ander_domein"], "domain", domain="spraakwater.nl")
+    drive.share(shared["extern"], "user", email="ouder@gmail.com")
+    drive.share(shared["gekoppeld"], "user", email="behandelaar@ggzjeugd.nl")
+    drive.share(shared["collega"], "user", email="ib@school.nl")
+    (tmp_path / "leerlingen.csv").write_text(REGISTER, encoding="utf-8")
+    (tmp_path / "toestemmingen.csv").write_text(CONSENTS, encoding="utf-8")
+    source = gdrive_values(drive, scope=None, users=[JUF], external_parties={"ggzjeugd.nl": "GGZ Jeugd"},
+                           roles={f"Mijn Drive/{JUF}/Dossiers": "dossier"})
+    config = {"sources": [source], "records": {"register": {"path": "leerlingen.csv"},
+                                               "consents": {"path": "toestemmingen.csv"}}, "as_of": "2026-11-29"}
+    (tmp_path / "avgscan.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    main(["scan", "--config", str(tmp_path / "avgscan.yaml"), "--out", str(tmp_path / "out"), "--workers", "1"])
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    rules: dict[str, set[str]] = {}
+    messages: dict[tuple[str, str], str] = {}
+    for v in report["violations"]:
+        name = v["path"].rsplit("/", 1)[-1].removesuffix(".docx")
+        rules.setdefault(name, set()).add(v["rule"])
+        messages[(name, v["rule"])] = v["message"]
+    assert {n for n, r in rules.items() if "open-access" in r} == {"link", "openbaar", "domein"}
+    assert "iedereen met de link" in messages[("link", "open-access")]
+    assert "gmail.com" in messages[("extern", "consent-missing")]
+    assert "spraakwater.nl" in messages[("ander_domein", "consent-missing")]
+    assert "gekoppeld" not in rules and "collega" not in rules
 
 
 def test_google_docs_sheets_and_slides_are_exported_and_read(drive: DriveStandIn) -> None:
