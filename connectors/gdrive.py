@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -38,14 +37,13 @@ from pydantic import Field, model_validator
 from connectors import credentials
 from connectors.base import FileSourceSettings
 from connectors.cloud import Backoff, Parties, Sharing
+from connectors.drive_api import Drive, reason_of
 from connectors.filetree import Entry, FileTreeSource
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.messages import say
 from scanner.kernel.model import Item
 
 KEY_ENV = "AVGSCAN_GDRIVE_KEY"
-DRIVE_SCOPE = "https://www.googleapis.com/auth/drive.readonly"
-DIRECTORY_SCOPE = "https://www.googleapis.com/auth/admin.directory.user.readonly"
 FOLDER = "application/vnd.google-apps.folder"
 SHORTCUT = "application/vnd.google-apps.shortcut"
 # Google's own formats and the Office format each is exported to (Drive's export MIME types).
@@ -60,10 +58,8 @@ EXPORTS = {
 MY_DRIVE = "Mijn Drive"
 OUTSIDE = "(in een map van een ander)"  # where a user's own file in another's folder is listed
 SHARED_DRIVE = "Gedeelde drive"
-RETRY_REASONS = {"rateLimitExceeded", "userRateLimitExceeded", "backendError", "internalError"}
 FILE_FIELDS = ("nextPageToken, files(id, name, mimeType, parents, size, modifiedTime, md5Checksum, trashed, "
                "driveId, shared, permissions(id, type, role, emailAddress, domain, allowFileDiscovery))")
-TIMEOUT_S = 60
 
 
 class Config(FileSourceSettings):
@@ -105,94 +101,6 @@ class Listed:
     subject: str  # the user the request is made as
     mime: str
     tag: str
-
-
-class Drive:
-    """Drive (and Directory) API clients per delegated user and thread, with backoff on throttling."""
-
-    def __init__(self, cfg: Config, backoff: Backoff | None = None) -> None:
-        self.cfg = cfg
-        self.backoff = backoff or Backoff(max_tries=cfg.max_tries)
-        self.info = _service_account(cfg)
-        self._local = threading.local()
-
-    def _http(self, subject: str, scopes: list[str]) -> Any:
-        import google_auth_httplib2
-        import httplib2
-        from google.auth.exceptions import GoogleAuthError
-        from google.oauth2 import service_account
-
-        info = dict(self.info)
-        if self.cfg.token_url:
-            info["token_uri"] = self.cfg.token_url
-        try:
-            creds = service_account.Credentials.from_service_account_info(info, scopes=scopes, subject=subject)
-        except (GoogleAuthError, ValueError, KeyError) as err:
-            raise Unreadable(f"Google Drive: de sleutel van het serviceaccount is niet bruikbaar ({type(err).__name__})"
-                             ) from None
-        http = httplib2.Http(ca_certs=self.cfg.ca_file, timeout=TIMEOUT_S) if self.cfg.ca_file \
-            else httplib2.Http(timeout=TIMEOUT_S)
-        return google_auth_httplib2.AuthorizedHttp(creds, http=http)
-
-    def service(self, subject: str, api: str = "drive") -> Any:
-        """A client for `api` acting as `subject`, one per thread (httplib2 is not thread-safe)."""
-        from googleapiclient.discovery import build
-
-        cache: dict[tuple[str, str], Any] = self._local.__dict__.setdefault("services", {})
-        if (subject, api) not in cache:
-            if api == "drive":
-                cache[(subject, api)] = build("drive", "v3", http=self._http(subject, [DRIVE_SCOPE]),
-                                              client_options={"api_endpoint": self.cfg.api_url},
-                                              cache_discovery=False, static_discovery=True)
-            else:
-                cache[(subject, api)] = build("admin", "directory_v1", http=self._http(subject, [DIRECTORY_SCOPE]),
-                                              client_options={"api_endpoint": self.cfg.directory_url},
-                                              cache_discovery=False, static_discovery=True)
-        return cache[(subject, api)]
-
-    def call(self, request: Any, what: str) -> Any:
-        """Execute a googleapiclient request, retrying throttling and server errors with backoff."""
-        from google.auth.exceptions import RefreshError, TransportError
-        from googleapiclient.errors import HttpError
-
-        attempt = 0
-        while True:
-            try:
-                return request.execute(num_retries=0)
-            except HttpError as err:
-                if err.status_code in (429, 500, 502, 503, 504) or (
-                        err.status_code == 403 and _reason(err) in RETRY_REASONS):
-                    self.backoff.wait(attempt, (err.resp or {}).get("retry-after"), what)
-                    attempt += 1
-                    continue
-                raise
-            except RefreshError as err:
-                raise Unreadable(f"Google Drive: aanmelden mislukt bij {what} ({_refresh_reason(err)}); controleer de "
-                                 "domeinbrede delegatie van het serviceaccount en de scope drive.readonly") from None
-            except (TransportError, OSError, TimeoutError):
-                self.backoff.wait(attempt, None, what)
-                attempt += 1
-
-    def pages(self, method: Any, key: str, what: str, **kwargs: Any) -> Iterator[dict[str, Any]]:
-        token: str | None = None
-        while True:
-            page = self.call(method(pageToken=token, **kwargs) if token else method(**kwargs), what)
-            yield from page.get(key, [])
-            token = page.get("nextPageToken")
-            if not token:
-                return
-
-
-def _reason(err: Any) -> str:
-    try:
-        return str(json.loads(err.content)["error"]["errors"][0]["reason"])
-    except (ValueError, KeyError, IndexError, TypeError):
-        return ""
-
-
-def _refresh_reason(err: Exception) -> str:
-    text = str(err.args[0]) if err.args else type(err).__name__
-    return text[:160]
 
 
 def _service_account(cfg: Config) -> dict[str, Any]:
@@ -260,7 +168,10 @@ class GDriveSource(FileTreeSource):
     @property
     def api(self) -> Drive:
         if self._drive is None:
-            self._drive = Drive(self.cfg, self._backoff)
+            cfg = self.cfg
+            self._drive = Drive(key=_service_account(cfg), token_url=cfg.token_url, api_url=cfg.api_url,
+                                directory_url=cfg.directory_url, ca_file=cfg.ca_file,
+                                backoff=self._backoff or Backoff(max_tries=cfg.max_tries))
         return self._drive
 
     # -- what is in scope ---------------------------------------------------------------------------
@@ -418,7 +329,7 @@ class GDriveSource(FileTreeSource):
             if err.status_code == 404:
                 raise Unreadable("niet meer aanwezig in Google Drive (verwijderd of verplaatst nadat de lijst was "
                                  "gemaakt)") from None
-            if _reason(err) == "exportSizeLimitExceeded":
+            if reason_of(err) == "exportSizeLimitExceeded":
                 raise Unreadable("te groot om te exporteren (Google staat tot 10 MB toe)") from None
             raise Unreadable(f"kan niet worden gelezen: Google Drive antwoordde {_short(err)}") from None
         if len(data) > self.limits.max_member_bytes:
@@ -438,7 +349,7 @@ def _quoted(value: str) -> str:
 def _short(err: BaseException) -> str:
     status = getattr(err, "status_code", None)
     if status is not None:
-        return f"{status} {_reason(err) or ''}".strip()
+        return f"{status} {reason_of(err) or ''}".strip()
     return str(err)[:160]
 
 
