@@ -19,10 +19,26 @@ import random
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.messages import say
 from scanner.kernel.model import Access
+
+
+def local_time(stamp: str | None) -> datetime | None:
+    """A cloud service's UTC time stamp as local naive time, like the other file sources give."""
+    if not stamp:
+        return None
+    try:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
+def clean_name(name: str) -> str:
+    """A cloud item's name as one path segment: a '/' in a name must not make a folder."""
+    return (name or "naamloos").replace("/", "_").strip() or "naamloos"
 
 
 def unknown_party(domain: str) -> str:

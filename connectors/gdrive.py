@@ -28,7 +28,6 @@ import json
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
@@ -36,7 +35,7 @@ from pydantic import Field, model_validator
 
 from connectors import credentials
 from connectors.base import FileSourceSettings
-from connectors.cloud import Backoff, Parties, Sharing
+from connectors.cloud import Backoff, Parties, Sharing, clean_name, local_time
 from connectors.drive_api import Drive, reason_of
 from connectors.filetree import Entry, FileTreeSource
 from scanner.kernel.errors import Unreadable
@@ -139,17 +138,6 @@ def sharing_of(permissions: list[dict[str, Any]], parties: Parties) -> Sharing:
     return out
 
 
-def _local(stamp: str | None) -> datetime | None:
-    if not stamp:
-        return None
-    try:
-        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().replace(tzinfo=None)
-    except ValueError:
-        return None
-
-
-def _clean(name: str) -> str:
-    return (name or "naamloos").replace("/", "_").strip() or "naamloos"
 
 
 class GDriveSource(FileTreeSource):
@@ -202,15 +190,15 @@ class GDriveSource(FileTreeSource):
 
         for user in self._users():
             try:
-                yield from self._listing(f"{MY_DRIVE}/{_clean(user)}", user, None)
+                yield from self._listing(f"{MY_DRIVE}/{clean_name(user)}", user, None)
             except (HttpError, Unreadable) as err:
-                yield Entry(rel=f"{MY_DRIVE}/{_clean(user)}", kind="error", is_folder=True,
+                yield Entry(rel=f"{MY_DRIVE}/{clean_name(user)}", kind="error", is_folder=True,
                             reason=f"Drive van {user} kan niet worden gelezen: {_short(err)}")
         for drive_id, name in self._shared_drives():
             try:
-                yield from self._listing(f"{SHARED_DRIVE}/{_clean(name)}", self.cfg.admin, drive_id)
+                yield from self._listing(f"{SHARED_DRIVE}/{clean_name(name)}", self.cfg.admin, drive_id)
             except (HttpError, Unreadable) as err:
-                yield Entry(rel=f"{SHARED_DRIVE}/{_clean(name)}", kind="error", is_folder=True,
+                yield Entry(rel=f"{SHARED_DRIVE}/{clean_name(name)}", kind="error", is_folder=True,
                             reason=f"gedeelde drive kan niet worden gelezen: {_short(err)}")
         self._complete = True
 
@@ -240,7 +228,7 @@ class GDriveSource(FileTreeSource):
                 node_id = node["parents"][0]
             base = paths[node_id]
             for n in reversed(chain):
-                base = f"{base}/{_clean(n['name'])}"
+                base = f"{base}/{clean_name(n['name'])}"
                 paths[n["id"]] = base
             return paths[file_id]
 
@@ -254,7 +242,7 @@ class GDriveSource(FileTreeSource):
                 continue
             rel = path_of(f["id"])
             if rel is None:  # the user's own file in a folder of someone else's (or in none): still scanned
-                rel = f"{prefix}/{OUTSIDE}/{_clean(f.get('name', ''))}"
+                rel = f"{prefix}/{OUTSIDE}/{clean_name(f.get('name', ''))}"
             suffix = EXPORTS.get(mime, ("", ""))[0]
             if suffix and not rel.lower().endswith(suffix):
                 rel += suffix
@@ -278,7 +266,7 @@ class GDriveSource(FileTreeSource):
                 yield Entry(rel=rel, kind="error", reason=f"formaat niet ondersteund (Google-type "
                                                           f"{mime.rsplit('.', 1)[-1]})")
                 continue
-            yield Entry(rel=rel, kind="file", size=int(f.get("size") or 0), modified=_local(f.get("modifiedTime")),
+            yield Entry(rel=rel, kind="file", size=int(f.get("size") or 0), modified=local_time(f.get("modifiedTime")),
                         access=sharing.access())
 
     def _permissions(self, subject: str, file_ids: list[str]) -> dict[str, Sharing]:

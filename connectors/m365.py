@@ -28,7 +28,6 @@ import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote, urlsplit
@@ -37,7 +36,7 @@ from pydantic import Field, model_validator
 
 from connectors import credentials
 from connectors.base import FileSourceSettings
-from connectors.cloud import Backoff, Parties, Sharing
+from connectors.cloud import Backoff, Parties, Sharing, clean_name, local_time
 from connectors.filetree import Entry, FileTreeSource
 from connectors.msgraph import Graph, GraphError
 from scanner.kernel.errors import Unreadable
@@ -157,18 +156,6 @@ def sharing_of(permissions: list[dict[str, Any]], parties: Parties) -> Sharing:
     return out
 
 
-def _local(stamp: str | None) -> datetime | None:
-    """Graph's UTC time as local naive time, like the other file sources."""
-    if not stamp:
-        return None
-    try:
-        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().replace(tzinfo=None)
-    except ValueError:
-        return None
-
-
-def _clean(name: str) -> str:
-    return (name or "naamloos").replace("/", "_").strip() or "naamloos"
 
 
 class M365Source(FileTreeSource):
@@ -217,8 +204,8 @@ class M365Source(FileTreeSource):
         if cfg.scope in ("all", "sites") or cfg.sites:
             for site in self._sites():
                 for drive in g.pages(f"sites/{quote(site['id'], safe='')}/drives", "documentbibliotheken"):
-                    yield from ref(drive, f"{_clean(site.get('displayName') or site.get('name'))}/"
-                                          f"{_clean(drive.get('name'))}")
+                    yield from ref(drive, f"{clean_name(site.get('displayName') or site.get('name'))}/"
+                                          f"{clean_name(drive.get('name'))}")
         if cfg.scope == "teams" or cfg.teams:
             teams = list(g.pages("groups", "Teams", {"$filter": "resourceProvisioningOptions/Any(x:x eq 'Team')",
                                                       "$select": "id,displayName"}))
@@ -227,7 +214,7 @@ class M365Source(FileTreeSource):
                 if cfg.scope == "teams" or team["displayName"].lower() in wanted:
                     wanted.discard(team["displayName"].lower())
                     for drive in g.pages(f"groups/{team['id']}/drives", "documentbibliotheken van Team"):
-                        yield from ref(drive, f"{_clean(team['displayName'])}/{_clean(drive.get('name'))}")
+                        yield from ref(drive, f"{clean_name(team['displayName'])}/{clean_name(drive.get('name'))}")
             for missing in sorted(wanted):
                 raise Unreadable(f"Microsoft 365: Team {missing!r} niet gevonden")
         if cfg.scope in ("all", "users") or cfg.users:
@@ -241,7 +228,7 @@ class M365Source(FileTreeSource):
                         self.counts["zonder_onedrive"] += 1  # an account without a OneDrive (yet)
                         continue
                     raise Unreadable(f"Microsoft 365: OneDrive van {upn} niet gevonden ({err.code})") from None
-                yield from ref(drive, f"{ONEDRIVE}/{_clean(upn)}")
+                yield from ref(drive, f"{ONEDRIVE}/{clean_name(upn)}")
 
     def _sites(self) -> Iterator[dict[str, Any]]:
         g, cfg = self.graph, self.cfg
@@ -294,7 +281,7 @@ class M365Source(FileTreeSource):
                 return None  # a parent is not in the listing (moved out while listing)
             base = drive.prefix if "root" in node else paths[node["id"]]
             for n in reversed(chain):
-                base = f"{base}/{_clean(n['name'])}"
+                base = f"{base}/{clean_name(n['name'])}"
                 paths[n["id"]] = base
             return paths.get(item_id)
 
@@ -307,7 +294,7 @@ class M365Source(FileTreeSource):
                 continue
             rel = path_of(item["id"])
             if rel is None:  # its folder was moved away while the listing was paged: say so, lose nothing
-                yield Entry(rel=f"{drive.prefix}/{_clean(item.get('name', ''))}", kind="error",
+                yield Entry(rel=f"{drive.prefix}/{clean_name(item.get('name', ''))}", kind="error",
                             reason="de map van dit bestand verdween of verhuisde terwijl de lijst werd gemaakt; "
                                    "scan opnieuw")
                 continue
@@ -315,7 +302,7 @@ class M365Source(FileTreeSource):
             self._ids[rel] = (drive.id, item["id"])
             self._tags[rel] = item.get("cTag") or item.get("eTag") or ""
             yield Entry(rel=rel, kind="file", size=int(item.get("size") or 0),
-                        modified=_local(item.get("lastModifiedDateTime")), access=access.access())
+                        modified=local_time(item.get("lastModifiedDateTime")), access=access.access())
 
     def _permissions(self, drive: DriveRef, roots: list[str], shared: list[str]) -> dict[str, Sharing]:
         """Sharing of the root and of every shared item, looked up `concurrency` at a time."""
