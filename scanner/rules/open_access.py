@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from scanner.config import Policy
 from scanner.kernel.entities import catalogue
@@ -54,13 +55,22 @@ class OpenAccess(Rule):
     needs: tuple[str, ...] = ()
     per_pupil = False  # one violation per item, whoever's data it holds
     explanation = Words("Persoonsgegevens of bijzondere gegevens staan op een plek die voor iedereen open is (rol "
-                        "{roles}), of in een bestand waarvan de eigen rechten iedereen laten lezen (ongeacht de "
-                        "bovenliggende mappen).",
+                        "{roles}), of in een bestand waarvan de eigen rechten het laten lezen door {audiences} "
+                        "(ongeacht de bovenliggende mappen).",
                         "Personal or special-category data sits in a place open to everyone (role {roles}), or in a "
-                        "file whose own permissions let everyone read it (whatever its parent folders allow).")
+                        "file whose own permissions let {audiences} read it (whatever its parent folders allow).")
+    # the audiences of the shared access vocabulary (scanner/kernel/model.py AUDIENCES) in the rule's words
+    audience_words: ClassVar[dict[str, Words]] = {
+        "everyone": Words("iedereen", "everyone"),
+        "organisation": Words("de hele organisatie", "the whole organisation"),
+        "external": Words("externe partijen", "outside parties"),
+        "anonymous_link": Words("iedereen met de link", "anyone with the link"),
+    }
 
     def explain(self, policy: Policy) -> str:
-        return self.explanation.said().format(roles=", ".join(policy.roles_meaning("open_to_everyone")) or "-")
+        audiences = [self.audience_words[a].said() for a in policy.open_access.audiences]
+        return self.explanation.said().format(roles=", ".join(policy.roles_meaning("open_to_everyone")) or "-",
+                                              audiences=", ".join(audiences) or "-")
 
     def check(self, scanned: ScannedItem, ctx: RuleContext) -> Iterator[Violation]:
         reason = why_open(scanned, ctx.policy)

@@ -51,6 +51,9 @@ def test_role_and_party_texts_follow_the_policy() -> None:
                            "exempt_parties": {"GGD": "Wet publieke gezondheid"}})
     assert "rol administration, archive" in rule("bsn-outside-administration").explain(policy)
     assert "(rol open, general)" in rule("open-access").explain(policy)
+    assert "lezen door iedereen, de hele organisatie, iedereen met de link" in rule("open-access").explain(policy)
+    only_everyone = build_policy({"open_access": {"audiences": ["everyone"]}})
+    assert "laten lezen door iedereen (ongeacht" in rule("open-access").explain(only_everyone)
     assert "Leerplicht, Veilig Thuis, DUO, GGD" in rule("consent-missing").explain(policy)
 
 
