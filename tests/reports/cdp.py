@@ -13,6 +13,8 @@ import shutil
 import subprocess
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -106,3 +108,15 @@ class Browser:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+
+
+@contextmanager
+def watching(executable: str, profile: Path) -> Iterator[Browser]:
+    """A browser that records page, runtime, log and network events, closed afterwards."""
+    b = Browser(executable, profile)
+    try:
+        for domain in ("Page", "Runtime", "Log", "Network"):
+            b.call(f"{domain}.enable")
+        yield b
+    finally:
+        b.close()

@@ -9,7 +9,7 @@ import pytest
 
 from reports import write_all
 from scanner.kernel.model import Report
-from tests.reports.cdp import Browser, chromium_path
+from tests.reports.cdp import Browser, chromium_path, watching
 
 CHROMIUM = chromium_path()
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed "
@@ -20,13 +20,8 @@ SCREENSHOT = Path("/tmp/avgscan-dashboard.png")
 @pytest.fixture()
 def browser(tmp_path: Path):  # noqa: ANN201
     assert CHROMIUM is not None
-    b = Browser(CHROMIUM, tmp_path / "profile")
-    try:
-        for domain in ("Page", "Runtime", "Log", "Network"):
-            b.call(f"{domain}.enable")
+    with watching(CHROMIUM, tmp_path / "profile") as b:
         yield b
-    finally:
-        b.close()
 
 
 def _visible_rows(b: Browser) -> int:

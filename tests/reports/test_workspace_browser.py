@@ -20,7 +20,7 @@ from reports.workspace import create_app
 from reports.workspace.server import Server
 from scanner.cli import main
 from scanner.triage import load_triage
-from tests.reports.cdp import Browser, chromium_path
+from tests.reports.cdp import Browser, chromium_path, watching
 from tests.reports.conftest import build_school
 
 CHROMIUM = chromium_path()
@@ -68,13 +68,8 @@ class _Evil(BaseHTTPRequestHandler):
 @pytest.fixture()
 def browser(tmp_path: Path) -> Iterator[Browser]:
     assert CHROMIUM is not None
-    b = Browser(CHROMIUM, tmp_path / "profile")
-    try:
-        for domain in ("Page", "Runtime", "Log", "Network"):
-            b.call(f"{domain}.enable")
+    with watching(CHROMIUM, tmp_path / "profile") as b:
         yield b
-    finally:
-        b.close()
 
 
 def _loaded(b: Browser, start: int, timeout: float = 15) -> None:
