@@ -15,14 +15,14 @@ share.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
+import logging
 import os
 import re
 import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from contextlib import contextmanager
 from typing import Any, Protocol
 
@@ -33,6 +33,7 @@ from scanner.config import ScanConfig
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.keys import Keyer
 from scanner.kernel.model import Content, Detected, Item, ScannedItem
+from scanner.worker_pool import Ticket, WorkerPool
 
 
 class ItemWork(Protocol):
@@ -56,6 +57,7 @@ class ItemWork(Protocol):
 
 Task = tuple[str, Item, Content | None]
 Outcome = tuple[Item, Detected | None]
+log = logging.getLogger(__name__)
 _WORKER: dict[str, Any] = {}  # the forked worker's scanner and its own opened sources
 IN_FLIGHT_PER_WORKER = 8
 
@@ -213,10 +215,12 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def worker_pool(workers: int) -> ProcessPoolExecutor:
-    """Forked workers (they inherit the built analyzer) that end when the parent ends and leave Ctrl-C to it."""
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_start_worker, initargs=(os.getpid(),))
+def worker_pool(workers: int, max_items: int = 0, max_mb: float = 0) -> WorkerPool:
+    """Forked workers (they inherit the built analyzer) that end when the parent ends, leave Ctrl-C to
+    it, and are replaced by a fresh fork after `max_items` items or past `max_mb` of their own memory."""
+    parent = os.getpid()
+    return WorkerPool(workers, _worker_batch, start=lambda: _start_worker(parent), max_items=max_items,
+                      max_mb=max_mb)
 
 
 def _start_worker(parent: int) -> None:
@@ -251,9 +255,12 @@ class _Batch:
 
 
 def run_ordered(scanner: ItemWork, submit: Submit, window_size: int, cache: ItemCache | None,
-                row_batch: int = ROW_BATCH, rows_here: bool = False) -> Iterator[ScannedItem]:
+                row_batch: int = ROW_BATCH, rows_here: bool = False,
+                between: Callable[[], object] | None = None) -> Iterator[ScannedItem]:
     """Feed tasks to `submit` in batches, answer unchanged items from the cache, yield in crawl order.
-    With `rows_here`, database rows are detected in this process instead of being submitted."""
+    With `rows_here`, database rows are detected in this process instead of being submitted;
+    `between` runs after each task (the local pool hands out work and takes in answers there, so its
+    workers do not wait while this process detects rows)."""
     window: deque[ScannedItem | tuple[Item, str, _Batch, int]] = deque()
     open_batch = _Batch()
 
@@ -298,6 +305,8 @@ def run_ordered(scanner: ItemWork, submit: Submit, window_size: int, cache: Item
                 window.append((item, fp, open_batch, len(open_batch.tasks) - 1))
                 if content is None or len(open_batch.tasks) >= row_batch:
                     send()
+        if between is not None:
+            between()
         while len(window) >= window_size:
             yield settle(window.popleft())
     send()
@@ -329,27 +338,29 @@ def scan_all(scanner: ItemWork, workers: int | None = 1, cache: ItemCache | None
         for s in sources.values():
             s.close()
         return
-    pools: list[ProcessPoolExecutor] = []
+    pools: list[WorkerPool] = []
+    limits = scanner.cfg.limits
 
-    def submit(batch: list[Task]) -> Future[list[Outcome]]:
+    def submit(batch: list[Task]) -> Ticket:
         if not pools:  # the first item the cache cannot answer: load the analyzer, then fork
             _ = scanner.analyzer
             _WORKER["scanner"] = scanner  # inherited by the forked workers
-            pools.append(worker_pool(workers))
-        return pools[0].submit(_worker_batch, batch)
+            pools.append(worker_pool(workers, limits.worker_max_items, limits.worker_max_mb))
+        return pools[0].submit(batch)
 
     completed = False
     try:
         with alarm_handler():  # rows are detected here
             yield from run_ordered(scanner, submit, workers * IN_FLIGHT_PER_WORKER * ROW_BATCH, cache,
-                                   rows_here=True)
+                                   rows_here=True, between=lambda: pools and pools[0].pump(block=False))
         completed = True
     finally:
         for pool in pools:
             if completed:
-                pool.shutdown()
+                pool.close()
+                log.info("analyseprocessen vervangen: %d, weggevallen: %d", pool.replaced, pool.died)
             else:
-                abandon(pool)
+                pool.abandon()
         _WORKER.clear()
 
 
@@ -357,14 +368,3 @@ def _leave_interrupts_to_parent() -> None:
     """Ctrl-C reaches every process of the terminal's group; the parent stops the scan, a worker that
     raised KeyboardInterrupt itself would only print its own traceback."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def abandon(pool: ProcessPoolExecutor) -> None:
-    """Stop at once (Ctrl-C, an error): drop queued batches and end the workers instead of waiting
-    for items that may take minutes; what they were doing is read again on --resume."""
-    processes = list(getattr(pool, "_processes", {}).values())  # no public way to reach them
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        process.join(timeout=2)

@@ -84,9 +84,7 @@ WORKERS_SCRIPT = textwrap.dedent("""
     sys.path.insert(0, sys.argv[1])
     from scanner.executor import worker_pool
     pool = worker_pool(2)
-    list(pool.map(os.getpid, []))
-    pool.submit(time.sleep, 0).result()
-    print(" ".join(str(pid) for pid in pool._processes), flush=True)
+    print(" ".join(str(pid) for pid in pool.pids), flush=True)
     time.sleep(600)
 """)
 
