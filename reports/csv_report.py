@@ -8,6 +8,7 @@ fixed here; scores get a decimal comma in Dutch. Raw values are never exported t
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from pathlib import Path
 
 from reports import private_file
@@ -17,12 +18,13 @@ from reports.view import lang_of, sheet_text, violation_rows
 from scanner.kernel.model import Report
 
 
-def _write(path: Path, header: list[str], rows: list[list[object]]) -> Path:
+def _write(path: Path, header: list[str], rows: Iterable[list[object]]) -> Path:
+    """`rows` may be a generator: findings.csv of a large share is written as the ledger is read."""
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
         writer.writerow(header)
         # control and bidi characters as escapes, as the terminal shows them (a spoofed name stays visible)
-        writer.writerows([[printable(sheet_text(c), keep="\n\t") for c in row] for row in rows])
+        writer.writerows([printable(sheet_text(c), keep="\n\t") for c in row] for row in rows)
     private_file(path)
     return path
 
@@ -44,7 +46,7 @@ def write_csv(report: Report, out_dir: Path) -> Path:
          value_label("change", r.change, lang), r.first_seen, r.reason, r.owner, r.expires]
         for r in violation_rows(report)])
     keys = ["source", "path", "place", "entity_type", "score", "evidence", "pupil", "recognizer"]
-    _write(out_dir / "findings.csv", [t(k, lang) for k in keys], [
+    _write(out_dir / "findings.csv", [t(k, lang) for k in keys], (
         [f.source, f.path, f.place, f.entity_type, _score(f.score, lang), f.evidence, f.leerlingnummer or "",
-         f.recognizer] for f in report.findings])
+         f.recognizer] for f in report.findings))
     return violations

@@ -7,7 +7,9 @@ flows and what was (not) read. Every value is HTML-escaped: paths and evidence c
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
+from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 
@@ -31,7 +33,7 @@ from reports.view import (
     violation_rows,
     when,
 )
-from scanner.kernel.model import ACCEPTED, EXPIRED, FALSE_POSITIVE, OPEN, Report
+from scanner.kernel.model import ACCEPTED, EXPIRED, FALSE_POSITIVE, OPEN, Item, Report
 
 Cell = str | tuple[str, str]  # plain text, or (text, css class)
 
@@ -243,21 +245,35 @@ def _per_pupil(report: Report, lang: str) -> str:
             f'{_e(t("per_pupil", lang))}</summary>{_table(headers, rows, empty=t("none", lang))}</details></section>')
 
 
+ROWS_SHOWN = 5000  # per item table in the page: a browser cannot show a million rows; the workbook has them all
+
+
+def _capped(rows: Iterable[Item], total: int, lang: str) -> tuple[list[Item], str]:
+    """At most ROWS_SHOWN rows, and the note saying where the rest is when there are more."""
+    shown = list(itertools.islice(rows, ROWS_SHOWN))
+    if total <= len(shown):
+        return shown, ""
+    return shown, f'<p class="muted">{_e(t("list_capped", lang, shown=len(shown), total=total))}</p>'
+
+
+
 def _coverage(report: Report, lang: str) -> str:
     counts = Counter((i.source, i.status) for i in report.items)
-    sources = sorted({i.source for i in report.items})
+    sources = sorted({s for s, _ in counts})
     statuses = ("scanned", "unreadable", "skipped")
     summary: list[list[Cell]] = [[_e(s), *[_e(counts.get((s, st), 0)) for st in statuses]] for s in sources]
-    problems = [i for i in report.items if i.status != "scanned"]
+    n_problems = sum(n for (_, st), n in counts.items() if st != "scanned")
+    problems, problems_note = _capped((i for i in report.items if i.status != "scanned"), n_problems, lang)
     prob_rows: list[list[Cell]] = [[_e(i.source), (_e(i.path), "path"), _e(item_status(i.status, lang)),
                                     _e(i.reason or "")] for i in problems]
+    shown, all_note = _capped(iter(report.items), len(report.items), lang)
     all_rows: list[list[Cell]] = [[_e(i.source), (_e(i.path), "path"), _e(item_status(i.status, lang)),
-                                   _e(i.kind), _e(i.role or ""), _e(i.party or "")] for i in report.items]
+                                   _e(i.kind), _e(i.role or ""), _e(i.party or "")] for i in shown]
     parts = [f'<section id="dekking"><h2>{_e(t("coverage", lang))}</h2>',
              _table([t("source", lang), *[t(s, lang) for s in statuses]], summary, attrs='id="coverage-summary"'),
-             f'<h3>{_e(t("problem_items", lang))} ({len(problems)})</h3>',
+             f'<h3>{_e(t("problem_items", lang))} ({n_problems})</h3>',
              _table([t(k, lang) for k in ("source", "path", "status", "reason")], prob_rows, attrs='id="gaps"',
-                    empty=t("none", lang))]
+                    empty=t("none", lang)) + problems_note]
     if report.skipped_rules:
         parts.append(f'<h3>{_e(t("skipped_rules", lang))}</h3><ul>' + "".join(
             f"<li><strong>{_e(s['rule'])}</strong>: {_e(s['reason'])}</li>" for s in report.skipped_rules) + "</ul>")
@@ -272,7 +288,7 @@ def _coverage(report: Report, lang: str) -> str:
                      + "".join(f"<li>{_e(p)}</li>" for p in problems_in_records[:500]) + "</ul>")
     parts.append(f'<details><summary>{_e(t("all_items", lang))} ({len(report.items)})</summary>'
                  + _table([t(k, lang) for k in ("source", "path", "status", "kind", "role", "party")], all_rows)
-                 + "</details></section>")
+                 + all_note + "</details></section>")
     return "".join(parts)
 
 

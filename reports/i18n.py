@@ -113,6 +113,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "scanned_items": ("Gescande items", "Scanned items"),
     "problem_items": ("Onleesbaar of overgeslagen", "Unreadable or skipped"),
     "all_items": ("Alle items", "All items"),
+    "list_capped": ("Hier de eerste {shown} van {total}; de volledige lijst staat in report.xlsx (blad Dekking) "
+                    "en report.json.",
+                    "The first {shown} of {total} are shown here; the full list is in report.xlsx (sheet Coverage) "
+                    "and report.json."),
     # column headers
     "id": ("ID", "ID"),
     "rule": ("Regel", "Rule"),

@@ -7,15 +7,16 @@ Fields are only ever added within `avgscan.report/1`; audits compare reports acr
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from reports import private_file
 from reports.i18n import t
 from reports.priority import priorities, start_here
 from reports.view import breach_deadline, reviewed, rule_action
 from scanner.coverage import source_gaps
-from scanner.kernel.model import ACCEPTED, EXPIRED, FALSE_POSITIVE, Finding, Report, Status
+from scanner.kernel.model import ACCEPTED, EXPIRED, FALSE_POSITIVE, Finding, Item, Report, Status
 
 SCHEMA = "avgscan.report/1"
 SCHEMA_FILE = Path(__file__).parent / "schema" / "report.schema.json"
@@ -111,8 +112,19 @@ def _triage(report: Report) -> dict[str, Any]:
             "stored_decisions": report.triage.stored_decisions}
 
 
+def _item(i: Item, report: Report) -> dict[str, Any]:
+    return {"source": i.source, "path": i.path, "status": i.status, "reason": i.reason, "kind": i.kind,
+            "role": i.role, "party": i.party,
+            "pupils": [n for n, amb in report.subjects.get((i.source, i.path), []) if not amb]}
+
+
 def report_dict(report: Report) -> dict[str, Any]:
     reviewed(report)
+    return _report_dict(report, [_item(i, report) for i in report.items],
+                        [_finding(f, report.show_values) for f in report.findings])
+
+
+def _report_dict(report: Report, items: object, findings: object) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "raw_values": report.show_values,
@@ -123,11 +135,8 @@ def report_dict(report: Report) -> dict[str, Any]:
         "possible_breaches": _breaches(report),
         "settings": report.settings.to_json(),
         "statistics": report.statistics,
-        "items": [{"source": i.source, "path": i.path, "status": i.status, "reason": i.reason,
-                   "kind": i.kind, "role": i.role, "party": i.party,
-                   "pupils": [n for n, amb in report.subjects.get((i.source, i.path), []) if not amb]}
-                  for i in report.items],
-        "findings": [_finding(f, report.show_values) for f in report.findings],
+        "items": items,
+        "findings": findings,
         "violations": _violations(report),
         "to_review": _to_review(report),
         "exempt": [{"source": e.source, "path": e.path, "leerlingnummer": e.leerlingnummer, "party": e.party,
@@ -152,11 +161,35 @@ def load_schema() -> dict[str, Any]:
     return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
+STREAMED = "\x00avgscan-streamed\x00"  # stands in for a long list while the rest is laid out
+
+
 def write_json(report: Report, out_dir: Path) -> Path:
+    """The same bytes as json.dumps(report_dict(report), indent=1), but the items and findings
+    (a million on a large share) are written one at a time as they are read from the ledger."""
+    reviewed(report)
+    text = json.dumps(_report_dict(report, STREAMED, STREAMED), ensure_ascii=False, indent=1, default=str)
+    marker = json.dumps(STREAMED)
+    head, middle, tail = text.split(marker)
     path = out_dir / "report.json"
-    path.write_text(json.dumps(report_dict(report), ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    with path.open("w", encoding="utf-8") as out:
+        out.write(head)
+        _write_list(out, (_item(i, report) for i in report.items))
+        out.write(middle)
+        _write_list(out, (_finding(f, report.show_values) for f in report.findings))
+        out.write(tail)
     private_file(path)
     return path
+
+
+def _write_list(out: TextIO, entries: Iterable[dict[str, Any]]) -> None:
+    """A list at depth 1 as json.dumps(indent=1) lays it out: `[]`, or one entry per block."""
+    first = True
+    for entry in entries:
+        out.write("[\n  " if first else ",\n  ")
+        out.write(json.dumps(entry, ensure_ascii=False, indent=1, default=str).replace("\n", "\n  "))
+        first = False
+    out.write("[]" if first else "\n ]")
 
 
 __all__ = ["SCHEMA", "SCHEMA_FILE", "load_schema", "report_dict", "write_json"]

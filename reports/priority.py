@@ -38,7 +38,8 @@ class Priority:
 def priorities(report: Report) -> list[Priority]:
     """One priority per violation (parallel to report.violations)."""
     pts = settings()["points"]
-    items: dict[tuple[str, str], Item] = {(i.source, i.path): i for i in report.items}
+    wanted = {(v.source, v.path) for v in report.violations}  # not every item of the share: only these
+    items: dict[tuple[str, str], Item] = {(i.source, i.path): i for i in report.items if (i.source, i.path) in wanted}
     pupils: dict[tuple[str, str], set[str]] = defaultdict(set)
     for v in report.violations:
         if v.leerlingnummer:

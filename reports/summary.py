@@ -3,6 +3,7 @@ rule, what changed since the previous audit, triage, the worst violations and wh
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from rich.console import Console
@@ -125,7 +126,7 @@ def print_summary(report: Report, paths: list[Path], console: Console | None = N
             ident = f" [{r.identity}]" if r.identity else ""
             console.print(f" • {safe('[' + value_label('sev', r.severity, lang) + ']')} {r.rule}{who}: "
                           f"{safe(r.source)}/{safe(r.path)} — {safe(r.evidence[:90])}{safe(ident)}")
-    for i in [i for i in report.items if i.status == "unreadable"][:10]:
+    for i in itertools.islice((i for i in report.items if i.status == "unreadable"), 10):
         console.print(f"[red]{t('unreadable', lang).capitalize()}:[/red] {safe(i.source)}/{safe(i.path)}: "
                       f"{safe(i.reason or '')}")
     gone = st.get("excluded") or {}

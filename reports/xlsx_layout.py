@@ -6,6 +6,8 @@ refuses are dropped, and text that starts like a formula is stored as text, neve
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -40,7 +42,7 @@ def append(ws: Worksheet, values: list[object]) -> int:
     return row
 
 
-def table(ws: Worksheet, header: list[str], rows: list[list[object]], start: int | None = None,
+def table(ws: Worksheet, header: list[str], rows: Iterable[list[object]], start: int | None = None,
           freeze: bool = True, autofilter: bool = True) -> tuple[int, int]:
     """A table with a bold header; the first table on a sheet gets the frozen header and the filter."""
     first = start if start is not None else append(ws, header)
@@ -49,10 +51,10 @@ def table(ws: Worksheet, header: list[str], rows: list[list[object]], start: int
             put(ws, first, col, value)
     for cell in ws[first]:
         cell.font, cell.fill = BOLD, HEADER_FILL
-    for n, row in enumerate(rows, start=first + 1):
+    last = first
+    for last, row in enumerate(rows, start=first + 1):  # a generator: rows are not all held twice
         for col, value in enumerate(row, start=1):
-            put(ws, n, col, value)
-    last = first + len(rows)
+            put(ws, last, col, value)
     if freeze:
         ws.freeze_panes = f"A{first + 1}"
     if autofilter:

@@ -32,7 +32,8 @@ from reports.view import (
     when,
 )
 from reports.xlsx_layout import BOLD, alert, append, fit_columns, put, table, title
-from scanner.kernel.model import ACCEPTED, EXPIRED, FALSE_POSITIVE, Report
+from scanner.kernel.ledger import Ledger
+from scanner.kernel.model import ACCEPTED, EXPIRED, FALSE_POSITIVE, Item, Report
 
 
 def _summary(ws: Worksheet, report: Report, lang: str) -> None:
@@ -181,11 +182,15 @@ def _history(ws: Worksheet, report: Report, lang: str) -> None:
 
 def _coverage(ws: Worksheet, report: Report, lang: str) -> None:
     order = {"unreadable": 0, "skipped": 1, "scanned": 2}
-    items = sorted(report.items, key=lambda i: (order.get(i.status, 3), i.source, i.path))
+    def key(i: Item) -> tuple[int, str, str]:
+        return order.get(i.status, 3), i.source, i.path
+
+    # a ledger sorts in runs on disk instead of holding every item of the share at once
+    items = report.items.sorted(key) if isinstance(report.items, Ledger) else sorted(report.items, key=key)
     table(ws, [t(k, lang) for k in ("source", "path", "status", "reason", "kind", "role", "party", "pupils")],
-          [[i.source, i.path, item_status(i.status, lang), i.reason or "", i.kind, i.role or "",
+          ([i.source, i.path, item_status(i.status, lang), i.reason or "", i.kind, i.role or "",
             i.party or "", ", ".join(n for n, amb in report.subjects.get((i.source, i.path), []) if not amb)]
-           for i in items])
+           for i in items))
     fit_columns(ws)
 
 

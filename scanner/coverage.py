@@ -65,8 +65,9 @@ def source_gaps(report: Report, lang: str = "nl") -> list[SourceGap]:
     """Sources whose unreadable share is at least `large_part`, in configuration order."""
     threshold = float(_problems()["large_part"])
     types = {s.name: s.type for s in report.settings.sources}
-    units: dict[str, dict[str, bool]] = defaultdict(dict)  # source -> unit -> unreadable
-    reasons: dict[str, str] = {}
+    tables: dict[str, dict[str, bool]] = defaultdict(dict)  # source -> table -> any row unreadable
+    files: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # source -> [files, unreadable]: one count a file,
+    reasons: dict[str, str] = {}  # not a set of a million paths
     failed: set[str] = set()  # the source itself could not be opened or crawled
     for item in report.items:
         if item.kind == "source":
@@ -75,20 +76,25 @@ def source_gaps(report: Report, lang: str = "nl") -> list[SourceGap]:
             continue
         if item.status == "skipped":
             continue
-        unit = _unit(item)
         bad = item.status == "unreadable"
-        units[item.source][unit] = units[item.source].get(unit, False) or bad
+        if item.path.startswith("table:"):
+            unit = _unit(item)
+            tables[item.source][unit] = tables[item.source].get(unit, False) or bad
+        else:
+            files[item.source][0] += 1
+            files[item.source][1] += bad
         if bad:
             reasons.setdefault(item.source, item.reason or "")
     gaps = []
-    for name in [*types, *sorted(set(units) - set(types))]:
-        seen = units.get(name, {})
-        bad = sum(seen.values())
-        whole = name in failed and not any(not b for b in seen.values()) or (bool(seen) and bad == len(seen))
-        if not (whole or name in failed or (seen and bad / len(seen) >= threshold)):
+    for name in [*types, *sorted((set(files) | set(tables)) - set(types))]:
+        n_files, bad_files = files.get(name, (0, 0))
+        seen = tables.get(name, {})
+        total, bad = n_files + len(seen), bad_files + sum(seen.values())
+        whole = name in failed and bad == total or (total > 0 and bad == total)
+        if not (whole or name in failed or (total and bad / total >= threshold)):
             continue
         reason = reasons.get(name, "")
-        gaps.append(SourceGap(name, types.get(name, ""), whole, bad + (name in failed), len(seen) + (name in failed),
+        gaps.append(SourceGap(name, types.get(name, ""), whole, bad + (name in failed), total + (name in failed),
                               reason, fix_for(reason, types.get(name, ""), lang)))
     return gaps
 

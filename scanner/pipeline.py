@@ -5,7 +5,8 @@ from __future__ import annotations
 import gc
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +27,7 @@ from scanner.forms import read_forms, records
 from scanner.generic_terms import drop_generic_terms
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.keys import Keyer
+from scanner.kernel.ledger import Ledger
 from scanner.kernel.model import (
     Content,
     Detected,
@@ -173,12 +175,15 @@ class Evaluation:
     exempt: list[ExemptFlow] = field(default_factory=list)
     kept_by_law: list[dict[str, object]] = field(default_factory=list)
     skipped_rules: list[dict[str, str]] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+    findings: Sequence[Finding] = field(default_factory=list)  # a Ledger when evaluate() made it
 
 
-def evaluate(scanned_items: list[ScannedItem], ctx: RuleContext, records: Records) -> Evaluation:
-    """Apply every rule whose records are present."""
-    out = Evaluation()
+def evaluate(scanned_items: Iterable[ScannedItem], ctx: RuleContext, records: Records,
+             done: Callable[[ScannedItem], None] | None = None) -> Evaluation:
+    """Apply every rule whose records are present. Rules judge one item at a time, so the items may
+    arrive as the scan makes them: each is let go after its turn (`done` sees it last), and its
+    findings go to a ledger on disk, so memory does not grow with the share."""
+    out = Evaluation(findings=Ledger())
     available = {"register": records.pupils is not None, "consents": records.consents is not None}
     active = [r for r in RULES if all(available[n] for n in r.needs)]
     names = {"register": "leerlingenregister", "consents": "toestemmingsregistratie"}
@@ -186,10 +191,10 @@ def evaluate(scanned_items: list[ScannedItem], ctx: RuleContext, records: Record
                           + " opgegeven"} for r in RULES if r not in active]
     for scanned in scanned_items:
         offset = len(out.findings)
-        out.findings.extend(scanned.findings)
         found = [v for r in active for v in r.check(scanned, ctx)]
         explain(found, scanned)
         doubtful = to_review(scanned, active, ctx, found)
+        out.findings.extend(scanned.findings)  # after the rules: the ledger keeps a copy as it is now
         for v in found + doubtful:
             v.findings = [offset + i for i in v.findings]
             if v.leerlingnummer and ctx.register is not None:
@@ -205,6 +210,8 @@ def evaluate(scanned_items: list[ScannedItem], ctx: RuleContext, records: Record
         if scanned.legal_hold and confirmed:
             out.kept_by_law.append({"source": scanned.item.source, "path": scanned.item.path,
                                     "reason": f"Archiefwet: {scanned.legal_hold}", "leerlingnummers": confirmed})
+        if done is not None:
+            done(scanned)
     return out
 
 
@@ -270,32 +277,43 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
     ref = as_of or cfg.as_of or date.today()
     scanner = Scanner(cfg, records, store.keyer() if store else None, ref)
     cache = ItemCache(store, scan_fingerprint(cfg), read=not (full or show_values)) if store else None
-    scanned_items: list[ScannedItem] = []
     profiles = ColumnProfiles()
-    try:
+    ctx = RuleContext(policy=cfg.policy, as_of=ref,
+                      register=scanner.index if records.pupils is not None else None,
+                      consents=records.consents)
+
+    def arrived() -> Iterator[ScannedItem]:
         for scanned in _scanned(scanner, workers, executor, scheduler, cache):
             if progress:
                 progress(scanned.item)
             if on_scanned:
                 on_scanned(scanned)
             profiles.add(scanned.item, scanned.findings)
-            scanned_items.append(scanned)
+            yield scanned
+        yield from flows  # logged disclosures: judged like files in outbound folders
+
+    items: Ledger[Item] = Ledger()  # every item and finding goes to disk as it is judged
+    subjects: dict[tuple[str, str], list[tuple[str, bool]]] = {}
+
+    def judged(scanned: ScannedItem) -> None:
+        items.append(scanned.item)
+        if scanned.subjects:
+            subjects[(scanned.item.source, scanned.item.path)] = [(x.leerlingnummer, not x.confirmed)
+                                                                  for x in scanned.subjects]
+
+    try:
+        result = evaluate(arrived(), ctx, records, judged)
     except KeyboardInterrupt:  # Ctrl-C: what is done stays in the cache, so --resume continues from here
         if cache is not None:
             cache.flush()
         raise
-    scanned_items.extend(flows)  # logged disclosures: judged like files in outbound folders
-    ctx = RuleContext(policy=cfg.policy, as_of=ref,
-                      register=scanner.index if records.pupils is not None else None,
-                      consents=records.consents)
-    result = evaluate(scanned_items, ctx, records)
     violations, findings = result.violations, result.findings
-    items = [s.item for s in scanned_items]
+    tally = Counter(i.status for i in items)
     stats = {
         "items": len(items),
-        "scanned": sum(i.status == "scanned" for i in items),
-        "unreadable": sum(i.status == "unreadable" for i in items),
-        "skipped": sum(i.status == "skipped" for i in items),
+        "scanned": tally["scanned"],
+        "unreadable": tally["unreadable"],
+        "skipped": tally["skipped"],
         "findings": len(findings),
         "violations": len(violations),
         "to_review": len(result.to_review),
@@ -312,8 +330,6 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
     }
     settings = Settings(as_of=ref, version=__version__, sources=[SourceRef(s.name, s.type) for s in cfg.sources],
                         policy=cfg.policy.model_dump(mode="json"))
-    subjects = {(s.item.source, s.item.path): [(x.leerlingnummer, not x.confirmed) for x in s.subjects]
-                for s in scanned_items if s.subjects}
     return Report(items=items, findings=findings, violations=violations, exempt=result.exempt,
                   kept_by_law=result.kept_by_law, skipped_rules=result.skipped_rules, statistics=stats,
                   settings=settings, show_values=show_values, subjects=subjects, to_review=result.to_review)
