@@ -2,6 +2,7 @@
 
     python benchmarks/bench_scale.py --pupils 400 --documents 2000 [--workers 2] [--rows 1000000]
     python benchmarks/bench_scale.py --pupils 1000 --documents 10000 --workers 2 --scan-only
+    python benchmarks/bench_scale.py --pupils 60 --documents 300 --workers 2 --small-files 100000
 
 Steps (each printed as a table row, see benchmarks/README.md):
 1. builds the scale corpus with the project's generator (fixed seed) under --work, unless present;
@@ -13,6 +14,11 @@ Steps (each printed as a table row, see benchmarks/README.md):
    Presidio (AnalyzerEngine, the same spaCy pipeline, Presidio's predefined recognizers for nl);
 6. recall of both on the labelled development school (../shared/eval-dev, restored to /tmp/eval-dev);
 7. with --rows N: a structured table of N rows (foreign key to the register, remarks) scanned alone.
+
+With --small-files N (issue 17): N small generated text files (a name and a telephone number each) are
+added to the corpus under share/Klein, then steps 1 and 3 alone with every report written: peak RSS
+and PSS of all processes, and the parent's memory per 10 000 items (the slope of its RSS against the
+items done, sampled every 1000 items through the progress hook).
 
 With --scan-only: steps 1 and 3 alone, for the peak-memory target. Step 2 keeps every extracted text
 in this process (steps 5 and 6 reuse them), which would count in the parent's peak RSS; here the MB
@@ -143,14 +149,68 @@ def truth_score(school: Path, report) -> dict[str, object]:  # noqa: ANN001
     return out
 
 
-def scan_only(school: Path, cfg, workers: int, work: Path) -> dict[str, object]:  # noqa: ANN001
+def add_small_files(school: Path, n: int) -> None:
+    """N small text files under share/Klein, 1000 a folder, written once (a marker beside the share
+    says how many): what a share of a million files holds besides its documents."""
+    import random
+
+    marker = school / f"small-files-{n}.done"
+    if marker.exists():
+        return
+    root = school / "share" / "Klein"
+    shutil.rmtree(root, ignore_errors=True)
+    rng = random.Random(17)
+    first = ["Daan", "Sanne", "Noah", "Emma", "Lotte", "Sem", "Julia", "Finn", "Tess", "Milan"]
+    last = ["de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "Bos", "Vos"]
+    for k in range(n):
+        folder = root / f"{k // 1000:04}"
+        if k % 1000 == 0:
+            folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"notitie-{k:07}.txt").write_text(
+            f"Notitie {k}: gesprek met {rng.choice(first)} {rng.choice(last)}, "
+            f"telefoon 06-{rng.randint(10**7, 10**8 - 1)}, over het rooster van volgende week.\n", encoding="utf-8")
+    marker.touch()
+
+
+class ParentSlope:
+    """The parent's RSS against the items done, every `every` items, through the progress hook (the
+    same hook in every version of the scanner, so before and after are measured alike)."""
+
+    def __init__(self, every: int = 1000) -> None:
+        import scanner.progress as progress
+
+        self.every, self.samples = every, [(0, rss_mb())]
+        self._cls, self._original = progress.ScanProgress, progress.ScanProgress.__call__
+        original, samples = self._original, self.samples
+
+        def counting(meter, scanned) -> None:  # noqa: ANN001
+            original(meter, scanned)
+            if meter.done % every == 0:
+                samples.append((meter.done, rss_mb()))
+
+        self._cls.__call__ = counting
+
+    def stop(self) -> dict[str, float]:
+        self._cls.__call__ = self._original
+        pts = self.samples[2:] if len(self.samples) > 4 else self.samples[1:]  # after the analyzer and the fork
+        if len(pts) < 2:
+            return {}
+        mx, my = sum(x for x, _ in pts) / len(pts), sum(y for _, y in pts) / len(pts)
+        slope = sum((x - mx) * (y - my) for x, y in pts) / (sum((x - mx) ** 2 for x, _ in pts) or 1)
+        return {"parent_MB_per_10000_items": round(slope * 10_000, 1), "parent_MB_first_sample": round(pts[0][1]),
+                "parent_MB_last_sample": round(pts[-1][1]), "items_sampled": pts[-1][0]}
+
+
+def scan_only(school: Path, cfg, workers: int, work: Path, reports: bool = False  # noqa: ANN001
+              ) -> dict[str, object]:
     """Full scan of the corpus with its peak RSS, then the MB of text streamed, then the truth score."""
     out = work / "out-scan-only"
     shutil.rmtree(out, ignore_errors=True)
     before = rss_mb()
     sampler = PssSampler()
     sampler.start()
-    wall, used, report = scan(cfg, out, workers)
+    slope = ParentSlope()
+    wall, used, report = scan(cfg, out, workers, reports)
     total_pss = sampler.stop()
     parent, largest_child = peak_mb()
     after = rss_mb()
@@ -160,7 +220,7 @@ def scan_only(school: Path, cfg, workers: int, work: Path) -> dict[str, object]:
         "violations": len(report.violations), "wall_s": round(wall, 1), "cpu_s_parent_and_workers": round(used, 1),
         "peak_rss_MB": {"parent": round(parent), "largest_worker": round(largest_child),
                         "parent_before_scan": round(before), "parent_after_scan": round(after)},
-        "peak_pss_MB_parent_plus_workers": round(total_pss)}
+        "peak_pss_MB_parent_plus_workers": round(total_pss), "parent_slope": slope.stop()}
     result["truth"] = truth_score(school, report)
     del report
     n, size = text_mb_streamed(cfg)
@@ -173,11 +233,11 @@ def mb(texts: list[tuple[str, list]]) -> float:
     return sum(len(u.text.encode()) for _, units in texts for u in units) / 1e6
 
 
-def scan(cfg, out: Path, workers: int) -> tuple[float, float, object]:  # noqa: ANN001
-    """The audit into `out` (its state store: the second run is answered from the cache), no report files:
-    the scan and the review are timed, not the writers."""
+def scan(cfg, out: Path, workers: int, reports: bool = False) -> tuple[float, float, object]:  # noqa: ANN001
+    """The audit into `out` (its state store: the second run is answered from the cache), no report files
+    unless `reports` (then all of them): the scan and the review are timed, not the writers."""
     t0, c0 = time.monotonic(), cpu()
-    report = audit(cfg, out, workers=workers, formats=[], progress=False).report
+    report = audit(cfg, out, workers=workers, formats=None if reports else [], progress=False).report
     wall, used = time.monotonic() - t0, cpu() - c0
     return wall, used, report
 
@@ -300,6 +360,8 @@ def main() -> None:
     ap.add_argument("--shared", default=str(HERE.parents[1] / "shared"))
     ap.add_argument("--rows", type=int, default=0)
     ap.add_argument("--skip-side-by-side", action="store_true")
+    ap.add_argument("--small-files", type=int, default=0,
+                    help="add N small generated files to the corpus, scan it once with every report: memory")
     ap.add_argument("--scan-only", action="store_true",
                     help="only the corpus and one full scan: peak RSS, time, text MB, score against truth.json")
     a = ap.parse_args()
@@ -313,12 +375,18 @@ def main() -> None:
         return
     from scanner.demo import build_demo_school
 
-    school = work / f"school-{a.pupils}-{a.documents}"
+    school = work / (f"school-{a.pupils}-{a.documents}" + (f"-small-{a.small_files}" if a.small_files else ""))
     marker = school / "avgscan.yaml"
     t0 = time.monotonic()
     cfg_path = marker if marker.exists() else build_demo_school(school, seed=7, pupils=a.pupils, documents=a.documents)
+    if a.small_files:
+        add_small_files(school, a.small_files)
     results["corpus"] = {"build_s": round(time.monotonic() - t0, 1)}
     cfg = load_config(cfg_path)
+    if a.small_files:
+        results["full_scan"] = scan_only(school, cfg, a.workers, work, reports=True)
+        print(json.dumps(results, indent=1, ensure_ascii=False))
+        return
     if a.scan_only:
         results["full_scan"] = scan_only(school, cfg, a.workers, work)
         print(json.dumps(results, indent=1, ensure_ascii=False))

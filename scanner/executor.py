@@ -220,7 +220,14 @@ def worker_pool(workers: int, max_items: int = 0, max_mb: float = 0) -> WorkerPo
     it, and are replaced by a fresh fork after `max_items` items or past `max_mb` of their own memory."""
     parent = os.getpid()
     return WorkerPool(workers, _worker_batch, start=lambda: _start_worker(parent), max_items=max_items,
-                      max_mb=max_mb)
+                      max_mb=max_mb, on_grown=lambda batch, mb: _grown(batch, mb, max_mb))
+
+
+def _grown(batch: list[Task], own_mb: float, max_mb: float) -> None:
+    """Which item made a worker large is worth knowing: the same file will do it again next year."""
+    where = ", ".join(f"{name}:{item.path}" for name, item, _ in batch[:3]) + (" …" if len(batch) > 3 else "")
+    log.warning("analyseproces vervangen na %s: %.0f MB eigen geheugen (grens limits.worker_max_mb: %g MB)",
+                where, own_mb, max_mb)
 
 
 def _start_worker(parent: int) -> None:

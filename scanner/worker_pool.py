@@ -83,14 +83,17 @@ def _serve(conn: Connection, run: Callable[[Any], Any], start: Callable[[], None
 
 class WorkerPool:
     """`workers` forks running `run(batch)`; a worker is replaced after `max_items` items or when its
-    own memory passes `max_mb` (0: no bound). `size(batch)` counts a batch's items. `start` runs in
-    each worker as it begins (die with the parent, leave Ctrl-C to it)."""
+    own memory passes `max_mb` (0: no bound; `on_grown` hears which batch took it there). `size(batch)`
+    counts a batch's items. `start` runs in each worker as it begins (die with the parent, leave
+    Ctrl-C to it)."""
 
     def __init__(self, workers: int, run: Callable[[Any], Any], *, start: Callable[[], None] = lambda: None,
                  size: Callable[[Any], int] = len, max_items: int = 0, max_mb: float = 0,
-                 measure: Callable[[], float] = own_memory_mb) -> None:
+                 measure: Callable[[], float] = own_memory_mb,
+                 on_grown: Callable[[Any, float], None] | None = None) -> None:
         self._ctx = multiprocessing.get_context("fork")
         self._run, self._start, self._size, self._measure = run, start, size, measure
+        self._on_grown = on_grown  # told the batch after which a worker passed max_mb, and its memory
         self.max_items, self.max_mb = max_items, max_mb
         self._queue: deque[Ticket] = deque()
         self._retired: list[Any] = []
@@ -166,7 +169,10 @@ class WorkerPool:
         else:
             ticket.error = RuntimeError(value)
         worker.items += self._size(ticket.batch)
-        if (self.max_items and worker.items >= self.max_items) or (self.max_mb and own_mb >= self.max_mb):
+        grown = bool(self.max_mb and own_mb >= self.max_mb)
+        if grown and self._on_grown is not None:
+            self._on_grown(ticket.batch, own_mb)
+        if grown or (self.max_items and worker.items >= self.max_items):
             self._replace(self._workers.index(worker), died=False)
 
     def _replace(self, i: int, died: bool) -> None:

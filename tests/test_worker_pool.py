@@ -55,8 +55,10 @@ def test_a_worker_is_replaced_after_its_items_and_every_batch_comes_back_in_orde
 
 
 def test_a_worker_that_grows_past_its_memory_bound_is_replaced() -> None:
-    grown = WorkerPool(1, _grow, max_mb=100)
+    told: list[tuple[list[int], float]] = []
+    grown = WorkerPool(1, _grow, max_mb=100, on_grown=lambda batch, mb: told.append((batch, mb)))
     results = _all(grown, [[n] for n in range(8)])
+    assert told and all(mb >= 100 for _, mb in told) and told[0][0] in ([0], [1], [2])  # the batch that tipped it
     pids = [r[0][0] for r in results]  # type: ignore[index]
     assert [r[0][1] for r in results] == [n * 2 for n in range(8)]  # type: ignore[index]
     assert len(set(pids)) >= 3 and grown.replaced >= 2  # 40 MB a batch: a fresh one after 3 batches at most
