@@ -4,23 +4,28 @@ A parser or the NLP pipeline may keep what one large item made it allocate (the 
 gives it back) or grow slowly over a long run; a scan of a million files must not carry that to the
 end. ProcessPoolExecutor cannot replace a worker with the fork start method (max_tasks_per_child
 refuses it, and a worker that exits itself breaks the whole pool), and multiprocessing.Pool waits
-for ever on the batch of a worker that was killed (out of memory). So this pool is small and
-single-threaded: each worker holds one batch at a time over its own pipe; the parent hands out
-batches and collects results whenever it submits or waits for a result (`pump`); a worker that is
-due is told to stop and a fresh fork of the parent (which holds the built analyzer) takes its
-place; a worker that died fails only its own batch, with a reason.
+for ever on the batch of a worker that was killed (out of memory). So this pool is small and has no
+thread in the parent: each worker has its own pipe and holds up to `AHEAD` batches (a thread in the
+worker takes them in, so neither side can block the other on a full pipe, and the worker never
+waits for the parent between batches); the parent hands out batches and collects results whenever
+it submits or waits for a result (`pump`). A worker that is due finishes what it holds and ends
+while a fresh fork of the parent (which holds the built analyzer) takes its place; a worker that
+died fails only the batch it was running, with a reason, and the ones it held are handed out again.
 """
 
 from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import queue
+import threading
 from collections import deque
 from collections.abc import Callable
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
 MB = 1024 * 1024
+AHEAD = 2  # batches a worker holds: the one it runs and the next
 
 
 class WorkerDied(Exception):
@@ -61,20 +66,29 @@ class _Worker:
     def __init__(self, process: Any, conn: Connection) -> None:
         self.process, self.conn = process, conn
         self.items = 0  # items done since it was forked
-        self.ticket: Ticket | None = None
+        self.tickets: deque[Ticket] = deque()  # handed to it and not answered yet, in order
+        self.retiring = False  # told to end after what it holds
 
 
 def _serve(conn: Connection, run: Callable[[Any], Any], start: Callable[[], None], measure: Callable[[], float]
            ) -> None:
-    """The worker's loop: a batch in, its result and the worker's own memory out; None ends it."""
+    """The worker's loop: a batch in, its result and the worker's own memory out; None ends it. A
+    thread takes batches in as they come, so the parent's send never waits for this loop."""
     start()
-    while True:
-        try:
-            batch = conn.recv()
-        except (EOFError, OSError):
-            return
-        if batch is None:
-            return
+    inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+
+    def take_in() -> None:
+        while True:
+            try:
+                batch = conn.recv()
+            except (EOFError, OSError):
+                batch = None
+            inbox.put(batch)
+            if batch is None:
+                return
+
+    threading.Thread(target=take_in, name="avgscan-worker-inbox", daemon=True).start()
+    while (batch := inbox.get()) is not None:
         try:
             conn.send((True, run(batch), measure()))
         except Exception as err:  # a result that does not pickle: the batch fails, the worker lives on
@@ -90,13 +104,14 @@ class WorkerPool:
     def __init__(self, workers: int, run: Callable[[Any], Any], *, start: Callable[[], None] = lambda: None,
                  size: Callable[[Any], int] = len, max_items: int = 0, max_mb: float = 0,
                  measure: Callable[[], float] = own_memory_mb,
-                 on_grown: Callable[[Any, float], None] | None = None) -> None:
+                 on_grown: Callable[[Any, float], None] | None = None, ahead: int = AHEAD) -> None:
         self._ctx = multiprocessing.get_context("fork")
         self._run, self._start, self._size, self._measure = run, start, size, measure
         self._on_grown = on_grown  # told the batch after which a worker passed max_mb, and its memory
-        self.max_items, self.max_mb = max_items, max_mb
+        self.max_items, self.max_mb, self.ahead = max_items, max_mb, ahead
         self._queue: deque[Ticket] = deque()
-        self._retired: list[Any] = []
+        self._retiring: list[_Worker] = []  # due: finishing what they hold, then ending
+        self._retired: list[Any] = []  # ended or ending processes, joined when they are gone
         self.replaced = 0  # workers replaced because they were due (items or memory), for the statistics
         self.died = 0  # workers that ended without answering
         self._workers = [self._fork() for _ in range(workers)]
@@ -120,10 +135,10 @@ class WorkerPool:
         return ticket
 
     def pump(self, block: bool) -> None:
-        """Hand queued batches to idle workers and take in what busy ones answered; with `block`,
+        """Hand queued batches to workers with room and take in what busy ones answered; with `block`,
         wait until at least one answers (or dies)."""
         self._hand_out()
-        busy = {w.conn: w for w in self._workers if w.ticket is not None}
+        busy = {w.conn: w for w in self._workers + self._retiring if w.tickets}
         if not busy:
             return
         sentinels = {w.process.sentinel: w for w in busy.values()}
@@ -138,58 +153,78 @@ class WorkerPool:
         self._retired = [p for p in self._retired if p.is_alive()]  # is_alive() reaps the ended ones
 
     def _hand_out(self) -> None:
-        for i, worker in enumerate(self._workers):
-            if not self._queue:
-                return
-            if worker.ticket is None:
+        for worker in list(self._workers):
+            while self._queue and len(worker.tickets) < self.ahead and worker in self._workers and self._room(worker):
                 ticket = self._queue.popleft()
                 try:
                     worker.conn.send(ticket.batch)
-                except OSError:  # it died while idle: a fresh one gets the batch
+                except OSError:  # it died: its batches and this one go to a fresh worker
                     self._queue.appendleft(ticket)
-                    self._replace(i, died=True)
-                    continue
-                worker.ticket = ticket
+                    self._gone(worker)
+                    break
+                worker.tickets.append(ticket)
+
+    def _room(self, worker: _Worker) -> bool:
+        """Not past max_items with what it already holds: a due worker gets no batch it would run anyway."""
+        held = sum(self._size(t.batch) for t in worker.tickets)
+        return not self.max_items or not held or worker.items + held < self.max_items
 
     def _take(self, worker: _Worker) -> None:
-        ticket = worker.ticket
-        assert ticket is not None
+        """One answer from `worker` (or the news that it died)."""
         try:
             ok, value, own_mb = worker.conn.recv()
         except (EOFError, OSError):
-            worker.process.join(1)
-            code = worker.process.exitcode
-            ticket.error = WorkerDied(f"analyseproces beëindigd (exitcode {code})")
-            ticket.done = True
-            self._replace(self._workers.index(worker), died=True)
+            self._gone(worker)
             return
-        ticket.done, worker.ticket = True, None
+        ticket = worker.tickets.popleft()
+        ticket.done = True
         if ok:
             ticket.value = value
         else:
             ticket.error = RuntimeError(value)
         worker.items += self._size(ticket.batch)
+        if worker.retiring:
+            if not worker.tickets:
+                self._let_go(worker)
+            return
         grown = bool(self.max_mb and own_mb >= self.max_mb)
         if grown and self._on_grown is not None:
             self._on_grown(ticket.batch, own_mb)
         if grown or (self.max_items and worker.items >= self.max_items):
-            self._replace(self._workers.index(worker), died=False)
-
-    def _replace(self, i: int, died: bool) -> None:
-        old = self._workers[i]
-        if died:
-            self.died += 1
-        else:
             self.replaced += 1
+            self._workers[self._workers.index(worker)] = self._fork()
+            worker.retiring = True
             with contextlib.suppress(OSError):
-                old.conn.send(None)
-        old.conn.close()
-        self._retired.append(old.process)
-        self._workers[i] = self._fork()
+                worker.conn.send(None)  # after what it holds
+            if worker.tickets:
+                self._retiring.append(worker)
+            else:
+                self._let_go(worker)
+
+    def _gone(self, worker: _Worker) -> None:
+        """A worker ended without answering: the batch it was running fails, the ones it held wait for
+        another worker."""
+        worker.process.join(1)
+        if worker.tickets:
+            ticket = worker.tickets.popleft()
+            ticket.error = WorkerDied(f"analyseproces beëindigd (exitcode {worker.process.exitcode})")
+            ticket.done = True
+            self._queue.extendleft(reversed(worker.tickets))
+            worker.tickets.clear()
+        self.died += 1
+        if worker in self._workers:
+            self._workers[self._workers.index(worker)] = self._fork()
+        self._let_go(worker)
+
+    def _let_go(self, worker: _Worker) -> None:
+        if worker in self._retiring:
+            self._retiring.remove(worker)
+        worker.conn.close()
+        self._retired.append(worker.process)
 
     def close(self) -> None:
         """Wait for every queued batch to be answered, then let the workers end."""
-        while self._queue or any(w.ticket is not None for w in self._workers):
+        while self._queue or any(w.tickets for w in self._workers + self._retiring):
             self.pump(block=True)
         for worker in self._workers:
             with contextlib.suppress(OSError):
@@ -203,12 +238,13 @@ class WorkerPool:
 
     def abandon(self) -> None:
         """Stop at once (Ctrl-C, an error): what the workers were doing is read again on --resume."""
-        processes = [w.process for w in self._workers] + self._retired
-        for worker in self._workers:
+        held = self._workers + self._retiring
+        processes = [w.process for w in held] + self._retired
+        for worker in held:
             worker.conn.close()
         for process in processes:
             if process.is_alive():
                 process.terminate()
         for process in processes:
             process.join(timeout=2)
-        self._workers, self._retired, self._queue = [], [], deque()
+        self._workers, self._retiring, self._retired, self._queue = [], [], [], deque()

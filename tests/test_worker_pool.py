@@ -61,7 +61,7 @@ def test_a_worker_that_grows_past_its_memory_bound_is_replaced() -> None:
     assert told and all(mb >= 100 for _, mb in told) and told[0][0] in ([0], [1], [2])  # the batch that tipped it
     pids = [r[0][0] for r in results]  # type: ignore[index]
     assert [r[0][1] for r in results] == [n * 2 for n in range(8)]  # type: ignore[index]
-    assert len(set(pids)) >= 3 and grown.replaced >= 2  # 40 MB a batch: a fresh one after 3 batches at most
+    assert len(set(pids)) >= 2 and grown.replaced >= 1  # 40 MB a batch: a fresh one after 4 batches at most
     unbounded = WorkerPool(1, _grow)
     assert len({r[0][0] for r in _all(unbounded, [[n] for n in range(8)])}) == 1  # type: ignore[index]
     assert unbounded.replaced == 0
