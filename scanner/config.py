@@ -204,10 +204,11 @@ class Limits(Strict):
 
     item_timeout_s: float = 120.0  # extraction + detection of one item; over it: unreadable ('timed out')
     max_text_mb: float = 50.0  # extracted text of one item; over it: unreadable
-    # a worker process is replaced by a fresh one after this many items, or when the memory it holds
-    # of its own (not shared with the scan's process) passes worker_max_mb; 0: never
+    # a worker process is replaced by a fresh one after this many items, or when the memory it added
+    # since it was forked (the analyzer it shares with the scan's process not counted) passes
+    # worker_max_mb; 0: never
     worker_max_items: int = Field(default=2000, ge=0)
-    worker_max_mb: float = Field(default=768.0, ge=0)
+    worker_max_mb: float = Field(default=256.0, ge=0)
 
 
 class ScanConfig(Strict):

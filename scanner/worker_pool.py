@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import queue
 import threading
 from collections import deque
@@ -32,17 +33,35 @@ class WorkerDied(Exception):
     """The worker that held a batch ended without answering (killed, out of memory, a crashing library)."""
 
 
-def own_memory_mb() -> float:
-    """Memory this process holds of its own: the pages it wrote since the fork (Private_*), not the
-    parent's analyzer that it shares copy-on-write and that RSS counts in every worker."""
+PAGE_MB = os.sysconf("SC_PAGE_SIZE") / MB if hasattr(os, "sysconf") else 4096 / MB
+
+
+def resident_mb() -> float:
+    """This process's resident set now, from /proc/self/statm (microseconds: asked after every batch;
+    /proc/self/smaps_rollup, which splits shared from private pages, took milliseconds, as long as a
+    small item's whole analysis)."""
     try:
-        with open("/proc/self/smaps_rollup", encoding="ascii") as f:
-            kb = sum(int(line.split()[1]) for line in f if line.startswith(("Private_Clean:", "Private_Dirty:")))
-        return kb / 1024
+        with open("/proc/self/statm", encoding="ascii") as f:
+            return int(f.read().split()[1]) * PAGE_MB
     except (OSError, ValueError, IndexError):
         import resource
 
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # peak, in kB on Linux
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # the peak, in kB on Linux
+
+
+class Growth:
+    """Memory a worker added since it was forked: its resident set now less what it started with. A
+    fork starts with the parent's pages already counted (the analyzer, shared copy-on-write), so only
+    what the worker allocated itself makes this grow."""
+
+    def __init__(self) -> None:
+        self.start: float | None = None
+
+    def __call__(self) -> float:
+        now = resident_mb()
+        if self.start is None:
+            self.start = now
+        return now - self.start
 
 
 class Ticket:
@@ -75,6 +94,7 @@ def _serve(conn: Connection, run: Callable[[Any], Any], start: Callable[[], None
     """The worker's loop: a batch in, its result and the worker's own memory out; None ends it. A
     thread takes batches in as they come, so the parent's send never waits for this loop."""
     start()
+    measure()  # where it starts from
     inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
 
     def take_in() -> None:
@@ -96,17 +116,19 @@ def _serve(conn: Connection, run: Callable[[Any], Any], start: Callable[[], None
 
 
 class WorkerPool:
-    """`workers` forks running `run(batch)`; a worker is replaced after `max_items` items or when its
-    own memory passes `max_mb` (0: no bound; `on_grown` hears which batch took it there). `size(batch)`
+    """`workers` forks running `run(batch)`; a worker is replaced after `max_items` items or when the
+    memory it added since its fork (`measure`, by default Growth) passes `max_mb` (0: no bound;
+    `on_grown` hears which batch took it there). `size(batch)`
     counts a batch's items. `start` runs in each worker as it begins (die with the parent, leave
     Ctrl-C to it)."""
 
     def __init__(self, workers: int, run: Callable[[Any], Any], *, start: Callable[[], None] = lambda: None,
                  size: Callable[[Any], int] = len, max_items: int = 0, max_mb: float = 0,
-                 measure: Callable[[], float] = own_memory_mb,
+                 measure: Callable[[], float] | None = None,
                  on_grown: Callable[[Any, float], None] | None = None, ahead: int = AHEAD) -> None:
         self._ctx = multiprocessing.get_context("fork")
-        self._run, self._start, self._size, self._measure = run, start, size, measure
+        self._run, self._start, self._size = run, start, size
+        self._measure = measure or Growth()  # each fork measures from its own start
         self._on_grown = on_grown  # told the batch after which a worker passed max_mb, and its memory
         self.max_items, self.max_mb, self.ahead = max_items, max_mb, ahead
         self._queue: deque[Ticket] = deque()
