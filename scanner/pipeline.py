@@ -301,9 +301,11 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
             subjects[(scanned.item.source, scanned.item.path)] = [(x.leerlingnummer, not x.confirmed)
                                                                   for x in scanned.subjects]
 
+    stream = arrived()
     try:
-        result = evaluate(arrived(), ctx, records, judged)
+        result = evaluate(stream, ctx, records, judged)
     except KeyboardInterrupt:  # Ctrl-C: what is done stays in the cache, so --resume continues from here
+        stream.close()  # the workers stop now, not when the traceback is let go
         if cache is not None:
             cache.flush()
         raise
