@@ -2,6 +2,7 @@
 
     python benchmarks/bench_scale.py --pupils 400 --documents 2000 [--workers 2] [--rows 1000000]
     python benchmarks/bench_scale.py --pupils 1000 --documents 10000 --workers 2 --scan-only
+    python benchmarks/bench_scale.py --dask-workers 1,2,4 --school /tmp/s17/meerstroom
 
 Steps (each printed as a table row, see benchmarks/README.md):
 1. builds the scale corpus with the project's generator (fixed seed) under --work, unless present;
@@ -291,6 +292,41 @@ as_of: 2026-11-29
     return time.monotonic() - t0, len(report.violations)
 
 
+def dask_scale_out(school: Path, counts: list[int]) -> dict[str, object]:
+    """The same school on a dask LocalCluster with each number of worker processes, one after the other.
+
+    Wall time includes starting the cluster and each worker building its own analyzer (in parallel).
+    The parent's own CPU (crawling, linking, the cache, the rules, the report) is the serial part
+    Amdahl's law needs: it does not shrink with more workers. The load average is printed with each
+    run: on a shared machine it says how many cores the workers really had."""
+    cfg = load_config(school / "avgscan.yaml")
+    runs: dict[str, object] = {}
+    first = None
+    for n in counts:
+        load_before = Path("/proc/loadavg").read_text().split()[:3]
+        s0 = resource.getrusage(resource.RUSAGE_SELF)
+        t0 = time.monotonic()
+        report = audit(cfg, None, workers=n, executor="dask", formats=[], progress=False).report
+        wall = time.monotonic() - t0
+        s1 = resource.getrusage(resource.RUSAGE_SELF)
+        parent_cpu = (s1.ru_utime + s1.ru_stime) - (s0.ru_utime + s0.ru_stime)
+        first = first or wall
+        runs[str(n)] = {"wall_s": round(wall, 1), "parent_cpu_s": round(parent_cpu, 1),
+                        "speedup_vs_first": round(first / wall, 2),
+                        "speedup_per_worker": round(first / wall / (n / counts[0]), 2),
+                        "items": report.statistics["items"], "violations": len(report.violations),
+                        "load_before": load_before, "load_after": Path("/proc/loadavg").read_text().split()[:3]}
+        del report
+    serial = min(r["parent_cpu_s"] for r in runs.values())  # type: ignore[index]
+    t1 = runs[str(counts[0])]["wall_s"] * counts[0]  # type: ignore[index]  (one worker's wall, as if alone)
+    parallel = max(t1 - serial, 0.0)
+    runs["amdahl"] = {"serial_s": round(serial, 1), "serial_fraction": round(serial / t1, 3),
+                      **{f"predicted_wall_s_{k}_workers": round(serial + parallel / k, 1) for k in (2, 4, 8, 16)},
+                      "predicted_speedup_16": round(t1 / (serial + parallel / 16), 2),
+                      "limit_speedup": round(t1 / serial, 2) if serial else None}
+    return runs
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pupils", type=int, default=400)
@@ -302,8 +338,16 @@ def main() -> None:
     ap.add_argument("--skip-side-by-side", action="store_true")
     ap.add_argument("--scan-only", action="store_true",
                     help="only the corpus and one full scan: peak RSS, time, text MB, score against truth.json")
+    ap.add_argument("--dask-workers", default="",
+                    help="e.g. 1,2,4: scan --school on a dask LocalCluster with each number of worker processes")
+    ap.add_argument("--school", default="", help="a built school (its avgscan.yaml) for --dask-workers")
     a = ap.parse_args()
     work = Path(a.work)
+    if a.dask_workers:
+        counts = [int(x) for x in a.dask_workers.split(",")]
+        results = {"school": a.school, "dask": dask_scale_out(Path(a.school), counts)}
+        print(json.dumps(results, indent=1))
+        return
     work.mkdir(parents=True, exist_ok=True)
     results: dict[str, object] = {}
     if a.rows:
