@@ -257,6 +257,14 @@ def recall(shared: Path) -> dict[str, dict[str, float]]:
 
 
 def table_benchmark(rows: int, work: Path, workers: int) -> tuple[float, int]:
+    cfg_path = build_table(rows, work)
+    t0 = time.monotonic()
+    report = audit(load_config(cfg_path), None, workers=workers, progress=False).report
+    return time.monotonic() - t0, len(report.violations)
+
+
+def build_table(rows: int, work: Path) -> Path:
+    """The table of `rows` absence rows (foreign key to a register of 500, remarks) and its config."""
     db = work / f"rows{rows}.db"
     if not db.exists():
         import random
@@ -287,9 +295,32 @@ records:
   register: {{url: "sqlite:///{db}", table: leerlingen, columns: {{uitschrijving: uitschrijving}}}}
 as_of: 2026-11-29
 """, encoding="utf-8")
-    t0 = time.monotonic()
-    report = audit(load_config(cfg_path), None, workers=workers, progress=False).report
-    return time.monotonic() - t0, len(report.violations)
+    return cfg_path
+
+
+def table_paths(rows: int, work: Path, workers: int, paths: list[str]) -> dict[str, object]:
+    """The same table through the row path and the columnar path (scanner/columnar.py), one after the
+    other in this process: wall and CPU (this process and its workers) of each, and whether the
+    violations are the same."""
+    import scanner.columnar as columnar
+
+    out: dict[str, object] = {}
+    seen = []
+    table_benchmark(1000, work, workers)  # imports and the first load of the NLP pipeline are nobody's cost
+    cfg_path = build_table(rows, work)
+    for path in paths:
+        columnar.ENABLED = path == "columnar"
+        t0, c0 = time.monotonic(), cpu()
+        report = audit(load_config(cfg_path), None, workers=workers, progress=False).report
+        wall, used = time.monotonic() - t0, cpu() - c0
+        seen.append(sorted((v.rule, v.path, v.leerlingnummer or "") for v in report.violations))
+        out[path] = {"wall_s": round(wall, 1), "cpu_s": round(used, 1), "violations": len(report.violations),
+                     "items": report.statistics["items"], "findings": report.statistics["findings"],
+                     "load": Path("/proc/loadavg").read_text().split()[:3]}
+        del report
+    columnar.ENABLED = True
+    out["same_violations"] = all(s == seen[0] for s in seen)
+    return out
 
 
 def dask_scale_out(school: Path, counts: list[int]) -> dict[str, object]:
@@ -336,6 +367,8 @@ def main() -> None:
     ap.add_argument("--shared", default=str(HERE.parents[1] / "shared"))
     ap.add_argument("--rows", type=int, default=0)
     ap.add_argument("--skip-side-by-side", action="store_true")
+    ap.add_argument("--table-paths", default="",
+                    help="with --rows: e.g. row,columnar: the table through each path, side by side")
     ap.add_argument("--scan-only", action="store_true",
                     help="only the corpus and one full scan: peak RSS, time, text MB, score against truth.json")
     ap.add_argument("--dask-workers", default="",
@@ -350,6 +383,10 @@ def main() -> None:
         return
     work.mkdir(parents=True, exist_ok=True)
     results: dict[str, object] = {}
+    if a.rows and a.table_paths:
+        results["table"] = {"rows": a.rows, **table_paths(a.rows, work, a.workers, a.table_paths.split(","))}
+        print(json.dumps(results, indent=1))
+        return
     if a.rows:
         wall, n = table_benchmark(a.rows, work, a.workers)
         results["table"] = {"rows": a.rows, "wall_s": round(wall, 1), "violations": n}

@@ -250,8 +250,14 @@ class DatabaseSource:
                 query = query.where(cols[0] > last[0] if len(cols) == 1 else sa.tuple_(*cols) > sa.tuple_(*last))
             with self.connect() as conn:
                 rows = conn.execute(query).all()
-            for row in rows:
-                yield key_text([row[i] for i in at]), row
+            if len(at) == 1 and rows and type(rows[0][at[0]]) is int:  # an integer key: its digits
+                n = at[0]
+                for row in rows:
+                    value = row[n]
+                    yield (str(value) if type(value) is int else key_text([value])), row
+            else:
+                for row in rows:
+                    yield key_text([row[i] for i in at]), row
             if len(rows) < self.batch:
                 return
             last = [rows[-1][i] for i in at]

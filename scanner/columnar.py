@@ -27,6 +27,7 @@ Rows are not kept in the item cache: computing them again is cheaper than lookin
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from datetime import date
@@ -52,7 +53,7 @@ ENABLED = True  # off only to measure the row path beside this one (benchmarks/b
 SAMPLE_ROWS = 1000  # rows read before the table's path is chosen
 UNIQUE_SHARE = 0.5  # a column that matters with more distinct values than this share of its rows: row path
 MIN_SAMPLE = 20  # below this many rows, a table is too small to judge and is read by column
-VALUE_MEMO_LIMIT = 500_000  # distinct (column, value) pairs remembered per table
+VALUE_MEMO_LIMIT = 200_000  # distinct values remembered per column
 
 Task = tuple[str, Item, Content | None]
 DetectRow = Callable[[Task], tuple[Item, Detected | None]]
@@ -115,7 +116,7 @@ class TableScan:
         # record fields and sharing dates are read together with the rest of the row: never silent
         self.always_heard = {n for n, c in enumerate(columns) if name_field(c) is not None or c in sharing}
         self.ref = plan.ref_reader()
-        self.values: dict[tuple[int, type, Any], tuple[str, bool]] = {}
+        self.values: list[dict[Any, tuple[str, bool]]] = [{} for _ in columns]
         self.results: dict[tuple[Any, ...], RowResult] = {}
         self.roles = RoleVocabulary.load()
         probe = plan.item(source.name, "0")
@@ -124,21 +125,25 @@ class TableScan:
         self.place_per_row = any("#" in k for k in (*cfg.roles, *cfg.outbound))
         self.role, self.party = probe.role, probe.party
         self.folded_prefix = fold(self.prefix)
+        terms = [folded for _, folded in work.hold_terms]
+        self.hold_pattern = re.compile("|".join(map(re.escape, terms))) if terms else None
         self.copies = self.scanned = 0
 
     # -- values --------------------------------------------------------------------------------
     def value(self, n: int, raw: Any) -> tuple[str, bool]:
-        """(text as the row path writes it, silent) of one cell value, worked out once per distinct value."""
+        """(text as the row path writes it, silent) of one cell value, worked out once per distinct value.
+        Text values are remembered under themselves, others with their type (1 and 1.0 are written apart)."""
+        memo = self.values[n]
         try:
-            key = (n, raw.__class__, raw)
-            known = self.values.get(key)
+            key = raw if raw.__class__ is str else (raw.__class__, raw)
+            known = memo.get(key)
         except TypeError:  # an unhashable driver value (a memoryview): as the row path sees it
             return cell_text(raw).strip(), False
         if known is None:
-            if len(self.values) >= VALUE_MEMO_LIMIT:
-                self.values.clear()
+            if len(memo) >= VALUE_MEMO_LIMIT:
+                memo.clear()
             text = cell_text(raw).strip()
-            known = self.values[key] = (text, bool(text) and n not in self.always_heard and self.silent(n, text))
+            known = memo[key] = (text, bool(text) and n not in self.always_heard and self.silent(n, text))
         return known
 
     def silent(self, n: int, text: str) -> bool:
@@ -158,11 +163,13 @@ class TableScan:
         """(signature, size, first cell's text) of a row."""
         parts: list[Any] = [self.ref(row)]
         size, title = 0, None
+        values, value = self.values, self.value
         for n in self.scanned_at:
             raw = row[n]
             if raw is None:
                 continue
-            text, silent = self.value(n, raw)
+            known = values[n].get(raw) if raw.__class__ is str else None
+            text, silent = known if known is not None else value(n, raw)
             if not text:
                 continue
             size += len(text)
@@ -239,11 +246,12 @@ class TableScan:
     def legal_hold(self, locator: str, title: str) -> str | None:
         """pipeline.legal_hold for this row: fold(path + ' ' + title) is the folded prefix, the locator
         (digits, or 'rij' and digits: folded already) and the folded title."""
-        terms = self.work.hold_terms
-        if not terms:
+        if self.hold_pattern is None:
             return None
         hay = f"{self.folded_prefix}{locator} {fold(title[:200])}"
-        return next((t for t, folded in terms if folded in hay), None)
+        if self.hold_pattern.search(hay) is None:  # one search for all terms; the first in order wins
+            return None
+        return next((t for t, folded in self.work.hold_terms if folded in hay), None)
 
     def __iter__(self) -> Iterator[ScannedItem | Task]:
         rows = self.plan.rows()
