@@ -335,14 +335,17 @@ def dask_scale_out(school: Path, counts: list[int]) -> dict[str, object]:
     first = None
     for n in counts:
         load_before = Path("/proc/loadavg").read_text().split()[:3]
-        s0 = resource.getrusage(resource.RUSAGE_SELF)
+        s0, k0 = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.monotonic()
         report = audit(cfg, None, workers=n, executor="dask", formats=[], progress=False).report
         wall = time.monotonic() - t0
-        s1 = resource.getrusage(resource.RUSAGE_SELF)
+        s1, k1 = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
         parent_cpu = (s1.ru_utime + s1.ru_stime) - (s0.ru_utime + s0.ru_stime)
+        # the cluster's worker processes are this process's children, reaped when the cluster closes
+        workers_cpu = (k1.ru_utime + k1.ru_stime) - (k0.ru_utime + k0.ru_stime)
         first = first or wall
         runs[str(n)] = {"wall_s": round(wall, 1), "parent_cpu_s": round(parent_cpu, 1),
+                        "workers_cpu_s": round(workers_cpu, 1),
                         "speedup_vs_first": round(first / wall, 2),
                         "speedup_per_worker": round(first / wall / (n / counts[0]), 2),
                         "items": report.statistics["items"], "violations": len(report.violations),
@@ -355,6 +358,11 @@ def dask_scale_out(school: Path, counts: list[int]) -> dict[str, object]:
                       **{f"predicted_wall_s_{k}_workers": round(serial + parallel / k, 1) for k in (2, 4, 8, 16)},
                       "predicted_speedup_16": round(t1 / (serial + parallel / 16), 2),
                       "limit_speedup": round(t1 / serial, 2) if serial else None}
+    # the same from CPU seconds, which the machine's load does not stretch: the parent's part does not
+    # shrink with more workers, the workers' part is shared by them
+    work = runs[str(counts[0])]["workers_cpu_s"]  # type: ignore[index]
+    runs["amdahl_cpu"] = {f"predicted_s_{k}_workers": round(serial + work / k, 1) for k in (1, 2, 4, 8, 16)}
+    runs["amdahl_cpu"]["predicted_speedup_16"] = round((serial + work) / (serial + work / 16), 2)  # type: ignore[index]
     return runs
 
 
