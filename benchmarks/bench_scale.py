@@ -2,6 +2,7 @@
 
     python benchmarks/bench_scale.py --pupils 400 --documents 2000 [--workers 2] [--rows 1000000]
     python benchmarks/bench_scale.py --pupils 1000 --documents 10000 --workers 2 --scan-only
+    python benchmarks/bench_scale.py --rows 1000000 --workers 2 --table-paths columnar,row
     python benchmarks/bench_scale.py --dask-workers 1,2,4 --school /tmp/s17/meerstroom
 
 Steps (each printed as a table row, see benchmarks/README.md):
@@ -13,7 +14,11 @@ Steps (each printed as a table row, see benchmarks/README.md):
 5. side by side on the same extracted texts, one process each: avgscan's detection vs vanilla
    Presidio (AnalyzerEngine, the same spaCy pipeline, Presidio's predefined recognizers for nl);
 6. recall of both on the labelled development school (../shared/eval-dev, restored to /tmp/eval-dev);
-7. with --rows N: a structured table of N rows (foreign key to the register, remarks) scanned alone.
+7. with --rows N: a structured table of N rows (foreign key to the register, remarks) scanned alone;
+   with --table-paths row,columnar through each table path, side by side (scanner/columnar.py).
+
+With --dask-workers 1,2,4 --school DIR: the school on a dask LocalCluster with each number of worker
+processes, wall and CPU (parent, workers) of each, and Amdahl's prediction (benchmarks/README.md).
 
 With --scan-only: steps 1 and 3 alone, for the peak-memory target. Step 2 keeps every extracted text
 in this process (steps 5 and 6 reuse them), which would count in the parent's peak RSS; here the MB
