@@ -3,6 +3,8 @@
     python benchmarks/bench_scale.py --pupils 400 --documents 2000 [--workers 2] [--rows 1000000]
     python benchmarks/bench_scale.py --pupils 1000 --documents 10000 --workers 2 --scan-only
     python benchmarks/bench_scale.py --pupils 60 --documents 300 --workers 2 --small-files 100000
+    python benchmarks/bench_scale.py --rows 1000000 --workers 2 --table-paths columnar,row
+    python benchmarks/bench_scale.py --dask-workers 1,2,4 --school /tmp/s17/meerstroom
 
 Steps (each printed as a table row, see benchmarks/README.md):
 1. builds the scale corpus with the project's generator (fixed seed) under --work, unless present;
@@ -13,7 +15,11 @@ Steps (each printed as a table row, see benchmarks/README.md):
 5. side by side on the same extracted texts, one process each: avgscan's detection vs vanilla
    Presidio (AnalyzerEngine, the same spaCy pipeline, Presidio's predefined recognizers for nl);
 6. recall of both on the labelled development school (../shared/eval-dev, restored to /tmp/eval-dev);
-7. with --rows N: a structured table of N rows (foreign key to the register, remarks) scanned alone.
+7. with --rows N: a structured table of N rows (foreign key to the register, remarks) scanned alone;
+   with --table-paths row,columnar through each table path, side by side (scanner/columnar.py).
+
+With --dask-workers 1,2,4 --school DIR: the school on a dask LocalCluster with each number of worker
+processes, wall and CPU (parent, workers) of each, and Amdahl's prediction (benchmarks/README.md).
 
 With --small-files N (issue 17): N small generated text files (a name and a telephone number each) are
 added to the corpus under share/Klein, then steps 1 and 3 alone with every report written: peak RSS
@@ -316,6 +322,14 @@ def recall(shared: Path) -> dict[str, dict[str, float]]:
 
 
 def table_benchmark(rows: int, work: Path, workers: int) -> tuple[float, int]:
+    cfg_path = build_table(rows, work)
+    t0 = time.monotonic()
+    report = audit(load_config(cfg_path), None, workers=workers, progress=False).report
+    return time.monotonic() - t0, len(report.violations)
+
+
+def build_table(rows: int, work: Path) -> Path:
+    """The table of `rows` absence rows (foreign key to a register of 500, remarks) and its config."""
     db = work / f"rows{rows}.db"
     if not db.exists():
         import random
@@ -346,9 +360,75 @@ records:
   register: {{url: "sqlite:///{db}", table: leerlingen, columns: {{uitschrijving: uitschrijving}}}}
 as_of: 2026-11-29
 """, encoding="utf-8")
-    t0 = time.monotonic()
-    report = audit(load_config(cfg_path), None, workers=workers, progress=False).report
-    return time.monotonic() - t0, len(report.violations)
+    return cfg_path
+
+
+def table_paths(rows: int, work: Path, workers: int, paths: list[str]) -> dict[str, object]:
+    """The same table through the row path and the columnar path (scanner/columnar.py), one after the
+    other in this process: wall and CPU (this process and its workers) of each, and whether the
+    violations are the same."""
+    import scanner.columnar as columnar
+
+    out: dict[str, object] = {}
+    seen = []
+    table_benchmark(1000, work, workers)  # imports and the first load of the NLP pipeline are nobody's cost
+    cfg_path = build_table(rows, work)
+    for path in paths:
+        columnar.ENABLED = path == "columnar"
+        t0, c0 = time.monotonic(), cpu()
+        report = audit(load_config(cfg_path), None, workers=workers, progress=False).report
+        wall, used = time.monotonic() - t0, cpu() - c0
+        seen.append(sorted((v.rule, v.path, v.leerlingnummer or "") for v in report.violations))
+        out[path] = {"wall_s": round(wall, 1), "cpu_s": round(used, 1), "violations": len(report.violations),
+                     "items": report.statistics["items"], "findings": report.statistics["findings"],
+                     "load": Path("/proc/loadavg").read_text().split()[:3]}
+        del report
+    columnar.ENABLED = True
+    out["same_violations"] = all(s == seen[0] for s in seen)
+    return out
+
+
+def dask_scale_out(school: Path, counts: list[int]) -> dict[str, object]:
+    """The same school on a dask LocalCluster with each number of worker processes, one after the other.
+
+    Wall time includes starting the cluster and each worker building its own analyzer (in parallel).
+    The parent's own CPU (crawling, linking, the cache, the rules, the report) is the serial part
+    Amdahl's law needs: it does not shrink with more workers. The load average is printed with each
+    run: on a shared machine it says how many cores the workers really had."""
+    cfg = load_config(school / "avgscan.yaml")
+    runs: dict[str, object] = {}
+    first = None
+    for n in counts:
+        load_before = Path("/proc/loadavg").read_text().split()[:3]
+        s0, k0 = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.monotonic()
+        report = audit(cfg, None, workers=n, executor="dask", formats=[], progress=False).report
+        wall = time.monotonic() - t0
+        s1, k1 = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        parent_cpu = (s1.ru_utime + s1.ru_stime) - (s0.ru_utime + s0.ru_stime)
+        # the cluster's worker processes are this process's children, reaped when the cluster closes
+        workers_cpu = (k1.ru_utime + k1.ru_stime) - (k0.ru_utime + k0.ru_stime)
+        first = first or wall
+        runs[str(n)] = {"wall_s": round(wall, 1), "parent_cpu_s": round(parent_cpu, 1),
+                        "workers_cpu_s": round(workers_cpu, 1),
+                        "speedup_vs_first": round(first / wall, 2),
+                        "speedup_per_worker": round(first / wall / (n / counts[0]), 2),
+                        "items": report.statistics["items"], "violations": len(report.violations),
+                        "load_before": load_before, "load_after": Path("/proc/loadavg").read_text().split()[:3]}
+        del report
+    serial = min(r["parent_cpu_s"] for r in runs.values())  # type: ignore[index]
+    t1 = runs[str(counts[0])]["wall_s"] * counts[0]  # type: ignore[index]  (one worker's wall, as if alone)
+    parallel = max(t1 - serial, 0.0)
+    runs["amdahl"] = {"serial_s": round(serial, 1), "serial_fraction": round(serial / t1, 3),
+                      **{f"predicted_wall_s_{k}_workers": round(serial + parallel / k, 1) for k in (2, 4, 8, 16)},
+                      "predicted_speedup_16": round(t1 / (serial + parallel / 16), 2),
+                      "limit_speedup": round(t1 / serial, 2) if serial else None}
+    # the same from CPU seconds, which the machine's load does not stretch: the parent's part does not
+    # shrink with more workers, the workers' part is shared by them
+    work = runs[str(counts[0])]["workers_cpu_s"]  # type: ignore[index]
+    runs["amdahl_cpu"] = {f"predicted_s_{k}_workers": round(serial + work / k, 1) for k in (1, 2, 4, 8, 16)}
+    runs["amdahl_cpu"]["predicted_speedup_16"] = round((serial + work) / (serial + work / 16), 2)  # type: ignore[index]
+    return runs
 
 
 def main() -> None:
@@ -362,12 +442,26 @@ def main() -> None:
     ap.add_argument("--skip-side-by-side", action="store_true")
     ap.add_argument("--small-files", type=int, default=0,
                     help="add N small generated files to the corpus, scan it once with every report: memory")
+    ap.add_argument("--table-paths", default="",
+                    help="with --rows: e.g. row,columnar: the table through each path, side by side")
     ap.add_argument("--scan-only", action="store_true",
                     help="only the corpus and one full scan: peak RSS, time, text MB, score against truth.json")
+    ap.add_argument("--dask-workers", default="",
+                    help="e.g. 1,2,4: scan --school on a dask LocalCluster with each number of worker processes")
+    ap.add_argument("--school", default="", help="a built school (its avgscan.yaml) for --dask-workers")
     a = ap.parse_args()
     work = Path(a.work)
+    if a.dask_workers:
+        counts = [int(x) for x in a.dask_workers.split(",")]
+        results = {"school": a.school, "dask": dask_scale_out(Path(a.school), counts)}
+        print(json.dumps(results, indent=1))
+        return
     work.mkdir(parents=True, exist_ok=True)
     results: dict[str, object] = {}
+    if a.rows and a.table_paths:
+        results["table"] = {"rows": a.rows, **table_paths(a.rows, work, a.workers, a.table_paths.split(","))}
+        print(json.dumps(results, indent=1))
+        return
     if a.rows:
         wall, n = table_benchmark(a.rows, work, a.workers)
         results["table"] = {"rows": a.rows, "wall_s": round(wall, 1), "violations": n}

@@ -11,8 +11,9 @@ be read (no permission, time-out, gone) becomes an unreadable item `table:<name>
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -20,7 +21,7 @@ import sqlalchemy as sa
 from pydantic import Field, field_validator
 
 from connectors.base import SourceSettings
-from connectors.db_rows import key_text, number_column, row_content
+from connectors.db_rows import key_text, number_column, ref_reader, row_cells
 from connectors.db_session import MissingDatabase, database_url, is_timeout, readonly_engine
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.messages import say
@@ -73,6 +74,28 @@ def _first_line(err: BaseException) -> str:
     from scanner.kernel.redact import safe_text
 
     return safe_text(str(getattr(err, "orig", None) or err)) or type(err).__name__
+
+
+@dataclass
+class TableRows:
+    """One table as the columnar table path reads it: what the schema says about its columns, and its
+    rows as (locator, values in `columns` order), fetched in batches like the row path's."""
+
+    schema: str | None
+    table: str
+    label: str
+    columns: list[str]
+    integer_key: set[str]  # surrogate integer key columns: in the path, not scanned
+    refs: dict[str, dict[str, str]]  # foreign-key column -> its value -> leerlingnummer
+    number_col: str | None
+    register: bool
+    rows: Callable[[], Iterator[tuple[str, Any]]] = field(repr=False)
+
+    def ref_reader(self) -> Callable[[Sequence[Any]], str | None]:
+        return ref_reader(self.columns, self.integer_key, self.refs, self.number_col)
+
+    def item(self, source: str, locator: str) -> Item:
+        return Item(source=source, path=f"table:{self.label}#{locator}", kind="row", register=self.register)
 
 
 class DatabaseSource:
@@ -145,6 +168,26 @@ class DatabaseSource:
 
     # -- crawl --------------------------------------------------------------------------------
     def crawl(self) -> Iterator[Item]:
+        for entry in self.tables():
+            if isinstance(entry, Item):
+                yield entry
+                continue
+            try:
+                yield from self._crawl_table(entry)
+            except sa.exc.SQLAlchemyError as err:
+                yield self.failed(entry.schema, entry.table, err)
+
+    def _label(self, schema: str | None, table: str) -> str:
+        return f"{schema}.{table}" if schema else table
+
+    def _table_item(self, schema: str | None, table: str, reason: str) -> Item:
+        item = Item(source=self.name, path=f"table:{self._label(schema, table)}", kind="table",
+                    status="unreadable", reason=reason)
+        return item
+
+    def tables(self) -> Iterator[Item | TableRows]:
+        """Each table as its plan and rows (the columnar table path reads these), or the unreadable item
+        of a configured table that does not exist. A table failing while it is read: `TableRows.failed`."""
         if self.missing is not None:
             raise Unreadable(f"database niet bereikbaar: {self.missing}")
         try:
@@ -156,66 +199,75 @@ class DatabaseSource:
             yield self._table_item(None, wanted, "tabel bestaat niet (of geen rechten om haar te zien)")
         for schema, table in tables:
             try:
-                yield from self._crawl_table(insp, schema, table)
+                plan = self._plan(insp, schema, table)
             except sa.exc.SQLAlchemyError as err:
-                reason = (f"time-out: een query duurde langer dan {self.timeout_s:g} s; rest van de tabel niet "
-                          "gelezen" if is_timeout(err) else f"tabel kan niet worden gelezen: {_first_line(err)}")
-                yield self._table_item(schema, table, reason)
+                yield self.failed(schema, table, err)
+                continue
+            yield plan
 
-    def _label(self, schema: str | None, table: str) -> str:
-        return f"{schema}.{table}" if schema else table
+    def failed(self, schema: str | None, table: str, err: sa.exc.SQLAlchemyError) -> Item:
+        reason = (f"time-out: een query duurde langer dan {self.timeout_s:g} s; rest van de tabel niet "
+                  "gelezen" if is_timeout(err) else f"tabel kan niet worden gelezen: {_first_line(err)}")
+        return self._table_item(schema, table, reason)
 
-    def _table_item(self, schema: str | None, table: str, reason: str) -> Item:
-        item = Item(source=self.name, path=f"table:{self._label(schema, table)}", kind="table",
-                    status="unreadable", reason=reason)
-        return item
-
-    def _crawl_table(self, insp: sa.Inspector, schema: str | None, table: str) -> Iterator[Item]:
+    def _plan(self, insp: sa.Inspector, schema: str | None, table: str) -> TableRows:
         info = insp.get_columns(table, schema=schema)
         columns = [c["name"] for c in info]
         nullable = {c["name"]: bool(c.get("nullable", True)) for c in info}
         key = self._key(insp, schema, table, nullable)
-        integer_key = {c["name"] for c in info if c["name"] in key and _is_integer(c["type"])}
         label = self._label(schema, table)
-        number_col = number_column(columns)
         with self.connect() as conn:
             refs = self._ref_numbers(conn, insp, schema, table)
         t = sa.table(table, *[sa.column(c) for c in columns], schema=schema)
         if key:
-            batches = self._keyset(t, key)
+            batches: Callable[[], Iterator[tuple[str, Any]]] = lambda: self._keyset(t, key, columns)  # noqa: E731
         else:
             order = [c["name"] for c in info if type(c["type"]).__name__.upper() not in UNORDERABLE]
-            batches = self._positional(t, order or columns)
-        for locator, row in batches:
-            item = Item(source=self.name, path=f"table:{label}#{locator}", kind="row",
-                        register=table in self.cfg.register_tables or label in self.cfg.register_tables)
+            batches = lambda: self._positional(t, order or columns)  # noqa: E731
+        return TableRows(schema=schema, table=table, label=label, columns=columns,
+                         integer_key={c["name"] for c in info if c["name"] in key and _is_integer(c["type"])},
+                         refs=refs, number_col=number_column(columns),
+                         register=table in self.cfg.register_tables or label in self.cfg.register_tables,
+                         rows=batches)
+
+    def _crawl_table(self, plan: TableRows) -> Iterator[Item]:
+        ref = plan.ref_reader()
+        for locator, row in plan.rows():
+            item = plan.item(self.name, locator)
             # surrogate integer ids are in the path and carry no personal data; natural keys are scanned
-            content = row_content(row, columns, integer_key, refs, number_col)
+            content = row_cells(dict(zip(plan.columns, row, strict=True)), plan.columns, plan.integer_key, ref(row))
             item.size = sum(len(u.text) for u in content.units)
             self._remember(item.path, content)
             yield item
 
-    def _keyset(self, t: sa.TableClause, key: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+    def _keyset(self, t: sa.TableClause, key: list[str], columns: list[str]) -> Iterator[tuple[str, Any]]:
         cols = [t.c[c] for c in key]
+        at = [columns.index(c) for c in key]
         last: list[Any] | None = None
         while True:
             query = sa.select(t).order_by(*cols).limit(self.batch)
             if last is not None:
                 query = query.where(cols[0] > last[0] if len(cols) == 1 else sa.tuple_(*cols) > sa.tuple_(*last))
             with self.connect() as conn:
-                rows = [dict(r) for r in conn.execute(query).mappings()]
-            for row in rows:
-                yield key_text([row[c] for c in key]), row
+                rows = conn.execute(query).all()
+            if len(at) == 1 and rows and type(rows[0][at[0]]) is int:  # an integer key: its digits
+                n = at[0]
+                for row in rows:
+                    value = row[n]
+                    yield (str(value) if type(value) is int else key_text([value])), row
+            else:
+                for row in rows:
+                    yield key_text([row[i] for i in at]), row
             if len(rows) < self.batch:
                 return
-            last = [rows[-1][c] for c in key]
+            last = [rows[-1][i] for i in at]
 
-    def _positional(self, t: sa.TableClause, order: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+    def _positional(self, t: sa.TableClause, order: list[str]) -> Iterator[tuple[str, Any]]:
         offset = 0
         while True:
             query = sa.select(t).order_by(*[t.c[c] for c in order]).limit(self.batch).offset(offset)
             with self.connect() as conn:
-                rows = [dict(r) for r in conn.execute(query).mappings()]
+                rows = conn.execute(query).all()
             for n, row in enumerate(rows, offset + 1):
                 yield f"rij{n}", row
             if len(rows) < self.batch:
@@ -245,4 +297,4 @@ def _is_integer(type_: Any) -> bool:
         return False
 
 
-__all__ = ["Config", "DatabaseSource", "open_source", "readonly_url"]
+__all__ = ["Config", "DatabaseSource", "TableRows", "open_source", "readonly_url"]

@@ -5,6 +5,7 @@ register), so linking does not have to guess from names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
@@ -40,8 +41,34 @@ def key_text(values: list[Any]) -> str:
     return ",".join(cell_text(v) for v in values)
 
 
+def ref_reader(columns: list[str], skip: set[str], refs: dict[str, dict[str, str]],
+               number_col: str | None) -> Callable[[Sequence[Any]], str | None]:
+    """The leerlingnummer a row (its values in `columns` order) belongs to, by the schema: the last
+    filled foreign key to the register that resolves, else the number column. Built once per table."""
+    keys = [(n, refs[c]) for n, c in enumerate(columns) if c in refs and c not in skip]
+    number_at = columns.index(number_col) if number_col else None
+
+    def read(values: Sequence[Any]) -> str | None:
+        ref = None
+        for n, numbers in keys:
+            value = values[n]
+            if value is not None:
+                ref = numbers.get(str(value), ref)
+        # a foreign key to the register wins over a column that only looks like a leerlingnummer
+        if ref is None and number_at is not None and values[number_at] is not None:
+            ref = str(values[number_at]).strip()
+        return ref
+
+    return read
+
+
 def row_content(row: dict[str, Any], columns: list[str], skip: set[str], refs: dict[str, dict[str, str]],
                 number_col: str | None) -> Content:
+    return row_cells(row, columns, skip, ref_reader(columns, skip, refs, number_col)([row[c] for c in columns]))
+
+
+def row_cells(row: dict[str, Any], columns: list[str], skip: set[str], ref: str | None) -> Content:
+    """A unit per filled column, and the row's leerlingnummer (from `ref_reader`)."""
     content = Content()
     for col in columns:
         value = row[col]
@@ -50,9 +77,6 @@ def row_content(row: dict[str, Any], columns: list[str], skip: set[str], refs: d
         text = cell_text(value).strip()
         if text:
             content.units.append(TextUnit(place=col, text=text, column=col, record="row"))
-        if col in refs and str(value) in refs[col]:
-            content.refs["leerlingnummer"] = refs[col][str(value)]
-    # a foreign key to the register wins over a column that only looks like a leerlingnummer
-    if number_col and "leerlingnummer" not in content.refs and row.get(number_col) is not None:
-        content.refs["leerlingnummer"] = str(row[number_col]).strip()
+    if ref is not None:
+        content.refs["leerlingnummer"] = ref
     return content

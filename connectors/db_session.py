@@ -145,19 +145,15 @@ def _sqlite(dbapi_conn: Any, timeout_s: float, info: dict[str, Any]) -> None:
     _execute(dbapi_conn, ["PRAGMA query_only = ON"])
     # TEXT that is not valid UTF-8 would make the whole table unreadable, with the cell's raw
     # bytes in the error message (and so in the report); decode it leniently instead.
-    dbapi_conn.text_factory = _lenient_text
+    from connectors.extractors.text import lenient_utf8
+
+    dbapi_conn.text_factory = lenient_utf8  # once per connection: it decodes every text cell of a scan
     deadline = info.setdefault("avgscan_deadline", {"at": float("inf")})
 
     def progress() -> int:
         return 1 if time.monotonic() > deadline["at"] else 0
 
     dbapi_conn.set_progress_handler(progress, 10_000)
-
-
-def _lenient_text(raw: bytes) -> str:
-    from connectors.extractors.text import lenient_utf8
-
-    return lenient_utf8(raw)
 
 
 def readonly_engine(url: str, timeout_s: float) -> sa.Engine:

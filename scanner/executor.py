@@ -28,6 +28,7 @@ from typing import Any, Protocol
 
 from connectors import open_source
 from connectors.base import Source, assign_place, fingerprint_of
+from scanner import columnar
 from scanner.cache import ItemCache
 from scanner.config import ScanConfig
 from scanner.kernel.errors import Unreadable
@@ -75,8 +76,13 @@ def _source_failure(name: str, err: BaseException) -> ScannedItem:
     return ScannedItem(item=Item(source=name, path="", kind="source", status="unreadable", reason=reason))
 
 
-def tasks(scanner: ItemWork) -> Iterator[Task | ScannedItem]:
-    """Every item of every source; rows come with their content, files are read where they are detected."""
+Bulk = Callable[[Source, Any], Iterator["Task | ScannedItem"]]
+
+
+def tasks(scanner: ItemWork, bulk: Bulk | None = None) -> Iterator[Task | ScannedItem]:
+    """Every item of every source; rows come with their content, files are read where they are detected.
+    With `bulk`, database tables go through the columnar table path (scanner.columnar), which gives
+    rows already scanned, and rows for the row path."""
     for src_cfg in scanner.cfg.sources:
         try:
             source = open_source(src_cfg)
@@ -84,6 +90,9 @@ def tasks(scanner: ItemWork) -> Iterator[Task | ScannedItem]:
             yield _source_failure(src_cfg.name, err)
             continue
         try:
+            if bulk is not None and columnar.reads_tables(source):
+                yield from bulk(source, src_cfg)
+                continue
             for item in source.crawl():
                 assign_place(item, src_cfg)  # roles and parties are the config's, for every source alike
                 if item.status == "scanned":
@@ -262,10 +271,11 @@ class _Batch:
 
 
 def run_ordered(scanner: ItemWork, submit: Submit, window_size: int, cache: ItemCache | None,
-                row_batch: int = ROW_BATCH, rows_here: bool = False,
+                row_batch: int = ROW_BATCH, rows_here: bool = False, bulk: Bulk | None = None,
                 between: Callable[[], object] | None = None) -> Iterator[ScannedItem]:
     """Feed tasks to `submit` in batches, answer unchanged items from the cache, yield in crawl order.
-    With `rows_here`, database rows are detected in this process instead of being submitted;
+    With `rows_here`, database rows are detected in this process instead of being submitted; with `bulk`
+    tables go through the columnar path (its rows are not kept in the cache: they count as misses).
     `between` runs after each task (the local pool hands out work and takes in answers there, so its
     workers do not wait while this process detects rows)."""
     window: deque[ScannedItem | tuple[Item, str, _Batch, int]] = deque()
@@ -295,8 +305,10 @@ def run_ordered(scanner: ItemWork, submit: Submit, window_size: int, cache: Item
             item.status, item.reason, detected = "unreadable", reason, None
         return complete(item, fp, detected)
 
-    for task in tasks(scanner):
+    for task in tasks(scanner, bulk):
         if isinstance(task, ScannedItem):
+            if cache is not None and task.item.kind == "row":
+                cache.misses += 1
             window.append(task)
         else:
             _, item, content = task
@@ -337,11 +349,12 @@ def scan_all(scanner: ItemWork, workers: int | None = 1, cache: ItemCache | None
     """The local executor: inline with one worker, else forked processes (a dask cluster is
     scanner.dask_executor, chosen by the caller)."""
     workers = default_workers() if workers is None or workers <= 0 else workers
+    bulk = columnar_path(scanner)
     if workers == 1:
         sources: dict[str, Source] = {}
         with alarm_handler():
             yield from run_ordered(scanner, lambda batch: _Done([detect_task(scanner, sources, t) for t in batch]),
-                                   1, cache, row_batch=1)
+                                   1, cache, row_batch=1, bulk=bulk)
         for s in sources.values():
             s.close()
         return
@@ -359,7 +372,7 @@ def scan_all(scanner: ItemWork, workers: int | None = 1, cache: ItemCache | None
     try:
         with alarm_handler():  # rows are detected here
             yield from run_ordered(scanner, submit, workers * IN_FLIGHT_PER_WORKER * ROW_BATCH, cache,
-                                   rows_here=True, between=lambda: pools and pools[0].pump(block=False))
+                                   rows_here=True, bulk=bulk, between=lambda: pools and pools[0].pump(block=False))
         completed = True
     finally:
         for pool in pools:
@@ -369,6 +382,15 @@ def scan_all(scanner: ItemWork, workers: int | None = 1, cache: ItemCache | None
             else:
                 pool.abandon()
         _WORKER.clear()
+
+
+def columnar_path(scanner: ItemWork) -> Bulk | None:
+    """Database tables read by column in this process (scanner.columnar; switched off only to measure
+    the row path beside it). The rows it leaves to the row path are detected here, like `rows_here`."""
+    if not columnar.ENABLED:
+        return None
+    return lambda source, cfg: columnar.scan_tables(scanner, source, cfg,  # type: ignore[arg-type]
+                                           lambda task: detect_task(scanner, {}, task))
 
 
 def _leave_interrupts_to_parent() -> None:

@@ -1,0 +1,290 @@
+"""The columnar table path: a database table read by column, its rows reported in bulk.
+
+A table of a million rows repeats itself: a note's remark is one of fifty, its date one of a few
+hundred, its pupil one of the register's. The row path does ~80 µs of Python per row (cells, units,
+detection, linking) for results that are the same but for the path. Here:
+
+1. The table is read in batches of plain tuples (the connector's `TableRows`), and each column is
+   classified on a sample: the surrogate key (in the path, never scanned), the reference to the
+   register (the foreign key or number column: the row's leerlingnummer), a record field the linking
+   reads together (a name part, the date of birth, a number: `forms.name_field`), a sharing-date
+   column, free text (a value column in which some value says something), or nothing.
+2. Each distinct value of a free-text or other value column is analysed once, alone, by the row path's
+   own detection. A value that yields nothing and holds nothing the rest of a row reads (a kinship word
+   before a name, a role word such as 'vader', a sign-off, a cell long enough to be split) cannot change
+   its row's result: it is silent.
+3. A row's signature is its leerlingnummer and the values of its columns that are not silent. The
+   first row of each signature is scanned by the row path itself (detection, linking: exactly today's
+   result); every later row with that signature gets a copy of it with its own path, size and
+   legal-hold check (the path and the first cell are all that check reads).
+
+What it leaves to the row path, row by row: a key that is not a plain number (a natural key is part of
+the path, and a path's words are read as a file name); and whole tables whose sample shows a column
+that matters with a value per row (a register, a contact list: nothing repeats, so nothing is saved).
+Rows are not kept in the item cache: computing them again is cheaper than looking each one up.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, fields
+from datetime import date
+from operator import attrgetter
+from typing import Any, Protocol
+
+import sqlalchemy as sa
+
+from connectors.base import SourceSettings, assign_place
+from connectors.database import DatabaseSource, TableRows
+from connectors.db_rows import cell_text, row_cells
+from scanner.detection.paragraphs import split_long
+from scanner.forms import name_field
+from scanner.kernel.model import Content, Detected, Finding, Item, ScannedItem, Subject, TextUnit, UnknownChild
+from scanner.kernel.text import fold
+from scanner.person_roles import RoleVocabulary
+from scanner.sharing import sharing_columns
+from scanner.unknown_children import KIN_NAME
+
+log = logging.getLogger(__name__)
+
+ENABLED = True  # off only to measure the row path beside this one (benchmarks/bench_scale.py)
+SAMPLE_ROWS = 1000  # rows read before the table's path is chosen
+UNIQUE_SHARE = 0.5  # a column that matters with more distinct values than this share of its rows: row path
+MIN_SAMPLE = 20  # below this many rows, a table is too small to judge and is read by column
+VALUE_MEMO_LIMIT = 200_000  # distinct values remembered per column
+
+Task = tuple[str, Item, Content | None]
+DetectRow = Callable[[Task], tuple[Item, Detected | None]]
+
+
+class RowWork(Protocol):
+    """What the columnar path needs of the scan's per-item work (scanner.pipeline.Scanner)."""
+
+    hold_terms: list[tuple[str, str]]
+
+    def finish(self, item: Item, detected: Detected | None) -> ScannedItem: ...
+
+
+_FIELDS = [f.name for f in fields(Finding)]
+_FINDING_VALUES = attrgetter(*_FIELDS)
+_PATH_AT = _FIELDS.index("path")
+
+
+@dataclass
+class RowResult:
+    """A scanned row's result without its path: what every row of the same signature gets."""
+
+    findings: list[tuple[Any, ...]]  # each finding's field values, copied when the row was scanned
+    subjects: list[Subject]
+    unknown_children: list[UnknownChild]
+    share_date: date | None
+    share_date_source: str | None
+
+    @classmethod
+    def of(cls, scanned: ScannedItem) -> RowResult:
+        return cls([_FINDING_VALUES(f) for f in scanned.findings], scanned.subjects, scanned.unknown_children,
+                   scanned.share_date, scanned.share_date_source)
+
+    def copy_for(self, item: Item, legal_hold: str | None) -> ScannedItem:
+        findings = []
+        for values in self.findings:
+            f = Finding(*values)
+            f.path = item.path
+            findings.append(f)
+        return ScannedItem(item=item, findings=findings, subjects=list(self.subjects),
+                           unknown_children=list(self.unknown_children), share_date=self.share_date,
+                           share_date_source=self.share_date_source, legal_hold=legal_hold)
+
+
+def plain_locator(locator: str) -> bool:
+    """An integer key or a row position ('rij12'): no words, no '/', the same file-name reading for every row."""
+    return locator.isdigit() or (locator.startswith("rij") and locator[3:].isdigit())
+
+
+class TableScan:
+    """One table through the columnar path: its column classes, its values' silence, its signatures."""
+
+    def __init__(self, work: RowWork, source: DatabaseSource, cfg: SourceSettings, plan: TableRows,
+                 detect: DetectRow) -> None:
+        self.work, self.source, self.cfg, self.plan, self.detect = work, source, cfg, plan, detect
+        self.prefix = f"table:{plan.label}#"
+        columns = plan.columns
+        self.scanned_at = [n for n, c in enumerate(columns) if c not in plan.integer_key]
+        sharing = set(sharing_columns(columns))
+        # record fields and sharing dates are read together with the rest of the row: never silent
+        self.always_heard = {n for n, c in enumerate(columns) if name_field(c) is not None or c in sharing}
+        self.ref = plan.ref_reader()
+        self.values: list[dict[Any, tuple[str, bool]]] = [{} for _ in columns]
+        self.results: dict[tuple[Any, ...], RowResult] = {}
+        self.roles = RoleVocabulary.load()
+        probe = plan.item(source.name, "0")
+        assign_place(probe, cfg)
+        # a role configured for one row ('verzuim#12') would make the place a row's own: then per row
+        self.place_per_row = any("#" in k for k in (*cfg.roles, *cfg.outbound))
+        self.role, self.party = probe.role, probe.party
+        self.folded_prefix = fold(self.prefix)
+        terms = [folded for _, folded in work.hold_terms]
+        self.hold_pattern = re.compile("|".join(map(re.escape, terms))) if terms else None
+        self.copies = self.scanned = 0
+
+    # -- values --------------------------------------------------------------------------------
+    def value(self, n: int, raw: Any) -> tuple[str, bool]:
+        """(text as the row path writes it, silent) of one cell value, worked out once per distinct value.
+        Text values are remembered under themselves, others with their type (1 and 1.0 are written apart)."""
+        memo = self.values[n]
+        try:
+            key = raw if raw.__class__ is str else (raw.__class__, raw)
+            known = memo.get(key)
+        except TypeError:  # an unhashable driver value (a memoryview): as the row path sees it
+            return cell_text(raw).strip(), False
+        if known is None:
+            if len(memo) >= VALUE_MEMO_LIMIT:
+                memo.clear()
+            text = cell_text(raw).strip()
+            known = memo[key] = (text, bool(text) and n not in self.always_heard and self.silent(n, text))
+        return known
+
+    def silent(self, n: int, text: str) -> bool:
+        """The value alone, as a one-cell row, yields nothing, and nothing in it is read across cells."""
+        column = self.plan.columns[n]
+        unit = TextUnit(place=column, text=text, column=column, record="row")
+        if split_long([unit]) != [unit] or KIN_NAME.search(text) or fold(text).strip(" .") in (
+                *self.roles.adult_after, *self.roles.pupil_after) or any(
+                self.roles.is_signoff(line) for line in text.splitlines()):
+            return False
+        item, detected = self.detect((self.source.name, self.plan.item(self.source.name, "0"), Content(units=[unit])))
+        if detected is None or item.status != "scanned":  # a value the row path cannot analyse alone: its rows go there
+            return False
+        return not (detected.findings or detected.candidates or detected.rows)
+
+    def signature(self, row: Any) -> tuple[tuple[Any, ...], int, str]:
+        """(signature, size, first cell's text) of a row."""
+        parts: list[Any] = [self.ref(row)]
+        size, title = 0, None
+        values, value = self.values, self.value
+        for n in self.scanned_at:
+            raw = row[n]
+            if raw is None:
+                continue
+            known = values[n].get(raw) if raw.__class__ is str else None
+            text, silent = known if known is not None else value(n, raw)
+            if not text:
+                continue
+            size += len(text)
+            if title is None:
+                title = text
+            if not silent:
+                parts.append((n, text))
+        return tuple(parts), size, title or ""
+
+    # -- the path's choice ------------------------------------------------------------------------
+    def columnar(self, sample: list[tuple[str, Any]]) -> bool:
+        """Read by column unless a column that matters (or the reference) has a value per row in the sample."""
+        if len(sample) < MIN_SAMPLE:
+            return True
+        heard: dict[Any, set[str]] = {}
+        counts: dict[Any, int] = {}
+        for _, row in sample:
+            sig = self.signature(row)[0]
+            for part in (("ref", sig[0]), *sig[1:]):
+                if part[1] is not None:
+                    heard.setdefault(part[0], set()).add(part[1])
+                    counts[part[0]] = counts.get(part[0], 0) + 1
+        unique = [k for k, seen in heard.items() if counts[k] >= MIN_SAMPLE and len(seen) > UNIQUE_SHARE * counts[k]]
+        log.info("tabel %s: kolommen %s; %s", self.plan.label, self.classes(heard),
+                 "per rij (waarden per rij verschillend: " + ", ".join(self._name(k) for k in unique) + ")"
+                 if unique else "per kolom")
+        return not unique
+
+    def _name(self, key: Any) -> str:
+        return "verwijzing" if key == "ref" else self.plan.columns[key]
+
+    def classes(self, heard: dict[Any, set[str]]) -> dict[str, str]:
+        """Each column's class, as the sample showed it (for the log: why a table took its path)."""
+        plan, sharing = self.plan, set(sharing_columns(self.plan.columns))
+        out = {}
+        for n, c in enumerate(plan.columns):
+            out[c] = ("sleutel" if c in plan.integer_key else "verwijzing" if c in plan.refs or c == plan.number_col
+                      else "deelmoment" if c in sharing else f"recordveld ({name_field(c)})" if name_field(c)
+                      else "vrije tekst" if n in heard else "niets")
+        return out
+
+    # -- rows -----------------------------------------------------------------------------------
+    def row_task(self, locator: str, row: Any) -> Task:
+        """A row for the row path, exactly as the connector's crawl would have given it."""
+        item = self.plan.item(self.source.name, locator)
+        assign_place(item, self.cfg)
+        content = row_cells(dict(zip(self.plan.columns, row, strict=True)), self.plan.columns,
+                            self.plan.integer_key, self.ref(row))
+        item.size = sum(len(u.text) for u in content.units)
+        return (self.source.name, item, content)
+
+    def scan_row(self, locator: str, row: Any) -> ScannedItem | Task:
+        if not plain_locator(locator):
+            return self.row_task(locator, row)
+        sig, size, title = self.signature(row)
+        result = self.results.get(sig)
+        if result is None:
+            task = self.row_task(locator, row)
+            item, detected = self.detect(task)
+            scanned = self.work.finish(item, detected)
+            if detected is not None and item.status == "scanned":
+                self.results[sig] = RowResult.of(scanned)
+            self.scanned += 1
+            return scanned
+        item = Item(source=self.source.name, path=self.prefix + locator, kind="row", size=size,
+                    register=self.plan.register)
+        if self.place_per_row:
+            assign_place(item, self.cfg)
+        else:
+            item.role, item.party = self.role, self.party
+        self.copies += 1
+        return result.copy_for(item, self.legal_hold(locator, title))
+
+    def legal_hold(self, locator: str, title: str) -> str | None:
+        """pipeline.legal_hold for this row: fold(path + ' ' + title) is the folded prefix, the locator
+        (digits, or 'rij' and digits: folded already) and the folded title."""
+        if self.hold_pattern is None:
+            return None
+        hay = f"{self.folded_prefix}{locator} {fold(title[:200])}"
+        if self.hold_pattern.search(hay) is None:  # one search for all terms; the first in order wins
+            return None
+        return next((t for t, folded in self.work.hold_terms if folded in hay), None)
+
+    def __iter__(self) -> Iterator[ScannedItem | Task]:
+        rows = self.plan.rows()
+        sample: list[tuple[str, Any]] = []
+        for entry in rows:
+            sample.append(entry)
+            if len(sample) >= SAMPLE_ROWS:
+                break
+        step = self.scan_row if self.columnar(sample) else self.row_task
+        for locator, row in sample:
+            yield step(locator, row)
+        for locator, row in rows:
+            yield step(locator, row)
+        if self.copies:
+            log.info("tabel %s: %d rijen gescand, %d van een gelijke rij overgenomen", self.plan.label,
+                     self.scanned, self.copies)
+
+
+def scan_tables(work: RowWork, source: Any, cfg: SourceSettings, detect: DetectRow) -> Iterator[ScannedItem | Task]:
+    """Every table of a database source through the columnar path: a scanned row, or a row for the row path."""
+    for entry in source.tables():
+        if not isinstance(entry, Item):
+            try:
+                yield from TableScan(work, source, cfg, entry, detect)
+                continue
+            except sa.exc.SQLAlchemyError as err:
+                entry = source.failed(entry.schema, entry.table, err)
+        assign_place(entry, cfg)
+        yield (source.name, entry, None)
+
+
+def reads_tables(source: Any) -> bool:
+    return isinstance(source, DatabaseSource)
+
+
+__all__ = ["RowResult", "TableScan", "plain_locator", "reads_tables", "scan_tables"]
