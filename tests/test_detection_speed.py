@@ -116,3 +116,20 @@ def test_ordinary_words_and_the_place_after_a_postcode() -> None:
     assert not ordinary_word("kraaijenbrink", words) and not ordinary_word("jansen", words)
     assert _windows(analyzer, "Afspraken\nKemphaanpad 4, 1358 AC Almere") == []
     assert _windows(analyzer, "Afspraken met Kraaijenbrink") == ["Afspraken met Kraaijenbrink"]
+
+
+def test_remembered_lemmas_are_presidios(analyzer: SchoolAnalyzerEngine) -> None:
+    """The first pass's lemmas, keywords and token offsets, built from word forms looked up once per
+    process, are what Presidio's engine gives after spaCy's lemmatizer ran over every token."""
+    engine = analyzer.nlp_engine
+    assert engine.lookup_lemmas("nl"), "the shipped pipeline has a lookup lemmatizer"
+    nlp = engine.nlp["nl"]
+    for text in [*TEXTS, "Gesprekken: de OUDERS en Jan's zus - e-mail: x@y.nl; 12:30 uur.\n\tZij kwamen niet."]:
+        for _ in range(2):  # the second time every form comes from memory
+            ours = engine.process_text_without_ner(text, "nl")
+            theirs = SchoolSpacyNlpEngine._doc_to_nlp_artifact(engine, nlp(text, disable=engine.ner_pipes("nl")), "nl")
+            assert ours.lemmas == theirs.lemmas
+            assert ours.keywords == theirs.keywords
+            assert ours.tokens_indices == theirs.tokens_indices
+            assert [t.text for t in ours.tokens] == [t.text for t in theirs.tokens]
+            assert ours.entities == theirs.entities == []
