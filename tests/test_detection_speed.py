@@ -9,7 +9,7 @@ from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 
 from scanner.detection.analyzer import SchoolAnalyzerEngine
 from scanner.detection.engine import build_analyzer
-from scanner.detection.ner_gate import FUNCTION_WORDS, ner_windows, ordinary_word, sentence_spans
+from scanner.detection.ner_gate import FUNCTION_WORDS, ordinary_word, sentence_spans
 from scanner.detection.nlp_engine import SchoolSpacyNlpEngine
 from scanner.records.loading import Records
 from tests.conftest import PUPILS
@@ -45,8 +45,7 @@ def _windows(analyzer: SchoolAnalyzerEngine, text: str) -> list[str]:
     engine = analyzer.nlp_engine
     artifacts = engine.process_text_without_ner(text, "nl")
     results = AnalyzerEngine.analyze(analyzer, text, "nl", nlp_artifacts=artifacts)
-    return [text[s:e] for s, e in ner_windows(artifacts.tokens, results, analyzer.own_names,
-                                               engine.dutch_words("nl"))]
+    return [text[s:e] for s, e in analyzer.ner_windows(artifacts, results, "nl")]
 
 
 def test_gate_skips_sentences_whose_capitals_are_explained() -> None:
@@ -57,6 +56,21 @@ def test_gate_skips_sentences_whose_capitals_are_explained() -> None:
                  "De Kompasroos organiseert een ouderavond.\n"      # the school's own name
                  "Er is sprake van ADHD.")                           # a special category term
     assert _windows(analyzer, explained) == []
+
+
+def test_gate_skips_abbreviations_organisations_and_labels() -> None:
+    """Capitalised words that no kept NER span can hold (name_evidence would drop it): a letterhead's
+    BRIN and KvK, a department in capitals, an organisation's name, a form label inside a line."""
+    analyzer = build_analyzer([], own_names=["Stichting Flevo Speciaal", "De Kompasroos"])
+    explained = ("Stichting Flevo Speciaal | De Kompasroos | BRIN 27KR | KvK 61837420\n"
+                 "Zij zit in VSO 6 en het MDO is volgende week.\n"
+                 "Vastgesteld door Kinderpraktijk De Wissel in 2018.\n"
+                 "Groep: groep 6  Leerling: onbekend  Datum: 26-10-2026")
+    assert _windows(analyzer, explained) == []
+    for line in ("Zij zit in VSO 6 met Mehmet Kraaijenbrink.",   # an unknown name after an abbreviation
+                 "Zij kwam met ANNA naar school.",               # a known first name in capitals
+                 "Zij zit bij Yusuf in de klas."):               # a name that is no ordinary word
+        assert _windows(analyzer, line) == [line], line
 
 
 def test_gate_sends_unknown_names_with_their_neighbours() -> None:

@@ -284,3 +284,26 @@ def no_name_evidence(text: str, start: int, end: int, lower_words: set[str],
             if nxt and nxt.group(1).casefold() in voc.pronouns:
                 return "werkwoord"  # 'Meld u aan', 'Heeft u ...': a verb before its subject
     return None
+
+
+def abbreviation(word: str) -> bool:
+    """'BRIN', 'VSO', 'KvK': capitals no one is named; a span of such words is an abbreviation
+    (see no_name_evidence) unless one of them is a known name ('JAN', 'ALI')."""
+    letters = word.replace("-", "")
+    if not (2 <= len(letters) <= 5 and letters.isalpha()):
+        return False
+    capitals = sum(c.isupper() for c in letters)
+    return (letters.isupper() or (len(letters) <= 4 and capitals >= 2)) and fold(word) not in person_names()
+
+
+def adds_no_name(text: str, start: int, word: str, dutch_words: Container[str] = frozenset()) -> bool:
+    """Whether the capitalised `word` at `start` cannot give the NER a name that no_name_evidence
+    keeps, so the NER gate need not send its sentence for it: an organisation word or a word inside
+    an organisation's name (every span with it is dropped), an abbreviation, or an ordinary Dutch
+    word that labels a form field ('Leerling:', 'Datum:') anywhere in a line."""
+    voc = vocabulary()
+    plain = _plain(word)
+    if _organisation(plain, voc) or _in_organisation_name(text, start, voc) or abbreviation(word):
+        return True
+    return (text[start + len(word):start + len(word) + 2].lstrip(" ")[:1] == ":"
+            and ordinary_word(plain, dutch_words) and fold(word) not in person_names())

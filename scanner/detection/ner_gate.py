@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Callable, Container, Iterable
 from functools import lru_cache
 
 import regex
@@ -111,8 +111,11 @@ def _is_label(text: str, end: int) -> bool:
 
 
 def ner_windows(doc: Doc, results: list[RecognizerResult], own_names: re.Pattern[str] | None = None,
-                dutch_words: Container[str] = frozenset()) -> list[tuple[int, int]]:
-    """(start, end) windows of `doc` for the NER; `results` are the other recognizers' findings.
+                dutch_words: Container[str] = frozenset(),
+                adds_no_name: Callable[[str, int, str], bool] | None = None) -> list[tuple[int, int]]:
+    """(start, end) windows of `doc` for the NER; `results` are the other recognizers' findings;
+    `adds_no_name(text, start, word)` tells of a capitalised word that no span with it would be kept
+    as a name (name_evidence.adds_no_name: the rules that drop the NER's spans afterwards).
 
     Works on the text with regular expressions, not on spaCy tokens: creating a Token object per
     word cost as much as the recognizers."""
@@ -147,6 +150,8 @@ def ner_windows(doc: Doc, results: list[RecognizerResult], own_names: re.Pattern
                     or ordinary_word(folded, dutch_words)):
                 continue
             if word.isupper() and folded in lower:
+                continue
+            if adds_no_name is not None and adds_no_name(text, start, word):
                 continue
             needed.append(n)
             break
