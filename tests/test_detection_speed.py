@@ -60,16 +60,18 @@ def test_gate_skips_sentences_whose_capitals_are_explained() -> None:
 
 def test_gate_skips_abbreviations_organisations_and_labels() -> None:
     """Capitalised words that no kept NER span can hold (name_evidence would drop it): a letterhead's
-    BRIN and KvK, a department in capitals, an organisation's name, a form label inside a line."""
+    BRIN and KvK, a department in capitals, an organisation's name, a form label inside a line, a word
+    Dutch never writes as a proper noun (the title run on after the letterhead)."""
     analyzer = build_analyzer([], own_names=["Stichting Flevo Speciaal", "De Kompasroos"])
-    explained = ("Stichting Flevo Speciaal | De Kompasroos | BRIN 27KR | KvK 61837420\n"
+    explained = ("Stichting Flevo Speciaal | De Kompasroos | BRIN 27KR | KvK 61837420 Voortgangsverslag\n"
                  "Zij zit in VSO 6 en het MDO is volgende week.\n"
                  "Vastgesteld door Kinderpraktijk De Wissel in 2018.\n"
                  "Groep: groep 6  Leerling: onbekend  Datum: 26-10-2026")
     assert _windows(analyzer, explained) == []
     for line in ("Zij zit in VSO 6 met Mehmet Kraaijenbrink.",   # an unknown name after an abbreviation
                  "Zij kwam met ANNA naar school.",               # a known first name in capitals
-                 "Zij zit bij Yusuf in de klas."):               # a name that is no ordinary word
+                 "Zij zit bij Yusuf in de klas.",                # a name that is no ordinary word
+                 "Verslag van Jan Visser."):                     # a surname that is also a word
         assert _windows(analyzer, line) == [line], line
 
 

@@ -300,10 +300,13 @@ def adds_no_name(text: str, start: int, word: str, dutch_words: Container[str] =
     """Whether the capitalised `word` at `start` cannot give the NER a name that no_name_evidence
     keeps, so the NER gate need not send its sentence for it: an organisation word or a word inside
     an organisation's name (every span with it is dropped), an abbreviation, or an ordinary Dutch
-    word that labels a form field ('Leerling:', 'Datum:') anywhere in a line."""
+    word that labels a form field ('Leerling:', 'Datum:') anywhere in a line, or a word Dutch never
+    writes as a proper noun ('Voortgangsverslag', 'Cijferlijst': a title run on after a letterhead)."""
     voc = vocabulary()
     plain = _plain(word)
     if _organisation(plain, voc) or _in_organisation_name(text, start, voc) or abbreviation(word):
+        return True
+    if (plain in common_words() or common_compound(plain)) and fold(word) not in person_names():
         return True
     return (text[start + len(word):start + len(word) + 2].lstrip(" ")[:1] == ":"
             and ordinary_word(plain, dutch_words) and fold(word) not in person_names())
