@@ -185,8 +185,13 @@ def _plain(token: str) -> str:
 
 
 def _organisation(word: str, voc: NameVocabulary) -> bool:
-    return word in voc.organisation or any(
-        len(w) >= MIN_COMPOUND_HEAD and word.endswith(w) and len(word) > len(w) for w in voc.organisation)
+    return word in voc.organisation or word.endswith(_compound_heads(voc.organisation))
+
+
+@lru_cache(maxsize=4)
+def _compound_heads(organisation: frozenset[str]) -> tuple[str, ...]:
+    """Organisation words that also count at the end of a compound, for one str.endswith call."""
+    return tuple(sorted(w for w in organisation if len(w) >= MIN_COMPOUND_HEAD))
 
 
 def _not_a_name_word(token: str, voc: NameVocabulary) -> bool:
