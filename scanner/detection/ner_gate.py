@@ -10,7 +10,11 @@ capital, and a capitalised word adds nothing when it is
 - the first word of a sentence that is a function word ('De', 'Tijdens'), a form label ('Datum:'),
   an ordinary Dutch word (the lemmatizer's vocabulary, with plurals and compounds: 'Afspraken',
   'Besproken', 'Intakeformulier') or a word the same text also writes in lower case ('Gesprek' ...
-  'het gesprek'), or a word in capitals that the text also writes in lower case (a heading).
+  'het gesprek'), or a word in capitals that the text also writes in lower case (a heading),
+- a word that name_evidence.py would not let through as a name anyway (`adds_no_name`): an
+  abbreviation ('BRIN', 'KvK', 'VSO'), an organisation word or a word inside an organisation's name,
+  an ordinary word labelling a field inside a line ('Leerling:'), or a word Dutch never writes as a
+  proper noun ('Voortgangsverslag' run on after a letterhead); known first names and surnames never.
 Some first names are also words ('Roos', 'Eva'): one that opens a sentence with no other unexplained
 capital after it is left to the register and the titled-name recognizer (a lone first name is weak
 evidence of a person anyway).
