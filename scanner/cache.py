@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -54,13 +55,29 @@ def item_fingerprint(item: Item, keyed: str | None = None) -> str:
     return f"{item.size}:{item.modified.timestamp() if item.modified else ''}"
 
 
+def _fields(obj: Any) -> dict[str, Any]:
+    """A flat dataclass's fields (plain values and lists of strings) as a dict: what asdict gives,
+    without its deep copy of every value (that copy was a tenth of a scan's parent process)."""
+    return {name: getattr(obj, name) for name in _field_names(type(obj))}
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
 def _encode(detected: Detected | None) -> bytes | None:
     if detected is None:
         return None
-    data = asdict(detected)
-    for f in data["findings"]:
-        f["value"] = f["path"] = ""  # never a raw value in the store; paths carry children's names
-    data["share_dates"] = [[day.isoformat() if day else None, source] for day, source in detected.share_dates]
+    data = {
+        # never a raw value in the store; paths carry children's names
+        "findings": [{**_fields(f), "value": "", "path": ""} for f in detected.findings],
+        "ref_key": detected.ref_key,
+        "rows": {key: _fields(row) for key, row in detected.rows.items()},
+        "candidates": [_fields(c) for c in detected.candidates],
+        "share_dates": [[day.isoformat() if day else None, source] for day, source in detected.share_dates],
+        "legal_hold": detected.legal_hold,
+    }
     return json.dumps(data, separators=(",", ":")).encode()
 
 

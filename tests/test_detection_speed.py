@@ -9,7 +9,7 @@ from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 
 from scanner.detection.analyzer import SchoolAnalyzerEngine
 from scanner.detection.engine import build_analyzer
-from scanner.detection.ner_gate import FUNCTION_WORDS, ner_windows, ordinary_word, sentence_spans
+from scanner.detection.ner_gate import FUNCTION_WORDS, ordinary_word, sentence_spans
 from scanner.detection.nlp_engine import SchoolSpacyNlpEngine
 from scanner.records.loading import Records
 from tests.conftest import PUPILS
@@ -45,8 +45,7 @@ def _windows(analyzer: SchoolAnalyzerEngine, text: str) -> list[str]:
     engine = analyzer.nlp_engine
     artifacts = engine.process_text_without_ner(text, "nl")
     results = AnalyzerEngine.analyze(analyzer, text, "nl", nlp_artifacts=artifacts)
-    return [text[s:e] for s, e in ner_windows(artifacts.tokens, results, analyzer.own_names,
-                                               engine.dutch_words("nl"))]
+    return [text[s:e] for s, e in analyzer.ner_windows(artifacts, results, "nl")]
 
 
 def test_gate_skips_sentences_whose_capitals_are_explained() -> None:
@@ -57,6 +56,23 @@ def test_gate_skips_sentences_whose_capitals_are_explained() -> None:
                  "De Kompasroos organiseert een ouderavond.\n"      # the school's own name
                  "Er is sprake van ADHD.")                           # a special category term
     assert _windows(analyzer, explained) == []
+
+
+def test_gate_skips_abbreviations_organisations_and_labels() -> None:
+    """Capitalised words that no kept NER span can hold (name_evidence would drop it): a letterhead's
+    BRIN and KvK, a department in capitals, an organisation's name, a form label inside a line, a word
+    Dutch never writes as a proper noun (the title run on after the letterhead)."""
+    analyzer = build_analyzer([], own_names=["Stichting Flevo Speciaal", "De Kompasroos"])
+    explained = ("Stichting Flevo Speciaal | De Kompasroos | BRIN 27KR | KvK 61837420 Voortgangsverslag\n"
+                 "Zij zit in VSO 6 en het MDO is volgende week.\n"
+                 "Vastgesteld door Kinderpraktijk De Wissel in 2018.\n"
+                 "Groep: groep 6  Leerling: onbekend  Datum: 26-10-2026")
+    assert _windows(analyzer, explained) == []
+    for line in ("Zij zit in VSO 6 met Mehmet Kraaijenbrink.",   # an unknown name after an abbreviation
+                 "Zij kwam met ANNA naar school.",               # a known first name in capitals
+                 "Zij zit bij Yusuf in de klas.",                # a name that is no ordinary word
+                 "Verslag van Jan Visser."):                     # a surname that is also a word
+        assert _windows(analyzer, line) == [line], line
 
 
 def test_gate_sends_unknown_names_with_their_neighbours() -> None:
@@ -116,3 +132,20 @@ def test_ordinary_words_and_the_place_after_a_postcode() -> None:
     assert not ordinary_word("kraaijenbrink", words) and not ordinary_word("jansen", words)
     assert _windows(analyzer, "Afspraken\nKemphaanpad 4, 1358 AC Almere") == []
     assert _windows(analyzer, "Afspraken met Kraaijenbrink") == ["Afspraken met Kraaijenbrink"]
+
+
+def test_remembered_lemmas_are_presidios(analyzer: SchoolAnalyzerEngine) -> None:
+    """The first pass's lemmas, keywords and token offsets, built from word forms looked up once per
+    process, are what Presidio's engine gives after spaCy's lemmatizer ran over every token."""
+    engine = analyzer.nlp_engine
+    assert engine.lookup_lemmas("nl"), "the shipped pipeline has a lookup lemmatizer"
+    nlp = engine.nlp["nl"]
+    for text in [*TEXTS, "Gesprekken: de OUDERS en Jan's zus - e-mail: x@y.nl; 12:30 uur.\n\tZij kwamen niet."]:
+        for _ in range(2):  # the second time every form comes from memory
+            ours = engine.process_text_without_ner(text, "nl")
+            theirs = SchoolSpacyNlpEngine._doc_to_nlp_artifact(engine, nlp(text, disable=engine.ner_pipes("nl")), "nl")
+            assert ours.lemmas == theirs.lemmas
+            assert ours.keywords == theirs.keywords
+            assert ours.tokens_indices == theirs.tokens_indices
+            assert [t.text for t in ours.tokens] == [t.text for t in theirs.tokens]
+            assert ours.entities == theirs.entities == []

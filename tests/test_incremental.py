@@ -89,3 +89,30 @@ def test_killed_scan_resumes_to_the_same_report(tmp_path: Path) -> None:
     assert resumed["statistics"]["resumed_interrupted_scan"] is True
     assert resumed["statistics"]["cache_hits"] >= 50
     assert _essence(resumed) == _essence(_report(full))
+
+
+def test_cache_payload_is_asdicts_without_raw_values() -> None:
+    """The stored payload is what dataclasses.asdict gives (field order and all), with the raw value and
+    the path blanked; the cache writes it without asdict's deep copy."""
+    from dataclasses import asdict
+    from datetime import date
+
+    from scanner.cache import _decode, _encode
+    from scanner.kernel.model import ChildCandidate, Detected, Finding, RowKeys
+
+    finding = Finding(source="s", path="Dossiers/Jan.docx", place="alinea 1", entity_type="PERSON", score=0.9,
+                      evidence="J** J*****", recognizer="SpacyRecognizer", value="Jan Jansen", start=3, end=13,
+                      key="k1", role="adult", role_cue="vader:")
+    detected = Detected(findings=[finding], ref_key="r", rows={"rij 1": RowKeys(name="n", subject=False)},
+                        candidates=[ChildCandidate(finding=0, key="k", name_key=None, masked_name="J**",
+                                                   place="alinea 1", categories=["GEZ", "MED"])],
+                        share_dates=[(date(2026, 1, 2), "mail"), (None, "bestand")], legal_hold="dossier")
+    expected = asdict(detected)
+    for f in expected["findings"]:
+        f["value"] = f["path"] = ""
+    expected["share_dates"] = [["2026-01-02", "mail"], [None, "bestand"]]
+    blob = _encode(detected)
+    assert blob == json.dumps(expected, separators=(",", ":")).encode()
+    back = _decode(blob)
+    assert back is not None and back.rows == detected.rows and back.candidates == detected.candidates
+    assert back.findings[0].value == "" and back.findings[0].key == "k1"

@@ -57,8 +57,8 @@ def _header_footer_units(document: docx.document.Document) -> list[TextUnit]:
             parts += [("koptekst even pagina", section.even_page_header),
                       ("voettekst even pagina", section.even_page_footer)]
         for label, part in parts:
-            if part.is_linked_to_previous and s > 1:
-                continue
+            if part.is_linked_to_previous:  # the prior section's, or none at all: python-docx would
+                continue  # add an empty header part to the first section to answer `_element`
             element = part._element
             if id(element) in seen:
                 continue

@@ -16,7 +16,7 @@ from typing import Any
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-from scanner.detection.name_evidence import no_name_evidence
+from scanner.detection.name_evidence import adds_no_name, no_name_evidence
 from scanner.detection.ner_gate import FUNCTION_WORDS, SALUTATIONS, lower_case_words, ner_windows, own_names_pattern
 from scanner.detection.nlp_engine import SchoolSpacyNlpEngine
 from scanner.detection.spans import within_cell
@@ -92,6 +92,13 @@ class SchoolAnalyzerEngine(AnalyzerEngine):
         results = with_name_evidence(text, within_cells(without_salutation(text, results), text), words)
         return EntityRecognizer.remove_duplicates(results)
 
+    def ner_windows(self, artifacts: Any, results: list[RecognizerResult], language: str) -> list[tuple[int, int]]:
+        """The windows of the first pass's text that the NER reads (ner_gate.py), with the name
+        evidence rules as the judge of words no kept span can hold."""
+        words = self.nlp_engine.dutch_words(language)  # type: ignore[attr-defined]
+        return ner_windows(artifacts.tokens, results, self.own_names, words,
+                           lambda text, start, word: adds_no_name(text, start, word, words))
+
     def _analyze(self, text: str, language: str, entities: list[str] | None, score_threshold: float | None,
                  nlp_artifacts: Any, return_decision_process: bool, **kwargs: Any) -> list[RecognizerResult]:
         engine = self.nlp_engine
@@ -104,7 +111,7 @@ class SchoolAnalyzerEngine(AnalyzerEngine):
         results = super().analyze(text, language, entities=entities, score_threshold=score_threshold,
                                   nlp_artifacts=artifacts, return_decision_process=return_decision_process,
                                   **kwargs)
-        spans = ner_windows(artifacts.tokens, results, self.own_names, engine.dutch_words(language))
+        spans = self.ner_windows(artifacts, results, language)
         if not spans:
             return results
         engine.add_entities(artifacts, spans, language)

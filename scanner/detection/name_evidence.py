@@ -185,8 +185,13 @@ def _plain(token: str) -> str:
 
 
 def _organisation(word: str, voc: NameVocabulary) -> bool:
-    return word in voc.organisation or any(
-        len(w) >= MIN_COMPOUND_HEAD and word.endswith(w) and len(word) > len(w) for w in voc.organisation)
+    return word in voc.organisation or word.endswith(_compound_heads(voc.organisation))
+
+
+@lru_cache(maxsize=4)
+def _compound_heads(organisation: frozenset[str]) -> tuple[str, ...]:
+    """Organisation words that also count at the end of a compound, for one str.endswith call."""
+    return tuple(sorted(w for w in organisation if len(w) >= MIN_COMPOUND_HEAD))
 
 
 def _not_a_name_word(token: str, voc: NameVocabulary) -> bool:
@@ -284,3 +289,29 @@ def no_name_evidence(text: str, start: int, end: int, lower_words: set[str],
             if nxt and nxt.group(1).casefold() in voc.pronouns:
                 return "werkwoord"  # 'Meld u aan', 'Heeft u ...': a verb before its subject
     return None
+
+
+def abbreviation(word: str) -> bool:
+    """'BRIN', 'VSO', 'KvK': capitals no one is named; a span of such words is an abbreviation
+    (see no_name_evidence) unless one of them is a known name ('JAN', 'ALI')."""
+    letters = word.replace("-", "")
+    if not (2 <= len(letters) <= 5 and letters.isalpha()):
+        return False
+    capitals = sum(c.isupper() for c in letters)
+    return (letters.isupper() or (len(letters) <= 4 and capitals >= 2)) and fold(word) not in person_names()
+
+
+def adds_no_name(text: str, start: int, word: str, dutch_words: Container[str] = frozenset()) -> bool:
+    """Whether the capitalised `word` at `start` cannot give the NER a name that no_name_evidence
+    keeps, so the NER gate need not send its sentence for it: an organisation word or a word inside
+    an organisation's name (every span with it is dropped), an abbreviation, or an ordinary Dutch
+    word that labels a form field ('Leerling:', 'Datum:') anywhere in a line, or a word Dutch never
+    writes as a proper noun ('Voortgangsverslag', 'Cijferlijst': a title run on after a letterhead)."""
+    voc = vocabulary()
+    plain = _plain(word)
+    if _organisation(plain, voc) or _in_organisation_name(text, start, voc) or abbreviation(word):
+        return True
+    if (plain in common_words() or common_compound(plain)) and fold(word) not in person_names():
+        return True
+    return (text[start + len(word):start + len(word) + 2].lstrip(" ")[:1] == ":"
+            and ordinary_word(plain, dutch_words) and fold(word) not in person_names())

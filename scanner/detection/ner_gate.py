@@ -10,7 +10,11 @@ capital, and a capitalised word adds nothing when it is
 - the first word of a sentence that is a function word ('De', 'Tijdens'), a form label ('Datum:'),
   an ordinary Dutch word (the lemmatizer's vocabulary, with plurals and compounds: 'Afspraken',
   'Besproken', 'Intakeformulier') or a word the same text also writes in lower case ('Gesprek' ...
-  'het gesprek'), or a word in capitals that the text also writes in lower case (a heading).
+  'het gesprek'), or a word in capitals that the text also writes in lower case (a heading),
+- a word that name_evidence.py would not let through as a name anyway (`adds_no_name`): an
+  abbreviation ('BRIN', 'KvK', 'VSO'), an organisation word or a word inside an organisation's name,
+  an ordinary word labelling a field inside a line ('Leerling:'), or a word Dutch never writes as a
+  proper noun ('Voortgangsverslag' run on after a letterhead); known first names and surnames never.
 Some first names are also words ('Roos', 'Eva'): one that opens a sentence with no other unexplained
 capital after it is left to the register and the titled-name recognizer (a lone first name is weak
 evidence of a person anyway).
@@ -23,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Callable, Container, Iterable
 from functools import lru_cache
 
 import regex
@@ -111,8 +115,11 @@ def _is_label(text: str, end: int) -> bool:
 
 
 def ner_windows(doc: Doc, results: list[RecognizerResult], own_names: re.Pattern[str] | None = None,
-                dutch_words: Container[str] = frozenset()) -> list[tuple[int, int]]:
-    """(start, end) windows of `doc` for the NER; `results` are the other recognizers' findings.
+                dutch_words: Container[str] = frozenset(),
+                adds_no_name: Callable[[str, int, str], bool] | None = None) -> list[tuple[int, int]]:
+    """(start, end) windows of `doc` for the NER; `results` are the other recognizers' findings;
+    `adds_no_name(text, start, word)` tells of a capitalised word that no span with it would be kept
+    as a name (name_evidence.adds_no_name: the rules that drop the NER's spans afterwards).
 
     Works on the text with regular expressions, not on spaCy tokens: creating a Token object per
     word cost as much as the recognizers."""
@@ -147,6 +154,8 @@ def ner_windows(doc: Doc, results: list[RecognizerResult], own_names: re.Pattern
                     or ordinary_word(folded, dutch_words)):
                 continue
             if word.isupper() and folded in lower:
+                continue
+            if adds_no_name is not None and adds_no_name(text, start, word):
                 continue
             needed.append(n)
             break

@@ -16,8 +16,11 @@ from __future__ import annotations
 from collections.abc import Container
 
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+from spacy.attrs import IDX, ORTH
+from spacy.tokens import Doc
 
 NER_PIPES = ("tok2vec", "ner")
+_MEMO_LIMIT = 500_000  # distinct word forms remembered per process (a few tens of MB at most)
 
 
 class SchoolSpacyNlpEngine(SpacyNlpEngine):
@@ -51,8 +54,45 @@ class SchoolSpacyNlpEngine(SpacyNlpEngine):
         return cache[language]
 
     def process_text_without_ner(self, text: str, language: str) -> NlpArtifacts:
-        doc = self.nlp[language](text, disable=self.ner_pipes(language))
-        return self._doc_to_nlp_artifact(doc, language)
+        """Tokens, lemmas and keywords as Presidio's engine gives them. A lookup lemmatizer's lemma
+        depends on the word form alone, so lemmas and keywords are remembered per word form and the
+        list is built from the Doc's arrays: spaCy's lemmatizer and Presidio's artifacts make a
+        Python object per token (a quarter of the first pass), here a word form is looked up once
+        per process."""
+        nlp = self.nlp[language]
+        if not self.lookup_lemmas(language):
+            return self._doc_to_nlp_artifact(nlp(text, disable=self.ner_pipes(language)), language)
+        doc = nlp(text, disable=[*self.ner_pipes(language), "lemmatizer"])
+        lemma_of, keywords_of = self.__dict__.setdefault("_forms", ({}, {}))
+        if len(lemma_of) > _MEMO_LIMIT:
+            lemma_of.clear()
+            keywords_of.clear()
+        lemmatizer = nlp.get_pipe("lemmatizer")
+        orths = doc.to_array(ORTH).tolist()
+        lemmas = []
+        for i, orth in enumerate(orths):
+            lemma = lemma_of.get(orth)
+            if lemma is None:
+                lemma = lemma_of[orth] = lemmatizer.lemmatize(doc[i])[0]
+            lemmas.append(lemma)
+        keywords = []
+        for lemma in lemmas:
+            words = keywords_of.get(lemma)
+            if words is None:
+                words = keywords_of[lemma] = NlpArtifacts.set_keywords(self, [lemma], language)
+            keywords.extend(words)
+        return _artifacts(self, doc, lemmas, keywords, language)
+
+    def lookup_lemmas(self, language: str) -> bool:
+        """Whether the split pipeline's lemmatizer looks a word form up in a table (nothing before it
+        sets lemmas), so that its lemma can be remembered per form."""
+        cache = self.__dict__.setdefault("_lookup", {})
+        if language not in cache:
+            nlp = self.nlp[language]
+            lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+            cache[language] = bool(self.ner_pipes(language)) and lemmatizer is not None and (
+                getattr(lemmatizer, "mode", "") == "lookup" and not getattr(lemmatizer, "overwrite", True))
+        return cache[language]
 
     def add_entities(self, artifacts: NlpArtifacts, spans: list[tuple[int, int]], language: str) -> None:
         """Run the NER over each (start, end) span of the analysed text, in one batch, and put the
@@ -72,6 +112,21 @@ class SchoolSpacyNlpEngine(SpacyNlpEngine):
         doc.set_ents(found, default="outside")
         artifacts.entities, artifacts.scores = self._get_updated_entities(
             self._get_entities(doc), self._get_scores_for_entities(doc))
+
+
+def _artifacts(engine: SpacyNlpEngine, doc: Doc, lemmas: list[str], keywords: list[str],
+               language: str) -> NlpArtifacts:
+    """Presidio's NlpArtifacts with the keywords given (its constructor would compute them again)."""
+    artifacts = NlpArtifacts.__new__(NlpArtifacts)
+    entities, scores = engine._get_updated_entities(engine._get_entities(doc), engine._get_scores_for_entities(doc))
+    artifacts.entities = entities
+    artifacts.tokens = doc
+    artifacts.lemmas = lemmas
+    artifacts.tokens_indices = doc.to_array(IDX).tolist()
+    artifacts.keywords = keywords
+    artifacts.nlp_engine = engine
+    artifacts.scores = scores if scores else [0.85] * len(entities)
+    return artifacts
 
 
 class _Vocabulary(frozenset):
