@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +21,7 @@ from scanner.detection.detect import CellMemo, detect
 from scanner.detection.engine import build_analyzer
 from scanner.detection.paragraphs import join_lines, split_long
 from scanner.doctables import read_tables
+from scanner.evaluation_cache import EvaluationCache, evaluation_inputs
 from scanner.executor import scan_all
 from scanner.forms import read_forms, records
 from scanner.generic_terms import drop_generic_terms
@@ -32,6 +33,7 @@ from scanner.kernel.model import (
     ExemptFlow,
     Finding,
     Item,
+    Judgement,
     Report,
     ScannedItem,
     Settings,
@@ -44,7 +46,7 @@ from scanner.linking import RegisterIndex, folder_regex, link, row_keys
 from scanner.person_roles import mark_roles
 from scanner.records.disclosures import load_disclosures
 from scanner.records.loading import Records, load_records
-from scanner.rules import RULES, RuleContext
+from scanner.rules import RULES, Rule, RuleContext
 from scanner.rules.consent_rules import outcomes
 from scanner.sharing import pick, share_dates, shared_on
 from scanner.state import StateStore
@@ -94,6 +96,7 @@ class Scanner:
         self.memo = CellMemo()
         self.hold_terms = [(t, fold(t)) for t in cfg.policy.retention.legal_hold]
         self.source_counts: dict[str, dict[str, int]] = {}  # per source: entries skipped while crawling, by why
+        self.judged: EvaluationCache | None = None  # a rescan's finished and judged items (set by run_scan)
 
     def __reduce__(self) -> tuple[type[Scanner], tuple[ScanConfig, Records, Keyer, date]]:
         """Sent to another process (a dask worker) as what it is built from; the worker builds its own
@@ -142,6 +145,12 @@ class Scanner:
             legal_hold=legal_hold(item, title[:200], self.hold_terms))
 
     def finish(self, item: Item, detected: Detected | None) -> ScannedItem:
+        """Linked and attributed; a rescan's unchanged item comes from `self.judged` (rules included)."""
+        if self.judged is not None:
+            return self.judged.finish(item, detected, self.link)
+        return self.link(item, detected)
+
+    def link(self, item: Item, detected: Detected | None) -> ScannedItem:
         if detected is None:
             return ScannedItem(item=item)
         day, day_source = pick(detected.share_dates, self.as_of)
@@ -176,8 +185,31 @@ class Evaluation:
     findings: list[Finding] = field(default_factory=list)
 
 
-def evaluate(scanned_items: list[ScannedItem], ctx: RuleContext, records: Records) -> Evaluation:
-    """Apply every rule whose records are present."""
+def judge(scanned: ScannedItem, active: list[Rule], ctx: RuleContext) -> Judgement:
+    """What the rules make of one item: its violations, what to review, exempt flows, Archiefwet holds."""
+    found = [v for r in active for v in r.check(scanned, ctx)]
+    explain(found, scanned)
+    doubtful = to_review(scanned, active, ctx, found)
+    for v in found + doubtful:
+        if v.leerlingnummer and ctx.register is not None:
+            v.school = ctx.register.pupils[v.leerlingnummer].school or None
+    out = Judgement(violations=found, to_review=doubtful)
+    for nummer, flow in outcomes(scanned, ctx) if ctx.register is not None else []:
+        if flow.status == "exempt":
+            out.exempt.append(ExemptFlow(scanned.item.source, scanned.item.path, nummer, scanned.item.party or "",
+                                         flow.basis or "", sorted(flow.categories), flow.shared,
+                                         flow.shared_source, shared_on(flow.shared, flow.shared_source)))
+    confirmed = sorted({s.leerlingnummer for s in scanned.subjects if s.confirmed})
+    if scanned.legal_hold and confirmed:
+        out.kept_by_law.append({"source": scanned.item.source, "path": scanned.item.path,
+                                "reason": f"Archiefwet: {scanned.legal_hold}", "leerlingnummers": confirmed})
+    return out
+
+
+def evaluate(scanned_items: Iterable[ScannedItem], ctx: RuleContext, records: Records,
+             remember: Callable[[ScannedItem, Judgement], None] | None = None) -> Evaluation:
+    """Apply every rule whose records are present. An item a rescan found unchanged brings its judgement
+    (ScannedItem.judged); `remember` is told every fresh one (scanner.evaluation_cache keeps it)."""
     out = Evaluation()
     available = {"register": records.pupils is not None, "consents": records.consents is not None}
     active = [r for r in RULES if all(available[n] for n in r.needs)]
@@ -187,24 +219,17 @@ def evaluate(scanned_items: list[ScannedItem], ctx: RuleContext, records: Record
     for scanned in scanned_items:
         offset = len(out.findings)
         out.findings.extend(scanned.findings)
-        found = [v for r in active for v in r.check(scanned, ctx)]
-        explain(found, scanned)
-        doubtful = to_review(scanned, active, ctx, found)
-        for v in found + doubtful:
+        judged = scanned.judged
+        if judged is None:
+            judged = judge(scanned, active, ctx)
+            if remember is not None:
+                remember(scanned, judged)  # before the indexes below become the report's
+        for v in judged.violations + judged.to_review:
             v.findings = [offset + i for i in v.findings]
-            if v.leerlingnummer and ctx.register is not None:
-                v.school = ctx.register.pupils[v.leerlingnummer].school or None
-        out.violations.extend(found)
-        out.to_review.extend(doubtful)
-        for nummer, flow in outcomes(scanned, ctx) if available["register"] else []:
-            if flow.status == "exempt":
-                out.exempt.append(ExemptFlow(scanned.item.source, scanned.item.path, nummer, scanned.item.party or "",
-                                             flow.basis or "", sorted(flow.categories), flow.shared,
-                                             flow.shared_source, shared_on(flow.shared, flow.shared_source)))
-        confirmed = sorted({s.leerlingnummer for s in scanned.subjects if s.confirmed})
-        if scanned.legal_hold and confirmed:
-            out.kept_by_law.append({"source": scanned.item.source, "path": scanned.item.path,
-                                    "reason": f"Archiefwet: {scanned.legal_hold}", "leerlingnummers": confirmed})
+        out.violations.extend(judged.violations)
+        out.to_review.extend(judged.to_review)
+        out.exempt.extend(judged.exempt)
+        out.kept_by_law.extend(judged.kept_by_law)
     return out
 
 
@@ -270,6 +295,9 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
     ref = as_of or cfg.as_of or date.today()
     scanner = Scanner(cfg, records, store.keyer() if store else None, ref)
     cache = ItemCache(store, scan_fingerprint(cfg), read=not (full or show_values)) if store else None
+    if cache is not None:
+        scanner.judged = EvaluationCache(cache, evaluation_inputs(cfg, records, ref), scanner.index,
+                                         records.consents, read=not (full or show_values))
     scanned_items: list[ScannedItem] = []
     profiles = ColumnProfiles()
     try:
@@ -288,7 +316,9 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
     ctx = RuleContext(policy=cfg.policy, as_of=ref,
                       register=scanner.index if records.pupils is not None else None,
                       consents=records.consents)
-    result = evaluate(scanned_items, ctx, records)
+    result = evaluate(scanned_items, ctx, records, scanner.judged.remember if scanner.judged else None)
+    if scanner.judged is not None:
+        scanner.judged.close()
     violations, findings = result.violations, result.findings
     items = [s.item for s in scanned_items]
     stats = {
@@ -306,6 +336,7 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         "resumed_interrupted_scan": bool(cache and cache.resumes_interrupted),
         "cache_hits": cache.hits if cache else 0,
         "cache_misses": cache.misses if cache else 0,
+        "judgements_reused": scanner.judged.hits if scanner.judged else 0,  # linking and rules not run again
         "excluded": excluded(cfg, scanner.source_counts),
         "pupils_in_register": len(records.pupils or []),
         "consent_records": len(records.consents or []),
