@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from reports import private_file
+from reports import json_text, private_file
 from reports.i18n import t
 from reports.priority import priorities, start_here
 from reports.view import breach_deadline, reviewed, rule_action
@@ -154,7 +154,7 @@ def load_schema() -> dict[str, Any]:
 
 def write_json(report: Report, out_dir: Path) -> Path:
     path = out_dir / "report.json"
-    path.write_text(json.dumps(report_dict(report), ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    path.write_text(json_text.dumps(report_dict(report), indent=1), encoding="utf-8")
     private_file(path)
     return path
 

@@ -9,8 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-
-from presidio_analyzer import AnalyzerEngine
+from typing import TYPE_CHECKING
 
 from connectors.base import Source
 from scanner import __version__
@@ -18,7 +17,6 @@ from scanner.cache import ItemCache, scan_fingerprint
 from scanner.columns import ColumnProfiles
 from scanner.config import ScanConfig
 from scanner.detection.detect import CellMemo, detect
-from scanner.detection.engine import build_analyzer
 from scanner.detection.paragraphs import join_lines, split_long
 from scanner.doctables import read_tables
 from scanner.evaluation_cache import EvaluationCache, evaluation_inputs
@@ -51,6 +49,9 @@ from scanner.rules.consent_rules import outcomes
 from scanner.sharing import pick, share_dates, shared_on
 from scanner.state import StateStore
 from scanner.unknown_children import candidates, resolve
+
+if TYPE_CHECKING:  # the NLP stack loads with the analyzer: a rescan answered from the cache never needs it
+    from presidio_analyzer import AnalyzerEngine
 
 log = logging.getLogger(__name__)
 Progress = Callable[[Item], None]
@@ -107,6 +108,8 @@ class Scanner:
     def analyzer(self) -> AnalyzerEngine:
         """Built on first use: a rescan answered from the cache never loads the NLP pipeline."""
         if self._analyzer is None:
+            from scanner.detection.engine import build_analyzer
+
             self._analyzer = build_analyzer(self.records.known_people(),
                                             self.cfg.resolve(self.cfg.nlp) if self.cfg.nlp else None,
                                             own_names=self.cfg.organisation.own_names)

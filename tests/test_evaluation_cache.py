@@ -4,8 +4,11 @@ and their report equals a --full scan's."""
 from __future__ import annotations
 
 import csv
+import os
 import re
 import sqlite3
+import subprocess
+import sys
 from dataclasses import asdict
 from datetime import date, timedelta
 from pathlib import Path
@@ -180,3 +183,17 @@ def test_a_generated_style_rescan_equals_a_full_scan(tmp_path: Path) -> None:
     again = rescan_equals_full(cfg_path, out)
     assert again.statistics["judgements_reused"] == from_cache(again) == from_cache(first)
     assert essence(again) == essence(first)
+
+
+def test_a_rescan_answered_from_the_cache_never_loads_the_nlp_stack(demo: tuple[Path, Path]) -> None:
+    """Presidio and spaCy took a third of a rescan just to be imported."""
+    cfg_path, out = demo
+    scan(cfg_path, out)
+    code = ("import sys\nfrom scanner.cli import main\ntry:\n"
+            "    main(['scan', '-c', sys.argv[1], '--out', sys.argv[2], '--workers', '1'])\n"
+            "except SystemExit:\n    pass\n"
+            "print('LOADED', sorted(m for m in ('presidio_analyzer', 'spacy', 'thinc') if m in sys.modules))")
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", code, str(cfg_path), str(out)], capture_output=True, text=True,
+                          cwd=root, env={**os.environ, "PYTHONPATH": str(root)}, check=False)
+    assert "LOADED []" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
