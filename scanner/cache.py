@@ -3,8 +3,9 @@
 A rescan of the same sources into the same output folder reuses an item's cached detection when the
 item is unchanged (a file's size and modification time; a database row's keyed content hash) and
 the scan's detection fingerprint is the same (avgscan version, recognizer registry, lexicon, NLP
-model, the organisation's own addresses, the legal-hold terms). Linking and the rules always run
-again, because the register and consent records change daily. The cache holds masked evidence and
+model, the organisation's own addresses, the legal-hold terms). Linking and the rules run again only
+for items whose inputs changed (scanner.evaluation_cache keeps their outcome beside this cache,
+under the digest this cache gives each item's detection result). The cache holds masked evidence and
 keyed hashes only (no raw value), so re-linking after a register change needs no raw values either.
 
 The cache is written as the scan goes (in batches), so it is also the checkpoint a killed scan

@@ -79,8 +79,8 @@ class Scanner:
     """Holds what is built once per scan (records, analyzer, indexes).
 
     Work per item has two halves: `detect_item` (extraction results in, Detected out: the heavy,
-    cacheable half that workers run) and `finish` (linking, unknown children, attribution: cheap,
-    always run again because the register changes).
+    cacheable half that workers run) and `finish` (linking, unknown children, attribution: cheap; on
+    a rescan answered by scanner.evaluation_cache with the rules' judgement when no input changed).
     """
 
     def __init__(self, cfg: ScanConfig, records: Records, keyer: Keyer | None = None,

@@ -197,3 +197,18 @@ def test_a_rescan_answered_from_the_cache_never_loads_the_nlp_stack(demo: tuple[
     done = subprocess.run([sys.executable, "-c", code, str(cfg_path), str(out)], capture_output=True, text=True,
                           cwd=root, env={**os.environ, "PYTHONPATH": str(root)}, check=False)
     assert "LOADED []" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
+
+
+def test_purge_removes_the_kept_outcomes(demo: tuple[Path, Path]) -> None:
+    from scanner.purge import purge
+
+    cfg_path, out = demo
+    scan(cfg_path, out)
+    count = "select count(*) from item_outcomes"
+    conn = sqlite3.connect(out / "avgscan-state.sqlite")
+    assert conn.execute(count).fetchone()[0] > 0
+    conn.close()
+    purge(out, older_than_days=-1)
+    conn = sqlite3.connect(out / "avgscan-state.sqlite")
+    assert conn.execute(count).fetchone()[0] == 0
+    conn.close()
