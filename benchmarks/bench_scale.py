@@ -320,19 +320,26 @@ def same_report(a: dict, b: dict) -> bool:
 
 
 def rescans(corpora: dict[str, Path], work: Path, workers: int, compare: Path | None,
-            repeat: int = 2) -> dict[str, object]:
+            repeat: int = 2, keep_first: bool = False) -> dict[str, object]:
     """Issue 17: per corpus, a first scan into a fresh output folder, then `repeat` rescans of the unchanged
     corpus into the same folder, each `avgscan scan` in its own process with every report format. With
     `compare` (another checkout, e.g. main) its rescans run in turn with these, on a copy of the folder
-    after the first scan (the detection cache is the same), so both ratios share one first scan."""
+    after the first scan (the detection cache is the same), so both ratios share one first scan. With
+    `keep_first` the first scan of an earlier run (its folders and time) is used again."""
     out: dict[str, object] = {}
     for name, cfg_path in corpora.items():
         folder, other = work / f"out-rescan-{name}", work / f"out-rescan-{name}-compare"
-        shutil.rmtree(folder, ignore_errors=True)
-        shutil.rmtree(other, ignore_errors=True)
-        first, report = cli_scan(cfg_path, folder, workers)
-        if compare is not None:
-            shutil.copytree(folder, other)
+        marker = work / f"first-scan-{name}.json"  # with keep_first: the first scan of an earlier run
+        if keep_first and marker.exists() and folder.exists() and (compare is None or other.exists()):
+            first = json.loads(marker.read_text(encoding="utf-8"))["wall_s"]
+            report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+            shutil.rmtree(other, ignore_errors=True)
+            first, report = cli_scan(cfg_path, folder, workers)
+            marker.write_text(json.dumps({"wall_s": first}), encoding="utf-8")
+            if compare is not None:
+                shutil.copytree(folder, other)
         runs: dict[str, list[float]] = {"this": [], "compare": []}
         same = {"this": True, "compare": True}
         for _ in range(repeat):
@@ -373,6 +380,9 @@ def main() -> None:
                                      "default: the --pupils/--documents corpus")
     ap.add_argument("--compare", help="with --rescan-only: another checkout (e.g. /work/main) whose rescans run "
                                       "in turn with this one's")
+    ap.add_argument("--repeat", type=int, default=2, help="with --rescan-only: rescans per checkout")
+    ap.add_argument("--keep-first", action="store_true",
+                    help="with --rescan-only: reuse the first scans (folders and times) of an earlier run")
     a = ap.parse_args()
     work = Path(a.work)
     work.mkdir(parents=True, exist_ok=True)
@@ -386,7 +396,8 @@ def main() -> None:
         corpora = {school.name: school / "avgscan.yaml"}
         if a.rows:
             corpora[f"las-{a.rows}-rows"] = rows_corpus(a.rows, work)
-        results["rescan"] = rescans(corpora, work, a.workers, Path(a.compare) if a.compare else None)
+        results["rescan"] = rescans(corpora, work, a.workers, Path(a.compare) if a.compare else None,
+                                    a.repeat, a.keep_first)
         print(json.dumps(results, indent=1))
         return
     if a.rows:

@@ -111,19 +111,25 @@ class EvaluationCache:
         # item key -> its inputs digest and which detected findings it kept, until its judgement is kept
         self._fresh: dict[str, tuple[str, list[int]]] = {}
         self._pending: list[dict[str, Any]] = []
-        self._raw: Any = None
+        self._consent_digests: dict[str, str] = {}
+        # keyed digests without the Keyer's memo: one unique text per item would fill it and push the names out
+        self._secret = bytes.fromhex(self.keyer.of("evaluation-cache", "digest key"))
+        # one query for every kept outcome (a few hundred bytes each): per-item queries cost more than linking
         with self.store.engine.connect() as conn:
-            self.known: dict[str, tuple[str, str, str]] = {} if not read else {
-                key: (inputs_, pupils, consents_) for key, inputs_, pupils, consents_ in conn.execute(
+            self.known: dict[str, tuple[str, str, str, bytes]] = {} if not read else {
+                row[0]: row[1:] for row in conn.execute(
                     select(item_outcomes.c.item_key, item_outcomes.c.inputs, item_outcomes.c.pupils,
-                           item_outcomes.c.consents))}
+                           item_outcomes.c.consents, item_outcomes.c.payload))}
+
+    def _mac(self, kind: str, text: str) -> str:
+        return hashlib.blake2b(f"{kind}\x00{text}".encode(), key=self._secret, digest_size=16).hexdigest()
 
     # -- the inputs of one item ----------------------------------------------------------------------
     def _item_inputs(self, item: Item, detected_digest: str) -> str:
         """Every field of the item as the crawl saw it (dataclasses.asdict would take longer than linking)."""
         seen = [getattr(item, name) for name in ITEM_FIELDS]
         seen.append([getattr(item.access, name) for name in ACCESS_FIELDS])
-        return self.keyer.of("outcome", json.dumps([self.inputs, detected_digest, seen], default=str))
+        return self._mac("outcome", f"{self.inputs}\x00{detected_digest}\x00{seen!r}")  # plain data: repr is stable
 
     def _consent_digest(self, nummers: list[str]) -> str:
         """The consent rows of these pupils, in the register's order of the file (a rule may take the first)."""
@@ -132,7 +138,11 @@ class EvaluationCache:
             for c in self._consents or []:
                 rows.setdefault(c.leerlingnummer, []).append(_plain(c))
             self._by_pupil = {n: json.dumps(r) for n, r in rows.items()}
-        return self.keyer.of("consents", json.dumps([[n, self._by_pupil.get(n)] for n in sorted(nummers)]))
+        text = json.dumps([[n, self._by_pupil.get(n)] for n in sorted(nummers)])
+        digest = self._consent_digests.get(text)
+        if digest is None:
+            digest = self._consent_digests[text] = self._mac("consents", text)
+        return digest
 
     def _number(self, nummer: str | None) -> str | None:
         return self.keyer.of("pupil", nummer) if nummer else None
@@ -151,14 +161,12 @@ class EvaluationCache:
         if digest is None:  # not in the item cache (a skipped item): nothing to compare with
             return link(item, detected)
         inputs = self._item_inputs(item, digest)
-        known = self.known.get(key)
+        known = self.known.pop(key, None)
         if known is not None and known[0] == inputs:
-            pupils = [self._pupil.get(k) for k in json.loads(known[1])]
+            pupils = [self._pupil.get(k) for k in json.loads(known[1])] if known[1] != "[]" else []
             if None not in pupils and known[2] == self._consent_digest(pupils):  # type: ignore[arg-type]
-                scanned = self._restore(key, item, detected)
-                if scanned is not None:
-                    self.hits += 1
-                    return scanned
+                self.hits += 1
+                return self._restore(known[3], item, detected)
         self.misses += 1
         scanned = link(item, detected)
         position = {id(f): i for i, f in enumerate(detected.findings if detected is not None else [])}
@@ -167,19 +175,7 @@ class EvaluationCache:
             self._fresh[key] = (inputs, kept)  # type: ignore[assignment]
         return scanned
 
-    def _payload(self, key: str) -> bytes | None:
-        if self._raw is None:  # a plain DB-API cursor: one point query per unchanged item
-            self._raw = self.store.engine.raw_connection()
-        cur = self._raw.cursor()
-        cur.execute("SELECT payload FROM item_outcomes WHERE item_key = ?", (key,))
-        row = cur.fetchone()
-        cur.close()
-        return row[0] if row else None
-
-    def _restore(self, key: str, item: Item, detected: Detected | None) -> ScannedItem | None:
-        blob = self._payload(key)
-        if blob is None:
-            return None
+    def _restore(self, blob: bytes, item: Item, detected: Detected | None) -> ScannedItem:
         data = json.loads(blob)
         nummer = self._pupil
         found = detected.findings if detected is not None else []
@@ -261,9 +257,7 @@ class EvaluationCache:
         self._pending = []
 
     def close(self) -> None:
-        if self._raw is not None:
-            self._raw.close()
-            self._raw = None
+        self.known.clear()
         self.flush()
 
     @staticmethod
