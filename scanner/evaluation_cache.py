@@ -111,7 +111,7 @@ class EvaluationCache:
         # item key -> its inputs digest and which detected findings it kept, until its judgement is kept
         self._fresh: dict[str, tuple[str, list[int]]] = {}
         self._pending: list[dict[str, Any]] = []
-        self._consent_digests: dict[str, str] = {}
+        self._consent_digests: dict[tuple[str, ...], str] = {}  # the same pupils on many rows
         # keyed digests without the Keyer's memo: one unique text per item would fill it and push the names out
         self._secret = bytes.fromhex(self.keyer.of("evaluation-cache", "digest key"))
         # one query for every kept outcome (a few hundred bytes each): per-item queries cost more than linking
@@ -138,10 +138,11 @@ class EvaluationCache:
             for c in self._consents or []:
                 rows.setdefault(c.leerlingnummer, []).append(_plain(c))
             self._by_pupil = {n: json.dumps(r) for n, r in rows.items()}
-        text = json.dumps([[n, self._by_pupil.get(n)] for n in sorted(nummers)])
-        digest = self._consent_digests.get(text)
+        pupils = tuple(sorted(nummers))
+        digest = self._consent_digests.get(pupils)
         if digest is None:
-            digest = self._consent_digests[text] = self._mac("consents", text)
+            text = json.dumps([[n, self._by_pupil.get(n)] for n in pupils])
+            digest = self._consent_digests[pupils] = self._mac("consents", text)
         return digest
 
     def _number(self, nummer: str | None) -> str | None:
