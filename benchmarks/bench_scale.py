@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
 import shutil
@@ -431,6 +432,70 @@ def dask_scale_out(school: Path, counts: list[int]) -> dict[str, object]:
     return runs
 
 
+def cli_scan(cfg_path: Path, out: Path, workers: int, code: Path = HERE.parent) -> tuple[float, dict]:
+    """`avgscan scan` of checkout `code` in its own process, as a school runs it (imports, every report
+    format): wall seconds and the report.json it wrote."""
+    t0 = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "scanner.cli", "scan", "-c", str(cfg_path), "--out", str(out),
+                           "--workers", str(workers)], cwd=code, capture_output=True, text=True,
+                          check=False, env={**os.environ, "PYTHONPATH": str(code)})
+    wall = time.monotonic() - t0
+    if done.returncode not in (0, 1, 3):
+        raise RuntimeError(done.stderr[-3000:])
+    return wall, json.loads((out / "report.json").read_text(encoding="utf-8"))
+
+
+def same_report(a: dict, b: dict) -> bool:
+    """The same violations (with their IDs and triage status), findings and items; not the times or counters."""
+    def essence(r: dict) -> tuple:
+        return ([(v["id"], v["rule"], v["path"], v["leerlingnummer"], v["status"], v["message"], v["findings"])
+                 for v in r["violations"]], r["findings"], r["items"], r.get("to_review"), r.get("exempt"))
+    return essence(a) == essence(b)
+
+
+def rescans(corpora: dict[str, Path], work: Path, workers: int, compare: Path | None,
+            repeat: int = 2, keep_first: bool = False) -> dict[str, object]:
+    """Issue 17: per corpus, a first scan into a fresh output folder, then `repeat` rescans of the unchanged
+    corpus into the same folder, each `avgscan scan` in its own process with every report format. With
+    `compare` (another checkout, e.g. main) its rescans run in turn with these, on a copy of the folder
+    after the first scan (the detection cache is the same), so both ratios share one first scan. With
+    `keep_first` the first scan of an earlier run (its folders and time) is used again."""
+    out: dict[str, object] = {}
+    for name, cfg_path in corpora.items():
+        folder, other = work / f"out-rescan-{name}", work / f"out-rescan-{name}-compare"
+        marker = work / f"first-scan-{name}.json"  # with keep_first: the first scan of an earlier run
+        if keep_first and marker.exists() and folder.exists() and (compare is None or other.exists()):
+            first = json.loads(marker.read_text(encoding="utf-8"))["wall_s"]
+            report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+            shutil.rmtree(other, ignore_errors=True)
+            first, report = cli_scan(cfg_path, folder, workers)
+            marker.write_text(json.dumps({"wall_s": first}), encoding="utf-8")
+            if compare is not None:
+                shutil.copytree(folder, other)
+        runs: dict[str, list[float]] = {"this": [], "compare": []}
+        same = {"this": True, "compare": True}
+        for _ in range(repeat):
+            for who, code, place in (("this", HERE.parent, folder), ("compare", compare, other)):
+                if code is None:
+                    continue
+                wall, again = cli_scan(cfg_path, place, workers, code)
+                runs[who].append(wall)
+                same[who] = same[who] and same_report(report, again)
+                if who == "this":
+                    stats = again["statistics"]
+        out[name] = {"items": report["statistics"]["items"], "findings": len(report["findings"]),
+                     "violations": len(report["violations"]), "first_scan_s": round(first, 1),
+                     "rescans_s": [round(w, 2) for w in runs["this"]], "ratio": round(first / min(runs["this"]), 1),
+                     "cache_hits": stats["cache_hits"], "judgements_reused": stats.get("judgements_reused"),
+                     "same_report": same["this"]}
+        if compare is not None:
+            out[name]["compare"] = {"code": str(compare), "rescans_s": [round(w, 2) for w in runs["compare"]],
+                                    "ratio": round(first / min(runs["compare"]), 1), "same_report": same["compare"]}
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pupils", type=int, default=400)
@@ -448,7 +513,17 @@ def main() -> None:
                     help="only the corpus and one full scan: peak RSS, time, text MB, score against truth.json")
     ap.add_argument("--dask-workers", default="",
                     help="e.g. 1,2,4: scan --school on a dask LocalCluster with each number of worker processes")
-    ap.add_argument("--school", default="", help="a built school (its avgscan.yaml) for --dask-workers")
+    ap.add_argument("--school", default="", help="a built school (the folder of its avgscan.yaml) for "
+                                                 "--dask-workers and --rescan-only (default there: the "
+                                                 "--pupils/--documents corpus)")
+    ap.add_argument("--rescan-only", action="store_true",
+                    help="issue 17: first scan and rescans (own process, every format) of --school and of a "
+                         "--rows table, side by side")
+    ap.add_argument("--compare", help="with --rescan-only: another checkout (e.g. /work/main) whose rescans run "
+                                      "in turn with this one's")
+    ap.add_argument("--repeat", type=int, default=2, help="with --rescan-only: rescans per checkout")
+    ap.add_argument("--keep-first", action="store_true",
+                    help="with --rescan-only: reuse the first scans (folders and times) of an earlier run")
     a = ap.parse_args()
     work = Path(a.work)
     if a.dask_workers:
@@ -460,6 +535,19 @@ def main() -> None:
     results: dict[str, object] = {}
     if a.rows and a.table_paths:
         results["table"] = {"rows": a.rows, **table_paths(a.rows, work, a.workers, a.table_paths.split(","))}
+        print(json.dumps(results, indent=1))
+        return
+    if a.rescan_only:
+        from scanner.demo import build_demo_school
+
+        school = Path(a.school) if a.school else work / f"school-{a.pupils}-{a.documents}"
+        if not (school / "avgscan.yaml").exists():
+            build_demo_school(school, seed=7, pupils=a.pupils, documents=a.documents)
+        corpora = {school.name: school / "avgscan.yaml"}
+        if a.rows:
+            corpora[f"las-{a.rows}-rows"] = build_table(a.rows, work)
+        results["rescan"] = rescans(corpora, work, a.workers, Path(a.compare) if a.compare else None,
+                                    a.repeat, a.keep_first)
         print(json.dumps(results, indent=1))
         return
     if a.rows:

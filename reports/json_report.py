@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
-from reports import private_file
+from reports import json_text, private_file
 from reports.i18n import t
 from reports.priority import priorities, start_here
 from reports.view import breach_deadline, reviewed, rule_action
@@ -168,7 +168,7 @@ def write_json(report: Report, out_dir: Path) -> Path:
     """The same bytes as json.dumps(report_dict(report), indent=1), but the items and findings
     (a million on a large share) are written one at a time as they are read from the ledger."""
     reviewed(report)
-    text = json.dumps(_report_dict(report, STREAMED, STREAMED), ensure_ascii=False, indent=1, default=str)
+    text = json_text.dumps(_report_dict(report, STREAMED, STREAMED), indent=1)
     marker = json.dumps(STREAMED)
     head, middle, tail = text.split(marker)
     path = out_dir / "report.json"
@@ -187,7 +187,7 @@ def _write_list(out: TextIO, entries: Iterable[dict[str, Any]]) -> None:
     first = True
     for entry in entries:
         out.write("[\n  " if first else ",\n  ")
-        out.write(json.dumps(entry, ensure_ascii=False, indent=1, default=str).replace("\n", "\n  "))
+        out.write(json_text.dumps(entry, indent=1).replace("\n", "\n  "))
         first = False
     out.write("[]" if first else "\n ]")
 

@@ -46,6 +46,7 @@ def priorities(report: Report) -> list[Priority]:
             pupils[(v.source, v.path)].add(v.leerlingnummer)
     breaches = {b.violation for b in report.breaches}
     now = datetime.fromisoformat(report.generated_at) if report.generated_at else None
+    special = set(catalogue().special_categories)
     out = []
     for n, v in enumerate(report.violations):
         p = Priority(int(pts["severity"].get(v.severity, 0)))
@@ -53,7 +54,7 @@ def priorities(report: Report) -> list[Priority]:
         if n in breaches:
             p.points += pts["possible_breach"]
             p.why.append("breach")
-        if types & set(catalogue().special_categories):
+        if types & special:
             p.points += pts["special_categories"]
             p.why.append("special")
         if "NL_BSN" in types:

@@ -27,7 +27,7 @@ MAX_WIDTH = 70
 def put(ws: Worksheet, row: int, col: int, value: object) -> None:
     """Write one cell; strings are cleaned (control and bidi characters escaped as in every other
     output, see reports.terminal.printable) and always stored as text."""
-    if isinstance(value, str):
+    if isinstance(value, str) and not value.isprintable():  # Excel's illegal characters are unprintable too
         value = ILLEGAL_CHARACTERS_RE.sub("", printable(value, keep="\n"))
     cell = ws.cell(row=row, column=col, value=value)
     if isinstance(value, str) and value.startswith("="):

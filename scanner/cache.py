@@ -3,8 +3,9 @@
 A rescan of the same sources into the same output folder reuses an item's cached detection when the
 item is unchanged (a file's size and modification time; a database row's keyed content hash) and
 the scan's detection fingerprint is the same (avgscan version, recognizer registry, lexicon, NLP
-model, the organisation's own addresses, the legal-hold terms). Linking and the rules always run
-again, because the register and consent records change daily. The cache holds masked evidence and
+model, the organisation's own addresses, the legal-hold terms). Linking and the rules run again only
+for items whose inputs changed (scanner.evaluation_cache keeps their outcome beside this cache,
+under the digest this cache gives each item's detection result). The cache holds masked evidence and
 keyed hashes only (no raw value), so re-linking after a register change needs no raw values either.
 
 The cache is written as the scan goes (in batches), so it is also the checkpoint a killed scan
@@ -81,6 +82,13 @@ def _encode(detected: Detected | None) -> bytes | None:
     return json.dumps(data, separators=(",", ":")).encode()
 
 
+def _digest(status: str, reason: str | None, payload: bytes | None) -> str:
+    """What detection made of the item, as a digest: the same payload decodes to the same Detected."""
+    h = hashlib.sha256(f"{status}\x00{reason}\x00".encode())
+    h.update(payload or b"")
+    return h.hexdigest()
+
+
 def _decode(blob: bytes | None) -> Detected | None:
     if blob is None:
         return None
@@ -100,6 +108,8 @@ class ItemCache:
         self.pending: list[dict[str, Any]] = []
         self._raw: Any = None
         self.hits = self.misses = 0
+        # item key -> digest of its detection result, until scanner.evaluation_cache asks for it
+        self.digests: dict[str, str] = {}
         with store.engine.begin() as conn:
             last = conn.execute(select(scan_runs.c.finished).order_by(scan_runs.c.id.desc()).limit(1)).scalar()
             self.resumes_interrupted = last == 0  # the previous scan into this folder was killed half-way
@@ -130,6 +140,7 @@ class ItemCache:
             return False, None
         self.hits += 1
         status, reason, payload = row
+        self.digests[key] = _digest(status, reason, payload)
         if status != "scanned":
             item.status, item.reason = status, reason
         return True, _decode(payload)
@@ -137,9 +148,11 @@ class ItemCache:
     def store_item(self, item: Item, fingerprint: str, detected: Detected | None) -> None:
         if item.status == "skipped":
             return
-        self.pending.append({"item_key": self.item_key(item), "fingerprint": fingerprint,
+        key, payload = self.item_key(item), _encode(detected)
+        self.digests[key] = _digest(item.status, item.reason, payload)
+        self.pending.append({"item_key": key, "fingerprint": fingerprint,
                              "scan_fingerprint": self.fingerprint, "status": item.status, "reason": item.reason,
-                             "payload": _encode(detected), "stored_at": date.today().isoformat()})
+                             "payload": payload, "stored_at": date.today().isoformat()})
         if len(self.pending) >= FLUSH_EVERY:
             self.flush()
 

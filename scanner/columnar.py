@@ -21,7 +21,9 @@ detection, linking) for results that are the same but for the path. Here:
 What it leaves to the row path, row by row: a key that is not a plain number (a natural key is part of
 the path, and a path's words are read as a file name); and whole tables whose sample shows a column
 that matters with a value per row (a register, a contact list: nothing repeats, so nothing is saved).
-Rows are not kept in the item cache: computing them again is cheaper than looking each one up.
+Rows read here are not kept in the item cache, so the path is taken only where no item cache answers
+(no output folder, `--full`, `--show-values`); a rescan into an output folder reads tables by row and
+reuses every unchanged row and its judgement (scanner.cache, scanner.evaluation_cache).
 """
 
 from __future__ import annotations

@@ -349,7 +349,9 @@ def scan_all(scanner: ItemWork, workers: int | None = 1, cache: ItemCache | None
     """The local executor: inline with one worker, else forked processes (a dask cluster is
     scanner.dask_executor, chosen by the caller)."""
     workers = default_workers() if workers is None or workers <= 0 else workers
-    bulk = columnar_path(scanner)
+    # by column only where no item cache answers: the columnar path keeps none, and a rescan that
+    # reuses every unchanged row (and its judgement) is cheaper than reading the table by column again
+    bulk = columnar_path(scanner) if cache is None or not cache.read_enabled else None
     if workers == 1:
         sources: dict[str, Source] = {}
         with alarm_handler():

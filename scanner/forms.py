@@ -31,8 +31,8 @@ import regex
 import yaml
 
 from config import CONFIG_DIR
+from scanner.detection.house_number import HOUSE_NUMBER
 from scanner.detection.name_evidence import common_compound, common_words
-from scanner.detection.recognizers.nl_address import HOUSE_NUMBER
 from scanner.detection.tables import (
     column_type,
     folded_words,

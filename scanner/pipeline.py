@@ -10,8 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-
-from presidio_analyzer import AnalyzerEngine
+from typing import TYPE_CHECKING
 
 from connectors.base import Source
 from scanner import __version__
@@ -19,9 +18,9 @@ from scanner.cache import ItemCache, scan_fingerprint
 from scanner.columns import ColumnProfiles
 from scanner.config import ScanConfig
 from scanner.detection.detect import CellMemo, detect
-from scanner.detection.engine import build_analyzer
 from scanner.detection.paragraphs import join_lines, split_long
 from scanner.doctables import read_tables
+from scanner.evaluation_cache import EvaluationCache, evaluation_inputs
 from scanner.executor import scan_all
 from scanner.forms import read_forms, records
 from scanner.generic_terms import drop_generic_terms
@@ -34,6 +33,7 @@ from scanner.kernel.model import (
     ExemptFlow,
     Finding,
     Item,
+    Judgement,
     Report,
     ScannedItem,
     Settings,
@@ -46,11 +46,14 @@ from scanner.linking import RegisterIndex, folder_regex, link, row_keys
 from scanner.person_roles import mark_roles
 from scanner.records.disclosures import load_disclosures
 from scanner.records.loading import Records, load_records
-from scanner.rules import RULES, RuleContext
+from scanner.rules import RULES, Rule, RuleContext
 from scanner.rules.consent_rules import outcomes
 from scanner.sharing import pick, share_dates, shared_on
 from scanner.state import StateStore
 from scanner.unknown_children import candidates, resolve
+
+if TYPE_CHECKING:  # the NLP stack loads with the analyzer: a rescan answered from the cache never needs it
+    from presidio_analyzer import AnalyzerEngine
 
 log = logging.getLogger(__name__)
 Progress = Callable[[Item], None]
@@ -78,8 +81,8 @@ class Scanner:
     """Holds what is built once per scan (records, analyzer, indexes).
 
     Work per item has two halves: `detect_item` (extraction results in, Detected out: the heavy,
-    cacheable half that workers run) and `finish` (linking, unknown children, attribution: cheap,
-    always run again because the register changes).
+    cacheable half that workers run) and `finish` (linking, unknown children, attribution: cheap; on
+    a rescan answered by scanner.evaluation_cache with the rules' judgement when no input changed).
     """
 
     def __init__(self, cfg: ScanConfig, records: Records, keyer: Keyer | None = None,
@@ -96,6 +99,7 @@ class Scanner:
         self.memo = CellMemo()
         self.hold_terms = [(t, fold(t)) for t in cfg.policy.retention.legal_hold]
         self.source_counts: dict[str, dict[str, int]] = {}  # per source: entries skipped while crawling, by why
+        self.judged: EvaluationCache | None = None  # a rescan's finished and judged items (set by run_scan)
 
     def __reduce__(self) -> tuple[type[Scanner], tuple[ScanConfig, Records, Keyer, date]]:
         """Sent to another process (a dask worker) as what it is built from; the worker builds its own
@@ -106,6 +110,8 @@ class Scanner:
     def analyzer(self) -> AnalyzerEngine:
         """Built on first use: a rescan answered from the cache never loads the NLP pipeline."""
         if self._analyzer is None:
+            from scanner.detection.engine import build_analyzer
+
             self._analyzer = build_analyzer(self.records.known_people(),
                                             self.cfg.resolve(self.cfg.nlp) if self.cfg.nlp else None,
                                             own_names=self.cfg.organisation.own_names)
@@ -144,6 +150,12 @@ class Scanner:
             legal_hold=legal_hold(item, title[:200], self.hold_terms))
 
     def finish(self, item: Item, detected: Detected | None) -> ScannedItem:
+        """Linked and attributed; a rescan's unchanged item comes from `self.judged` (rules included)."""
+        if self.judged is not None:
+            return self.judged.finish(item, detected, self.link)
+        return self.link(item, detected)
+
+    def link(self, item: Item, detected: Detected | None) -> ScannedItem:
         if detected is None:
             return ScannedItem(item=item)
         day, day_source = pick(detected.share_dates, self.as_of)
@@ -178,11 +190,36 @@ class Evaluation:
     findings: Sequence[Finding] = field(default_factory=list)  # a Ledger when evaluate() made it
 
 
+def judge(scanned: ScannedItem, active: list[Rule], ctx: RuleContext) -> Judgement:
+    """What the rules make of one item: its violations, what to review, exempt flows, Archiefwet holds."""
+    found = [v for r in active for v in r.check(scanned, ctx)]
+    explain(found, scanned)
+    doubtful = to_review(scanned, active, ctx, found)
+    for v in found + doubtful:
+        if v.leerlingnummer and ctx.register is not None:
+            v.school = ctx.register.pupils[v.leerlingnummer].school or None
+    out = Judgement(violations=found, to_review=doubtful)
+    for nummer, flow in outcomes(scanned, ctx) if ctx.register is not None else []:
+        if flow.status == "exempt":
+            out.exempt.append(ExemptFlow(scanned.item.source, scanned.item.path, nummer, scanned.item.party or "",
+                                         flow.basis or "", sorted(flow.categories), flow.shared,
+                                         flow.shared_source, shared_on(flow.shared, flow.shared_source)))
+    confirmed = sorted({s.leerlingnummer for s in scanned.subjects if s.confirmed})
+    if scanned.legal_hold and confirmed:
+        out.kept_by_law.append({"source": scanned.item.source, "path": scanned.item.path,
+                                "reason": f"Archiefwet: {scanned.legal_hold}", "leerlingnummers": confirmed})
+    return out
+
+
 def evaluate(scanned_items: Iterable[ScannedItem], ctx: RuleContext, records: Records,
+             remember: Callable[[ScannedItem, Judgement], None] | None = None,
              done: Callable[[ScannedItem], None] | None = None) -> Evaluation:
-    """Apply every rule whose records are present. Rules judge one item at a time, so the items may
-    arrive as the scan makes them: each is let go after its turn (`done` sees it last), and its
-    findings go to a ledger on disk, so memory does not grow with the share."""
+    """Apply every rule whose records are present. An item a rescan found unchanged brings its judgement
+    (ScannedItem.judged); `remember` is told every fresh one (scanner.evaluation_cache keeps it).
+
+    Rules judge one item at a time, so the items may arrive as the scan makes them: each is let go
+    after its turn (`done` sees it last), and its findings go to a ledger on disk, so memory does not
+    grow with the share."""
     out = Evaluation(findings=Ledger())
     available = {"register": records.pupils is not None, "consents": records.consents is not None}
     active = [r for r in RULES if all(available[n] for n in r.needs)]
@@ -191,25 +228,18 @@ def evaluate(scanned_items: Iterable[ScannedItem], ctx: RuleContext, records: Re
                           + " opgegeven"} for r in RULES if r not in active]
     for scanned in scanned_items:
         offset = len(out.findings)
-        found = [v for r in active for v in r.check(scanned, ctx)]
-        explain(found, scanned)
-        doubtful = to_review(scanned, active, ctx, found)
+        judged = scanned.judged
+        if judged is None:
+            judged = judge(scanned, active, ctx)
+            if remember is not None:
+                remember(scanned, judged)  # before the indexes below become the report's
         out.findings.extend(scanned.findings)  # after the rules: the ledger keeps a copy as it is now
-        for v in found + doubtful:
+        for v in judged.violations + judged.to_review:
             v.findings = [offset + i for i in v.findings]
-            if v.leerlingnummer and ctx.register is not None:
-                v.school = ctx.register.pupils[v.leerlingnummer].school or None
-        out.violations.extend(found)
-        out.to_review.extend(doubtful)
-        for nummer, flow in outcomes(scanned, ctx) if available["register"] else []:
-            if flow.status == "exempt":
-                out.exempt.append(ExemptFlow(scanned.item.source, scanned.item.path, nummer, scanned.item.party or "",
-                                             flow.basis or "", sorted(flow.categories), flow.shared,
-                                             flow.shared_source, shared_on(flow.shared, flow.shared_source)))
-        confirmed = sorted({s.leerlingnummer for s in scanned.subjects if s.confirmed})
-        if scanned.legal_hold and confirmed:
-            out.kept_by_law.append({"source": scanned.item.source, "path": scanned.item.path,
-                                    "reason": f"Archiefwet: {scanned.legal_hold}", "leerlingnummers": confirmed})
+        out.violations.extend(judged.violations)
+        out.to_review.extend(judged.to_review)
+        out.exempt.extend(judged.exempt)
+        out.kept_by_law.extend(judged.kept_by_law)
         if done is not None:
             done(scanned)
     return out
@@ -277,6 +307,9 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
     ref = as_of or cfg.as_of or date.today()
     scanner = Scanner(cfg, records, store.keyer() if store else None, ref)
     cache = ItemCache(store, scan_fingerprint(cfg), read=not (full or show_values)) if store else None
+    if cache is not None:
+        scanner.judged = EvaluationCache(cache, evaluation_inputs(cfg, records, ref), scanner.index,
+                                         records.consents, read=not (full or show_values))
     profiles = ColumnProfiles()
     ctx = RuleContext(policy=cfg.policy, as_of=ref,
                       register=scanner.index if records.pupils is not None else None,
@@ -295,7 +328,7 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
     items: Ledger[Item] = Ledger()  # every item and finding goes to disk as it is judged
     subjects: dict[tuple[str, str], list[tuple[str, bool]]] = {}
 
-    def judged(scanned: ScannedItem) -> None:
+    def let_go(scanned: ScannedItem) -> None:
         items.append(scanned.item)
         if scanned.subjects:
             subjects[(scanned.item.source, scanned.item.path)] = [(x.leerlingnummer, not x.confirmed)
@@ -303,12 +336,14 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
 
     stream = arrived()
     try:
-        result = evaluate(stream, ctx, records, judged)
+        result = evaluate(stream, ctx, records, scanner.judged.remember if scanner.judged else None, let_go)
     except KeyboardInterrupt:  # Ctrl-C: what is done stays in the cache, so --resume continues from here
         stream.close()  # the workers stop now, not when the traceback is let go
         if cache is not None:
             cache.flush()
         raise
+    if scanner.judged is not None:
+        scanner.judged.close()
     violations, findings = result.violations, result.findings
     tally = Counter(i.status for i in items)
     stats = {
@@ -326,6 +361,7 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         "resumed_interrupted_scan": bool(cache and cache.resumes_interrupted),
         "cache_hits": cache.hits if cache else 0,
         "cache_misses": cache.misses if cache else 0,
+        "judgements_reused": scanner.judged.hits if scanner.judged else 0,  # linking and rules not run again
         "excluded": excluded(cfg, scanner.source_counts),
         "pupils_in_register": len(records.pupils or []),
         "consent_records": len(records.consents or []),

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from scanner.cache import ItemCache
+from scanner.evaluation_cache import EvaluationCache
 from scanner.state import StateStore, audit_table, item_cache
 
 REPORT_PATTERNS = ("report.*", "violations.csv", "findings.csv", "verklaring-verwijdering-*", "inzage-*")
@@ -53,6 +54,7 @@ def purge(out_dir: Path, older_than_days: int, dry_run: bool = False) -> Purged:
             else:
                 audits = store.purge_audits(before)
                 cache_entries = ItemCache.purge(store, stale)
+                EvaluationCache.purge(store, stale)  # the outcomes kept beside the cache (pupils keyed)
                 with store.engine.connect() as conn:
                     conn.exec_driver_sql("VACUUM")
     return Purged(files, audits, cache_entries)

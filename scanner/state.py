@@ -47,7 +47,7 @@ STATE_FILE = "avgscan-state.sqlite"
 KEY_FILE = "avgscan-state.key"
 KEY_BYTES = 32
 # component -> version this code writes
-SCHEMA_VERSIONS = {"history": 1, "cache": 1, "access_log": 1, "decisions": 1, "workspace_users": 1}
+SCHEMA_VERSIONS = {"history": 1, "cache": 1, "access_log": 1, "decisions": 1, "workspace_users": 1, "outcomes": 1}
 
 metadata = MetaData()
 
@@ -114,6 +114,17 @@ item_cache = Table(
     Column("status", String, nullable=False),
     Column("reason", String),
     Column("payload", LargeBinary),
+    Column("stored_at", String, nullable=False, default=""),  # ISO date, for `avgscan purge`
+)
+# What linking and the rules made of each item (scanner.evaluation_cache), under a keyed digest of every
+# input that can change it; pupils as keyed numbers, no path.
+item_outcomes = Table(
+    "item_outcomes", metadata,
+    Column("item_key", String, primary_key=True),  # keyed (source, path), as in item_cache
+    Column("inputs", String, nullable=False),  # keyed digest: detection result, item, policy, register, date, ...
+    Column("pupils", String, nullable=False),  # JSON list of the keyed numbers of the pupils it is linked to
+    Column("consents", String, nullable=False),  # keyed digest of those pupils' consent rows
+    Column("payload", LargeBinary, nullable=False),
     Column("stored_at", String, nullable=False, default=""),  # ISO date, for `avgscan purge`
 )
 scan_runs = Table(
@@ -372,8 +383,8 @@ class StateStore:
         return {r["identity"]: StoredViolation(**dict(r)) for r in rows}
 
 
-__all__ = ["AuditRecord", "StateError", "StateStore", "StoredViolation", "item_cache", "mask_path", "metadata",
-           "scan_runs"]
+__all__ = ["AuditRecord", "StateError", "StateStore", "StoredViolation", "item_cache", "item_outcomes", "mask_path",
+           "metadata", "scan_runs"]
 
 
 def _identity_check(key: bytes) -> str:

@@ -63,7 +63,7 @@ def test_the_rules_let_go_of_each_item_once_judged(school: Path) -> None:  # noq
             yield scanned
 
     seen: list[str] = []
-    out = evaluate(arriving(), ctx, records, lambda s: seen.append(s.item.path))
+    out = evaluate(arriving(), ctx, records, done=lambda s: seen.append(s.item.path))
     assert held_at_most <= 2
     assert seen == [f"doc{n}.txt" for n in range(200)]
     assert isinstance(out.findings, Ledger) and [f.evidence for f in out.findings] == [f"J*** {n}" for n in range(200)]

@@ -11,8 +11,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-
-from presidio_analyzer import AnalyzerEngine, RecognizerResult
+from typing import TYPE_CHECKING
 
 from scanner.detection.masking import mask
 from scanner.detection.ner_gate import own_names_pattern
@@ -22,6 +21,9 @@ from scanner.kernel.entities import catalogue
 from scanner.kernel.keys import Keyer
 from scanner.kernel.model import WEAK_NAME_SCORE, Finding, TextUnit
 from scanner.kernel.text import fold
+
+if TYPE_CHECKING:  # Presidio loads with the analyzer: linking (unknown children) imports this module too
+    from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
 BLOCK_CHARS = 4000
 # Which types are reported and which wins an overlap: the catalogue's `reported` and `priority`
@@ -61,10 +63,13 @@ def _blocks(units: list[TextUnit]) -> Iterator[tuple[str, list[int], list[int]]]
 
 
 def _ranker(priority: dict[str, int]) -> Callable[[RecognizerResult], tuple[int, int, float, int]]:
+    from presidio_analyzer import RecognizerResult
+
     last = len(priority)  # LOCATION, ORGANIZATION: after every reported type
+    name_key = RecognizerResult.RECOGNIZER_NAME_KEY
 
     def rank(r: RecognizerResult) -> tuple[int, int, float, int]:
-        rec = r.recognition_metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
+        rec = r.recognition_metadata.get(name_key, "")
         return (priority.get(r.entity_type, last), PERSON_RECOGNIZER_RANK.get(rec, 2), -r.score, -(r.end - r.start))
     return rank
 
@@ -212,6 +217,8 @@ def detect(analyzer: AnalyzerEngine, source: str, path: str, units: list[TextUni
            own_addresses: list[str] | None = None, keyer: Keyer | None = None,
            own_names: list[str] | None = None, memo: CellMemo | None = None) -> list[Finding]:
     """All findings in an item's units: text recognizers first, then column types for table cells."""
+    from presidio_analyzer import RecognizerResult
+
     findings: list[Finding] = []
     covered: dict[int, set[str]] = {}
     for hit in analyze_units(analyzer, units, memo):

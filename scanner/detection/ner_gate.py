@@ -29,12 +29,15 @@ import bisect
 import re
 from collections.abc import Callable, Container, Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
-from presidio_analyzer import RecognizerResult
-from spacy.tokens import Doc
 
 from config import lexicon_words
+
+if TYPE_CHECKING:  # Presidio and spaCy load only when a scan detects (a rescan may never)
+    from presidio_analyzer import RecognizerResult
+    from spacy.tokens import Doc
 
 _SENTENCES = re.compile(r"[^\n.!?]+(?:[.!?]+(?=\s|$)|[.!?]+|$)", re.MULTILINE)
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")

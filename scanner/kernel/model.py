@@ -216,6 +216,19 @@ class ScannedItem:
     share_date_source: str | None = None
     legal_hold: str | None = None  # why the Archiefwet keeps it, if it does
     declared_categories: set[str] | None = None  # a disclosure-log row says what was shared
+    # What the rules made of it, when a rescan found it and every input of its rules unchanged
+    # (scanner.evaluation_cache); None: the rules still have to run.
+    judged: Judgement | None = None
+
+
+@dataclass
+class Judgement:
+    """What the rules made of one item; a violation's `findings` index the item's own findings."""
+
+    violations: list[Violation] = field(default_factory=list)
+    to_review: list[Violation] = field(default_factory=list)  # would be violations if a weak link held
+    exempt: list[ExemptFlow] = field(default_factory=list)
+    kept_by_law: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass

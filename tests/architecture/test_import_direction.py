@@ -26,7 +26,7 @@ FLOORS: list[tuple[str, tuple[str, ...]]] = [
                  "scanner.unknown_children", "scanner.generic_terms", "scanner.inventory", "scanner.columns")),
     ("rules", ("scanner.rules",)),
     ("review", ("scanner.link_review", "scanner.triage", "scanner.coverage", "scanner.state", "scanner.cache",
-                "scanner.outdir", "scanner.decisions")),
+                "scanner.evaluation_cache", "scanner.outdir", "scanner.decisions")),
     ("reports", ("reports",)),
     ("app", ("scanner.pipeline", "scanner.executor", "scanner.worker_pool", "scanner.columnar",
              "scanner.dask_executor", "scanner.cli",

@@ -70,7 +70,8 @@ as_of: 2026-11-29
 
 def report(cfg: Path, out: Path, on: bool, workers: int, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
     monkeypatch.setattr(columnar, "ENABLED", on)
-    audit(load_config(cfg), out, formats=["json"], progress=False, workers=workers)
+    # full: the columnar path is taken where no item cache answers (a first scan without one, --full)
+    audit(load_config(cfg), out, formats=["json"], progress=False, workers=workers, full=True)
     data = json.loads((out / "report.json").read_text(encoding="utf-8"))
     data["statistics"].pop("seconds")
     text = json.dumps(data, sort_keys=True)

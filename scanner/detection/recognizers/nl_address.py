@@ -19,6 +19,7 @@ from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from config import lexicon_words
+from scanner.detection.house_number import HOUSE_NUMBER
 from scanner.detection.name_evidence import vocabulary
 
 SUFFIXES = (
@@ -37,10 +38,6 @@ _STREET = (rf"(?-i:{_LEAD}{{0,2}}\p{{Lu}}[\p{{Ll}}'-]*(?:{'|'.join(SUFFIXES)}))"
 _WORD = r"\p{Lu}[\p{Ll}\p{M}'’-]+"
 _PARTICLE = r"(?:de|der|den|het|'t|van|aan|op|in|bij|ter|ten|te|over|onder|achter|voor|la|le)"
 _NAME = rf"{_WORD}(?:[ ](?:{_PARTICLE}[ ])*{_WORD}){{0,3}}"
-# House number with its addition: 4a, 14 A, 12-II, 12-2, 9 bis, 7 hs.
-HOUSE_NUMBER = (r"[1-9]\d{0,4}(?:[ ]?-[ ]?(?:\d{1,4}|[IVX]{1,4}|[a-zA-Z]{1,3})(?![\w])|[ ]?[a-zA-Z](?![\w])"
-                r"|[ ](?:bis|hs|huis|bovenhuis|benedenhuis|boven|beneden|bg|zw|rd|[IVX]{1,4})(?![\w]))?"
-                r"(?![\w,.:/-]\d)")
 _LABEL = (r"(?i:(?:woon|huis|post|verblijfs|correspondentie)?adres(?:[ ]\p{L}+)?|adresgegevens|"
           r"straat(?:naam)?(?:[ ]?(?:\+|en|&)[ ]?huisnummer)?)[ \t]*:[ \t]*\n?[ \t]*")
 # 'woont aan', 'woont met zijn moeder aan de': a few lower-case words may stand between
