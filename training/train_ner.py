@@ -395,7 +395,7 @@ def main() -> None:
                         help="leave out Europeana and LassySmall (with --research: the old CoNLL build)")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/avgscan-ner"))
-    parser.add_argument("--synthetic", type=int, default=8000)
+    parser.add_argument("--synthetic", type=int, default=16000)
     parser.add_argument("--max-steps", type=int, default=4000)
     parser.add_argument("--keep-misc", action=argparse.BooleanOptionalAction, default=True,
                         help="train with CoNLL MISC as a 4th label (ignored at use time)")
