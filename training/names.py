@@ -527,3 +527,66 @@ PUBLIC_BODIES: tuple[str, ...] = (
     "de Tweede Kamer", "de Raad van State", "het Leerplichtbureau", "Bureau Jeugdzorg",
     "de Arbeidsinspectie", "de Nederlandse Arbeidsinspectie", "het RIVM", "het CBS",
 )
+
+
+# --- Issue 18: news-style lists for the training-only "news" templates ------------------------
+# Written from general knowledge for this project (never taken from CoNLL-2002 or any annotated
+# corpus): roles before a name, kinds of public bodies, parties, events, and nationality nouns, so
+# the licence-clean model sees the newspaper frames (sports results, politics, business, culture)
+# that school files lack. Party and body names are facts; most club and company names are
+# generated from places and invented brands.
+NEWS_ROLES: tuple[str, ...] = (
+    "premier", "minister", "eerste minister", "staatssecretaris", "burgemeester", "schepen",
+    "gouverneur", "senator", "kamerlid", "volksvertegenwoordiger", "partijvoorzitter", "fractieleider",
+    "woordvoerder", "topman", "directeur", "gedelegeerd bestuurder", "bedrijfsleider", "voorzitter",
+    "ondervoorzitter", "econoom", "analist", "advocaat", "procureur", "onderzoeksrechter", "rechter",
+    "coach", "trainer", "ploegleider", "doelman", "aanvaller", "middenvelder", "verdediger", "spits",
+    "renner", "wielrenner", "tennisser", "atleet", "zwemmer", "kampioen", "scheidsrechter", "zanger",
+    "zangeres", "regisseur", "schrijver", "schrijfster", "dichter", "acteur", "actrice", "kunstenaar",
+    "professor", "onderzoeker", "bisschop", "kardinaal", "ambassadeur", "president", "koning",
+    "prins", "commissaris", "generaal", "journalist", "fotograaf", "architect", "dirigent",
+)
+NEWS_PARTIES: tuple[str, ...] = (
+    "CVP", "CD&V", "VLD", "Open VLD", "SP", "sp.a", "Agalev", "Groen", "Volksunie", "N-VA",
+    "Vlaams Blok", "PS", "PRL", "MR", "Ecolo", "PSC", "cdH", "CDA", "PvdA", "VVD", "D66",
+    "GroenLinks", "ChristenUnie", "SGP", "SPD", "CDU", "CSU", "FDP", "Labour", "Tories", "ÖVP",
+    "FPÖ", "PSOE", "Partido Popular", "Forza Italia", "RPR", "UDF", "Democraten", "Republikeinen",
+)
+NEWS_BODIES: tuple[str, ...] = (
+    "Europese Commissie", "Europees Parlement", "Europese Unie", "Navo", "NAVO", "VN",
+    "Verenigde Naties", "Veiligheidsraad", "Wereldbank", "IMF", "Unesco", "WHO", "Rode Kruis",
+    "Kamer", "Senaat", "Vlaams Parlement", "Vlaamse regering", "Hof van Cassatie", "Arbitragehof",
+    "Raad van State", "Rekenhof", "Nationale Bank", "Europese Centrale Bank", "Federale Politie",
+    "Rijkswacht", "Gerechtelijke Politie", "KU Leuven", "Universiteit Gent", "VUB", "UFSIA",
+    "Universiteit van Amsterdam", "BRT", "VRT", "VTM", "RTBF", "BBC", "CNN", "Reuters", "Belga",
+    "ANP", "AFP", "FIFA", "UEFA", "IOC", "KBVB", "KNVB", "ACV", "ABVV", "ACLVB", "FNV", "VBO",
+    "Boerenbond", "Greenpeace", "Amnesty International", "Artsen zonder Grenzen", "Sabena",
+    "NMBS", "De Lijn", "Belgacom", "De Post", "Philips", "Shell", "Unilever", "Heineken",
+)
+NEWS_CLUB_PREFIXES: tuple[str, ...] = (
+    "FC", "KV", "KSC", "Sporting", "Racing", "Real", "AS", "AC", "Club", "Standard", "Olympique",
+    "Dynamo", "Lokomotiv", "Borussia", "Inter", "SK", "RSC", "KAA", "KRC", "Germinal", "Eendracht",
+)
+NEWS_CLUB_SUFFIXES: tuple[str, ...] = (
+    "FC", "United", "City", "Rovers", "Wanderers", "Athletic", "SK", "VV", "Boys",
+)
+NEWS_EVENTS: tuple[str, ...] = (
+    "Tour de France", "Ronde van Vlaanderen", "Ronde van Frankrijk", "Giro", "Vuelta",
+    "Parijs-Roubaix", "Luik-Bastenaken-Luik", "Olympische Spelen", "Spelen", "Champions League",
+    "UEFA-beker", "Europacup", "Wereldbeker", "Beker van België", "Gouden Schoen", "Roland Garros",
+    "Wimbledon", "US Open", "Australian Open", "Davis Cup", "Memorial Van Damme", "Euro 2000",
+    "EK", "WK", "Grote Prijs van België", "Formule 1", "Eurovisiesongfestival", "Oscars",
+    "Nobelprijs", "Gouden Palm", "Boekenbeurs", "Gentse Feesten", "Rock Werchter", "Dakar-rally",
+    "Koningin Elisabethwedstrijd", "Euro", "Internet", "Windows", "Kerstmis", "Pasen",
+)
+NATIONALITY_NOUNS: tuple[str, ...] = (
+    "Nederlander", "Belg", "Fransman", "Duitser", "Italiaan", "Spanjaard", "Portugees", "Brit",
+    "Engelsman", "Amerikaan", "Rus", "Zwitser", "Oostenrijker", "Deen", "Noor", "Zweed", "Fin",
+    "Pool", "Tsjech", "Kroaat", "Serviër", "Colombiaan", "Braziliaan", "Argentijn", "Kenianer",
+    "Marokkaan", "Turk", "Australiër", "Japanner", "Chinees", "Kazak", "Oekraïner", "Ier", "Schot",
+    "Vlaming", "Waal", "Limburger", "Brusselaar", "Antwerpenaar", "Gentenaar",
+)
+NEWS_TIME_WORDS: tuple[str, ...] = (
+    "gisteren", "vandaag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
+    "zondag", "vorige week", "gisteravond", "eergisteren",
+)

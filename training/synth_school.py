@@ -263,6 +263,44 @@ def _plain(values: tuple[str, ...]) -> Filler:
     return lambda rng, _: [(rng.choice(values), None)]
 
 
+def news_person(rng: random.Random, p: Pools) -> list[Piece]:
+    """A person as newspapers write one: full name, the surname alone ('zei Verbeke', with a
+    capitalised tussenvoegsel) or initial + surname; names of every nationality in the pools."""
+    roll = rng.random()
+    if roll < 0.45:
+        return full_name(rng, p)
+    if roll < 0.85:
+        return [(_cap_tussenvoegsel(_surname(rng, p)), "PER")]
+    return [(f"{rng.choice('ABCDEFGHIJKLMNOPRSTVW')}. {_surname(rng, p)}", "PER")]
+
+
+def _news_club(rng: random.Random, p: Pools) -> list[Piece]:
+    """A club in sports news: a town alone ('Lokeren' as the team), prefix + town, town + suffix
+    or an invented name; always ORG."""
+    town = rng.choice(p.place) if rng.random() < 0.6 else rng.choice(names.FOREIGN_CITIES)
+    roll = rng.random()
+    if roll < 0.25:
+        return [(town, "ORG")]
+    if roll < 0.6:
+        return [(f"{rng.choice(names.NEWS_CLUB_PREFIXES)} {town}", "ORG")]
+    if roll < 0.85:
+        return [(f"{town} {rng.choice(names.NEWS_CLUB_SUFFIXES)}", "ORG")]
+    return [(f"{rng.choice(names.NEWS_CLUB_PREFIXES)} {names.pseudo_brand(rng)}", "ORG")]
+
+
+def _news_body(rng: random.Random, p: Pools) -> list[Piece]:
+    """A public body, union, medium or large company (ORG)."""
+    if rng.random() < 0.75:
+        return [(rng.choice(names.NEWS_BODIES), "ORG")]
+    return _bedrijf(rng, p)
+
+
+def _amount(rng: random.Random, _: Pools) -> list[Piece]:
+    unit = rng.choice(("miljoen", "miljard"))
+    currency = rng.choice(("frank", "euro", "gulden", "dollar"))
+    return [(f"{rng.randint(2, 950)} {unit} {currency}", None)]
+
+
 SLOT_FILLERS: dict[str, Filler] = {
     "kind": weighted((0.9, first_only), (0.1, full_name)),
     "kind_vol": weighted((0.85, full_name), (0.15, komma_name)),
@@ -302,6 +340,20 @@ SLOT_FILLERS: dict[str, Filler] = {
     "maand": lambda rng, _: [(rng.choice(MAANDEN).capitalize() if rng.random() < 0.3 else rng.choice(MAANDEN), None)],
     "nummer": lambda rng, _: [(str(rng.randint(1, 60)) + rng.choice(("", "", "a", "b")), None)],
     "jaar": lambda rng, _: [(str(rng.randint(2015, 2026)), None)],
+    # slots of the training-only news templates (issue 18)
+    "np": news_person,
+    "np_vol": weighted((0.85, full_name), (0.15, initials_name)),
+    "rol": _plain(names.NEWS_ROLES),
+    "Rol": lambda rng, _: [(rng.choice(names.NEWS_ROLES).capitalize(), None)],
+    "partij": lambda rng, _: [(rng.choice(names.NEWS_PARTIES), "ORG")],
+    "orgnieuws": _news_body,
+    "ploeg": _news_club,
+    "natio": lambda rng, _: [(rng.choice(names.NATIONALITY_NOUNS), "MISC")],
+    "evenement": lambda rng, _: [(rng.choice(names.NEWS_EVENTS), "MISC")],
+    "score": lambda rng, _: [(f"{rng.randint(0, 5)}-{rng.randint(0, 4)}", None)],
+    "minuut": lambda rng, _: [(str(rng.randint(2, 90)), None)],
+    "tijdwoord": _plain(names.NEWS_TIME_WORDS),
+    "bedrag": _amount,
 }
 
 
@@ -335,12 +387,12 @@ def pieces_to_doc(nlp: Language, pieces: list[Piece]) -> Doc:
 
 def generate(
     nlp: Language, n: int, split: str, seed: int, negative_share: float = 0.18,
-    world: bool = False, prose: bool = False,
+    world: bool = False, prose: bool = False, news: bool = False,
 ) -> Iterator[Doc]:
     """Yield `n` annotated sentences from the train or held-out templates and names.
 
     `world` adds the training-only company/club/country/MISC templates, `prose` the training-only
-    policy/lesson prose templates (issue 18).
+    policy/lesson prose templates, `news` the training-only newspaper frames (both issue 18).
     """
     rng = random.Random(seed)
     p = pools_for(split)
@@ -351,6 +403,9 @@ def generate(
         if world:
             frames = frames + templates.TRAIN_WORLD_TEMPLATES
             negatives = negatives + templates.TRAIN_WORLD_NEGATIVES
+        if news:
+            frames = frames + templates.TRAIN_NEWS_TEMPLATES
+            negatives = negatives + templates.TRAIN_NEWS_NEGATIVES
     else:
         frames, negatives = templates.HELDOUT_TEMPLATES, templates.HELDOUT_NEGATIVES
     made = 0

@@ -275,3 +275,77 @@ TRAIN_PROSE_TEMPLATES: tuple[str, ...] = (
     "De {wet} regelt wat scholen met persoonsgegevens mogen doen.",
     "{gebod} de {afkorting} op tijd, uiterlijk in {maand}.",
 )
+
+# --- Issue 18: newspaper frames (training only, `train_ner.py --news`) ------------------------
+# The licence-clean build has no news text with persons in sports results, politics, business and
+# culture (the domain of the CoNLL-2002 test parts). These frames are written for this project
+# (not taken from any corpus) and filled with the train-side name pools of many nationalities.
+# Slots: {np} person as news writes it (full name, surname alone, initial + surname), {np_vol} full
+# name, {rol} role before a name (not part of it), {partij} party (ORG), {orgnieuws} public body,
+# company or medium (ORG), {ploeg} club (ORG), {natio} nationality noun (MISC), {evenement} event
+# or prize (MISC), {score}, {minuut}, {tijdwoord}, {bedrag}.
+TRAIN_NEWS_TEMPLATES: tuple[str, ...] = (
+    # sports
+    "{np} ({ploeg}) won de sprint voor {np} en {np}.",
+    "In de {minuut}e minuut bracht {np} {ploeg} op voorsprong.",
+    "{ploeg} - {ploeg} {score}",
+    "{ploeg} speelde {tijdwoord} {score} gelijk tegen {ploeg}.",
+    "Doelpunten: {minuut}' {np} 1-0, {minuut}' {np} 1-1, {minuut}' {np} 2-1.",
+    "Scheidsrechter: {np}. Toeschouwers: 12.500.",
+    "De {natio} {np_vol} werd tweede in de {evenement}.",
+    "Trainer {np} van {ploeg} was na de match niet tevreden.",
+    "{np} verlaat {ploeg} en tekent een contract bij {ploeg}.",
+    "Bij {ploeg} viel {np} na een kwartier uit met een blessure.",
+    "{np_vol} won in {buitenstad} het toernooi na een zege op {np}.",
+    "1. {np_vol} ({land}); 2. {np_vol} op 12 sec.; 3. {np_vol} ({land}).",
+    "{np} en {np} vormen de nieuwe verdediging van {ploeg}.",
+    "Met een doelpunt van {np} won {ploeg} in {buitenstad} van {ploeg}.",
+    "De {nationaliteit} renner {np_vol} pakte de gele trui in de {evenement}.",
+    "{np} klopte in de finale de {natio} {np_vol} in drie sets.",
+    # politics
+    "{Rol} {np_vol} ({partij}) wil de belastingen verlagen.",
+    "Volgens {np} moet de regering sneller beslissen over de begroting.",
+    "\"We zijn tevreden met het akkoord\", zei {np} {tijdwoord}.",
+    "{Rol} {np} reageerde verbaasd op de kritiek van de {partij}.",
+    "De {partij} en de {partij} vormen samen een meerderheid in {stad}.",
+    "In {buitenstad} sprak {np} met zijn {nationaliteit} collega {np_vol}.",
+    "{np_vol} wordt de nieuwe burgemeester van {stad}.",
+    "{Rol} {np_vol} bezoekt volgende week {land}.",
+    "{np} en {np} ontmoetten elkaar {tijdwoord} in {buitenstad}.",
+    "De {orgnieuws} vraagt {land} om de grens te openen.",
+    "{np} stapt uit de {partij} en gaat naar de {partij}.",
+    "Het voorstel van {np} haalde in de {orgnieuws} geen meerderheid.",
+    "{np} (ex-{partij}) zetelt voortaan als onafhankelijke.",
+    "Op het congres van de {partij} in {stad} werd {np_vol} herkozen.",
+    # business
+    "{bedrijf} neemt {bedrijf} over voor {bedrag}.",
+    "{Rol} {np_vol} van {bedrijf} kondigt 300 ontslagen aan.",
+    "Het aandeel {bedrijf} steeg {tijdwoord} met 4 procent op de beurs van {buitenstad}.",
+    "{bedrijf} opent een nieuwe fabriek in {stad}.",
+    "Volgens {np} van {orgnieuws} groeit de economie dit jaar met 2 procent.",
+    "{np}, de oprichter van {bedrijf}, verkoopt zijn aandelen.",
+    "De vakbonden {orgnieuws} en {orgnieuws} leggen het werk neer bij {bedrijf}.",
+    "{bedrijf} haalde een winst van {bedrag}, meldt {orgnieuws}.",
+    # culture and justice
+    "De nieuwe film van {np_vol} gaat in première in {buitenstad}.",
+    "{np} zingt zaterdag in {stad}; het voorprogramma is van {np}.",
+    "Het boek van {np_vol} werd bekroond met de {evenement}.",
+    "In {buitenstad} loopt een tentoonstelling over {np_vol}.",
+    "Advocaat {np} vraagt de vrijspraak van {np_vol}.",
+    "Het parket van {stad} onderzoekt de klacht tegen {bedrijf}.",
+    "{np_vol} ({minuut}) overleed {tijdwoord} in {buitenstad}.",
+    "\"Dit is een grote dag\", aldus {np}.",
+    "{Rol} {np} van de {orgnieuws} bevestigde het nieuws.",
+    "{np_vol}, {rol} bij {orgnieuws}, wordt ondervraagd door {np}.",
+)
+
+TRAIN_NEWS_NEGATIVES: tuple[str, ...] = (
+    "De regering haalde {tijdwoord} een akkoord over de begroting.",
+    "Het aandeel steeg met 4 procent; de beurs sloot hoger.",
+    "Dinsdag begint het nieuwe seizoen met een thuiswedstrijd.",
+    "De Kamer stemde het wetsontwerp met een ruime meerderheid.",
+    "Uitslagen: 1-0, 2-2, 0-3. Volgende speeldag op zaterdag.",
+    "Vorig jaar daalde de werkloosheid met 3 procent.",
+    "Het weer: zonnig, in het oosten enkele buien.",
+    "De premier en de minister van Financiën weigerden commentaar.",
+)

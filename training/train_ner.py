@@ -54,7 +54,7 @@ DEV_EUROPEANA_SHARE = 0.1
 
 def build_corpora(
     workdir: Path, n_synth: int, n_synth_dev: int, keep_misc: bool, world: bool = False,
-    research: bool = False, clean: bool = True, prose: bool = False,
+    research: bool = False, clean: bool = True, prose: bool = False, news: bool = False,
 ) -> tuple[Path, Path]:
     """Write train.spacy / dev.spacy DocBins and return their paths.
 
@@ -83,8 +83,9 @@ def build_corpora(
         train_docs += group_docs(nlp, lassy, CONLL_SENTENCES_PER_DOC)
         dev_docs += group_docs(nlp, europeana[cut:], CONLL_SENTENCES_PER_DOC)
         dev_docs += group_docs(nlp, lassy_dev, CONLL_SENTENCES_PER_DOC)
-    train_docs += group_docs(nlp, list(generate(nlp, n_synth, "train", SEED, world=world, prose=prose)))
-    dev_docs += group_docs(nlp, list(generate(nlp, n_synth_dev, "train", SEED + 1, world=world, prose=prose)))
+    kinds = {"world": world, "prose": prose, "news": news}
+    train_docs += group_docs(nlp, list(generate(nlp, n_synth, "train", SEED, **kinds)))
+    dev_docs += group_docs(nlp, list(generate(nlp, n_synth_dev, "train", SEED + 1, **kinds)))
     random.Random(SEED).shuffle(train_docs)
     workdir.mkdir(parents=True, exist_ok=True)
     paths = workdir / "train.spacy", workdir / "dev.spacy"
@@ -394,7 +395,7 @@ def main() -> None:
                         help="leave out Europeana and LassySmall (with --research: the old CoNLL build)")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/avgscan-ner"))
-    parser.add_argument("--synthetic", type=int, default=8000)
+    parser.add_argument("--synthetic", type=int, default=16000)
     parser.add_argument("--max-steps", type=int, default=4000)
     parser.add_argument("--keep-misc", action=argparse.BooleanOptionalAction, default=True,
                         help="train with CoNLL MISC as a 4th label (ignored at use time)")
@@ -402,6 +403,8 @@ def main() -> None:
                         help="add the company/club/country/MISC templates to the synthetic data")
     parser.add_argument("--prose", action=argparse.BooleanOptionalAction, default=True,
                         help="add the policy/lesson prose templates (imperatives, abbreviations, diseases)")
+    parser.add_argument("--news", action=argparse.BooleanOptionalAction, default=True,
+                        help="add the newspaper frames (sports, politics, business, culture; issue 18)")
     parser.add_argument("--from-checkpoint", type=Path, metavar="MODEL_DIR",
                         help="skip corpora and training: assemble and evaluate this spacy-train checkpoint "
                              "(e.g. WORKDIR/model-clean/model-best of a run stopped early)")
@@ -418,7 +421,7 @@ def main() -> None:
     else:
         paths = build_corpora(
             args.workdir, args.synthetic, max(args.synthetic // 10, 200), args.keep_misc, args.world,
-            research=args.research, clean=args.clean, prose=args.prose)
+            research=args.research, clean=args.clean, prose=args.prose, news=args.news)
         best = run_training(args.variant, args.workdir, paths, args.max_steps,
                             args.config, parse_overrides(args.set))
     assemble(best, args.output, args.variant)
