@@ -29,7 +29,7 @@ from scanner import __version__
 from scanner.config import ScanConfig
 from scanner.kernel.keys import Keyer
 from scanner.kernel.model import ChildCandidate, Detected, Finding, Item, RowKeys
-from scanner.state import StateStore, item_cache, scan_runs
+from scanner.state import StateStore, item_cache, replace_items, scan_runs
 
 FLUSH_EVERY = 50
 
@@ -159,10 +159,7 @@ class ItemCache:
     def flush(self) -> None:
         if not self.pending:
             return
-        keys = [p["item_key"] for p in self.pending]
-        with self.store.engine.begin() as conn:
-            conn.execute(delete(item_cache).where(item_cache.c.item_key.in_(keys)))
-            conn.execute(item_cache.insert(), self.pending)
+        replace_items(self.store, item_cache, self.pending)
         self.pending = []
 
     def finish(self) -> None:

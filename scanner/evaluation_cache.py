@@ -53,7 +53,7 @@ from scanner.kernel.model import (
 from scanner.linking import RegisterIndex
 from scanner.records.consents import Consent
 from scanner.records.loading import Records
-from scanner.state import item_outcomes
+from scanner.state import item_outcomes, replace_items
 
 FLUSH_EVERY = 200
 PUPIL = "\x00leerling\x00"  # stands for the violation's own pupil in its texts
@@ -251,10 +251,7 @@ class EvaluationCache:
     def flush(self) -> None:
         if not self._pending:
             return
-        keys = [p["item_key"] for p in self._pending]
-        with self.store.engine.begin() as conn:
-            conn.execute(delete(item_outcomes).where(item_outcomes.c.item_key.in_(keys)))
-            conn.execute(item_outcomes.insert(), self._pending)
+        replace_items(self.store, item_outcomes, self._pending)
         self._pending = []
 
     def close(self) -> None:

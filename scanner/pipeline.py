@@ -38,7 +38,6 @@ from scanner.kernel.model import (
     ScannedItem,
     Settings,
     SourceRef,
-    Violation,
 )
 from scanner.kernel.text import fold
 from scanner.link_review import explain, to_review
@@ -179,13 +178,9 @@ class Scanner:
 
 
 @dataclass
-class Evaluation:
-    """What the rules made of the scanned items."""
+class Evaluation(Judgement):
+    """What the rules made of the scanned items: every item's judgement, one after the other."""
 
-    violations: list[Violation] = field(default_factory=list)
-    to_review: list[Violation] = field(default_factory=list)  # would be violations if a weak link held
-    exempt: list[ExemptFlow] = field(default_factory=list)
-    kept_by_law: list[dict[str, object]] = field(default_factory=list)
     skipped_rules: list[dict[str, str]] = field(default_factory=list)
     findings: Sequence[Finding] = field(default_factory=list)  # a Ledger when evaluate() made it
 

@@ -34,6 +34,7 @@ from sqlalchemy import (
     String,
     Table,
     create_engine,
+    delete,
     event,
     select,
 )
@@ -384,7 +385,15 @@ class StateStore:
 
 
 __all__ = ["AuditRecord", "StateError", "StateStore", "StoredViolation", "item_cache", "item_outcomes", "mask_path",
-           "metadata", "scan_runs"]
+           "metadata", "replace_items", "scan_runs"]
+
+
+def replace_items(store: StateStore, table: Table, rows: list[dict[str, object]]) -> None:
+    """Write per-item rows (the cache's, the kept outcomes') in one transaction; an item's earlier row goes."""
+    keys = [r["item_key"] for r in rows]
+    with store.engine.begin() as conn:
+        conn.execute(delete(table).where(table.c.item_key.in_(keys)))
+        conn.execute(table.insert(), rows)
 
 
 def _identity_check(key: bytes) -> str:
