@@ -73,6 +73,10 @@ OWN_FIRST_NAMES: tuple[str, ...] = (
     "Saar", "Noor", "Fenna", "Lotte", "Evi", "Liv", "Nina", "Roos", "Fleur",
     "Isa", "Jasmijn", "Femke", "Sanne", "Lieke", "Mirthe", "Fien", "Veerle",
     "Floor", "Jip", "Bo", "Dex", "Ties", "Stijn", "Niek", "Jurre", "Wout",
+    # Frisian and Groningen first names
+    "Sjoerd", "Wiebe", "Jelle", "Douwe", "Hylke", "Sytse", "Tjalling", "Jorrit", "Freerk", "Folkert",
+    "Ate", "Eelke", "Gerbrich", "Hiske", "Janneke", "Jildou", "Marrit", "Sjoukje", "Tjitske",
+    "Wietske", "Ymke", "Baukje", "Froukje", "Geartsje", "Hinke", "Tsjerk", "Oebele", "Rients",
 )
 
 OWN_SURNAMES: tuple[str, ...] = (
@@ -126,6 +130,16 @@ OWN_SURNAMES: tuple[str, ...] = (
     "van der Meulen", "Hofman", "Bosman", "Wolters", "Sanders", "van der Horst",
     "Mol", "Kuijpers", "Molenaar", "van de Pol", "de Backer", "in 't Veld",
     "in 't Hout", "van 't Hof", "op de Weegh", "ter Horst", "ten Cate",
+    # Dutch regional (Twente, Achterhoek, Drenthe, Groningen, Friesland): endings that also occur in
+    # place names (-huis, -horst, -kamp, -veld), so the model does not read every -huis word as a
+    # place (the place pools hold 31 names in -huis/-huizen, the surname pools only 6)
+    "Westerhuis", "Wolthuis", "Brinkhuis", "Kleinhuis", "Hulshuis", "Lubbershuis", "Velthuis",
+    "Nijhuis", "Groothuis", "Kamphuis", "Stroothuis", "Wiggerhuis", "Hesselinkhuis", "Bekhuis",
+    "Egberink", "Oude Wesselink", "Hesselink", "Roelofsink", "Olthof", "Kleinjan", "Beltman",
+    "Wissink", "Lammerink", "Bruggink", "Schuttenbelt", "Hofstede", "Dijkhuizen", "Mulderink",
+    "Ruiterkamp", "Hoeksema", "Wierenga", "Hummelinga", "Zijlstra", "Bosma", "Jelsma", "Feenstra",
+    "Sikkema", "Tjalsma", "Brouwersma", "Haitsma", "Koopmans", "Hagenbeek", "Kuilder", "Smeenk",
+    "Tuinstra", "Elzinga", "Oosterveld", "Stegeman", "Reinders", "Lenferink", "Hofsteenge",
 )
 
 OWN_PLACES: tuple[str, ...] = (
