@@ -11,7 +11,6 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
-from openpyxl.worksheet.worksheet import Worksheet
 
 from reports import private_file
 from reports.i18n import t, value_label
@@ -31,122 +30,109 @@ from reports.view import (
     violation_rows,
     when,
 )
-from reports.xlsx_layout import BOLD, alert, append, fit_columns, put, table, title
+from reports.xlsx_layout import Sheet, alert, bold, table, title
 from scanner.kernel.ledger import Ledger
 from scanner.kernel.model import ACCEPTED, EXPIRED, FALSE_POSITIVE, Item, Report
 
+SORT_RUN = 50_000  # items of the coverage list held at once while it is sorted (the rest wait on disk)
 
-def _summary(ws: Worksheet, report: Report, lang: str) -> None:
+
+def _summary(ws: Sheet, report: Report, lang: str) -> None:
     st = report.statistics
-    ws.title = t("summary", lang)
     title(ws, t("title", lang))
-    append(ws, [t("as_of", lang), report.settings.as_of.isoformat(), t("generated", lang), when(report.generated_at)])
+    ws.append([t("as_of", lang), report.settings.as_of.isoformat(), t("generated", lang), when(report.generated_at)])
     for n in gap_notices(report):  # unread sources first: the counts below do not cover them
-        append(ws, [])
         alert(ws, [f"{t('gap_title', lang).upper()}: {n.headline}", *([f"{t('gap_reason', lang)}: {n.reason}"]
                                                                        if n.reason else []),
                    f"{t('gap_fix', lang)}: {n.fix}"])
     if report.breaches:
-        append(ws, [])
         alert(ws, [f"{t('breach_title', lang).upper()}: {len(report.breaches)}", t("breach_intro", lang),
                    t("breach_guidance", lang)])
-    append(ws, [])
     starts = start_rows(report)
-    append(ws, [t("start_here", lang)])
-    ws.cell(ws.max_row, 1).font = BOLD
-    append(ws, [t("start_here_intro", lang)])
+    bold(ws, t("start_here", lang))
+    ws.append([t("start_here_intro", lang)])
     if starts:
         table(ws, ["#", t("priority", lang), t("source", lang), t("path", lang), t("action", lang), t("pupils", lang),
                    t("why", lang), t("id", lang)],
               [[n, r.priority, r.source, r.path, r.action or r.rule_title, r.pupils, r.why, r.identities]
-               for n, r in enumerate(starts, start=1)], start=ws.max_row + 1, freeze=False, autofilter=False)
+               for n, r in enumerate(starts, start=1)], freeze=False, autofilter=False)
     else:
-        append(ws, [t("nothing_to_do", lang)])
-    append(ws, [])
+        ws.append([t("nothing_to_do", lang)])
     for key, value in (("items", st["items"]), ("scanned", st["scanned"]), ("unreadable", st["unreadable"]),
                        ("skipped", st["skipped"]), ("findings", st["findings"]),
                        ("violations", len(report.violations)), ("open_violations", report.open_violations),
                        ("accepted", report.count(ACCEPTED)), ("expired", report.count(EXPIRED)),
                        ("false_positives", report.count(FALSE_POSITIVE))):
         label = t(key, lang)
-        append(ws, [label[:1].upper() + label[1:], value])
+        ws.append([label[:1].upper() + label[1:], value])
     if report.history.previous is not None:
-        append(ws, [t("since_previous", lang), f"{t('new', lang)}: {sum(v.change == 'new' for v in report.violations)}",
-                    f"{t('persisting', lang)}: {sum(v.change == 'persisting' for v in report.violations)}",
-                    f"{t('resolved', lang)}: {len(report.history.resolved)}"])
-    append(ws, [])
+        ws.append([t("since_previous", lang),
+                   f"{t('new', lang)}: {sum(v.change == 'new' for v in report.violations)}",
+                   f"{t('persisting', lang)}: {sum(v.change == 'persisting' for v in report.violations)}",
+                   f"{t('resolved', lang)}: {len(report.history.resolved)}"])
     first, last = table(ws, [t("rule", lang), t("description", lang), t("count", lang)],
                         [[code, name, n] for code, name, n in rule_counts(report)], freeze=False, autofilter=False)
     chart = BarChart()
     chart.type, chart.style, chart.legend = "bar", 10, None
     chart.title, chart.width, chart.height = t("per_rule", lang), 18, 8
-    chart.add_data(Reference(ws, min_col=3, min_row=first, max_row=last), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=first + 1, max_row=last))
-    ws.add_chart(chart, f"E{first}")
-    append(ws, [])
+    chart.add_data(Reference(ws.ws, min_col=3, min_row=first, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(ws.ws, min_col=1, min_row=first + 1, max_row=last))
+    ws.ws.add_chart(chart, f"E{first}")
     table(ws, [t("source", lang), t("count", lang)], [[s, n] for s, n in source_counts(report)],
-          start=ws.max_row + 1, freeze=False, autofilter=False)
-    append(ws, [])
+          freeze=False, autofilter=False)
     table(ws, [t("school", lang), t("count", lang)],
-          [[s or t("no_school", lang), n] for s, n in school_counts(report)],
-          start=ws.max_row + 1, freeze=False, autofilter=False)
-    append(ws, [])
+          [[s or t("no_school", lang), n] for s, n in school_counts(report)], freeze=False, autofilter=False)
     table(ws, [t("severity", lang), t("count", lang)],
-          [[value_label("sev", s, lang), n] for s, n in severity_counts(report)],
-          start=ws.max_row + 1, freeze=False, autofilter=False)
+          [[value_label("sev", s, lang), n] for s, n in severity_counts(report)], freeze=False, autofilter=False)
     for s in report.skipped_rules:
-        append(ws, [t("not_run", lang), s["rule"], s["reason"]])
+        ws.append([t("not_run", lang), s["rule"], s["reason"]])
     for problem in report.statistics.get("record_problems", [])[:200]:
-        append(ws, [t("record", lang), problem])
-    fit_columns(ws, {1: 28, 2: 50, 3: 12, 4: 26})
+        ws.append([t("record", lang), problem])
 
 
-def _breaches(ws: Worksheet, report: Report, lang: str) -> None:
+def _breaches(ws: Sheet, report: Report, lang: str) -> None:
     quiet = [t("not_established" if gap_notices(report) else "no_breaches", lang)]  # no all-clear for unread sources
     alert(ws, [t("breach_intro", lang), t("breach_guidance", lang)] if report.breaches else quiet, width=9)
+    ws.skip()
     table(ws, [t(k, lang) for k in ("id", "source", "path", "pupil", "categories", "message", "discovered",
                                      "deadline", "status")],
           [[b.identity, b.source, b.path, b.leerlingnummer or "", ", ".join(b.categories), b.reason,
             when(b.discovered_at), when(breach_deadline(b.discovered_at)), value_label("status", b.status, lang)]
-           for b in report.breaches], start=ws.max_row + 2)
-    fit_columns(ws, {1: 18, 6: 60})
+           for b in report.breaches])
 
 
-def _violations(ws: Worksheet, report: Report, lang: str) -> None:
+def _violations(ws: Sheet, report: Report, lang: str) -> None:
     keys = ["id", "rule", "description", "severity", "priority", "source", "path", "pupil", "linked_by", "evidence",
             "message", "legal", "action", "status", "change", "first_seen", "why"]
-    table(ws, [t(k, lang) for k in keys], [
+    table(ws, [t(k, lang) for k in keys], (
         [r.identity, r.rule, r.rule_title, value_label("sev", r.severity, lang), r.priority, r.source, r.path,
          r.leerlingnummer,
          r.linked_by, r.evidence, r.message, r.legal_reference, r.action, value_label("status", r.status, lang),
-         value_label("change", r.change, lang), when(r.first_seen), r.why] for r in violation_rows(report)])
-    fit_columns(ws)
+         value_label("change", r.change, lang), when(r.first_seen), r.why] for r in violation_rows(report)))
 
 
-def _to_review(ws: Worksheet, report: Report, lang: str) -> None:
+def _to_review(ws: Sheet, report: Report, lang: str) -> None:
     ws.append([t("review_intro", lang)])
+    ws.skip()
     table(ws, [t(k, lang) for k in ("rule", "description", "source", "path", "pupil", "review_reason", "linked_by",
                                     "message")],
-          [[r.rule, r.rule_title, r.source, r.path, r.leerlingnummer, r.reason, r.linked_by, r.message]
-           for r in review_rows(report)], start=ws.max_row + 2)
-    fit_columns(ws, {6: 60, 8: 60})
+          ([r.rule, r.rule_title, r.source, r.path, r.leerlingnummer, r.reason, r.linked_by, r.message]
+           for r in review_rows(report)))
 
 
-def _per_pupil(ws: Worksheet, report: Report, lang: str) -> None:
+def _per_pupil(ws: Sheet, report: Report, lang: str) -> None:
     table(ws, [t(k, lang) for k in ("pupil", "violations", "highest", "rules", "places")],
-          [[p.leerlingnummer, p.violations, value_label("sev", p.highest, lang), p.rules, p.places]
-           for p in pupil_rows(report)])
-    fit_columns(ws)
+          ([p.leerlingnummer, p.violations, value_label("sev", p.highest, lang), p.rules, p.places]
+           for p in pupil_rows(report)))
 
 
-def _exempt(ws: Worksheet, report: Report, lang: str) -> None:
+def _exempt(ws: Sheet, report: Report, lang: str) -> None:
     table(ws, [t(k, lang) for k in ("source", "path", "pupil", "party", "legal_basis", "categories", "shared")],
-          [[e.source, e.path, e.leerlingnummer or "", e.party, e.legal_basis, ", ".join(e.categories), e.shared]
-           for e in report.exempt])
-    fit_columns(ws)
+          ([e.source, e.path, e.leerlingnummer or "", e.party, e.legal_basis, ", ".join(e.categories), e.shared]
+           for e in report.exempt))
 
 
-def _triage(ws: Worksheet, report: Report, lang: str) -> None:
+def _triage(ws: Sheet, report: Report, lang: str) -> None:
     triaged = [r for r in violation_rows(report) if r.status != "open"]
     rows: list[list[object]] = [
         [r.identity, value_label("status", r.status, lang), r.rule, r.source, r.path, r.leerlingnummer, r.reason,
@@ -154,10 +140,9 @@ def _triage(ws: Worksheet, report: Report, lang: str) -> None:
     rows += [[identity, t("unmatched", lang), "", "", "", "", "", "", ""] for identity in report.triage.unmatched]
     table(ws, [t(k, lang) for k in ("id", "status", "rule", "source", "path", "pupil", "reason", "owner", "expires")],
           rows)
-    fit_columns(ws)
 
 
-def _history(ws: Worksheet, report: Report, lang: str) -> None:
+def _history(ws: Sheet, report: Report, lang: str) -> None:
     codes = [code for code, _, _ in rule_counts(report)]
     first, last = table(ws, [t("audit", lang), t("date", lang), t("as_of", lang), t("violations", lang),
                              t("open_violations", lang), *codes],
@@ -166,54 +151,54 @@ def _history(ws: Worksheet, report: Report, lang: str) -> None:
     if len(report.history.audits) > 1:
         chart = LineChart()
         chart.title, chart.width, chart.height = t("trend", lang), 18, 7
-        chart.add_data(Reference(ws, min_col=4, max_col=5, min_row=first, max_row=last), titles_from_data=True)
-        chart.set_categories(Reference(ws, min_col=3, min_row=first + 1, max_row=last))
-        ws.add_chart(chart, f"B{last + 3}")
+        chart.add_data(Reference(ws.ws, min_col=4, max_col=5, min_row=first, max_row=last), titles_from_data=True)
+        chart.set_categories(Reference(ws.ws, min_col=3, min_row=first + 1, max_row=last))
+        ws.ws.add_chart(chart, f"B{last + 3}")
         last += 17  # room for the chart
-    row = last + 2
-    put(ws, row, 1, t("resolved", lang) + " — " + t("since_previous", lang).lower()
-        if report.history.previous else t("first_audit", lang))
-    ws.cell(row, 1).font = BOLD
+    ws.skip(last + 1 - ws.row)
+    bold(ws, t("resolved", lang) + " — " + t("since_previous", lang).lower()
+         if report.history.previous else t("first_audit", lang))
     table(ws, [t(k, lang) for k in ("id", "rule", "severity", "source", "path", "first_seen")],
-          [[r.identity, r.rule, value_label("sev", r.severity, lang), r.source, r.masked_path, when(r.first_seen)]
-           for r in report.history.resolved], start=row + 1, freeze=False, autofilter=False)
-    fit_columns(ws)
+          ([r.identity, r.rule, value_label("sev", r.severity, lang), r.source, r.masked_path, when(r.first_seen)]
+           for r in report.history.resolved), freeze=False, autofilter=False)
 
 
-def _coverage(ws: Worksheet, report: Report, lang: str) -> None:
+def _coverage(ws: Sheet, report: Report, lang: str) -> None:
     order = {"unreadable": 0, "skipped": 1, "scanned": 2}
     def key(i: Item) -> tuple[int, str, str]:
         return order.get(i.status, 3), i.source, i.path
 
     # a ledger sorts in runs on disk instead of holding every item of the share at once
-    items = report.items.sorted(key) if isinstance(report.items, Ledger) else sorted(report.items, key=key)
+    items = (report.items.sorted(key, run=SORT_RUN) if isinstance(report.items, Ledger)
+             else sorted(report.items, key=key))
     table(ws, [t(k, lang) for k in ("source", "path", "status", "reason", "kind", "role", "party", "pupils")],
           ([i.source, i.path, item_status(i.status, lang), i.reason or "", i.kind, i.role or "",
             i.party or "", ", ".join(n for n, amb in report.subjects.get((i.source, i.path), []) if not amb)]
            for i in items))
-    fit_columns(ws)
 
 
-def _kept(ws: Worksheet, report: Report, lang: str) -> None:
+def _kept(ws: Sheet, report: Report, lang: str) -> None:
     table(ws, [t(k, lang) for k in ("source", "path", "reason", "pupils")],
-          [[k["source"], k["path"], k["reason"], ", ".join(k.get("leerlingnummers", []))] for k in report.kept_by_law])
-    fit_columns(ws)
+          ([k["source"], k["path"], k["reason"], ", ".join(k.get("leerlingnummers", []))] for k in report.kept_by_law))
 
 
-def _settings(ws: Worksheet, report: Report, lang: str) -> None:
-    table(ws, [t("setting", lang), t("value", lang)], [[k, v] for k, v in settings_rows(report)])
-    fit_columns(ws)
+def _settings(ws: Sheet, report: Report, lang: str) -> None:
+    table(ws, [t("setting", lang), t("value", lang)], ([k, v] for k, v in settings_rows(report)))
 
 
 def write_xlsx(report: Report, out_dir: Path) -> Path:
+    """Each sheet is written row by row in openpyxl's write-only mode; the workbook is assembled in
+    the file as it is saved, so memory does not grow with the number of items."""
     lang = reviewed(report).lang
-    wb = Workbook()
-    _summary(wb.active, report, lang)
-    for key, build in (("breach_title", _breaches), ("violations", _violations), ("to_review", _to_review),
-                       ("per_pupil", _per_pupil),
+    wb = Workbook(write_only=True)
+    widths = {"summary": {1: 28, 2: 50, 3: 12, 4: 26}, "breach_title": {1: 18, 6: 60}, "to_review": {6: 60, 8: 60}}
+    for key, build in (("summary", _summary), ("breach_title", _breaches), ("violations", _violations),
+                       ("to_review", _to_review), ("per_pupil", _per_pupil),
                        ("exempt_sheet", _exempt), ("triage_sheet", _triage), ("history", _history),
                        ("coverage", _coverage), ("kept_by_law", _kept), ("settings", _settings)):
-        build(wb.create_sheet(t(key, lang)[:31]), report, lang)
+        sheet = Sheet(wb.create_sheet(t(key, lang)[:31]), widths.get(key))
+        build(sheet, report, lang)
+        sheet.close()
     path = out_dir / "report.xlsx"
     wb.save(path)
     private_file(path)

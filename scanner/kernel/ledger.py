@@ -116,19 +116,21 @@ class Ledger(Generic[T]):
 
     def sorted(self, key: Callable[[T], Any], run: int = 50_000) -> Iterator[T]:
         """The entries in `key` order (stable), holding at most `run` of them in memory at once:
-        sorted runs go to ledgers of their own and are merged."""
+        sorted runs go to ledgers of their own and are merged. The merge reads each run in small pages
+        (a hundredth of a run), so it holds far fewer entries than a run, however many runs there are."""
         if len(self) <= run:
             yield from sorted(self, key=key)
             return
         runs: list[Ledger[tuple[Any, int, T]]] = []
+        page = max(100, run // 100)
         chunk: list[tuple[Any, int, T]] = []
         for i, entry in enumerate(self):
             chunk.append((key(entry), i, entry))
             if len(chunk) >= run:
-                runs.append(Ledger(sorted(chunk, key=lambda c: (c[0], c[1]))))
+                runs.append(Ledger(sorted(chunk, key=lambda c: (c[0], c[1])), page=page))
                 chunk = []
         if chunk:
-            runs.append(Ledger(sorted(chunk, key=lambda c: (c[0], c[1]))))
+            runs.append(Ledger(sorted(chunk, key=lambda c: (c[0], c[1])), page=page))
         for _k, _i, entry in heapq.merge(*runs, key=lambda c: (c[0], c[1])):
             yield entry
         for r in runs:

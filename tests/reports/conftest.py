@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from scanner.kernel.ledger import Ledger
 from scanner.kernel.model import Access, ExemptFlow, Finding, Item, Report, Settings, SourceRef, Violation
 from scanner.triage import ReviewSession
 from tests.test_cli import CONSENTS, REGISTER, write_docx
@@ -97,6 +98,22 @@ def sample_report() -> Report:
                   skipped_rules=[{"rule": "consent-missing", "reason": "geen toestemmingsregistratie opgegeven"}],
                   statistics=stats, settings=settings,
                   subjects={("share", open_file): [("1001", False)]})
+
+
+def with_items(report: Report, n: int) -> Report:
+    """The sample report over a share of `n` more files, kept in a ledger as a real scan keeps them, in
+    an order the coverage sheet must change (unreadable first, then by path); every tenth names a pupil."""
+    items: Ledger[Item] = Ledger(report.items)
+    for i in range(n):
+        status = "unreadable" if i % 97 == 0 else "scanned"
+        path = f"Leerlingen/groep {i % 8 + 1}/map {(n - i) // 100:05d}/verslag {i:07d}.docx"
+        items.append(Item(source="share", path=path, kind="file", status=status,
+                          reason="BadZipFile: File is not a zip file" if status == "unreadable" else None))
+        if i % 10 == 0:
+            report.subjects[("share", path)] = [(str(1000 + i % 500), False)]
+    report.items = items
+    report.statistics["items"] = len(items)
+    return report
 
 
 @pytest.fixture()
