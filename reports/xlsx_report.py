@@ -34,7 +34,7 @@ from reports.xlsx_layout import Sheet, alert, bold, table, title
 from scanner.kernel.ledger import Ledger
 from scanner.kernel.model import ACCEPTED, EXPIRED, FALSE_POSITIVE, Item, Report
 
-SORT_RUN = 50_000  # items of the coverage list held at once while it is sorted (the rest wait on disk)
+SORT_RUN = 20_000  # items of the coverage list held at once while it is sorted (the rest wait on disk)
 
 
 def _summary(ws: Sheet, report: Report, lang: str) -> None:
