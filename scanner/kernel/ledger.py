@@ -18,14 +18,16 @@ from typing import Any, Generic, TypeVar, overload
 T = TypeVar("T")
 PAGE = 2000  # entries written or read at once
 CACHE_KB = 8192  # SQLite's page cache for one ledger
+RUN_CACHE_KB = 512  # for a sorted run, read once from start to end
 
 
 class Ledger(Generic[T]):
     """An append-only sequence of picklable entries stored on disk. Entries read back are copies:
     change them before appending, not after."""
 
-    def __init__(self, entries: Iterable[T] = (), page: int = PAGE) -> None:
+    def __init__(self, entries: Iterable[T] = (), page: int = PAGE, cache_kb: int = CACHE_KB) -> None:
         self._page = page
+        self._cache_kb = cache_kb
         self._db: sqlite3.Connection | None = None
         self._pending: list[bytes] = []
         self._stored = 0
@@ -36,7 +38,7 @@ class Ledger(Generic[T]):
         if self._db is None:
             # "": a private temporary database on disk, removed when the connection closes
             self._db = sqlite3.connect("", check_same_thread=False, isolation_level=None)
-            self._db.execute(f"PRAGMA cache_size=-{CACHE_KB}")
+            self._db.execute(f"PRAGMA cache_size=-{self._cache_kb}")
             self._db.execute("PRAGMA journal_mode=OFF")
             self._db.execute("PRAGMA synchronous=OFF")
             self._db.execute("CREATE TABLE entry (n INTEGER PRIMARY KEY, data BLOB NOT NULL)")
@@ -117,7 +119,8 @@ class Ledger(Generic[T]):
     def sorted(self, key: Callable[[T], Any], run: int = 50_000) -> Iterator[T]:
         """The entries in `key` order (stable), holding at most `run` of them in memory at once:
         sorted runs go to ledgers of their own and are merged. The merge reads each run in small pages
-        (a hundredth of a run), so it holds far fewer entries than a run, however many runs there are."""
+        (a hundredth of a run) through a small SQLite cache each (a run is read once, in order), so
+        the merge holds far fewer entries than a run, however many runs there are."""
         if len(self) <= run:
             yield from sorted(self, key=key)
             return
@@ -127,10 +130,10 @@ class Ledger(Generic[T]):
         for i, entry in enumerate(self):
             chunk.append((key(entry), i, entry))
             if len(chunk) >= run:
-                runs.append(Ledger(sorted(chunk, key=lambda c: (c[0], c[1])), page=page))
+                runs.append(Ledger(sorted(chunk, key=lambda c: (c[0], c[1])), page=page, cache_kb=RUN_CACHE_KB))
                 chunk = []
         if chunk:
-            runs.append(Ledger(sorted(chunk, key=lambda c: (c[0], c[1])), page=page))
+            runs.append(Ledger(sorted(chunk, key=lambda c: (c[0], c[1])), page=page, cache_kb=RUN_CACHE_KB))
         for _k, _i, entry in heapq.merge(*runs, key=lambda c: (c[0], c[1])):
             yield entry
         for r in runs:
