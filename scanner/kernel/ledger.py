@@ -31,6 +31,7 @@ class Ledger(Generic[T]):
         self._db: sqlite3.Connection | None = None
         self._pending: list[bytes] = []
         self._stored = 0
+        self._kept_page: tuple[tuple[int, int], list[bytes]] | None = None  # see _page_of
         self._lock = threading.Lock()  # writers may read from more than one thread
         self.extend(entries)
 
@@ -100,7 +101,21 @@ class Ledger(Generic[T]):
         i = index + n if index < 0 else index
         if not 0 <= i < n:
             raise IndexError("ledger index out of range")
-        return self._slice(i, i + 1)[0]
+        return pickle.loads(self._page_of(i, n)[i % self._page])
+
+    def _page_of(self, i: int, n: int) -> list[bytes]:
+        """The stored bytes of the page holding entry `i`, the last one kept: a violation names its item's
+        findings, which lie side by side, so the reports look up one page many times. Each read still
+        unpickles: an entry read back stays a copy."""
+        start = i - i % self._page
+        key = (start, min(start + self._page, n))
+        if self._kept_page is None or self._kept_page[0] != key:
+            with self._lock:
+                self._write()
+                assert self._db is not None
+                rows = self._db.execute("SELECT data FROM entry WHERE n >= ? AND n < ? ORDER BY n", key)
+                self._kept_page = (key, [data for (data,) in rows])
+        return self._kept_page[1]
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Ledger | list | tuple):
@@ -144,7 +159,7 @@ class Ledger(Generic[T]):
             if self._db is not None:
                 self._db.close()
                 self._db = None
-            self._pending, self._stored = [], 0
+            self._pending, self._stored, self._kept_page = [], 0, None
 
 
 __all__ = ["Ledger"]
