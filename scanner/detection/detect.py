@@ -20,6 +20,7 @@ from scanner.detection.tables import column_group, column_type, valid_for
 from scanner.kernel.entities import catalogue
 from scanner.kernel.keys import Keyer
 from scanner.kernel.model import WEAK_NAME_SCORE, Finding, TextUnit
+from scanner.kernel.names import PARTICLES
 from scanner.kernel.text import fold
 
 if TYPE_CHECKING:  # Presidio loads with the analyzer: linking (unknown children) imports this module too
@@ -213,6 +214,27 @@ def _inside_own_names(findings: list[Finding], units: list[TextUnit], names: lis
     return [f for f in findings if f.entity_type in values or not inside(f)]
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _cut_name_cells(names: dict[int, list[Finding]], units: list[TextUnit]) -> set[int]:
+    """A name column's cell holds one name: where the recognizers found only part of it ("Brink" of
+    "ten Brink", "Berg" of "Jan van den Berg"), the whole cell is the name, so the partial spans give way
+    to the column's own finding. Only a particle or a capitalised word (an initial) left out counts: in
+    "Jan de Vries (vader)" the name was found whole. `names` are each unit's PERSON findings; the units
+    returned are cut."""
+    cut = set()
+    for i, found in names.items():
+        unit = units[i]
+        if column_type(unit.column) != "PERSON" or not valid_for("PERSON", unit.text):
+            continue
+        left = [m.group() for m in _WORD.finditer(unit.text)
+                if not any(f.start <= m.start() and m.end() <= f.end for f in found)]
+        if left and all(w in PARTICLES or w[0].isupper() for w in left):
+            cut.add(i)
+    return cut
+
+
 def detect(analyzer: AnalyzerEngine, source: str, path: str, units: list[TextUnit],
            own_addresses: list[str] | None = None, keyer: Keyer | None = None,
            own_names: list[str] | None = None, memo: CellMemo | None = None) -> list[Finding]:
@@ -221,6 +243,7 @@ def detect(analyzer: AnalyzerEngine, source: str, path: str, units: list[TextUni
 
     findings: list[Finding] = []
     covered: dict[int, set[str]] = {}
+    names: dict[int, list[Finding]] = {}  # each unit's PERSON findings
     for hit in analyze_units(analyzer, units, memo):
         r = hit.result
         meta = r.recognition_metadata
@@ -229,6 +252,14 @@ def detect(analyzer: AnalyzerEngine, source: str, path: str, units: list[TextUni
         if f is not None:
             findings.append(f)
             covered.setdefault(hit.unit, set()).add(r.entity_type)
+            if r.entity_type == "PERSON":
+                names.setdefault(hit.unit, []).append(f)
+    cut = _cut_name_cells(names, units)
+    if cut:
+        dropped = {id(f) for i in cut for f in names[i]}
+        findings = [f for f in findings if id(f) not in dropped]
+        for i in cut:
+            covered[i].discard("PERSON")
     for i, unit in enumerate(units):
         etype = column_type(unit.column)
         if etype and etype not in covered.get(i, set()) and valid_for(etype, unit.text):
