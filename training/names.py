@@ -304,6 +304,35 @@ def pseudo_brand(rng: random.Random) -> str:
     return name.upper() if rng.random() < 0.1 else name
 
 
+BRAND_ONSETS: tuple[str, ...] = (
+    "b", "br", "c", "d", "dr", "f", "g", "gr", "k", "kl", "l", "m", "n", "p", "pl", "r", "s", "st",
+    "t", "tr", "v", "w", "z", "sk", "x", "",
+)
+BRAND_VOWELS: tuple[str, ...] = ("a", "e", "i", "o", "u", "y", "ea", "io", "au")
+BRAND_ENDINGS: tuple[str, ...] = (
+    "air", "ex", "ix", "ax", "is", "co", "tel", "net", "tec", "tron", "dis", "nova", "sa", "bo",
+    "lux", "ma", "ra", "on", "um", "ell", "ico", "ank", "ver", "ta", "go", "ster", "oil", "fina",
+)
+
+
+def invented_brand(rng: random.Random) -> str:
+    """A new one-word company name from syllables ('Draliver', 'Kotex', 'Brimaxa'): open-ended, so the
+    model learns the contexts of companies and not a list of them."""
+    syllables = "".join(rng.choice(BRAND_ONSETS) + rng.choice(BRAND_VOWELS) for _ in range(rng.choice((1, 1, 2))))
+    name = (syllables + rng.choice(BRAND_ENDINGS)).capitalize()
+    roll = rng.random()
+    if roll < 0.08:
+        return name.upper()
+    if roll < 0.16:
+        return name + rng.choice((" Group", " International", " Holding", " Bank", " Airlines", " Motors"))
+    return name
+
+
+def acronym(rng: random.Random) -> str:
+    """'KBTF', 'NMV': an organisation written as its initials."""
+    return "".join(rng.choice("ABCDEFGHIJKLMNOPRSTUVW") for _ in range(rng.choice((2, 3, 3, 4, 4, 5))))
+
+
 @cache
 def faker_companies() -> tuple[str, ...]:
     """Faker nl_NL's large companies (MIT), minus odd joined entries."""

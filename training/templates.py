@@ -349,3 +349,44 @@ TRAIN_NEWS_NEGATIVES: tuple[str, ...] = (
     "Het weer: zonnig, in het oosten enkele buien.",
     "De premier en de minister van Financiën weigerden commentaar.",
 )
+
+# --- Issue 18, session 24: companies as one unknown word (training only, `--news-share`) ----------
+# The error analysis of c8 on testa (training/README.md) found most false names to be companies
+# written as one capitalised word ('het aandeel X', 'X-topman', 'bij X') and most missed names to be
+# a foreign surname alone ('zei X'). These frames are written for this project; {merk} is an invented
+# brand or acronym (ORG), {np} a person of any nationality in the pools.
+TRAIN_NEWS_ORG_TEMPLATES: tuple[str, ...] = (
+    "Het aandeel {merk} verloor {tijdwoord} 6 procent.",
+    "{merk} schrapt 450 banen in {stad}.",
+    "De aandeelhouders van {merk} keurden de fusie met {merk} goed.",
+    "{merk} en {merk} praten over een samenwerking.",
+    "De overname van {merk} door {merk} kost {bedrag}.",
+    "{merk} boekte vorig jaar een verlies van {bedrag}.",
+    "Volgens {merk} ligt de schuld bij de leverancier.",
+    "{np} wordt de nieuwe topman van {merk}.",
+    "{merk}-topman {np} verwacht een beter tweede halfjaar.",
+    "Het personeel van {merk} staakt sinds {tijdwoord}.",
+    "De vliegtuigen van {merk} blijven aan de grond.",
+    "{merk} brengt in {maand} een nieuwe versie van zijn software uit.",
+    "Het Amerikaanse {merk} koopt het {nationaliteit} {merk}.",
+    "{merk}, {merk} en {merk} stijgen op de beurs van {buitenstad}.",
+    "Bij {merk} in {stad} werken 1.200 mensen.",
+    "{merk} sluit zijn vestiging in {buitenstad}.",
+    "De curator van {merk} zoekt een koper.",
+    "{merk} meldt een omzet van {bedrag}.",
+    "Het gerecht onderzoekt de boekhouding van {merk}.",
+    "{np} ({merk}) noemt de cijfers teleurstellend.",
+    "Analist {np} van {merk} verlaagt zijn advies.",
+    "{merk} neemt een belang van 30 procent in {merk}.",
+    "De groep {merk} telt vijf fabrieken in {land}.",
+    "{merk} kreeg een boete van de Europese Commissie.",
+    # a foreign person by surname alone, the commonest miss
+    "{np} zei {tijdwoord} dat de onderhandelingen vastzitten.",
+    "Ook {np} en {np} waren op de top in {buitenstad} aanwezig.",
+    "De {natio} {np_vol} ontmoet {tijdwoord} {np} in {buitenstad}.",
+    "{Rol} {np} liet weten dat {np} niet welkom is.",
+    "Volgens {np} is het akkoord met {np} dood.",
+    "{np} beschuldigt {np} van verraad.",
+    "Een woordvoerder van {np} ontkende het bericht.",
+    "{np} won met {score} van {np}.",
+)

@@ -55,6 +55,7 @@ DEV_EUROPEANA_SHARE = 0.1
 def build_corpora(
     workdir: Path, n_synth: int, n_synth_dev: int, keep_misc: bool, world: bool = False,
     research: bool = False, clean: bool = True, prose: bool = False, news: bool = False,
+    news_share: float | None = None,
 ) -> tuple[Path, Path]:
     """Write train.spacy / dev.spacy DocBins and return their paths.
 
@@ -83,7 +84,7 @@ def build_corpora(
         train_docs += group_docs(nlp, lassy, CONLL_SENTENCES_PER_DOC)
         dev_docs += group_docs(nlp, europeana[cut:], CONLL_SENTENCES_PER_DOC)
         dev_docs += group_docs(nlp, lassy_dev, CONLL_SENTENCES_PER_DOC)
-    kinds = {"world": world, "prose": prose, "news": news}
+    kinds = {"world": world, "prose": prose, "news": news, "news_share": news_share}
     train_docs += group_docs(nlp, list(generate(nlp, n_synth, "train", SEED, **kinds)))
     dev_docs += group_docs(nlp, list(generate(nlp, n_synth_dev, "train", SEED + 1, **kinds)))
     random.Random(SEED).shuffle(train_docs)
@@ -406,6 +407,9 @@ def main() -> None:
     parser.add_argument("--news", action=argparse.BooleanOptionalAction, default=False,
                         help="add the newspaper frames (sports, politics, business, culture; issue 18): better on "
                              "CoNLL's newspaper text, worse on school sentences (run c7 vs c8), so off by default")
+    parser.add_argument("--news-share", type=float, metavar="SHARE",
+                        help="with --news: this share of the synthetic sentences are news (with the frames of "
+                             "companies as one word and surnames alone); default: news frames drawn like any other")
     parser.add_argument("--from-checkpoint", type=Path, metavar="MODEL_DIR",
                         help="skip corpora and training: assemble and evaluate this spacy-train checkpoint "
                              "(e.g. WORKDIR/model-clean/model-best of a run stopped early)")
@@ -422,7 +426,8 @@ def main() -> None:
     else:
         paths = build_corpora(
             args.workdir, args.synthetic, max(args.synthetic // 10, 200), args.keep_misc, args.world,
-            research=args.research, clean=args.clean, prose=args.prose, news=args.news)
+            research=args.research, clean=args.clean, prose=args.prose, news=args.news,
+            news_share=args.news_share)
         best = run_training(args.variant, args.workdir, paths, args.max_steps,
                             args.config, parse_overrides(args.set))
     assemble(best, args.output, args.variant)
