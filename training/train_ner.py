@@ -55,7 +55,7 @@ DEV_EUROPEANA_SHARE = 0.1
 def build_corpora(
     workdir: Path, n_synth: int, n_synth_dev: int, keep_misc: bool, world: bool = False,
     research: bool = False, clean: bool = True, prose: bool = False, news: bool = False,
-    news_share: float | None = None,
+    news_share: float | None = None, teacher: Path | None = None,
 ) -> tuple[Path, Path]:
     """Write train.spacy / dev.spacy DocBins and return their paths.
 
@@ -77,7 +77,12 @@ def build_corpora(
         europeana = clean_corpora.europeana_docs(nlp, mark_missing=True)
         cut = int(len(europeana) * (1 - DEV_EUROPEANA_SHARE))
         gaz = silver_gazetteer()
-        lassy, counts = clean_corpora.lassy_docs(nlp, gaz)
+        teacher_nlp = None
+        if teacher is not None:
+            from training.evaluate import load_pipeline
+
+            teacher_nlp = load_pipeline(teacher)
+        lassy, counts = clean_corpora.lassy_docs(nlp, gaz, teacher=teacher_nlp)
         lassy_dev, _ = clean_corpora.lassy_docs(nlp, gaz, dev=True)
         print(f"europeana: {len(europeana)} sentences; lassy silver: {counts}")
         train_docs += group_docs(nlp, europeana[:cut], CONLL_SENTENCES_PER_DOC)
@@ -410,6 +415,9 @@ def main() -> None:
     parser.add_argument("--news-share", type=float, metavar="SHARE",
                         help="with --news: this share of the synthetic sentences are news (with the frames of "
                              "companies as one word and surnames alone); default: news frames drawn like any other")
+    parser.add_argument("--teacher", type=Path, metavar="MODEL_DIR",
+                        help="self-training: LassySmall names the silver rules leave undecided take this clean "
+                             "model's label where it predicts exactly that name (never a CoNLL-trained model)")
     parser.add_argument("--from-checkpoint", type=Path, metavar="MODEL_DIR",
                         help="skip corpora and training: assemble and evaluate this spacy-train checkpoint "
                              "(e.g. WORKDIR/model-clean/model-best of a run stopped early)")
@@ -427,7 +435,7 @@ def main() -> None:
         paths = build_corpora(
             args.workdir, args.synthetic, max(args.synthetic // 10, 200), args.keep_misc, args.world,
             research=args.research, clean=args.clean, prose=args.prose, news=args.news,
-            news_share=args.news_share)
+            news_share=args.news_share, teacher=args.teacher)
         best = run_training(args.variant, args.workdir, paths, args.max_steps,
                             args.config, parse_overrides(args.set))
     assemble(best, args.output, args.variant)
