@@ -80,4 +80,25 @@ def test_undecided_names_are_missing_not_outside(nlp: spacy.language.Language, t
     doc = docs[0]
     assert [(e.text, e.label_) for e in doc.ents] == [("Sanne Peeters", "PER")]
     assert [t.ent_iob_ for t in doc] == ["B", "I", "O", "", "O"]  # '' = missing: no loss on Xylofoon
-    assert counts == {"PER": 1, "LOC": 0, "ORG": 0, "missing": 1}
+    assert counts == {"PER": 1, "LOC": 0, "ORG": 0, "missing": 1, "teacher": 0}
+
+
+def test_a_teacher_settles_only_undecided_names_it_predicts_exactly(
+        nlp: spacy.language.Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [("1", "Sanne", "PROPN", "nsubj"), ("2", "Peeters", "PROPN", "flat:name"), ("3", "zag", "VERB", "root"),
+            ("4", "Xylofoon", "PROPN", "obj"), ("5", "en", "CCONJ", "cc"), ("6", "Dravo", "PROPN", "conj"),
+            ("7", "Tex", "PROPN", "flat"), ("8", ".", "PUNCT", "punct")]
+    text = "\n".join(f"{i}\t{f}\t{f.lower()}\t{u}\t_\t_\t0\t{d}\t_\t_" for i, f, u, d in rows) + "\n\n"
+    (tmp_path / "ud-dutch").mkdir()
+    (tmp_path / clean_corpora.LASSY_TRAIN).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(clean_corpora, "DATA_DIR", tmp_path)
+    teacher = spacy.blank("nl")
+    teacher.add_pipe("entity_ruler").add_patterns([
+        {"label": "ORG", "pattern": "Xylofoon"},  # exactly an undecided run: taken
+        {"label": "LOC", "pattern": "Dravo"},  # half of the run 'Dravo Tex': not taken
+        {"label": "ORG", "pattern": [{"TEXT": "Sanne"}, {"TEXT": "Peeters"}]},  # the rules decided: kept PER
+    ])
+    docs, counts = clean_corpora.lassy_docs(nlp, GAZ, teacher=teacher)
+    assert [(e.text, e.label_) for e in docs[0].ents] == [("Sanne Peeters", "PER"), ("Xylofoon", "ORG")]
+    assert [t.ent_iob_ for t in docs[0]][5:7] == ["", ""]
+    assert counts == {"PER": 1, "LOC": 0, "ORG": 1, "missing": 1, "teacher": 1}

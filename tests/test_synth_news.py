@@ -24,11 +24,13 @@ def nlp() -> spacy.language.Language:
 
 def test_news_frames_are_training_only() -> None:
     assert not set(templates.TRAIN_NEWS_TEMPLATES) & set(templates.HELDOUT_TEMPLATES)
+    assert not set(templates.TRAIN_NEWS_ORG_TEMPLATES) & set(templates.HELDOUT_TEMPLATES)
     assert not set(templates.TRAIN_NEWS_NEGATIVES) & set(templates.HELDOUT_NEGATIVES)
 
 
 def test_every_news_slot_has_a_filler() -> None:
-    slots = {slot for frame in (*templates.TRAIN_NEWS_TEMPLATES, *templates.TRAIN_NEWS_NEGATIVES)
+    slots = {slot for frame in (*templates.TRAIN_NEWS_TEMPLATES, *templates.TRAIN_NEWS_ORG_TEMPLATES,
+                                *templates.TRAIN_NEWS_NEGATIVES)
              for slot in re.findall(r"\{(\w+)\}", frame)}
     assert slots <= set(SLOT_FILLERS), slots - set(SLOT_FILLERS)
 
@@ -63,3 +65,30 @@ def test_news_adds_persons_in_newspaper_frames(nlp: spacy.language.Language) -> 
     parties = set(names.NEWS_PARTIES)
     assert sum(ent.text in parties for doc in with_news for ent in doc.ents if ent.label_ == "ORG") > 20
     assert not any(ent.text in parties for doc in without for ent in doc.ents if ent.label_ == "ORG")
+
+
+def test_news_share_fixes_the_share_of_news_sentences(nlp: spacy.language.Language,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """With --news-share the school frames keep their draws (c7 drew news as one frame among all)."""
+    monkeypatch.setattr(templates, "TRAIN_NEWS_TEMPLATES", ("Nieuws over {merk}.",))
+    monkeypatch.setattr(templates, "TRAIN_NEWS_ORG_TEMPLATES", ("Nieuws: {np} zei het.",))
+    monkeypatch.setattr(templates, "TRAIN_NEWS_NEGATIVES", ("Nieuws zonder naam.",))
+    for share in (0.12, 0.5):
+        docs = list(generate(nlp, 2000, "train", 4, world=True, prose=True, news=True, news_share=share))
+        news = sum(d.text.startswith("Nieuws") for d in docs) / len(docs)
+        assert abs(news - share) < 0.03, (share, news)
+    mixed = list(generate(nlp, 2000, "train", 4, world=True, prose=True, news=True))
+    assert sum(d.text.startswith("Nieuws") for d in mixed) / len(mixed) < 0.03  # 1 frame among ~200
+    assert not any(d.text.startswith("Nieuws:") for d in mixed)  # the new frames only with a share
+
+
+def test_a_company_in_news_is_one_org_span() -> None:
+    rng, pools = random.Random(8), pools_for("train")
+    seen = set()
+    for _ in range(300):
+        pieces = fill_template("Het aandeel {merk} verloor 6 procent.", rng, pools)
+        assert [label for _, label in pieces if label] == ["ORG"]
+        brand = next(text for text, label in pieces if label)
+        assert brand[:1].isupper() and "  " not in brand
+        seen.add(brand)
+    assert len(seen) > 200  # open-ended: the model must learn the context, not a list

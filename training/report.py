@@ -112,7 +112,10 @@ def prose_table(result: dict[str, Any]) -> str:
 def templates_note(args: dict[str, Any]) -> str:
     """Which training-only template sets were on ('world', 'prose', 'news')."""
     kinds = [kind for kind in ("world", "prose", "news") if args.get(kind)]
-    return f" incl. {'/'.join(kinds)} templates" if kinds else ""
+    if args.get("news") and args.get("news_share") is not None:
+        kinds[-1] = f"news ({args['news_share']:.0%} of the sentences)"
+    teacher = " and LassySmall names labelled by an earlier clean model (`--teacher`)" if args.get("teacher") else ""
+    return (f" incl. {'/'.join(kinds)} templates" if kinds else "") + teacher
 
 
 def write_results(result: dict[str, Any], args: dict[str, Any]) -> None:
