@@ -442,6 +442,7 @@ def main() -> None:
     from training import evaluate
 
     result = evaluate.evaluate(args.output)
+    args.workdir.mkdir(parents=True, exist_ok=True)  # a --from-checkpoint run may name a new folder
     seconds = args.workdir / f"train-seconds-{args.variant}.txt"
     result["train_seconds"] = int(seconds.read_text().strip()) if seconds.exists() else None
     result["research"] = args.research
