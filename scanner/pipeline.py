@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from connectors.base import Source
 from scanner import __version__
 from scanner.cache import ItemCache, scan_fingerprint
+from scanner.columnar import SignatureRow
 from scanner.columns import ColumnProfiles
 from scanner.config import ScanConfig
 from scanner.detection.detect import CellMemo, detect
@@ -228,6 +229,8 @@ def evaluate(scanned_items: Iterable[ScannedItem], ctx: RuleContext, records: Re
             judged = judge(scanned, active, ctx)
             if remember is not None:
                 remember(scanned, judged)  # before the indexes below become the report's
+            if isinstance(scanned, SignatureRow):  # the columnar path: later rows like it take this judgement
+                scanned.judged_fresh(judged)
         out.findings.extend(scanned.findings)  # after the rules: the ledger keeps a copy as it is now
         for v in judged.violations + judged.to_review:
             v.findings = [offset + i for i in v.findings]

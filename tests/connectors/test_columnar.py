@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -101,6 +102,8 @@ def test_same_report_as_the_row_path(url: str, tmp_path: Path, monkeypatch: pyte
     assert by_column == rows
     said = caplog.text
     assert "tabel verzuim" in said and "per kolom" in said and "overgenomen" in said  # the path was taken
+    lent = re.search(r"tabel verzuim: \d+ rijen gescand, \d+ van een gelijke rij overgenomen \((\d+) met", said)
+    assert lent and int(lent[1]) > 100  # most copies took their first row's judgement: the rules did not run
     assert "tabel contacten" in said and "per rij" in said  # a name per row: nothing to share
     paths = [i["path"] for i in rows["items"]]  # type: ignore[index]
     assert "table:vakken#20101/a" in paths and len(paths) == 3 + 400 + 4 + 59
