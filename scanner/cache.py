@@ -145,10 +145,17 @@ class ItemCache:
             item.status, item.reason = status, reason
         return True, _decode(payload)
 
-    def store_item(self, item: Item, fingerprint: str, detected: Detected | None) -> None:
+    def store_item(self, item: Item, fingerprint: str, detected: Detected | None) -> bytes | None:
+        """Kept for the next scan; returns the encoded result (None for a skipped item: nothing kept)."""
         if item.status == "skipped":
-            return
-        key, payload = self.item_key(item), _encode(detected)
+            return None
+        payload = _encode(detected)
+        self.store_payload(item, fingerprint, payload)
+        return payload
+
+    def store_payload(self, item: Item, fingerprint: str, payload: bytes | None) -> None:
+        """store_item with the detection result encoded already: the columnar table path's rows share one."""
+        key = self.item_key(item)
         self.digests[key] = _digest(item.status, item.reason, payload)
         self.pending.append({"item_key": key, "fingerprint": fingerprint,
                              "scan_fingerprint": self.fingerprint, "status": item.status, "reason": item.reason,

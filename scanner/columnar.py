@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import json
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -47,8 +48,11 @@ import sqlalchemy as sa
 from connectors.base import SourceSettings, assign_place
 from connectors.database import DatabaseSource, TableRows
 from connectors.db_rows import cell_text, row_cells
+from scanner.cache import ItemCache
 from scanner.detection.paragraphs import split_long
+from scanner.evaluation_cache import EvaluationCache
 from scanner.forms import name_field
+from scanner.kernel.keys import Keyer
 from scanner.kernel.model import (
     Content,
     Detected,
@@ -81,6 +85,8 @@ class RowWork(Protocol):
     """What the columnar path needs of the scan's per-item work (scanner.pipeline.Scanner)."""
 
     hold_terms: list[tuple[str, str]]
+    keyer: Keyer
+    judged: EvaluationCache | None
 
     def finish(self, item: Item, detected: Detected | None) -> ScannedItem: ...
 
@@ -105,11 +111,33 @@ class RowResult:
     # the rules' judgement of a row with this result, per (legal hold, role, party), its indexes still the row's own
     judgements: dict[Lend, Judgement] = field(default_factory=dict)
     lent: int = 0  # copies that came with a judgement
+    # for the item cache (a scan into an output folder): detection's result as the row path keeps it, per
+    # legal hold (the one field of it a copy may change), and where the row's findings stood in it
+    payloads: dict[str | None, bytes | None] = field(default_factory=dict)
+    kept: list[int] = field(default_factory=list)
+    detected_count: int = 0
 
     @classmethod
     def of(cls, scanned: ScannedItem) -> RowResult:
         return cls([_FINDING_VALUES(f) for f in scanned.findings], scanned.subjects, scanned.unknown_children,
                    scanned.share_date, scanned.share_date_source)
+
+    def payload(self, legal_hold: str | None) -> bytes | None:
+        """The encoded detection result of a copy with this legal hold (scanner.cache encodes the same)."""
+        if legal_hold not in self.payloads:
+            first = next(iter(self.payloads.values()))
+            data = json.loads(first) if first is not None else None
+            if data is not None:
+                data["legal_hold"] = legal_hold
+            self.payloads[legal_hold] = None if data is None else json.dumps(data, separators=(",", ":")).encode()
+        return self.payloads[legal_hold]
+
+    def as_detected(self, scanned: ScannedItem) -> Detected:
+        """A copy's findings where detection put the first row's: what the evaluation cache keeps by index."""
+        found: list[Any] = [None] * self.detected_count
+        for at, f in zip(self.kept, scanned.findings, strict=True):
+            found[at] = f
+        return Detected(findings=found)
 
     def copy_for(self, item: Item, legal_hold: str | None) -> ScannedItem:
         findings = []
@@ -147,7 +175,10 @@ class SignatureRow(ScannedItem):
 
 
 def lent(judged: Judgement, item: Item) -> Judgement:
-    """`judged` for another row with the same result: every violation and flow with this row's path."""
+    """`judged` for another row with the same result: every violation and flow with this row's path.
+    Most rows are judged to have nothing: that judgement is shared, as nobody changes an empty one."""
+    if not (judged.violations or judged.to_review or judged.exempt or judged.kept_by_law):
+        return judged
     path = item.path
     out = Judgement(violations=[copy.copy(v) for v in judged.violations],
                     to_review=[copy.copy(v) for v in judged.to_review],
@@ -169,8 +200,9 @@ class TableScan:
     """One table through the columnar path: its column classes, its values' silence, its signatures."""
 
     def __init__(self, work: RowWork, source: DatabaseSource, cfg: SourceSettings, plan: TableRows,
-                 detect: DetectRow) -> None:
+                 detect: DetectRow, cache: ItemCache | None = None) -> None:
         self.work, self.source, self.cfg, self.plan, self.detect = work, source, cfg, plan, detect
+        self.cache = cache
         self.prefix = f"table:{plan.label}#"
         columns = plan.columns
         self.scanned_at = [n for n, c in enumerate(columns) if c not in plan.integer_key]
@@ -260,6 +292,16 @@ class TableScan:
                  if unique else "per kolom")
         return not unique
 
+    def cached(self, sample: list[tuple[str, Any]]) -> bool:
+        """The item cache holds rows of this table (a rescan): by row, each unchanged row answered from it."""
+        cache = self.cache
+        if cache is None or not cache.read_enabled or not cache.known:
+            return False
+        if any(cache.item_key(self.plan.item(self.source.name, locator)) in cache.known for locator, _ in sample):
+            log.info("tabel %s: per rij (rijen in de cache)", self.plan.label)
+            return True
+        return False
+
     def _name(self, key: Any) -> str:
         return "verwijzing" if key == "ref" else self.plan.columns[key]
 
@@ -283,6 +325,15 @@ class TableScan:
         item.size = sum(len(u.text) for u in content.units)
         return (self.source.name, item, content)
 
+    def fingerprint(self, row: Any) -> str:
+        """executor.fingerprint of the row's content as row_cells makes it (every filled scanned column)."""
+        cells = []
+        for n in self.scanned_at:
+            raw = row[n]
+            if raw is not None and (text := self.value(n, raw)[0]):
+                cells.append(f"{self.plan.columns[n]}\x1e{text}")
+        return self.work.keyer.of("row", "\x1f".join(cells))
+
     def scan_row(self, locator: str, row: Any) -> ScannedItem | Task:
         if not plain_locator(locator):
             return self.row_task(locator, row)
@@ -291,9 +342,14 @@ class TableScan:
         if result is None:
             task = self.row_task(locator, row)
             item, detected = self.detect(task)
+            payload = None if self.cache is None else self.cache.store_item(item, self.fingerprint(row), detected)
+            ids = [id(f) for f in detected.findings] if detected is not None else []
             scanned = self.work.finish(item, detected)
             if detected is not None and item.status == "scanned":
                 result = self.results[sig] = RowResult.of(scanned)
+                at = {i: n for n, i in enumerate(ids)}
+                result.payloads[scanned.legal_hold] = payload
+                result.kept, result.detected_count = [at[id(f)] for f in scanned.findings], len(ids)
                 scanned = SignatureRow(**{f.name: getattr(scanned, f.name) for f in fields(ScannedItem)},
                                        lends_to=result)
             self.scanned += 1
@@ -305,7 +361,12 @@ class TableScan:
         else:
             item.role, item.party = self.role, self.party
         self.copies += 1
-        return result.copy_for(item, self.legal_hold(locator, title))
+        scanned = result.copy_for(item, self.legal_hold(locator, title))
+        if self.cache is not None:  # kept as the row path keeps it: a rescan answers the row from the cache
+            self.cache.store_payload(item, self.fingerprint(row), result.payload(scanned.legal_hold))
+            if self.work.judged is not None:  # and its linking and judgement (evaluate passes on the lent one)
+                return self.work.judged.finish(item, result.as_detected(scanned), lambda _item, _found: scanned)
+        return scanned
 
     def legal_hold(self, locator: str, title: str) -> str | None:
         """pipeline.legal_hold for this row: fold(path + ' ' + title) is the folded prefix, the locator
@@ -324,7 +385,7 @@ class TableScan:
             sample.append(entry)
             if len(sample) >= SAMPLE_ROWS:
                 break
-        step = self.scan_row if self.columnar(sample) else self.row_task
+        step = self.scan_row if not self.cached(sample) and self.columnar(sample) else self.row_task
         for locator, row in sample:
             yield step(locator, row)
         for locator, row in rows:
@@ -334,12 +395,14 @@ class TableScan:
                      self.plan.label, self.scanned, self.copies, sum(r.lent for r in self.results.values()))
 
 
-def scan_tables(work: RowWork, source: Any, cfg: SourceSettings, detect: DetectRow) -> Iterator[ScannedItem | Task]:
-    """Every table of a database source through the columnar path: a scanned row, or a row for the row path."""
+def scan_tables(work: RowWork, source: Any, cfg: SourceSettings, detect: DetectRow,
+                cache: ItemCache | None = None) -> Iterator[ScannedItem | Task]:
+    """Every table of a database source through the columnar path: a scanned row, or a row for the row path.
+    With an item cache, rows read by column are kept in it as the row path keeps them."""
     for entry in source.tables():
         if not isinstance(entry, Item):
             try:
-                yield from TableScan(work, source, cfg, entry, detect)
+                yield from TableScan(work, source, cfg, entry, detect, cache)
                 continue
             except sa.exc.SQLAlchemyError as err:
                 entry = source.failed(entry.schema, entry.table, err)

@@ -7,21 +7,75 @@ extract, detect); the client links, answers unchanged items from the cache and k
 Files are read by the worker, so every worker must see the sources at the same paths (a mounted
 share, a reachable database); database rows are streamed by the client and sent with their content.
 
+What the client does is the serial part no number of workers shortens, so it is kept small: files go to
+the workers several to a task (one dask task per file made the scheduler, which runs in the client, a
+large share of the client's time), and database tables take the columnar path (scanner.columnar) as in a
+local scan, its few detections (each distinct value, the first row of each signature) done by a worker,
+so the client copies rows instead of sending every one of them to be analysed.
+
 The traffic carries raw text: run the scheduler and workers with TLS (README, "Scale-out").
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import pickle
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
+from scanner import columnar
 from scanner.cache import ItemCache
-from scanner.executor import ROW_BATCH, ItemWork, Outcome, Task, default_workers, detect_task, run_ordered
+from scanner.executor import ROW_BATCH, Bulk, ItemWork, Outcome, Task, default_workers, detect_task, run_ordered
 from scanner.kernel.model import ScannedItem
 
+log = logging.getLogger(__name__)
 _BUILT: dict[str, Any] = {}  # per worker process: fingerprint -> (the item work, opened sources)
+FILES_PER_TASK = 16  # files per dask task: the scheduler's cost per task is paid in the client
+
+
+class _Group:
+    """Tasks the executor submitted, sent to the cluster as one dask task."""
+
+    def __init__(self) -> None:
+        self.tasks: list[Task] = []
+        self.future: Any = None
+
+
+class _Share:
+    """One submission's part of a group, shaped like a future."""
+
+    def __init__(self, grouped: Grouped, group: _Group, start: int, stop: int) -> None:
+        self.grouped, self.group, self.start, self.stop = grouped, group, start, stop
+
+    def result(self) -> list[Outcome]:
+        if self.group.future is None:  # the executor waits for it: send the group as it is
+            self.grouped.send()
+        return self.group.future.result()[self.start:self.stop]  # type: ignore[no-any-return]
+
+
+class Grouped:
+    """Collects the executor's submissions (one file, or a batch of rows) until a group holds `size` tasks."""
+
+    def __init__(self, send: Callable[[list[Task]], Any], size: int = FILES_PER_TASK) -> None:
+        self._send, self.size = send, size
+        self.open = _Group()
+        self.sent = 0
+
+    def submit(self, batch: list[Task]) -> _Share:
+        group = self.open
+        start = len(group.tasks)
+        group.tasks.extend(batch)
+        share = _Share(self, group, start, len(group.tasks))
+        if len(group.tasks) >= self.size:
+            self.send()
+        return share
+
+    def send(self) -> None:
+        if self.open.tasks:
+            self.open.future = self._send(self.open.tasks)
+            self.sent += 1
+            self.open = _Group()
 
 
 def _worker_detect(blob: bytes, fingerprint: str, batch: list[Task]) -> list[Outcome]:
@@ -30,6 +84,18 @@ def _worker_detect(blob: bytes, fingerprint: str, batch: list[Task]) -> list[Out
         _BUILT[fingerprint] = (pickle.loads(blob), {})  # an ItemWork pickles into a fresh one (Scanner.__reduce__)
     scanner, sources = _BUILT[fingerprint]
     return [detect_task(scanner, sources, task) for task in batch]
+
+
+def columnar_on_dask(scanner: ItemWork, send: Callable[[list[Task]], Any], cache: ItemCache | None) -> Bulk | None:
+    """The columnar table path with its detections done by a worker, one at a time (a few hundred per table:
+    each distinct value once, the first row of each signature); the client links and copies."""
+    if not columnar.ENABLED:
+        return None
+
+    def detect(task: Task) -> Outcome:
+        return send([task]).result()[0]  # type: ignore[no-any-return]
+
+    return lambda source, cfg: columnar.scan_tables(scanner, source, cfg, detect, cache)  # type: ignore[arg-type]
 
 
 def scan_on_dask(scanner: ItemWork, scheduler: str | None, workers: int | None,
@@ -48,8 +114,14 @@ def scan_on_dask(scanner: ItemWork, scheduler: str | None, workers: int | None,
     try:
         data = client.scatter(blob, broadcast=True)
         n = max(1, len(client.scheduler_info().get("workers", {})))
-        yield from run_ordered(scanner, lambda batch: client.submit(_worker_detect, data, fingerprint, batch,
-                                                                    pure=False), n * 8 * ROW_BATCH, cache)
+
+        def send(batch: list[Task]) -> Any:
+            return client.submit(_worker_detect, data, fingerprint, batch, pure=False)
+
+        grouped = Grouped(send)
+        yield from run_ordered(scanner, grouped.submit, n * 8 * ROW_BATCH, cache,
+                               bulk=columnar_on_dask(scanner, send, cache))
+        log.info("dask: %d taken naar de werkers", grouped.sent)
     finally:
         client.close()
         if cluster is not None:

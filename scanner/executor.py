@@ -349,9 +349,9 @@ def scan_all(scanner: ItemWork, workers: int | None = 1, cache: ItemCache | None
     """The local executor: inline with one worker, else forked processes (a dask cluster is
     scanner.dask_executor, chosen by the caller)."""
     workers = default_workers() if workers is None or workers <= 0 else workers
-    # by column only where no item cache answers: the columnar path keeps none, and a rescan that
-    # reuses every unchanged row (and its judgement) is cheaper than reading the table by column again
-    bulk = columnar_path(scanner) if cache is None or not cache.read_enabled else None
+    # tables by column, kept in the item cache as the row path keeps rows; a table the cache holds rows of
+    # (a rescan) is read by row there, each unchanged row and its judgement answered from the cache
+    bulk = columnar_path(scanner, cache)
     if workers == 1:
         sources: dict[str, Source] = {}
         with alarm_handler():
@@ -386,13 +386,13 @@ def scan_all(scanner: ItemWork, workers: int | None = 1, cache: ItemCache | None
         _WORKER.clear()
 
 
-def columnar_path(scanner: ItemWork) -> Bulk | None:
+def columnar_path(scanner: ItemWork, cache: ItemCache | None = None) -> Bulk | None:
     """Database tables read by column in this process (scanner.columnar; switched off only to measure
     the row path beside it). The rows it leaves to the row path are detected here, like `rows_here`."""
     if not columnar.ENABLED:
         return None
     return lambda source, cfg: columnar.scan_tables(scanner, source, cfg,  # type: ignore[arg-type]
-                                           lambda task: detect_task(scanner, {}, task))
+                                           lambda task: detect_task(scanner, {}, task), cache)
 
 
 def _leave_interrupts_to_parent() -> None:

@@ -231,6 +231,8 @@ def evaluate(scanned_items: Iterable[ScannedItem], ctx: RuleContext, records: Re
                 remember(scanned, judged)  # before the indexes below become the report's
             if isinstance(scanned, SignatureRow):  # the columnar path: later rows like it take this judgement
                 scanned.judged_fresh(judged)
+        elif remember is not None and isinstance(scanned, SignatureRow):
+            remember(scanned, judged)  # a copied row's lent judgement is its own: kept for a rescan like one
         out.findings.extend(scanned.findings)  # after the rules: the ledger keeps a copy as it is now
         for v in judged.violations + judged.to_review:
             v.findings = [offset + i for i in v.findings]
@@ -326,8 +328,16 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
     items: Ledger[Item] = Ledger()  # every item and finding goes to disk as it is judged
     subjects: dict[tuple[str, str], list[tuple[str, bool]]] = {}
 
+    tally: Counter[str] = Counter()  # counted as the items go by: reading a million back from disk cost seconds
+    row_chars = 0
+
     def let_go(scanned: ScannedItem) -> None:
-        items.append(scanned.item)
+        nonlocal row_chars
+        item = scanned.item
+        items.append(item)
+        tally[item.status] += 1
+        if item.kind == "row":
+            row_chars += item.size
         if scanned.subjects:
             subjects[(scanned.item.source, scanned.item.path)] = [(x.leerlingnummer, not x.confirmed)
                                                                   for x in scanned.subjects]
@@ -343,7 +353,6 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
     if scanner.judged is not None:
         scanner.judged.close()
     violations, findings = result.violations, result.findings
-    tally = Counter(i.status for i in items)
     stats = {
         "items": len(items),
         "scanned": tally["scanned"],
@@ -353,7 +362,7 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         "violations": len(violations),
         "to_review": len(result.to_review),
         "seconds": round(time.monotonic() - started, 2),
-        "text_chars": sum(i.size for i in items if i.kind == "row"),
+        "text_chars": row_chars,
         "record_problems": [str(p) for p in records.problems],
         "columns": profiles.report(),
         "resumed_interrupted_scan": bool(cache and cache.resumes_interrupted),

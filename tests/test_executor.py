@@ -46,6 +46,28 @@ def test_dask_local_cluster_equals_inline(school: Path) -> None:  # noqa: F811
     assert _key(run_scan(cfg, workers=1)) == _key(run_scan(cfg, workers=2, executor="dask"))
 
 
+def test_dask_submissions_go_in_groups() -> None:
+    """Files reach dask several to a task; each submission gets its own results back, in order, and one
+    the executor waits for is sent at once even when its group is not full."""
+    from scanner.dask_executor import Grouped
+
+    class Done:
+        def __init__(self, tasks: list) -> None:  # noqa: ANN401
+            self.value = [(t, "detected") for t in tasks]
+
+        def result(self) -> list:
+            return self.value
+
+    sent: list[list] = []
+    grouped = Grouped(lambda tasks: sent.append(list(tasks)) or Done(tasks), size=3)
+    shares = [grouped.submit([f"file{i}"]) for i in range(4)] + [grouped.submit(["row1", "row2"])]
+    assert sent == [["file0", "file1", "file2"], ["file3", "row1", "row2"]]
+    assert [s.result() for s in shares] == [[(f"file{i}", "detected")] for i in range(4)] + [
+        [("row1", "detected"), ("row2", "detected")]]
+    waiting = grouped.submit(["file4"])
+    assert len(sent) == 2 and waiting.result() == [("file4", "detected")] and sent[-1] == ["file4"]
+
+
 def test_item_time_and_text_limits(school: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     import time
 

@@ -69,10 +69,10 @@ as_of: 2026-11-29
     return cfg
 
 
-def report(cfg: Path, out: Path, on: bool, workers: int, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+def report(cfg: Path, out: Path, on: bool, workers: int, monkeypatch: pytest.MonkeyPatch,
+           full: bool = True, executor: str = "local") -> dict[str, object]:
     monkeypatch.setattr(columnar, "ENABLED", on)
-    # full: the columnar path is taken where no item cache answers (a first scan without one, --full)
-    audit(load_config(cfg), out, formats=["json"], progress=False, workers=workers, full=True)
+    audit(load_config(cfg), out, formats=["json"], progress=False, workers=workers, full=full, executor=executor)
     data = json.loads((out / "report.json").read_text(encoding="utf-8"))
     data["statistics"].pop("seconds")
     text = json.dumps(data, sort_keys=True)
@@ -116,6 +116,37 @@ def test_same_report_with_workers(sqlite_url: str, tmp_path: Path, monkeypatch: 
     fill(sqlite_url, 150)
     cfg = config(tmp_path, sqlite_url)
     assert report(cfg, tmp_path / "c", True, 2, monkeypatch) == report(cfg, tmp_path / "r", False, 2, monkeypatch)
+
+
+def test_first_scan_into_a_folder_and_its_rescan(sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 caplog: pytest.LogCaptureFixture) -> None:
+    """A first scan into an output folder reads the table by column and keeps its rows in the item and
+    evaluation caches as the row path does: the rescan answers every row from them, with the same report."""
+    fill(sqlite_url, 300)
+    cfg = config(tmp_path, sqlite_url)
+    with caplog.at_level(logging.INFO, logger="scanner.columnar"):
+        by_column = report(cfg, tmp_path / "c", True, 1, monkeypatch, full=False)
+    assert "tabel verzuim: " in caplog.text and "overgenomen" in caplog.text
+    assert by_column == report(cfg, tmp_path / "r", False, 1, monkeypatch, full=False)
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="scanner.columnar"):
+        again = report(cfg, tmp_path / "c", True, 1, monkeypatch, full=False)
+    assert "tabel verzuim: per rij (rijen in de cache)" in caplog.text and "overgenomen" not in caplog.text
+    stats = again["statistics"]
+    assert stats["cache_hits"] == stats["items"] and stats["judgements_reused"] == stats["items"]  # type: ignore[index]
+    assert again == report(cfg, tmp_path / "r", False, 1, monkeypatch, full=False)  # the row path's rescan
+
+
+def test_same_report_on_dask(sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                             caplog: pytest.LogCaptureFixture) -> None:
+    """On a dask cluster the table takes the columnar path too, its detections done by the workers."""
+    pytest.importorskip("distributed")
+    fill(sqlite_url, 150)
+    cfg = config(tmp_path, sqlite_url)
+    with caplog.at_level(logging.INFO, logger="scanner.columnar"):
+        on_dask = report(cfg, tmp_path / "d", True, 2, monkeypatch, executor="dask")
+    assert "tabel verzuim: " in caplog.text and "overgenomen" in caplog.text
+    assert on_dask == report(cfg, tmp_path / "r", False, 1, monkeypatch)
 
 
 def test_silent_values_and_plain_locators() -> None:
