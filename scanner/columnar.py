@@ -25,9 +25,12 @@ detection, linking) for results that are the same but for the path. Here:
 What it leaves to the row path, row by row: a key that is not a plain number (a natural key is part of
 the path, and a path's words are read as a file name); and whole tables whose sample shows a column
 that matters with a value per row (a register, a contact list: nothing repeats, so nothing is saved).
-Rows read here are not kept in the item cache, so the path is taken only where no item cache answers
-(no output folder, `--full`, `--show-values`); a rescan into an output folder reads tables by row and
-reuses every unchanged row and its judgement (scanner.cache, scanner.evaluation_cache).
+In a scan into an output folder every row read here is kept in the item cache and the evaluation cache
+exactly as the row path keeps it (its content's keyed fingerprint; the first row's encoded result, one
+per legal hold; its judgement), so a rescan reads the table by row and answers every unchanged row from
+the caches without loading the NLP pipeline (scanner.cache, scanner.evaluation_cache). A table the item
+cache already holds rows of is therefore read by row; one it holds none of (a first scan, `--full`)
+by column.
 """
 
 from __future__ import annotations
