@@ -7,11 +7,11 @@ extract, detect); the client links, answers unchanged items from the cache and k
 Files are read by the worker, so every worker must see the sources at the same paths (a mounted
 share, a reachable database); database rows are streamed by the client and sent with their content.
 
-What the client does is the serial part no number of workers shortens, so it is kept small: files go to
-the workers several to a task (one dask task per file made the scheduler, which runs in the client, a
-large share of the client's time), and database tables take the columnar path (scanner.columnar) as in a
-local scan, its few detections (each distinct value, the first row of each signature) done by a worker,
-so the client copies rows instead of sending every one of them to be analysed.
+What the client does is the serial part no number of workers shortens: files go to the workers several
+to a task (one dask task per file put the scheduler, which runs in the client, on every file). Tables
+keep the row path here: the columnar path's detections (each distinct value, the first row of each
+signature) would each be a round trip through the scheduler, and one measurement under heavy load
+showed more client CPU with it, not less (benchmarks/README, "Issue 17: scale-out").
 
 The traffic carries raw text: run the scheduler and workers with TLS (README, "Scale-out").
 """
@@ -24,9 +24,8 @@ import pickle
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from scanner import columnar
 from scanner.cache import ItemCache
-from scanner.executor import ROW_BATCH, Bulk, ItemWork, Outcome, Task, default_workers, detect_task, run_ordered
+from scanner.executor import ROW_BATCH, ItemWork, Outcome, Task, default_workers, detect_task, run_ordered
 from scanner.kernel.model import ScannedItem
 
 log = logging.getLogger(__name__)
@@ -86,18 +85,6 @@ def _worker_detect(blob: bytes, fingerprint: str, batch: list[Task]) -> list[Out
     return [detect_task(scanner, sources, task) for task in batch]
 
 
-def columnar_on_dask(scanner: ItemWork, send: Callable[[list[Task]], Any], cache: ItemCache | None) -> Bulk | None:
-    """The columnar table path with its detections done by a worker, one at a time (a few hundred per table:
-    each distinct value once, the first row of each signature); the client links and copies."""
-    if not columnar.ENABLED:
-        return None
-
-    def detect(task: Task) -> Outcome:
-        return send([task]).result()[0]  # type: ignore[no-any-return]
-
-    return lambda source, cfg: columnar.scan_tables(scanner, source, cfg, detect, cache)  # type: ignore[arg-type]
-
-
 def scan_on_dask(scanner: ItemWork, scheduler: str | None, workers: int | None,
                  cache: ItemCache | None = None) -> Iterator[ScannedItem]:
     from distributed import Client, LocalCluster
@@ -119,8 +106,7 @@ def scan_on_dask(scanner: ItemWork, scheduler: str | None, workers: int | None,
             return client.submit(_worker_detect, data, fingerprint, batch, pure=False)
 
         grouped = Grouped(send)
-        yield from run_ordered(scanner, grouped.submit, n * 8 * ROW_BATCH, cache,
-                               bulk=columnar_on_dask(scanner, send, cache))
+        yield from run_ordered(scanner, grouped.submit, n * 8 * ROW_BATCH, cache)
         log.info("dask: %d taken naar de werkers", grouped.sent)
     finally:
         client.close()

@@ -70,9 +70,9 @@ as_of: 2026-11-29
 
 
 def report(cfg: Path, out: Path, on: bool, workers: int, monkeypatch: pytest.MonkeyPatch,
-           full: bool = True, executor: str = "local") -> dict[str, object]:
+           full: bool = True) -> dict[str, object]:
     monkeypatch.setattr(columnar, "ENABLED", on)
-    audit(load_config(cfg), out, formats=["json"], progress=False, workers=workers, full=full, executor=executor)
+    audit(load_config(cfg), out, formats=["json"], progress=False, workers=workers, full=full)
     data = json.loads((out / "report.json").read_text(encoding="utf-8"))
     data["statistics"].pop("seconds")
     text = json.dumps(data, sort_keys=True)
@@ -135,18 +135,6 @@ def test_first_scan_into_a_folder_and_its_rescan(sqlite_url: str, tmp_path: Path
     stats = again["statistics"]
     assert stats["cache_hits"] == stats["items"] and stats["judgements_reused"] == stats["items"]  # type: ignore[index]
     assert again == report(cfg, tmp_path / "r", False, 1, monkeypatch, full=False)  # the row path's rescan
-
-
-def test_same_report_on_dask(sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                             caplog: pytest.LogCaptureFixture) -> None:
-    """On a dask cluster the table takes the columnar path too, its detections done by the workers."""
-    pytest.importorskip("distributed")
-    fill(sqlite_url, 150)
-    cfg = config(tmp_path, sqlite_url)
-    with caplog.at_level(logging.INFO, logger="scanner.columnar"):
-        on_dask = report(cfg, tmp_path / "d", True, 2, monkeypatch, executor="dask")
-    assert "tabel verzuim: " in caplog.text and "overgenomen" in caplog.text
-    assert on_dask == report(cfg, tmp_path / "r", False, 1, monkeypatch)
 
 
 def test_silent_values_and_plain_locators() -> None:
