@@ -46,11 +46,25 @@ class _Share:
 
     def __init__(self, grouped: Grouped, group: _Group, start: int, stop: int) -> None:
         self.grouped, self.group, self.start, self.stop = grouped, group, start, stop
+        self._again: list[Outcome] | None = None
 
     def result(self) -> list[Outcome]:
+        """This submission's outcomes. A group that failed as a whole (its worker died: a crashing
+        parser, memory) is not every file's fault: this submission is sent again on its own, so only
+        the culprit is reported unreadable."""
+        if self._again is not None:
+            return self._again
         if self.group.future is None:  # the executor waits for it: send the group as it is
             self.grouped.send()
-        return self.group.future.result()[self.start:self.stop]  # type: ignore[no-any-return]
+        try:
+            return self.group.future.result()[self.start:self.stop]  # type: ignore[no-any-return]
+        except Exception:
+            if len(self.group.tasks) == self.stop - self.start:
+                raise  # it was alone already
+            log.warning("dask: een taak van %d bestanden mislukte; deze %d opnieuw apart",
+                        len(self.group.tasks), self.stop - self.start)
+            self._again = self.grouped.alone(self.group.tasks[self.start:self.stop])
+            return self._again
 
 
 class Grouped:
@@ -69,6 +83,11 @@ class Grouped:
         if len(group.tasks) >= self.size:
             self.send()
         return share
+
+    def alone(self, batch: list[Task]) -> list[Outcome]:
+        """One submission sent by itself, outside any group, and waited for."""
+        self.sent += 1
+        return self._send(batch).result()  # type: ignore[no-any-return]
 
     def send(self) -> None:
         if self.open.tasks:

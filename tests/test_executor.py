@@ -68,6 +68,30 @@ def test_dask_submissions_go_in_groups() -> None:
     assert len(sent) == 2 and waiting.result() == [("file4", "detected")] and sent[-1] == ["file4"]
 
 
+def test_a_dask_group_that_fails_is_sent_again_file_by_file() -> None:
+    """A worker that dies fails its whole group: each file is then sent on its own, so only the file that
+    kills the worker is lost, not the fifteen sent with it."""
+    from scanner.dask_executor import Grouped
+
+    class Outcome:
+        def __init__(self, tasks: list) -> None:
+            self.tasks = tasks
+
+        def result(self) -> list:
+            if "bomb" in self.tasks:
+                raise RuntimeError("KilledWorker")
+            return [(t, "detected") for t in self.tasks]
+
+    sent: list[list] = []
+    grouped = Grouped(lambda tasks: sent.append(list(tasks)) or Outcome(tasks), size=3)
+    shares = [grouped.submit([name]) for name in ("a", "bomb", "c")]
+    assert shares[0].result() == [("a", "detected")] and shares[2].result() == [("c", "detected")]
+    with pytest.raises(RuntimeError):
+        shares[1].result()
+    assert sent == [["a", "bomb", "c"], ["a"], ["c"], ["bomb"]]
+    assert shares[0].result() == [("a", "detected")] and len(sent) == 4  # asked again: not sent again
+
+
 def test_item_time_and_text_limits(school: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     import time
 
