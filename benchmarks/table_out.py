@@ -34,6 +34,7 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path("/tmp/avgscan-table-out"))
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
     cfg = bench_scale.build_table(args.rows, args.work)
     seen = {}
     for path in ("columnar", "row"):
