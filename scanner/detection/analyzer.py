@@ -10,7 +10,7 @@ added a name (measured in benchmarks/README.md). With any other engine it is pla
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from typing import Any
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
@@ -81,12 +81,38 @@ class SchoolAnalyzerEngine(AnalyzerEngine):
     def __init__(self, *args: Any, own_names: list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.own_names = own_names_pattern(tuple(own_names or ()))
+        self._ready: dict[tuple[str, str, float | None], list[RecognizerResult]] = {}  # by `prepare`
 
     def analyze(self, text: str, language: str, entities: list[str] | None = None,  # type: ignore[override]
                 score_threshold: float | None = None, nlp_artifacts: Any = None,
                 return_decision_process: bool = False, **kwargs: Any) -> list[RecognizerResult]:
+        if not (entities or nlp_artifacts is not None or return_decision_process or kwargs):
+            ready = self._ready.pop((text, language, score_threshold), None)
+            if ready is not None:
+                return ready
         results = self._analyze(text, language, entities=entities, score_threshold=score_threshold,
                                 nlp_artifacts=nlp_artifacts, return_decision_process=return_decision_process, **kwargs)
+        return self._judged(text, language, results)
+
+    def prepare(self, texts: Iterable[str], language: str, score_threshold: float | None = None) -> None:
+        """Analyse `texts` now, with the NER over all their windows in one batch, for the `analyze()`
+        calls that will ask for them (each answer is given once, then forgotten). A worker's batch
+        holds many small files; their windows together make one NER batch instead of one each."""
+        engine = self.nlp_engine
+        if not isinstance(engine, SchoolSpacyNlpEngine) or not engine.ner_pipes(language):
+            return
+        firsts = [(text, *self._first_pass(text, language, score_threshold)) for text in dict.fromkeys(texts)]
+        engine.add_entities_many([(artifacts, spans) for _, artifacts, _, spans in firsts if spans], language)
+        for text, artifacts, results, spans in firsts:
+            if spans:
+                results += self._ner_results(text, artifacts, language, score_threshold, None, False)
+            self._ready[(text, language, score_threshold)] = self._judged(text, language, results)
+
+    def forget(self) -> None:
+        """Drop what `prepare` made and no one asked for (an item that failed before its detection)."""
+        self._ready.clear()
+
+    def _judged(self, text: str, language: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
         engine = self.nlp_engine
         words = engine.dutch_words(language) if isinstance(engine, SchoolSpacyNlpEngine) else frozenset()
         results = with_name_evidence(text, within_cells(without_salutation(text, results), text), words)
@@ -99,24 +125,22 @@ class SchoolAnalyzerEngine(AnalyzerEngine):
         return ner_windows(artifacts.tokens, results, self.own_names, words,
                            lambda text, start, word: adds_no_name(text, start, word, words))
 
-    def _analyze(self, text: str, language: str, entities: list[str] | None, score_threshold: float | None,
-                 nlp_artifacts: Any, return_decision_process: bool, **kwargs: Any) -> list[RecognizerResult]:
-        engine = self.nlp_engine
-        if (nlp_artifacts is not None or not isinstance(engine, SchoolSpacyNlpEngine)
-                or not engine.ner_pipes(language)):
-            return super().analyze(text, language, entities=entities, score_threshold=score_threshold,
-                                   nlp_artifacts=nlp_artifacts, return_decision_process=return_decision_process,
-                                   **kwargs)
-        artifacts = engine.process_text_without_ner(text, language)
+    def _first_pass(self, text: str, language: str, score_threshold: float | None, entities: list[str] | None = None,
+                    return_decision_process: bool = False, **kwargs: Any
+                    ) -> tuple[Any, list[RecognizerResult], list[tuple[int, int]]]:
+        """Every recognizer but the NER's on tokens and lemmas, and the windows the NER must read."""
+        artifacts = self.nlp_engine.process_text_without_ner(text, language)  # type: ignore[attr-defined]
         results = super().analyze(text, language, entities=entities, score_threshold=score_threshold,
                                   nlp_artifacts=artifacts, return_decision_process=return_decision_process,
                                   **kwargs)
-        spans = self.ner_windows(artifacts, results, language)
-        if not spans:
-            return results
-        engine.add_entities(artifacts, spans, language)
+        return artifacts, results, self.ner_windows(artifacts, results, language)
+
+    def _ner_results(self, text: str, artifacts: Any, language: str, score_threshold: float | None,
+                     entities: list[str] | None, return_decision_process: bool) -> list[RecognizerResult]:
+        """Presidio's own SpacyRecognizer over the entities the NER put into `artifacts`."""
         threshold = self.default_score_threshold if score_threshold is None else score_threshold
         wanted = entities or self.get_supported_entities(language=language)
+        results = []
         for recognizer in self.registry.get_recognizers(language=language, entities=entities,
                                                         all_fields=not entities):
             if isinstance(recognizer, SpacyRecognizer):
@@ -126,3 +150,19 @@ class SchoolAnalyzerEngine(AnalyzerEngine):
                             r.analysis_explanation = None
                         results.append(r)
         return results
+
+    def _analyze(self, text: str, language: str, entities: list[str] | None, score_threshold: float | None,
+                 nlp_artifacts: Any, return_decision_process: bool, **kwargs: Any) -> list[RecognizerResult]:
+        engine = self.nlp_engine
+        if (nlp_artifacts is not None or not isinstance(engine, SchoolSpacyNlpEngine)
+                or not engine.ner_pipes(language)):
+            return super().analyze(text, language, entities=entities, score_threshold=score_threshold,
+                                   nlp_artifacts=nlp_artifacts, return_decision_process=return_decision_process,
+                                   **kwargs)
+        artifacts, results, spans = self._first_pass(text, language, score_threshold, entities,
+                                                     return_decision_process, **kwargs)
+        if not spans:
+            return results
+        engine.add_entities(artifacts, spans, language)
+        return results + self._ner_results(text, artifacts, language, score_threshold, entities,
+                                           return_decision_process)

@@ -97,22 +97,29 @@ class SchoolSpacyNlpEngine(SpacyNlpEngine):
     def add_entities(self, artifacts: NlpArtifacts, spans: list[tuple[int, int]], language: str) -> None:
         """Run the NER over each (start, end) span of the analysed text, in one batch, and put the
         entities into `artifacts` as if the whole text had been through the pipeline."""
+        self.add_entities_many([(artifacts, spans)], language)
+
+    def add_entities_many(self, wanted: list[tuple[NlpArtifacts, list[tuple[int, int]]]], language: str) -> None:
+        """`add_entities` for the texts of many items in one `nlp.pipe` batch: thinc pays per batch, and
+        a school file's few windows make batches of one or two (the same windows took twice the CPU
+        in per-item batches as in batches of 256, benchmarks/README.md)."""
         nlp = self.nlp[language]
-        doc = artifacts.tokens
-        text = doc.text
         pipes = self.ner_pipes(language)
         others = [p for p in nlp.pipe_names if p not in pipes]
-        found = []
-        for (start, _), part in zip(spans, nlp.pipe((text[s:e] for s, e in spans), disable=others), strict=True):
-            for ent in part.ents:
-                span = doc.char_span(start + ent.start_char, start + ent.end_char, label=ent.label_,
-                                     alignment_mode="contract")
-                if span is not None and len(span):
-                    found.append(span)
-        doc.set_ents(found, default="outside")
-        artifacts.entities, artifacts.scores = self._get_updated_entities(
-            self._get_entities(doc), self._get_scores_for_entities(doc))
-
+        windows = ((artifacts.tokens.text, start, end) for artifacts, spans in wanted for start, end in spans)
+        parts = iter(nlp.pipe((text[s:e] for text, s, e in windows), disable=others))
+        for artifacts, spans in wanted:
+            doc = artifacts.tokens
+            found = []
+            for start, _ in spans:
+                for ent in next(parts).ents:
+                    span = doc.char_span(start + ent.start_char, start + ent.end_char, label=ent.label_,
+                                         alignment_mode="contract")
+                    if span is not None and len(span):
+                        found.append(span)
+            doc.set_ents(found, default="outside")
+            artifacts.entities, artifacts.scores = self._get_updated_entities(
+                self._get_entities(doc), self._get_scores_for_entities(doc))
 
 def _artifacts(engine: SpacyNlpEngine, doc: Doc, lemmas: list[str], keywords: list[str],
                language: str) -> NlpArtifacts:
