@@ -102,7 +102,7 @@ class SchoolAnalyzerEngine(AnalyzerEngine):
         if not isinstance(engine, SchoolSpacyNlpEngine) or not engine.ner_pipes(language):
             return
         firsts = [(text, *self._first_pass(text, language, score_threshold)) for text in dict.fromkeys(texts)]
-        engine.add_entities_many([(artifacts, spans) for _, artifacts, _, spans in firsts if spans], language)
+        engine.add_entities_many([(text, artifacts, spans) for text, artifacts, _, spans in firsts if spans], language)
         for text, artifacts, results, spans in firsts:
             if spans:
                 results += self._ner_results(text, artifacts, language, score_threshold, None, False)
@@ -118,12 +118,13 @@ class SchoolAnalyzerEngine(AnalyzerEngine):
         results = with_name_evidence(text, within_cells(without_salutation(text, results), text), words)
         return EntityRecognizer.remove_duplicates(results)
 
-    def ner_windows(self, artifacts: Any, results: list[RecognizerResult], language: str) -> list[tuple[int, int]]:
+    def ner_windows(self, artifacts: Any, results: list[RecognizerResult], language: str, text: str | None = None
+                    ) -> list[tuple[int, int]]:
         """The windows of the first pass's text that the NER reads (ner_gate.py), with the name
         evidence rules as the judge of words no kept span can hold."""
         words = self.nlp_engine.dutch_words(language)  # type: ignore[attr-defined]
         return ner_windows(artifacts.tokens, results, self.own_names, words,
-                           lambda text, start, word: adds_no_name(text, start, word, words))
+                           lambda text, start, word: adds_no_name(text, start, word, words), text)
 
     def _first_pass(self, text: str, language: str, score_threshold: float | None, entities: list[str] | None = None,
                     return_decision_process: bool = False, **kwargs: Any
@@ -133,7 +134,7 @@ class SchoolAnalyzerEngine(AnalyzerEngine):
         results = super().analyze(text, language, entities=entities, score_threshold=score_threshold,
                                   nlp_artifacts=artifacts, return_decision_process=return_decision_process,
                                   **kwargs)
-        return artifacts, results, self.ner_windows(artifacts, results, language)
+        return artifacts, results, self.ner_windows(artifacts, results, language, text)
 
     def _ner_results(self, text: str, artifacts: Any, language: str, score_threshold: float | None,
                      entities: list[str] | None, return_decision_process: bool) -> list[RecognizerResult]:
@@ -163,6 +164,6 @@ class SchoolAnalyzerEngine(AnalyzerEngine):
                                                      return_decision_process, **kwargs)
         if not spans:
             return results
-        engine.add_entities(artifacts, spans, language)
+        engine.add_entities(artifacts, spans, language, text)
         return results + self._ner_results(text, artifacts, language, score_threshold, entities,
                                            return_decision_process)

@@ -94,21 +94,25 @@ class SchoolSpacyNlpEngine(SpacyNlpEngine):
                 getattr(lemmatizer, "mode", "") == "lookup" and not getattr(lemmatizer, "overwrite", True))
         return cache[language]
 
-    def add_entities(self, artifacts: NlpArtifacts, spans: list[tuple[int, int]], language: str) -> None:
-        """Run the NER over each (start, end) span of the analysed text, in one batch, and put the
-        entities into `artifacts` as if the whole text had been through the pipeline."""
-        self.add_entities_many([(artifacts, spans)], language)
+    def add_entities(self, artifacts: NlpArtifacts, spans: list[tuple[int, int]], language: str,
+                     text: str | None = None) -> None:
+        """Run the NER over each (start, end) span of the analysed `text` (by default the Doc's, which
+        spaCy rebuilds token by token), in one batch, and put the entities into `artifacts` as if the
+        whole text had been through the pipeline."""
+        doc = artifacts.tokens
+        self.add_entities_many([(doc.text if text is None else text, artifacts, spans)], language)
 
-    def add_entities_many(self, wanted: list[tuple[NlpArtifacts, list[tuple[int, int]]]], language: str) -> None:
+    def add_entities_many(self, wanted: list[tuple[str, NlpArtifacts, list[tuple[int, int]]]], language: str
+                          ) -> None:
         """`add_entities` for the texts of many items in one `nlp.pipe` batch: thinc pays per batch, and
         a school file's few windows make batches of one or two (the same windows took twice the CPU
         in per-item batches as in batches of 256, benchmarks/README.md)."""
         nlp = self.nlp[language]
         pipes = self.ner_pipes(language)
         others = [p for p in nlp.pipe_names if p not in pipes]
-        windows = ((artifacts.tokens.text, start, end) for artifacts, spans in wanted for start, end in spans)
-        parts = iter(nlp.pipe((text[s:e] for text, s, e in windows), disable=others))
-        for artifacts, spans in wanted:
+        windows = (text[start:end] for text, _, spans in wanted for start, end in spans)
+        parts = iter(nlp.pipe(windows, disable=others))
+        for _, artifacts, spans in wanted:
             doc = artifacts.tokens
             found = []
             for start, _ in spans:
