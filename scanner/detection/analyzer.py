@@ -152,6 +152,29 @@ class SchoolAnalyzerEngine(AnalyzerEngine):
                         results.append(r)
         return results
 
+    def _enhance_using_context(self, text: str, raw_results: list[RecognizerResult], nlp_artifacts: Any,
+                               recognizers: list[EntityRecognizer], context: list[str] | None = None
+                               ) -> list[RecognizerResult]:
+        """Presidio's step with the results grouped by recognizer in one pass: Presidio filters all
+        results twice per recognizer, to hand each recognizer's own to a method that only a few
+        recognizers override (the others return them unchanged). Same results, same order."""
+        key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+        mine: dict[str, list[RecognizerResult]] = {}
+        for r in raw_results:
+            mine.setdefault(r.recognition_metadata[key], []).append(r)
+        results: list[RecognizerResult] = []
+        for recognizer in recognizers:
+            own = mine.get(recognizer.id, [])
+            if type(recognizer).enhance_using_context is not EntityRecognizer.enhance_using_context:
+                own = recognizer.enhance_using_context(
+                    text=text, raw_recognizer_results=own,
+                    other_raw_recognizer_results=[r for r in raw_results
+                                                  if r.recognition_metadata[key] != recognizer.id],
+                    nlp_artifacts=nlp_artifacts, context=context)
+            results.extend(own)
+        return self.context_aware_enhancer.enhance_using_context(
+            text=text, raw_results=results, nlp_artifacts=nlp_artifacts, recognizers=recognizers, context=context)
+
     def _analyze(self, text: str, language: str, entities: list[str] | None, score_threshold: float | None,
                  nlp_artifacts: Any, return_decision_process: bool, **kwargs: Any) -> list[RecognizerResult]:
         engine = self.nlp_engine
