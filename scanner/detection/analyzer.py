@@ -23,6 +23,10 @@ from scanner.detection.spans import within_cell
 from scanner.kernel.names import PARTICLES
 
 NER_RECOGNIZER = "SpacyRecognizer"
+# Text `prepare` holds analysed at once: every text's first-pass Doc lives until the NER batch has
+# run, and a worker that grows past limits.worker_max_mb is replaced. A school file's windows are
+# few, so a batch of this much text is already large for the NER.
+PREPARE_CHARS = 128_000
 
 # words that open a Dutch surname ('Van Dijk, Jan', 'De Vries'): never cut off a name
 NAME_PARTICLES = PARTICLES - {"uit"}  # 'Uit Almere kwam ...' is a preposition far more often than 'Uit den Bogaard'
@@ -101,7 +105,20 @@ class SchoolAnalyzerEngine(AnalyzerEngine):
         engine = self.nlp_engine
         if not isinstance(engine, SchoolSpacyNlpEngine) or not engine.ner_pipes(language):
             return
-        firsts = [(text, *self._first_pass(text, language, score_threshold)) for text in dict.fromkeys(texts)]
+        group: list[str] = []
+        size = 0
+        for text in dict.fromkeys(texts):
+            if group and size + len(text) > PREPARE_CHARS:
+                self._prepare(group, language, score_threshold)
+                group, size = [], 0
+            group.append(text)
+            size += len(text)
+        if group:
+            self._prepare(group, language, score_threshold)
+
+    def _prepare(self, texts: list[str], language: str, score_threshold: float | None) -> None:
+        engine: SchoolSpacyNlpEngine = self.nlp_engine  # type: ignore[assignment]
+        firsts = [(text, *self._first_pass(text, language, score_threshold)) for text in texts]
         engine.add_entities_many([(text, artifacts, spans) for text, artifacts, _, spans in firsts if spans], language)
         for text, artifacts, results, spans in firsts:
             if spans:
