@@ -304,7 +304,7 @@ def fingerprint(scanner: ItemWork, item: Item, content: Content | None) -> str:
 
 Submit = Callable[[list[Task]], "Future[list[Outcome]] | Any"]
 ROW_BATCH = 256  # database rows per submission: one row is too little work to pay for the IPC
-FILE_BATCH = 32  # files per submission (local executor): their NER runs as one batch (detect_batch)
+FILE_BATCH = 32  # files per submission to a worker: their NER runs as one batch (detect_batch)
 FILE_BATCH_BYTES = 1024 * 1024  # of file size: a batch's texts and first-pass Docs are held together
 
 
@@ -420,8 +420,9 @@ def scan_all(scanner: ItemWork, workers: int | None = 1, cache: ItemCache | None
     if workers == 1:
         sources: dict[str, Source] = {}
         with alarm_handler():
-            yield from run_ordered(scanner, lambda batch: _Done(detect_batch(scanner, sources, batch)),
-                                   FILE_BATCH, cache, row_batch=1, bulk=bulk, file_batch=FILE_BATCH)
+            # one file at a time: the progress line and an item's time stay the item's own (tests/hostile)
+            yield from run_ordered(scanner, lambda batch: _Done([detect_task(scanner, sources, t) for t in batch]),
+                                   1, cache, row_batch=1, bulk=bulk)
         for s in sources.values():
             s.close()
         return
