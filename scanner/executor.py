@@ -53,6 +53,10 @@ class ItemWork(Protocol):
 
     def detect_item(self, item: Item, content: Content) -> Detected: ...
 
+    def prepare(self, contents: list[tuple[Item, Content]]) -> None: ...
+
+    def forget(self) -> None: ...
+
     def finish(self, item: Item, detected: Detected | None) -> ScannedItem: ...
 
 
@@ -188,10 +192,50 @@ def _detect(scanner: ItemWork, sources: dict[str, Source], task: Task) -> Outcom
         return item, None
 
 
+def read_task(scanner: ItemWork, sources: dict[str, Source], task: Task) -> Task:
+    """A file task with its content read (or its item unreadable, saying why); never raises."""
+    name, item, content = task
+    if content is not None or item.status != "scanned":
+        return task
+    try:
+        with time_limit(scanner.cfg.limits.item_timeout_s):
+            if name not in sources:
+                sources[name] = open_source(next(s for s in scanner.cfg.sources if s.name == name))
+            return name, item, sources[name].read(item)
+    except Unreadable as err:
+        item.status, item.reason = "unreadable", str(err)
+    except ItemTimeout as err:
+        item.status, item.reason = "unreadable", f"afgebroken: {err}"
+    except Exception as err:  # never let one item stop the scan
+        item.status, item.reason = "unreadable", f"fout bij analyse: {one_line(err, detail=False)}"
+    return name, item, None
+
+
+def detect_batch(scanner: ItemWork, sources: dict[str, Source], batch: list[Task]) -> list[Outcome]:
+    """Several files at once: all read first, then detected together where that is cheaper (the NER
+    reads all their windows in one batch, see Scanner.prepare), then each finished on its own under
+    its own time limit. When the joint step fails or takes longer than one item may, every file is
+    detected on its own as if it came alone, so a hostile file fails by itself."""
+    files = [t for t in batch if t[2] is None and t[1].status == "scanned"]
+    if len(files) < 2:
+        return [detect_task(scanner, sources, task) for task in batch]
+    _ = scanner.analyzer  # loading the NLP pipeline is the scan's cost, not these items': outside the limit
+    batch = [read_task(scanner, sources, task) for task in batch]
+    try:
+        with time_limit(scanner.cfg.limits.item_timeout_s):
+            scanner.prepare([(item, content) for _, item, content in batch if content is not None])
+    except Exception:  # ItemTimeout too: each file alone, below
+        scanner.forget()
+    try:
+        return [detect_task(scanner, sources, task) for task in batch]
+    finally:
+        scanner.forget()
+
+
 def _worker_batch(batch: list[Task]) -> list[Outcome]:
     sources = _WORKER.setdefault("sources", {})
     with alarm_handler():
-        return [detect_task(_WORKER["scanner"], sources, task) for task in batch]
+        return detect_batch(_WORKER["scanner"], sources, batch)
 
 
 PR_SET_PDEATHSIG = 1
@@ -260,6 +304,8 @@ def fingerprint(scanner: ItemWork, item: Item, content: Content | None) -> str:
 
 Submit = Callable[[list[Task]], "Future[list[Outcome]] | Any"]
 ROW_BATCH = 256  # database rows per submission: one row is too little work to pay for the IPC
+FILE_BATCH = 32  # files per submission to a worker: their NER runs as one batch (detect_batch)
+FILE_BATCH_BYTES = 1024 * 1024  # of file size: a batch's texts and first-pass Docs are held together
 
 
 class _Batch:
@@ -268,12 +314,28 @@ class _Batch:
     def __init__(self) -> None:
         self.tasks: list[Task] = []
         self.future: Any = None
+        self.bytes = 0  # of its files
+        self.alone: list[Any] | None = None  # one submission per task, after the batch as a whole failed
+
+    def outcome(self, pos: int, submit: Submit) -> Outcome:
+        """The outcome of task `pos`. A batch that failed as a whole (its worker died: a crashing parser,
+        the out-of-memory killer) is sent again one task per submission, so that only the file that
+        did it fails and the others it shared the batch with are scanned."""
+        try:
+            return self.future.result()[pos]  # type: ignore[no-any-return]
+        except Exception:
+            if len(self.tasks) == 1:
+                raise
+            if self.alone is None:
+                self.alone = [submit([task]) for task in self.tasks]
+            return self.alone[pos].result()[0]  # type: ignore[no-any-return]
 
 
 def run_ordered(scanner: ItemWork, submit: Submit, window_size: int, cache: ItemCache | None,
                 row_batch: int = ROW_BATCH, rows_here: bool = False, bulk: Bulk | None = None,
-                between: Callable[[], object] | None = None) -> Iterator[ScannedItem]:
-    """Feed tasks to `submit` in batches, answer unchanged items from the cache, yield in crawl order.
+                between: Callable[[], object] | None = None, file_batch: int = 1) -> Iterator[ScannedItem]:
+    """Feed tasks to `submit` in batches (up to `file_batch` files or FILE_BATCH_BYTES of them, up to
+    `row_batch` rows), answer unchanged items from the cache, yield in crawl order.
     With `rows_here`, database rows are detected in this process instead of being submitted; with `bulk`
     tables go through the columnar path (its rows are not kept in the cache: they count as misses).
     `between` runs after each task (the local pool hands out work and takes in answers there, so its
@@ -299,7 +361,7 @@ def run_ordered(scanner: ItemWork, submit: Submit, window_size: int, cache: Item
         if batch.future is None:
             send()
         try:
-            item, detected = batch.future.result()[pos]
+            item, detected = batch.outcome(pos, submit)
         except Exception as err:  # a worker that died (out of memory, a crashing parser library)
             reason = f"analyse afgebroken: {one_line(err, detail=False)}"
             item.status, item.reason, detected = "unreadable", reason, None
@@ -322,7 +384,10 @@ def run_ordered(scanner: ItemWork, submit: Submit, window_size: int, cache: Item
             else:
                 open_batch.tasks.append(task)
                 window.append((item, fp, open_batch, len(open_batch.tasks) - 1))
-                if content is None or len(open_batch.tasks) >= row_batch:
+                if content is None:
+                    open_batch.bytes += item.size or 0
+                full = file_batch if content is None else row_batch
+                if len(open_batch.tasks) >= full or open_batch.bytes >= FILE_BATCH_BYTES:
                     send()
         if between is not None:
             between()
@@ -355,6 +420,7 @@ def scan_all(scanner: ItemWork, workers: int | None = 1, cache: ItemCache | None
     if workers == 1:
         sources: dict[str, Source] = {}
         with alarm_handler():
+            # one file at a time: the progress line and an item's time stay the item's own (tests/hostile)
             yield from run_ordered(scanner, lambda batch: _Done([detect_task(scanner, sources, t) for t in batch]),
                                    1, cache, row_batch=1, bulk=bulk)
         for s in sources.values():
@@ -374,7 +440,8 @@ def scan_all(scanner: ItemWork, workers: int | None = 1, cache: ItemCache | None
     try:
         with alarm_handler():  # rows are detected here
             yield from run_ordered(scanner, submit, workers * IN_FLIGHT_PER_WORKER * ROW_BATCH, cache,
-                                   rows_here=True, bulk=bulk, between=lambda: pools and pools[0].pump(block=False))
+                                   rows_here=True, bulk=bulk, between=lambda: pools and pools[0].pump(block=False),
+                                   file_batch=FILE_BATCH)
         completed = True
     finally:
         for pool in pools:

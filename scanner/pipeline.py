@@ -18,7 +18,7 @@ from scanner.cache import ItemCache, scan_fingerprint
 from scanner.columnar import SignatureRow
 from scanner.columns import ColumnProfiles
 from scanner.config import ScanConfig
-from scanner.detection.detect import CellMemo, detect
+from scanner.detection.detect import MIN_SCORE, CellMemo, block_texts, detect
 from scanner.detection.paragraphs import join_lines, split_long
 from scanner.doctables import read_tables
 from scanner.evaluation_cache import EvaluationCache, evaluation_inputs
@@ -39,6 +39,7 @@ from scanner.kernel.model import (
     ScannedItem,
     Settings,
     SourceRef,
+    TextUnit,
 )
 from scanner.kernel.text import fold
 from scanner.link_review import explain, to_review
@@ -100,6 +101,7 @@ class Scanner:
         self.hold_terms = [(t, fold(t)) for t in cfg.policy.retention.legal_hold]
         self.source_counts: dict[str, dict[str, int]] = {}  # per source: entries skipped while crawling, by why
         self.judged: EvaluationCache | None = None  # a rescan's finished and judged items (set by run_scan)
+        self._read: dict[int, tuple[Content, Content, list[TextUnit]]] = {}  # by `prepare`, per content
 
     def __reduce__(self) -> tuple[type[Scanner], tuple[ScanConfig, Records, Keyer, date]]:
         """Sent to another process (a dask worker) as what it is built from; the worker builds its own
@@ -128,13 +130,46 @@ class Scanner:
             return None
         return self.detect_item(item, content)
 
-    def detect_item(self, item: Item, content: Content) -> Detected:
+    def units_of(self, content: Content) -> tuple[Content, list[TextUnit]]:
+        """The content with its document tables read, and the units detection sees."""
         content = read_tables(content)  # document tables as forms or lists, before anything reads the text
         chars = sum(len(u.text) for u in content.units)
         limit = self.cfg.limits.max_text_mb * 1024 * 1024
         if chars > limit:
             raise Unreadable(f"te veel tekst ({chars // 1048576} MB, grens {self.cfg.limits.max_text_mb:g} MB)")
-        units = split_long(join_lines(read_forms(content.units)))  # form fields first: join_lines keeps cells
+        return content, split_long(join_lines(read_forms(content.units)))  # form fields first: join_lines keeps cells
+
+    def prepare(self, contents: list[tuple[Item, Content]]) -> None:
+        """Detection of several files at once, before `detect_item` asks for each: the NER reads the
+        windows of all of them in one batch (SchoolAnalyzerEngine.prepare). A file whose units fail
+        here is left to `detect_item`, which meets the same error and reports it for that file alone."""
+        texts: list[str] = []
+        for item, content in contents:
+            if item.kind == "row":
+                continue
+            try:
+                read, units = self.units_of(content)
+            except Exception:  # noqa: S112  (reported by detect_item, item by item)
+                continue
+            self._read[id(content)] = (content, read, units)
+            texts += block_texts(units)
+        prepare = getattr(self.analyzer, "prepare", None)
+        if prepare is not None and texts:
+            prepare(texts, "nl", MIN_SCORE)
+
+    def forget(self) -> None:
+        """What `prepare` made for files that did not get as far as their detection."""
+        self._read.clear()
+        forget = getattr(self._analyzer, "forget", None)
+        if forget is not None:
+            forget()
+
+    def detect_item(self, item: Item, content: Content) -> Detected:
+        known = self._read.pop(id(content), None)
+        if known is not None and known[0] is content:
+            content, units = known[1], known[2]
+        else:
+            content, units = self.units_of(content)
         org = self.cfg.organisation
         findings = detect(self.analyzer, item.source, item.path, units, org.addresses, self.keyer,
                           org.own_names, self.memo if item.kind == "row" else None)

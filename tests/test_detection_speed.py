@@ -41,6 +41,20 @@ def test_linear_context_enhancer_scores_like_presidios(analyzer: SchoolAnalyzerE
     assert boosted, "the texts must contain context words, or this compares nothing"
 
 
+def test_context_step_grouped_in_one_pass_keeps_presidios_results_and_order(analyzer: SchoolAnalyzerEngine) -> None:
+    presidio = AnalyzerEngine(nlp_engine=analyzer.nlp_engine, registry=analyzer.registry, supported_languages=["nl"],
+                              context_aware_enhancer=analyzer.context_aware_enhancer)
+    compared = 0
+    for text in TEXTS:
+        artifacts = analyzer.nlp_engine.process_text_without_ner(text, "nl")
+        theirs = presidio.analyze(text=text, language="nl", nlp_artifacts=artifacts)
+        ours = AnalyzerEngine.analyze(analyzer, text, "nl", nlp_artifacts=artifacts)  # with SchoolAnalyzerEngine's step
+        compared += len(ours)
+        assert [(r.entity_type, r.start, r.end, r.score) for r in ours] == [
+            (r.entity_type, r.start, r.end, r.score) for r in theirs], text[:40]
+    assert compared >= 8
+
+
 def _windows(analyzer: SchoolAnalyzerEngine, text: str) -> list[str]:
     engine = analyzer.nlp_engine
     artifacts = engine.process_text_without_ner(text, "nl")

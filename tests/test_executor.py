@@ -40,6 +40,35 @@ def test_an_item_that_fails_analysis_is_unreadable(school: Path, monkeypatch: py
     assert len(report.items) == 4
 
 
+def test_a_file_that_kills_its_worker_fails_alone(school: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """Files go to a worker several at a time; when one kills it, the others of its batch are read again."""
+    import os
+
+    from scanner.worker_pool import WorkerPool
+
+    def die(self, item, content):  # noqa: ANN001, ANN202
+        if item.path.endswith("OPP.docx"):
+            os._exit(9)  # as a crashing parser library or the out-of-memory killer would end it
+        return original(self, item, content)
+
+    cfg = load_config(school / "avgscan.yaml")
+    inline = run_scan(cfg, workers=1)
+    original = Scanner.detect_item
+    monkeypatch.setattr(Scanner, "detect_item", die)
+    sent: list[int] = []
+    submit = WorkerPool.submit
+    monkeypatch.setattr(WorkerPool, "submit", lambda pool, batch: sent.append(len(batch)) or submit(pool, batch))
+    report = run_scan(cfg, workers=2)
+    assert sent[0] >= 3 and sent.count(1) >= 3  # the culprit's batch held other files; each was sent again alone
+    bad = [i for i in report.items if i.path.endswith("OPP.docx")]
+    assert bad[0].status == "unreadable" and "analyse afgebroken" in (bad[0].reason or "")
+    others = {i.path: i.status for i in report.items if not i.path.endswith("OPP.docx")}
+    assert others == {i.path: i.status for i in inline.items if not i.path.endswith("OPP.docx")}
+    assert "unreadable" not in others.values()
+    assert ([(f.path, f.place, f.value) for f in report.findings]
+            == [(f.path, f.place, f.value) for f in inline.findings if not f.path.endswith("OPP.docx")])
+
+
 def test_dask_local_cluster_equals_inline(school: Path) -> None:  # noqa: F811
     pytest.importorskip("distributed")
     cfg = load_config(school / "avgscan.yaml")

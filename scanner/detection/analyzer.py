@@ -10,7 +10,7 @@ added a name (measured in benchmarks/README.md). With any other engine it is pla
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from typing import Any
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
@@ -23,6 +23,10 @@ from scanner.detection.spans import within_cell
 from scanner.kernel.names import PARTICLES
 
 NER_RECOGNIZER = "SpacyRecognizer"
+# Text `prepare` holds analysed at once: every text's first-pass Doc lives until the NER batch has
+# run, and a worker that grows past limits.worker_max_mb is replaced. A school file's windows are
+# few, so a batch of this much text is already large for the NER.
+PREPARE_CHARS = 128_000
 
 # words that open a Dutch surname ('Van Dijk, Jan', 'De Vries'): never cut off a name
 NAME_PARTICLES = PARTICLES - {"uit"}  # 'Uit Almere kwam ...' is a preposition far more often than 'Uit den Bogaard'
@@ -81,42 +85,80 @@ class SchoolAnalyzerEngine(AnalyzerEngine):
     def __init__(self, *args: Any, own_names: list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.own_names = own_names_pattern(tuple(own_names or ()))
+        self._ready: dict[tuple[str, str, float | None], list[RecognizerResult]] = {}  # by `prepare`
 
     def analyze(self, text: str, language: str, entities: list[str] | None = None,  # type: ignore[override]
                 score_threshold: float | None = None, nlp_artifacts: Any = None,
                 return_decision_process: bool = False, **kwargs: Any) -> list[RecognizerResult]:
+        if not (entities or nlp_artifacts is not None or return_decision_process or kwargs):
+            ready = self._ready.pop((text, language, score_threshold), None)
+            if ready is not None:
+                return ready
         results = self._analyze(text, language, entities=entities, score_threshold=score_threshold,
                                 nlp_artifacts=nlp_artifacts, return_decision_process=return_decision_process, **kwargs)
+        return self._judged(text, language, results)
+
+    def prepare(self, texts: Iterable[str], language: str, score_threshold: float | None = None) -> None:
+        """Analyse `texts` now, with the NER over all their windows in one batch, for the `analyze()`
+        calls that will ask for them (each answer is given once, then forgotten). A worker's batch
+        holds many small files; their windows together make one NER batch instead of one each."""
+        engine = self.nlp_engine
+        if not isinstance(engine, SchoolSpacyNlpEngine) or not engine.ner_pipes(language):
+            return
+        group: list[str] = []
+        size = 0
+        for text in dict.fromkeys(texts):
+            if group and size + len(text) > PREPARE_CHARS:
+                self._prepare(group, language, score_threshold)
+                group, size = [], 0
+            group.append(text)
+            size += len(text)
+        if group:
+            self._prepare(group, language, score_threshold)
+
+    def _prepare(self, texts: list[str], language: str, score_threshold: float | None) -> None:
+        engine: SchoolSpacyNlpEngine = self.nlp_engine  # type: ignore[assignment]
+        firsts = [(text, *self._first_pass(text, language, score_threshold)) for text in texts]
+        engine.add_entities_many([(text, artifacts, spans) for text, artifacts, _, spans in firsts if spans], language)
+        for text, artifacts, results, spans in firsts:
+            if spans:
+                results += self._ner_results(text, artifacts, language, score_threshold, None, False)
+            self._ready[(text, language, score_threshold)] = self._judged(text, language, results)
+
+    def forget(self) -> None:
+        """Drop what `prepare` made and no one asked for (an item that failed before its detection)."""
+        self._ready.clear()
+
+    def _judged(self, text: str, language: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
         engine = self.nlp_engine
         words = engine.dutch_words(language) if isinstance(engine, SchoolSpacyNlpEngine) else frozenset()
         results = with_name_evidence(text, within_cells(without_salutation(text, results), text), words)
         return EntityRecognizer.remove_duplicates(results)
 
-    def ner_windows(self, artifacts: Any, results: list[RecognizerResult], language: str) -> list[tuple[int, int]]:
+    def ner_windows(self, artifacts: Any, results: list[RecognizerResult], language: str, text: str | None = None
+                    ) -> list[tuple[int, int]]:
         """The windows of the first pass's text that the NER reads (ner_gate.py), with the name
         evidence rules as the judge of words no kept span can hold."""
         words = self.nlp_engine.dutch_words(language)  # type: ignore[attr-defined]
         return ner_windows(artifacts.tokens, results, self.own_names, words,
-                           lambda text, start, word: adds_no_name(text, start, word, words))
+                           lambda text, start, word: adds_no_name(text, start, word, words), text)
 
-    def _analyze(self, text: str, language: str, entities: list[str] | None, score_threshold: float | None,
-                 nlp_artifacts: Any, return_decision_process: bool, **kwargs: Any) -> list[RecognizerResult]:
-        engine = self.nlp_engine
-        if (nlp_artifacts is not None or not isinstance(engine, SchoolSpacyNlpEngine)
-                or not engine.ner_pipes(language)):
-            return super().analyze(text, language, entities=entities, score_threshold=score_threshold,
-                                   nlp_artifacts=nlp_artifacts, return_decision_process=return_decision_process,
-                                   **kwargs)
-        artifacts = engine.process_text_without_ner(text, language)
+    def _first_pass(self, text: str, language: str, score_threshold: float | None, entities: list[str] | None = None,
+                    return_decision_process: bool = False, **kwargs: Any
+                    ) -> tuple[Any, list[RecognizerResult], list[tuple[int, int]]]:
+        """Every recognizer but the NER's on tokens and lemmas, and the windows the NER must read."""
+        artifacts = self.nlp_engine.process_text_without_ner(text, language)  # type: ignore[attr-defined]
         results = super().analyze(text, language, entities=entities, score_threshold=score_threshold,
                                   nlp_artifacts=artifacts, return_decision_process=return_decision_process,
                                   **kwargs)
-        spans = self.ner_windows(artifacts, results, language)
-        if not spans:
-            return results
-        engine.add_entities(artifacts, spans, language)
+        return artifacts, results, self.ner_windows(artifacts, results, language, text)
+
+    def _ner_results(self, text: str, artifacts: Any, language: str, score_threshold: float | None,
+                     entities: list[str] | None, return_decision_process: bool) -> list[RecognizerResult]:
+        """Presidio's own SpacyRecognizer over the entities the NER put into `artifacts`."""
         threshold = self.default_score_threshold if score_threshold is None else score_threshold
         wanted = entities or self.get_supported_entities(language=language)
+        results = []
         for recognizer in self.registry.get_recognizers(language=language, entities=entities,
                                                         all_fields=not entities):
             if isinstance(recognizer, SpacyRecognizer):
@@ -126,3 +168,42 @@ class SchoolAnalyzerEngine(AnalyzerEngine):
                             r.analysis_explanation = None
                         results.append(r)
         return results
+
+    def _enhance_using_context(self, text: str, raw_results: list[RecognizerResult], nlp_artifacts: Any,
+                               recognizers: list[EntityRecognizer], context: list[str] | None = None
+                               ) -> list[RecognizerResult]:
+        """Presidio's step with the results grouped by recognizer in one pass: Presidio filters all
+        results twice per recognizer, to hand each recognizer's own to a method that only a few
+        recognizers override (the others return them unchanged). Same results, same order."""
+        key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+        mine: dict[str, list[RecognizerResult]] = {}
+        for r in raw_results:
+            mine.setdefault(r.recognition_metadata[key], []).append(r)
+        results: list[RecognizerResult] = []
+        for recognizer in recognizers:
+            own = mine.get(recognizer.id, [])
+            if type(recognizer).enhance_using_context is not EntityRecognizer.enhance_using_context:
+                own = recognizer.enhance_using_context(
+                    text=text, raw_recognizer_results=own,
+                    other_raw_recognizer_results=[r for r in raw_results
+                                                  if r.recognition_metadata[key] != recognizer.id],
+                    nlp_artifacts=nlp_artifacts, context=context)
+            results.extend(own)
+        return self.context_aware_enhancer.enhance_using_context(
+            text=text, raw_results=results, nlp_artifacts=nlp_artifacts, recognizers=recognizers, context=context)
+
+    def _analyze(self, text: str, language: str, entities: list[str] | None, score_threshold: float | None,
+                 nlp_artifacts: Any, return_decision_process: bool, **kwargs: Any) -> list[RecognizerResult]:
+        engine = self.nlp_engine
+        if (nlp_artifacts is not None or not isinstance(engine, SchoolSpacyNlpEngine)
+                or not engine.ner_pipes(language)):
+            return super().analyze(text, language, entities=entities, score_threshold=score_threshold,
+                                   nlp_artifacts=nlp_artifacts, return_decision_process=return_decision_process,
+                                   **kwargs)
+        artifacts, results, spans = self._first_pass(text, language, score_threshold, entities,
+                                                     return_decision_process, **kwargs)
+        if not spans:
+            return results
+        engine.add_entities(artifacts, spans, language, text)
+        return results + self._ner_results(text, artifacts, language, score_threshold, entities,
+                                           return_decision_process)

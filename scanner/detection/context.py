@@ -5,15 +5,17 @@ its start to find each result's token and tests lemmas against a list: per call 
 in the text length, and it was a fifth of avgscan's detection time. This subclass keeps Presidio's
 rules (window, factor, minimum score, substring matching) and changes only how the token and the
 keywords are looked up; results whose recognizer has no context words are passed through
-untouched instead of copied.
+untouched instead of copied, and the others are copied shallowly (score, metadata and explanation:
+all the step changes) instead of deeply.
 """
 
 from __future__ import annotations
 
 import bisect
+import copy
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer, LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
@@ -29,10 +31,27 @@ class LinearLemmaContextEnhancer(LemmaContextAwareEnhancer):
                  for r in raw_results]
         if not any(needs) or nlp_artifacts is None:
             return list(raw_results)
-        enhanced = super().enhance_using_context(
-            text, [r for r, n in zip(raw_results, needs, strict=True) if n], nlp_artifacts, recognizers, context)
-        it = iter(enhanced)
-        return [next(it) if n else r for r, n in zip(raw_results, needs, strict=True)]
+        by_id = {r.id: r for r in recognizers}
+        extra = [word.lower() for word in context or []]
+        enhanced_key = RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY
+        out = []
+        for result, need in zip(raw_results, needs, strict=True):
+            if not need or result.recognition_metadata.get(enhanced_key):
+                out.append(result)
+                continue
+            result = _copy(result)  # Presidio's deep copy of every result was half of this step
+            recognizer = by_id[result.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY]]
+            words = self._extract_surrounding_words(nlp_artifacts, text[result.start:result.end], result.start)
+            supportive = self._find_supportive_word_in_context(words + extra, recognizer.context,
+                                                               self.context_matching_mode)
+            if supportive != "":
+                result.score = min(max(result.score + self.context_similarity_factor,
+                                       self.min_score_with_context_similarity), ContextAwareEnhancer.MAX_SCORE)
+                if result.analysis_explanation is not None:
+                    result.analysis_explanation.set_supportive_context_word(supportive)
+                    result.analysis_explanation.set_improved_score(result.score)
+            out.append(result)
+        return out
 
     def _extract_surrounding_words(self, nlp_artifacts: NlpArtifacts, word: str, start: int) -> list[str]:
         if not nlp_artifacts.tokens:
@@ -47,6 +66,14 @@ class LinearLemmaContextEnhancer(LemmaContextAwareEnhancer):
         words = (_collect(index, self.context_prefix_count, lemmas, keywords, -1)
                  + _collect(index, self.context_suffix_count, lemmas, keywords, 1))
         return list(set(words))
+
+
+def _copy(result: RecognizerResult) -> RecognizerResult:
+    """What Presidio's enhancer changes (score, explanation) on a copy, the caller's result untouched."""
+    twin = copy.copy(result)
+    twin.analysis_explanation = copy.copy(result.analysis_explanation)
+    twin.recognition_metadata = dict(result.recognition_metadata or {})
+    return twin
 
 
 def _token_index(nlp_artifacts: NlpArtifacts) -> tuple[list[int], set[str]]:

@@ -63,6 +63,12 @@ def _blocks(units: list[TextUnit]) -> Iterator[tuple[str, list[int], list[int]]]
         yield "\n".join(text_parts), starts, idx
 
 
+def block_texts(units: list[TextUnit]) -> list[str]:
+    """The texts `analyze_units` gives the analyzer for a document's units (a row's cells go one by
+    one through the memo instead), for `SchoolAnalyzerEngine.prepare`."""
+    return [block for block, _, _ in _blocks(units)]
+
+
 def _ranker(priority: dict[str, int]) -> Callable[[RecognizerResult], tuple[int, int, float, int]]:
     from presidio_analyzer import RecognizerResult
 

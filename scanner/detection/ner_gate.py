@@ -119,14 +119,16 @@ def _is_label(text: str, end: int) -> bool:
 
 def ner_windows(doc: Doc, results: list[RecognizerResult], own_names: re.Pattern[str] | None = None,
                 dutch_words: Container[str] = frozenset(),
-                adds_no_name: Callable[[str, int, str], bool] | None = None) -> list[tuple[int, int]]:
+                adds_no_name: Callable[[str, int, str], bool] | None = None, text: str | None = None
+                ) -> list[tuple[int, int]]:
     """(start, end) windows of `doc` for the NER; `results` are the other recognizers' findings;
     `adds_no_name(text, start, word)` tells of a capitalised word that no span with it would be kept
     as a name (name_evidence.adds_no_name: the rules that drop the NER's spans afterwards).
 
     Works on the text with regular expressions, not on spaCy tokens: creating a Token object per
-    word cost as much as the recognizers."""
-    text = doc.text
+    word cost as much as the recognizers; for the same reason the caller gives the text it tokenized
+    (`doc.text` makes a Token per word to join them again)."""
+    text = doc.text if text is None else text
     spans = [(r.start, r.end) for r in results]
     for r in results:
         if r.entity_type == "NL_POSTCODE":  # '1318 AB Almere': the place after a postcode

@@ -94,25 +94,36 @@ class SchoolSpacyNlpEngine(SpacyNlpEngine):
                 getattr(lemmatizer, "mode", "") == "lookup" and not getattr(lemmatizer, "overwrite", True))
         return cache[language]
 
-    def add_entities(self, artifacts: NlpArtifacts, spans: list[tuple[int, int]], language: str) -> None:
-        """Run the NER over each (start, end) span of the analysed text, in one batch, and put the
-        entities into `artifacts` as if the whole text had been through the pipeline."""
-        nlp = self.nlp[language]
+    def add_entities(self, artifacts: NlpArtifacts, spans: list[tuple[int, int]], language: str,
+                     text: str | None = None) -> None:
+        """Run the NER over each (start, end) span of the analysed `text` (by default the Doc's, which
+        spaCy rebuilds token by token), in one batch, and put the entities into `artifacts` as if the
+        whole text had been through the pipeline."""
         doc = artifacts.tokens
-        text = doc.text
+        self.add_entities_many([(doc.text if text is None else text, artifacts, spans)], language)
+
+    def add_entities_many(self, wanted: list[tuple[str, NlpArtifacts, list[tuple[int, int]]]], language: str
+                          ) -> None:
+        """`add_entities` for the texts of many items in one `nlp.pipe` batch: thinc pays per batch, and
+        a school file's few windows make batches of one or two (the same windows took twice the CPU
+        in per-item batches as in batches of 256, benchmarks/README.md)."""
+        nlp = self.nlp[language]
         pipes = self.ner_pipes(language)
         others = [p for p in nlp.pipe_names if p not in pipes]
-        found = []
-        for (start, _), part in zip(spans, nlp.pipe((text[s:e] for s, e in spans), disable=others), strict=True):
-            for ent in part.ents:
-                span = doc.char_span(start + ent.start_char, start + ent.end_char, label=ent.label_,
-                                     alignment_mode="contract")
-                if span is not None and len(span):
-                    found.append(span)
-        doc.set_ents(found, default="outside")
-        artifacts.entities, artifacts.scores = self._get_updated_entities(
-            self._get_entities(doc), self._get_scores_for_entities(doc))
-
+        windows = (text[start:end] for text, _, spans in wanted for start, end in spans)
+        parts = iter(nlp.pipe(windows, disable=others))
+        for _, artifacts, spans in wanted:
+            doc = artifacts.tokens
+            found = []
+            for start, _ in spans:
+                for ent in next(parts).ents:
+                    span = doc.char_span(start + ent.start_char, start + ent.end_char, label=ent.label_,
+                                         alignment_mode="contract")
+                    if span is not None and len(span):
+                        found.append(span)
+            doc.set_ents(found, default="outside")
+            artifacts.entities, artifacts.scores = self._get_updated_entities(
+                self._get_entities(doc), self._get_scores_for_entities(doc))
 
 def _artifacts(engine: SpacyNlpEngine, doc: Doc, lemmas: list[str], keywords: list[str],
                language: str) -> NlpArtifacts:
