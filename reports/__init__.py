@@ -72,7 +72,10 @@ def write_all(report: Report, out_dir: Path, formats: list[str] | None = None) -
     os.chmod(out_dir, 0o700)
     staging = Path(tempfile.mkdtemp(prefix=".avgscan-schrijven-", dir=out_dir))
     try:
-        written = [writer(name)(report, staging) for name in (formats or WRITERS)]
+        from reports.priority import one_report
+
+        with one_report():
+            written = [writer(name)(report, staging) for name in (formats or WRITERS)]
         for path in sorted(staging.iterdir()):
             private_file(path)
             with open(path, "rb") as fh:

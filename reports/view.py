@@ -152,9 +152,15 @@ def start_rows(report: Report) -> list[StartRow]:
 
 def violation_rows(report: Report) -> list[ViolationRow]:
     """One row per violation, highest priority first (reports.priority), with its identity and triage decision."""
-    from reports.priority import priorities
+    from reports.priority import settled
 
     reviewed(report)
+    return settled("violation_rows", report, lambda: _violation_rows(report))
+
+
+def _violation_rows(report: Report) -> list[ViolationRow]:
+    from reports.priority import priorities
+
     lang = report.lang
     prio = priorities(report)
     rows = [ViolationRow(

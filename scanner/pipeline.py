@@ -228,8 +228,10 @@ def evaluate(scanned_items: Iterable[ScannedItem], ctx: RuleContext, records: Re
             judged = judge(scanned, active, ctx)
             if remember is not None:
                 remember(scanned, judged)  # before the indexes below become the report's
-        out.findings.extend(scanned.findings)  # after the rules: the ledger keeps a copy as it is now
-        for v in judged.violations + judged.to_review:
+        named = judged.violations + judged.to_review
+        # after the rules: the ledger keeps a copy as it is now; the reports look up the violations' findings
+        out.findings.extend(scanned.findings, hold={i for v in named for i in v.findings})
+        for v in named:
             v.findings = [offset + i for i in v.findings]
         out.violations.extend(judged.violations)
         out.to_review.extend(judged.to_review)
