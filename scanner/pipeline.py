@@ -326,6 +326,8 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
     subjects: dict[tuple[str, str], list[tuple[str, bool]]] = {}
 
     def let_go(scanned: ScannedItem) -> None:
+        if scanner.judged is not None:
+            scanner.judged.fold(scanned)
         items.append(scanned.item)
         if scanned.subjects:
             subjects[(scanned.item.source, scanned.item.path)] = [(x.leerlingnummer, not x.confirmed)
@@ -367,7 +369,8 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
                         policy=cfg.policy.model_dump(mode="json"))
     return Report(items=items, findings=findings, violations=violations, exempt=result.exempt,
                   kept_by_law=result.kept_by_law, skipped_rules=result.skipped_rules, statistics=stats,
-                  settings=settings, show_values=show_values, subjects=subjects, to_review=result.to_review)
+                  settings=settings, show_values=show_values, subjects=subjects, to_review=result.to_review,
+                  body_digest=scanner.judged.body_digest() if scanner.judged and not show_values else "")
 
 
 __all__ = ["run_scan", "Scanner", "evaluate"]

@@ -1,0 +1,107 @@
+"""What a rescan takes over from the previous reports in the output folder when its items and findings
+are the previous scan's.
+
+On a rescan of a school where nothing changed, writing every item and finding again (88 000 findings:
+report.json's two long lists, findings.csv, the workbook's coverage sheet) was most of the run. Those
+parts depend only on the items and findings, and two scans with the same `Report.body_digest`
+(scanner.evaluation_cache) have the same ones, so a writer copies them from its previous file
+byte for byte and lays out only what carries this run (date, history, triage, counters).
+
+Each writer names the byte ranges of its parts (`note`); write_all keeps them with the body digest and
+each file's size and modification time in `PARTS_FILE` beside the reports. A part is taken over
+(`take`) only when the digest is the same and the file is still the one that was written (same size
+and modification time): a report replaced by hand, a run with other formats or a stopped write do not
+mislead the next run. Outside write_all (a writer called on its own) nothing is taken over.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scanner.kernel.model import Report
+
+PARTS_FILE = ".avgscan-delen.json"  # the parts of the reports in this folder; not a report itself
+
+
+@dataclass
+class Reuse:
+    """The previous reports' parts that this run may take over, and the parts this run writes."""
+
+    previous: Path
+    digest: str
+    offered: dict[str, dict[str, list[int]]] = field(default_factory=dict)  # file -> part -> [start, end]
+    written: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+
+    def take(self, file: str, part: str) -> bytes | None:
+        """The bytes of `part` in the previous `file`, or None when they cannot be taken over."""
+        span = self.offered.get(file, {}).get(part)
+        if span is None:
+            return None
+        try:
+            with open(self.previous / file, "rb") as fh:
+                fh.seek(span[0])
+                data = fh.read(span[1] - span[0])
+        except OSError:
+            return None
+        return data if len(data) == span[1] - span[0] else None
+
+    def note(self, file: str, part: str, start: int, end: int) -> None:
+        self.written.setdefault(file, {})[part] = [start, end]
+
+
+_CURRENT: ContextVar[Reuse | None] = ContextVar("reuse", default=None)
+
+
+def current() -> Reuse | None:
+    """The reuse of the write_all call in progress; None for a writer called on its own."""
+    return _CURRENT.get()
+
+
+def _offered(folder: Path, digest: str) -> dict[str, dict[str, list[int]]]:
+    """The parts kept by the previous run in `folder` whose file is unchanged since, when its digest is `digest`."""
+    try:
+        kept = json.loads((folder / PARTS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not digest or not isinstance(kept, dict) or kept.get("body_digest") != digest:
+        return {}
+    out = {}
+    for name, entry in (kept.get("files") or {}).items():
+        try:
+            st = os.stat(folder / name)
+        except OSError:
+            continue
+        if [st.st_size, st.st_mtime_ns] == entry.get("stat") and "/" not in name:
+            out[name] = entry.get("parts", {})
+    return out
+
+
+@contextmanager
+def reusing(report: Report, previous: Path) -> Iterator[Reuse]:
+    """Offer the writers the parts of the reports in `previous` (see the module docstring)."""
+    digest = f"{report.body_digest}/{report.lang}" if report.body_digest else ""  # headings are in the language
+    reuse = Reuse(previous, digest, _offered(previous, digest))
+    token = _CURRENT.set(reuse)
+    try:
+        yield reuse
+    finally:
+        _CURRENT.reset(token)
+
+
+def keep_parts(reuse: Reuse, staging: Path) -> None:
+    """Write PARTS_FILE into `staging` for the files written there, with their size and modification time
+    (unchanged by the move into the output folder)."""
+    files = {}
+    for name, parts in reuse.written.items():
+        st = os.stat(staging / name)
+        files[name] = {"stat": [st.st_size, st.st_mtime_ns], "parts": parts}
+    (staging / PARTS_FILE).write_text(json.dumps({"body_digest": reuse.digest, "files": files}), encoding="utf-8")
+
+
+__all__ = ["PARTS_FILE", "Reuse", "current", "keep_parts", "reusing"]
