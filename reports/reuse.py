@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from scanner.kernel.model import Report
 
@@ -35,12 +36,20 @@ class Reuse:
 
     previous: Path
     digest: str
-    offered: dict[str, dict[str, list[int]]] = field(default_factory=dict)  # file -> part -> [start, end]
-    written: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    offered: dict[str, dict[str, list[Any]]] = field(default_factory=dict)  # file -> part -> [start, end, key]
+    written: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
+
+    def span(self, file: str, part: str, key: str = "") -> list[int] | None:
+        """Where `part` lies in the previous `file` (bytes, or pages of a PDF), when it was written with `key`
+        (a digest of what else the part depends on than the items and findings)."""
+        span = self.offered.get(file, {}).get(part)
+        if span is None or len(span) != 3 or span[2] != key:
+            return None
+        return span[:2]
 
     def take(self, file: str, part: str) -> bytes | None:
         """The bytes of `part` in the previous `file`, or None when they cannot be taken over."""
-        span = self.offered.get(file, {}).get(part)
+        span = self.span(file, part)
         if span is None:
             return None
         try:
@@ -51,8 +60,8 @@ class Reuse:
             return None
         return data if len(data) == span[1] - span[0] else None
 
-    def note(self, file: str, part: str, start: int, end: int) -> None:
-        self.written.setdefault(file, {})[part] = [start, end]
+    def note(self, file: str, part: str, start: int, end: int, key: str = "") -> None:
+        self.written.setdefault(file, {})[part] = [start, end, key]
 
 
 _CURRENT: ContextVar[Reuse | None] = ContextVar("reuse", default=None)
@@ -63,7 +72,7 @@ def current() -> Reuse | None:
     return _CURRENT.get()
 
 
-def _offered(folder: Path, digest: str) -> dict[str, dict[str, list[int]]]:
+def _offered(folder: Path, digest: str) -> dict[str, dict[str, list[Any]]]:
     """The parts kept by the previous run in `folder` whose file is unchanged since, when its digest is `digest`."""
     try:
         kept = json.loads((folder / PARTS_FILE).read_text(encoding="utf-8"))
