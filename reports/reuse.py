@@ -47,9 +47,9 @@ class Reuse:
             return None
         return span[:2]
 
-    def take(self, file: str, part: str) -> bytes | None:
+    def take(self, file: str, part: str, key: str = "") -> bytes | None:
         """The bytes of `part` in the previous `file`, or None when they cannot be taken over."""
-        span = self.span(file, part)
+        span = self.span(file, part, key)
         if span is None:
             return None
         try:

@@ -236,6 +236,14 @@ class GapNotice:
 
 
 def gap_notices(report: Report) -> list[GapNotice]:
+    """Unread sources, worded for the reports (once per report in reports.priority.one_report: it reads
+    every item)."""
+    from reports.priority import settled
+
+    return settled("gap_notices", report, lambda: _gap_notices(report))
+
+
+def _gap_notices(report: Report) -> list[GapNotice]:
     lang = lang_of(report)
     out = []
     for g in source_gaps(report, lang):
