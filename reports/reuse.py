@@ -16,12 +16,14 @@ mislead the next run. Outside write_all (a writer called on its own) nothing is 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -91,10 +93,20 @@ def _offered(folder: Path, digest: str) -> dict[str, dict[str, list[Any]]]:
     return out
 
 
+@cache
+def writers_digest() -> str:
+    """The writers' own code (this package): a part is taken over only from a report laid out by the same code."""
+    h = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        h.update(path.name.encode() + b"\x00" + path.read_bytes())
+    return h.hexdigest()[:32]
+
+
 @contextmanager
 def reusing(report: Report, previous: Path) -> Iterator[Reuse]:
     """Offer the writers the parts of the reports in `previous` (see the module docstring)."""
-    digest = f"{report.body_digest}/{report.lang}" if report.body_digest else ""  # headings are in the language
+    # the headings are in the report's language, and a new version of a writer lays its parts out anew
+    digest = f"{report.body_digest}/{report.lang}/{writers_digest()}" if report.body_digest else ""
     reuse = Reuse(previous, digest, _offered(previous, digest))
     token = _CURRENT.set(reuse)
     try:
