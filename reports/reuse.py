@@ -83,13 +83,18 @@ def _offered(folder: Path, digest: str) -> dict[str, dict[str, list[Any]]]:
     if not digest or not isinstance(kept, dict) or kept.get("body_digest") != digest:
         return {}
     out = {}
-    for name, entry in (kept.get("files") or {}).items():
-        try:
-            st = os.stat(folder / name)
-        except OSError:
-            continue
-        if [st.st_size, st.st_mtime_ns] == entry.get("stat") and "/" not in name:
-            out[name] = entry.get("parts", {})
+    try:
+        for name, entry in (kept.get("files") or {}).items():
+            if "/" in name or not isinstance(entry.get("parts"), dict):
+                continue
+            try:
+                st = os.stat(folder / name)
+            except OSError:
+                continue
+            if [st.st_size, st.st_mtime_ns] == entry.get("stat"):
+                out[name] = entry["parts"]
+    except (AttributeError, TypeError):  # not written by this version: nothing is taken over
+        return {}
     return out
 
 
