@@ -29,7 +29,8 @@ RUN_CACHE_KB = 512  # for a sorted run, read once from start to end
 
 class Ledger(Generic[T]):
     """An append-only sequence of picklable entries stored on disk. An entry is pickled when it is
-    appended, and entries read back are copies: change them before appending, not after."""
+    appended, and entries read back are copies: change them before appending, not after. (One object
+    appended twice within a page is kept as it was the first time: the page's pickle memo names it.)"""
 
     def __init__(self, entries: Iterable[T] = (), page: int = PAGE, cache_kb: int = CACHE_KB) -> None:
         self._page = page
