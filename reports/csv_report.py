@@ -13,6 +13,7 @@ from pathlib import Path
 
 from reports import private_file
 from reports.i18n import t, value_label
+from reports.reuse import current
 from reports.terminal import printable
 from reports.view import FORMULA_START, lang_of, violation_rows
 from scanner.kernel.model import Report
@@ -55,7 +56,16 @@ def write_csv(report: Report, out_dir: Path) -> Path:
          value_label("change", r.change, lang), r.first_seen, r.reason, r.owner, r.expires]
         for r in violation_rows(report)])
     keys = ["source", "path", "place", "entity_type", "score", "evidence", "pupil", "recognizer"]
-    _write(out_dir / "findings.csv", [t(k, lang) for k in keys], (
-        [f.source, f.path, f.place, f.entity_type, _score(f.score, lang), f.evidence, f.leerlingnummer or "",
-         f.recognizer] for f in report.findings))
+    path = out_dir / "findings.csv"
+    reuse = current()
+    kept = reuse.take(path.name, "all") if reuse is not None else None  # the same findings: the same file
+    if kept is not None:
+        path.write_bytes(kept)
+        private_file(path)
+    else:
+        _write(path, [t(k, lang) for k in keys], (
+            [f.source, f.path, f.place, f.entity_type, _score(f.score, lang), f.evidence, f.leerlingnummer or "",
+             f.recognizer] for f in report.findings))
+    if reuse is not None:
+        reuse.note(path.name, "all", 0, path.stat().st_size)
     return violations

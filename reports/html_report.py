@@ -7,7 +7,9 @@ flows and what was (not) read. Every value is HTML-escaped: paths and evidence c
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
 from collections import Counter
 from collections.abc import Iterable
 from html import escape
@@ -16,6 +18,7 @@ from pathlib import Path
 from reports import private_file
 from reports.html_assets import CSP, CSS, JS
 from reports.i18n import t, value_label
+from reports.reuse import current
 from reports.svg import bar_chart, line_chart
 from reports.terminal import printable
 from reports.view import (
@@ -300,6 +303,12 @@ def _settings(report: Report, lang: str) -> str:
 
 
 def render_html(report: Report) -> str:
+    return "".join(_page(report))
+
+
+def _page(report: Report, coverage: str | None = None) -> tuple[str, str, str]:
+    """The page as (what comes before the coverage section, the coverage section, the rest); `coverage`
+    is the section as a previous run wrote it, when it can be taken over."""
     lang = reviewed(report).lang
     sources = ", ".join(f"{s.name} ({s.type})" for s in report.settings.sources)
     note = t("raw_note" if report.show_values else "masked_note", lang)
@@ -308,9 +317,9 @@ def render_html(report: Report) -> str:
            ("te-beoordelen", "to_review"), ("verloop", "history"), ("triage", "triage"), ("vrijgesteld", "exempt"),
            ("dekking", "coverage"), ("instellingen", "settings")]
     sections = (_gaps, _breaches, _start_here, _cards, _charts, _violations, _to_review, _history, _triage, _exempt,
-                _per_pupil, _coverage, _settings)
+                _per_pupil)
     body = "".join(section(report, lang) for section in sections)
-    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+    head = (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
             '<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">'
             f"<title>{_e(t('title', lang))} — {_e(report.settings.as_of.isoformat())}</title><style>{CSS}</style>"
@@ -318,12 +327,28 @@ def render_html(report: Report) -> str:
             f"{_e(t('as_of', lang))}: {_e(report.settings.as_of.isoformat())} · {_e(t('generated', lang))}: "
             f"{_e(when(report.generated_at))} · {_e(t('source', lang))}: {_e(sources)} · avgscan "
             f"{_e(report.settings.version)}<br>{_e(note)}</div></header><nav>"
-            + "".join(f'<a href="#{a}">{_e(t(k, lang))}</a>' for a, k in nav)
-            + f"</nav><main>{body}</main><footer>avgscan · {_e(note)}</footer><script>{JS}</script></body></html>")
+            + "".join(f'<a href="#{a}">{_e(t(k, lang))}</a>' for a, k in nav) + f"</nav><main>{body}")
+    tail = f"{_settings(report, lang)}</main><footer>avgscan · {_e(note)}</footer><script>{JS}</script></body></html>"
+    return head, coverage if coverage is not None else _coverage(report, lang), tail
+
+
+def _coverage_key(report: Report) -> str:
+    """What the coverage section shows apart from the items: the skipped rules, what was excluded, the
+    problems in the records."""
+    st = report.statistics
+    return hashlib.sha256(json.dumps([report.skipped_rules, st.get("excluded"), st.get("record_problems")],
+                                     default=str).encode()).hexdigest()
 
 
 def write_html(report: Report, out_dir: Path) -> Path:
+    """A rescan with the previous items takes the coverage section (every item) over (reports.reuse)."""
     path = out_dir / "report.html"
-    path.write_text(render_html(report), encoding="utf-8")
+    reuse = current()
+    key = _coverage_key(report) if reuse is not None else ""
+    kept = reuse.take(path.name, "coverage", key) if reuse is not None else None
+    head, coverage, tail = (part.encode() for part in _page(report, kept.decode() if kept is not None else None))
+    path.write_bytes(head + coverage + tail)
+    if reuse is not None:
+        reuse.note(path.name, "coverage", len(head), len(head) + len(coverage), key)
     private_file(path)
     return path

@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
 from reports import json_text, private_file
 from reports.i18n import t
 from reports.priority import priorities, start_here
+from reports.reuse import current
 from reports.view import breach_deadline, reviewed, rule_action
 from scanner.coverage import source_gaps
 from scanner.kernel.model import ACCEPTED, EXPIRED, FALSE_POSITIVE, Finding, Item, Report, Status
@@ -166,30 +167,39 @@ STREAMED = "\x00avgscan-streamed\x00"  # stands in for a long list while the res
 
 def write_json(report: Report, out_dir: Path) -> Path:
     """The same bytes as json.dumps(report_dict(report), indent=1), but the items and findings
-    (a million on a large share) are written one at a time as they are read from the ledger."""
+    (a million on a large share) are written one at a time as they are read from the ledger, or taken
+    over from the previous report.json when they are the same (reports.reuse)."""
     reviewed(report)
     text = json_text.dumps(_report_dict(report, STREAMED, STREAMED), indent=1)
     marker = json.dumps(STREAMED)
     head, middle, tail = text.split(marker)
     path = out_dir / "report.json"
-    with path.open("w", encoding="utf-8") as out:
-        out.write(head)
-        _write_list(out, (_item(i, report) for i in report.items))
-        out.write(middle)
-        _write_list(out, (_finding(f, report.show_values) for f in report.findings))
-        out.write(tail)
+    reuse = current()
+    with path.open("wb") as out:
+        out.write(head.encode())
+        for part, entries in (("items", lambda: (_item(i, report) for i in report.items)),
+                              ("findings", lambda: (_finding(f, report.show_values) for f in report.findings))):
+            start = out.tell()
+            kept = reuse.take(path.name, part) if reuse is not None else None
+            if kept is not None:
+                out.write(kept)
+            else:
+                _write_list(out, entries())
+            if reuse is not None:
+                reuse.note(path.name, part, start, out.tell())
+            out.write((middle if part == "items" else tail).encode())
     private_file(path)
     return path
 
 
-def _write_list(out: TextIO, entries: Iterable[dict[str, Any]]) -> None:
+def _write_list(out: BinaryIO, entries: Iterable[dict[str, Any]]) -> None:
     """A list at depth 1 as json.dumps(indent=1) lays it out: `[]`, or one entry per block."""
     first = True
     for entry in entries:
-        out.write("[\n  " if first else ",\n  ")
-        out.write(json_text.dumps(entry, indent=1).replace("\n", "\n  "))
+        out.write(("[\n  " if first else ",\n  ").encode())
+        out.write(json_text.dumps(entry, indent=1).replace("\n", "\n  ").encode())
         first = False
-    out.write("[]" if first else "\n ]")
+    out.write(b"[]" if first else b"\n ]")
 
 
 __all__ = ["SCHEMA", "SCHEMA_FILE", "load_schema", "report_dict", "write_json"]

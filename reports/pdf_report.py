@@ -8,6 +8,9 @@ landscape pages whose cells wrap instead of being cut off. Every value is escape
 
 from __future__ import annotations
 
+import hashlib
+import io
+import json
 from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -32,6 +35,7 @@ from reportlab.platypus import (
 
 from reports import private_file
 from reports.i18n import t, value_label
+from reports.reuse import current
 from reports.terminal import printable
 from reports.view import (
     breach_deadline,
@@ -167,43 +171,105 @@ def _summary(report: Report, lang: str, st: dict[str, ParagraphStyle], width: fl
 
 
 LIST_CHUNK = 40
+LIST_PART = "list"  # the whole list, on pages of its own after the summary (reports.reuse)
 
 
-def _list(report: Report, lang: str, st: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+def _list_cells(report: Report, lang: str) -> tuple[str, list[str], list[list[object]]]:
     rows = violation_rows(report)
-    shares = [0.11, 0.11, 0.05, 0.05, 0.21, 0.06, 0.19, 0.16, 0.06]
     header = [t(k, lang) if k != "priority" else "Prio" for k in ("id", "rule", "severity", "priority", "path",
                                                                    "pupil", "evidence", "action", "status")]
     cells = [[r.identity, r.rule, value_label("sev", r.severity, lang), r.priority, f"{r.source}/{r.path}",
               r.leerlingnummer, r.evidence, r.action, value_label("status", r.status, lang)] for r in rows]
+    return f"{t('violations', lang)} ({len(rows)})", header, cells
+
+
+def _list(heading: str, header: list[str], cells: list[list[object]], st: dict[str, ParagraphStyle],
+          width: float) -> list[Flowable]:
+    shares = [0.11, 0.11, 0.05, 0.05, 0.21, 0.06, 0.19, 0.16, 0.06]
     # one table per LIST_CHUNK rows: ReportLab wraps a table's remaining rows again at every page break,
     # so one table of 10 000 rows took twice as long
-    return [PageBreak(), _p(f"{t('violations', lang)} ({len(rows)})", st["h2"]),
+    return [_p(heading, st["h2"]),
             *[_table(header, cells[i:i + LIST_CHUNK], [s * width for s in shares], st)
               for i in range(0, max(len(cells), 1), LIST_CHUNK)]]
 
 
+class _PageMark(Flowable):
+    """Takes no room; remembers the page it lands on (where the list begins and ends)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.page = 0
+
+    def wrap(self, *_size: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.page = self.canv.getPageNumber()
+
+
 def render_pdf(report: Report, path: Path) -> None:
+    """The summary, then the list. A rescan whose list (and the page it starts on) is the previous run's
+    renders only the summary and takes the list's pages over from the previous report.pdf (reports.reuse):
+    laying out every violation was the slowest part of a rescan."""
     lang = reviewed(report).lang
     st = _styles()
     page = landscape(A4)
     margin = 14 * mm
     width = page[0] - 2 * margin
     regular, _ = fonts()
+    note = f"{t('as_of', lang)} {report.settings.as_of.isoformat()} · " \
+           f"{t('raw_note' if report.show_values else 'masked_note', lang)}"
 
     def footer(canvas: object, doc: object) -> None:
         canvas.saveState()  # type: ignore[attr-defined]
         canvas.setFont(regular, 7)  # type: ignore[attr-defined]
         canvas.setFillColor(MUTED)  # type: ignore[attr-defined]
-        canvas.drawString(margin, 8 * mm, f"avgscan · {t('as_of', lang)} {report.settings.as_of.isoformat()} · "  # type: ignore[attr-defined]
-                          f"{t('raw_note' if report.show_values else 'masked_note', lang)}")
+        canvas.drawString(margin, 8 * mm, f"avgscan · {note}")  # type: ignore[attr-defined]
         canvas.drawRightString(page[0] - margin, 8 * mm, str(doc.page))  # type: ignore[attr-defined]
         canvas.restoreState()  # type: ignore[attr-defined]
 
-    doc = SimpleDocTemplate(str(path), pagesize=page, leftMargin=margin, rightMargin=margin, topMargin=margin,
-                            bottomMargin=margin + 2 * mm, title=t("title", lang), author="avgscan", lang=lang)
-    doc.build(_summary(report, lang, st, width) + _list(report, lang, st, width), onFirstPage=footer,
-              onLaterPages=footer)
+    def build(target: object, story: list[Flowable]) -> None:
+        doc = SimpleDocTemplate(target, pagesize=page, leftMargin=margin, rightMargin=margin, topMargin=margin,
+                                bottomMargin=margin + 2 * mm, title=t("title", lang), author="avgscan", lang=lang)
+        doc.build(story, onFirstPage=footer, onLaterPages=footer)
+
+    heading, header, cells = _list_cells(report, lang)
+    key = hashlib.sha256(json.dumps([note, heading, header, cells], default=str).encode()).hexdigest()
+    reuse = current()
+    span = reuse.span(path.name, LIST_PART, key) if reuse is not None else None
+    start, end = _PageMark(), _PageMark()
+    summary = _summary(report, lang, st, width)
+    if span is not None:
+        head = io.BytesIO()
+        build(head, [*summary, PageBreak(), start])
+        if start.page - 1 == span[0] and _join(head, reuse.previous / path.name, span, path):  # type: ignore[union-attr]
+            reuse.note(path.name, LIST_PART, span[0], span[1], key)  # type: ignore[union-attr]
+            return
+        summary = _summary(report, lang, st, width)  # flowables are laid out once
+        start = _PageMark()
+    build(str(path), [*summary, PageBreak(), start, *_list(heading, header, cells, st, width), end])
+    if reuse is not None:
+        reuse.note(path.name, LIST_PART, start.page - 1, end.page, key)
+
+
+def _join(head: io.BytesIO, previous: Path, span: list[int], path: Path) -> bool:
+    """The summary's pages, then pages span[0]..span[1] of the previous report.pdf, into `path`."""
+    from pypdf import PdfReader, PdfWriter
+
+    try:
+        old = PdfReader(previous)
+        if len(old.pages) != span[1]:
+            return False
+        first = PdfReader(head)
+        out = PdfWriter(clone_from=first)
+        out.remove_page(len(out.pages) - 1)  # the empty page that began the list
+        for n in range(span[0], span[1]):
+            out.add_page(old.pages[n])
+        with path.open("wb") as fh:
+            out.write(fh)
+    except Exception:  # noqa: BLE001  (a damaged previous file: the list is laid out again)
+        return False
+    return True
 
 
 def write_pdf(report: Report, out_dir: Path) -> Path:

@@ -10,10 +10,13 @@ with the top actions.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -22,6 +25,32 @@ from scanner.kernel.entities import catalogue
 from scanner.kernel.model import NEEDS_ACTION, Item, Report
 
 PRIORITY_FILE = CONFIG_DIR / "reports" / "priority.yaml"
+T = TypeVar("T")
+_SETTLED: ContextVar[dict[tuple[str, int], Any] | None] = ContextVar("settled", default=None)
+
+
+@contextmanager
+def one_report() -> Iterator[None]:
+    """While the writers lay out one reviewed report, what each of them derives from it in the same way
+    (the priorities, the rows of violations) is worked out once: every writer asked again, and each time
+    the priorities read every violation's findings and every item of the share from disk."""
+    token = _SETTLED.set({})
+    try:
+        yield
+    finally:
+        _SETTLED.reset(token)
+
+
+def settled(name: str, report: Report, make: Callable[[], T]) -> T:
+    """`make()`, once per report inside one_report(); every time outside it. The result is shared: not
+    to be changed by the caller."""
+    memo = _SETTLED.get()
+    if memo is None:
+        return make()
+    key = (name, id(report))
+    if key not in memo:
+        memo[key] = make()
+    return memo[key]  # type: ignore[no-any-return]
 
 
 @cache
@@ -37,6 +66,10 @@ class Priority:
 
 def priorities(report: Report) -> list[Priority]:
     """One priority per violation (parallel to report.violations)."""
+    return settled("priorities", report, lambda: _priorities(report))
+
+
+def _priorities(report: Report) -> list[Priority]:
     pts = settings()["points"]
     wanted = {(v.source, v.path) for v in report.violations}  # not every item of the share: only these
     items: dict[tuple[str, str], Item] = {(i.source, i.path): i for i in report.items if (i.source, i.path) in wanted}
@@ -124,4 +157,4 @@ def start_here(report: Report, limit: int | None = None) -> list[Action]:
 WHY_ORDER = ["breach", "special", "bsn", "pupils", "long_open", "place_world_readable", "place_open",
              "place_outbound"]
 
-__all__ = ["Action", "Priority", "WHY_ORDER", "priorities", "settings", "start_here"]
+__all__ = ["Action", "Priority", "WHY_ORDER", "one_report", "priorities", "settings", "settled", "start_here"]

@@ -152,9 +152,15 @@ def start_rows(report: Report) -> list[StartRow]:
 
 def violation_rows(report: Report) -> list[ViolationRow]:
     """One row per violation, highest priority first (reports.priority), with its identity and triage decision."""
-    from reports.priority import priorities
+    from reports.priority import settled
 
     reviewed(report)
+    return settled("violation_rows", report, lambda: _violation_rows(report))
+
+
+def _violation_rows(report: Report) -> list[ViolationRow]:
+    from reports.priority import priorities
+
     lang = report.lang
     prio = priorities(report)
     rows = [ViolationRow(
@@ -230,6 +236,14 @@ class GapNotice:
 
 
 def gap_notices(report: Report) -> list[GapNotice]:
+    """Unread sources, worded for the reports (once per report in reports.priority.one_report: it reads
+    every item)."""
+    from reports.priority import settled
+
+    return settled("gap_notices", report, lambda: _gap_notices(report))
+
+
+def _gap_notices(report: Report) -> list[GapNotice]:
     lang = lang_of(report)
     out = []
     for g in source_gaps(report, lang):

@@ -7,6 +7,8 @@ Verloop (audits and what was resolved), Dekking (what was and was not read) and 
 
 from __future__ import annotations
 
+import os
+import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -14,6 +16,7 @@ from openpyxl.chart import BarChart, LineChart, Reference
 
 from reports import private_file
 from reports.i18n import t, value_label
+from reports.reuse import current
 from reports.view import (
     breach_deadline,
     gap_notices,
@@ -186,20 +189,70 @@ def _settings(ws: Sheet, report: Report, lang: str) -> None:
     table(ws, [t("setting", lang), t("value", lang)], ([k, v] for k, v in settings_rows(report)))
 
 
+COVERAGE_PART = "coverage"  # the coverage sheet: every item, in the items' order (reports.reuse)
+
+
 def write_xlsx(report: Report, out_dir: Path) -> Path:
     """Each sheet is written row by row in openpyxl's write-only mode; the workbook is assembled in
-    the file as it is saved, so memory does not grow with the number of items."""
-    lang = reviewed(report).lang
-    wb = Workbook(write_only=True)
-    widths = {"summary": {1: 28, 2: 50, 3: 12, 4: 26}, "breach_title": {1: 18, 6: 60}, "to_review": {6: 60, 8: 60}}
-    for key, build in (("summary", _summary), ("breach_title", _breaches), ("violations", _violations),
-                       ("to_review", _to_review), ("per_pupil", _per_pupil),
-                       ("exempt_sheet", _exempt), ("triage_sheet", _triage), ("history", _history),
-                       ("coverage", _coverage), ("kept_by_law", _kept), ("settings", _settings)):
-        sheet = Sheet(wb.create_sheet(t(key, lang)[:31]), widths.get(key))
-        build(sheet, report, lang)
-        sheet.close()
+    the file as it is saved, so memory does not grow with the number of items. A rescan with the
+    previous run's items takes the coverage sheet over from the previous workbook (reports.reuse)."""
     path = out_dir / "report.xlsx"
-    wb.save(path)
+    reuse = current()
+    kept = reuse.span(path.name, COVERAGE_PART) if reuse is not None else None
+    if kept is None or not _save(report, path, kept):
+        _save(report, path, None)
     private_file(path)
     return path
+
+
+def _save(report: Report, path: Path, kept: list[int] | None) -> bool:
+    """The workbook into `path`; with `kept` ([sheet number, last row] of the previous coverage sheet) that
+    sheet is left empty here and its XML taken from the previous workbook. False when that cannot be done."""
+    lang = reviewed(report).lang
+    reuse = current()
+    wb = Workbook(write_only=True)
+    widths = {"summary": {1: 28, 2: 50, 3: 12, 4: 26}, "breach_title": {1: 18, 6: 60}, "to_review": {6: 60, 8: 60}}
+    coverage = [0, 0]
+    for number, (key, build) in enumerate((("summary", _summary), ("breach_title", _breaches),
+                                           ("violations", _violations), ("to_review", _to_review),
+                                           ("per_pupil", _per_pupil), ("exempt_sheet", _exempt),
+                                           ("triage_sheet", _triage), ("history", _history), ("coverage", _coverage),
+                                           ("kept_by_law", _kept), ("settings", _settings)), start=1):
+        sheet = Sheet(wb.create_sheet(t(key, lang)[:31]), widths.get(key))
+        if key != "coverage":
+            build(sheet, report, lang)
+        elif kept is not None:
+            if kept[0] != number:
+                return False
+            sheet.ws.auto_filter.ref = f"A1:H{kept[1]}"  # named in workbook.xml as the previous run did
+            coverage = kept
+        else:
+            _coverage(sheet, report, lang)
+            coverage = [number, max(sheet.row, 2)]
+        sheet.close()
+    wb.save(path)
+    if kept is not None and (reuse is None or not _take_sheet(path, reuse.previous / path.name, kept[0])):
+        return False
+    if reuse is not None:
+        reuse.note(path.name, COVERAGE_PART, *coverage)
+    return True
+
+
+def _take_sheet(path: Path, previous: Path, number: int) -> bool:
+    """Replace sheet `number` of the workbook in `path` by the one in `previous`, when both workbooks have the
+    same styles (a cell names its style by position in that table)."""
+    member = f"xl/worksheets/sheet{number}.xml"
+    tmp = path.with_name(f".{path.name}.neem-over")
+    try:
+        with zipfile.ZipFile(previous) as old, zipfile.ZipFile(path) as new:
+            if old.read("xl/styles.xml") != new.read("xl/styles.xml"):
+                return False
+            sheet = old.read(member)
+            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
+                for info in new.infolist():
+                    out.writestr(info, sheet if info.filename == member else new.read(info.filename))
+    except (OSError, KeyError, zipfile.BadZipFile):
+        tmp.unlink(missing_ok=True)  # not to be moved into the output folder with the reports
+        return False
+    os.replace(tmp, path)
+    return True

@@ -112,8 +112,11 @@ class EvaluationCache:
         self._fresh: dict[str, tuple[str, list[int]]] = {}
         self._pending: list[dict[str, Any]] = []
         self._consent_digests: dict[tuple[str, ...], str] = {}  # the same pupils on many rows
+        # item key -> what its outcome rests on (inputs and consents), folded into the body digest in order
+        self._rests_on: dict[str, str] = {}
         # keyed digests without the Keyer's memo: one unique text per item would fill it and push the names out
         self._secret = bytes.fromhex(self.keyer.of("evaluation-cache", "digest key"))
+        self._body: Any = hashlib.blake2b(inputs.encode(), key=self._secret, digest_size=16)  # None: cannot tell
         # one query for every kept outcome (a few hundred bytes each): per-item queries cost more than linking
         with self.store.engine.connect() as conn:
             self.known: dict[str, tuple[str, str, str, bytes]] = {} if not read else {
@@ -167,6 +170,7 @@ class EvaluationCache:
             pupils = [self._pupil.get(k) for k in json.loads(known[1])] if known[1] != "[]" else []
             if None not in pupils and known[2] == self._consent_digest(pupils):  # type: ignore[arg-type]
                 self.hits += 1
+                self._rests_on[key] = f"{inputs}\x00{known[2]}"
                 return self._restore(known[3], item, detected)
         self.misses += 1
         scanned = link(item, detected)
@@ -233,8 +237,10 @@ class EvaluationCache:
                         for e in judged.exempt],
                   "k": [[k["reason"], [number(n) for n in k["leerlingnummers"]]] for k in judged.kept_by_law]},
         }
+        consents = self._consent_digest(pupils)
+        self._rests_on[key] = f"{inputs}\x00{consents}"
         self._pending.append({"item_key": key, "inputs": inputs, "pupils": json.dumps([number(n) for n in pupils]),
-                              "consents": self._consent_digest(pupils), "stored_at": date.today().isoformat(),
+                              "consents": consents, "stored_at": date.today().isoformat(),
                               "payload": json.dumps(payload, separators=(",", ":")).encode()})
         if len(self._pending) >= FLUSH_EVERY:
             self.flush()
@@ -247,6 +253,27 @@ class EvaluationCache:
             for text in ("message", "linked_by", "review_reason"):
                 data[text] = data[text].replace(v.leerlingnummer, PUPIL)
         return data
+
+    # -- the body digest: are this scan's items and findings the previous scan's? -------------------
+    def fold(self, scanned: ScannedItem) -> None:
+        """Called for every item in report order once it is judged. An item from the cache (hit or fresh)
+        adds what its outcome rests on; an item without data (skipped, a source that failed) adds itself;
+        anything else (a logged disclosure) leaves the body unknown."""
+        if self._body is None:
+            return
+        rests_on = self._rests_on.pop(self.items.item_key(scanned.item), None)
+        if rests_on is None:
+            if scanned.findings or scanned.subjects or scanned.unknown_children:
+                self._body = None
+                return
+            item = scanned.item
+            rests_on = repr([[getattr(item, name) for name in ITEM_FIELDS],
+                             [getattr(item.access, name) for name in ACCESS_FIELDS]])
+        self._body.update(rests_on.encode() + b"\x01")
+
+    def body_digest(self) -> str:
+        """Equal for two scans whose items and findings are equal (every item's outcome inputs, in order)."""
+        return self._body.hexdigest() if self._body is not None else ""
 
     def flush(self) -> None:
         if not self._pending:

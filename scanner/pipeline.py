@@ -268,8 +268,10 @@ def evaluate(scanned_items: Iterable[ScannedItem], ctx: RuleContext, records: Re
                 scanned.judged_fresh(judged)
         elif remember is not None and isinstance(scanned, SignatureRow):
             remember(scanned, judged)  # a copied row's lent judgement is its own: kept for a rescan like one
-        out.findings.extend(scanned.findings)  # after the rules: the ledger keeps a copy as it is now
-        for v in judged.violations + judged.to_review:
+        named = judged.violations + judged.to_review
+        # after the rules: the ledger keeps a copy as it is now; the reports look up the violations' findings
+        out.findings.extend(scanned.findings, hold={i for v in named for i in v.findings})
+        for v in named:
             v.findings = [offset + i for i in v.findings]
         out.violations.extend(judged.violations)
         out.to_review.extend(judged.to_review)
@@ -368,6 +370,8 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
 
     def let_go(scanned: ScannedItem) -> None:
         nonlocal row_chars
+        if scanner.judged is not None:
+            scanner.judged.fold(scanned)
         item = scanned.item
         items.append(item)
         tally[item.status] += 1
@@ -412,7 +416,8 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
                         policy=cfg.policy.model_dump(mode="json"))
     return Report(items=items, findings=findings, violations=violations, exempt=result.exempt,
                   kept_by_law=result.kept_by_law, skipped_rules=result.skipped_rules, statistics=stats,
-                  settings=settings, show_values=show_values, subjects=subjects, to_review=result.to_review)
+                  settings=settings, show_values=show_values, subjects=subjects, to_review=result.to_review,
+                  body_digest=scanner.judged.body_digest() if scanner.judged and not show_values else "")
 
 
 __all__ = ["run_scan", "Scanner", "evaluate"]

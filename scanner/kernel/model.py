@@ -416,6 +416,9 @@ class Report:
     breaches: list[Breach] = field(default_factory=list)
     history: History = field(default_factory=History)
     triage: TriageUse = field(default_factory=TriageUse)
+    # A digest of everything the items and findings depend on (scanner.evaluation_cache), "" when unknown:
+    # two scans with the same one have the same items and findings, so the writers may take theirs over.
+    body_digest: str = ""
 
     @property
     def reviewed(self) -> bool:

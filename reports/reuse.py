@@ -1,0 +1,133 @@
+"""What a rescan takes over from the previous reports in the output folder when its items and findings
+are the previous scan's.
+
+On a rescan of a school where nothing changed, writing every item and finding again (88 000 findings:
+report.json's two long lists, findings.csv, the workbook's coverage sheet) was most of the run. Those
+parts depend only on the items and findings, and two scans with the same `Report.body_digest`
+(scanner.evaluation_cache) have the same ones, so a writer copies them from its previous file
+byte for byte and lays out only what carries this run (date, history, triage, counters).
+
+Each writer names the byte ranges of its parts (`note`); write_all keeps them with the body digest and
+each file's size and modification time in `PARTS_FILE` beside the reports. A part is taken over
+(`take`) only when the digest is the same and the file is still the one that was written (same size
+and modification time): a report replaced by hand, a run with other formats or a stopped write do not
+mislead the next run. Outside write_all (a writer called on its own) nothing is taken over.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from scanner.kernel.model import Report
+
+PARTS_FILE = ".avgscan-delen.json"  # the parts of the reports in this folder; not a report itself
+
+
+@dataclass
+class Reuse:
+    """The previous reports' parts that this run may take over, and the parts this run writes."""
+
+    previous: Path
+    digest: str
+    offered: dict[str, dict[str, list[Any]]] = field(default_factory=dict)  # file -> part -> [start, end, key]
+    written: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
+
+    def span(self, file: str, part: str, key: str = "") -> list[int] | None:
+        """Where `part` lies in the previous `file` (bytes, or pages of a PDF), when it was written with `key`
+        (a digest of what else the part depends on than the items and findings)."""
+        span = self.offered.get(file, {}).get(part)
+        if span is None or len(span) != 3 or span[2] != key:
+            return None
+        return span[:2]
+
+    def take(self, file: str, part: str, key: str = "") -> bytes | None:
+        """The bytes of `part` in the previous `file`, or None when they cannot be taken over."""
+        span = self.span(file, part, key)
+        if span is None:
+            return None
+        try:
+            with open(self.previous / file, "rb") as fh:
+                fh.seek(span[0])
+                data = fh.read(span[1] - span[0])
+        except OSError:
+            return None
+        return data if len(data) == span[1] - span[0] else None
+
+    def note(self, file: str, part: str, start: int, end: int, key: str = "") -> None:
+        self.written.setdefault(file, {})[part] = [start, end, key]
+
+
+_CURRENT: ContextVar[Reuse | None] = ContextVar("reuse", default=None)
+
+
+def current() -> Reuse | None:
+    """The reuse of the write_all call in progress; None for a writer called on its own."""
+    return _CURRENT.get()
+
+
+def _offered(folder: Path, digest: str) -> dict[str, dict[str, list[Any]]]:
+    """The parts kept by the previous run in `folder` whose file is unchanged since, when its digest is `digest`."""
+    try:
+        kept = json.loads((folder / PARTS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not digest or not isinstance(kept, dict) or kept.get("body_digest") != digest:
+        return {}
+    out = {}
+    try:
+        for name, entry in (kept.get("files") or {}).items():
+            if "/" in name or not isinstance(entry.get("parts"), dict):
+                continue
+            try:
+                st = os.stat(folder / name)
+            except OSError:
+                continue
+            if [st.st_size, st.st_mtime_ns] == entry.get("stat"):
+                out[name] = entry["parts"]
+    except (AttributeError, TypeError):  # not written by this version: nothing is taken over
+        return {}
+    return out
+
+
+@cache
+def writers_digest() -> str:
+    """The writers' own code (this package): a part is taken over only from a report laid out by the same code."""
+    h = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        h.update(path.name.encode() + b"\x00" + path.read_bytes())
+    return h.hexdigest()[:32]
+
+
+@contextmanager
+def reusing(report: Report, previous: Path) -> Iterator[Reuse]:
+    """Offer the writers the parts of the reports in `previous` (see the module docstring)."""
+    # the headings are in the report's language, and a new version of a writer lays its parts out anew
+    digest = f"{report.body_digest}/{report.lang}/{writers_digest()}" if report.body_digest else ""
+    reuse = Reuse(previous, digest, _offered(previous, digest))
+    token = _CURRENT.set(reuse)
+    try:
+        yield reuse
+    finally:
+        _CURRENT.reset(token)
+
+
+def keep_parts(reuse: Reuse, staging: Path) -> None:
+    """Write PARTS_FILE into `staging` for the files written there, with their size and modification time
+    (unchanged by the move into the output folder)."""
+    files = {}
+    for name, parts in reuse.written.items():
+        st = os.stat(staging / name)
+        files[name] = {"stat": [st.st_size, st.st_mtime_ns], "parts": parts}
+    (staging / PARTS_FILE).write_text(json.dumps({"body_digest": reuse.digest, "files": files}), encoding="utf-8")
+
+
+__all__ = ["PARTS_FILE", "Reuse", "current", "keep_parts", "reusing"]

@@ -1,0 +1,141 @@
+"""A rescan takes unchanged parts over from the previous reports (reports.reuse): whatever changed, every
+report file it writes is what the writers write afresh for the same reviewed report."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+
+from reports import write_all
+from reports.reuse import PARTS_FILE
+from scanner.audit import Audit, audit
+from scanner.config import load_config
+
+
+def _audit(cfg_path: Path, out: Path) -> Audit:
+    return audit(load_config(cfg_path), out, progress=False, workers=1)
+
+
+def _sheets(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    return {ws.title: list(ws.iter_rows(values_only=True)) for ws in book.worksheets}
+
+
+def _pages(path: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [p.extract_text() for p in PdfReader(path).pages]
+
+
+def assert_as_written_afresh(done: Audit, fresh: Path) -> None:
+    """The files in the output folder equal the writers' output for the same report without reuse."""
+    write_all(done.report, fresh)  # an empty folder: nothing to take over
+    out = done.out
+    assert out is not None
+    for name in ("report.json", "findings.csv", "violations.csv", "report.html"):
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+    assert _sheets(out / "report.xlsx") == _sheets(fresh / "report.xlsx")
+    assert _pages(out / "report.pdf") == _pages(fresh / "report.pdf")
+
+
+def _digest(out: Path) -> str:
+    return json.loads((out / PARTS_FILE).read_text(encoding="utf-8"))["body_digest"]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The demo school with its consents as CSV, audited once and then once more (the caches filled)."""
+    from scanner.demo import build_demo_school
+
+    root = tmp_path_factory.mktemp("reuse")
+    cfg_path = build_demo_school(root / "school")
+    cfg = yaml.safe_load(cfg_path.read_text(encoding="utf-8"))
+    cfg["records"]["consents"]["path"] = "records/toestemmingen.csv"
+    cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    out = root / "out"
+    _audit(cfg_path, out)
+    return cfg_path, out
+
+
+def test_an_unchanged_rescan_takes_the_parts_over(demo: tuple[Path, Path], tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    cfg_path, out = demo
+    before = _audit(cfg_path, out)
+    import reports.json_report
+    import reports.pdf_report
+    import reports.xlsx_report
+
+    laid_out: list[str] = []
+
+    def counted(module: object, name: str) -> None:
+        original: Callable[..., object] = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, **k: laid_out.append(name) or original(*a, **k))
+
+    counted(reports.json_report, "_write_list")
+    counted(reports.xlsx_report, "_coverage")
+    counted(reports.pdf_report, "_list")
+    again = _audit(cfg_path, out)
+    assert again.report.body_digest == before.report.body_digest != ""
+    assert laid_out == []  # items, findings, the coverage sheet and the PDF's list were taken over
+    monkeypatch.undo()
+    assert_as_written_afresh(again, tmp_path / "fresh")
+    assert again.report.generated_at != before.report.generated_at
+
+
+def _edit_file(cfg_path: Path) -> None:
+    share = cfg_path.parent / "share"
+    file = next(p for p in sorted(share.rglob("*.txt")) if p.stat().st_size > 0)
+    file.write_text(file.read_text(encoding="utf-8") + "\nBSN 111222333 staat hier ook.\n", encoding="utf-8")
+
+
+def _withdraw_consent(cfg_path: Path) -> None:
+    consents = cfg_path.parent / "records" / "toestemmingen.csv"
+    rows = list(csv.DictReader(consents.open(encoding="utf-8-sig"), delimiter=";"))
+    row = next(r for r in rows if not r["ingetrokken_op"])
+    row["ingetrokken_op"] = (date.today() - timedelta(days=400)).strftime("%d-%m-%Y")
+    with consents.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), delimiter=";")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _drop_register_row(cfg_path: Path) -> None:
+    register = cfg_path.parent / "records" / "leerlingen.csv"
+    lines = register.read_text(encoding="utf-8-sig").splitlines()
+    register.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+
+
+def _change_policy(cfg_path: Path) -> None:
+    cfg = yaml.safe_load(cfg_path.read_text(encoding="utf-8"))
+    cfg.setdefault("policy", {}).setdefault("retention", {})["default_years"] = 1
+    cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+
+
+@pytest.mark.parametrize("change", [_edit_file, _withdraw_consent, _drop_register_row, _change_policy],
+                         ids=["file", "consent", "register", "policy"])
+def test_after_a_change_the_reports_are_written_afresh(change: Callable[[Path], None], demo: tuple[Path, Path],
+                                                       tmp_path: Path) -> None:
+    cfg_path, out = demo
+    before = _audit(cfg_path, out)
+    change(cfg_path)
+    again = _audit(cfg_path, out)
+    assert again.report.body_digest != before.report.body_digest
+    assert _digest(out).startswith(f"{again.report.body_digest}/nl/")
+    assert_as_written_afresh(again, tmp_path / "fresh")
+
+
+def test_a_report_replaced_by_hand_is_not_taken_over(demo: tuple[Path, Path], tmp_path: Path) -> None:
+    cfg_path, out = demo
+    _audit(cfg_path, out)
+    text = (out / "findings.csv").read_text(encoding="utf-8-sig")
+    (out / "findings.csv").write_text(text.replace(";", ",", 1), encoding="utf-8-sig")  # the same size
+    again = _audit(cfg_path, out)
+    assert_as_written_afresh(again, tmp_path / "fresh")
