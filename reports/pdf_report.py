@@ -8,6 +8,7 @@ landscape pages whose cells wrap instead of being cut off. Every value is escape
 
 from __future__ import annotations
 
+import itertools
 from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -167,10 +168,12 @@ def _summary(report: Report, lang: str, st: dict[str, ParagraphStyle], width: fl
 
 
 LIST_CHUNK = 40
+LIST_ROWS = 5000  # a PDF of a million rows cannot be laid out in memory (nor read); the workbook has them all
 
 
 def _list(report: Report, lang: str, st: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
-    rows = violation_rows(report)
+    total = len(report.violations)
+    rows = list(itertools.islice(violation_rows(report), LIST_ROWS))  # the highest priorities
     shares = [0.11, 0.11, 0.05, 0.05, 0.21, 0.06, 0.19, 0.16, 0.06]
     header = [t(k, lang) if k != "priority" else "Prio" for k in ("id", "rule", "severity", "priority", "path",
                                                                    "pupil", "evidence", "action", "status")]
@@ -178,7 +181,8 @@ def _list(report: Report, lang: str, st: dict[str, ParagraphStyle], width: float
               r.leerlingnummer, r.evidence, r.action, value_label("status", r.status, lang)] for r in rows]
     # one table per LIST_CHUNK rows: ReportLab wraps a table's remaining rows again at every page break,
     # so one table of 10 000 rows took twice as long
-    return [PageBreak(), _p(f"{t('violations', lang)} ({len(rows)})", st["h2"]),
+    capped = [_p(t("violations_capped", lang, shown=len(rows), total=total), st["small"])] if total > len(rows) else []
+    return [PageBreak(), _p(f"{t('violations', lang)} ({total})", st["h2"]), *capped,
             *[_table(header, cells[i:i + LIST_CHUNK], [s * width for s in shares], st)
               for i in range(0, max(len(cells), 1), LIST_CHUNK)]]
 

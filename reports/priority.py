@@ -9,7 +9,7 @@ with the top actions.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -19,7 +19,7 @@ import yaml
 
 from config import CONFIG_DIR
 from scanner.kernel.entities import catalogue
-from scanner.kernel.model import NEEDS_ACTION, Item, Report
+from scanner.kernel.model import NEEDS_ACTION, Report
 
 PRIORITY_FILE = CONFIG_DIR / "reports" / "priority.yaml"
 
@@ -35,20 +35,32 @@ class Priority:
     why: list[str] = field(default_factory=list)  # reason codes, see WHY in reports/i18n.py
 
 
-def priorities(report: Report) -> list[Priority]:
-    """One priority per violation (parallel to report.violations)."""
+def priorities(report: Report) -> Iterator[Priority]:
+    """One priority per violation, in the order of report.violations. Holds per place with violations only
+    what the points need (its pupils, what kind of place it is), not the violations or items themselves."""
     pts = settings()["points"]
-    wanted = {(v.source, v.path) for v in report.violations}  # not every item of the share: only these
-    items: dict[tuple[str, str], Item] = {(i.source, i.path): i for i in report.items if (i.source, i.path) in wanted}
-    pupils: dict[tuple[str, str], set[str]] = defaultdict(set)
+    wanted = {hash((v.source, v.path)) for v in report.violations}  # not every item of the share: only these
+    places: dict[int, str | None] = {}  # place -> 'world_readable' or its role, when that gives points
+    for i in report.items:
+        key = hash((i.source, i.path))
+        if key in wanted:
+            places[key] = ("world_readable" if i.access.world_readable else
+                           i.role if i.role in pts["place"] else None)
+    del wanted
+    pupils: dict[int, str | set[str]] = {}  # place -> its pupil, or a set when there are more
     for v in report.violations:
         if v.leerlingnummer:
-            pupils[(v.source, v.path)].add(v.leerlingnummer)
+            key = hash((v.source, v.path))
+            known = pupils.setdefault(key, v.leerlingnummer)
+            if isinstance(known, set):
+                known.add(v.leerlingnummer)
+            elif known != v.leerlingnummer:
+                pupils[key] = {known, v.leerlingnummer}
     breaches = {b.violation for b in report.breaches}
     now = datetime.fromisoformat(report.generated_at) if report.generated_at else None
     special = set(catalogue().special_categories)
-    out = []
     for n, v in enumerate(report.violations):
+        key = hash((v.source, v.path))
         p = Priority(int(pts["severity"].get(v.severity, 0)))
         types = {report.findings[i].entity_type for i in v.findings if i < len(report.findings)}
         if n in breaches:
@@ -60,7 +72,8 @@ def priorities(report: Report) -> list[Priority]:
         if "NL_BSN" in types:
             p.points += pts["bsn"]
             p.why.append("bsn")
-        others = len(pupils[(v.source, v.path)]) - 1
+        known = pupils.get(key)
+        others = len(known) - 1 if isinstance(known, set) else 0
         if others > 0:
             p.points += min(others * pts["per_other_pupil"], pts["max_pupils"])
             p.why.append("pupils")
@@ -68,15 +81,11 @@ def priorities(report: Report) -> list[Priority]:
         if months:
             p.points += min(months * pts["per_month_open"], pts["max_open"])
             p.why.append("long_open")
-        item = items.get((v.source, v.path))
-        if item is not None:
-            place = ("world_readable" if item.access.world_readable else
-                     item.role if item.role in pts["place"] else None)
-            if place:
-                p.points += pts["place"][place]
-                p.why.append(f"place_{place}")
-        out.append(p)
-    return out
+        place = places.get(key)
+        if place:
+            p.points += pts["place"][place]
+            p.why.append(f"place_{place}")
+        yield p
 
 
 def _months_open(first_seen: str, now: datetime | None) -> int:

@@ -40,6 +40,7 @@ from scanner.kernel.model import (
     Settings,
     SourceRef,
     TextUnit,
+    Violation,
 )
 from scanner.kernel.text import fold
 from scanner.link_review import explain, to_review
@@ -218,7 +219,10 @@ class Evaluation(Judgement):
     """What the rules made of the scanned items: every item's judgement, one after the other."""
 
     skipped_rules: list[dict[str, str]] = field(default_factory=list)
-    findings: Sequence[Finding] = field(default_factory=list)  # a Ledger when evaluate() made it
+    # Ledgers when evaluate() made them: on a share where every file is open, every file is a violation
+    findings: Sequence[Finding] = field(default_factory=list)
+    violations: Sequence[Violation] = field(default_factory=list)  # type: ignore[assignment]
+    to_review: Sequence[Violation] = field(default_factory=list)  # type: ignore[assignment]
 
 
 def judge(scanned: ScannedItem, active: list[Rule], ctx: RuleContext) -> Judgement:
@@ -250,8 +254,9 @@ def evaluate(scanned_items: Iterable[ScannedItem], ctx: RuleContext, records: Re
 
     Rules judge one item at a time, so the items may arrive as the scan makes them: each is let go
     after its turn (`done` sees it last), and its findings go to a ledger on disk, so memory does not
-    grow with the share."""
-    out = Evaluation(findings=Ledger())
+    grow with the share. Violations go to a ledger too: an open folder of a million files is a million
+    violations."""
+    out = Evaluation(findings=Ledger(), violations=Ledger(), to_review=Ledger())
     available = {"register": records.pupils is not None, "consents": records.consents is not None}
     active = [r for r in RULES if all(available[n] for n in r.needs)]
     names = {"register": "leerlingenregister", "consents": "toestemmingsregistratie"}
@@ -271,8 +276,8 @@ def evaluate(scanned_items: Iterable[ScannedItem], ctx: RuleContext, records: Re
         out.findings.extend(scanned.findings)  # after the rules: the ledger keeps a copy as it is now
         for v in judged.violations + judged.to_review:
             v.findings = [offset + i for i in v.findings]
-        out.violations.extend(judged.violations)
-        out.to_review.extend(judged.to_review)
+        out.violations.extend(judged.violations)  # type: ignore[attr-defined]
+        out.to_review.extend(judged.to_review)  # type: ignore[attr-defined]
         out.exempt.extend(judged.exempt)
         out.kept_by_law.extend(judged.kept_by_law)
         if done is not None:
