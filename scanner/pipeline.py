@@ -42,6 +42,7 @@ from scanner.kernel.model import (
     TextUnit,
     Violation,
 )
+from scanner.kernel.subject_index import SubjectIndex
 from scanner.kernel.text import fold
 from scanner.link_review import explain, to_review
 from scanner.linking import RegisterIndex, folder_regex, link, row_keys
@@ -366,7 +367,7 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         yield from flows  # logged disclosures: judged like files in outbound folders
 
     items: Ledger[Item] = Ledger()  # every item and finding goes to disk as it is judged
-    subjects: dict[tuple[str, str], list[tuple[str, bool]]] = {}
+    subjects = SubjectIndex()  # whose data each item holds, on disk too
 
     tally: Counter[str] = Counter()  # counted as the items go by: reading a million back from disk cost seconds
     row_chars = 0

@@ -6,7 +6,7 @@ another process (they pickle).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
@@ -409,8 +409,9 @@ class Report:
     statistics: dict[str, Any]
     settings: Settings
     show_values: bool = False
-    # (source, path) -> [(leerlingnummer, ambiguous)]: whose data each item holds
-    subjects: dict[tuple[str, str], list[tuple[str, bool]]] = field(default_factory=dict)
+    # (source, path) -> [(leerlingnummer, ambiguous)]: whose data each item holds (after a scan a
+    # scanner.kernel.subject_index.SubjectIndex, on disk)
+    subjects: Mapping[tuple[str, str], list[tuple[str, bool]]] = field(default_factory=dict)
     # possible violations resting on a link too weak to report (adults' initials, namesakes): the FG decides
     to_review: Sequence[Violation] = field(default_factory=list)
     # The review stage (scanner.triage) fills the rest, and each violation's identity and status.
