@@ -9,6 +9,7 @@ with the top actions.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -111,10 +112,37 @@ class Action:
 
 
 def start_here(report: Report, limit: int | None = None) -> list[Action]:
-    """The top actions: open violations grouped by place and rule, highest priority first."""
+    """The top actions: open violations grouped by place and rule, highest priority first. A place's
+    violations lie side by side (the rules judge one item at a time), so a place's groups are complete
+    when the next place begins and only the best `limit` are kept; a report whose places are not side by
+    side (put together by hand) is grouped over the whole list instead."""
     limit = settings()["start_here"] if limit is None else limit
+    scattered: list[bool] = []
+    top = heapq.nsmallest(limit, _groups(report, scattered), key=_rank)
+    if scattered:
+        top = heapq.nsmallest(limit, _groups(report, None), key=_rank)
+    return top
+
+
+def _rank(a: Action) -> tuple[int, str, str, str]:
+    return -a.points, a.rule, a.source, a.path
+
+
+def _groups(report: Report, scattered: list[bool] | None) -> Iterator[Action]:
+    """The groups of open violations per (place, rule). With `scattered` (a list), groups are handed on
+    place by place and a place met again marks the list; without it, all at the end."""
     groups: dict[tuple[str, str, str], Action] = {}
+    place: tuple[str, str] | None = None
+    left: set[int] = set()  # hashes of the places passed
     for v, p in zip(report.violations, priorities(report), strict=True):
+        if scattered is not None and (v.source, v.path) != place:
+            if place is not None:
+                left.add(hash(place))
+            place = (v.source, v.path)
+            if hash(place) in left:
+                scattered.append(True)
+            yield from groups.values()
+            groups.clear()
         if v.status not in NEEDS_ACTION:
             continue
         key = (v.source, v.path, v.rule)
@@ -127,7 +155,7 @@ def start_here(report: Report, limit: int | None = None) -> list[Action]:
         a.why = sorted(set(a.why) | set(p.why), key=WHY_ORDER.index)
         if v.identity:
             a.identities.append(v.identity)
-    return sorted(groups.values(), key=lambda a: (-a.points, a.rule, a.source, a.path))[:limit]
+    yield from groups.values()
 
 
 WHY_ORDER = ["breach", "special", "bsn", "pupils", "long_open", "place_world_readable", "place_open",

@@ -289,13 +289,15 @@ def register_like_tables(report: Report, min_rows: int = 3) -> list[RegisterHint
             rows[(i.source, i.path.partition("#")[0])] += 1
     for v in report.violations:
         key = (v.source, v.path.partition("#")[0])
+        if not key[1].startswith("table:"):  # only tables count: a set of every file would grow with the share
+            continue
         if v.rule == "bsn-outside-administration":
             flagged[key] += 1
         else:
             other.add(key)
     special = catalogue().special_categories
     for f in report.findings:
-        if f.entity_type in special:
+        if f.entity_type in special and f.path.startswith("table:"):
             other.add((f.source, f.path.partition("#")[0]))
     role = next(iter(bsn_roles(report)), None)
     return [RegisterHint(src, table.removeprefix("table:"), n, role) for (src, table), n in sorted(flagged.items())
