@@ -49,12 +49,12 @@ def write_csv(report: Report, out_dir: Path) -> Path:
     lang = lang_of(report)
     keys = ["id", "rule", "severity", "source", "path", "pupil", "linked_by", "evidence", "message", "legal",
             "action", "status", "change", "first_seen", "reason", "owner", "expires"]
-    violations = _write(out_dir / "violations.csv", [t(k, lang) for k in keys], [
+    violations = _write(out_dir / "violations.csv", [t(k, lang) for k in keys], (
         [r.identity, r.rule, value_label("sev", r.severity, lang), r.source, r.path, r.leerlingnummer, r.linked_by,
          r.evidence,
          r.message, r.legal_reference, r.action, value_label("status", r.status, lang),
          value_label("change", r.change, lang), r.first_seen, r.reason, r.owner, r.expires]
-        for r in violation_rows(report)])
+        for r in violation_rows(report)))
     keys = ["source", "path", "place", "entity_type", "score", "evidence", "pupil", "recognizer"]
     path = out_dir / "findings.csv"
     reuse = current()

@@ -147,9 +147,13 @@ def _charts(report: Report, lang: str) -> str:
 
 
 def _violations(report: Report, lang: str) -> str:
-    rows = violation_rows(report)
-    rules = sorted({r.rule for r in rows})
-    statuses = [s for s in (OPEN, EXPIRED, ACCEPTED, FALSE_POSITIVE) if any(r.status == s for r in rows)]
+    total = len(report.violations)
+    rows = list(itertools.islice(violation_rows(report), ROWS_SHOWN))  # the highest priorities
+    rules = sorted({v.rule for v in report.violations})
+    present = {v.status for v in report.violations}
+    statuses = [s for s in (OPEN, EXPIRED, ACCEPTED, FALSE_POSITIVE) if s in present]
+    capped = (f'<p class="muted">{_e(t("violations_capped", lang, shown=len(rows), total=total))}</p>'
+              if total > len(rows) else "")
     body: list[list[Cell]] = [
         [(_e(r.identity), "id"), f"<strong>{_e(r.rule)}</strong><br><span class='muted'>{_e(r.rule_title)}</span>",
          (f"{_sev(r.severity, lang)[0]}<br><span class='small muted' title='{_e(r.why)}'>{_e(r.priority)}</span>", ""),
@@ -164,8 +168,8 @@ def _violations(report: Report, lang: str) -> str:
     options = "".join(f'<option value="{_e(c)}">{_e(c)}</option>' for c in rules)
     status_options = "".join(f'<option value="{_e(s)}">{_e(value_label("status", s, lang))}</option>'
                              for s in statuses)
-    return (f'<section id="overtredingen"><h2>{_e(t("violations", lang))} ({len(rows)})</h2>'
-            f'<p class="muted">{_e(t("id_note", lang))}</p><div class="controls">'
+    return (f'<section id="overtredingen"><h2>{_e(t("violations", lang))} ({total})</h2>'
+            f'<p class="muted">{_e(t("id_note", lang))}</p>{capped}<div class="controls">'
             f'<input id="filter" type="search" placeholder="{_e(t("filter", lang))}" '
             f'aria-label="{_e(t("filter", lang))}">'
             f'<select id="rule-filter" aria-label="{_e(t("rule", lang))}"><option value="">{_e(t("all_rules", lang))}'
@@ -177,7 +181,8 @@ def _violations(report: Report, lang: str) -> str:
 
 
 def _to_review(report: Report, lang: str) -> str:
-    rows = review_rows(report)
+    total = len(report.to_review)
+    rows = list(itertools.islice(review_rows(report), ROWS_SHOWN))
     if not rows:
         return (f'<section id="te-beoordelen"><h2>{_e(t("to_review", lang))}</h2>'
                 f'<p>{_e(t("nothing_to_review", lang))}</p></section>')
@@ -186,8 +191,10 @@ def _to_review(report: Report, lang: str) -> str:
          (f"<span class='muted'>{_e(r.source)}</span><br>{_e(r.path)}", "path"), _e(r.leerlingnummer),
          _e(r.reason), _e(r.linked_by), _e(r.message)] for r in rows]
     headers = [t(k, lang) for k in ("rule", "path", "pupil", "review_reason", "linked_by", "message")]
-    return (f'<section id="te-beoordelen"><h2>{_e(t("to_review", lang))} ({len(rows)})</h2>'
-            f'<p class="muted">{_e(t("review_intro", lang))}</p>'
+    capped = (f'<p class="muted">{_e(t("review_capped", lang, shown=len(rows), total=total))}</p>'
+              if total > len(rows) else "")
+    return (f'<section id="te-beoordelen"><h2>{_e(t("to_review", lang))} ({total})</h2>'
+            f'<p class="muted">{_e(t("review_intro", lang))}</p>{capped}'
             + _table(headers, body, attrs='id="to-review"') + "</section>")
 
 
@@ -207,7 +214,7 @@ def _history(report: Report, lang: str) -> str:
 
 
 def _triage(report: Report, lang: str) -> str:
-    rows = violation_rows(report)
+    rows = [r for r in violation_rows(report) if r.status != OPEN]  # as many as the FG decided
     parts = [f'<section id="triage"><h2>{_e(t("triage", lang))}</h2>']
     if report.triage.file:
         parts.append(f'<p class="muted">{_e(t("triage_file", lang))}: {_e(report.triage.file)}</p>')

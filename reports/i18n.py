@@ -117,6 +117,14 @@ _LABELS: dict[str, tuple[str, str]] = {
                     "en report.json.",
                     "The first {shown} of {total} are shown here; the full list is in report.xlsx (sheet Coverage) "
                     "and report.json."),
+    "violations_capped": ("Hier de {shown} met de hoogste prioriteit van {total}; de volledige lijst staat in "
+                          "report.xlsx (blad Overtredingen), violations.csv en report.json.",
+                          "The {shown} with the highest priority of {total} are shown here; the full list is in "
+                          "report.xlsx (sheet Violations), violations.csv and report.json."),
+    "review_capped": ("Hier de eerste {shown} van {total}; de volledige lijst staat in report.xlsx (blad Te "
+                      "beoordelen) en report.json.",
+                      "The first {shown} of {total} are shown here; the full list is in report.xlsx (sheet To "
+                      "review) and report.json."),
     # column headers
     "id": ("ID", "ID"),
     "rule": ("Regel", "Rule"),

@@ -7,7 +7,7 @@ Fields are only ever added within `avgscan.report/1`; audits compare reports acr
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -46,16 +46,14 @@ def _assigned(a: Any) -> dict[str, Any]:
     return {"to": a.to, "due": a.due.isoformat() if a.due else None, "by": a.decided_by, "at": a.decided_at}
 
 
-def _violations(report: Report) -> list[dict[str, Any]]:
-    out = []
-    prio = priorities(report)
-    for n, v in enumerate(report.violations):
+def _violations(report: Report) -> Iterator[dict[str, Any]]:
+    for v, prio in zip(report.violations, priorities(report), strict=True):
         row = {"id": v.identity or None, "rule": v.rule, "severity": v.severity, "source": v.source,
                "path": v.path, "leerlingnummer": v.leerlingnummer, "school": v.school, "message": v.message,
                "legal_reference": v.legal_reference, "action": rule_action(v.rule, v.action, report.lang),
                "findings": v.findings,
                "status": v.status, "change": v.change, "first_seen": v.first_seen, "linked_by": v.linked_by,
-               "priority": prio[n].points, "why": prio[n].why}
+               "priority": prio.points, "why": prio.why}
         if v.decision:
             row["triage"] = {"reason": v.decision.reason, "owner": v.decision.owner, "expires": v.decision.expires}
         decided_by, decided_at = v.decided
@@ -65,15 +63,14 @@ def _violations(report: Report) -> list[dict[str, Any]]:
             row["handled"] = _handled(v.handled)
         if v.assigned is not None:
             row["assigned"] = _assigned(v.assigned)
-        out.append(row)
-    return out
+        yield row
 
 
-def _to_review(report: Report) -> list[dict[str, Any]]:
+def _to_review(report: Report) -> Iterator[dict[str, Any]]:
     """Possible violations whose pupil link is too weak to report; the FG confirms or dismisses them."""
-    return [{"rule": v.rule, "source": v.source, "path": v.path, "leerlingnummer": v.leerlingnummer,
+    return ({"rule": v.rule, "source": v.source, "path": v.path, "leerlingnummer": v.leerlingnummer,
              "school": v.school, "message": v.message, "reason": v.review_reason, "linked_by": v.linked_by,
-             "findings": v.findings} for v in report.to_review]
+             "findings": v.findings} for v in report.to_review)
 
 
 def _breaches(report: Report) -> list[dict[str, Any]]:
@@ -122,10 +119,12 @@ def _item(i: Item, report: Report) -> dict[str, Any]:
 def report_dict(report: Report) -> dict[str, Any]:
     reviewed(report)
     return _report_dict(report, [_item(i, report) for i in report.items],
-                        [_finding(f, report.show_values) for f in report.findings])
+                        [_finding(f, report.show_values) for f in report.findings],
+                        list(_violations(report)), list(_to_review(report)))
 
 
-def _report_dict(report: Report, items: object, findings: object) -> dict[str, Any]:
+def _report_dict(report: Report, items: object, findings: object, violations: object,
+                 to_review: object) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "raw_values": report.show_values,
@@ -138,8 +137,8 @@ def _report_dict(report: Report, items: object, findings: object) -> dict[str, A
         "statistics": report.statistics,
         "items": items,
         "findings": findings,
-        "violations": _violations(report),
-        "to_review": _to_review(report),
+        "violations": violations,
+        "to_review": to_review,
         "exempt": [{"source": e.source, "path": e.path, "leerlingnummer": e.leerlingnummer, "party": e.party,
                     "legal_basis": e.legal_basis, "categories": e.categories,
                     "share_date": e.share_date.isoformat() if e.share_date else None,
@@ -162,32 +161,34 @@ def load_schema() -> dict[str, Any]:
     return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
+REUSABLE = ("items", "findings")  # what rests only on the body digest (violations carry the review)
 STREAMED = "\x00avgscan-streamed\x00"  # stands in for a long list while the rest is laid out
 
 
 def write_json(report: Report, out_dir: Path) -> Path:
-    """The same bytes as json.dumps(report_dict(report), indent=1), but the items and findings
-    (a million on a large share) are written one at a time as they are read from the ledger, or taken
-    over from the previous report.json when they are the same (reports.reuse)."""
+    """The same bytes as json.dumps(report_dict(report), indent=1), but the items, findings and
+    violations (a million on a large share) are written one at a time as they are read from the ledger;
+    the items and findings are taken over from the previous report.json when they are the same
+    (reports.reuse)."""
     reviewed(report)
-    text = json_text.dumps(_report_dict(report, STREAMED, STREAMED), indent=1)
-    marker = json.dumps(STREAMED)
-    head, middle, tail = text.split(marker)
+    text = json_text.dumps(_report_dict(report, STREAMED, STREAMED, STREAMED, STREAMED), indent=1)
+    head, *rest = text.split(json.dumps(STREAMED))
+    lists = [(_item(i, report) for i in report.items), (_finding(f, report.show_values) for f in report.findings),
+             _violations(report), _to_review(report)]  # in the order report.json has them
     path = out_dir / "report.json"
     reuse = current()
     with path.open("wb") as out:
         out.write(head.encode())
-        for part, entries in (("items", lambda: (_item(i, report) for i in report.items)),
-                              ("findings", lambda: (_finding(f, report.show_values) for f in report.findings))):
+        for part, entries, after in zip(("items", "findings", "violations", "to_review"), lists, rest, strict=True):
             start = out.tell()
-            kept = reuse.take(path.name, part) if reuse is not None else None
+            kept = reuse.take(path.name, part) if reuse is not None and part in REUSABLE else None
             if kept is not None:
                 out.write(kept)
             else:
-                _write_list(out, entries())
-            if reuse is not None:
+                _write_list(out, entries)
+            if reuse is not None and part in REUSABLE:
                 reuse.note(path.name, part, start, out.tell())
-            out.write((middle if part == "items" else tail).encode())
+            out.write(after.encode())
     private_file(path)
     return path
 

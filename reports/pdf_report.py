@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import json
 from functools import cache
 from pathlib import Path
@@ -172,23 +173,27 @@ def _summary(report: Report, lang: str, st: dict[str, ParagraphStyle], width: fl
 
 LIST_CHUNK = 40
 LIST_PART = "list"  # the whole list, on pages of its own after the summary (reports.reuse)
+LIST_ROWS = 5000  # a PDF of a million rows cannot be laid out in memory (nor read); the workbook has them all
 
 
-def _list_cells(report: Report, lang: str) -> tuple[str, list[str], list[list[object]]]:
-    rows = violation_rows(report)
+def _list_cells(report: Report, lang: str) -> tuple[str, str, list[str], list[list[object]]]:
+    """The list's heading, the note that it stops at LIST_ROWS (or ""), its header and its cells."""
+    total = len(report.violations)
+    rows = list(itertools.islice(violation_rows(report), LIST_ROWS))  # the highest priorities
+    capped = t("violations_capped", lang, shown=len(rows), total=total) if total > len(rows) else ""
     header = [t(k, lang) if k != "priority" else "Prio" for k in ("id", "rule", "severity", "priority", "path",
                                                                    "pupil", "evidence", "action", "status")]
     cells = [[r.identity, r.rule, value_label("sev", r.severity, lang), r.priority, f"{r.source}/{r.path}",
               r.leerlingnummer, r.evidence, r.action, value_label("status", r.status, lang)] for r in rows]
-    return f"{t('violations', lang)} ({len(rows)})", header, cells
+    return f"{t('violations', lang)} ({total})", capped, header, cells
 
 
-def _list(heading: str, header: list[str], cells: list[list[object]], st: dict[str, ParagraphStyle],
+def _list(heading: str, capped: str, header: list[str], cells: list[list[object]], st: dict[str, ParagraphStyle],
           width: float) -> list[Flowable]:
     shares = [0.11, 0.11, 0.05, 0.05, 0.21, 0.06, 0.19, 0.16, 0.06]
     # one table per LIST_CHUNK rows: ReportLab wraps a table's remaining rows again at every page break,
     # so one table of 10 000 rows took twice as long
-    return [_p(heading, st["h2"]),
+    return [_p(heading, st["h2"]), *([_p(capped, st["small"])] if capped else []),
             *[_table(header, cells[i:i + LIST_CHUNK], [s * width for s in shares], st)
               for i in range(0, max(len(cells), 1), LIST_CHUNK)]]
 
@@ -233,8 +238,8 @@ def render_pdf(report: Report, path: Path) -> None:
                                 bottomMargin=margin + 2 * mm, title=t("title", lang), author="avgscan", lang=lang)
         doc.build(story, onFirstPage=footer, onLaterPages=footer)
 
-    heading, header, cells = _list_cells(report, lang)
-    key = hashlib.sha256(json.dumps([note, heading, header, cells], default=str).encode()).hexdigest()
+    heading, capped, header, cells = _list_cells(report, lang)
+    key = hashlib.sha256(json.dumps([note, heading, capped, header, cells], default=str).encode()).hexdigest()
     reuse = current()
     span = reuse.span(path.name, LIST_PART, key) if reuse is not None else None
     start, end = _PageMark(), _PageMark()
@@ -247,7 +252,7 @@ def render_pdf(report: Report, path: Path) -> None:
             return
         summary = _summary(report, lang, st, width)  # flowables are laid out once
         start = _PageMark()
-    build(str(path), [*summary, PageBreak(), start, *_list(heading, header, cells, st, width), end])
+    build(str(path), [*summary, PageBreak(), start, *_list(heading, capped, header, cells, st, width), end])
     if reuse is not None:
         reuse.note(path.name, LIST_PART, start.page - 1, end.page, key)
 

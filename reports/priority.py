@@ -9,7 +9,7 @@ with the top actions.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import heapq
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -22,7 +22,7 @@ import yaml
 
 from config import CONFIG_DIR
 from scanner.kernel.entities import catalogue
-from scanner.kernel.model import NEEDS_ACTION, Item, Report
+from scanner.kernel.model import NEEDS_ACTION, Report
 
 PRIORITY_FILE = CONFIG_DIR / "reports" / "priority.yaml"
 T = TypeVar("T")
@@ -64,24 +64,33 @@ class Priority:
     why: list[str] = field(default_factory=list)  # reason codes, see WHY in reports/i18n.py
 
 
-def priorities(report: Report) -> list[Priority]:
-    """One priority per violation (parallel to report.violations)."""
-    return settled("priorities", report, lambda: _priorities(report))
-
-
-def _priorities(report: Report) -> list[Priority]:
+def priorities(report: Report) -> Iterator[Priority]:
+    """One priority per violation, in the order of report.violations. Holds per place with violations only
+    what the points need (its pupils, what kind of place it is), not the violations or items themselves.
+    Worked out again by each writer that asks (not kept by `settled`: a list would grow with the share)."""
     pts = settings()["points"]
-    wanted = {(v.source, v.path) for v in report.violations}  # not every item of the share: only these
-    items: dict[tuple[str, str], Item] = {(i.source, i.path): i for i in report.items if (i.source, i.path) in wanted}
-    pupils: dict[tuple[str, str], set[str]] = defaultdict(set)
+    wanted = {hash((v.source, v.path)) for v in report.violations}  # not every item of the share: only these
+    places: dict[int, str | None] = {}  # place -> 'world_readable' or its role, when that gives points
+    for i in report.items:
+        key = hash((i.source, i.path))
+        if key in wanted:
+            places[key] = ("world_readable" if i.access.world_readable else
+                           i.role if i.role in pts["place"] else None)
+    del wanted
+    pupils: dict[int, str | set[str]] = {}  # place -> its pupil, or a set when there are more
     for v in report.violations:
         if v.leerlingnummer:
-            pupils[(v.source, v.path)].add(v.leerlingnummer)
+            key = hash((v.source, v.path))
+            known = pupils.setdefault(key, v.leerlingnummer)
+            if isinstance(known, set):
+                known.add(v.leerlingnummer)
+            elif known != v.leerlingnummer:
+                pupils[key] = {known, v.leerlingnummer}
     breaches = {b.violation for b in report.breaches}
     now = datetime.fromisoformat(report.generated_at) if report.generated_at else None
     special = set(catalogue().special_categories)
-    out = []
     for n, v in enumerate(report.violations):
+        key = hash((v.source, v.path))
         p = Priority(int(pts["severity"].get(v.severity, 0)))
         types = {report.findings[i].entity_type for i in v.findings if i < len(report.findings)}
         if n in breaches:
@@ -93,7 +102,8 @@ def _priorities(report: Report) -> list[Priority]:
         if "NL_BSN" in types:
             p.points += pts["bsn"]
             p.why.append("bsn")
-        others = len(pupils[(v.source, v.path)]) - 1
+        known = pupils.get(key)
+        others = len(known) - 1 if isinstance(known, set) else 0
         if others > 0:
             p.points += min(others * pts["per_other_pupil"], pts["max_pupils"])
             p.why.append("pupils")
@@ -101,15 +111,11 @@ def _priorities(report: Report) -> list[Priority]:
         if months:
             p.points += min(months * pts["per_month_open"], pts["max_open"])
             p.why.append("long_open")
-        item = items.get((v.source, v.path))
-        if item is not None:
-            place = ("world_readable" if item.access.world_readable else
-                     item.role if item.role in pts["place"] else None)
-            if place:
-                p.points += pts["place"][place]
-                p.why.append(f"place_{place}")
-        out.append(p)
-    return out
+        place = places.get(key)
+        if place:
+            p.points += pts["place"][place]
+            p.why.append(f"place_{place}")
+        yield p
 
 
 def _months_open(first_seen: str, now: datetime | None) -> int:
@@ -135,10 +141,37 @@ class Action:
 
 
 def start_here(report: Report, limit: int | None = None) -> list[Action]:
-    """The top actions: open violations grouped by place and rule, highest priority first."""
+    """The top actions: open violations grouped by place and rule, highest priority first. A place's
+    violations lie side by side (the rules judge one item at a time), so a place's groups are complete
+    when the next place begins and only the best `limit` are kept; a report whose places are not side by
+    side (put together by hand) is grouped over the whole list instead."""
     limit = settings()["start_here"] if limit is None else limit
+    scattered: list[bool] = []
+    top = heapq.nsmallest(limit, _groups(report, scattered), key=_rank)
+    if scattered:
+        top = heapq.nsmallest(limit, _groups(report, None), key=_rank)
+    return top
+
+
+def _rank(a: Action) -> tuple[int, str, str, str]:
+    return -a.points, a.rule, a.source, a.path
+
+
+def _groups(report: Report, scattered: list[bool] | None) -> Iterator[Action]:
+    """The groups of open violations per (place, rule). With `scattered` (a list), groups are handed on
+    place by place and a place met again marks the list; without it, all at the end."""
     groups: dict[tuple[str, str, str], Action] = {}
+    place: tuple[str, str] | None = None
+    left: set[int] = set()  # hashes of the places passed
     for v, p in zip(report.violations, priorities(report), strict=True):
+        if scattered is not None and (v.source, v.path) != place:
+            if place is not None:
+                left.add(hash(place))
+            place = (v.source, v.path)
+            if hash(place) in left:
+                scattered.append(True)
+            yield from groups.values()
+            groups.clear()
         if v.status not in NEEDS_ACTION:
             continue
         key = (v.source, v.path, v.rule)
@@ -151,7 +184,7 @@ def start_here(report: Report, limit: int | None = None) -> list[Action]:
         a.why = sorted(set(a.why) | set(p.why), key=WHY_ORDER.index)
         if v.identity:
             a.identities.append(v.identity)
-    return sorted(groups.values(), key=lambda a: (-a.points, a.rule, a.source, a.path))[:limit]
+    yield from groups.values()
 
 
 WHY_ORDER = ["breach", "special", "bsn", "pupils", "long_open", "place_world_readable", "place_open",

@@ -63,7 +63,7 @@ def _changes(report: Report, console: Console, lang: str) -> None:
                         new=sum(v.change == "new" for v in report.violations),
                         persisting=sum(v.change == "persisting" for v in report.violations),
                         resolved=len(report.history.resolved)))
-        new = [r for r in violation_rows(report) if r.change == "new"]
+        new = [r for r in violation_rows(report) if r.change == "new"]  # as many as are new since the last audit
         for r in new[:10]:
             console.print(f"  [red]+[/red] {t('new', lang).lower()}: {r.rule} {safe(r.source)}/{safe(r.path)}"
                           + (f" ({t('pupil', lang).lower()} {r.leerlingnummer})" if r.leerlingnummer else "")
@@ -118,7 +118,7 @@ def print_summary(report: Report, paths: list[Path], console: Console | None = N
         console.print(f"[yellow]{t('register_hint_label', lang)}:[/yellow] " + safe(hint))
     if report.to_review:
         console.print(f"[yellow]{t('to_review', lang)}:[/yellow] " + t("review_line", lang, n=len(report.to_review)))
-    worst = [r for r in violation_rows(report) if r.status in (OPEN, EXPIRED)][:top]  # by priority
+    worst = list(itertools.islice((r for r in violation_rows(report) if r.status in (OPEN, EXPIRED)), top))
     if worst:
         console.print(f"[bold]{t('top', lang)}[/bold]")
         for r in worst:

@@ -7,18 +7,22 @@ CSV files can never disagree about a violation's identity, status or evidence.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from reports.i18n import t, value_label
 from scanner.coverage import SourceGap, source_gaps
 from scanner.kernel.entities import catalogue
+from scanner.kernel.ledger import Ledger
 from scanner.kernel.model import Breach, Report, Violation
 from scanner.rules import RULES, find_rule
 from scanner.triage import plain_review
 
 SEVERITY_ORDER = {"hoog": 0, "middel": 1, "laag": 2}
+SORT_RUN = 20_000  # rows sorted in memory at once (in_order)
+R = TypeVar("R")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -98,12 +102,26 @@ class ReviewRow:
     linked_by: str
 
 
-def review_rows(report: Report) -> list[ReviewRow]:
+def review_rows(report: Report) -> Iterator[ReviewRow]:
     lang = lang_of(report)
-    return sorted((ReviewRow(rule=v.rule, rule_title=rule_title(v.rule, lang),
-                             source=v.source, path=v.path, leerlingnummer=v.leerlingnummer or "",
-                             message=v.message, reason=v.review_reason, linked_by=v.linked_by)
-                   for v in report.to_review), key=lambda r: (r.rule, r.source, r.path, r.leerlingnummer))
+    return in_order((ReviewRow(rule=v.rule, rule_title=rule_title(v.rule, lang),
+                               source=v.source, path=v.path, leerlingnummer=v.leerlingnummer or "",
+                               message=v.message, reason=v.review_reason, linked_by=v.linked_by)
+                     for v in report.to_review), len(report.to_review),
+                    key=lambda r: (r.rule, r.source, r.path, r.leerlingnummer))
+
+
+def in_order(rows: Iterable[R], n: int, key: Callable[[R], Any]) -> Iterator[R]:
+    """`sorted(rows, key=key)`, stable, holding at most SORT_RUN rows in memory when there are more
+    (sorted runs on disk, merged): a report's rows are as many as its violations."""
+    if n <= SORT_RUN:
+        yield from sorted(rows, key=key)
+        return
+    kept = Ledger(rows)
+    try:
+        yield from kept.sorted(key, run=SORT_RUN)
+    finally:
+        kept.close()
 
 
 def decision_text(v: Violation, lang: str) -> str:
@@ -150,30 +168,25 @@ def start_rows(report: Report) -> list[StartRow]:
             for a in start_here(report)]
 
 
-def violation_rows(report: Report) -> list[ViolationRow]:
-    """One row per violation, highest priority first (reports.priority), with its identity and triage decision."""
-    from reports.priority import settled
-
-    reviewed(report)
-    return settled("violation_rows", report, lambda: _violation_rows(report))
-
-
-def _violation_rows(report: Report) -> list[ViolationRow]:
+def violation_rows(report: Report) -> Iterator[ViolationRow]:
+    """One row per violation, highest priority first (reports.priority), with its identity and triage decision;
+    read once (a report may hold a million: see in_order)."""
     from reports.priority import priorities
 
+    reviewed(report)
     lang = report.lang
-    prio = priorities(report)
-    rows = [ViolationRow(
+    rows = (ViolationRow(
         index=n, identity=v.identity, rule=v.rule, rule_title=rule_title(v.rule, lang),
         severity=v.severity, source=v.source, path=v.path, leerlingnummer=v.leerlingnummer or "",
         evidence=evidence(report, v), message=v.message, legal_reference=v.legal_reference,
         action=rule_action(v.rule, v.action, lang),
         status=v.status, change=v.change or "", first_seen=v.first_seen,
         reason=v.decision.reason if v.decision else "", owner=v.decision and v.decision.owner or "",
-        expires=v.decision and v.decision.expires or "", linked_by=v.linked_by, priority=prio[n].points,
-        why=why_text(prio[n].why, lang), decision=decision_text(v, lang))
-        for n, v in enumerate(report.violations)]
-    return sorted(rows, key=lambda r: (-r.priority, SEVERITY_ORDER.get(r.severity, 3), r.rule, r.source, r.path))
+        expires=v.decision and v.decision.expires or "", linked_by=v.linked_by, priority=prio.points,
+        why=why_text(prio.why, lang), decision=decision_text(v, lang))
+        for n, (v, prio) in enumerate(zip(report.violations, priorities(report), strict=True)))
+    return in_order(rows, len(report.violations),
+                    key=lambda r: (-r.priority, SEVERITY_ORDER.get(r.severity, 3), r.rule, r.source, r.path))
 
 
 def rule_counts(report: Report) -> list[tuple[str, str, int]]:
@@ -211,17 +224,20 @@ class PupilRow:
 
 
 def pupil_rows(report: Report) -> list[PupilRow]:
-    """One row per pupil with violations: how many, how bad, which rules, in how many places."""
-    by_pupil: dict[str, list[Violation]] = {}
+    """One row per pupil with violations: how many, how bad, which rules, in how many places. Per pupil
+    only the counts are held (places as hashes), not the violations."""
+    by_pupil: dict[str, tuple[Counter[str], Counter[str], set[int]]] = {}  # rules, severities, places
     for v in report.violations:
         if v.leerlingnummer:
-            by_pupil.setdefault(v.leerlingnummer, []).append(v)
+            rules, severities, places = by_pupil.setdefault(v.leerlingnummer, (Counter(), Counter(), set()))
+            rules[v.rule] += 1
+            severities[v.severity] += 1
+            places.add(hash((v.source, v.path)))
     rows = []
-    for nummer, vs in by_pupil.items():
-        highest = min((v.severity for v in vs), key=lambda s: SEVERITY_ORDER.get(s, 3))
-        rules = Counter(v.rule for v in vs)
-        rows.append(PupilRow(nummer, len(vs), highest, ", ".join(f"{r} ({n})" for r, n in sorted(rules.items())),
-                             len({(v.source, v.path) for v in vs})))
+    for nummer, (rules, severities, places) in by_pupil.items():
+        highest = min(severities, key=lambda s: SEVERITY_ORDER.get(s, 3))
+        rows.append(PupilRow(nummer, rules.total(), highest,
+                             ", ".join(f"{r} ({n})" for r, n in sorted(rules.items())), len(places)))
     return sorted(rows, key=lambda r: (SEVERITY_ORDER.get(r.highest, 3), -r.violations, r.leerlingnummer))
 
 
@@ -281,13 +297,15 @@ def register_like_tables(report: Report, min_rows: int = 3) -> list[RegisterHint
             rows[(i.source, i.path.partition("#")[0])] += 1
     for v in report.violations:
         key = (v.source, v.path.partition("#")[0])
+        if not key[1].startswith("table:"):  # only tables count: a set of every file would grow with the share
+            continue
         if v.rule == "bsn-outside-administration":
             flagged[key] += 1
         else:
             other.add(key)
     special = catalogue().special_categories
     for f in report.findings:
-        if f.entity_type in special:
+        if f.entity_type in special and f.path.startswith("table:"):
             other.add((f.source, f.path.partition("#")[0]))
     role = next(iter(bsn_roles(report)), None)
     return [RegisterHint(src, table.removeprefix("table:"), n, role) for (src, table), n in sorted(flagged.items())

@@ -136,7 +136,7 @@ def _exempt(ws: Sheet, report: Report, lang: str) -> None:
 
 
 def _triage(ws: Sheet, report: Report, lang: str) -> None:
-    triaged = [r for r in violation_rows(report) if r.status != "open"]
+    triaged = [r for r in violation_rows(report) if r.status != "open"]  # as many as the FG decided
     rows: list[list[object]] = [
         [r.identity, value_label("status", r.status, lang), r.rule, r.source, r.path, r.leerlingnummer, r.reason,
          r.owner, r.expires] for r in sorted(triaged, key=lambda r: (r.status, r.expires))]

@@ -7,6 +7,7 @@ The same list serves pre-deletion verification (is the pupil provably absent?) a
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from scanner.kernel.model import Report
@@ -33,7 +34,8 @@ class PupilInventory:
         return not self.places and not self.unreadable
 
 
-def inventory(report: Report, subjects: dict[tuple[str, str], list[tuple[str, bool]]], nummer: str) -> PupilInventory:
+def inventory(report: Report, subjects: Mapping[tuple[str, str], list[tuple[str, bool]]],
+              nummer: str) -> PupilInventory:
     """`subjects` maps (source, path) to the item's (leerlingnummer, ambiguous) links."""
     by_item: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, f in enumerate(report.findings):

@@ -40,7 +40,9 @@ from scanner.kernel.model import (
     Settings,
     SourceRef,
     TextUnit,
+    Violation,
 )
+from scanner.kernel.subject_index import SubjectIndex
 from scanner.kernel.text import fold
 from scanner.link_review import explain, to_review
 from scanner.linking import RegisterIndex, folder_regex, link, row_keys
@@ -218,7 +220,10 @@ class Evaluation(Judgement):
     """What the rules made of the scanned items: every item's judgement, one after the other."""
 
     skipped_rules: list[dict[str, str]] = field(default_factory=list)
-    findings: Sequence[Finding] = field(default_factory=list)  # a Ledger when evaluate() made it
+    # Ledgers when evaluate() made them: on a share where every file is open, every file is a violation
+    findings: Sequence[Finding] = field(default_factory=list)
+    violations: Sequence[Violation] = field(default_factory=list)  # type: ignore[assignment]
+    to_review: Sequence[Violation] = field(default_factory=list)  # type: ignore[assignment]
 
 
 def judge(scanned: ScannedItem, active: list[Rule], ctx: RuleContext) -> Judgement:
@@ -250,8 +255,9 @@ def evaluate(scanned_items: Iterable[ScannedItem], ctx: RuleContext, records: Re
 
     Rules judge one item at a time, so the items may arrive as the scan makes them: each is let go
     after its turn (`done` sees it last), and its findings go to a ledger on disk, so memory does not
-    grow with the share."""
-    out = Evaluation(findings=Ledger())
+    grow with the share. Violations go to a ledger too: an open folder of a million files is a million
+    violations."""
+    out = Evaluation(findings=Ledger(), violations=Ledger(), to_review=Ledger())
     available = {"register": records.pupils is not None, "consents": records.consents is not None}
     active = [r for r in RULES if all(available[n] for n in r.needs)]
     names = {"register": "leerlingenregister", "consents": "toestemmingsregistratie"}
@@ -273,8 +279,8 @@ def evaluate(scanned_items: Iterable[ScannedItem], ctx: RuleContext, records: Re
         out.findings.extend(scanned.findings, hold={i for v in named for i in v.findings})
         for v in named:
             v.findings = [offset + i for i in v.findings]
-        out.violations.extend(judged.violations)
-        out.to_review.extend(judged.to_review)
+        out.violations.extend(judged.violations)  # type: ignore[attr-defined]
+        out.to_review.extend(judged.to_review)  # type: ignore[attr-defined]
         out.exempt.extend(judged.exempt)
         out.kept_by_law.extend(judged.kept_by_law)
         if done is not None:
@@ -363,7 +369,7 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         yield from flows  # logged disclosures: judged like files in outbound folders
 
     items: Ledger[Item] = Ledger()  # every item and finding goes to disk as it is judged
-    subjects: dict[tuple[str, str], list[tuple[str, bool]]] = {}
+    subjects = SubjectIndex()  # whose data each item holds, on disk too
 
     tally: Counter[str] = Counter()  # counted as the items go by: reading a million back from disk cost seconds
     row_chars = 0

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import itertools
 import os
 import re
 import secrets
@@ -333,9 +334,9 @@ class StateStore:
             if audit.rule_counts:
                 conn.execute(audit_rule_counts.insert(), [{"audit_id": audit_id, "rule": r, "count": n}
                                                           for r, n in audit.rule_counts.items()])
-            rows = [vars(v) | {"audit_id": audit_id} for v in violations]
-            if rows:
-                conn.execute(audit_violations.insert(), rows)
+            rows = (vars(v) | {"audit_id": audit_id} for v in violations)
+            while batch := list(itertools.islice(rows, 5000)):  # a report's violations may not fit in memory
+                conn.execute(audit_violations.insert(), batch)
         audit.id = audit_id
         return audit_id
 

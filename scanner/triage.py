@@ -39,6 +39,7 @@ and a triage file is usually an export of them.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -55,6 +56,7 @@ from scanner.config import default_policy
 from scanner.kernel.entities import catalogue
 from scanner.kernel.errors import AvgscanError
 from scanner.kernel.keys import violation_identity
+from scanner.kernel.ledger import Ledger
 from scanner.kernel.messages import format_validation, os_reason, say
 from scanner.kernel.model import (
     ACCEPTED,
@@ -226,15 +228,43 @@ def now_iso() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def identities(report: Report, identity: Callable[..., str]) -> list[str]:
-    """Keyed identities of the report's violations; the n-th repeat of a key gets '|n' so each is unique."""
+def identities(report: Report, identity: Callable[..., str]) -> Iterator[str]:
+    """Keyed identities of the report's violations, in order; the n-th repeat of a key gets '|n' so each is
+    unique. A place's violations lie side by side (the rules judge one item at a time), so repeats are
+    counted per place and memory does not grow with the report; a place met again further on (a report
+    put together by hand) has its earlier violations counted again."""
     seen: Counter[tuple[str, ...]] = Counter()
-    out = []
-    for v in report.violations:
+    place: tuple[str, str] | None = None
+    left: set[int] = set()  # hashes of the places already passed
+    for n, v in enumerate(report.violations):
+        here = (v.source, v.path)
+        if here != place:
+            if place is not None:
+                left.add(hash(place))
+            place = here
+            seen.clear()
+            if hash(here) in left:
+                for w in itertools.islice(report.violations, n):
+                    if (w.source, w.path) == here:
+                        seen[(w.rule, w.source, w.path, w.leerlingnummer or "")] += 1
         parts = (v.rule, v.source, v.path, v.leerlingnummer or "")
         seen[parts] += 1
-        out.append(identity(*parts, *([str(seen[parts])] if seen[parts] > 1 else [])))
-    return out
+        yield identity(*parts, *([str(seen[parts])] if seen[parts] > 1 else []))
+
+
+def reviewed_copies(report: Report, change: Callable[[Violation, int], None]) -> None:
+    """Apply `change` to every violation (with its position). A ledger gives copies, so its violations
+    are changed into a new ledger that takes its place; a list is changed in place."""
+    if not isinstance(report.violations, Ledger):
+        for n, v in enumerate(report.violations):
+            change(v, n)
+        return
+    old, new = report.violations, Ledger[Violation]()
+    for n, v in enumerate(old):
+        change(v, n)
+        new.append(v)
+    report.violations = new
+    old.close()
 
 
 def _handling(h: Handled) -> Handling:
@@ -300,9 +330,12 @@ def _fresh(report: Report, generated: str) -> None:
     """Every violation back to 'open', first seen now, without identity or decisions (a report may be
     reviewed again)."""
     report.generated_at = generated
-    for v in report.violations:
-        v.identity, v.status, v.change, v.first_seen = "", OPEN, None, generated
-        v.decision = v.handled = v.assigned = None
+    reviewed_copies(report, lambda v, _n: _reset(v, generated))
+
+
+def _reset(v: Violation, generated: str) -> None:
+    v.identity, v.status, v.change, v.first_seen = "", OPEN, None, generated
+    v.decision = v.handled = v.assigned = None
 
 
 def plain_review(report: Report, lang: str | None = None) -> Report:
@@ -331,14 +364,17 @@ class ReviewSession:
         assert store is not None
         return cls(store, triage, lang, org_key)
 
-    def _identities(self, report: Report) -> tuple[list[str], list[str]]:
-        """(IDs, the IDs earlier audits of this folder used for the same violations, if they differ)."""
+    def _identities(self, report: Report) -> tuple[Iterator[str], list[str], list[str]]:
+        """(IDs, and where they differ from the IDs earlier audits of this folder used for the same
+        violations: those old IDs and the new ones, side by side)."""
         if self.org_key is None:
-            return identities(report, self.store.identity), []
+            return identities(report, self.store.identity), [], []
         key = self.org_key
         ids = identities(report, lambda *parts: violation_identity(key, *parts))
-        legacy = identities(report, self.store.identity) if self.store.identity_key_changed(key) else []
-        return ids, legacy
+        if not self.store.identity_key_changed(key):
+            return ids, [], []
+        new = list(ids)  # once, when a folder moves to the organisation's key
+        return iter(new), list(identities(report, self.store.identity)), new
 
     def apply(self, report: Report) -> Report:
         """Compare with the previous audit, apply the triage file, record this audit; the report is reviewed."""
@@ -363,29 +399,36 @@ class ReviewSession:
             self.store.close()
 
     def _review(self, report: Report) -> None:
+        """One pass over the violations (a ledger of reviewed copies replaces them): only the previous
+        audit's violations and the triage decisions are held, not this report's."""
         previous = self.store.latest_audit()
         before = self.store.violations_of(previous.id) if previous and previous.id is not None else {}
-        _fresh(report, now_iso())
-        ids, legacy = self._identities(report)
-        aliases = dict(zip(legacy, ids, strict=False))  # an old ID of this folder -> the organisation's ID
+        report.generated_at = now_iso()
+        ids, legacy, renamed = self._identities(report)
+        aliases = dict(zip(legacy, renamed, strict=False))  # an old ID of this folder -> the organisation's ID
         before = {aliases.get(k, k): v for k, v in before.items()}
         stored = stored_triage(self.store)
         triage = merged(_translated(self.triage, aliases), stored)
-        for v, identity in zip(report.violations, ids, strict=True):
-            old = before.get(identity)
+        file = _translated(self.triage, aliases)
+        unmatched = set(file.accepted) | set(file.false_positives) if file else set()
+        gone = dict(before)  # the previous audit's violations not found again
+
+        def review(v: Violation, _n: int) -> None:
+            identity = next(ids)
+            _reset(v, report.generated_at)
+            old = gone.pop(identity, None) or before.get(identity)
             v.identity = identity
             v.change = None if previous is None else ("persisting" if old else "new")
             v.first_seen = old.first_seen if old else report.generated_at
             _decide(v, triage, report.settings.as_of)
-        current = set(ids)
-        file = _translated(self.triage, aliases)
-        triaged = set(file.accepted) | set(file.false_positives) if file else set()
+            unmatched.discard(identity)
+
+        reviewed_copies(report, review)
         report.lang = self.lang
         report.breaches = possible_breaches(report)
-        report.history = History(previous=previous, resolved=[v for k, v in before.items() if k not in current],
-                                 state_file=str(self.store.path))
+        report.history = History(previous=previous, resolved=list(gone.values()), state_file=str(self.store.path))
         report.triage = TriageUse(
-            self.triage.path if self.triage else None, sorted(triaged - current),
+            self.triage.path if self.triage else None, sorted(unmatched),
             handled={k: _handling(h) for k, h in triage.handled.items()} if triage else {},
             stored_decisions=len(stored.status_ids() | set(stored.assigned)))
 
@@ -397,10 +440,10 @@ class ReviewSession:
             unreadable=st["unreadable"], skipped=st["skipped"], findings=st["findings"],
             violations=len(report.violations), open_violations=report.open_violations,
             rule_counts=dict(Counter(v.rule for v in report.violations)))
-        self.store.record_audit(audit, [
+        self.store.record_audit(audit, (
             StoredViolation(identity=v.identity, rule=v.rule, severity=v.severity, source=v.source,
                             masked_path=mask_path(v.path), first_seen=v.first_seen, status=v.status)
-            for v in report.violations], conn)
+            for v in report.violations), conn)
 
 
 def actionable(report: Report) -> int:

@@ -6,19 +6,26 @@ from __future__ import annotations
 import copy
 import gc
 import json
+import tracemalloc
 import weakref
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from reports import write_all
+import pytest
+
+from reports import html_report, pdf_report, view, write_all
 from reports.html_report import ROWS_SHOWN
 from reports.json_report import report_dict, write_json
 from scanner.config import load_config
-from scanner.kernel.ledger import Ledger
-from scanner.kernel.model import Finding, Item, ScannedItem
+from scanner.kernel.ledger import CACHE_KB, Ledger
+from scanner.kernel.model import Access, Finding, Item, Report, ScannedItem, Violation
+from scanner.kernel.subject_index import SubjectIndex
 from scanner.pipeline import evaluate, run_scan
 from scanner.records.loading import load_records
 from scanner.rules import RuleContext
+from scanner.triage import ReviewSession, identities, plain_review
+from tests.reports.conftest import sample_report
 from tests.test_cli import school  # noqa: F401  (fixture)
 
 
@@ -38,6 +45,16 @@ def test_a_ledger_keeps_order_and_positions_across_pages() -> None:
     assert ledger == [_finding(n) for n in range(100)]
     assert copy.deepcopy(ledger) == list(ledger)
     assert not Ledger()
+
+
+def test_a_ledger_holds_at_most_hold_max_entries_and_reads_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
+    import scanner.kernel.ledger as ledger_module
+
+    monkeypatch.setattr(ledger_module, "HOLD_MAX", 10)
+    ledger: Ledger[Finding] = Ledger(page=7)
+    ledger.extend((_finding(n) for n in range(60)), hold=range(0, 60, 2))
+    assert len(ledger._held) == 10  # the first ten asked for; the other twenty come from their chunks
+    assert [ledger[n].evidence for n in range(0, 60, 2)] == [f"J*** {n}" for n in range(0, 60, 2)]
 
 
 def test_a_ledger_sorts_in_runs_like_sorted() -> None:
@@ -95,3 +112,93 @@ def test_the_dashboard_caps_the_item_table_and_says_where_the_rest_is(school: Pa
     sheet = load_workbook(tmp_path / "report.xlsx", read_only=True)["Dekking"]
     paths = {row[1] for row in sheet.iter_rows(values_only=True)}
     assert f"extra/{ROWS_SHOWN + 9:06}.txt" in paths  # the workbook has them all
+
+
+def _open_share(n: int) -> Report:
+    """The sample report over a share of `n` more world-readable files, each an open-access violation,
+    kept in ledgers as a scan keeps them (issue 17: a million open files is a million violations)."""
+    report = sample_report()
+    items, findings, violations = Ledger(report.items), Ledger(report.findings), Ledger(report.violations)
+    for i in range(n):
+        path = f"Gedeeld/Iedereen/map {i // 1000:04d}/notitie {i:07d}.txt"
+        items.append(Item(source="share", path=path, kind="file", role="open",
+                          access=Access(mode=0o644, world_readable=True)))
+        findings.append(Finding(source="share", path=path, place="paragraaf 1", entity_type="PHONE_NUMBER",
+                                score=0.8, evidence="06-******12", recognizer="test", value="0612345612"))
+        violations.append(Violation("open-access", "hoog", "share", path, str(1000 + i % 7) if i % 3 else None,
+                                    f"Persoonsgegevens in notitie {i}.", "AVG art. 5 lid 1 onder f",
+                                    [len(findings) - 1], "Rechten beperken."))
+    report.items, report.findings, report.violations = items, findings, violations
+    report.statistics.update(items=len(items), findings=len(findings), violations=len(violations))
+    return report
+
+
+def _reviewed_and_written(n: int, folder: Path) -> tuple[int, Report]:
+    report = _open_share(n)
+    tracemalloc.start()
+    try:
+        ReviewSession.open(folder).apply(report)
+        write_all(report, folder, None)
+        return tracemalloc.get_traced_memory()[1], report
+    finally:
+        tracemalloc.stop()
+
+
+def test_review_and_writers_hold_no_violation_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review replaces the violations with a ledger of reviewed copies, and every writer reads them
+    in order or sorts them on disk: 4x the violations must not cost 4x the memory. Ledger pages and sort
+    runs are made small here so that both sizes are many pages (in a scan they are 2000 and 20 000)."""
+    monkeypatch.setattr(Ledger.__init__, "__defaults__", ((), 100, CACHE_KB))
+    monkeypatch.setattr(view, "SORT_RUN", 100)
+    monkeypatch.setattr(html_report, "ROWS_SHOWN", 50)
+    monkeypatch.setattr(pdf_report, "LIST_ROWS", 50)
+    _reviewed_and_written(20, tmp_path / "warm")  # first-use allocations of the writers
+    small, _ = _reviewed_and_written(400, tmp_path / "a")
+    large, report = _reviewed_and_written(1_600, tmp_path / "b")
+    # measured 1.8 and 3.2 MB (the audit's violations are stored in batches of 5000, whose rows count
+    # here); held as lists, the 1200 more reviewed Violations, ViolationRows and Priorities were ~4 MB
+    assert large - small < 2_500_000, (small, large)
+    assert isinstance(report.violations, Ledger) and len(report.violations) == 1_604
+    assert len({v.identity for v in report.violations}) == 1_604
+    page = (tmp_path / "b" / "report.html").read_text(encoding="utf-8")
+    assert "de volledige lijst staat in report.xlsx (blad Overtredingen)" in page
+    assert page.count('data-rule="') == 50  # the 50 with the highest priority
+    rows = (tmp_path / "b" / "violations.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(rows) == 1_605
+
+
+def test_rows_sorted_on_disk_are_rows_sorted_in_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    report = _open_share(300)
+    plain_review(report)
+    in_memory = list(view.violation_rows(report))
+    monkeypatch.setattr(view, "SORT_RUN", 37)
+    assert list(view.violation_rows(report)) == in_memory
+    assert [r.priority for r in in_memory] == sorted((r.priority for r in in_memory), reverse=True)
+
+
+def test_identities_repeat_per_place_as_over_the_whole_list() -> None:
+    """Repeats are counted per place (a place's violations lie side by side); a place met again further
+    on is counted from the start, as one Counter over the whole list did."""
+    def v(rule: str, path: str, nummer: str | None = "1") -> Violation:
+        return Violation(rule, "hoog", "share", path, nummer, "", "")
+
+    listed = [v("a", "x"), v("a", "x"), v("b", "x"), v("a", "y"), v("a", "x"), v("a", "y", None), v("a", "x")]
+    report = sample_report()
+    report.violations = Ledger(listed)
+    seen: Counter[tuple[str, ...]] = Counter()
+    expected = []
+    for w in listed:
+        parts = (w.rule, w.source, w.path, w.leerlingnummer or "")
+        seen[parts] += 1
+        expected.append("|".join(parts) + (f"|{seen[parts]}" if seen[parts] > 1 else ""))
+    assert list(identities(report, lambda *parts: "|".join(parts))) == expected
+
+
+def test_subjects_on_disk_answer_like_a_dict() -> None:
+    index = SubjectIndex()
+    plain: dict[tuple[str, str], list[tuple[str, bool]]] = {}
+    for n in range(5000):  # more than one batch
+        index[("share", f"d{n}")] = plain[("share", f"d{n}")] = [(str(n), n % 2 == 0)]
+    assert len(index) == 5000 and index == plain and index.get(("share", "d4321")) == [("4321", False)]
+    assert index.get(("share", "elders"), []) == [] and ("share", "d0") in index
+    assert list(index)[:2] == [("share", "d0"), ("share", "d1")] and copy.deepcopy(index) == plain

@@ -24,6 +24,7 @@ from typing import Any, Generic, TypeVar, overload
 T = TypeVar("T")
 PAGE = 2000  # entries written or read at once
 CACHE_KB = 8192  # SQLite's page cache for one ledger
+HOLD_MAX = 20_000  # entries held in memory for lookups by position (see Ledger.extend)
 RUN_CACHE_KB = 512  # for a sorted run, read once from start to end
 
 
@@ -67,10 +68,11 @@ class Ledger(Generic[T]):
     def extend(self, entries: Iterable[T], hold: Container[int] = ()) -> None:
         """`hold`: positions within `entries` that will be looked up one by one (a violation's findings),
         kept in memory as well: unpickling a whole chunk for one of its entries would cost more than the
-        chunks save."""
+        chunks save. At most HOLD_MAX are held, so memory stays bounded on a share with a million
+        violations; the rest are read by their chunk."""
         for k, entry in enumerate(entries):
             self.append(entry)
-            if k in hold:
+            if k in hold and len(self._held) < HOLD_MAX:
                 self._held[len(self) - 1] = copy.copy(entry)
 
     def _write(self) -> None:

@@ -6,6 +6,7 @@ another process (they pickle).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
@@ -226,7 +227,7 @@ class Judgement:
     """What the rules made of one item; a violation's `findings` index the item's own findings."""
 
     violations: list[Violation] = field(default_factory=list)
-    to_review: list[Violation] = field(default_factory=list)  # would be violations if a weak link held
+    to_review: Sequence[Violation] = field(default_factory=list)  # would be violations if a weak link held
     exempt: list[ExemptFlow] = field(default_factory=list)
     kept_by_law: list[dict[str, Any]] = field(default_factory=list)
 
@@ -397,19 +398,22 @@ class Settings:
 
 @dataclass
 class Report:
-    items: list[Item]
-    findings: list[Finding]
-    violations: list[Violation]
+    # items, findings, violations and to_review are Ledgers (scanner.kernel.ledger) after a scan: read
+    # them in order or by position; the review replaces the violations with reviewed copies
+    items: Sequence[Item]
+    findings: Sequence[Finding]
+    violations: Sequence[Violation]
     exempt: list[ExemptFlow]
     kept_by_law: list[dict[str, Any]]
     skipped_rules: list[dict[str, str]]
     statistics: dict[str, Any]
     settings: Settings
     show_values: bool = False
-    # (source, path) -> [(leerlingnummer, ambiguous)]: whose data each item holds
-    subjects: dict[tuple[str, str], list[tuple[str, bool]]] = field(default_factory=dict)
+    # (source, path) -> [(leerlingnummer, ambiguous)]: whose data each item holds (after a scan a
+    # scanner.kernel.subject_index.SubjectIndex, on disk)
+    subjects: Mapping[tuple[str, str], list[tuple[str, bool]]] = field(default_factory=dict)
     # possible violations resting on a link too weak to report (adults' initials, namesakes): the FG decides
-    to_review: list[Violation] = field(default_factory=list)
+    to_review: Sequence[Violation] = field(default_factory=list)
     # The review stage (scanner.triage) fills the rest, and each violation's identity and status.
     lang: str = "nl"  # the language of the reports
     generated_at: str = ""  # when the review ran (ISO 8601); "" until the report is reviewed

@@ -1,0 +1,134 @@
+"""Whose data each item holds, kept on disk: a share of a million files has a million linked items.
+
+The scan adds an item's pupil links as it lets go of the item; the writers look them up item by
+item as they stream the item list (report.json, the workbook's coverage sheet). Like the ledger,
+the links live in a private temporary SQLite database that SQLite deletes when the index is closed
+or dropped; only the links not yet written and SQLite's small page cache stay in memory.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Mapping
+
+Place = tuple[str, str]  # (source, path)
+Links = list[tuple[str, bool]]  # (leerlingnummer, ambiguous)
+BATCH = 2000  # links written at once
+CACHE_KB = 2048
+
+
+class SubjectIndex(Mapping[Place, Links]):
+    """(source, path) -> the item's (leerlingnummer, ambiguous) links, read-only once written. Links read
+    back are copies."""
+
+    def __init__(self, links: Mapping[Place, Links] | None = None) -> None:
+        self._db: sqlite3.Connection | None = None
+        self._pending: dict[str, bytes] = {}
+        self._stored = 0
+        self._lock = threading.Lock()  # writers may read from more than one thread
+        for place, found in (links or {}).items():
+            self[place] = found
+
+    @staticmethod
+    def _key(place: Place) -> str:
+        return f"{place[0]}\x00{place[1]}"
+
+    def _open(self) -> sqlite3.Connection:
+        if self._db is None:
+            self._db = sqlite3.connect("", check_same_thread=False, isolation_level=None)
+            self._db.execute(f"PRAGMA cache_size=-{CACHE_KB}")
+            self._db.execute("PRAGMA journal_mode=OFF")
+            self._db.execute("PRAGMA synchronous=OFF")
+            self._db.execute("CREATE TABLE link (n INTEGER PRIMARY KEY, place TEXT NOT NULL UNIQUE, "
+                             "data BLOB NOT NULL)")
+        return self._db
+
+    def __setitem__(self, place: Place, links: Links) -> None:
+        """An item's links (the scan meets each item once; set again, the last links count)."""
+        self._pending[self._key(place)] = pickle.dumps(links, pickle.HIGHEST_PROTOCOL)
+        if len(self._pending) >= BATCH:
+            with self._lock:
+                self._write()
+
+    def _write(self) -> None:
+        if not self._pending:
+            return
+        db = self._open()
+        db.execute("BEGIN")
+        db.executemany("INSERT OR REPLACE INTO link (place, data) VALUES (?, ?)", self._pending.items())
+        db.execute("COMMIT")
+        self._stored = db.execute("SELECT count(*) FROM link").fetchone()[0]  # a place set again is counted once
+        self._pending = {}
+
+    def _stored_data(self, key: str) -> bytes | None:
+        if not self._stored:
+            return None
+        with self._lock:
+            assert self._db is not None
+            row = self._db.execute("SELECT data FROM link WHERE place = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def __getitem__(self, place: Place) -> Links:
+        key = self._key(place)
+        data = self._pending.get(key)
+        if data is None:
+            data = self._stored_data(key)
+        if data is None:
+            raise KeyError(place)
+        return pickle.loads(data)
+
+    def __len__(self) -> int:
+        with self._lock:
+            self._write()
+        return self._stored
+
+    def __iter__(self) -> Iterator[Place]:
+        for key, _ in self._entries():
+            source, _, path = key.partition("\x00")
+            yield source, path
+
+    def items(self) -> Iterator[tuple[Place, Links]]:  # type: ignore[override]
+        """In the order the items were added; one pass over the database, not a lookup per item."""
+        for key, data in self._entries():
+            source, _, path = key.partition("\x00")
+            yield (source, path), pickle.loads(data)
+
+    def _entries(self) -> Iterator[tuple[str, bytes]]:
+        with self._lock:
+            self._write()
+        last = 0
+        while self._db is not None:
+            with self._lock:
+                rows = self._db.execute("SELECT n, place, data FROM link WHERE n > ? ORDER BY n LIMIT ?",
+                                        (last, BATCH)).fetchall()
+            if not rows:
+                return
+            for n, key, data in rows:
+                last = n
+                yield key, data
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return len(self) == len(other) and all(other.get(k) == v for k, v in self.items())
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"SubjectIndex({len(self)} items)"
+
+    def __reduce__(self) -> tuple[Callable[..., SubjectIndex], tuple[dict[Place, Links]]]:
+        """Pickled or deep-copied as a dict of its links (a copy has a database of its own)."""
+        return SubjectIndex, (dict(self.items()),)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+            self._pending, self._stored = {}, 0
+
+
+__all__ = ["SubjectIndex"]
