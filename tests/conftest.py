@@ -17,6 +17,19 @@ from scanner.records.register import Pupil
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
+def demo_with_csv_consents(root: Path) -> Path:
+    """The demo school under `root` with its consents as CSV (a test can edit one row); its config's path."""
+    import yaml
+
+    from scanner.demo import build_demo_school
+
+    cfg_path = build_demo_school(root / "school")
+    cfg = yaml.safe_load(cfg_path.read_text(encoding="utf-8"))
+    cfg["records"]["consents"]["path"] = "records/toestemmingen.csv"
+    cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    return cfg_path
+
+
 def pupil(nummer: str, roepnaam: str, achternaam: str, voorvoegsel: str = "", born: date | None = None,
           left: date | None = None, bsn: str = "") -> Pupil:
     return Pupil(leerlingnummer=nummer, achternaam=achternaam, voorvoegsel=voorvoegsel, roepnaam=roepnaam,

@@ -21,6 +21,7 @@ from scanner.evaluation_cache import ACCESS_FIELDS, ITEM_FIELDS
 from scanner.kernel.model import Access, Item, Report
 from scanner.pipeline import run_scan
 from scanner.state import StateStore
+from tests.conftest import demo_with_csv_consents
 
 VOLATILE = ("seconds", "cache_hits", "cache_misses", "judgements_reused", "resumed_interrupted_scan")
 
@@ -57,13 +58,8 @@ def from_cache(report: Report) -> int:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The demo school with its consents as CSV (so a test can edit one row), scanned once."""
-    from scanner.demo import build_demo_school
-
     root = tmp_path_factory.mktemp("demo")
-    cfg_path = build_demo_school(root / "school")
-    cfg = yaml.safe_load(cfg_path.read_text(encoding="utf-8"))
-    cfg["records"]["consents"]["path"] = "records/toestemmingen.csv"
-    cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    cfg_path = demo_with_csv_consents(root)
     out = root / "out"
     first = scan(cfg_path, out)
     assert first.statistics["judgements_reused"] == 0 and first.violations

@@ -17,6 +17,7 @@ from reports import write_all
 from reports.reuse import PARTS_FILE
 from scanner.audit import Audit, audit
 from scanner.config import load_config
+from tests.conftest import demo_with_csv_consents
 
 
 def _audit(cfg_path: Path, out: Path) -> Audit:
@@ -54,13 +55,8 @@ def _digest(out: Path) -> str:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The demo school with its consents as CSV, audited once and then once more (the caches filled)."""
-    from scanner.demo import build_demo_school
-
     root = tmp_path_factory.mktemp("reuse")
-    cfg_path = build_demo_school(root / "school")
-    cfg = yaml.safe_load(cfg_path.read_text(encoding="utf-8"))
-    cfg["records"]["consents"]["path"] = "records/toestemmingen.csv"
-    cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    cfg_path = demo_with_csv_consents(root)
     out = root / "out"
     _audit(cfg_path, out)
     return cfg_path, out
