@@ -28,6 +28,16 @@ HOLD_MAX = 20_000  # entries held in memory for lookups by position (see Ledger.
 RUN_CACHE_KB = 512  # for a sorted run, read once from start to end
 
 
+def scratch_database(cache_kb: int) -> sqlite3.Connection:
+    """A private temporary SQLite database on disk ("" as its name), removed when the connection closes:
+    nothing in it must survive a crash, so no journal and no syncing."""
+    db = sqlite3.connect("", check_same_thread=False, isolation_level=None)
+    db.execute(f"PRAGMA cache_size=-{cache_kb}")
+    db.execute("PRAGMA journal_mode=OFF")
+    db.execute("PRAGMA synchronous=OFF")
+    return db
+
+
 class Ledger(Generic[T]):
     """An append-only sequence of picklable entries stored on disk. An entry is pickled when it is
     appended, and entries read back are copies: change them before appending, not after. (One object
@@ -48,11 +58,7 @@ class Ledger(Generic[T]):
 
     def _open(self) -> sqlite3.Connection:
         if self._db is None:
-            # "": a private temporary database on disk, removed when the connection closes
-            self._db = sqlite3.connect("", check_same_thread=False, isolation_level=None)
-            self._db.execute(f"PRAGMA cache_size=-{self._cache_kb}")
-            self._db.execute("PRAGMA journal_mode=OFF")
-            self._db.execute("PRAGMA synchronous=OFF")
+            self._db = scratch_database(self._cache_kb)
             # one row per chunk: entries n .. n + count - 1 as one pickle stream (a page, or less when read early)
             self._db.execute("CREATE TABLE chunk (n INTEGER PRIMARY KEY, count INTEGER NOT NULL, data BLOB NOT NULL)")
         return self._db

@@ -13,6 +13,8 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Mapping
 
+from scanner.kernel.ledger import scratch_database
+
 Place = tuple[str, str]  # (source, path)
 Links = list[tuple[str, bool]]  # (leerlingnummer, ambiguous)
 BATCH = 2000  # links written at once
@@ -37,10 +39,7 @@ class SubjectIndex(Mapping[Place, Links]):
 
     def _open(self) -> sqlite3.Connection:
         if self._db is None:
-            self._db = sqlite3.connect("", check_same_thread=False, isolation_level=None)
-            self._db.execute(f"PRAGMA cache_size=-{CACHE_KB}")
-            self._db.execute("PRAGMA journal_mode=OFF")
-            self._db.execute("PRAGMA synchronous=OFF")
+            self._db = scratch_database(CACHE_KB)
             self._db.execute("CREATE TABLE link (n INTEGER PRIMARY KEY, place TEXT NOT NULL UNIQUE, "
                              "data BLOB NOT NULL)")
         return self._db
