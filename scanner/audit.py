@@ -40,7 +40,7 @@ from scanner.config import ConfigError, ScanConfig, check_sqlite_files
 from scanner.kernel.errors import EXIT_INCOMPLETE, EXIT_OK, EXIT_VIOLATIONS, AvgscanError
 from scanner.kernel.keys import organisation_key
 from scanner.kernel.messages import say
-from scanner.kernel.model import Report, Violation
+from scanner.kernel.model import Report, ScannedItem, Violation
 from scanner.kernel.redact import error_text, url_password_keys
 from scanner.outdir import claim_output
 from scanner.progress import ScanProgress, close_log, log, open_log
@@ -151,6 +151,29 @@ def _holding_interrupts() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
+@contextlib.contextmanager
+def _remembering_ctrl_c() -> Iterator[threading.Event]:
+    """Ctrl-C raises KeyboardInterrupt wherever the scan happens to be, and code on the way that catches
+    every exception (a finaliser, a library's catch-all) can swallow it: then the scan ran on to the end.
+    The request is remembered as well, so the next item that arrives stops the scan. A scan started
+    with Ctrl-C ignored (a background job) keeps ignoring it."""
+    asked = threading.Event()
+    previous = signal.getsignal(signal.SIGINT) if threading.current_thread() is threading.main_thread() else None
+    if previous is None or previous is signal.SIG_IGN:
+        yield asked
+        return
+
+    def on_ctrl_c(signum: int, frame: Any) -> None:
+        asked.set()
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, on_ctrl_c)
+    try:
+        yield asked
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def audit(config: ScanConfig, out: Path | None, *, triage: str | Path | None = None, as_of: date | None = None,
           show_values: bool = False, lang: str = "nl", formats: list[str] | None = None,
           progress: bool | None = None, verbose: bool = False, command: list[str] | None = None,
@@ -212,9 +235,15 @@ def _scan(config: ScanConfig, store: StateStore | None, progress: bool | None, l
     watch = meter if store is not None or meter.show else None
     import scanner.pipeline as pipeline  # here, not above: the NLP stack loads only when a scan runs
 
+    def arrived(scanned: ScannedItem) -> None:
+        if asked.is_set():
+            raise KeyboardInterrupt
+        if watch is not None:
+            watch(scanned)
+
     try:
-        with meter:
-            return pipeline.run_scan(config, store=store, on_scanned=watch, **scan)
+        with meter, _remembering_ctrl_c() as asked:
+            return pipeline.run_scan(config, store=store, on_scanned=arrived, **scan)
     except KeyboardInterrupt:
         with _holding_interrupts():
             if store is not None:

@@ -171,13 +171,17 @@ def run_on_pty(argv: list[str], until: re.Pattern[str] | None = None, then: byte
     import os
     import pty
     import select
+    import signal
+    import sys
     import time
 
     env = dict(os.environ, TERM="xterm-256color", COLUMNS="140", PYTHONPATH=str(ROOT))
     pid, fd = pty.fork()
     if pid == 0:  # the child: its own session with the pty as controlling terminal
         os.chdir(ROOT)
-        os.execvpe("python", ["python", "-m", "scanner.cli", *argv], env)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # as a shell starts a foreground job: Ctrl-C not ignored
+        signal.pthread_sigmask(signal.SIG_SETMASK, [])
+        os.execve(sys.executable, [sys.executable, "-m", "scanner.cli", *argv], env)
     out, typed, deadline = b"", False, time.monotonic() + guard_s
     while time.monotonic() < deadline:
         ready, _, _ = select.select([fd], [], [], 0.2)
@@ -242,6 +246,35 @@ def test_ctrl_c_stops_cleanly_keeps_the_work_and_resume_continues(tmp_path: Path
     assert "Voortgezet" in again.stdout, again.stdout + again.stderr
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["statistics"]["items"] == 600 and report["statistics"]["cache_hits"] >= done
+
+
+def test_ctrl_c_swallowed_on_the_way_still_stops_the_scan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """A library that catches every exception can eat the KeyboardInterrupt; the next item stops the scan."""
+    import os
+    import signal
+
+    from scanner.pipeline import Scanner
+
+    share = many_files(tmp_path / "share", 60)
+    detect_item, calls = Scanner.detect_item, []
+
+    def swallowing(self: Scanner, item: object, content: object) -> object:
+        calls.append(item)
+        if len(calls) == 5:
+            try:
+                os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C arrives while the library runs ...
+                sum(range(100_000))
+            except BaseException:  # noqa: S110, BLE001  (... and the library swallows it)
+                pass
+        return detect_item(self, item, content)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Scanner, "detect_item", swallowing)
+    code = main(["scan", str(share), "--out", str(tmp_path / "out"), "--workers", "1"])
+    assert code == 130
+    assert 5 <= len(calls) <= 6, len(calls)  # the item after the swallowed Ctrl-C was the last one
+    assert "Scan afgebroken." in flat(capsys.readouterr().err)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # given back after the scan
 
 
 # -- what first ------------------------------------------------------------------------------------
