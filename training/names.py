@@ -577,7 +577,9 @@ PUBLIC_BODIES: tuple[str, ...] = (
 # corpus): roles before a name, kinds of public bodies, parties, events, and nationality nouns, so
 # the licence-clean model sees the newspaper frames (sports results, politics, business, culture)
 # that school files lack. Party and body names are facts; most club and company names are
-# generated from places and invented brands.
+# generated from places and invented brands. Names that session 24's error analysis of CoNLL testa
+# listed (Sabena, NMBS, Reuters) and year-2000 Belgian specifics (UFSIA, Euro 2000, Memorial Van
+# Damme) are left out: a list must not learn the evaluation set.
 NEWS_ROLES: tuple[str, ...] = (
     "premier", "minister", "eerste minister", "staatssecretaris", "burgemeester", "schepen",
     "gouverneur", "senator", "kamerlid", "volksvertegenwoordiger", "partijvoorzitter", "fractieleider",
@@ -600,11 +602,11 @@ NEWS_BODIES: tuple[str, ...] = (
     "Verenigde Naties", "Veiligheidsraad", "Wereldbank", "IMF", "Unesco", "WHO", "Rode Kruis",
     "Kamer", "Senaat", "Vlaams Parlement", "Vlaamse regering", "Hof van Cassatie", "Arbitragehof",
     "Raad van State", "Rekenhof", "Nationale Bank", "Europese Centrale Bank", "Federale Politie",
-    "Rijkswacht", "Gerechtelijke Politie", "KU Leuven", "Universiteit Gent", "VUB", "UFSIA",
-    "Universiteit van Amsterdam", "BRT", "VRT", "VTM", "RTBF", "BBC", "CNN", "Reuters", "Belga",
+    "Rijkswacht", "Gerechtelijke Politie", "KU Leuven", "Universiteit Gent", "VUB",
+    "Universiteit van Amsterdam", "BRT", "VRT", "VTM", "RTBF", "BBC", "CNN", "Belga",
     "ANP", "AFP", "FIFA", "UEFA", "IOC", "KBVB", "KNVB", "ACV", "ABVV", "ACLVB", "FNV", "VBO",
-    "Boerenbond", "Greenpeace", "Amnesty International", "Artsen zonder Grenzen", "Sabena",
-    "NMBS", "De Lijn", "Belgacom", "De Post", "Philips", "Shell", "Unilever", "Heineken",
+    "Boerenbond", "Greenpeace", "Amnesty International", "Artsen zonder Grenzen",
+    "De Lijn", "Belgacom", "De Post", "Philips", "Shell", "Unilever", "Heineken",
 )
 NEWS_CLUB_PREFIXES: tuple[str, ...] = (
     "FC", "KV", "KSC", "Sporting", "Racing", "Real", "AS", "AC", "Club", "Standard", "Olympique",
@@ -617,7 +619,7 @@ NEWS_EVENTS: tuple[str, ...] = (
     "Tour de France", "Ronde van Vlaanderen", "Ronde van Frankrijk", "Giro", "Vuelta",
     "Parijs-Roubaix", "Luik-Bastenaken-Luik", "Olympische Spelen", "Spelen", "Champions League",
     "UEFA-beker", "Europacup", "Wereldbeker", "Beker van België", "Gouden Schoen", "Roland Garros",
-    "Wimbledon", "US Open", "Australian Open", "Davis Cup", "Memorial Van Damme", "Euro 2000",
+    "Wimbledon", "US Open", "Australian Open", "Davis Cup",
     "EK", "WK", "Grote Prijs van België", "Formule 1", "Eurovisiesongfestival", "Oscars",
     "Nobelprijs", "Gouden Palm", "Boekenbeurs", "Gentse Feesten", "Rock Werchter", "Dakar-rally",
     "Koningin Elisabethwedstrijd", "Euro", "Internet", "Windows", "Kerstmis", "Pasen",
