@@ -52,7 +52,7 @@ from connectors.base import SourceSettings, assign_place
 from connectors.database import DatabaseSource, TableRows
 from connectors.db_rows import cell_text, row_cells
 from scanner.cache import ItemCache
-from scanner.detection.paragraphs import split_long
+from scanner.detection.paragraphs import UNIT_LIMIT
 from scanner.evaluation_cache import EvaluationCache
 from scanner.forms import name_field
 from scanner.kernel.keys import Keyer
@@ -247,7 +247,7 @@ class TableScan:
         """The value alone, as a one-cell row, yields nothing, and nothing in it is read across cells."""
         column = self.plan.columns[n]
         unit = TextUnit(place=column, text=text, column=column, record="row")
-        if split_long([unit]) != [unit] or KIN_NAME.search(text) or fold(text).strip(" .") in (
+        if len(text) > UNIT_LIMIT or KIN_NAME.search(text) or fold(text).strip(" .") in (
                 *self.roles.adult_after, *self.roles.pupil_after) or any(
                 self.roles.is_signoff(line) for line in text.splitlines()):
             return False
