@@ -60,12 +60,12 @@ def scan(settings: Any, out: Path) -> tuple[dict[str, Item], ItemCache]:
     return {i.path: i for i in items}, cache
 
 
-def test_a_rescan_of_10000_items_downloads_under_one_percent(graph: GraphStandIn, tmp_path: Path) -> None:
+def test_a_rescan_of_5000_items_downloads_under_one_percent(graph: GraphStandIn, tmp_path: Path) -> None:
     libraries = [graph.add_site(name).drives[0] for name in ("Zorgteam", "Administratie")]
     onedrives = [graph.add_user(f"{name}@school.nl", name).drive for name in ("juf", "meester")]
     files = []
-    for n in range(10_000):
-        drive = libraries[n % 2] if n < 8000 else onedrives[n % 2]
+    for n in range(5_000):
+        drive = libraries[n % 2] if n < 4000 else onedrives[n % 2]
         f = graph.add_file(drive, f"Groep {n % 8}/Leerling {n // 80}/notitie {n}.txt",  # type: ignore[arg-type]
                            f"Notitie {n}: gesprek over de leerling.".encode())
         files.append((drive, f))
@@ -73,25 +73,25 @@ def test_a_rescan_of_10000_items_downloads_under_one_percent(graph: GraphStandIn
             graph.share_link(f, "organization")
     settings = m365_settings(graph, scope="all")
     first, cache = scan(settings, tmp_path / "out")
-    assert len(first) == 10_000 and cache.misses == 10_000
+    assert len(first) == 5_000 and cache.misses == 5_000
     first_downloads = graph.counts["download"]
-    assert first_downloads == 10_000
-    assert graph.counts["delta_page"] == 58  # 11 020 files and folders, 200 a page, in four drives
+    assert first_downloads == 5_000
+    assert graph.counts["delta_page"] == 30  # 5 520 files and folders, 200 a page, in four drives (12 + 12 + 3 + 3)
 
-    for drive, f in files[:40]:
+    for drive, f in files[:20]:
         graph.edit(drive, graph.path_of(drive, f), b"Notitie: nu met een diagnose.")  # type: ignore[arg-type]
     for _drive, f in files[100:110]:
         graph.share_link(f, "anonymous")  # sharing changes the eTag, not the cTag: nothing to download
     for drive, f in files[200:220]:
         graph.remove(drive, f)  # type: ignore[arg-type]
-    for n in range(30):
+    for n in range(15):
         graph.add_file(libraries[0], f"Nieuw/notitie {n}.txt", b"Nieuwe notitie.")
 
     second, cache = scan(settings, tmp_path / "out")
     rescan_downloads = graph.counts["download"] - first_downloads
-    assert rescan_downloads == 40 + 30 <= first_downloads // 100
-    assert cache.hits == 10_000 - 40 - 20 and cache.misses == 70
-    assert len(second) == 10_000 - 20 + 30
+    assert rescan_downloads == 20 + 15 <= first_downloads // 100
+    assert cache.hits == 5_000 - 20 - 20 and cache.misses == 35
+    assert len(second) == 5_000 - 20 + 15
     changed = second["Zorgteam/Documenten/" + graph.path_of(*files[100])]  # type: ignore[arg-type]
     assert "anonymous_link" in changed.access.audiences  # new sharing seen without downloading the file
 

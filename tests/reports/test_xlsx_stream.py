@@ -80,10 +80,10 @@ def _peak(n: int, tmp_path: Path) -> int:
 
 
 def test_writing_memory_does_not_grow_with_the_items(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(xlsx_report, "SORT_RUN", 2000)  # both sizes sort on disk, in runs of 2000 items
+    monkeypatch.setattr(xlsx_report, "SORT_RUN", 800)  # both sizes sort on disk, in runs of 800 items
     for d in ("a", "b", "a/warm", "b/warm"):
         (tmp_path / d).mkdir()
-    small, large = _peak(5_000, tmp_path / "a"), _peak(25_000, tmp_path / "b")
+    small, large = _peak(2_000, tmp_path / "a"), _peak(10_000, tmp_path / "b")
     # the normal-mode workbook held every cell: ~5x more for 5x the items (50 MB at 20 000 items,
     # 263 MB at 100 000: benchmarks/xlsx_memory.py); written row by row it is ~3 MB at either size
     assert large < 1.6 * small, (small, large)
