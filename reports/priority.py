@@ -22,6 +22,7 @@ import yaml
 
 from config import CONFIG_DIR
 from scanner.kernel.entities import catalogue
+from scanner.kernel.ledger import Ledger
 from scanner.kernel.model import NEEDS_ACTION, Report
 
 PRIORITY_FILE = CONFIG_DIR / "reports" / "priority.yaml"
@@ -65,9 +66,15 @@ class Priority:
 
 
 def priorities(report: Report) -> Iterator[Priority]:
-    """One priority per violation, in the order of report.violations. Holds per place with violations only
-    what the points need (its pupils, what kind of place it is), not the violations or items themselves.
-    Worked out again by each writer that asks (not kept by `settled`: a list would grow with the share)."""
+    """One priority per violation, in the order of report.violations. Worked out once per report inside
+    one_report() and kept in a ledger on disk (a list would grow with the share): each writer asked again,
+    and each time every item of the share and every violation's findings were read from disk."""
+    return iter(settled("priorities", report, lambda: Ledger(_worked_out(report))))
+
+
+def _worked_out(report: Report) -> Iterator[Priority]:
+    """Holds per place with violations only what the points need (its pupils, what kind of place it is),
+    not the violations or items themselves."""
     pts = settings()["points"]
     wanted = {hash((v.source, v.path)) for v in report.violations}  # not every item of the share: only these
     places: dict[int, str | None] = {}  # place -> 'world_readable' or its role, when that gives points
@@ -146,6 +153,10 @@ def start_here(report: Report, limit: int | None = None) -> list[Action]:
     when the next place begins and only the best `limit` are kept; a report whose places are not side by
     side (put together by hand) is grouped over the whole list instead."""
     limit = settings()["start_here"] if limit is None else limit
+    return list(settled(f"start_here/{limit}", report, lambda: _best(report, limit)))
+
+
+def _best(report: Report, limit: int) -> list[Action]:
     scattered: list[bool] = []
     top = heapq.nsmallest(limit, _groups(report, scattered), key=_rank)
     if scattered:
