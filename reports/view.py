@@ -51,7 +51,7 @@ def lang_of(report: Report) -> str:
 
 def evidence(report: Report, v: Violation, limit: int = 20) -> str:
     """The masked evidence behind a violation, deduplicated; never the raw value."""
-    found = [report.findings[i].evidence for i in v.findings[:limit] if i < len(report.findings)]
+    found = [report.finding(i).evidence for i in v.findings[:limit] if i < len(report.findings)]
     return "; ".join(sorted(set(found)))
 
 

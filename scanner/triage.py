@@ -302,8 +302,8 @@ def _translated(triage: Triage | None, aliases: dict[str, str]) -> Triage | None
 def breach_categories(report: Report, v: Violation) -> list[str]:
     """The violation's finding types that the entity catalogue marks `breach` (special categories, BSN)."""
     breach = catalogue().breach_types
-    return sorted({report.findings[i].entity_type for i in v.findings
-                   if i < len(report.findings) and report.findings[i].entity_type in breach})
+    return sorted({t for i in v.findings if i < len(report.findings)
+                   if (t := report.finding(i).entity_type) in breach})
 
 
 def breach_rules(report: Report) -> list[str]:

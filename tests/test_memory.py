@@ -57,6 +57,21 @@ def test_a_ledger_holds_at_most_hold_max_entries_and_reads_the_rest(monkeypatch:
     assert [ledger[n].evidence for n in range(0, 60, 2)] == [f"J*** {n}" for n in range(0, 60, 2)]
 
 
+def test_a_ledger_lends_an_entry_to_read_and_copies_one_to_change() -> None:
+    ledger: Ledger[Finding] = Ledger(page=7)
+    ledger.extend((_finding(n) for n in range(30)), hold={3})
+    for n in (3, 20):  # a held entry and one read from its chunk
+        assert ledger.peek(n) is ledger.peek(n) and ledger.peek(n).evidence == f"J*** {n}"
+        changed = ledger[n]
+        changed.evidence = "gewijzigd"
+        assert ledger[n].evidence == f"J*** {n}"  # a copy was changed, not the ledger
+    report = sample_report()
+    listed = report.findings[0]
+    assert report.finding(0) is listed  # a plain list: the entry itself
+    report.findings = ledger
+    assert report.finding(20) is ledger.peek(20)
+
+
 def test_a_ledger_sorts_in_runs_like_sorted() -> None:
     ledger: Ledger[tuple[int, int]] = Ledger((n % 13, n) for n in range(500))
     assert list(ledger.sorted(lambda e: e[0], run=37)) == sorted(ledger, key=lambda e: e[0])

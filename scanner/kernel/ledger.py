@@ -132,15 +132,19 @@ class Ledger(Generic[T]):
             if step != 1:
                 return [self[i] for i in range(start, stop, step)]
             return self._slice(start, stop) if start < stop else []
+        return copy.copy(self.peek(index))  # a copy: a change to it does not reach the ledger
+
+    def peek(self, index: int) -> T:
+        """Entry `index` itself, not a copy: for a caller that only reads it."""
         n = len(self)
         i = index + n if index < 0 else index
         if not 0 <= i < n:
             raise IndexError("ledger index out of range")
         held = self._held.get(i)
         if held is not None:
-            return copy.copy(held)
+            return held
         first, entries = self._chunk_of(i)
-        return copy.copy(entries[i - first])  # a copy: a change to it does not reach the ledger
+        return entries[i - first]
 
     def _chunk_of(self, i: int) -> tuple[int, list[T]]:
         """The entries of the chunk holding entry `i`, the last one kept unpickled: a violation names its

@@ -431,6 +431,12 @@ class Report:
     def count(self, *statuses: Status) -> int:
         return sum(v.status in statuses for v in self.violations)
 
+    def finding(self, i: int) -> Finding:
+        """Finding `i`, to read and not to change: a ledger lends its own entry instead of a copy (the
+        writers look up every violation's findings; copying each cost most of that)."""
+        peek = getattr(self.findings, "peek", None)
+        return peek(i) if peek is not None else self.findings[i]  # type: ignore[no-any-return]
+
     @property
     def open_violations(self) -> int:
         """Violations that still need action: accepted risks and false positives do not."""
