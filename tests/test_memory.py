@@ -217,3 +217,7 @@ def test_subjects_on_disk_answer_like_a_dict() -> None:
     assert len(index) == 5000 and index == plain and index.get(("share", "d4321")) == [("4321", False)]
     assert index.get(("share", "elders"), []) == [] and ("share", "d0") in index
     assert list(index)[:2] == [("share", "d0"), ("share", "d1")] and copy.deepcopy(index) == plain
+    for n in range(3000):  # set again, across batches: the last links count, each place once
+        index[("share", f"d{n}")] = plain[("share", f"d{n}")] = [("x", True)]
+    assert len(index) == 5000 and index == plain and index[("share", "d2999")] == [("x", True)]
+    assert SubjectIndex().get(("share", "d0")) is None and len(SubjectIndex()) == 0

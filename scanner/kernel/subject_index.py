@@ -28,7 +28,7 @@ class SubjectIndex(Mapping[Place, Links]):
     def __init__(self, links: Mapping[Place, Links] | None = None) -> None:
         self._db: sqlite3.Connection | None = None
         self._pending: dict[str, bytes] = {}
-        self._stored = 0
+        self._stored: int | None = 0  # None: written since last counted (counting every batch was quadratic)
         self._lock = threading.Lock()  # writers may read from more than one thread
         for place, found in (links or {}).items():
             self[place] = found
@@ -58,14 +58,13 @@ class SubjectIndex(Mapping[Place, Links]):
         db.execute("BEGIN")
         db.executemany("INSERT OR REPLACE INTO link (place, data) VALUES (?, ?)", self._pending.items())
         db.execute("COMMIT")
-        self._stored = db.execute("SELECT count(*) FROM link").fetchone()[0]  # a place set again is counted once
+        self._stored = None
         self._pending = {}
 
     def _stored_data(self, key: str) -> bytes | None:
-        if not self._stored:
-            return None
         with self._lock:
-            assert self._db is not None
+            if self._db is None:  # nothing written yet
+                return None
             row = self._db.execute("SELECT data FROM link WHERE place = ?", (key,)).fetchone()
         return row[0] if row else None
 
@@ -81,6 +80,9 @@ class SubjectIndex(Mapping[Place, Links]):
     def __len__(self) -> int:
         with self._lock:
             self._write()
+            if self._stored is None:
+                assert self._db is not None
+                self._stored = self._db.execute("SELECT count(*) FROM link").fetchone()[0]  # a place set again once
         return self._stored
 
     def __iter__(self) -> Iterator[Place]:
