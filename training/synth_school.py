@@ -16,6 +16,7 @@ import random
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -47,6 +48,8 @@ MAANDEN = (
     "september", "oktober", "november", "december",
 )
 DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag")
+TOWN_SURNAME_SHARE = 0.06  # of the surnames drawn: 'van' and a one-word place of the pool
+_TOWNS: dict[int, list[str]] = {}  # the one-word places of a pool, by the pool
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,15 @@ def _initials(rng: random.Random) -> str:
 
 
 def _surname(rng: random.Random, p: Pools) -> str:
-    """A surname, sometimes a double one ('Jansen-van Dijk')."""
+    """A surname, sometimes a double one ('Jansen-van Dijk'), sometimes 'van' and a place: Dutch has many
+    surnames from towns ('van Olst', 'van Zwolle'), and a model that learns the town as a place misses
+    the person (session 25)."""
+    if rng.random() < TOWN_SURNAME_SHARE:
+        towns = _TOWNS.get(id(p.place))
+        if towns is None:
+            towns = _TOWNS[id(p.place)] = [t for t in p.place if " " not in t and "-" not in t]
+        if towns:
+            return f"van {rng.choice(towns)}"
     first = rng.choice(p.surname)
     if rng.random() < 0.1:
         return f"{first}-{rng.choice(p.surname)}"
@@ -263,6 +274,23 @@ def _plain(values: tuple[str, ...]) -> Filler:
     return lambda rng, _: [(rng.choice(values), None)]
 
 
+@cache
+def _heading_words() -> tuple[str, ...]:
+    """Dutch words never written as a proper noun (OpenTaal, the list the detection reads; BSD or
+    CC BY 3.0), of heading length: policies and newsletters put them capitalised or in capitals on a
+    line of their own ('Inhoud', 'TERUGBLIK', 'Pestprotocol'), where the NER took them for names."""
+    from scanner.detection.name_evidence import common_words
+
+    return tuple(sorted(w for w in common_words() if 5 <= len(w) <= 16 and w.isalpha()))
+
+
+def _heading(rng: random.Random, _: Pools) -> list[Piece]:
+    word = rng.choice(_heading_words())
+    roll = rng.random()
+    text = word.upper() if roll < 0.3 else (f"DE {word.upper()}" if roll < 0.35 else word.capitalize())
+    return [(text, None)]
+
+
 def news_person(rng: random.Random, p: Pools) -> list[Piece]:
     """A person as newspapers write one: full name, the surname alone ('zei Verbeke', with a
     capitalised tussenvoegsel) or initial + surname; names of every nationality in the pools."""
@@ -343,6 +371,7 @@ SLOT_FILLERS: dict[str, Filler] = {
     "feest": _with_article(names.FEASTS, "MISC"),
     # slots of the training-only prose templates (issue 18): no person among them
     "gebod": _plain(names.PROSE_IMPERATIVES),
+    "kop": _heading,
     "afkorting": _plain(names.PROSE_ABBREVIATIONS),
     "wet": _plain(names.PROSE_LAWS),
     "ziekte": _plain(names.EPONYMOUS_CONDITIONS),

@@ -274,6 +274,12 @@ TRAIN_PROSE_TEMPLATES: tuple[str, ...] = (
     "Wet: {wet}; zie ook de toelichting van {instantie}.",
     "De {wet} regelt wat scholen met persoonsgegevens mogen doen.",
     "{gebod} de {afkorting} op tijd, uiterlijk in {maand}.",
+    # headings on a line of their own (session 25: most of the NER's false names on prose)
+    "{kop}",
+    "{kop}",
+    "{kop} en {kop}",
+    "{kop}: {gebod} de bijlage.",
+    "{kop} in {maand}",
 )
 
 # --- Issue 18: newspaper frames (training only, `train_ner.py --news`) ------------------------
