@@ -265,7 +265,13 @@ class TableScan:
             raw = row[n]
             if raw is None:
                 continue
-            known = values[n].get(raw) if raw.__class__ is str else None
+            if raw.__class__ is str:
+                known = values[n].get(raw)
+            else:  # value()'s memo key, looked up here: two number columns made a call per cell
+                try:
+                    known = values[n].get((raw.__class__, raw))
+                except TypeError:  # unhashable: value() says how the row path sees it
+                    known = None
             text, silent = known if known is not None else value(n, raw)
             if not text:
                 continue
