@@ -235,14 +235,15 @@ def _scan(config: ScanConfig, store: StateStore | None, progress: bool | None, l
     watch = meter if store is not None or meter.show else None
     import scanner.pipeline as pipeline  # here, not above: the NLP stack loads only when a scan runs
 
-    def arrived(scanned: ScannedItem) -> None:
-        if asked.is_set():
-            raise KeyboardInterrupt
-        if watch is not None:
-            watch(scanned)
-
     try:
         with meter, _remembering_ctrl_c() as asked:
+
+            def arrived(scanned: ScannedItem) -> None:
+                if asked.is_set():  # a Ctrl-C that something on the way swallowed
+                    raise KeyboardInterrupt
+                if watch is not None:
+                    watch(scanned)
+
             return pipeline.run_scan(config, store=store, on_scanned=arrived, **scan)
     except KeyboardInterrupt:
         with _holding_interrupts():

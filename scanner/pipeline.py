@@ -279,7 +279,7 @@ def evaluate(scanned_items: Iterable[ScannedItem], ctx: RuleContext, records: Re
         out.findings.extend(scanned.findings, hold={i for v in named for i in v.findings})
         for v in named:
             v.findings = [offset + i for i in v.findings]
-        if named:  # most items (a table's rows above all) have nothing: no four calls for nothing
+        if named:  # most items (a table's rows above all) have none: no calls for nothing
             out.violations.extend(judged.violations)  # type: ignore[attr-defined]
             out.to_review.extend(judged.to_review)  # type: ignore[attr-defined]
         out.exempt.extend(judged.exempt)
