@@ -560,6 +560,27 @@ EPONYMOUS_CONDITIONS: tuple[str, ...] = (
     "ziekte van Legg-Calvé-Perthes", "ziekte van Von Willebrand", "syndroom van Ehlers-Danlos",
     "ziekte van Paget", "ziekte van Whipple", "syndroom van Noonan", "ziekte van Hirschsprung",
 )
+# Waters and regions of the Low Countries (general knowledge, session 25): geography lessons and
+# newsletters name them, often capitalised alone or in a heading, and the NER took them for persons.
+WATERS: tuple[str, ...] = (
+    "Maas", "Rijn", "Waal", "IJssel", "Schelde", "Westerschelde", "Oosterschelde", "Vecht", "Amstel",
+    "Lek", "Linge", "Dommel", "Roer", "Geul", "Dinkel", "Regge", "Eem", "Gouwe", "Hollandse IJssel",
+    "Nederrijn", "Merwede", "Dieze", "Zaan", "Spaarne", "Schie", "Rotte", "Berkel", "Leie", "Dender",
+    "Demer", "Nete", "Zenne", "Ourthe", "Moezel", "Donau", "Elbe", "Seine", "Theems",
+    "IJsselmeer", "Markermeer", "Waddenzee", "Noordzee", "Lauwersmeer", "Grevelingen", "Veerse Meer",
+)
+REGIONS: tuple[str, ...] = (
+    "Limburg", "Brabant", "Noord-Brabant", "Zeeland", "Friesland", "Fryslân", "Drenthe", "Groningen",
+    "Overijssel", "Gelderland", "Flevoland", "Utrecht", "Noord-Holland", "Zuid-Holland", "Twente",
+    "Salland", "Achterhoek", "Veluwe", "Betuwe", "Bommelerwaard", "Gooi", "Randstad", "West-Friesland",
+    "Peel", "Kempen", "Zeeuws-Vlaanderen", "Walcheren", "Westland", "Hoeksche Waard", "Vlaanderen",
+    "Wallonië", "Henegouwen", "Ardennen", "Eifel", "Waddeneilanden", "Texel", "Ameland", "Schiermonnikoog",
+)
+# The name of a disease named after a person, as people also write it alone ('Mensen met Alzheimer').
+EPONYMS_ALONE: tuple[str, ...] = (
+    "Alzheimer", "Parkinson", "Crohn", "Pfeiffer", "Asperger", "Tourette", "Lyme", "Huntington",
+    "Duchenne", "Hodgkin", "Bechterew", "Hashimoto", "Kahler",
+)
 PUBLIC_BODIES: tuple[str, ...] = (
     "de Autoriteit Persoonsgegevens", "de Inspectie van het Onderwijs", "DUO", "de GGD",
     "Veilig Thuis", "de Raad voor de Kinderbescherming", "het Ministerie van OCW",

@@ -291,6 +291,14 @@ def _heading(rng: random.Random, _: Pools) -> list[Piece]:
     return [(text, None)]
 
 
+def _place_as_written(rng: random.Random, name: str, articles: tuple[str, ...]) -> list[Piece]:
+    """A water or region (LOC), now and then in capitals as a lesson's heading writes it."""
+    article = rng.choice(articles)
+    if rng.random() < 0.15:
+        return [(article.upper(), None), (name.upper(), "LOC")] if article else [(name.upper(), "LOC")]
+    return [(article, None), (name, "LOC")] if article else [(name, "LOC")]
+
+
 def news_person(rng: random.Random, p: Pools) -> list[Piece]:
     """A person as newspapers write one: full name, the surname alone ('zei Verbeke', with a
     capitalised tussenvoegsel) or initial + surname; names of every nationality in the pools."""
@@ -372,6 +380,9 @@ SLOT_FILLERS: dict[str, Filler] = {
     # slots of the training-only prose templates (issue 18): no person among them
     "gebod": _plain(names.PROSE_IMPERATIVES),
     "kop": _heading,
+    "water": lambda rng, _: _place_as_written(rng, rng.choice(names.WATERS), ("de ", "de ", "")),
+    "regio": lambda rng, _: _place_as_written(rng, rng.choice(names.REGIONS), ("", "", "de ")),
+    "eponiem": _plain(names.EPONYMS_ALONE),
     "afkorting": _plain(names.PROSE_ABBREVIATIONS),
     "wet": _plain(names.PROSE_LAWS),
     "ziekte": _plain(names.EPONYMOUS_CONDITIONS),
