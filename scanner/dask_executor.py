@@ -18,6 +18,7 @@ The traffic carries raw text: run the scheduler and workers with TLS (README, "S
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import pickle
@@ -25,7 +26,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from scanner.cache import ItemCache
-from scanner.executor import ROW_BATCH, ItemWork, Outcome, Task, default_workers, detect_task, run_ordered
+from scanner.executor import ROW_BATCH, ItemWork, Outcome, Task, default_workers, detect_batch, run_ordered
 from scanner.kernel.model import ScannedItem
 
 log = logging.getLogger(__name__)
@@ -98,10 +99,13 @@ class Grouped:
 
 def _worker_detect(blob: bytes, fingerprint: str, batch: list[Task]) -> list[Outcome]:
     if fingerprint not in _BUILT:
+        from scanner.pipeline import SCAN_GC_THRESHOLD
+
+        gc.set_threshold(*SCAN_GC_THRESHOLD)  # a spawned worker does not inherit the scan's (a forked one does)
         _BUILT.clear()
         _BUILT[fingerprint] = (pickle.loads(blob), {})  # an ItemWork pickles into a fresh one (Scanner.__reduce__)
     scanner, sources = _BUILT[fingerprint]
-    return [detect_task(scanner, sources, task) for task in batch]
+    return detect_batch(scanner, sources, batch)  # the files' NER windows in one batch, as local workers do
 
 
 def scan_on_dask(scanner: ItemWork, scheduler: str | None, workers: int | None,
