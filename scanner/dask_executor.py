@@ -26,7 +26,16 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from scanner.cache import ItemCache
-from scanner.executor import ROW_BATCH, ItemWork, Outcome, Task, default_workers, detect_batch, run_ordered
+from scanner.executor import (
+    ROW_BATCH,
+    SCAN_GC_THRESHOLD,
+    ItemWork,
+    Outcome,
+    Task,
+    default_workers,
+    detect_batch,
+    run_ordered,
+)
 from scanner.kernel.model import ScannedItem
 
 log = logging.getLogger(__name__)
@@ -99,8 +108,6 @@ class Grouped:
 
 def _worker_detect(blob: bytes, fingerprint: str, batch: list[Task]) -> list[Outcome]:
     if fingerprint not in _BUILT:
-        from scanner.pipeline import SCAN_GC_THRESHOLD
-
         gc.set_threshold(*SCAN_GC_THRESHOLD)  # a spawned worker does not inherit the scan's (a forked one does)
         _BUILT.clear()
         _BUILT[fingerprint] = (pickle.loads(blob), {})  # an ItemWork pickles into a fresh one (Scanner.__reduce__)

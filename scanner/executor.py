@@ -63,6 +63,7 @@ class ItemWork(Protocol):
 Task = tuple[str, Item, Content | None]
 Outcome = tuple[Item, Detected | None]
 log = logging.getLogger(__name__)
+SCAN_GC_THRESHOLD = (100_000, 50, 100)  # pipeline.fewer_collections; spawned dask workers set it for good
 _WORKER: dict[str, Any] = {}  # the forked worker's scanner and its own opened sources
 IN_FLIGHT_PER_WORKER = 8
 

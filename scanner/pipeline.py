@@ -22,7 +22,7 @@ from scanner.detection.detect import MIN_SCORE, CellMemo, block_texts, detect
 from scanner.detection.paragraphs import join_lines, split_long
 from scanner.doctables import read_tables
 from scanner.evaluation_cache import EvaluationCache, evaluation_inputs
-from scanner.executor import scan_all
+from scanner.executor import SCAN_GC_THRESHOLD, scan_all
 from scanner.forms import read_forms, records
 from scanner.generic_terms import drop_generic_terms
 from scanner.kernel.errors import Unreadable
@@ -313,9 +313,6 @@ def _scanned(scanner: Scanner, workers: int | None, executor: str, scheduler: st
 
         return scan_on_dask(scanner, scheduler, workers, cache)
     return scan_all(scanner, workers, cache)
-
-
-SCAN_GC_THRESHOLD = (100_000, 50, 100)  # see fewer_collections; dask workers set it for good
 
 
 @contextmanager
