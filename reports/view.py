@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from reports.i18n import t, value_label
+from reports.priority import priorities, settled, start_here
 from scanner.coverage import SourceGap, source_gaps
 from scanner.kernel.entities import catalogue
 from scanner.kernel.ledger import Ledger
@@ -157,8 +158,6 @@ class StartRow:
 
 def start_rows(report: Report) -> list[StartRow]:
     """The top actions every report begins with (reports.priority)."""
-    from reports.priority import start_here
-
     reviewed(report)
     lang = report.lang
     return [StartRow(a.points, a.rule, rule_title(a.rule, lang), a.source, a.path,
@@ -171,8 +170,6 @@ def start_rows(report: Report) -> list[StartRow]:
 def violation_rows(report: Report) -> Iterator[ViolationRow]:
     """One row per violation, highest priority first (reports.priority), with its identity and triage decision;
     read once (a report may hold a million: see in_order)."""
-    from reports.priority import priorities
-
     reviewed(report)
     lang = report.lang
     rows = (ViolationRow(
@@ -254,8 +251,6 @@ class GapNotice:
 def gap_notices(report: Report) -> list[GapNotice]:
     """Unread sources, worded for the reports (once per report in reports.priority.one_report: it reads
     every item)."""
-    from reports.priority import settled
-
     return settled("gap_notices", report, lambda: _gap_notices(report))
 
 

@@ -97,6 +97,14 @@ def evaluation_inputs(cfg: ScanConfig, records: Records, as_of: date) -> str:
     return h.hexdigest()
 
 
+def _item_fields(item: Item) -> str:
+    """Every field of the item as the crawl saw it (dataclasses.asdict would take longer than linking);
+    plain data, so its repr is stable."""
+    seen: list[Any] = [getattr(item, name) for name in ITEM_FIELDS]
+    seen.append([getattr(item.access, name) for name in ACCESS_FIELDS])
+    return repr(seen)
+
+
 class EvaluationCache:
     """Answers Scanner.finish for unchanged items (with their judgement) and keeps every fresh outcome."""
 
@@ -129,10 +137,7 @@ class EvaluationCache:
 
     # -- the inputs of one item ----------------------------------------------------------------------
     def _item_inputs(self, item: Item, detected_digest: str) -> str:
-        """Every field of the item as the crawl saw it (dataclasses.asdict would take longer than linking)."""
-        seen = [getattr(item, name) for name in ITEM_FIELDS]
-        seen.append([getattr(item.access, name) for name in ACCESS_FIELDS])
-        return self._mac("outcome", f"{self.inputs}\x00{detected_digest}\x00{seen!r}")  # plain data: repr is stable
+        return self._mac("outcome", f"{self.inputs}\x00{detected_digest}\x00{_item_fields(item)}")
 
     def _consent_digest(self, nummers: list[str]) -> str:
         """The consent rows of these pupils, in the register's order of the file (a rule may take the first)."""
@@ -266,9 +271,7 @@ class EvaluationCache:
             if scanned.findings or scanned.subjects or scanned.unknown_children:
                 self._body = None
                 return
-            item = scanned.item
-            rests_on = repr([[getattr(item, name) for name in ITEM_FIELDS],
-                             [getattr(item.access, name) for name in ACCESS_FIELDS]])
+            rests_on = _item_fields(scanned.item)
         self._body.update(rests_on.encode() + b"\x01")
 
     def body_digest(self) -> str:

@@ -47,9 +47,7 @@ class Ledger(Generic[T]):
         self._page = page
         self._cache_kb = cache_kb
         self._db: sqlite3.Connection | None = None
-        self._buffer = io.BytesIO()
-        self._pickler = pickle.Pickler(self._buffer, pickle.HIGHEST_PROTOCOL)
-        self._pending = 0  # entries pickled into the buffer, not yet written
+        self._new_page()
         self._stored = 0
         self._kept_chunk: tuple[int, list[T]] | None = None  # see _chunk_of
         self._held: dict[int, T] = {}  # entries the caller will look up by position (see extend)
@@ -88,9 +86,13 @@ class Ledger(Generic[T]):
         db.execute("INSERT INTO chunk (n, count, data) VALUES (?, ?, ?)",
                    (self._stored, self._pending, self._buffer.getvalue()))
         self._stored += self._pending
-        self._pending = 0
+        self._new_page()
+
+    def _new_page(self) -> None:
+        """An empty buffer with a Pickler of its own: a fresh memo per chunk."""
         self._buffer = io.BytesIO()
-        self._pickler = pickle.Pickler(self._buffer, pickle.HIGHEST_PROTOCOL)  # a fresh memo per chunk
+        self._pickler = pickle.Pickler(self._buffer, pickle.HIGHEST_PROTOCOL)
+        self._pending = 0  # entries pickled into the buffer, not yet written
 
     @staticmethod
     def _entries(data: bytes, count: int) -> list[T]:
@@ -201,9 +203,8 @@ class Ledger(Generic[T]):
             if self._db is not None:
                 self._db.close()
                 self._db = None
-            self._buffer = io.BytesIO()
-            self._pickler = pickle.Pickler(self._buffer, pickle.HIGHEST_PROTOCOL)
-            self._pending, self._stored, self._kept_chunk, self._held = 0, 0, None, {}
+            self._new_page()
+            self._stored, self._kept_chunk, self._held = 0, None, {}
 
 
 __all__ = ["Ledger"]
