@@ -264,7 +264,6 @@ def evaluate(scanned_items: Iterable[ScannedItem], ctx: RuleContext, records: Re
     out.skipped_rules = [{"rule": r.code, "reason": "geen " + " en ".join(names[n] for n in r.needs if not available[n])
                           + " opgegeven"} for r in RULES if r not in active]
     for scanned in scanned_items:
-        offset = len(out.findings)
         judged = scanned.judged
         if judged is None:
             judged = judge(scanned, active, ctx)
@@ -274,16 +273,22 @@ def evaluate(scanned_items: Iterable[ScannedItem], ctx: RuleContext, records: Re
                 scanned.judged_fresh(judged)
         elif remember is not None and isinstance(scanned, SignatureRow):
             remember(scanned, judged)  # a copied row's lent judgement is its own: kept for a rescan like one
-        named = judged.violations + judged.to_review
-        # after the rules: the ledger keeps a copy as it is now; the reports look up the violations' findings
-        out.findings.extend(scanned.findings, hold={i for v in named for i in v.findings})
-        for v in named:
-            v.findings = [offset + i for i in v.findings]
-        if named:  # most items (a table's rows above all) have none: no calls for nothing
+        # most items (a million-row table's rows above all) have no findings and no judgement: no calls for nothing
+        if judged.violations or judged.to_review:
+            named = judged.violations + judged.to_review
+            offset = len(out.findings)
+            for v in named:
+                v.findings = [offset + i for i in v.findings]
+            # after the rules: the ledger keeps a copy as it is now; the reports look up the violations' findings
+            out.findings.extend(scanned.findings, hold={i - offset for v in named for i in v.findings})
             out.violations.extend(judged.violations)  # type: ignore[attr-defined]
             out.to_review.extend(judged.to_review)  # type: ignore[attr-defined]
-        out.exempt.extend(judged.exempt)
-        out.kept_by_law.extend(judged.kept_by_law)
+        elif scanned.findings:
+            out.findings.extend(scanned.findings)
+        if judged.exempt:
+            out.exempt.extend(judged.exempt)
+        if judged.kept_by_law:
+            out.kept_by_law.extend(judged.kept_by_law)
         if done is not None:
             done(scanned)
     return out
