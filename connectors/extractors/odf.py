@@ -8,9 +8,12 @@ repeated rows/columns expanded only where they carry text (an empty sheet declar
 from __future__ import annotations
 
 import io
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+import odf
 from odf import teletype
 from odf.element import Element, Text
 from odf.namespaces import OFFICENS, TABLENS, TEXTNS
@@ -20,6 +23,18 @@ from connectors.extractors.delimited import table_units as sheet_units
 from connectors.extractors.doctables import table_cells
 from connectors.extractors.office import check_package
 from scanner.kernel.model import Content, TextUnit
+
+
+def keep_odfpy_off_sys_path() -> None:
+    """odfpy appends its own folder to sys.path in most of its modules. Its `config.py` then shadows
+    avgscan's `config` package in every process started later (a spawned dask worker inherits sys.path):
+    the worker failed to start with "cannot import name 'CONFIG_DIR' from 'config'". Its modules import
+    each other as `odf.…`, so the entries are not needed; called after every import of odfpy."""
+    folder = str(Path(odf.__file__).parent)
+    sys.path[:] = [p for p in sys.path if p != folder]
+
+
+keep_odfpy_off_sys_path()
 
 MAX_REPEAT = 1000  # a repeated row with text is expanded at most this often
 MAX_COLUMNS = 16_384  # the widest sheet LibreOffice writes

@@ -205,6 +205,10 @@ def odt_bytes(doc: Doc) -> bytes:
     from odf.table import Table, TableCell, TableColumn, TableRow
     from odf.text import H, P
 
+    from connectors.extractors.odf import keep_odfpy_off_sys_path
+
+    keep_odfpy_off_sys_path()
+
     document = OpenDocumentText()
     tables = 0
     for b in doc.blocks:

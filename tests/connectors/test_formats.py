@@ -4,7 +4,12 @@ and the ways a file can be unreadable (encrypted, corrupt, unsupported), each wi
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -81,6 +86,43 @@ def test_odt_paragraphs_comment_header_footer() -> None:
     assert got["opmerking 1"] == "Opmerking: ouders ingelicht"
     assert got["koptekst (Standard)"] == "Kop: leerlingdossier"
     assert got["voettekst (Standard)"] == "Voet: vertrouwelijk"
+
+
+def test_reading_odf_leaves_sys_path_as_it_was_for_processes_started_later(tmp_path) -> None:  # noqa: ANN001
+    """odfpy appends its folder to sys.path, and a process spawned later (a dask worker) then found odfpy's
+    config.py for avgscan's `config` and failed to start. Run where a school runs it: outside the checkout,
+    without PYTHONPATH (an installed avgscan; with an editable install its finder comes after sys.path)."""
+    code = textwrap.dedent("""
+        import multiprocessing, sys
+        from pathlib import Path
+
+        def child(queue):
+            import config
+            queue.put(config.__file__)
+
+        if __name__ == "__main__":
+            import odf
+            import connectors.extractors.odf
+            import odf.opendocument, odf.table, odf.text
+            print(str(Path(odf.__file__).parent) in sys.path)
+            ctx = multiprocessing.get_context("spawn")
+            queue = ctx.Queue()
+            worker = ctx.Process(target=child, args=(queue,))
+            worker.start()
+            print(queue.get(timeout=60))
+            worker.join()
+    """)
+    script = tmp_path / "spawn_after_odf.py"
+    script.write_text(code)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run([sys.executable, str(script)], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=120)
+    if "No module named 'connectors'" in done.stderr:
+        pytest.skip("avgscan is not installed in this interpreter (only on PYTHONPATH)")
+    assert done.returncode == 0, done.stderr
+    on_path, config_file = done.stdout.split()
+    assert on_path == "False"
+    assert Path(config_file).parent.name == "config" and "odf" not in Path(config_file).parts
 
 
 def test_ods_cells_and_a_million_empty_rows() -> None:
