@@ -49,6 +49,17 @@ class _Group:
     def __init__(self) -> None:
         self.tasks: list[Task] = []
         self.future: Any = None
+        self._outcomes: list[Outcome] | None = None
+
+    def outcomes(self) -> list[Outcome]:
+        """The group's outcomes, fetched from its worker once. A dask future fetches its result again at
+        every `result()`, and each of a group's files asks: the worker sent every group ~16 times over,
+        which was most of the dask path's CPU in the client and in the workers' event loops. The future
+        is let go once fetched, so the worker can free the result."""
+        if self._outcomes is None:
+            self._outcomes = pickle.loads(self.future.result())
+            self.future.release()
+        return self._outcomes
 
 
 class _Share:
@@ -67,7 +78,7 @@ class _Share:
         if self.group.future is None:  # the executor waits for it: send the group as it is
             self.grouped.send()
         try:
-            return self.group.future.result()[self.start:self.stop]  # type: ignore[no-any-return]
+            return self.group.outcomes()[self.start:self.stop]
         except Exception:
             if len(self.group.tasks) == self.stop - self.start:
                 raise  # it was alone already
@@ -97,7 +108,7 @@ class Grouped:
     def alone(self, batch: list[Task]) -> list[Outcome]:
         """One submission sent by itself, outside any group, and waited for."""
         self.sent += 1
-        return self._send(batch).result()  # type: ignore[no-any-return]
+        return pickle.loads(self._send(batch).result())  # type: ignore[no-any-return]
 
     def send(self) -> None:
         if self.open.tasks:
@@ -106,17 +117,20 @@ class Grouped:
             self.open = _Group()
 
 
-def _worker_detect(blob: bytes, fingerprint: str, batch: list[Task]) -> list[Outcome]:
+def _worker_detect(blob: bytes, fingerprint: str, batch: list[Task]) -> bytes:
+    """The batch's outcomes, pickled here as one: dask would serialise a list of them element by element."""
     if fingerprint not in _BUILT:
         gc.set_threshold(*SCAN_GC_THRESHOLD)  # a spawned worker does not inherit the scan's (a forked one does)
         _BUILT.clear()
         _BUILT[fingerprint] = (pickle.loads(blob), {})  # an ItemWork pickles into a fresh one (Scanner.__reduce__)
     scanner, sources = _BUILT[fingerprint]
-    return detect_batch(scanner, sources, batch)  # the files' NER windows in one batch, as local workers do
+    outcomes = detect_batch(scanner, sources, batch)  # the files' NER windows in one batch, as local workers do
+    return pickle.dumps(outcomes, pickle.HIGHEST_PROTOCOL)
 
 
 def scan_on_dask(scanner: ItemWork, scheduler: str | None, workers: int | None,
                  cache: ItemCache | None = None) -> Iterator[ScannedItem]:
+    import dask
     from distributed import Client, LocalCluster
 
     workers = default_workers() if workers is None or workers <= 0 else workers
@@ -126,7 +140,10 @@ def scan_on_dask(scanner: ItemWork, scheduler: str | None, workers: int | None,
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        # dask's statistical profiler samples every worker thread's stack every 10 ms: a tenth of the workers'
+        # CPU on a scan, for a dashboard this cluster does not have
+        with dask.config.set({"distributed.worker.profile.enabled": False}):
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
         data = client.scatter(blob, broadcast=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -80,12 +81,18 @@ def test_dask_submissions_go_in_groups() -> None:
     the executor waits for is sent at once even when its group is not full."""
     from scanner.dask_executor import Grouped
 
-    class Done:
-        def __init__(self, tasks: list) -> None:  # noqa: ANN401
-            self.value = [(t, "detected") for t in tasks]
+    fetched: list[list] = []
 
-        def result(self) -> list:
-            return self.value
+    class Done:  # a dask future: the worker's pickled outcomes, fetched from the worker at every result()
+        def __init__(self, tasks: list) -> None:  # noqa: ANN401
+            self.tasks = tasks
+
+        def result(self) -> bytes:
+            fetched.append(self.tasks)
+            return pickle.dumps([(t, "detected") for t in self.tasks])
+
+        def release(self) -> None:
+            pass
 
     sent: list[list] = []
     grouped = Grouped(lambda tasks: sent.append(list(tasks)) or Done(tasks), size=3)
@@ -93,6 +100,7 @@ def test_dask_submissions_go_in_groups() -> None:
     assert sent == [["file0", "file1", "file2"], ["file3", "row1", "row2"]]
     assert [s.result() for s in shares] == [[(f"file{i}", "detected")] for i in range(4)] + [
         [("row1", "detected"), ("row2", "detected")]]
+    assert fetched == sent  # each group fetched from its worker once, not once per file in it
     waiting = grouped.submit(["file4"])
     assert len(sent) == 2 and waiting.result() == [("file4", "detected")] and sent[-1] == ["file4"]
 
@@ -106,10 +114,13 @@ def test_a_dask_group_that_fails_is_sent_again_file_by_file() -> None:
         def __init__(self, tasks: list) -> None:
             self.tasks = tasks
 
-        def result(self) -> list:
+        def result(self) -> bytes:
             if "bomb" in self.tasks:
                 raise RuntimeError("KilledWorker")
-            return [(t, "detected") for t in self.tasks]
+            return pickle.dumps([(t, "detected") for t in self.tasks])
+
+        def release(self) -> None:
+            pass
 
     sent: list[list] = []
     grouped = Grouped(lambda tasks: sent.append(list(tasks)) or Outcome(tasks), size=3)
