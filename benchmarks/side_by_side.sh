@@ -16,6 +16,6 @@ for co in before after; do
     echo "== $co $run ($dir)"
     /usr/bin/time -f "$co $run wall=%e cpu_user=%U cpu_sys=%S" env PYTHONPATH="$dir" \
       python "$here/peak_rss.py" python -m scanner.cli scan -c "$school/avgscan.yaml" --out "$work/out-$co" -q \
-      --workers 2 2>&1 | grep -E "overtredingen in|^rc |^peaks|wall=" || true
+      --workers 2 2>&1 | grep -E "overtredingen in|^rc |^peak|wall=" || true
   done
 done

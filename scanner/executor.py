@@ -33,7 +33,7 @@ from scanner.cache import ItemCache
 from scanner.config import ScanConfig
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.keys import Keyer
-from scanner.kernel.model import Content, Detected, Item, ScannedItem
+from scanner.kernel.model import Content, Detected, Item, ScannedItem, TextUnit
 from scanner.worker_pool import Ticket, WorkerPool
 
 
@@ -269,6 +269,19 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+WARM_UP = TextUnit(place="alinea 1", text=(
+    "Naam leerling: Jan de Vries\nGeboortedatum: 12-03-2014\nDe moeder van Jan belde op 06-12345678 over zijn "
+    "ADHD en de jeugdhulp. Adres: Dorpsstraat 12, 1234 AB Zwolle; e-mail ouder@example.nl; BSN 111222333."))
+
+
+def warm_up(scanner: ItemWork) -> None:
+    """Build the analyzer and detect one made-up file, before forking: the word lists and tables that load on
+    first use (OpenTaal, names, phone metadata, roles: about 100 MB) are then built once in the parent and
+    shared by every fork, instead of being built again in each worker and in each replacement."""
+    _ = scanner.analyzer
+    scanner.detect_item(Item(source="", path="opwarmen.txt", kind="file"), Content(units=[WARM_UP]))
+
+
 def worker_pool(workers: int, max_items: int = 0, max_mb: float = 0) -> WorkerPool:
     """Forked workers (they inherit the built analyzer) that end when the parent ends, leave Ctrl-C to
     it, and are replaced by a fresh fork after `max_items` items or past `max_mb` of their own memory."""
@@ -432,7 +445,7 @@ def scan_all(scanner: ItemWork, workers: int | None = 1, cache: ItemCache | None
 
     def submit(batch: list[Task]) -> Ticket:
         if not pools:  # the first item the cache cannot answer: load the analyzer, then fork
-            _ = scanner.analyzer
+            warm_up(scanner)
             _WORKER["scanner"] = scanner  # inherited by the forked workers
             pools.append(worker_pool(workers, limits.worker_max_items, limits.worker_max_mb))
         return pools[0].submit(batch)

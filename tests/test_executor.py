@@ -153,3 +153,17 @@ def test_item_time_and_text_limits(school: Path, monkeypatch: pytest.MonkeyPatch
     cfg.limits.max_text_mb = 0.00001  # ~10 characters
     report = run_scan(cfg, workers=1)
     assert {i.reason.split(" (")[0] for i in report.items if i.status == "unreadable"} == {"te veel tekst"}
+
+
+def test_the_parent_builds_what_loads_on_first_use_before_it_forks(school: Path) -> None:  # noqa: F811
+    """Forked workers share what the parent built; word lists built on a worker's first file were built
+    again in every worker (about 100 MB each). warm_up leaves them built in the parent."""
+    from scanner.detection.name_evidence import dutch_words
+    from scanner.executor import warm_up
+
+    cfg = load_config(school / "avgscan.yaml")
+    scanner = Scanner(cfg, load_records(cfg))
+    _ = scanner.analyzer
+    dutch_words.cache_clear()
+    warm_up(scanner)
+    assert dutch_words.cache_info().currsize == 1
