@@ -221,6 +221,8 @@ class TableScan:
         # a role configured for one row ('verzuim#12') would make the place a row's own: then per row
         self.place_per_row = any("#" in k for k in (*cfg.roles, *cfg.outbound))
         self.role, self.party = probe.role, probe.party
+        # a row's access is its table's: the copies share one (the ledger then pickles it once per page)
+        self.access = probe.access
         self.folded_prefix = fold(self.prefix)
         terms = [folded for _, folded in work.hold_terms]
         self.hold_pattern = re.compile("|".join(map(re.escape, terms))) if terms else None
@@ -363,7 +365,7 @@ class TableScan:
                                        lends_to=result)
             self.scanned += 1
             return scanned
-        item = Item(source=self.source.name, path=self.prefix + locator, kind="row", size=size,
+        item = Item(source=self.source.name, path=self.prefix + locator, kind="row", size=size, access=self.access,
                     register=self.plan.register)
         if self.place_per_row:
             assign_place(item, self.cfg)

@@ -17,6 +17,7 @@ from typing import Any, Literal
 # a weaker link that would raise one is put before the FG to review (issue: adults' initials, namesakes).
 Strength = Literal["weak", "medium", "strong", "decisive"]
 STRENGTHS: tuple[Strength, ...] = ("weak", "medium", "strong", "decisive")
+CONFIRMING = frozenset(STRENGTHS[STRENGTHS.index("medium"):])  # asked for every linked item of a scan
 # What a connector found (ItemKind) and what became of it (ItemStatus); how bad a violation is (Severity).
 ItemKind = Literal["file", "member", "row"]
 ItemStatus = Literal["scanned", "unreadable", "skipped"]
@@ -159,7 +160,7 @@ class Subject:
     @property
     def confirmed(self) -> bool:
         """Strong enough to raise a violation on its own."""
-        return not self.ambiguous and STRENGTHS.index(self.strength) >= STRENGTHS.index("medium")
+        return not self.ambiguous and self.strength in CONFIRMING
 
 
 @dataclass
