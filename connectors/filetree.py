@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import PurePosixPath
 
 from connectors.base import FileSourceSettings
-from connectors.extractors import Limits, extract, extractor_for, reading_with, unsupported_reason
+from connectors.extractors import Limits, extract, reading_with, supported, unsupported_reason
 from connectors.members import SEPARATOR, is_container, member_items, read_member, split
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.model import Access, Content, Item
@@ -121,7 +121,7 @@ class FileTreeSource:
             item.status, item.reason = "skipped", "systeembestand van Windows/macOS (geen gegevens)"
         elif entry.size > self.limits.max_member_bytes:
             item.status, item.reason = "unreadable", f"te groot ({entry.size // 1048576} MB)"
-        elif extractor_for(name) is None:
+        elif not supported(name):
             item.status, item.reason = "unreadable", unsupported_reason(name)
         return item
 

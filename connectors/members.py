@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from connectors.extractors import Limits, Member, extract, extractor_for, member_lister_for, unsupported_reason
+from connectors.extractors import Limits, Member, extract, member_lister_for, supported, unsupported_reason
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.model import Content, Item
 
@@ -51,7 +51,7 @@ def member_items(container: Item, data: bytes, limits: Limits, depth: int = 1) -
             item.status, item.reason = "unreadable", member.reason
         elif member.size > limits.max_member_bytes:
             item.status, item.reason = "unreadable", f"te groot ({member.size // 1048576} MB)"
-        elif extractor_for(member.name) is None:
+        elif not supported(member.name):
             item.status, item.reason = "unreadable", unsupported_reason(member.name)
         elif is_container(member.name):
             if depth >= limits.max_depth:

@@ -136,6 +136,12 @@ def suffix(name: str) -> str:
     return PurePosixPath(name).suffix.lower()
 
 
+def supported(name: str) -> bool:
+    """Whether some extractor reads `name`, asked by the crawl of every file: without importing the
+    extractor (a rescan answered from the cache never needs pypdf, python-docx or openpyxl)."""
+    return suffix(name) in EXTRACTORS
+
+
 def extractor_for(name: str) -> Extractor | None:
     spec = EXTRACTORS.get(suffix(name))
     return _resolve(spec) if spec else None  # type: ignore[return-value]

@@ -16,18 +16,27 @@ where), truth (expected violations), truth_files/entities (the truth/ folder), s
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from scanner.demo.config_writer import write_config
-from scanner.demo.database import write_database
-from scanner.demo.planner import AS_OF, plan_school
-from scanner.demo.records import write_records
 from scanner.demo.styles import DEFAULT_STYLE, STYLE_NAMES, style_by_name
-from scanner.demo.truth import score, write_truth
-from scanner.demo.truth_files import write_truth_files
-from scanner.demo.writers import write_doc
+
+if TYPE_CHECKING:
+    from scanner.demo.planner import AS_OF, plan_school
+    from scanner.demo.truth import score
+
+# Imported when first asked for: `avgscan scan` names the house styles in its help (scanner.demo.styles, a
+# subpackage, runs this file first) and must not load the generator (Faker, the document writers) for that.
+_LAZY = {"AS_OF": "scanner.demo.planner", "plan_school": "scanner.demo.planner", "score": "scanner.demo.truth"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 GENERATED = ("share", "records", "las.db", "truth.json", "truth", "avgscan.yaml")
 
@@ -37,6 +46,14 @@ def build_demo_school(root: Path, seed: int = 2026, pupils: int = 60, documents:
     """Create the demo school under `root` and return the path of its avgscan.yaml.
 
     What this function generated before in `root` is replaced; nothing else there is touched."""
+    from scanner.demo.config_writer import write_config
+    from scanner.demo.database import write_database
+    from scanner.demo.planner import plan_school
+    from scanner.demo.records import write_records
+    from scanner.demo.truth import write_truth
+    from scanner.demo.truth_files import write_truth_files
+    from scanner.demo.writers import write_doc
+
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
     for name in GENERATED:

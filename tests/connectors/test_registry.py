@@ -75,3 +75,28 @@ def test_a_config_imports_only_the_connectors_it_names() -> None:
     assert "connectors.filesystem" in loaded
     assert not loaded & {m for k, m in CONNECTORS.items() if k != "filesystem"}
     assert not any(m.startswith("smbprotocol") for m in loaded)
+
+
+CRAWL = """
+import json, sys
+from pathlib import Path
+from connectors import open_source
+from scanner.config import build_config
+folder = Path(sys.argv[1])
+cfg = build_config({"sources": [{"name": "s", "type": "filesystem", "path": str(folder)}]}, "c", folder)
+items = list(open_source(cfg.sources[0]).crawl())
+print(json.dumps({"items": {i.path: i.status for i in items},
+                  "parsers": sorted(m for m in ("pypdf", "docx", "openpyxl", "odf") if m in sys.modules)}))
+"""
+
+
+def test_the_crawl_imports_no_extractor(tmp_path: Path) -> None:
+    """A rescan answered from the cache reads no file: its crawl must not import pypdf, python-docx, openpyxl
+    or odfpy only to learn that a .pdf is a format avgscan reads (a tenth of a rescan's imports)."""
+    for name in ("verslag.pdf", "OPP.docx", "lijst.xlsx", "brief.odt", "foto.xyz"):
+        (tmp_path / name).write_bytes(b"not parsed")
+    out = subprocess.run([sys.executable, "-c", CRAWL, str(tmp_path)], cwd=ROOT, capture_output=True, text=True,
+                         check=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    got = json.loads(out.stdout)
+    assert got["parsers"] == []
+    assert got["items"]["foto.xyz"] == "unreadable" and got["items"]["verslag.pdf"] == "scanned"
