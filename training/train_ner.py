@@ -11,7 +11,7 @@ Steps (all intermediate files go to --workdir, default /tmp/avgscan-ner):
    spacy-lookups-data, serialised into the folder) + metadata;
 4. evaluate (training/evaluate.py) and write RESULTS.md and MODEL_CARD.md.
 
-Usage: python -m training.train_ner [--variant flags|plain|lexflags] [--output DIR]
+Usage: python -m training.train_ner [--variant clean|flags|plain|lexflags] [--output DIR] [--ordinary-flag]
        [--set section.key=value ...] [--config CFG]
 """
 
@@ -134,7 +134,7 @@ def lexflag_lists() -> dict[str, list[str]]:
 @spacy.registry.misc("avgscan.lexflag_lists.v2")
 def lexflag_lists_v2(
     deduce: bool = True, world: bool = True, lemmas: bool = True, countries_win: bool = False,
-    belgian: bool = False,
+    belgian: bool = False, ordinary: bool = False,
 ) -> dict[str, list[str]]:
     """v1's lists plus, with `deduce`, the name and place lists of the `deduce` package,
     and with `world`, single-word world places (CLDR countries and cities, GeoNames
@@ -146,7 +146,8 @@ def lexflag_lists_v2(
     ('Sierra Leone'; not 'Jan' of 'Jan Mayen' nor 'Verenigde': known names and words), and a country's Dutch
     name is taken out of the first-name and surname lists: 'Israël' is in deduce's
     surnames, and in news text it is the country. With `belgian`, the first names and surnames
-    of npm `@zxcvbn-ts/language-nl-be` (MIT) are added (training/dutch_knowledge.py).
+    of npm `@zxcvbn-ts/language-nl-be` (MIT) are added (training/dutch_knowledge.py). With
+    `ordinary`, an 'ordinary' list (`ordinary_words`) is added for the 'O' flag (session 26).
 
     deduce (LGPL-3.0-or-later per its metadata, Vincent Menger et al.) is read here, at
     build time only; the lists end up inside the model folder (`lexflags/lists.json.gz`)
@@ -177,10 +178,27 @@ def lexflag_lists_v2(
     heldout = {t.casefold() for t in names.name_tokens(pools.first.heldout)}
     heldout |= {t.casefold() for t in names.name_tokens(pools.surname.heldout)}
     heldout |= {p.casefold() for p in pools.place.heldout}
-    return {
+    out = {
         key: sorted(v for v in values if key == "lexicon" or v.casefold() not in heldout)
         for key, values in lists.items()
     }
+    if ordinary:
+        known = heldout | {v.casefold() for key in ("first", "surname", "place") for v in out[key]}
+        out["ordinary"] = sorted(ordinary_words() - known)
+    return out
+
+
+def ordinary_words() -> set[str]:
+    """The words of the 'O' flag: lower-case OpenTaal entries that OpenTaal never writes as a proper
+    noun (`name_evidence.common_words`, the split the scanner makes), letters only.
+
+    The caller takes out every name and place of the lists and of the held-out pools: 'O' then
+    says "no name known to us", so a training name never carries it, nor does a held-out one
+    (with the held-out names in, 'O' would mark them and the held-out test would measure the
+    list, not the model)."""
+    from scanner.detection.name_evidence import common_words
+
+    return {w for w in common_words() if w.isalpha() and len(w) > 1}
 
 
 @spacy.registry.misc("avgscan.use_word_classes.v1")
@@ -331,6 +349,13 @@ def parse_overrides(items: list[str]) -> dict[str, object]:
     return overrides
 
 
+def variant_options(args: argparse.Namespace) -> dict[str, object]:
+    """Config overrides that the command-line options stand for (`--set` still wins)."""
+    if args.variant != "clean":
+        return {}
+    return {"components.tok2vec.model.embed.lists.ordinary": bool(args.ordinary_flag)}
+
+
 def run_training(
     variant: str, workdir: Path, paths: tuple[Path, Path], max_steps: int,
     config_path: Path | None = None, extra: dict[str, object] | None = None,
@@ -419,6 +444,10 @@ def main() -> None:
     parser.add_argument("--teacher", type=Path, metavar="MODEL_DIR",
                         help="self-training: LassySmall names the silver rules leave undecided take this clean "
                              "model's label where it predicts exactly that name (never a CoNLL-trained model)")
+    parser.add_argument("--ordinary-flag", action=argparse.BooleanOptionalAction, default=False,
+                        help="the 'O' flag: a Capitalised or CAPITALS token whose lower-case form is an OpenTaal "
+                             "word never written as a proper noun ('Mensen', 'INHOUD'); its list is stored in "
+                             "the model (session 26)")
     parser.add_argument("--from-checkpoint", type=Path, metavar="MODEL_DIR",
                         help="skip corpora and training: assemble and evaluate this spacy-train checkpoint "
                              "(e.g. WORKDIR/model-clean/model-best of a run stopped early)")
@@ -440,7 +469,7 @@ def main() -> None:
             research=args.research, clean=args.clean, prose=args.prose, news=args.news,
             news_share=args.news_share, teacher=args.teacher)
         best = run_training(args.variant, args.workdir, paths, args.max_steps,
-                            args.config, parse_overrides(args.set))
+                            args.config, {**variant_options(args), **parse_overrides(args.set)})
     assemble(best, args.output, args.variant)
     from training import evaluate
 

@@ -1,7 +1,8 @@
 """Custom spaCy components of the shipped Dutch pipeline (`config/nlp/nl_school`).
 
 Why this module exists: the NER of the shipped pipeline reads lexical flags
-(first-name / surname / place gazetteers and "known Dutch word") as one extra
+(first-name / surname / place gazetteers, "known Dutch word" and, in models built with
+`--ordinary-flag`, "capitalised ordinary word") as one extra
 hashed embedding feature. The shipped pipeline computes them in its tok2vec
 (`avgscan.LexFlagHashEmbed.v1`, below); the older `avgscan_lexflags` pipeline
 component does the same through `token.tag_` (variant `lexflags`). spaCy needs
@@ -31,7 +32,9 @@ from spacy.util import ensure_path, registry
 from thinc.api import Model
 
 FACTORY = "avgscan_lexflags"
-LIST_NAMES = ("first", "surname", "place", "lexicon")
+LIST_NAMES = ("first", "surname", "place", "lexicon", "ordinary")
+"""'ordinary' (OpenTaal words never written as a proper noun) is absent from models built before
+session 26: an absent list is an empty set, so those models get exactly the flags they were trained on."""
 DROPPABLE = frozenset({"F", "S", "P"})
 """Gazetteer flags that may be hidden at random during training (`drop_flags`), so
 names that are in no list are still recognised from context (see training/README.md)."""
@@ -40,14 +43,24 @@ NO_FLAGS = "-"
 
 def flag_letters(text: str, lists: dict[str, frozenset[str]]) -> str:
     """'F' first name, 'S' surname part, 'P' place (those three only when capitalised),
-    'W' known Dutch word, in that order; the casefolded `lists` are keyed by LIST_NAMES."""
+    'W' known Dutch word, 'O' ordinary word written Capitalised or in CAPITALS, in that order;
+    the casefolded `lists` are keyed by LIST_NAMES ('ordinary' may be missing: old models).
+
+    Why 'O': most of the NER's false names on prose are ordinary words that a sentence start or a
+    heading capitalises ('Mensen', 'Inhoud', 'NIEUWSBRIEF'); 'W' cannot tell those from names, as
+    its lemma table also holds 'roos' and 'bakker'. Only the two spellings a sentence start or a
+    heading gives count: 'InHoud' is no such word."""
     folded = text.casefold()
     found = ""
     if text[:1].isupper():
         found += "F" if folded in lists["first"] else ""
         found += "S" if folded in lists["surname"] else ""
         found += "P" if folded in lists["place"] else ""
-    return found + ("W" if folded in lists["lexicon"] else "")
+    found += "W" if folded in lists["lexicon"] else ""
+    ordinary = lists.get("ordinary")
+    if ordinary and text[:1].isupper() and (text[1:].islower() or text.isupper()) and folded in ordinary:
+        found += "O"
+    return found
 
 
 class LexFlags:
@@ -140,7 +153,7 @@ def make_lexflags(nlp: Language, name: str, flag_dropout: float, seed: int, drop
 # only. The lists are stored in the layer's attrs, i.e. inside `tok2vec/model`, and
 # flag dropout is applied only in training passes (`is_train`).
 
-FLAG_BITS = {"F": 1, "S": 2, "P": 4, "W": 8}
+FLAG_BITS = {"F": 1, "S": 2, "P": 4, "W": 8, "O": 16}
 
 
 class _FlagLookup:
