@@ -134,7 +134,7 @@ def lexflag_lists() -> dict[str, list[str]]:
 @spacy.registry.misc("avgscan.lexflag_lists.v2")
 def lexflag_lists_v2(
     deduce: bool = True, world: bool = True, lemmas: bool = True, countries_win: bool = False,
-    belgian: bool = False, ordinary: bool = False,
+    belgian: bool = False, ordinary: bool = False, ordinary_names: bool = False,
 ) -> dict[str, list[str]]:
     """v1's lists plus, with `deduce`, the name and place lists of the `deduce` package,
     and with `world`, single-word world places (CLDR countries and cities, GeoNames
@@ -147,7 +147,9 @@ def lexflag_lists_v2(
     name is taken out of the first-name and surname lists: 'Israël' is in deduce's
     surnames, and in news text it is the country. With `belgian`, the first names and surnames
     of npm `@zxcvbn-ts/language-nl-be` (MIT) are added (training/dutch_knowledge.py). With
-    `ordinary`, an 'ordinary' list (`ordinary_words`) is added for the 'O' flag (session 26).
+    `ordinary`, an 'ordinary' list (`ordinary_words`) is added for the 'O' flag (session 26), without
+    the words of the name and place lists, or with `ordinary_names` without the place list only
+    ('Massa', 'Vissers', 'Wilt' are surnames, and ordinary words at a sentence start).
 
     deduce (LGPL-3.0-or-later per its metadata, Vincent Menger et al.) is read here, at
     build time only; the lists end up inside the model folder (`lexflags/lists.json.gz`)
@@ -183,7 +185,8 @@ def lexflag_lists_v2(
         for key, values in lists.items()
     }
     if ordinary:
-        known = heldout | {v.casefold() for key in ("first", "surname", "place") for v in out[key]}
+        named = ("place",) if ordinary_names else ("first", "surname", "place")
+        known = heldout | {v.casefold() for key in named for v in out[key]}
         out["ordinary"] = sorted(ordinary_words() - known)
     return out
 
@@ -192,10 +195,9 @@ def ordinary_words() -> set[str]:
     """The words of the 'O' flag: lower-case OpenTaal entries that OpenTaal never writes as a proper
     noun (`name_evidence.common_words`, the split the scanner makes), letters only.
 
-    The caller takes out every name and place of the lists and of the held-out pools: 'O' then
-    says "no name known to us", so a training name never carries it, nor does a held-out one
-    (with the held-out names in, 'O' would mark them and the held-out test would measure the
-    list, not the model)."""
+    The caller takes out every name and place of the held-out pools (as from the other lists: the
+    held-out test must measure the model, not the list) and the places and (unless
+    `ordinary_names`) the names of the lists."""
     from scanner.detection.name_evidence import common_words
 
     return {w for w in common_words() if w.isalpha() and len(w) > 1}
