@@ -17,7 +17,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from config.nlp.components import FLAG_BITS, flag_letters, lexflag_hash_embed
+from config.nlp.components import FLAG_BITS, HashedWords, flag_letters, lexflag_hash_embed, pack_words
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "config" / "nlp" / "nl_school"
 OLD_LISTS = {"first": ["sanne"], "surname": ["bakker"], "place": ["jeruzalem"],
@@ -54,9 +54,11 @@ def test_no_ordinary_list_gives_the_old_flags() -> None:
 
 
 def test_old_layer_attrs_loaded_by_this_code_give_the_old_flags() -> None:
-    """The attrs as d8 stores them (gzip JSON of the four lists) read back by today's lookup."""
+    """The attrs as d8 stores them (gzip JSON of the four lists, no 'ordinary' attr) read back by
+    today's lookup."""
     nlp = spacy.blank("nl")
     layer = features_layer(OLD_LISTS)
+    del layer.attrs["ordinary"]
     packed = json.dumps(OLD_LISTS).encode("utf-8")
     layer.attrs["lists"] = gzip.compress(packed, mtime=0)  # new bytes: the lookup is rebuilt
     assert "ordinary" not in json.loads(gzip.decompress(layer.attrs["lists"]))
@@ -81,17 +83,24 @@ def shipped() -> Language:
 def test_shipped_model_without_its_ordinary_list_loses_only_the_o_flag(shipped: Language) -> None:
     """Taking the list out of the shipped layer turns it into an old model: every other flag stays."""
     layer = next(n for n in shipped.get_pipe("tok2vec").model.walk() if n.name == "lexflag_features")
-    lists = json.loads(gzip.decompress(layer.attrs["lists"]))
+    assert "ordinary" not in json.loads(gzip.decompress(layer.attrs["lists"]))  # hashed, not 344,000 strings
     words = ["Inhoud", "Terugblik", "Gesprek", "met", "Sanne", "uit", "Jeruzalem", "NIEUWSBRIEF"]
     before = flag_column(layer, shipped, words)
-    if "ordinary" not in lists:
+    if not layer.attrs.get("ordinary"):
         assert not any(v & FLAG_BITS["O"] for v in before)
         return
     assert before[0] & FLAG_BITS["O"] and before[-1] & FLAG_BITS["O"] and not before[4] & FLAG_BITS["O"]
-    saved = layer.attrs["lists"]
+    saved = layer.attrs["ordinary"]
     try:
-        del lists["ordinary"]
-        layer.attrs["lists"] = gzip.compress(json.dumps(lists).encode("utf-8"), mtime=0)
+        del layer.attrs["ordinary"]  # as in a model saved before session 26
         assert flag_column(layer, shipped, words) == [v & ~FLAG_BITS["O"] for v in before]
     finally:
-        layer.attrs["lists"] = saved
+        layer.attrs["ordinary"] = saved
+
+
+def test_hashed_words_are_the_words() -> None:
+    words = HashedWords(pack_words(["mensen", "Inhoud", "terugblik"]))
+    assert len(words) == 3
+    assert "mensen" in words and "inhoud" in words and "MENSEN" in words
+    assert "sanne" not in words and "" not in words
+    assert not HashedWords(b"") and "mensen" not in HashedWords(b"")

@@ -11,7 +11,7 @@ Steps (all intermediate files go to --workdir, default /tmp/avgscan-ner):
    spacy-lookups-data, serialised into the folder) + metadata;
 4. evaluate (training/evaluate.py) and write RESULTS.md and MODEL_CARD.md.
 
-Usage: python -m training.train_ner [--variant clean|flags|plain|lexflags] [--output DIR] [--ordinary-flag]
+Usage: python -m training.train_ner [--variant clean|flags|plain|lexflags] [--output DIR] [--no-ordinary-flag]
        [--set section.key=value ...] [--config CFG]
 """
 
@@ -31,6 +31,7 @@ from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc, DocBin
+from thinc.api import Model
 
 from training import clean_corpora, conll, names
 from training.nl_tokenizer import add_special_cases
@@ -393,6 +394,7 @@ def assemble(best: Path, output: Path, variant: str) -> Language:
         for node in nlp.get_pipe("tok2vec").model.walk():
             if node.name == "lexflag_features":
                 node.attrs["flag_dropout"] = 0.0
+                hash_ordinary_words(node)
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup", "overwrite": False})
     lemmatizer.initialize(lookups=load_lookups("nl", ["lemma_lookup"]))
     nlp.config["initialize"]["before_init"] = None  # special cases are already serialised
@@ -408,6 +410,20 @@ def assemble(best: Path, output: Path, variant: str) -> Language:
     return nlp
 
 
+def hash_ordinary_words(node: Model) -> None:
+    """Move an 'ordinary' list that a checkpoint stored among the JSON lists (session 26's runs e1-e3
+    were trained before the list moved to `attrs["ordinary"]`) to the hashed attr: the same flags,
+    60 MB less per loaded process."""
+    from config.nlp.components import pack_words
+
+    if not node.attrs.get("lists"):
+        return
+    lists = json.loads(gzip.decompress(node.attrs["lists"]).decode("utf-8"))
+    if "ordinary" in lists:
+        node.attrs["ordinary"] = pack_words(lists.pop("ordinary"))
+        node.attrs["lists"] = gzip.compress(json.dumps(lists, ensure_ascii=False).encode("utf-8"), mtime=0)
+
+
 def class_words(folder: Path) -> int:
     """How many words the shipped word-class table holds (0 without word classes)."""
     import config.nlp.components as components
@@ -421,12 +437,12 @@ def class_words(folder: Path) -> int:
 
 def ordinary_list_words(folder: Path) -> int:
     """How many words the shipped 'O' flag list holds (0 for a model built without `--ordinary-flag`)."""
-    import config.nlp.components  # noqa: F401  registers avgscan.LexFlagHashEmbed.v1
+    from config.nlp.components import HashedWords
 
     nlp = spacy.load(folder)
     for node in nlp.get_pipe("tok2vec").model.walk():
-        if node.name == "lexflag_features" and node.attrs.get("lists"):
-            return len(json.loads(gzip.decompress(node.attrs["lists"]).decode("utf-8")).get("ordinary", ()))
+        if node.name == "lexflag_features":
+            return len(HashedWords(node.attrs.get("ordinary", b"")))
     return 0
 
 
@@ -457,10 +473,10 @@ def main() -> None:
     parser.add_argument("--teacher", type=Path, metavar="MODEL_DIR",
                         help="self-training: LassySmall names the silver rules leave undecided take this clean "
                              "model's label where it predicts exactly that name (never a CoNLL-trained model)")
-    parser.add_argument("--ordinary-flag", action=argparse.BooleanOptionalAction, default=False,
-                        help="the 'O' flag: a Capitalised or CAPITALS token whose lower-case form is an OpenTaal "
-                             "word never written as a proper noun ('Mensen', 'INHOUD'); its list is stored in "
-                             "the model (session 26)")
+    parser.add_argument("--ordinary-flag", action=argparse.BooleanOptionalAction, default=True,
+                        help="the 'O' flag (variant clean): a Capitalised or CAPITALS token whose lower-case form "
+                             "is an OpenTaal word never written as a proper noun ('Mensen', 'INHOUD'); its list is "
+                             "stored in the model (session 26: run e2, shipped; --no-ordinary-flag is d8)")
     parser.add_argument("--from-checkpoint", type=Path, metavar="MODEL_DIR",
                         help="skip corpora and training: assemble and evaluate this spacy-train checkpoint "
                              "(e.g. WORKDIR/model-clean/model-best of a run stopped early)")
