@@ -1,8 +1,8 @@
 """Custom spaCy components of the shipped Dutch pipeline (`config/nlp/nl_school`).
 
 Why this module exists: the NER of the shipped pipeline reads lexical flags
-(first-name / surname / place gazetteers, "known Dutch word" and, in models built with
-`--ordinary-flag`, "capitalised ordinary word") as one extra
+(first-name / surname / place gazetteers, "known Dutch word" and, in models built since
+session 26 (`--ordinary-flag`), "capitalised ordinary word") as one extra
 hashed embedding feature. The shipped pipeline computes them in its tok2vec
 (`avgscan.LexFlagHashEmbed.v1`, below); the older `avgscan_lexflags` pipeline
 component does the same through `token.tag_` (variant `lexflags`). spaCy needs
@@ -19,7 +19,7 @@ from __future__ import annotations
 import gzip
 import json
 import random
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Container, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,7 @@ names that are in no list are still recognised from context (see training/README
 NO_FLAGS = "-"
 
 
-def flag_letters(text: str, lists: dict[str, frozenset[str]]) -> str:
+def flag_letters(text: str, lists: Mapping[str, Container[str]]) -> str:
     """'F' first name, 'S' surname part, 'P' place (those three only when capitalised),
     'W' known Dutch word, 'O' ordinary word written Capitalised or in CAPITALS, in that order;
     the casefolded `lists` are keyed by LIST_NAMES ('ordinary' may be missing: old models).
