@@ -476,7 +476,7 @@ def main() -> None:
     parser.add_argument("--ordinary-flag", action=argparse.BooleanOptionalAction, default=True,
                         help="the 'O' flag (variant clean): a Capitalised or CAPITALS token whose lower-case form "
                              "is an OpenTaal word never written as a proper noun ('Mensen', 'INHOUD'); its list is "
-                             "stored in the model (session 26: run e2, shipped; --no-ordinary-flag is d8)")
+                             "stored in the model (session 26: runs e1-e3, e3 shipped; --no-ordinary-flag is d8)")
     parser.add_argument("--from-checkpoint", type=Path, metavar="MODEL_DIR",
                         help="skip corpora and training: assemble and evaluate this spacy-train checkpoint "
                              "(e.g. WORKDIR/model-clean/model-best of a run stopped early)")
