@@ -11,7 +11,7 @@ Steps (all intermediate files go to --workdir, default /tmp/avgscan-ner):
    spacy-lookups-data, serialised into the folder) + metadata;
 4. evaluate (training/evaluate.py) and write RESULTS.md and MODEL_CARD.md.
 
-Usage: python -m training.train_ner [--variant flags|plain|lexflags] [--output DIR]
+Usage: python -m training.train_ner [--variant clean|flags|plain|lexflags] [--output DIR] [--no-ordinary-flag]
        [--set section.key=value ...] [--config CFG]
 """
 
@@ -31,6 +31,7 @@ from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc, DocBin
+from thinc.api import Model
 
 from training import clean_corpora, conll, names
 from training.nl_tokenizer import add_special_cases
@@ -134,7 +135,7 @@ def lexflag_lists() -> dict[str, list[str]]:
 @spacy.registry.misc("avgscan.lexflag_lists.v2")
 def lexflag_lists_v2(
     deduce: bool = True, world: bool = True, lemmas: bool = True, countries_win: bool = False,
-    belgian: bool = False,
+    belgian: bool = False, ordinary: bool = False, ordinary_names: bool = False,
 ) -> dict[str, list[str]]:
     """v1's lists plus, with `deduce`, the name and place lists of the `deduce` package,
     and with `world`, single-word world places (CLDR countries and cities, GeoNames
@@ -146,7 +147,10 @@ def lexflag_lists_v2(
     ('Sierra Leone'; not 'Jan' of 'Jan Mayen' nor 'Verenigde': known names and words), and a country's Dutch
     name is taken out of the first-name and surname lists: 'Israël' is in deduce's
     surnames, and in news text it is the country. With `belgian`, the first names and surnames
-    of npm `@zxcvbn-ts/language-nl-be` (MIT) are added (training/dutch_knowledge.py).
+    of npm `@zxcvbn-ts/language-nl-be` (MIT) are added (training/dutch_knowledge.py). With
+    `ordinary`, an 'ordinary' list (`ordinary_words`) is added for the 'O' flag (session 26), without
+    the words of the name and place lists, or with `ordinary_names` without the place list only
+    ('Massa', 'Vissers', 'Wilt' are surnames, and ordinary words at a sentence start).
 
     deduce (LGPL-3.0-or-later per its metadata, Vincent Menger et al.) is read here, at
     build time only; the lists end up inside the model folder (`lexflags/lists.json.gz`)
@@ -177,10 +181,27 @@ def lexflag_lists_v2(
     heldout = {t.casefold() for t in names.name_tokens(pools.first.heldout)}
     heldout |= {t.casefold() for t in names.name_tokens(pools.surname.heldout)}
     heldout |= {p.casefold() for p in pools.place.heldout}
-    return {
+    out = {
         key: sorted(v for v in values if key == "lexicon" or v.casefold() not in heldout)
         for key, values in lists.items()
     }
+    if ordinary:
+        named = ("place",) if ordinary_names else ("first", "surname", "place")
+        known = heldout | {v.casefold() for key in named for v in out[key]}
+        out["ordinary"] = sorted(ordinary_words() - known)
+    return out
+
+
+def ordinary_words() -> set[str]:
+    """The words of the 'O' flag: lower-case OpenTaal entries that OpenTaal never writes as a proper
+    noun (`name_evidence.common_words`, the split the scanner makes), letters only.
+
+    The caller takes out every name and place of the held-out pools (as from the other lists: the
+    held-out test must measure the model, not the list) and the places and (unless
+    `ordinary_names`) the names of the lists."""
+    from scanner.detection.name_evidence import common_words
+
+    return {w for w in common_words() if w.isalpha() and len(w) > 1}
 
 
 @spacy.registry.misc("avgscan.use_word_classes.v1")
@@ -331,6 +352,13 @@ def parse_overrides(items: list[str]) -> dict[str, object]:
     return overrides
 
 
+def variant_options(args: argparse.Namespace) -> dict[str, object]:
+    """Config overrides that the command-line options stand for (`--set` still wins)."""
+    if args.variant != "clean":
+        return {}
+    return {"components.tok2vec.model.embed.lists.ordinary": bool(args.ordinary_flag)}
+
+
 def run_training(
     variant: str, workdir: Path, paths: tuple[Path, Path], max_steps: int,
     config_path: Path | None = None, extra: dict[str, object] | None = None,
@@ -366,6 +394,7 @@ def assemble(best: Path, output: Path, variant: str) -> Language:
         for node in nlp.get_pipe("tok2vec").model.walk():
             if node.name == "lexflag_features":
                 node.attrs["flag_dropout"] = 0.0
+                hash_ordinary_words(node)
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup", "overwrite": False})
     lemmatizer.initialize(lookups=load_lookups("nl", ["lemma_lookup"]))
     nlp.config["initialize"]["before_init"] = None  # special cases are already serialised
@@ -381,6 +410,20 @@ def assemble(best: Path, output: Path, variant: str) -> Language:
     return nlp
 
 
+def hash_ordinary_words(node: Model) -> None:
+    """Move an 'ordinary' list that a checkpoint stored among the JSON lists (session 26's runs e1-e3
+    were trained before the list moved to `attrs["ordinary"]`) to the hashed attr: the same flags,
+    60 MB less per loaded process."""
+    from config.nlp.components import pack_words
+
+    if not node.attrs.get("lists"):
+        return
+    lists = json.loads(gzip.decompress(node.attrs["lists"]).decode("utf-8"))
+    if "ordinary" in lists:
+        node.attrs["ordinary"] = pack_words(lists.pop("ordinary"))
+        node.attrs["lists"] = gzip.compress(json.dumps(lists, ensure_ascii=False).encode("utf-8"), mtime=0)
+
+
 def class_words(folder: Path) -> int:
     """How many words the shipped word-class table holds (0 without word classes)."""
     import config.nlp.components as components
@@ -389,6 +432,17 @@ def class_words(folder: Path) -> int:
     for node in nlp.get_pipe("tok2vec").model.walk():
         if node.name == "lexflag_features" and node.attrs.get("n_clusters"):
             return len(components.unpack_clusters(node.attrs["clusters"], node.attrs["n_clusters"])[0])
+    return 0
+
+
+def ordinary_list_words(folder: Path) -> int:
+    """How many words the shipped 'O' flag list holds (0 for a model built without `--ordinary-flag`)."""
+    from config.nlp.components import HashedWords
+
+    nlp = spacy.load(folder)
+    for node in nlp.get_pipe("tok2vec").model.walk():
+        if node.name == "lexflag_features":
+            return len(HashedWords(node.attrs.get("ordinary", b"")))
     return 0
 
 
@@ -419,6 +473,10 @@ def main() -> None:
     parser.add_argument("--teacher", type=Path, metavar="MODEL_DIR",
                         help="self-training: LassySmall names the silver rules leave undecided take this clean "
                              "model's label where it predicts exactly that name (never a CoNLL-trained model)")
+    parser.add_argument("--ordinary-flag", action=argparse.BooleanOptionalAction, default=True,
+                        help="the 'O' flag (variant clean): a Capitalised or CAPITALS token whose lower-case form "
+                             "is an OpenTaal word never written as a proper noun ('Mensen', 'INHOUD'); its list is "
+                             "stored in the model (session 26: runs e1-e3, e3 shipped; --no-ordinary-flag is d8)")
     parser.add_argument("--from-checkpoint", type=Path, metavar="MODEL_DIR",
                         help="skip corpora and training: assemble and evaluate this spacy-train checkpoint "
                              "(e.g. WORKDIR/model-clean/model-best of a run stopped early)")
@@ -440,7 +498,7 @@ def main() -> None:
             research=args.research, clean=args.clean, prose=args.prose, news=args.news,
             news_share=args.news_share, teacher=args.teacher)
         best = run_training(args.variant, args.workdir, paths, args.max_steps,
-                            args.config, parse_overrides(args.set))
+                            args.config, {**variant_options(args), **parse_overrides(args.set)})
     assemble(best, args.output, args.variant)
     from training import evaluate
 
@@ -450,6 +508,7 @@ def main() -> None:
     result["train_seconds"] = int(seconds.read_text().strip()) if seconds.exists() else None
     result["research"] = args.research
     result["class_words"] = class_words(args.output)
+    result["ordinary_words"] = ordinary_list_words(args.output)
     result["variant"] = args.variant
     (args.workdir / f"result-{args.variant}.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))

@@ -1,7 +1,8 @@
 """Custom spaCy components of the shipped Dutch pipeline (`config/nlp/nl_school`).
 
 Why this module exists: the NER of the shipped pipeline reads lexical flags
-(first-name / surname / place gazetteers and "known Dutch word") as one extra
+(first-name / surname / place gazetteers, "known Dutch word" and, in models built since
+session 26 (`--ordinary-flag`), "capitalised ordinary word") as one extra
 hashed embedding feature. The shipped pipeline computes them in its tok2vec
 (`avgscan.LexFlagHashEmbed.v1`, below); the older `avgscan_lexflags` pipeline
 component does the same through `token.tag_` (variant `lexflags`). spaCy needs
@@ -18,7 +19,7 @@ from __future__ import annotations
 import gzip
 import json
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -31,23 +32,35 @@ from spacy.util import ensure_path, registry
 from thinc.api import Model
 
 FACTORY = "avgscan_lexflags"
-LIST_NAMES = ("first", "surname", "place", "lexicon")
+LIST_NAMES = ("first", "surname", "place", "lexicon", "ordinary")
+"""'ordinary' (OpenTaal words never written as a proper noun) is absent from models built before
+session 26: an absent list is an empty set, so those models get exactly the flags they were trained on."""
 DROPPABLE = frozenset({"F", "S", "P"})
 """Gazetteer flags that may be hidden at random during training (`drop_flags`), so
 names that are in no list are still recognised from context (see training/README.md)."""
 NO_FLAGS = "-"
 
 
-def flag_letters(text: str, lists: dict[str, frozenset[str]]) -> str:
+def flag_letters(text: str, lists: Mapping[str, Container[str]]) -> str:
     """'F' first name, 'S' surname part, 'P' place (those three only when capitalised),
-    'W' known Dutch word, in that order; the casefolded `lists` are keyed by LIST_NAMES."""
+    'W' known Dutch word, 'O' ordinary word written Capitalised or in CAPITALS, in that order;
+    the casefolded `lists` are keyed by LIST_NAMES ('ordinary' may be missing: old models).
+
+    Why 'O': most of the NER's false names on prose are ordinary words that a sentence start or a
+    heading capitalises ('Mensen', 'Inhoud', 'NIEUWSBRIEF'); 'W' cannot tell those from names, as
+    its lemma table also holds 'roos' and 'bakker'. Only the two spellings a sentence start or a
+    heading gives count: 'InHoud' is no such word."""
     folded = text.casefold()
     found = ""
     if text[:1].isupper():
         found += "F" if folded in lists["first"] else ""
         found += "S" if folded in lists["surname"] else ""
         found += "P" if folded in lists["place"] else ""
-    return found + ("W" if folded in lists["lexicon"] else "")
+    found += "W" if folded in lists["lexicon"] else ""
+    ordinary = lists.get("ordinary")
+    if ordinary and text[:1].isupper() and (text[1:].islower() or text.isupper()) and folded in ordinary:
+        found += "O"
+    return found
 
 
 class LexFlags:
@@ -140,7 +153,7 @@ def make_lexflags(nlp: Language, name: str, flag_dropout: float, seed: int, drop
 # only. The lists are stored in the layer's attrs, i.e. inside `tok2vec/model`, and
 # flag dropout is applied only in training passes (`is_train`).
 
-FLAG_BITS = {"F": 1, "S": 2, "P": 4, "W": 8}
+FLAG_BITS = {"F": 1, "S": 2, "P": 4, "W": 8, "O": 16}
 
 
 class _FlagLookup:
@@ -148,9 +161,12 @@ class _FlagLookup:
     of its columns."""
 
     def __init__(self, packed: bytes, seed: int, affixes: tuple[str, ...], clusters: bytes = b"",
-                 n_clusters: int = 0) -> None:
+                 n_clusters: int = 0, ordinary: bytes = b"") -> None:
         lists = json.loads(gzip.decompress(packed).decode("utf-8")) if packed else {}
-        self.sets = {key: frozenset(v.casefold() for v in lists.get(key, ())) for key in LIST_NAMES}
+        self.sets: dict[str, Container[str]] = {
+            key: frozenset(v.casefold() for v in lists.get(key, ())) for key in LIST_NAMES}
+        if ordinary:
+            self.sets["ordinary"] = HashedWords(ordinary)
         self.affixes = affixes
         self.cluster_keys, self.cluster_ids = unpack_clusters(clusters, n_clusters)
         self.n_clusters = n_clusters
@@ -170,6 +186,31 @@ class _FlagLookup:
         if i < len(keys) and int(keys[i]) == key:
             return tuple(int(v) for v in self.cluster_ids[i])
         return (0,) * self.n_clusters
+
+
+class HashedWords:
+    """A set of casefolded words kept as their sorted 64-bit hashes (`pack_words`).
+
+    Why not a frozenset: the 'O' flag's list has 344,000 words, which as Python strings cost every
+    process that loads the model about 60 MB more (a scan worker may use 256 MB in all); as
+    hashes they cost 2.7 MB."""
+
+    def __init__(self, packed: bytes) -> None:
+        self.keys = numpy.frombuffer(packed, dtype="uint64") if packed else numpy.zeros(0, dtype="uint64")
+
+    def __contains__(self, word: object) -> bool:
+        key = hash_string(str(word).casefold())
+        i = int(numpy.searchsorted(self.keys, key))
+        return i < len(self.keys) and int(self.keys[i]) == key
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+def pack_words(words: Iterable[str]) -> bytes:
+    """Sorted unique uint64 hashes of the casefolded words, as bytes for a layer's attrs."""
+    keys = numpy.unique(numpy.asarray([hash_string(w.casefold()) for w in words], dtype="uint64"))
+    return keys.tobytes()
 
 
 def pack_clusters(words: list[str], ids: Any) -> bytes:
@@ -193,21 +234,24 @@ def unpack_clusters(packed: bytes, columns: int) -> tuple[Any, Any]:
     return keys, ids
 
 
-_LOOKUPS: dict[int, tuple[object, object, _FlagLookup]] = {}
-"""Model id -> (the attrs' packed lists, their lookup); rebuilt when from_bytes replaces the attrs.
-The lists are kept gzip-compressed JSON in the attrs to keep `tok2vec/model` small."""
+_LOOKUPS: dict[int, tuple[object, object, object, _FlagLookup]] = {}
+"""Model id -> (the attrs' packed lists, class table and ordinary words, their lookup); rebuilt when
+from_bytes replaces the attrs. The lists are kept gzip-compressed JSON in the attrs to keep
+`tok2vec/model` small; the ordinary words as hashes (`HashedWords`)."""
 
 
 def _lookup(model: Any) -> _FlagLookup:
     lists = model.attrs["lists"]
     clusters = model.attrs.get("clusters", b"")
+    ordinary = model.attrs.get("ordinary", b"")  # absent in models built before session 26
     entry = _LOOKUPS.get(model.id)
     # identity: new bytes objects after loading
-    if entry is None or entry[0] is not lists or entry[1] is not clusters:
-        entry = (lists, clusters, _FlagLookup(lists, model.attrs["seed"], tuple(model.attrs.get("affixes", ())),
-                                              clusters, int(model.attrs.get("n_clusters", 0))))
+    if entry is None or entry[0] is not lists or entry[1] is not clusters or entry[2] is not ordinary:
+        entry = (lists, clusters, ordinary,
+                 _FlagLookup(lists, model.attrs["seed"], tuple(model.attrs.get("affixes", ())),
+                             clusters, int(model.attrs.get("n_clusters", 0)), ordinary))
         _LOOKUPS[model.id] = entry
-    return entry[2]
+    return entry[3]
 
 
 def _affix_ids(text: str, affixes: tuple[str, ...]) -> list[int]:
@@ -296,11 +340,12 @@ def lexflag_hash_embed(
     from thinc.api import HashEmbed, Maxout, chain, concatenate, list2ragged, ragged2list, with_array
 
     columns = [intify_attr(a) if isinstance(a, str) else a for a in attrs]
-    packed = json.dumps({k: sorted(v) for k, v in lists.items() if v}, ensure_ascii=False)
+    packed = json.dumps({k: sorted(v) for k, v in lists.items() if v and k != "ordinary"}, ensure_ascii=False)
     features = Model("lexflag_features", _flag_features_forward, attrs={
         "columns": columns, "lists": gzip.compress(packed.encode("utf-8"), mtime=0) if lists else b"",
         "flag_dropout": flag_dropout, "drop_flags": drop_flags, "seed": seed,
         "affixes": list(affixes), "clusters": word_classes if class_columns else b"", "n_clusters": class_columns,
+        "ordinary": pack_words(lists.get("ordinary", ())),
     })
     all_rows = [*rows, flag_rows, *[affix_rows] * len(affixes), *[class_rows] * class_columns]
     embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(all_rows)]

@@ -1,0 +1,106 @@
+"""The 'O' flag of the NER's feature layer (session 26, training/README.md).
+
+Why these tests: a model's weights were trained on the flags its layer produced then. Models built
+before the 'O' flag existed (d8 and older) store no 'ordinary' list, and must keep getting exactly
+the flags they were trained on, whatever code loads them; a model built with `--ordinary-flag`
+carries its list inside `tok2vec/model` and needs nothing outside the folder.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from config.nlp.components import FLAG_BITS, HashedWords, flag_letters, lexflag_hash_embed, pack_words
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "config" / "nlp" / "nl_school"
+OLD_LISTS = {"first": ["sanne"], "surname": ["bakker"], "place": ["jeruzalem"],
+             "lexicon": ["met", "uit", "mensen", "bakker", "inhoud"]}
+"""The four lists of a model built before session 26 (d8's layout, a few words of each)."""
+WORDS = ["Mensen", "met", "Sanne", "uit", "Jeruzalem", "INHOUD", "InHoud", "Bakker", "mensen"]
+
+
+def d8_bits(text: str, lists: dict[str, list[str]]) -> int:
+    """The flag value of the d8 code (before session 26), written out again as the reference."""
+    folded = text.casefold()
+    value = 0
+    if text[:1].isupper():
+        value |= 1 if folded in lists["first"] else 0
+        value |= 2 if folded in lists["surname"] else 0
+        value |= 4 if folded in lists["place"] else 0
+    return value | (8 if folded in lists["lexicon"] else 0)
+
+
+def flag_column(layer: Any, nlp: Language, words: list[str]) -> list[int]:
+    features, _ = layer([spacy.tokens.Doc(nlp.vocab, words=words)], is_train=False)
+    return [int(v) for v in features[0][:, len(layer.attrs["columns"])]]
+
+
+def features_layer(lists: dict[str, list[str]]) -> Any:
+    model = lexflag_hash_embed(width=8, attrs=["NORM"], rows=[100], flag_rows=50, lists=lists,
+                               flag_dropout=0.0, drop_flags="FS", seed=0)
+    return next(n for n in model.walk() if n.name == "lexflag_features")
+
+
+def test_no_ordinary_list_gives_the_old_flags() -> None:
+    nlp = spacy.blank("nl")
+    assert flag_column(features_layer(OLD_LISTS), nlp, WORDS) == [d8_bits(w, OLD_LISTS) for w in WORDS]
+
+
+def test_old_layer_attrs_loaded_by_this_code_give_the_old_flags() -> None:
+    """The attrs as d8 stores them (gzip JSON of the four lists, no 'ordinary' attr) read back by
+    today's lookup."""
+    nlp = spacy.blank("nl")
+    layer = features_layer(OLD_LISTS)
+    del layer.attrs["ordinary"]
+    packed = json.dumps(OLD_LISTS).encode("utf-8")
+    layer.attrs["lists"] = gzip.compress(packed, mtime=0)  # new bytes: the lookup is rebuilt
+    assert "ordinary" not in json.loads(gzip.decompress(layer.attrs["lists"]))
+    assert flag_column(layer, nlp, WORDS) == [d8_bits(w, OLD_LISTS) for w in WORDS]
+
+
+def test_ordinary_flag_only_for_capitalised_or_capitals() -> None:
+    """A sentence start or a heading gives 'Mensen' or 'INHOUD'; 'InHoud' and lower case are not that."""
+    lists = {**{k: frozenset(v) for k, v in OLD_LISTS.items()}, "ordinary": frozenset({"mensen", "inhoud"})}
+    assert [flag_letters(w, lists) for w in WORDS] == ["WO", "W", "F", "W", "P", "WO", "W", "SW", "W"]
+    nlp = spacy.blank("nl")
+    column = flag_column(features_layer({**OLD_LISTS, "ordinary": ["mensen", "inhoud"]}), nlp, WORDS)
+    assert [bool(v & FLAG_BITS["O"]) for v in column] == [True, False, False, False, False, True, False,
+                                                          False, False]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Language:
+    return spacy.load(MODEL_DIR)
+
+
+def test_shipped_model_without_its_ordinary_list_loses_only_the_o_flag(shipped: Language) -> None:
+    """Taking the list out of the shipped layer turns it into an old model: every other flag stays."""
+    layer = next(n for n in shipped.get_pipe("tok2vec").model.walk() if n.name == "lexflag_features")
+    assert "ordinary" not in json.loads(gzip.decompress(layer.attrs["lists"]))  # hashed, not 344,000 strings
+    words = ["Inhoud", "Terugblik", "Gesprek", "met", "Sanne", "uit", "Jeruzalem", "NIEUWSBRIEF"]
+    before = flag_column(layer, shipped, words)
+    if not layer.attrs.get("ordinary"):
+        assert not any(v & FLAG_BITS["O"] for v in before)
+        return
+    assert before[0] & FLAG_BITS["O"] and before[-1] & FLAG_BITS["O"] and not before[4] & FLAG_BITS["O"]
+    saved = layer.attrs["ordinary"]
+    try:
+        del layer.attrs["ordinary"]  # as in a model saved before session 26
+        assert flag_column(layer, shipped, words) == [v & ~FLAG_BITS["O"] for v in before]
+    finally:
+        layer.attrs["ordinary"] = saved
+
+
+def test_hashed_words_are_the_words() -> None:
+    words = HashedWords(pack_words(["mensen", "Inhoud", "terugblik"]))
+    assert len(words) == 3
+    assert "mensen" in words and "inhoud" in words and "MENSEN" in words
+    assert "sanne" not in words and "" not in words
+    assert not HashedWords(b"") and "mensen" not in HashedWords(b"")
