@@ -47,17 +47,26 @@ def _score(value: float, lang: str) -> str:
 def write_csv(report: Report, out_dir: Path) -> Path:
     """Writes both files; returns violations.csv (findings.csv sits beside it)."""
     lang = lang_of(report)
+    reuse = current()
     keys = ["id", "rule", "severity", "source", "path", "pupil", "linked_by", "evidence", "message", "legal",
             "action", "status", "change", "first_seen", "reason", "owner", "expires"]
-    violations = _write(out_dir / "violations.csv", [t(k, lang) for k in keys], (
-        [r.identity, r.rule, value_label("sev", r.severity, lang), r.source, r.path, r.leerlingnummer, r.linked_by,
-         r.evidence,
-         r.message, r.legal_reference, r.action, value_label("status", r.status, lang),
-         value_label("change", r.change, lang), r.first_seen, r.reason, r.owner, r.expires]
-        for r in violation_rows(report)))
+    violations = out_dir / "violations.csv"
+    key = reuse.violations_key(report) if reuse is not None else ""
+    kept = reuse.take(violations.name, "all", key) if reuse is not None else None  # the same reviewed violations
+    if kept is not None:
+        violations.write_bytes(kept)
+        private_file(violations)
+    else:
+        _write(violations, [t(k, lang) for k in keys], (
+            [r.identity, r.rule, value_label("sev", r.severity, lang), r.source, r.path, r.leerlingnummer,
+             r.linked_by, r.evidence,
+             r.message, r.legal_reference, r.action, value_label("status", r.status, lang),
+             value_label("change", r.change, lang), r.first_seen, r.reason, r.owner, r.expires]
+            for r in violation_rows(report)))
+    if reuse is not None:
+        reuse.note(violations.name, "all", 0, violations.stat().st_size, key)
     keys = ["source", "path", "place", "entity_type", "score", "evidence", "pupil", "recognizer"]
     path = out_dir / "findings.csv"
-    reuse = current()
     kept = reuse.take(path.name, "all") if reuse is not None else None  # the same findings: the same file
     if kept is not None:
         path.write_bytes(kept)

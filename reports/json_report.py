@@ -161,15 +161,15 @@ def load_schema() -> dict[str, Any]:
     return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
-REUSABLE = ("items", "findings")  # what rests only on the body digest (violations carry the review)
+REUSABLE = ("items", "findings", "violations", "to_review")  # violations: under their key (Reuse.violations_key)
 STREAMED = "\x00avgscan-streamed\x00"  # stands in for a long list while the rest is laid out
 
 
 def write_json(report: Report, out_dir: Path) -> Path:
     """The same bytes as json.dumps(report_dict(report), indent=1), but the items, findings and
     violations (a million on a large share) are written one at a time as they are read from the ledger;
-    the items and findings are taken over from the previous report.json when they are the same
-    (reports.reuse)."""
+    the items and findings are taken over from the previous report.json when they are the same, and the
+    (possible) violations when their review and priorities are the same too (reports.reuse)."""
     reviewed(report)
     text = json_text.dumps(_report_dict(report, STREAMED, STREAMED, STREAMED, STREAMED), indent=1)
     head, *rest = text.split(json.dumps(STREAMED))
@@ -181,13 +181,14 @@ def write_json(report: Report, out_dir: Path) -> Path:
         out.write(head.encode())
         for part, entries, after in zip(("items", "findings", "violations", "to_review"), lists, rest, strict=True):
             start = out.tell()
-            kept = reuse.take(path.name, part) if reuse is not None and part in REUSABLE else None
+            key = reuse.violations_key(report) if reuse is not None and part in ("violations", "to_review") else ""
+            kept = reuse.take(path.name, part, key) if reuse is not None and part in REUSABLE else None
             if kept is not None:
                 out.write(kept)
             else:
                 _write_list(out, entries)
             if reuse is not None and part in REUSABLE:
-                reuse.note(path.name, part, start, out.tell())
+                reuse.note(path.name, part, start, out.tell(), key)
             out.write(after.encode())
     private_file(path)
     return path

@@ -40,6 +40,25 @@ class Reuse:
     digest: str
     offered: dict[str, dict[str, list[Any]]] = field(default_factory=dict)  # file -> part -> [start, end, key]
     written: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
+    _violations_key: str | None = None
+
+    def violations_key(self, report: Report) -> str:
+        """The key of a part that lists the violations and possible violations: what they carry besides the
+        items and findings (the review's status, new or persisting, first seen, decision, handling) and their
+        priorities. From the second unchanged rescan on (every violation 'persisting') it is the previous
+        run's, and the writers take those sections over too: on a share where most files are violations they
+        were most of a rescan. Worked out once per write_all."""
+        if self._violations_key is None:
+            from reports.priority import priorities
+
+            h = hashlib.sha256(report.lang.encode())
+            for v, prio in zip(report.violations, priorities(report), strict=True):
+                h.update(repr((v, prio.points, prio.why)).encode() + b"\x00")
+            h.update(b"\x01")
+            for v in report.to_review:
+                h.update(repr(v).encode() + b"\x00")
+            self._violations_key = h.hexdigest()[:32]
+        return self._violations_key
 
     def span(self, file: str, part: str, key: str = "") -> list[int] | None:
         """Where `part` lies in the previous `file` (bytes, or pages of a PDF), when it was written with `key`

@@ -76,16 +76,20 @@ def test_an_unchanged_rescan_takes_the_parts_over(demo: tuple[Path, Path], tmp_p
         original: Callable[..., object] = getattr(module, name)
         monkeypatch.setattr(module, name, lambda *a, **k: laid_out.append(name) or original(*a, **k))
 
+    import reports.csv_report
+
     counted(reports.json_report, "_write_list")
     counted(reports.xlsx_report, "_coverage")
     counted(reports.pdf_report, "_list")
+    counted(reports.csv_report, "_write")
     while datetime.now(UTC).isoformat(timespec="seconds") <= before.report.generated_at:
         time.sleep(0.05)  # the header is the new run's: let its second differ from the first run's
     again = _audit(cfg_path, out)
     assert again.report.body_digest == before.report.body_digest != ""
-    # items, findings, the coverage sheet and the PDF's list were taken over; report.json's violations and
-    # possible violations carry the review (status, change, decision) and are always written
-    assert laid_out == ["_write_list", "_write_list"]
+    # items, findings, the coverage sheet and the PDF's list were taken over, and (the review the same as the
+    # previous run's: every violation persisting) report.json's violations and possible violations and
+    # violations.csv too
+    assert laid_out == []
     monkeypatch.undo()
     assert_as_written_afresh(again, tmp_path / "fresh")
     assert again.report.generated_at != before.report.generated_at
@@ -131,6 +135,34 @@ def test_after_a_change_the_reports_are_written_afresh(change: Callable[[Path], 
     assert again.report.body_digest != before.report.body_digest
     assert _digest(out).startswith(f"{again.report.body_digest}/nl/")
     assert_as_written_afresh(again, tmp_path / "fresh")
+
+
+def test_a_changed_review_lays_the_violations_out_again(demo: tuple[Path, Path], tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same items and findings, but the FG accepted a risk: the violation sections carry the new status."""
+    cfg_path, out = demo
+    before = _audit(cfg_path, out)
+    chosen = next(v for v in before.violations if v.status == "open")
+    triage = tmp_path / "triage.yaml"
+    triage.write_text(yaml.safe_dump({"accepted": [{"id": chosen.identity, "reason": "bewaarplicht",
+                                                    "owner": "FG", "expires": "2099-01-01"}]}), encoding="utf-8")
+    import reports.csv_report
+    import reports.json_report
+
+    laid_out: list[str] = []
+    for module, name in ((reports.json_report, "_write_list"), (reports.csv_report, "_write")):
+        original: Callable[..., object] = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, o=original, n=name, **k: laid_out.append(n) or o(*a, **k))
+    again = audit(load_config(cfg_path), out, triage=triage, progress=False, workers=1)
+    monkeypatch.undo()
+    assert again.report.body_digest == before.report.body_digest
+    assert next(v for v in again.violations if v.identity == chosen.identity).status == "accepted"
+    assert laid_out.count("_write_list") == 2 and laid_out.count("_write") == 1  # violations.csv, not findings.csv
+    assert_as_written_afresh(again, tmp_path / "fresh")
+    (tmp_path / "fresh").rename(tmp_path / "fresh-1")
+    back = _audit(cfg_path, out)  # the triage file left out again: open once more, laid out again
+    assert next(v for v in back.violations if v.identity == chosen.identity).status == "open"
+    assert_as_written_afresh(back, tmp_path / "fresh")
 
 
 def test_a_report_replaced_by_hand_is_not_taken_over(demo: tuple[Path, Path], tmp_path: Path) -> None:
