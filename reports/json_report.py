@@ -161,7 +161,7 @@ def load_schema() -> dict[str, Any]:
     return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
-REUSABLE = ("items", "findings", "violations", "to_review")  # violations: under their key (Reuse.violations_key)
+REVIEWED = ("violations", "to_review")  # parts that carry the review: taken over under Reuse.violations_key
 STREAMED = "\x00avgscan-streamed\x00"  # stands in for a long list while the rest is laid out
 
 
@@ -181,13 +181,13 @@ def write_json(report: Report, out_dir: Path) -> Path:
         out.write(head.encode())
         for part, entries, after in zip(("items", "findings", "violations", "to_review"), lists, rest, strict=True):
             start = out.tell()
-            key = reuse.violations_key(report) if reuse is not None and part in ("violations", "to_review") else ""
-            kept = reuse.take(path.name, part, key) if reuse is not None and part in REUSABLE else None
+            key = reuse.violations_key(report) if reuse is not None and part in REVIEWED else ""
+            kept = reuse.take(path.name, part, key) if reuse is not None else None
             if kept is not None:
                 out.write(kept)
             else:
                 _write_list(out, entries)
-            if reuse is not None and part in REUSABLE:
+            if reuse is not None:
                 reuse.note(path.name, part, start, out.tell(), key)
             out.write(after.encode())
     private_file(path)

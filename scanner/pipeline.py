@@ -277,10 +277,10 @@ def evaluate(scanned_items: Iterable[ScannedItem], ctx: RuleContext, records: Re
         if judged.violations or judged.to_review:
             named = judged.violations + judged.to_review
             offset = len(out.findings)
+            # after the rules: the ledger keeps a copy as it is now; the reports look up the violations' findings
+            out.findings.extend(scanned.findings, hold={i for v in named for i in v.findings})
             for v in named:
                 v.findings = [offset + i for i in v.findings]
-            # after the rules: the ledger keeps a copy as it is now; the reports look up the violations' findings
-            out.findings.extend(scanned.findings, hold={i - offset for v in named for i in v.findings})
             out.violations.extend(judged.violations)  # type: ignore[attr-defined]
             out.to_review.extend(judged.to_review)  # type: ignore[attr-defined]
         elif scanned.findings:

@@ -31,7 +31,6 @@ from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc, DocBin
-from thinc.api import Model
 
 from training import clean_corpora, conll, names
 from training.nl_tokenizer import add_special_cases
@@ -394,7 +393,6 @@ def assemble(best: Path, output: Path, variant: str) -> Language:
         for node in nlp.get_pipe("tok2vec").model.walk():
             if node.name == "lexflag_features":
                 node.attrs["flag_dropout"] = 0.0
-                hash_ordinary_words(node)
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup", "overwrite": False})
     lemmatizer.initialize(lookups=load_lookups("nl", ["lemma_lookup"]))
     nlp.config["initialize"]["before_init"] = None  # special cases are already serialised
@@ -408,20 +406,6 @@ def assemble(best: Path, output: Path, variant: str) -> Language:
         shutil.rmtree(output)
     nlp.to_disk(output)
     return nlp
-
-
-def hash_ordinary_words(node: Model) -> None:
-    """Move an 'ordinary' list that a checkpoint stored among the JSON lists (session 26's runs e1-e3
-    were trained before the list moved to `attrs["ordinary"]`) to the hashed attr: the same flags,
-    60 MB less per loaded process."""
-    from config.nlp.components import pack_words
-
-    if not node.attrs.get("lists"):
-        return
-    lists = json.loads(gzip.decompress(node.attrs["lists"]).decode("utf-8"))
-    if "ordinary" in lists:
-        node.attrs["ordinary"] = pack_words(lists.pop("ordinary"))
-        node.attrs["lists"] = gzip.compress(json.dumps(lists, ensure_ascii=False).encode("utf-8"), mtime=0)
 
 
 def class_words(folder: Path) -> int:
