@@ -199,6 +199,38 @@ def plain_locator(locator: str) -> bool:
     return locator.isdigit() or (locator.startswith("rij") and locator[3:].isdigit())
 
 
+class RowHolds:
+    """pipeline.legal_hold for the rows of one table, whose hay is fold(path + ' ' + title): the folded
+    prefix, the locator (digits, or 'rij' and digits: folded already) and the folded title.
+
+    A term that could match across those parts (one with a digit, '#' or a space, or a piece of 'rij')
+    needs the whole hay per row; any other term lies in the prefix or in the title, so the answer is
+    worked out once per distinct title (a table's first cells repeat: a date, a pupil's number)."""
+
+    def __init__(self, terms: list[tuple[str, str]], prefix: str) -> None:
+        self.terms, self.prefix = terms, fold(prefix)
+        folded = [term for _, term in terms]
+        self.pattern = re.compile("|".join(map(re.escape, folded))) if folded else None
+        self.by_title: dict[str, str | None] | None = None if any(
+            any(c.isdigit() or c in "# " for c in term) or term in "rij" for term in folded) else {}
+
+    def __call__(self, locator: str, title: str) -> str | None:
+        if self.pattern is None:
+            return None
+        by_title = self.by_title
+        if by_title is None:
+            hay = f"{self.prefix}{locator} {fold(title[:200])}"
+            if self.pattern.search(hay) is None:  # one search for all terms; the first in order wins
+                return None
+            return next((t for t, term in self.terms if term in hay), None)
+        if title not in by_title:
+            if len(by_title) >= VALUE_MEMO_LIMIT:
+                by_title.clear()
+            folded = fold(title[:200])
+            by_title[title] = next((t for t, term in self.terms if term in self.prefix or term in folded), None)
+        return by_title[title]
+
+
 class TableScan:
     """One table through the columnar path: its column classes, its values' silence, its signatures."""
 
@@ -223,9 +255,7 @@ class TableScan:
         self.role, self.party = probe.role, probe.party
         # a row's access is its table's: the copies share one (the ledger then pickles it once per page)
         self.access = probe.access
-        self.folded_prefix = fold(self.prefix)
-        terms = [folded for _, folded in work.hold_terms]
-        self.hold_pattern = re.compile("|".join(map(re.escape, terms))) if terms else None
+        self.legal_hold = RowHolds(work.hold_terms, self.prefix)
         self.copies = self.scanned = 0
 
     # -- values --------------------------------------------------------------------------------
@@ -379,16 +409,6 @@ class TableScan:
                 return self.work.judged.finish(item, result.as_detected(scanned), lambda _item, _found: scanned)
         return scanned
 
-    def legal_hold(self, locator: str, title: str) -> str | None:
-        """pipeline.legal_hold for this row: fold(path + ' ' + title) is the folded prefix, the locator
-        (digits, or 'rij' and digits: folded already) and the folded title."""
-        if self.hold_pattern is None:
-            return None
-        hay = f"{self.folded_prefix}{locator} {fold(title[:200])}"
-        if self.hold_pattern.search(hay) is None:  # one search for all terms; the first in order wins
-            return None
-        return next((t for t, folded in self.work.hold_terms if folded in hay), None)
-
     def __iter__(self) -> Iterator[ScannedItem | Task]:
         rows = self.plan.rows()
         sample: list[tuple[str, Any]] = []
@@ -425,4 +445,4 @@ def reads_tables(source: Any) -> bool:
     return isinstance(source, DatabaseSource)
 
 
-__all__ = ["RowResult", "SignatureRow", "TableScan", "lent", "plain_locator", "reads_tables", "scan_tables"]
+__all__ = ["RowHolds", "RowResult", "SignatureRow", "TableScan", "lent", "plain_locator", "reads_tables", "scan_tables"]

@@ -18,22 +18,32 @@ from scanner.kernel.model import Finding, Item
 def container(item: Item) -> str:
     """The table a cell belongs to: the file (sheets are in the place) or the database table."""
     if item.kind == "row":
-        return item.path.split("#", 1)[0]
+        return item.path.partition("#")[0]
     return item.path
 
 
 class ColumnProfiles:
     def __init__(self) -> None:
         self.counts: dict[tuple[str, str, str], Counter[str]] = {}
-        self.rows: Counter[tuple[str, str]] = Counter()
+        self.rows: dict[tuple[str, str], int] = {}
 
     def add(self, item: Item, findings: list[Finding]) -> None:
-        where = (item.source, container(item))
+        """Called for every item of the scan (a million-row table's every row): no work for what has no
+        column, and no Counter made for a column that has one."""
         if item.kind == "row":
-            self.rows[where] += 1
+            where = (item.source, item.path.partition("#")[0])
+            self.rows[where] = self.rows.get(where, 0) + 1
+        elif not findings:
+            return
+        else:
+            where = (item.source, item.path)
         for f in findings:
             if f.column:
-                self.counts.setdefault((*where, f.column), Counter())[f.entity_type] += 1
+                key = (*where, f.column)
+                counts = self.counts.get(key)
+                if counts is None:
+                    counts = self.counts[key] = Counter()
+                counts[f.entity_type] += 1
 
     def report(self) -> list[dict[str, Any]]:
         return [{"source": src, "table": table, "column": col, "header_type": column_type(col),

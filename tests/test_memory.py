@@ -72,6 +72,31 @@ def test_a_ledger_lends_an_entry_to_read_and_copies_one_to_change() -> None:
     assert report.finding(20) is ledger.peek(20)
 
 
+def test_statuses_of_a_ledger_are_counted_once_and_again_when_it_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    report = sample_report()
+    plain = list(report.violations)
+    plain[0].status = "accepted"
+    report.violations = Ledger(plain)
+    expected = {s: sum(v.status == s for v in plain) for s in ("open", "accepted", "false-positive")}
+    passes: list[int] = []
+    real_iter = Ledger.__iter__
+    monkeypatch.setattr(Ledger, "__iter__", lambda self: (passes.append(1), real_iter(self))[1])
+    for _ in range(3):
+        assert report.count("open") == expected["open"] and report.count("accepted") == expected["accepted"]
+        assert report.open_violations == expected["open"] and report.count("false-positive", "accepted") == \
+            expected["false-positive"] + expected["accepted"]
+    assert len(passes) == 1  # one pass over the ledger for all of them
+    report.violations.append(plain[0])  # a ledger that grew is counted again
+    assert report.count("accepted") == expected["accepted"] + 1 and len(passes) == 2
+    report.violations = Ledger(plain[1:])  # so is another one
+    assert report.count("accepted") == expected["accepted"] - 1 and len(passes) == 3
+    listed = [copy.copy(v) for v in plain]  # a plain list may change in place: counted every time
+    report.violations = listed
+    assert report.count("accepted") == expected["accepted"]
+    listed[1].status = "accepted"
+    assert report.count("accepted") == expected["accepted"] + 1
+
+
 def test_a_ledger_sorts_in_runs_like_sorted() -> None:
     ledger: Ledger[tuple[int, int]] = Ledger((n % 13, n) for n in range(500))
     assert list(ledger.sorted(lambda e: e[0], run=37)) == sorted(ledger, key=lambda e: e[0])
@@ -221,3 +246,18 @@ def test_subjects_on_disk_answer_like_a_dict() -> None:
         index[("share", f"d{n}")] = plain[("share", f"d{n}")] = [("x", True)]
     assert len(index) == 5000 and index == plain and index[("share", "d2999")] == [("x", True)]
     assert SubjectIndex().get(("share", "d0")) is None and len(SubjectIndex()) == 0
+
+
+def test_subjects_set_again_before_the_first_read_keep_the_last_links() -> None:
+    """The places are indexed at the first read: a place set again in a later batch before that is a
+    second row until then, and the read keeps the last."""
+    index = SubjectIndex()
+    for n in range(5000):
+        index[("share", f"d{n}")] = [(str(n), False)]
+    for n in range(0, 5000, 2):
+        index[("share", f"d{n}")] = [("opnieuw", True)]
+    assert len(index) == 5000
+    assert index[("share", "d10")] == [("opnieuw", True)] and index[("share", "d11")] == [("11", False)]
+    assert sorted(index) == sorted(("share", f"d{n}") for n in range(5000))
+    index[("share", "d11")] = [("na het lezen", False)]  # after the first read: replaced in place
+    assert len(index) == 5000 and index[("share", "d11")] == [("na het lezen", False)]

@@ -4,6 +4,11 @@ The scan adds an item's pupil links as it lets go of the item; the writers look 
 item as they stream the item list (report.json, the workbook's coverage sheet). Like the ledger,
 the links live in a private temporary SQLite database that SQLite deletes when the index is closed
 or dropped; only the links not yet written and SQLite's small page cache stay in memory.
+
+The scan writes first and the writers read after, so the places are indexed once, at the first
+read, not row by row as they are written (a million links: 2.75 s with the index kept up to date on
+every insert; 2.1 s, and 0.5 s to index them at the first read). A place set again in another batch
+is a second row until then; the first read keeps the last one.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ class SubjectIndex(Mapping[Place, Links]):
         self._db: sqlite3.Connection | None = None
         self._pending: dict[str, bytes] = {}
         self._stored: int | None = 0  # None: written since last counted (counting every batch was quadratic)
+        self._indexed = False  # the places' index, made at the first read (see the module docstring)
         self._lock = threading.Lock()  # writers may read from more than one thread
         for place, found in (links or {}).items():
             self[place] = found
@@ -40,8 +46,7 @@ class SubjectIndex(Mapping[Place, Links]):
     def _open(self) -> sqlite3.Connection:
         if self._db is None:
             self._db = scratch_database(CACHE_KB)
-            self._db.execute("CREATE TABLE link (n INTEGER PRIMARY KEY, place TEXT NOT NULL UNIQUE, "
-                             "data BLOB NOT NULL)")
+            self._db.execute("CREATE TABLE link (n INTEGER PRIMARY KEY, place TEXT NOT NULL, data BLOB NOT NULL)")
         return self._db
 
     def __setitem__(self, place: Place, links: Links) -> None:
@@ -56,16 +61,33 @@ class SubjectIndex(Mapping[Place, Links]):
             return
         db = self._open()
         db.execute("BEGIN")
-        db.executemany("INSERT OR REPLACE INTO link (place, data) VALUES (?, ?)", self._pending.items())
+        if self._indexed:  # written after it was read: the place's earlier row goes
+            db.executemany("DELETE FROM link WHERE place = ?", ((k,) for k in self._pending))
+        db.executemany("INSERT INTO link (place, data) VALUES (?, ?)", self._pending.items())
         db.execute("COMMIT")
         self._stored = None
         self._pending = {}
 
+    def _readable(self) -> sqlite3.Connection | None:
+        """The database with every link written and the places indexed, each place once (call with the
+        lock held); None when nothing was ever written."""
+        self._write()
+        db = self._db
+        if db is not None and not self._indexed:
+            # not a unique index: without a journal a failed CREATE UNIQUE INDEX leaves the schema broken
+            db.execute("CREATE INDEX link_place ON link (place)")
+            if db.execute("SELECT 1 FROM link GROUP BY place HAVING count(*) > 1 LIMIT 1").fetchone():
+                # a place set again in a later batch: its last row counts
+                db.execute("DELETE FROM link WHERE n NOT IN (SELECT max(n) FROM link GROUP BY place)")
+            self._indexed, self._stored = True, None
+        return db
+
     def _stored_data(self, key: str) -> bytes | None:
         with self._lock:
-            if self._db is None:  # nothing written yet
+            db = self._readable()
+            if db is None:  # nothing written yet
                 return None
-            row = self._db.execute("SELECT data FROM link WHERE place = ?", (key,)).fetchone()
+            row = db.execute("SELECT data FROM link WHERE place = ?", (key,)).fetchone()
         return row[0] if row else None
 
     def __getitem__(self, place: Place) -> Links:
@@ -79,10 +101,10 @@ class SubjectIndex(Mapping[Place, Links]):
 
     def __len__(self) -> int:
         with self._lock:
-            self._write()
+            db = self._readable()
             if self._stored is None:
-                assert self._db is not None
-                self._stored = self._db.execute("SELECT count(*) FROM link").fetchone()[0]  # a place set again once
+                assert db is not None
+                self._stored = db.execute("SELECT count(*) FROM link").fetchone()[0]
         return self._stored
 
     def __iter__(self) -> Iterator[Place]:
@@ -98,7 +120,7 @@ class SubjectIndex(Mapping[Place, Links]):
 
     def _entries(self) -> Iterator[tuple[str, bytes]]:
         with self._lock:
-            self._write()
+            self._readable()
         last = 0
         while self._db is not None:
             with self._lock:

@@ -141,3 +141,24 @@ def test_silent_values_and_plain_locators() -> None:
     assert columnar.plain_locator("12") and columnar.plain_locator("rij7")
     assert not columnar.plain_locator("Jansen") and not columnar.plain_locator("a/b") \
         and not columnar.plain_locator("12.5") and not columnar.plain_locator("rij")
+
+
+@pytest.mark.parametrize("terms", [
+    ["diploma"], ["verzuim"], ["Cijferlijst", "diploma"], ["rij"], ["ij"], ["12 dipl"], ["#1"], ["m#r"], [],
+])
+def test_legal_hold_of_a_row_is_the_row_paths(terms: list[str]) -> None:
+    """RowHolds answers per distinct title what pipeline.legal_hold answers per row, also for terms that
+    lie across the table's name, the locator and the title."""
+    from scanner.kernel.model import Item
+    from scanner.kernel.text import fold
+    from scanner.pipeline import legal_hold
+
+    pairs = [(t, fold(t)) for t in terms]
+    holds = columnar.RowHolds(pairs, "table:main.verzuim#")
+    titles = ["Diploma uitgereikt", "2026-03-12", "diploma", "ziek", "Cijferlijst 2025", "", "dipl", "rijbewijs"]
+    for locator in ("12", "1", "rij3", "rij12", "7"):
+        for title in titles * 2:  # the second time from the memo
+            item = Item(source="las", path=f"table:main.verzuim#{locator}", kind="row")
+            assert holds(locator, title) == legal_hold(item, title[:200], pairs), (terms, locator, title)
+    assert (holds.by_title is None) == any(ch.isdigit() or ch in "# " for t in terms for ch in t) or "rij" in terms \
+        or "ij" in terms
