@@ -11,7 +11,7 @@ import hashlib
 import itertools
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
 
@@ -310,12 +310,19 @@ def _settings(report: Report, lang: str) -> str:
 
 
 def render_html(report: Report) -> str:
-    return "".join(_page(report))
+    return "".join(text for _, text in _page(report))
 
 
-def _page(report: Report, coverage: str | None = None) -> tuple[str, str, str]:
-    """The page as (what comes before the coverage section, the coverage section, the rest); `coverage`
-    is the section as a previous run wrote it, when it can be taken over."""
+# The sections a rescan may take over from the previous page (reports.reuse), with what they rest on
+# besides the items and findings: the violations' sections rest on the reviewed violations and their
+# priorities (Reuse.violations_key), the coverage section on `_coverage_key`.
+VIOLATION_PARTS = ("violations", "per_pupil")
+
+
+def _page(report: Report, kept: dict[str, str] | None = None) -> list[tuple[str | None, str]]:
+    """The page as (part name or None, text) in order; `kept` holds parts as a previous run wrote them,
+    when they can be taken over."""
+    kept = kept or {}
     lang = reviewed(report).lang
     sources = ", ".join(f"{s.name} ({s.type})" for s in report.settings.sources)
     note = t("raw_note" if report.show_values else "masked_note", lang)
@@ -323,9 +330,11 @@ def _page(report: Report, coverage: str | None = None) -> tuple[str, str, str]:
            ("overtredingen", "violations"),
            ("te-beoordelen", "to_review"), ("verloop", "history"), ("triage", "triage"), ("vrijgesteld", "exempt"),
            ("dekking", "coverage"), ("instellingen", "settings")]
-    sections = (_gaps, _breaches, _start_here, _cards, _charts, _violations, _to_review, _history, _triage, _exempt,
-                _per_pupil)
-    body = "".join(section(report, lang) for section in sections)
+
+    def part(name: str, *sections: Callable[[Report, str], str]) -> tuple[str, str]:
+        text = kept.get(name)
+        return name, text if text is not None else "".join(section(report, lang) for section in sections)
+
     head = (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
             '<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">'
@@ -334,9 +343,12 @@ def _page(report: Report, coverage: str | None = None) -> tuple[str, str, str]:
             f"{_e(t('as_of', lang))}: {_e(report.settings.as_of.isoformat())} · {_e(t('generated', lang))}: "
             f"{_e(when(report.generated_at))} · {_e(t('source', lang))}: {_e(sources)} · avgscan "
             f"{_e(report.settings.version)}<br>{_e(note)}</div></header><nav>"
-            + "".join(f'<a href="#{a}">{_e(t(k, lang))}</a>' for a, k in nav) + f"</nav><main>{body}")
+            + "".join(f'<a href="#{a}">{_e(t(k, lang))}</a>' for a, k in nav) + "</nav><main>"
+            + "".join(section(report, lang) for section in (_gaps, _breaches, _start_here, _cards, _charts)))
+    middle = "".join(section(report, lang) for section in (_history, _triage, _exempt))
     tail = f"{_settings(report, lang)}</main><footer>avgscan · {_e(note)}</footer><script>{JS}</script></body></html>"
-    return head, coverage if coverage is not None else _coverage(report, lang), tail
+    return [(None, head), part("violations", _violations, _to_review), (None, middle), part("per_pupil", _per_pupil),
+            part("coverage", _coverage), (None, tail)]
 
 
 def _coverage_key(report: Report) -> str:
@@ -348,14 +360,23 @@ def _coverage_key(report: Report) -> str:
 
 
 def write_html(report: Report, out_dir: Path) -> Path:
-    """A rescan with the previous items takes the coverage section (every item) over (reports.reuse)."""
+    """A rescan takes the sections over that rest on nothing that changed (reports.reuse): the coverage
+    section (every item) with the same items, the violations' sections with the same reviewed violations."""
     path = out_dir / "report.html"
     reuse = current()
-    key = _coverage_key(report) if reuse is not None else ""
-    kept = reuse.take(path.name, "coverage", key) if reuse is not None else None
-    head, coverage, tail = (part.encode() for part in _page(report, kept.decode() if kept is not None else None))
-    path.write_bytes(head + coverage + tail)
+    keys: dict[str, str] = {}
+    kept: dict[str, str] = {}
     if reuse is not None:
-        reuse.note(path.name, "coverage", len(head), len(head) + len(coverage), key)
+        keys = {"coverage": _coverage_key(report)} | {name: reuse.violations_key(report) for name in VIOLATION_PARTS}
+        kept = {name: data.decode() for name, key in keys.items()
+                if (data := reuse.take(path.name, name, key)) is not None}
+    offset = 0
+    with open(path, "wb") as fh:
+        for name, text in _page(report, kept):
+            data = text.encode()
+            fh.write(data)
+            if reuse is not None and name is not None:
+                reuse.note(path.name, name, offset, offset + len(data), keys[name])
+            offset += len(data)
     private_file(path)
     return path

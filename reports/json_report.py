@@ -15,8 +15,7 @@ from reports import json_text, private_file
 from reports.i18n import t
 from reports.priority import priorities, start_here
 from reports.reuse import current
-from reports.view import breach_deadline, reviewed, rule_action
-from scanner.coverage import source_gaps
+from reports.view import breach_deadline, gaps, reviewed, rule_action
 from scanner.kernel.model import ACCEPTED, EXPIRED, FALSE_POSITIVE, Finding, Item, Report, Status
 
 SCHEMA = "avgscan.report/1"
@@ -149,7 +148,7 @@ def _report_dict(report: Report, items: object, findings: object, violations: ob
         "triage": _triage(report),
         "source_gaps": [{"source": g.source, "type": g.source_type, "whole": g.whole, "unreadable": g.unreadable,
                          "units": g.units, "reason": g.reason, "fix": g.fix}
-                        for g in source_gaps(report, report.lang)],
+                        for g in gaps(report)],
         "start_here": [{"priority": a.points, "rule": a.rule, "source": a.source, "path": a.path,
                         "action": rule_action(a.rule, a.action, report.lang), "why": a.why, "ids": a.identities}
                        for a in start_here(report)],

@@ -10,7 +10,7 @@ with the top actions.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -63,6 +63,14 @@ def settings() -> dict[str, Any]:
 class Priority:
     points: int
     why: list[str] = field(default_factory=list)  # reason codes, see WHY in reports/i18n.py
+
+
+def settled_rows(name: str, report: Report, make: Callable[[], Iterable[T]]) -> Iterator[T]:
+    """The rows `make()` gives, laid out once per report inside one_report() and kept in a ledger on disk
+    (they are as many as the violations); made afresh every time outside it."""
+    if _SETTLED.get() is None:
+        return iter(make())
+    return iter(settled(name, report, lambda: Ledger(make())))
 
 
 def priorities(report: Report) -> Iterator[Priority]:

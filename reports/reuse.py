@@ -60,7 +60,7 @@ class Reuse:
             self._violations_key = h.hexdigest()[:32]
         return self._violations_key
 
-    def span(self, file: str, part: str, key: str = "") -> list[int] | None:
+    def span(self, file: str, part: str, key: str = "") -> list[Any] | None:
         """Where `part` lies in the previous `file` (bytes, or pages of a PDF), when it was written with `key`
         (a digest of what else the part depends on than the items and findings)."""
         span = self.offered.get(file, {}).get(part)
@@ -81,7 +81,8 @@ class Reuse:
             return None
         return data if len(data) == span[1] - span[0] else None
 
-    def note(self, file: str, part: str, start: int, end: int, key: str = "") -> None:
+    def note(self, file: str, part: str, start: int, end: int | str, key: str = "") -> None:
+        """Where `part` lies in `file` (bytes, pages; a workbook's sheet: its number and filter range)."""
         self.written.setdefault(file, {})[part] = [start, end, key]
 
 

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from reports.i18n import t, value_label
-from reports.priority import priorities, settled, start_here
+from reports.priority import priorities, settled, settled_rows, start_here
 from scanner.coverage import SourceGap, source_gaps
 from scanner.kernel.entities import catalogue
 from scanner.kernel.ledger import Ledger
@@ -104,6 +104,10 @@ class ReviewRow:
 
 
 def review_rows(report: Report) -> Iterator[ReviewRow]:
+    return settled_rows("review_rows", report, lambda: _review_rows(report))
+
+
+def _review_rows(report: Report) -> Iterator[ReviewRow]:
     lang = lang_of(report)
     return in_order((ReviewRow(rule=v.rule, rule_title=rule_title(v.rule, lang),
                                source=v.source, path=v.path, leerlingnummer=v.leerlingnummer or "",
@@ -169,8 +173,13 @@ def start_rows(report: Report) -> list[StartRow]:
 
 def violation_rows(report: Report) -> Iterator[ViolationRow]:
     """One row per violation, highest priority first (reports.priority), with its identity and triage decision;
-    read once (a report may hold a million: see in_order)."""
+    read once (a report may hold a million: see in_order), and laid out once per report in
+    reports.priority.one_report (five writers ask: each read every violation's findings and sorted)."""
     reviewed(report)
+    return settled_rows("violation_rows", report, lambda: _violation_rows(report))
+
+
+def _violation_rows(report: Report) -> Iterator[ViolationRow]:
     lang = report.lang
     rows = (ViolationRow(
         index=n, identity=v.identity, rule=v.rule, rule_title=rule_title(v.rule, lang),
@@ -254,10 +263,15 @@ def gap_notices(report: Report) -> list[GapNotice]:
     return settled("gap_notices", report, lambda: _gap_notices(report))
 
 
+def gaps(report: Report) -> list[SourceGap]:
+    """scanner.coverage.source_gaps, once per report in reports.priority.one_report (it reads every item)."""
+    return settled("source_gaps", report, lambda: source_gaps(report, lang_of(report)))
+
+
 def _gap_notices(report: Report) -> list[GapNotice]:
     lang = lang_of(report)
     out = []
-    for g in source_gaps(report, lang):
+    for g in gaps(report):
         headline = t("gap_whole", lang, source=g.source) if g.whole else t(
             "gap_part", lang, source=g.source, unreadable=g.unreadable, units=g.units, pct=round(100 * g.share))
         out.append(GapNotice(g, headline, g.reason, g.fix))

@@ -16,7 +16,7 @@ from openpyxl.chart import BarChart, LineChart, Reference
 
 from reports import private_file
 from reports.i18n import t, value_label
-from reports.reuse import current
+from reports.reuse import Reuse, current
 from reports.view import (
     breach_deadline,
     gap_notices,
@@ -189,68 +189,83 @@ def _settings(ws: Sheet, report: Report, lang: str) -> None:
     table(ws, [t("setting", lang), t("value", lang)], ([k, v] for k, v in settings_rows(report)))
 
 
-COVERAGE_PART = "coverage"  # the coverage sheet: every item, in the items' order (reports.reuse)
+# The sheets a rescan takes over from the previous workbook (reports.reuse): the coverage sheet (it lists
+# the items), and the sheets of the reviewed violations (Reuse.violations_key: what the review gave them
+# and their priorities) that are most of a rescan where most files are violations. Not the triage sheet:
+# it names the triage file's unmatched entries too.
+TAKEN = {"coverage": False, "violations": True, "to_review": True, "per_pupil": True}  # True: by violations_key
+COVERAGE_PART = "coverage"
 
 
 def write_xlsx(report: Report, out_dir: Path) -> Path:
     """Each sheet is written row by row in openpyxl's write-only mode; the workbook is assembled in
-    the file as it is saved, so memory does not grow with the number of items. A rescan with the
-    previous run's items takes the coverage sheet over from the previous workbook (reports.reuse)."""
+    the file as it is saved, so memory does not grow with the number of items. A rescan takes the sheets
+    in TAKEN over from the previous workbook when what they rest on is unchanged (reports.reuse)."""
     path = out_dir / "report.xlsx"
     reuse = current()
-    kept = reuse.span(path.name, COVERAGE_PART) if reuse is not None else None
-    if kept is None or not _save(report, path, kept):
-        _save(report, path, None)
+    kept = _offered(reuse, report, path.name) if reuse is not None else {}
+    if not kept or not _save(report, path, kept):
+        _save(report, path, {})
     private_file(path)
     return path
 
 
-def _save(report: Report, path: Path, kept: list[int] | None) -> bool:
-    """The workbook into `path`; with `kept` ([sheet number, last row] of the previous coverage sheet) that
-    sheet is left empty here and its XML taken from the previous workbook. False when that cannot be done."""
+def _offered(reuse: Reuse, report: Report, name: str) -> dict[str, tuple[int, str]]:
+    """The sheets of the previous workbook this one may take over: key -> (sheet number, filter range)."""
+    out = {}
+    for key, by_violations in TAKEN.items():
+        span = reuse.span(name, key, reuse.violations_key(report) if by_violations else "")
+        if span is not None and isinstance(span[0], int) and isinstance(span[1], str):
+            out[key] = (span[0], span[1])
+    return out
+
+
+def _save(report: Report, path: Path, kept: dict[str, tuple[int, str]]) -> bool:
+    """The workbook into `path`; the sheets in `kept` ({key: (sheet number, filter range)} of the previous
+    workbook) are left empty here and their XML taken from the previous workbook. False when that cannot
+    be done."""
     lang = reviewed(report).lang
     reuse = current()
     wb = Workbook(write_only=True)
     widths = {"summary": {1: 28, 2: 50, 3: 12, 4: 26}, "breach_title": {1: 18, 6: 60}, "to_review": {6: 60, 8: 60}}
-    coverage = [0, 0]
+    written: dict[str, tuple[int, str]] = {}
     for number, (key, build) in enumerate((("summary", _summary), ("breach_title", _breaches),
                                            ("violations", _violations), ("to_review", _to_review),
                                            ("per_pupil", _per_pupil), ("exempt_sheet", _exempt),
                                            ("triage_sheet", _triage), ("history", _history), ("coverage", _coverage),
                                            ("kept_by_law", _kept), ("settings", _settings)), start=1):
         sheet = Sheet(wb.create_sheet(t(key, lang)[:31]), widths.get(key))
-        if key != "coverage":
-            build(sheet, report, lang)
-        elif kept is not None:
-            if kept[0] != number:
+        if key in kept:
+            if kept[key][0] != number:
                 return False
-            sheet.ws.auto_filter.ref = f"A1:H{kept[1]}"  # named in workbook.xml as the previous run did
-            coverage = kept
+            sheet.ws.auto_filter.ref = kept[key][1] or None  # named in workbook.xml as the previous run did
         else:
-            _coverage(sheet, report, lang)
-            coverage = [number, max(sheet.row, 2)]
+            build(sheet, report, lang)
+        if key in TAKEN:
+            written[key] = (number, sheet.ws.auto_filter.ref or "")
         sheet.close()
     wb.save(path)
-    if kept is not None and (reuse is None or not _take_sheet(path, reuse.previous / path.name, kept[0])):
+    if kept and (reuse is None or not _take_sheets(path, reuse.previous / path.name, [n for n, _ in kept.values()])):
         return False
     if reuse is not None:
-        reuse.note(path.name, COVERAGE_PART, *coverage)
+        for key, (number, ref) in written.items():
+            reuse.note(path.name, key, number, ref, reuse.violations_key(report) if TAKEN[key] else "")
     return True
 
 
-def _take_sheet(path: Path, previous: Path, number: int) -> bool:
-    """Replace sheet `number` of the workbook in `path` by the one in `previous`, when both workbooks have the
+def _take_sheets(path: Path, previous: Path, numbers: list[int]) -> bool:
+    """Replace sheets `numbers` of the workbook in `path` by those in `previous`, when both workbooks have the
     same styles (a cell names its style by position in that table)."""
-    member = f"xl/worksheets/sheet{number}.xml"
+    members = {f"xl/worksheets/sheet{number}.xml" for number in numbers}
     tmp = path.with_name(f".{path.name}.neem-over")
     try:
         with zipfile.ZipFile(previous) as old, zipfile.ZipFile(path) as new:
             if old.read("xl/styles.xml") != new.read("xl/styles.xml"):
                 return False
-            sheet = old.read(member)
             with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
                 for info in new.infolist():
-                    out.writestr(info, sheet if info.filename == member else new.read(info.filename))
+                    source = old if info.filename in members else new
+                    out.writestr(info, source.read(info.filename))
     except (OSError, KeyError, zipfile.BadZipFile):
         tmp.unlink(missing_ok=True)  # not to be moved into the output folder with the reports
         return False

@@ -63,16 +63,16 @@ ITEM_FIELDS = tuple(f.name for f in fields(Item) if f.name not in ("access", "fi
 ACCESS_FIELDS = tuple(f.name for f in fields(Access))
 
 
-def _plain(value: Any) -> Any:
+def plain_data(value: Any) -> Any:
     """A record as JSON-ready data with a stable order (a frozenset's order changes per process)."""
     if is_dataclass(value):
-        return [_plain(getattr(value, f.name)) for f in fields(value)]
+        return [plain_data(getattr(value, f.name)) for f in fields(value)]
     if isinstance(value, set | frozenset):
-        return sorted(_plain(v) for v in value)
+        return sorted(plain_data(v) for v in value)
     if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+        return [plain_data(v) for v in value]
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): plain_data(v) for k, v in value.items()}
     if isinstance(value, date):
         return value.isoformat()
     return value
@@ -93,11 +93,11 @@ def evaluation_inputs(cfg: ScanConfig, records: Records, as_of: date) -> str:
     h = hashlib.sha256(code_digest().encode())
     h.update(cfg.model_dump_json().encode())
     h.update(json.dumps([as_of.isoformat(), say("nl", "en"), records.consents is None,
-                         _plain(records.pupils), records.staff, records.parents]).encode())
+                         plain_data(records.pupils), records.staff, records.parents]).encode())
     return h.hexdigest()
 
 
-def _item_fields(item: Item) -> str:
+def item_fields(item: Item) -> str:
     """Every field of the item as the crawl saw it (dataclasses.asdict would take longer than linking);
     plain data, so its repr is stable."""
     seen: list[Any] = [getattr(item, name) for name in ITEM_FIELDS]
@@ -137,14 +137,14 @@ class EvaluationCache:
 
     # -- the inputs of one item ----------------------------------------------------------------------
     def _item_inputs(self, item: Item, detected_digest: str) -> str:
-        return self._mac("outcome", f"{self.inputs}\x00{detected_digest}\x00{_item_fields(item)}")
+        return self._mac("outcome", f"{self.inputs}\x00{detected_digest}\x00{item_fields(item)}")
 
     def _consent_digest(self, nummers: list[str]) -> str:
         """The consent rows of these pupils, in the register's order of the file (a rule may take the first)."""
         if self._by_pupil is None:
             rows: dict[str, list[Any]] = {}
             for c in self._consents or []:
-                rows.setdefault(c.leerlingnummer, []).append(_plain(c))
+                rows.setdefault(c.leerlingnummer, []).append(plain_data(c))
             self._by_pupil = {n: json.dumps(r) for n, r in rows.items()}
         pupils = tuple(sorted(nummers))
         digest = self._consent_digests.get(pupils)
@@ -271,7 +271,7 @@ class EvaluationCache:
             if scanned.findings or scanned.subjects or scanned.unknown_children:
                 self._body = None
                 return
-            rests_on = _item_fields(scanned.item)
+            rests_on = item_fields(scanned.item)
         self._body.update(rests_on.encode() + b"\x01")
 
     def body_digest(self) -> str:
@@ -294,4 +294,4 @@ class EvaluationCache:
             return conn.execute(delete(item_outcomes).where(item_outcomes.c.stored_at < before.isoformat())).rowcount
 
 
-__all__ = ["EvaluationCache", "code_digest", "evaluation_inputs"]
+__all__ = ["EvaluationCache", "code_digest", "evaluation_inputs", "item_fields", "plain_data"]

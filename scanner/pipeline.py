@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from connectors.base import Source
-from scanner import __version__
+from scanner import __version__, kept_scan
 from scanner.cache import ItemCache, scan_fingerprint
 from scanner.columnar import SignatureRow
 from scanner.columns import ColumnProfiles
@@ -25,6 +25,7 @@ from scanner.evaluation_cache import EvaluationCache, evaluation_inputs
 from scanner.executor import SCAN_GC_THRESHOLD, scan_all
 from scanner.forms import read_forms, records
 from scanner.generic_terms import drop_generic_terms
+from scanner.kept_scan import KeptScan
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.keys import Keyer
 from scanner.kernel.ledger import Ledger
@@ -354,12 +355,22 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         records.problems += problems
     if show_values and store is not None:
         store.log_value_access(command or ["(audit() zonder opdrachtregel)"])
+        kept_scan.forget(store.out_dir)
     ref = as_of or cfg.as_of or date.today()
     scanner = Scanner(cfg, records, store.keyer() if store else None, ref)
-    cache = ItemCache(store, scan_fingerprint(cfg), read=not (full or show_values)) if store else None
+    detection = scan_fingerprint(cfg)
+    evaluation = evaluation_inputs(cfg, records, ref) if store else ""
+    kept = None  # the previous scan's result, when nothing it rests on changed (scanner.kept_scan)
+    if store is not None and not show_values and kept_scan.ENABLED:
+        kept = KeptScan.crawl(store.out_dir, scanner, records, flows, detection, evaluation)
+        previous = None if full else kept.load()
+        if previous is not None:
+            previous.statistics.update(_live_statistics(records, started, previous.statistics["items"]))
+            return previous
+    cache = ItemCache(store, detection, read=not (full or show_values)) if store else None
     if cache is not None:
-        scanner.judged = EvaluationCache(cache, evaluation_inputs(cfg, records, ref), scanner.index,
-                                         records.consents, read=not (full or show_values))
+        scanner.judged = EvaluationCache(cache, evaluation, scanner.index, records.consents,
+                                         read=not (full or show_values))
     profiles = ColumnProfiles()
     ctx = RuleContext(policy=cfg.policy, as_of=ref,
                       register=scanner.index if records.pupils is not None else None,
@@ -413,24 +424,33 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         "findings": len(findings),
         "violations": len(violations),
         "to_review": len(result.to_review),
-        "seconds": round(time.monotonic() - started, 2),
         "text_chars": row_chars,
-        "record_problems": [str(p) for p in records.problems],
         "columns": profiles.report(),
+        "excluded": excluded(cfg, scanner.source_counts),
+        **_live_statistics(records, started, 0),
         "resumed_interrupted_scan": bool(cache and cache.resumes_interrupted),
         "cache_hits": cache.hits if cache else 0,
         "cache_misses": cache.misses if cache else 0,
         "judgements_reused": scanner.judged.hits if scanner.judged else 0,  # linking and rules not run again
-        "excluded": excluded(cfg, scanner.source_counts),
-        "pupils_in_register": len(records.pupils or []),
-        "consent_records": len(records.consents or []),
     }
     settings = Settings(as_of=ref, version=__version__, sources=[SourceRef(s.name, s.type) for s in cfg.sources],
                         policy=cfg.policy.model_dump(mode="json"))
-    return Report(items=items, findings=findings, violations=violations, exempt=result.exempt,
-                  kept_by_law=result.kept_by_law, skipped_rules=result.skipped_rules, statistics=stats,
-                  settings=settings, show_values=show_values, subjects=subjects, to_review=result.to_review,
-                  body_digest=scanner.judged.body_digest() if scanner.judged and not show_values else "")
+    report = Report(items=items, findings=findings, violations=violations, exempt=result.exempt,
+                    kept_by_law=result.kept_by_law, skipped_rules=result.skipped_rules, statistics=stats,
+                    settings=settings, show_values=show_values, subjects=subjects, to_review=result.to_review,
+                    body_digest=scanner.judged.body_digest() if scanner.judged and not show_values else "")
+    if kept is not None:
+        kept.keep(report)
+    return report
+
+
+def _live_statistics(records: Records, started: float, reused: int) -> dict[str, object]:
+    """The statistics of this run itself, also when it took the previous scan's result over (`reused`
+    items: every one answered without detection, linking or rules)."""
+    return {"seconds": round(time.monotonic() - started, 2), "record_problems": [str(p) for p in records.problems],
+            "pupils_in_register": len(records.pupils or []), "consent_records": len(records.consents or []),
+            "unchanged_rescan": bool(reused), "resumed_interrupted_scan": False, "cache_hits": reused,
+            "cache_misses": 0, "judgements_reused": reused}
 
 
 __all__ = ["run_scan", "Scanner", "evaluate"]

@@ -16,9 +16,11 @@ from sqlalchemy import func, select
 
 from scanner.cache import ItemCache
 from scanner.evaluation_cache import EvaluationCache
+from scanner.kept_scan import KEPT_FILE
 from scanner.state import StateStore, audit_table, item_cache
 
-REPORT_PATTERNS = ("report.*", "violations.csv", "findings.csv", "verklaring-verwijdering-*", "inzage-*")
+# the reports, and the scan result kept beside them for the next rescan (scanner.kept_scan): the same data
+REPORT_PATTERNS = ("report.*", "violations.csv", "findings.csv", "verklaring-verwijdering-*", "inzage-*", KEPT_FILE)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from scanner import kept_scan
 from scanner.config import load_config
 from scanner.evaluation_cache import ACCESS_FIELDS, ITEM_FIELDS
 from scanner.kernel.model import Access, Item, Report
@@ -23,7 +24,8 @@ from scanner.pipeline import run_scan
 from scanner.state import StateStore
 from tests.conftest import demo_with_csv_consents
 
-VOLATILE = ("seconds", "cache_hits", "cache_misses", "judgements_reused", "resumed_interrupted_scan")
+VOLATILE = ("seconds", "cache_hits", "cache_misses", "judgements_reused", "resumed_interrupted_scan",
+            "unchanged_rescan")
 
 
 def essence(report: Report) -> dict:
@@ -35,6 +37,13 @@ def essence(report: Report) -> dict:
             "exempt": [asdict(e) for e in report.exempt], "kept_by_law": report.kept_by_law,
             "skipped_rules": report.skipped_rules, "subjects": report.subjects, "settings": asdict(report.settings),
             "statistics": {k: v for k, v in report.statistics.items() if k not in VOLATILE}}
+
+
+@pytest.fixture(autouse=True)
+def per_item(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about the per-item caches: a rescan that finds nothing changed would otherwise take
+    the previous scan's whole result over (scanner.kept_scan; tests/test_kept_scan.py)."""
+    monkeypatch.setattr(kept_scan, "ENABLED", False)
 
 
 def scan(cfg_path: Path, out: Path, **kw: object) -> Report:

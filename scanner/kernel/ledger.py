@@ -198,6 +198,57 @@ class Ledger(Generic[T]):
         for r in runs:
             r.close()
 
+    def pages(self) -> Iterator[tuple[int, int, bytes]]:
+        """(first entry, entries, pickle stream) of every page in order, as stored: what
+        scanner.kept_scan copies to keep the ledger past its process without unpickling it."""
+        with self._lock:
+            self._write()
+            db = self._db
+        if db is None:
+            return
+        last = -1
+        while True:
+            with self._lock:
+                rows = db.execute("SELECT n, count, data FROM chunk WHERE n > ? ORDER BY n LIMIT 64",
+                                  (last,)).fetchall()
+            if not rows:
+                return
+            yield from rows
+            last = rows[-1][0]
+
+    @staticmethod
+    def page_entries(data: bytes, count: int) -> list[Any]:
+        """The entries of one page that `pages` gave."""
+        return Ledger._entries(data, count)
+
+    @staticmethod
+    def page_of(entries: Iterable[Any]) -> bytes:
+        """A page (one pickle stream) of `entries`, as `of_pages` takes it."""
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
+        for entry in entries:
+            pickler.dump(entry)
+        return buffer.getvalue()
+
+    def held(self) -> dict[int, T]:
+        """The entries held for lookups by position (see extend)."""
+        return dict(self._held)
+
+    @classmethod
+    def of_pages(cls, pages: Iterable[tuple[int, int, bytes]], held: dict[int, T] | None = None) -> Ledger[T]:
+        """A ledger of the pages another one gave (`pages`, `held`), entries unpickled only when read."""
+        ledger: Ledger[T] = cls()
+        db = ledger._open()
+        db.execute("BEGIN")
+        for n, count, data in pages:
+            if n != ledger._stored:
+                raise ValueError(f"ledger page at {n}, expected {ledger._stored}")
+            db.execute("INSERT INTO chunk (n, count, data) VALUES (?, ?, ?)", (n, count, data))
+            ledger._stored += count
+        db.execute("COMMIT")
+        ledger._held = dict(held or {})
+        return ledger
+
     def close(self) -> None:
         with self._lock:
             if self._db is not None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import pickle
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from scanner.kernel.ledger import scratch_database
 
@@ -117,6 +117,21 @@ class SubjectIndex(Mapping[Place, Links]):
         for key, data in self._entries():
             source, _, path = key.partition("\x00")
             yield (source, path), pickle.loads(data)
+
+    def stored(self) -> Iterator[tuple[str, bytes]]:
+        """(place key, pickled links) of every item in order, as stored (scanner.kept_scan copies them)."""
+        return self._entries()
+
+    @classmethod
+    def of_stored(cls, rows: Iterable[tuple[str, bytes]]) -> SubjectIndex:
+        """An index of the rows another one gave (`stored`)."""
+        index = cls()
+        db = index._open()
+        db.execute("BEGIN")
+        db.executemany("INSERT INTO link (place, data) VALUES (?, ?)", rows)
+        db.execute("COMMIT")
+        index._stored = None
+        return index
 
     def _entries(self) -> Iterator[tuple[str, bytes]]:
         with self._lock:

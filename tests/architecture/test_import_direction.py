@@ -28,7 +28,7 @@ FLOORS: list[tuple[str, tuple[str, ...]]] = [
     ("review", ("scanner.link_review", "scanner.triage", "scanner.coverage", "scanner.state", "scanner.cache",
                 "scanner.evaluation_cache", "scanner.outdir", "scanner.decisions")),
     ("reports", ("reports",)),
-    ("app", ("scanner.pipeline", "scanner.executor", "scanner.worker_pool", "scanner.columnar",
+    ("app", ("scanner.pipeline", "scanner.executor", "scanner.worker_pool", "scanner.columnar", "scanner.kept_scan",
              "scanner.dask_executor", "scanner.cli",
              "scanner.doctor", "scanner.purge", "scanner.progress", "scanner.demo", "scanner.audit")),
 ]

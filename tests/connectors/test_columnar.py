@@ -13,6 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 import scanner.columnar as columnar
+from scanner import kept_scan
 from scanner.audit import audit
 from scanner.config import load_config
 
@@ -121,7 +122,9 @@ def test_same_report_with_workers(sqlite_url: str, tmp_path: Path, monkeypatch: 
 def test_first_scan_into_a_folder_and_its_rescan(sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                  caplog: pytest.LogCaptureFixture) -> None:
     """A first scan into an output folder reads the table by column and keeps its rows in the item and
-    evaluation caches as the row path does: the rescan answers every row from them, with the same report."""
+    evaluation caches as the row path does: the rescan answers every row from them, with the same report.
+    (The per-item caches: not the previous scan's whole result, scanner.kept_scan.)"""
+    monkeypatch.setattr(kept_scan, "ENABLED", False)
     fill(sqlite_url, 300)
     cfg = config(tmp_path, sqlite_url)
     with caplog.at_level(logging.INFO, logger="scanner.columnar"):

@@ -79,16 +79,21 @@ def test_an_unchanged_rescan_takes_the_parts_over(demo: tuple[Path, Path], tmp_p
     import reports.csv_report
 
     counted(reports.json_report, "_write_list")
-    counted(reports.xlsx_report, "_coverage")
+    for sheet in ("_coverage", "_violations", "_to_review", "_per_pupil"):
+        counted(reports.xlsx_report, sheet)
     counted(reports.pdf_report, "_list")
     counted(reports.csv_report, "_write")
+    import reports.html_report
+
+    for section in ("_violations", "_to_review", "_per_pupil", "_coverage"):
+        counted(reports.html_report, section)
     while datetime.now(UTC).isoformat(timespec="seconds") <= before.report.generated_at:
         time.sleep(0.05)  # the header is the new run's: let its second differ from the first run's
     again = _audit(cfg_path, out)
     assert again.report.body_digest == before.report.body_digest != ""
     # items, findings, the coverage sheet and the PDF's list were taken over, and (the review the same as the
-    # previous run's: every violation persisting) report.json's violations and possible violations and
-    # violations.csv too
+    # previous run's: every violation persisting) report.json's violations and possible violations,
+    # violations.csv and the workbook's sheets of violations, possible violations and pupils too
     assert laid_out == []
     monkeypatch.undo()
     assert_as_written_afresh(again, tmp_path / "fresh")
@@ -148,9 +153,11 @@ def test_a_changed_review_lays_the_violations_out_again(demo: tuple[Path, Path],
                                                     "owner": "FG", "expires": "2099-01-01"}]}), encoding="utf-8")
     import reports.csv_report
     import reports.json_report
+    import reports.xlsx_report
 
     laid_out: list[str] = []
-    for module, name in ((reports.json_report, "_write_list"), (reports.csv_report, "_write")):
+    for module, name in ((reports.json_report, "_write_list"), (reports.csv_report, "_write"),
+                         (reports.xlsx_report, "_violations"), (reports.xlsx_report, "_coverage")):
         original: Callable[..., object] = getattr(module, name)
         monkeypatch.setattr(module, name, lambda *a, o=original, n=name, **k: laid_out.append(n) or o(*a, **k))
     again = audit(load_config(cfg_path), out, triage=triage, progress=False, workers=1)
@@ -158,6 +165,7 @@ def test_a_changed_review_lays_the_violations_out_again(demo: tuple[Path, Path],
     assert again.report.body_digest == before.report.body_digest
     assert next(v for v in again.violations if v.identity == chosen.identity).status == "accepted"
     assert laid_out.count("_write_list") == 2 and laid_out.count("_write") == 1  # violations.csv, not findings.csv
+    assert laid_out.count("_violations") == 1 and "_coverage" not in laid_out  # the workbook's violations only
     assert_as_written_afresh(again, tmp_path / "fresh")
     (tmp_path / "fresh").rename(tmp_path / "fresh-1")
     back = _audit(cfg_path, out)  # the triage file left out again: open once more, laid out again

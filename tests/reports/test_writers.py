@@ -157,3 +157,23 @@ def test_unreviewed_report_still_writes_every_format(tmp_path: Path) -> None:
     validate(data)
     assert data["violations"][0]["id"] is None and data["history"]["previous_audit"] is None
     assert report.breaches and not report.history.audits  # the writers gave it a plain review
+
+
+def test_the_rows_of_violations_are_laid_out_once_per_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Five writers read the violations in priority order: inside one_report they are laid out (every
+    violation's findings read, sorted) once and kept on disk; outside it every call lays them out."""
+    import reports.view as view
+    from reports.priority import one_report
+    from tests.reports.conftest import sample_report
+
+    report = sample_report()
+    expected = list(view.violation_rows(report))
+    assert expected
+    made: list[int] = []
+    real = view._violation_rows
+    monkeypatch.setattr(view, "_violation_rows", lambda r: (made.append(1), real(r))[1])
+    with one_report():
+        assert list(view.violation_rows(report)) == expected == list(view.violation_rows(report))
+        assert list(view.review_rows(report)) == list(view.review_rows(report))
+    assert len(made) == 1
+    assert list(view.violation_rows(report)) == expected and len(made) == 2
