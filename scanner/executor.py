@@ -37,14 +37,19 @@ from scanner.kernel.model import Content, Detected, Item, ScannedItem, TextUnit
 from scanner.worker_pool import Ticket, WorkerPool
 
 
-class ItemWork(Protocol):
-    """The per-item work the executor runs (scanner.pipeline.Scanner is one): the executor only schedules
-    it, so it needs to know this much of it and nothing of the pipeline that builds it. An ItemWork
-    sent to another process (dask) must pickle into a fresh one built from its configuration."""
+class Crawler(Protocol):
+    """What crawling the sources needs (`tasks`, `fingerprint`): the configuration, the keyer of the
+    fingerprints, and where each source's skipped entries are counted."""
 
     cfg: ScanConfig
     keyer: Keyer
     source_counts: dict[str, dict[str, int]]
+
+
+class ItemWork(Crawler, Protocol):
+    """The per-item work the executor runs (scanner.pipeline.Scanner is one): the executor only schedules
+    it, so it needs to know this much of it and nothing of the pipeline that builds it. An ItemWork
+    sent to another process (dask) must pickle into a fresh one built from its configuration."""
 
     @property
     def analyzer(self) -> object: ...
@@ -84,7 +89,7 @@ def _source_failure(name: str, err: BaseException) -> ScannedItem:
 Bulk = Callable[[Source, Any], Iterator["Task | ScannedItem"]]
 
 
-def tasks(scanner: ItemWork, bulk: Bulk | None = None) -> Iterator[Task | ScannedItem]:
+def tasks(scanner: Crawler, bulk: Bulk | None = None) -> Iterator[Task | ScannedItem]:
     """Every item of every source; rows come with their content, files are read where they are detected.
     With `bulk`, database tables go through the columnar table path (scanner.columnar), which gives
     rows already scanned, and rows for the row path."""
@@ -306,7 +311,7 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def fingerprint(scanner: ItemWork, item: Item, content: Content | None) -> str:
+def fingerprint(scanner: Crawler, item: Item, content: Content | None) -> str:
     from scanner.cache import item_fingerprint
 
     if content is None:

@@ -31,7 +31,6 @@ readable by its owner only, and `avgscan purge` removes it with the reports.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import json
 import logging
@@ -41,6 +40,7 @@ import sqlite3
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,7 +51,8 @@ from scanner.kernel.model import Report, ScannedItem
 from scanner.kernel.subject_index import SubjectIndex
 
 if TYPE_CHECKING:
-    from scanner.executor import ItemWork
+    from scanner.config import ScanConfig
+    from scanner.kernel.keys import Keyer
     from scanner.records.loading import Records
 
 log = logging.getLogger(__name__)
@@ -75,21 +76,31 @@ def connectors_digest() -> str:
     return h.hexdigest()
 
 
-def crawl_digest(scanner: ItemWork, secret: bytes, inputs: list[str]) -> str:
+@dataclass
+class Walk:
+    """What the executor's crawl needs (scanner.executor.Crawler), without the scan's analyzer and register
+    index: a rescan that takes the previous result over never builds them."""
+
+    cfg: ScanConfig
+    keyer: Keyer
+    source_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def crawl_digest(walk: Walk, secret: bytes, inputs: list[str]) -> str:
     """A keyed digest of `inputs` and of every item the sources hold now, as the item cache sees them."""
     from scanner.executor import fingerprint, tasks
 
     h = hashlib.blake2b(key=secret, digest_size=16)
     for part in inputs:
         h.update(part.encode() + b"\x00")
-    for task in tasks(scanner):
+    for task in tasks(walk):
         if isinstance(task, ScannedItem):  # a source that could not be opened or failed half-way
             item, seen = task.item, ""
         else:
             _, item, content = task
-            seen = fingerprint(scanner, item, content)
+            seen = fingerprint(walk, item, content)
         h.update(f"{item.source}\x00{item.path}\x00{seen}\x00{item_fields(item)}\x01".encode())
-    h.update(json.dumps(scanner.source_counts, sort_keys=True).encode())
+    h.update(json.dumps(walk.source_counts, sort_keys=True).encode())
     return h.hexdigest()
 
 
@@ -100,14 +111,14 @@ class KeptScan:
         self.path, self.key = folder / KEPT_FILE, key
 
     @classmethod
-    def crawl(cls, folder: Path, scanner: ItemWork, records: Records, flows: list[ScannedItem],
+    def crawl(cls, folder: Path, cfg: ScanConfig, keyer: Keyer, records: Records, flows: list[ScannedItem],
               detection: str, evaluation: str) -> KeptScan:
         """Crawl the sources (see the module docstring); `detection` and `evaluation` are the digests
         the item cache and the evaluation cache keep their entries under."""
         started = time.monotonic()
-        secret = bytes.fromhex(scanner.keyer.of("kept-scan", "digest key"))
+        secret = bytes.fromhex(keyer.of("kept-scan", "digest key"))
         inputs = [detection, evaluation, connectors_digest(), json.dumps(plain_data([records.consents, flows]))]
-        kept = cls(folder, crawl_digest(scanner, secret, inputs))
+        kept = cls(folder, crawl_digest(Walk(cfg, keyer), secret, inputs))
         log.info("vorige scan: bronnen doorlopen zonder te lezen in %.1f s", time.monotonic() - started)
         return kept
 
@@ -129,7 +140,8 @@ class KeptScan:
             held: dict[str, dict[int, Any]] = pickle.loads(meta["held"])
             ledgers = {name: Ledger.of_pages(_pages(db, name), held.get(name)) for name in LEDGERS}
             subjects = SubjectIndex.of_stored(db.execute("SELECT place, data FROM link ORDER BY n"))
-        except (sqlite3.Error, KeyError, pickle.UnpicklingError, ValueError, EOFError) as err:
+        except (sqlite3.Error, pickle.UnpicklingError, EOFError, ValueError, KeyError, AttributeError, TypeError,
+                ImportError) as err:  # damaged, or written by another version: the scan runs instead
             log.warning("vorige scan %s niet te lezen (%s); alles wordt gescand", self.path.name, type(err).__name__)
             return None
         finally:
@@ -159,7 +171,7 @@ class KeptScan:
                     db.executemany("INSERT INTO page VALUES (?, ?, ?, ?)",
                                    ((name, n, count, data) for n, count, data in pages))
                     held[name] = ledger.held()
-                held["findings"] = {n: dataclasses.replace(f, value="") for n, f in held["findings"].items()}
+                held["findings"] = {n: replace(f, value="") for n, f in held["findings"].items()}
                 subjects = report.subjects if isinstance(report.subjects, SubjectIndex) else SubjectIndex(
                     report.subjects)
                 db.executemany("INSERT INTO link (place, data) VALUES (?, ?)", subjects.stored())
@@ -206,4 +218,4 @@ def _as_ledger(entries: Any) -> Ledger[Any]:
     return entries if isinstance(entries, Ledger) else Ledger(entries)
 
 
-__all__ = ["KEPT_FILE", "KeptScan", "crawl_digest", "forget"]
+__all__ = ["KEPT_FILE", "KeptScan", "Walk", "crawl_digest", "forget"]

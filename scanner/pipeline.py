@@ -357,16 +357,19 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         store.log_value_access(command or ["(audit() zonder opdrachtregel)"])
         kept_scan.forget(store.out_dir)
     ref = as_of or cfg.as_of or date.today()
-    scanner = Scanner(cfg, records, store.keyer() if store else None, ref)
+    keyer = store.keyer() if store else None
     detection = scan_fingerprint(cfg)
     evaluation = evaluation_inputs(cfg, records, ref) if store else ""
     kept = None  # the previous scan's result, when nothing it rests on changed (scanner.kept_scan)
-    if store is not None and not show_values and kept_scan.ENABLED:
-        kept = KeptScan.crawl(store.out_dir, scanner, records, flows, detection, evaluation)
+    if store is not None and keyer is not None and not show_values and kept_scan.ENABLED:
+        kept = KeptScan.crawl(store.out_dir, cfg, keyer, records, flows, detection, evaluation)
         previous = None if full else kept.load()
         if previous is not None:
-            previous.statistics.update(_live_statistics(records, started, previous.statistics["items"]))
+            n = previous.statistics["items"]  # every one answered without detection, linking or rules
+            previous.statistics.update(_run_statistics(records, started, unchanged=True), cache_hits=n,
+                                       cache_misses=0, judgements_reused=n, resumed_interrupted_scan=False)
             return previous
+    scanner = Scanner(cfg, records, keyer, ref)
     cache = ItemCache(store, detection, read=not (full or show_values)) if store else None
     if cache is not None:
         scanner.judged = EvaluationCache(cache, evaluation, scanner.index, records.consents,
@@ -427,7 +430,7 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         "text_chars": row_chars,
         "columns": profiles.report(),
         "excluded": excluded(cfg, scanner.source_counts),
-        **_live_statistics(records, started, 0),
+        **_run_statistics(records, started, unchanged=False),
         "resumed_interrupted_scan": bool(cache and cache.resumes_interrupted),
         "cache_hits": cache.hits if cache else 0,
         "cache_misses": cache.misses if cache else 0,
@@ -444,13 +447,11 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
     return report
 
 
-def _live_statistics(records: Records, started: float, reused: int) -> dict[str, object]:
-    """The statistics of this run itself, also when it took the previous scan's result over (`reused`
-    items: every one answered without detection, linking or rules)."""
+def _run_statistics(records: Records, started: float, unchanged: bool) -> dict[str, object]:
+    """The statistics of this run itself, also when it took the previous scan's result over (`unchanged`)."""
     return {"seconds": round(time.monotonic() - started, 2), "record_problems": [str(p) for p in records.problems],
             "pupils_in_register": len(records.pupils or []), "consent_records": len(records.consents or []),
-            "unchanged_rescan": bool(reused), "resumed_interrupted_scan": False, "cache_hits": reused,
-            "cache_misses": 0, "judgements_reused": reused}
+            "unchanged_rescan": unchanged}
 
 
 __all__ = ["run_scan", "Scanner", "evaluate"]
