@@ -4,11 +4,12 @@ With every item unchanged, a rescan still did per item what the caches make chea
 the item cache's lookup and decoding, the evaluation cache's answer, the rules' loop, the ledgers
 written again (6 000-file school: 4 of a 7-second rescan; a 100 000-file share: 21 s). So every
 scan into an output folder first crawls its sources once without detecting anything (a file's
-status and modification time, a row's content for its fingerprint: what the item cache compares)
-and digests what the scan's result depends on:
+status, size, date and access; a table's rows: what the item cache compares) and digests what the
+scan's result depends on:
 
 * every item as the crawl sees it, in crawl order: its place, the fingerprint the item cache keeps
-  it under and every field (size, date, access, role, party, status), and what each source skipped;
+  it under and every field (size, date, access, role, party, status), and what each source skipped; a
+  database table by its plan and every row's values (what its rows' items are made of);
 * what detection depends on (`scan_fingerprint`: the version, the configuration files, the NLP model),
   what linking and the rules depend on (`evaluation_inputs`: avgscan's code, the whole configuration,
   the reference date, the language, the register with the staff and parents lists), the consent rows,
@@ -87,13 +88,14 @@ class Walk:
 
 
 def crawl_digest(walk: Walk, secret: bytes, inputs: list[str]) -> str:
-    """A keyed digest of `inputs` and of every item the sources hold now, as the item cache sees them."""
+    """A keyed digest of `inputs` and of every item the sources hold now, as the item cache sees them;
+    a database table by its plan and its rows' values (see `_tables`)."""
     from scanner.executor import fingerprint, tasks
 
     h = hashlib.blake2b(key=secret, digest_size=16)
     for part in inputs:
         h.update(part.encode() + b"\x00")
-    for task in tasks(walk):
+    for task in tasks(walk, lambda source, _cfg: _tables(source, h)):
         if isinstance(task, ScannedItem):  # a source that could not be opened or failed half-way
             item, seen = task.item, ""
         else:
@@ -102,6 +104,29 @@ def crawl_digest(walk: Walk, secret: bytes, inputs: list[str]) -> str:
         h.update(f"{item.source}\x00{item.path}\x00{seen}\x00{item_fields(item)}\x01".encode())
     h.update(json.dumps(walk.source_counts, sort_keys=True).encode())
     return h.hexdigest()
+
+
+def _tables(source: Any, h: Any) -> Iterator[ScannedItem]:
+    """Digest a database source's tables into `h` (the executor's `bulk`): each table's plan (columns, keys,
+    the references to the register) and every row's locator and values, as the driver gives them. A row's
+    item is made of exactly these and the configuration (digested apart), so this tells what the row path's
+    items and fingerprints would, without making an item and a content per row (a million-row table:
+    22 s of CPU that way). A table that is missing or fails is yielded as the crawl reports it."""
+    import sqlalchemy as sa
+
+    from connectors.database import TableRows
+
+    for entry in source.tables():
+        if not isinstance(entry, TableRows):
+            yield ScannedItem(item=entry)
+            continue
+        h.update(json.dumps(plain_data([entry.schema, entry.table, entry.label, entry.columns, entry.integer_key,
+                                        entry.refs, entry.number_col, entry.register])).encode())
+        try:
+            for locator, row in entry.rows():
+                h.update(repr((locator, *(bytes(v) if isinstance(v, memoryview) else v for v in row))).encode())
+        except sa.exc.SQLAlchemyError as err:
+            yield ScannedItem(item=source.failed(entry.schema, entry.table, err))
 
 
 class KeptScan:

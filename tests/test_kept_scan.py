@@ -113,9 +113,17 @@ def _register(cfg_path: Path) -> None:
     register.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")  # one pupil left the register
 
 
+def _database_row(cfg_path: Path) -> None:
+    db = sqlite3.connect(cfg_path.parent / "las.db")
+    db.execute("UPDATE zorgnotities SET tekst = tekst || ' Besproken met de intern begeleider.' "
+               "WHERE id = (SELECT min(id) FROM zorgnotities)")
+    db.commit()
+    db.close()
+
+
 CHANGES: dict[str, Callable[[Path], None]] = {
     "a file's date": _touch, "a file's access": _open_up, "a new file": _new_file, "a consent row": _consent,
-    "the register": _register,
+    "a database row": _database_row, "the register": _register,
 }
 
 
