@@ -34,7 +34,11 @@ _SETTLED: ContextVar[dict[tuple[str, int], Any] | None] = ContextVar("settled", 
 def one_report() -> Iterator[None]:
     """While the writers lay out one reviewed report, what each of them derives from it in the same way
     (the priorities, the rows of violations) is worked out once: every writer asked again, and each time
-    the priorities read every violation's findings and every item of the share from disk."""
+    the priorities read every violation's findings and every item of the share from disk. Inside another
+    one_report (the command line's, around the writers and the summary it prints after them) it is that one."""
+    if _SETTLED.get() is not None:
+        yield
+        return
     token = _SETTLED.set({})
     try:
         yield

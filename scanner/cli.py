@@ -58,17 +58,21 @@ def cmd_scan(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return EXIT_CANNOT_START
     warn_config_in_sources(cfg, args.config)
-    done = audit(cfg, Path(args.out), triage=args.triage, as_of=args.as_of, show_values=args.show_values,
-                 lang=args.lang, progress=False if args.quiet else None, verbose=args.verbose,
-                 command=["avgscan", *args.argv], workers=args.workers, executor=args.executor,
-                 scheduler=args.scheduler, full=args.full, resume=args.resume, origin=args.config or "command line")
-    if args.resume:
-        print(say("Voortgezet: de vorige scan in deze map was afgebroken; afgeronde items zijn hergebruikt.",
-                  "Resumed: the previous scan in this folder was interrupted; finished items were reused.")
-              if done.report.statistics["resumed_interrupted_scan"] else
-              say("Geen afgebroken scan gevonden; ongewijzigde items zijn hergebruikt.",
-                  "No interrupted scan found; unchanged items were reused."))
-    print_summary(done.report, done.paths, brief=args.quiet)
+    from reports.priority import one_report
+
+    with one_report():  # the summary reads what the writers worked out (priorities, the violations in order)
+        done = audit(cfg, Path(args.out), triage=args.triage, as_of=args.as_of, show_values=args.show_values,
+                     lang=args.lang, progress=False if args.quiet else None, verbose=args.verbose,
+                     command=["avgscan", *args.argv], workers=args.workers, executor=args.executor,
+                     scheduler=args.scheduler, full=args.full, resume=args.resume,
+                     origin=args.config or "command line")
+        if args.resume:
+            print(say("Voortgezet: de vorige scan in deze map was afgebroken; afgeronde items zijn hergebruikt.",
+                      "Resumed: the previous scan in this folder was interrupted; finished items were reused.")
+                  if done.report.statistics["resumed_interrupted_scan"] else
+                  say("Geen afgebroken scan gevonden; ongewijzigde items zijn hergebruikt.",
+                      "No interrupted scan found; unchanged items were reused."))
+        print_summary(done.report, done.paths, brief=args.quiet)
     return done.exit_code
 
 

@@ -177,3 +177,8 @@ def test_the_rows_of_violations_are_laid_out_once_per_report(monkeypatch: pytest
         assert list(view.review_rows(report)) == list(view.review_rows(report))
     assert len(made) == 1
     assert list(view.violation_rows(report)) == expected and len(made) == 2
+    with one_report():  # the command line's, around the writers' own and the summary after them
+        with one_report():
+            list(view.violation_rows(report))
+        assert list(view.violation_rows(report)) == expected
+    assert len(made) == 3
