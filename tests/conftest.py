@@ -30,6 +30,24 @@ def demo_with_csv_consents(root: Path) -> Path:
     return cfg_path
 
 
+def consent_rows(cfg_path: Path) -> list[dict[str, str]]:
+    """The rows of the consents CSV of demo_with_csv_consents."""
+    import csv
+
+    with (cfg_path.parent / "records" / "toestemmingen.csv").open(encoding="utf-8-sig") as fh:
+        return list(csv.DictReader(fh, delimiter=";"))
+
+
+def write_consent_rows(cfg_path: Path, rows: list[dict[str, str]]) -> None:
+    """Replace the consents CSV of demo_with_csv_consents by `rows` (a test's edit of one)."""
+    import csv
+
+    with (cfg_path.parent / "records" / "toestemmingen.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), delimiter=";")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def pupil(nummer: str, roepnaam: str, achternaam: str, voorvoegsel: str = "", born: date | None = None,
           left: date | None = None, bsn: str = "") -> Pupil:
     return Pupil(leerlingnummer=nummer, achternaam=achternaam, voorvoegsel=voorvoegsel, roepnaam=roepnaam,

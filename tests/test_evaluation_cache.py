@@ -3,7 +3,6 @@ and their report equals a --full scan's."""
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 import sqlite3
@@ -22,7 +21,7 @@ from scanner.evaluation_cache import ACCESS_FIELDS, ITEM_FIELDS
 from scanner.kernel.model import Access, Item, Report
 from scanner.pipeline import run_scan
 from scanner.state import StateStore
-from tests.conftest import demo_with_csv_consents
+from tests.conftest import consent_rows, demo_with_csv_consents, write_consent_rows
 
 VOLATILE = ("seconds", "cache_hits", "cache_misses", "judgements_reused", "resumed_interrupted_scan",
             "unchanged_rescan")
@@ -85,16 +84,12 @@ def test_unchanged_rescan_judges_nothing_again_and_reports_as_a_full_scan(demo: 
 def test_one_pupils_consent_rejudges_only_that_pupils_items(demo: tuple[Path, Path]) -> None:
     cfg_path, out = demo
     before = scan(cfg_path, out)
-    consents = cfg_path.parent / "records" / "toestemmingen.csv"
-    rows = list(csv.DictReader(consents.open(encoding="utf-8-sig"), delimiter=";"))
+    rows = consent_rows(cfg_path)
     linked = {n for pupils in before.subjects.values() for n, _ in pupils}
     row = next(r for r in rows if r["leerlingnummer"] in linked and not r["ingetrokken_op"])
     nummer = row["leerlingnummer"]
     row["ingetrokken_op"] = (date.fromisoformat(str(before.settings.as_of)) - timedelta(days=400)).strftime("%d-%m-%Y")
-    with consents.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), delimiter=";")
-        writer.writeheader()
-        writer.writerows(rows)
+    write_consent_rows(cfg_path, rows)
     about = sum(1 for pupils in before.subjects.values() if any(n == nummer for n, _ in pupils))
     again = rescan_equals_full(cfg_path, out)
     assert about > 0

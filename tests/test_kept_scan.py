@@ -3,7 +3,6 @@ any change to what that result rests on scans again, and either way the report i
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import pickle
@@ -19,17 +18,9 @@ import scanner.pipeline as pipeline
 from scanner.audit import audit
 from scanner.config import load_config
 from scanner.kept_scan import KEPT_FILE
-from scanner.kernel.model import Report
-from scanner.pipeline import run_scan
 from scanner.purge import purge
-from scanner.state import StateStore
-from tests.conftest import demo_with_csv_consents
-from tests.test_evaluation_cache import essence
-
-
-def scan(cfg_path: Path, out: Path, **kw: object) -> Report:
-    with StateStore.open(out) as store:
-        return run_scan(load_config(cfg_path), store=store, workers=1, **kw)
+from tests.conftest import consent_rows, demo_with_csv_consents, write_consent_rows
+from tests.test_evaluation_cache import essence, scan
 
 
 @pytest.fixture(scope="module")
@@ -98,13 +89,9 @@ def _new_file(cfg_path: Path) -> None:
 
 
 def _consent(cfg_path: Path) -> None:
-    consents = cfg_path.parent / "records" / "toestemmingen.csv"
-    rows = list(csv.DictReader(consents.open(encoding="utf-8-sig"), delimiter=";"))
+    rows = consent_rows(cfg_path)
     rows[0]["partij"] = rows[0]["partij"] + " (gewijzigd)"
-    with consents.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), delimiter=";")
-        writer.writeheader()
-        writer.writerows(rows)
+    write_consent_rows(cfg_path, rows)
 
 
 def _register(cfg_path: Path) -> None:

@@ -3,7 +3,6 @@ report file it writes is what the writers write afresh for the same reviewed rep
 
 from __future__ import annotations
 
-import csv
 import json
 import time
 from collections.abc import Callable
@@ -17,7 +16,7 @@ from reports import write_all
 from reports.reuse import PARTS_FILE
 from scanner.audit import Audit, audit
 from scanner.config import load_config
-from tests.conftest import demo_with_csv_consents
+from tests.conftest import consent_rows, demo_with_csv_consents, write_consent_rows
 
 
 def _audit(cfg_path: Path, out: Path) -> Audit:
@@ -107,14 +106,10 @@ def _edit_file(cfg_path: Path) -> None:
 
 
 def _withdraw_consent(cfg_path: Path) -> None:
-    consents = cfg_path.parent / "records" / "toestemmingen.csv"
-    rows = list(csv.DictReader(consents.open(encoding="utf-8-sig"), delimiter=";"))
+    rows = consent_rows(cfg_path)
     row = next(r for r in rows if not r["ingetrokken_op"])
     row["ingetrokken_op"] = (date.today() - timedelta(days=400)).strftime("%d-%m-%Y")
-    with consents.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), delimiter=";")
-        writer.writeheader()
-        writer.writerows(rows)
+    write_consent_rows(cfg_path, rows)
 
 
 def _drop_register_row(cfg_path: Path) -> None:
