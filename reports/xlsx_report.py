@@ -194,7 +194,6 @@ def _settings(ws: Sheet, report: Report, lang: str) -> None:
 # and their priorities) that are most of a rescan where most files are violations. Not the triage sheet:
 # it names the triage file's unmatched entries too.
 TAKEN = {"coverage": False, "violations": True, "to_review": True, "per_pupil": True}  # True: by violations_key
-COVERAGE_PART = "coverage"
 
 
 def write_xlsx(report: Report, out_dir: Path) -> Path:
