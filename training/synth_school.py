@@ -348,6 +348,80 @@ def _amount(rng: random.Random, _: Pools) -> list[Piece]:
     return [(f"{rng.randint(2, 950)} {unit} {currency}", None)]
 
 
+def _ict_brand(rng: random.Random, _: Pools) -> list[Piece]:
+    """An ICT company (ORG): a known brand or an invented one, so the contexts are learnt, not a list."""
+    if rng.random() < 0.6:
+        return [(rng.choice(names.ICT_BRANDS), "ORG")]
+    return [(names.invented_brand(rng), "ORG")]
+
+
+def _ict_product(rng: random.Random, _: Pools) -> list[Piece]:
+    """A device, operating system or program (MISC): a known one, brand + product word ('Cisco Central')
+    or brand + invented word; tenders and ICT policies name them capitalised, the NER called them persons."""
+    roll = rng.random()
+    if roll < 0.55:
+        return [(rng.choice(names.ICT_PRODUCTS), "MISC")]
+    brand = rng.choice(names.ICT_BRANDS) if rng.random() < 0.6 else names.invented_brand(rng)
+    if roll < 0.8:
+        return [(f"{brand} {rng.choice(names.ICT_PRODUCT_WORDS)}", "MISC")]
+    return [(f"{brand} {names.invented_brand(rng)}", "MISC")]
+
+
+ROMAN_VALUES = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+ROMAN_WORDS = (("I", "één"), ("V", "vijf"), ("X", "tien"), ("L", "vijftig"), ("C", "honderd"),
+               ("D", "vijfhonderd"), ("M", "duizend"))
+
+
+def roman(number: int) -> str:
+    """1648 -> 'MDCXLVIII'."""
+    out = ""
+    for value, letters in ROMAN_VALUES:
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def _roman_number(rng: random.Random, _: Pools) -> list[Piece]:
+    """A year or number with its Roman numeral ('1648 schrijf je als MDCXLVIII'): history and arithmetic
+    lessons; the long numerals are capitalised unknown words to the NER."""
+    number = rng.choice((rng.randint(1, 40), rng.randint(40, 400), rng.randint(1000, 2030)))
+    form = rng.choice(("{n} schrijf je als {r}", "{r} = {n}", "{r} is {n}", "het jaar {r}", "{r}"))
+    return [(form.format(n=number, r=roman(number)), None)]
+
+
+def _roman_letters(rng: random.Random, _: Pools) -> list[Piece]:
+    """'X is tien, L is vijftig, C is honderd': the letters of Roman numerals alone."""
+    chosen = sorted(rng.sample(range(len(ROMAN_WORDS)), rng.randint(2, 4)))
+    return [(", ".join(f"{ROMAN_WORDS[i][0]} is {ROMAN_WORDS[i][1]}" for i in chosen), None)]
+
+
+def _letter(rng: random.Random, _: Pools) -> list[Piece]:
+    """A single capital letter: an exercise, answer option or appendix ('Opdracht B', 'C. Door ...')."""
+    return [(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ"[:rng.choice((4, 8, 26))]), None)]
+
+
+def _units(rng: random.Random, _: Pools) -> list[Piece]:
+    """Units of measurement as a lesson lists them ('L, dl, cl'); the capital 'L' (litre) included."""
+    units = rng.sample(names.LETTER_UNITS, rng.randint(2, 4))
+    if rng.random() < 0.4:
+        units[0] = "L"
+    return [(", ".join(units), None)]
+
+
+def _question(rng: random.Random, _: Pools) -> list[Piece]:
+    """A finite verb that opens a question ('Bent u', 'Doen wij'): capitalised, and in the name lists
+    ('Bent', 'Wilt'); the NER called it a person."""
+    return [(f"{rng.choice(names.QUESTION_VERBS)} {rng.choice(names.QUESTION_SUBJECTS)}", None)]
+
+
+def _subframe(frames: tuple[str, ...]) -> Filler:
+    """One of `frames`, filled: a group of frames that takes a single frame's share of the draws, so the
+    school frames keep theirs (the news frames as one more frame each cost held-out points, run c7)."""
+    return lambda rng, p: fill_template(rng.choice(frames), rng, p)
+
+
 SLOT_FILLERS: dict[str, Filler] = {
     "kind": weighted((0.9, first_only), (0.1, full_name)),
     "kind_vol": weighted((0.85, full_name), (0.15, komma_name)),
@@ -406,6 +480,19 @@ SLOT_FILLERS: dict[str, Filler] = {
     "tijdwoord": _plain(names.NEWS_TIME_WORDS),
     "bedrag": _amount,
     "merk": _merk,
+    # slots of the session-27 prose frames (training only)
+    "ictmerk": _ict_brand,
+    "ictproduct": _ict_product,
+    "romeinsgetal": _roman_number,
+    "romeinsletters": _roman_letters,
+    "letter": _letter,
+    "eenheden": _units,
+    "vraag": _question,
+    "eilanden": lambda rng, _: _place_as_written(rng, rng.choice(names.ISLAND_GROUPS), ("", "de ", "de ")),
+    "ict": _subframe(templates.TRAIN_ICT_FRAMES),
+    "letters": _subframe(templates.TRAIN_LETTER_FRAMES),
+    "geografie": _subframe(templates.TRAIN_GEOGRAPHY_FRAMES),
+    "vragen": _subframe(templates.TRAIN_QUESTION_FRAMES),
 }
 
 

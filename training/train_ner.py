@@ -12,6 +12,7 @@ Steps (all intermediate files go to --workdir, default /tmp/avgscan-ner):
 4. evaluate (training/evaluate.py) and write RESULTS.md and MODEL_CARD.md.
 
 Usage: python -m training.train_ner [--variant clean|flags|plain|lexflags] [--output DIR] [--no-ordinary-flag]
+       [--no-compound-flag]
        [--set section.key=value ...] [--config CFG]
 """
 
@@ -355,7 +356,8 @@ def variant_options(args: argparse.Namespace) -> dict[str, object]:
     """Config overrides that the command-line options stand for (`--set` still wins)."""
     if args.variant != "clean":
         return {}
-    return {"components.tok2vec.model.embed.lists.ordinary": bool(args.ordinary_flag)}
+    return {"components.tok2vec.model.embed.lists.ordinary": bool(args.ordinary_flag),
+            "components.tok2vec.model.embed.compounds": bool(args.ordinary_flag and args.compound_flag)}
 
 
 def run_training(
@@ -461,6 +463,10 @@ def main() -> None:
                         help="the 'O' flag (variant clean): a Capitalised or CAPITALS token whose lower-case form "
                              "is an OpenTaal word never written as a proper noun ('Mensen', 'INHOUD'); its list is "
                              "stored in the model (session 26: runs e1-e3, e3 shipped; --no-ordinary-flag is d8)")
+    parser.add_argument("--compound-flag", action=argparse.BooleanOptionalAction, default=True,
+                        help="with --ordinary-flag: 'O' also for a Capitalised or CAPITALS compound of two ordinary "
+                             "words ('Risicoparagraaf', 'Burgerschapsonderwijs'), computed from the same list "
+                             "(session 27; --no-compound-flag is e3)")
     parser.add_argument("--from-checkpoint", type=Path, metavar="MODEL_DIR",
                         help="skip corpora and training: assemble and evaluate this spacy-train checkpoint "
                              "(e.g. WORKDIR/model-clean/model-best of a run stopped early)")
