@@ -527,6 +527,7 @@ def pieces_to_doc(nlp: Language, pieces: list[Piece]) -> Doc:
 def generate(
     nlp: Language, n: int, split: str, seed: int, negative_share: float = 0.18,
     world: bool = False, prose: bool = False, news: bool = False, news_share: float | None = None,
+    pools: Pools | None = None,
 ) -> Iterator[Doc]:
     """Yield `n` annotated sentences from the train or held-out templates and names.
 
@@ -537,7 +538,7 @@ def generate(
     their draws; a share of 0.1-0.15 keeps the school frames (issue 18, runs d1-d2).
     """
     rng = random.Random(seed)
-    p = pools_for(split)
+    p = pools or pools_for(split)  # `pools`: e.g. held-out names of one kind only (evaluate.compound_probe)
     news_frames: tuple[str, ...] = ()
     news_negatives: tuple[str, ...] = ()
     if split == "train":
