@@ -540,6 +540,8 @@ PROSE_ABBREVIATIONS: tuple[str, ...] = (
     "PGN", "ICT", "AVG-register", "SWV", "CJG", "JGZ", "AMK", "VO", "PO", "SO", "VSO", "MBO", "HBO",
     "WO", "NT2", "LWOO", "PrO", "ZAT", "MDO", "GGD", "BHV", "EHBO", "ARBO", "CAO", "OOP", "OP",
     "ROC", "PABO", "HAVO", "VWO", "VMBO", "KVK", "IBAN", "SEPA", "NEN", "ISO", "ICT-coördinator",
+    # session 27: with '&' (policy documents) and of care and biology lessons
+    "RI&E", "P&O", "B&W", "I&A", "F&A", "DNA", "RNA", "HIV", "ADHD", "ADD", "ASS", "DCD", "TOS", "ODD",
 )
 PROSE_LAWS: tuple[str, ...] = (
     "Algemene verordening gegevensbescherming", "Wet op het primair onderwijs",
@@ -697,6 +699,9 @@ ISLAND_GROUPS: tuple[str, ...] = (
     "Caribisch Nederland", "Sunda-eilanden", "Java", "Sumatra", "Borneo", "Celebes", "Sulawesi", "Bali",
     "Ambon", "Curaçao", "Aruba", "Bonaire", "Sint Maarten", "Sint Eustatius", "Saba", "Suriname",
 )
+EPONYM_UNITS: tuple[str, ...] = ("Celsius", "Fahrenheit", "Kelvin")
+"""Units named after a person, capitalised after 'graden' ('20 graden Celsius'); scales the same way."""
+EPONYM_SCALES: tuple[str, ...] = ("Richter", "Beaufort", "Mercalli", "Mohs")
 QUESTION_VERBS: tuple[str, ...] = (
     "Bent", "Heeft", "Hebt", "Wilt", "Kunt", "Mag", "Moet", "Gaat", "Komt", "Doet", "Doen", "Zijn",
     "Weet", "Vindt", "Wil", "Zal", "Staat", "Blijft", "Wordt", "Krijgt", "Maakt", "Neemt", "Ziet",

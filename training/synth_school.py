@@ -15,14 +15,14 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from training import names, templates
-from training.names import CARE_PREFIXES, SCHOOL_PREFIXES, TUSSENVOEGSELS, NamePools, build_pools
+from training.names import CARE_PREFIXES, SCHOOL_PREFIXES, TUSSENVOEGSELS, NamePools, build_pools, name_tokens
 
 Piece = tuple[str, str | None]
 """A text fragment and its entity label (None = outside any entity)."""
@@ -64,14 +64,53 @@ class Pools:
     vo_school: tuple[str, ...]
     care_region: tuple[str, ...]
     org: tuple[str, ...]
+    compound_surnames: tuple[str, ...] = ()
+    """Train side only: surnames made of two ordinary words ('Wildschut'), see `compound_surnames`."""
 
 
 def pools_for(split: str, pools: NamePools | None = None) -> Pools:
-    """Pick the 'train' or 'heldout' side of every pool."""
+    """Pick the 'train' or 'heldout' side of every pool (the held-out side has no compound surnames)."""
     source = pools or build_pools()
     names = ("first", "surname", "place", "street", "school_stem", "vo_school",
              "care_region", "org")
-    return Pools(*(getattr(getattr(source, n), split) for n in names))
+    chosen = Pools(*(getattr(getattr(source, n), split) for n in names))
+    if split != "train":
+        return chosen
+    heldout = {t.casefold() for t in name_tokens(source.surname.heldout)}
+    return replace(chosen, compound_surnames=tuple(s for s in compound_surnames() if s.casefold() not in heldout))
+
+
+COMPOUND_SURNAME_SHARE = 0.04
+"""Of the training surnames drawn: one made of two ordinary words (session 27)."""
+COMPOUND_HEADS = (
+    "wild", "kwaad", "vast", "zonne", "hoog", "laag", "groot", "klein", "nieuw", "lange", "korte", "rode",
+    "witte", "zwarte", "groen", "blauw", "berken", "eiken", "linde", "wilgen", "elzen", "vlas", "koren",
+    "water", "zand", "kalk", "klei", "molen", "brug", "dorp", "steen", "heide", "weide", "beuke", "vogel",
+    "paarden", "koe", "schaap", "rietvel", "vissers", "stille", "donker", "licht", "warm", "koude",
+    "hooge", "vroeg", "goud", "zilver", "koper", "ijzer", "hout", "riet", "roggen", "haver", "tarwe",
+)
+COMPOUND_TAILS = (
+    "land", "huis", "veld", "hout", "maker", "wijk", "rade", "burg", "steen", "schut", "zand", "hoven",
+    "haar", "water", "molen", "smid", "kerk", "kerke", "houw", "schop", "stok", "hart", "wind", "kruis",
+)
+
+
+@cache
+def compound_surnames() -> tuple[str, ...]:
+    """Surnames made of two ordinary words as Dutch has many ('Wildschut', 'Hoogland', 'Vastenhouw'):
+    every head + tail above whose compound gets the 'O' flag (`is_compound` over the OpenTaal words
+    never written as a proper noun).
+
+    Why (session 27, run f1): with 'O' for compounds, almost no training name carried it (16 of 6,282
+    train-side surnames), the model read it as "never a person", and held-out surnames that split into
+    two such words ('Kwaadland', 'Walderade') were missed twice as often. Names that carry the flag in
+    person contexts keep it a hint, as the name-list words did for 'O' itself (run e2)."""
+    from config.nlp.components import is_compound
+    from scanner.detection.name_evidence import common_words
+
+    words = frozenset(w for w in common_words() if w.isalpha() and len(w) > 1)
+    made = {f"{head}{tail}".capitalize() for head in COMPOUND_HEADS for tail in COMPOUND_TAILS}
+    return tuple(sorted(s for s in made if s.casefold() not in words and is_compound(s.casefold(), words)))
 
 
 def _cap_tussenvoegsel(surname: str) -> str:
@@ -88,6 +127,8 @@ def _surname(rng: random.Random, p: Pools) -> str:
     """A surname, sometimes a double one ('Jansen-van Dijk'), sometimes 'van' and a place: Dutch has many
     surnames from towns ('van Olst', 'van Zwolle'), and a model that learns the town as a place misses
     the person (session 25)."""
+    if p.compound_surnames and rng.random() < COMPOUND_SURNAME_SHARE:
+        return rng.choice(p.compound_surnames)
     if rng.random() < TOWN_SURNAME_SHARE:
         towns = _TOWNS.get(id(p.place))
         if towns is None:
@@ -488,6 +529,8 @@ SLOT_FILLERS: dict[str, Filler] = {
     "letter": _letter,
     "eenheden": _units,
     "vraag": _question,
+    "graden": _plain(names.EPONYM_UNITS),
+    "schaal": _plain(names.EPONYM_SCALES),
     "eilanden": lambda rng, _: _place_as_written(rng, rng.choice(names.ISLAND_GROUPS), ("", "de ", "de ")),
     "ict": _subframe(templates.TRAIN_ICT_FRAMES),
     "letters": _subframe(templates.TRAIN_LETTER_FRAMES),

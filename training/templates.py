@@ -349,6 +349,10 @@ TRAIN_LETTER_FRAMES: tuple[str, ...] = (
     "Inhoud meet je in {eenheden}.",
     "{kop}: {eenheden}",
     "Vitamine {letter} zit in fruit en groente.",
+    "Water kookt bij 100 graden {graden}.",
+    "Het was gisteren 25 graden {graden}.",
+    "De aardbeving had een kracht van 5 op de schaal van {schaal}.",
+    "Windkracht 8 op de schaal van {schaal} is een storm.",
 )
 TRAIN_GEOGRAPHY_FRAMES: tuple[str, ...] = (
     "Provincies zoals {regio} en {regio} hebben veel natuur.",
