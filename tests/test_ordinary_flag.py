@@ -19,6 +19,7 @@ import spacy
 from spacy.language import Language
 
 from config.nlp.components import (
+    COMPOUND_MIN_LENGTH,
     FLAG_BITS,
     HashedWords,
     flag_letters,
@@ -146,8 +147,20 @@ def test_compound_gets_o_only_with_the_switch_and_never_for_a_place() -> None:
     lists = {key: frozenset(values) for key, values in E3_LISTS.items()}
     without = [flag_letters(w, lists) for w in COMPOUND_WORDS]
     assert without == ["", "", "", "", "P", "", "", "WO", "", ""]
-    assert [flag_letters(w, lists, compounds=True) for w in COMPOUND_WORDS] == [
+    assert [flag_letters(w, lists, compounds=1) for w in COMPOUND_WORDS] == [
         "O", "O", "O", "", "P", "", "", "WO", "O", ""]
+    # the shipped minimum length: 'Risicoweek' (10 letters) is as short as many compound surnames
+    assert [flag_letters(w, lists, compounds=COMPOUND_MIN_LENGTH) for w in COMPOUND_WORDS] == [
+        "O", "O", "O", "", "P", "", "", "WO", "", ""]
+
+
+def test_runs_f1_f2_stored_true_meaning_any_length() -> None:
+    """Runs f1-f2 stored `compounds = True`: read as 1, every compound keeps its 'O'."""
+    nlp = spacy.blank("nl")
+    layer = features_layer(E3_LISTS, compounds=COMPOUND_MIN_LENGTH)
+    layer.attrs["compounds"] = True
+    column = flag_column(layer, nlp, ["Risicoweek", "Risicoparagraaf"])
+    assert all(v & FLAG_BITS["O"] for v in column)
 
 
 def test_layer_without_the_compounds_switch_gives_e3_flags() -> None:
@@ -158,8 +171,8 @@ def test_layer_without_the_compounds_switch_gives_e3_flags() -> None:
     assert "compounds" not in old.attrs
     reference = [e3_bits(w, E3_LISTS) for w in COMPOUND_WORDS]
     assert flag_column(old, nlp, COMPOUND_WORDS) == reference
-    new = features_layer(E3_LISTS, compounds=True)
-    assert new.attrs["compounds"] is True
+    new = features_layer(E3_LISTS, compounds=COMPOUND_MIN_LENGTH)
+    assert new.attrs["compounds"] == COMPOUND_MIN_LENGTH
     column = flag_column(new, nlp, COMPOUND_WORDS)
     assert column != reference
     assert [v & ~FLAG_BITS["O"] for v in column] == [v & ~FLAG_BITS["O"] for v in reference]
@@ -170,8 +183,9 @@ def test_layer_without_the_compounds_switch_gives_e3_flags() -> None:
 def test_shipped_model_flags_compounds_as_its_config_says(shipped: Language) -> None:
     """The shipped layer's switch matches its config; without the switch, only compound tokens change."""
     layer = next(n for n in shipped.get_pipe("tok2vec").model.walk() if n.name == "lexflag_features")
-    switch = bool(shipped.config["components"]["tok2vec"]["model"]["embed"].get("compounds", False))
-    assert bool(layer.attrs.get("compounds", False)) == switch
+    length = int(shipped.config["components"]["tok2vec"]["model"]["embed"].get("compounds", 0))
+    assert int(layer.attrs.get("compounds", 0)) == length
+    switch = bool(length)
     words = ["Risicoparagraaf", "Burgerschapsonderwijs", "Inhoud", "Sanne", "met", "Jeruzalem"]
     before = flag_column(layer, shipped, words)
     assert bool(before[0] & FLAG_BITS["O"]) == switch and bool(before[1] & FLAG_BITS["O"]) == switch
@@ -182,4 +196,4 @@ def test_shipped_model_flags_compounds_as_its_config_says(shipped: Language) -> 
         after = flag_column(layer, shipped, words)
         assert after == [before[0] & ~FLAG_BITS["O"], before[1] & ~FLAG_BITS["O"], *before[2:]]
     finally:
-        layer.attrs["compounds"] = True
+        layer.attrs["compounds"] = length

@@ -104,7 +104,9 @@ def compound_surnames() -> tuple[str, ...]:
     Why (session 27, run f1): with 'O' for compounds, almost no training name carried it (16 of 6,282
     train-side surnames), the model read it as "never a person", and held-out surnames that split into
     two such words ('Kwaadland', 'Walderade') were missed twice as often. Names that carry the flag in
-    person contexts keep it a hint, as the name-list words did for 'O' itself (run e2)."""
+    person contexts keep it a hint, as the name-list words did for 'O' itself (run e2). All lengths: with
+    the flag's minimum length (`COMPOUND_MIN_LENGTH`, since run f3) the long ones carry 'O' and the
+    others are compound surnames without it, as most real ones are."""
     from config.nlp.components import is_compound
     from scanner.detection.name_evidence import common_words
 

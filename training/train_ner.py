@@ -356,8 +356,10 @@ def variant_options(args: argparse.Namespace) -> dict[str, object]:
     """Config overrides that the command-line options stand for (`--set` still wins)."""
     if args.variant != "clean":
         return {}
-    return {"components.tok2vec.model.embed.lists.ordinary": bool(args.ordinary_flag),
-            "components.tok2vec.model.embed.compounds": bool(args.ordinary_flag and args.compound_flag)}
+    options: dict[str, object] = {"components.tok2vec.model.embed.lists.ordinary": bool(args.ordinary_flag)}
+    if not (args.ordinary_flag and args.compound_flag):
+        options["components.tok2vec.model.embed.compounds"] = 0  # else the config's minimum length
+    return options
 
 
 def run_training(
@@ -465,8 +467,8 @@ def main() -> None:
                              "stored in the model (session 26: runs e1-e3, e3 shipped; --no-ordinary-flag is d8)")
     parser.add_argument("--compound-flag", action=argparse.BooleanOptionalAction, default=True,
                         help="with --ordinary-flag: 'O' also for a Capitalised or CAPITALS compound of two ordinary "
-                             "words ('Risicoparagraaf', 'Burgerschapsonderwijs'), computed from the same list "
-                             "(session 27; --no-compound-flag is e3)")
+                             "words ('Risicoparagraaf', 'Burgerschapsonderwijs') of at least `compounds` letters "
+                             "(training/ner_clean.cfg), computed from the same list (session 27; off: e3)")
     parser.add_argument("--from-checkpoint", type=Path, metavar="MODEL_DIR",
                         help="skip corpora and training: assemble and evaluate this spacy-train checkpoint "
                              "(e.g. WORKDIR/model-clean/model-best of a run stopped early)")
