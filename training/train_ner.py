@@ -434,6 +434,15 @@ def ordinary_list_words(folder: Path) -> int:
     return 0
 
 
+def compound_min_length(folder: Path) -> int:
+    """The shortest compound that gets 'O' in the built model (0: no compound flag, run e3 and older)."""
+    nlp = spacy.load(folder)
+    for node in nlp.get_pipe("tok2vec").model.walk():
+        if node.name == "lexflag_features":
+            return int(node.attrs.get("compounds", 0))
+    return 0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variant", choices=sorted(CONFIGS), default="clean")
@@ -501,6 +510,7 @@ def main() -> None:
     result["research"] = args.research
     result["class_words"] = class_words(args.output)
     result["ordinary_words"] = ordinary_list_words(args.output)
+    result["compounds"] = compound_min_length(args.output)
     result["variant"] = args.variant
     (args.workdir / f"result-{args.variant}.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))
