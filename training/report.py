@@ -48,10 +48,11 @@ ORDINARY_NOTE = """* **ordinary-word flag** 'O' (session 26): set for a Capitali
   form is one of {words:,} ordinary Dutch words that the OpenTaal word list never writes as a proper
   noun ('Mensen', 'INHOUD'): a sentence start or a heading capitalises such words, and the NER took
   them for names. Not in the list: {minus};{compounds}"""
-COMPOUNDS_NOTE = """ also set (session 27) for a compound of at least {length} letters made of
-  two such words of 4 letters or more, the first perhaps with the linking 's' ('Risicoparagraaf',
-  'Burgerschapsonderwijs'), that is no place of the lists: OpenTaal cannot list every compound, and
-  shorter ones are often surnames ('Kwaadland');"""
+COMPOUNDS_NOTE = """
+  since session 27 also for a compound of at least {length} letters made of two such words of 4
+  letters or more, the first perhaps with the linking 's' ('Risicoparagraaf', 'Burgerschapsonderwijs')
+  and no place of the lists: OpenTaal cannot list every compound, and shorter ones are often
+  surnames ('Kwaadland');"""
 ORDINARY_ROW = (
     "| ordinary words ('O' flag) | the OpenTaal word list as shipped in `config/lexicons/opentaal_words.txt.gz`: "
     "its lower-case entries that are never also a capitalised entry, letters only | "

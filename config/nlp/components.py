@@ -367,7 +367,7 @@ def lexflag_hash_embed(
     width: int, attrs: list[str], rows: list[int], flag_rows: int,
     lists: dict[str, list[str]], flag_dropout: float, drop_flags: str, seed: int,
     affixes: list[str] = [], affix_rows: int = 5000,  # noqa: B006 (a config default, never mutated)
-    word_classes: bytes = b"", class_columns: int = 0, class_rows: int = 2000, compounds: int = 0,
+    word_classes: bytes = b"", class_columns: int = 0, class_rows: int = 2000, compounds: int | bool = 0,
 ) -> Model:
     """spaCy's MultiHashEmbed (no static vectors) plus one hashed column of gazetteer flags,
     optionally hashed columns of longer affixes (`_affix_ids`) and `class_columns` columns of
