@@ -1,9 +1,10 @@
-"""The 'O' flag of the NER's feature layer (session 26, training/README.md).
+"""The 'O' flag of the NER's feature layer (sessions 26 and 27, training/README.md).
 
 Why these tests: a model's weights were trained on the flags its layer produced then. Models built
 before the 'O' flag existed (d8 and older) store no 'ordinary' list, and must keep getting exactly
 the flags they were trained on, whatever code loads them; a model built with `--ordinary-flag`
-carries its list inside `tok2vec/model` and needs nothing outside the folder.
+carries its list inside `tok2vec/model` and needs nothing outside the folder. Models built before
+session 27 (e3) store no 'compounds' switch and keep getting 'O' for listed words only.
 """
 
 from __future__ import annotations
@@ -17,7 +18,15 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from config.nlp.components import FLAG_BITS, HashedWords, flag_letters, lexflag_hash_embed, pack_words
+from config.nlp.components import (
+    COMPOUND_MIN_LENGTH,
+    FLAG_BITS,
+    HashedWords,
+    flag_letters,
+    is_compound,
+    lexflag_hash_embed,
+    pack_words,
+)
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "config" / "nlp" / "nl_school"
 OLD_LISTS = {"first": ["sanne"], "surname": ["bakker"], "place": ["jeruzalem"],
@@ -42,9 +51,9 @@ def flag_column(layer: Any, nlp: Language, words: list[str]) -> list[int]:
     return [int(v) for v in features[0][:, len(layer.attrs["columns"])]]
 
 
-def features_layer(lists: dict[str, list[str]]) -> Any:
+def features_layer(lists: dict[str, list[str]], compounds: bool = False) -> Any:
     model = lexflag_hash_embed(width=8, attrs=["NORM"], rows=[100], flag_rows=50, lists=lists,
-                               flag_dropout=0.0, drop_flags="FS", seed=0)
+                               flag_dropout=0.0, drop_flags="FS", seed=0, compounds=compounds)
     return next(n for n in model.walk() if n.name == "lexflag_features")
 
 
@@ -104,3 +113,87 @@ def test_hashed_words_are_the_words() -> None:
     assert "mensen" in words and "inhoud" in words and "MENSEN" in words
     assert "sanne" not in words and "" not in words
     assert not HashedWords(b"") and "mensen" not in HashedWords(b"")
+
+
+ORDINARY = ["risico", "paragraaf", "burgerschap", "onderwijs", "kinderboeken", "week", "kop", "deel",
+            "mensen", "inhoud", "zand", "voort"]
+E3_LISTS = {**OLD_LISTS, "place": ["jeruzalem", "zandvoort"], "ordinary": ORDINARY}
+"""A layer of e3's kind (session 26): an 'ordinary' list, no 'compounds' switch."""
+COMPOUND_WORDS = ["Risicoparagraaf", "Burgerschapsonderwijs", "KINDERBOEKENWEEK", "Kopdeel", "Zandvoort",
+                  "risicoparagraaf", "RisicoParagraaf", "Mensen", "Risicoweek", "Risico-paragraaf"]
+
+
+def e3_bits(text: str, lists: dict[str, list[str]]) -> int:
+    """The flag value of the e3 code (session 26), written out again as the reference."""
+    ordinary = text[:1].isupper() and (text[1:].islower() or text.isupper()) and text.casefold() in lists["ordinary"]
+    return d8_bits(text, lists) | (FLAG_BITS["O"] if ordinary else 0)
+
+
+def test_compound_of_two_ordinary_words() -> None:
+    """Two listed words of 4+ letters each, the head perhaps with the linking 's'; a part of 3 letters
+    ('kop') is too short: names split into such parts ('Maar-ten')."""
+    words = frozenset(ORDINARY)
+    assert is_compound("risicoparagraaf", words)
+    assert is_compound("burgerschapsonderwijs", words)  # burgerschap + s + onderwijs
+    assert is_compound("risicokinderboekenweek", words)  # three parts
+    assert not is_compound("kopdeel", words)
+    assert not is_compound("risicoparagraafx", words)
+    assert not is_compound("risico", words)
+    assert not is_compound("risicokinderboekenweek", words, depth=1)  # a third part needs depth 2
+
+
+def test_compound_gets_o_only_with_the_switch_and_never_for_a_place() -> None:
+    """Capitalised or CAPITALS, letters only, no place of the lists ('Zandvoort' is zand + voort)."""
+    lists = {key: frozenset(values) for key, values in E3_LISTS.items()}
+    without = [flag_letters(w, lists) for w in COMPOUND_WORDS]
+    assert without == ["", "", "", "", "P", "", "", "WO", "", ""]
+    assert [flag_letters(w, lists, compounds=1) for w in COMPOUND_WORDS] == [
+        "O", "O", "O", "", "P", "", "", "WO", "O", ""]
+    # the shipped minimum length: 'Risicoweek' (10 letters) is as short as many compound surnames
+    assert [flag_letters(w, lists, compounds=COMPOUND_MIN_LENGTH) for w in COMPOUND_WORDS] == [
+        "O", "O", "O", "", "P", "", "", "WO", "", ""]
+
+
+def test_runs_f1_f2_stored_true_meaning_any_length() -> None:
+    """Runs f1-f2 stored `compounds = True`: read as 1, every compound keeps its 'O'."""
+    nlp = spacy.blank("nl")
+    layer = features_layer(E3_LISTS, compounds=COMPOUND_MIN_LENGTH)
+    layer.attrs["compounds"] = True
+    column = flag_column(layer, nlp, ["Risicoweek", "Risicoparagraaf"])
+    assert all(v & FLAG_BITS["O"] for v in column)
+
+
+def test_layer_without_the_compounds_switch_gives_e3_flags() -> None:
+    """e3's layer (an 'ordinary' list, no 'compounds' attr) keeps its flags; the switch adds 'O' to the
+    compounds only, and is stored only when on (a config without it builds the layer of before)."""
+    nlp = spacy.blank("nl")
+    old = features_layer(E3_LISTS)
+    assert "compounds" not in old.attrs
+    reference = [e3_bits(w, E3_LISTS) for w in COMPOUND_WORDS]
+    assert flag_column(old, nlp, COMPOUND_WORDS) == reference
+    new = features_layer(E3_LISTS, compounds=COMPOUND_MIN_LENGTH)
+    assert new.attrs["compounds"] == COMPOUND_MIN_LENGTH
+    column = flag_column(new, nlp, COMPOUND_WORDS)
+    assert column != reference
+    assert [v & ~FLAG_BITS["O"] for v in column] == [v & ~FLAG_BITS["O"] for v in reference]
+    del new.attrs["compounds"]  # as e3 stores it: the lookup is rebuilt without compounds
+    assert flag_column(new, nlp, COMPOUND_WORDS) == reference
+
+
+def test_shipped_model_flags_compounds_as_its_config_says(shipped: Language) -> None:
+    """The shipped layer's switch matches its config; without the switch, only compound tokens change."""
+    layer = next(n for n in shipped.get_pipe("tok2vec").model.walk() if n.name == "lexflag_features")
+    length = int(shipped.config["components"]["tok2vec"]["model"]["embed"].get("compounds", 0))
+    assert int(layer.attrs.get("compounds", 0)) == length
+    switch = bool(length)
+    words = ["Risicoparagraaf", "Burgerschapsonderwijs", "Inhoud", "Sanne", "met", "Jeruzalem"]
+    before = flag_column(layer, shipped, words)
+    assert bool(before[0] & FLAG_BITS["O"]) == switch and bool(before[1] & FLAG_BITS["O"]) == switch
+    if not switch:
+        return
+    try:
+        del layer.attrs["compounds"]
+        after = flag_column(layer, shipped, words)
+        assert after == [before[0] & ~FLAG_BITS["O"], before[1] & ~FLAG_BITS["O"], *before[2:]]
+    finally:
+        layer.attrs["compounds"] = length

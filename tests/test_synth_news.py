@@ -76,7 +76,9 @@ def test_news_share_fixes_the_share_of_news_sentences(nlp: spacy.language.Langua
     for share in (0.12, 0.5):
         docs = list(generate(nlp, 2000, "train", 4, world=True, prose=True, news=True, news_share=share))
         news = sum(d.text.startswith("Nieuws") for d in docs) / len(docs)
-        assert abs(news - share) < 0.03, (share, news)
+        # 0.04: at a share of 0.5 the binomial sd of 2,000 draws is 0.011, and a sentence whose entity does
+        # not align is drawn again, news or not (seeds 1-6 since session 27: 0.494-0.531, mean 0.510)
+        assert abs(news - share) < 0.04, (share, news)
     mixed = list(generate(nlp, 2000, "train", 4, world=True, prose=True, news=True))
     assert sum(d.text.startswith("Nieuws") for d in mixed) / len(mixed) < 0.03  # 1 frame among ~200
     assert not any(d.text.startswith("Nieuws:") for d in mixed)  # the new frames only with a share

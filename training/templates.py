@@ -293,6 +293,90 @@ TRAIN_PROSE_TEMPLATES: tuple[str, ...] = (
     "{kop} en {kop}",
     "{kop}: {gebod} de bijlage.",
     "{kop} in {maand}",
+    # session 27: ICT documents, letters and numerals, geography, questions; each group drawn as one frame
+    # (training/synth_school.py `_subframe`), twice for the ICT group (the largest class left on prose)
+    "{ict}",
+    "{ict}",
+    "{letters}",
+    "{geografie}",
+    "{vragen}",
+)
+
+# --- Session 27: the classes of false names left on prose after run e3 (training only) -------------------
+# Written for this project from general knowledge (not copied from the prose test corpora). Slots:
+# {ictmerk} ICT company (ORG), {ictproduct} device, system or program (MISC), {letter} a capital letter,
+# {romeinsgetal} a number with its Roman numeral, {romeinsletters} 'X is tien, L is vijftig',
+# {eenheden} units, {eilanden} island group (LOC), {regio} region (LOC), {vraag} a verb and subject
+# that open a question ('Bent u').
+TRAIN_ICT_FRAMES: tuple[str, ...] = (
+    "De leerlingen werken op {ictproduct} van {ictmerk}.",
+    "In groep 5 tot en met 8 werken de leerlingen met {ictproduct} en {ictproduct}.",
+    "De huidige devices zijn van {ictmerk}, {ictmerk} en {ictmerk}.",
+    "Laptops met {ictproduct} en een licentie voor {ictproduct}.",
+    "Het beheer loopt via {ictproduct}; de accounts staan in {ictproduct}.",
+    "Geschikt voor {ictproduct} (licenties via {ictmerk}).",
+    "Log in met je {ictmerk}-account en open {ictproduct}.",
+    "{ictmerk} levert de nieuwe touchscreens voor {groep}.",
+    "{ictproduct} wordt op alle devices automatisch bijgewerkt.",
+    "Het netwerk wordt beheerd via een cloudplatform, zoals {ictproduct} of {ictproduct}.",
+    "Service: {ictmerk} haalt defecte apparaten binnen vijf werkdagen op.",
+    "Gebruik {ictproduct} alleen met je schoolaccount.",
+    "Zet de opdracht in {ictproduct} en deel de link via {ictproduct}.",
+    "{ictproduct}",
+    "{ictmerk}",
+    "Versie {nummer} van {ictproduct} werkt ook op {ictproduct}.",
+    "De school heeft een verwerkersovereenkomst met {ictmerk} voor {ictproduct}.",
+    "{ictproduct} en {ictproduct} zijn op school niet toegestaan.",
+    "Perceel {nummer}: {ictproduct} met beschermhoes, geleverd door {ictmerk} of {ictmerk}.",
+)
+TRAIN_LETTER_FRAMES: tuple[str, ...] = (
+    "Opdracht {letter} (in tweetallen).",
+    "Opdracht {letter}",
+    "{letter}. Door de regen werd het veld nat.",
+    "{letter}. Na de pauze gaan we verder met de toets.",
+    "{letter}. Omdat de bus te laat was, begon de les later.",
+    "{letter}. Tijdens de les mag je niet praten.",
+    "Antwoord {letter} is goed.",
+    "Vraag {nummer}{letter}: {gebod} de tekst nog een keer.",
+    "Bijlage {letter}: {kop}",
+    "Kies {letter}, {letter} of {letter}.",
+    "In Romeinse cijfers geldt: {romeinsletters}.",
+    "{romeinsletters}.",
+    "{romeinsgetal}.",
+    "Schrijf in Romeinse cijfers: {romeinsgetal}.",
+    "Hoofdstuk {romeins}, paragraaf {letter}.",
+    "INHOUD: {eenheden}",
+    "Inhoud meet je in {eenheden}.",
+    "{kop}: {eenheden}",
+    "Vitamine {letter} zit in fruit en groente.",
+    "Water kookt bij 100 graden {graden}.",
+    "Het was gisteren 25 graden {graden}.",
+    "De aardbeving had een kracht van 5 op de schaal van {schaal}.",
+    "Windkracht 8 op de schaal van {schaal} is een storm.",
+)
+TRAIN_GEOGRAPHY_FRAMES: tuple[str, ...] = (
+    "Provincies zoals {regio} en {regio} hebben veel natuur.",
+    "{stad} is een van de jongste gemeenten van {regio}.",
+    "{stad} ligt in {regio}, vlak bij {water}.",
+    "{regio} {stad} heuvels, {kop}",
+    "{regio} {stad} {kop}, {kop}",
+    "De VOC haalde specerijen van {eilanden}.",
+    "Veel families kwamen na 1950 uit {eilanden} naar Nederland.",
+    "{eilanden}",
+    "{eilanden} en {eilanden} liggen in zee.",
+    "{stad} is sinds 1986 een zelfstandige gemeente.",
+    "{stad} groeide in de jaren tachtig snel.",
+    "In {regio} en {regio} viert men carnaval.",
+    "Tussen {stad} en {stad} ligt {water}.",
+)
+TRAIN_QUESTION_FRAMES: tuple[str, ...] = (
+    "{vraag} vragen over de ouderbijdrage? Mail dan de administratie.",
+    "{vraag} meer informatie nodig? Kijk dan op de website.",
+    "{vraag} niet tevreden over de afhandeling van een klacht?",
+    "{vraag} de goede dingen, en doen we die goed?",
+    "{vraag} het verschil tussen een feit en een mening?",
+    "{vraag} wat er van je verwacht wordt?",
+    "{vraag} op tijd op school?",
 )
 
 # --- Issue 18: newspaper frames (training only, `train_ner.py --news`) ------------------------

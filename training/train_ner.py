@@ -12,6 +12,7 @@ Steps (all intermediate files go to --workdir, default /tmp/avgscan-ner):
 4. evaluate (training/evaluate.py) and write RESULTS.md and MODEL_CARD.md.
 
 Usage: python -m training.train_ner [--variant clean|flags|plain|lexflags] [--output DIR] [--no-ordinary-flag]
+       [--no-compound-flag]
        [--set section.key=value ...] [--config CFG]
 """
 
@@ -355,7 +356,10 @@ def variant_options(args: argparse.Namespace) -> dict[str, object]:
     """Config overrides that the command-line options stand for (`--set` still wins)."""
     if args.variant != "clean":
         return {}
-    return {"components.tok2vec.model.embed.lists.ordinary": bool(args.ordinary_flag)}
+    options: dict[str, object] = {"components.tok2vec.model.embed.lists.ordinary": bool(args.ordinary_flag)}
+    if not (args.ordinary_flag and args.compound_flag):
+        options["components.tok2vec.model.embed.compounds"] = 0  # else the config's minimum length
+    return options
 
 
 def run_training(
@@ -430,6 +434,15 @@ def ordinary_list_words(folder: Path) -> int:
     return 0
 
 
+def compound_min_length(folder: Path) -> int:
+    """The shortest compound that gets 'O' in the built model (0: no compound flag, run e3 and older)."""
+    nlp = spacy.load(folder)
+    for node in nlp.get_pipe("tok2vec").model.walk():
+        if node.name == "lexflag_features":
+            return int(node.attrs.get("compounds", 0))
+    return 0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variant", choices=sorted(CONFIGS), default="clean")
@@ -461,6 +474,10 @@ def main() -> None:
                         help="the 'O' flag (variant clean): a Capitalised or CAPITALS token whose lower-case form "
                              "is an OpenTaal word never written as a proper noun ('Mensen', 'INHOUD'); its list is "
                              "stored in the model (session 26: runs e1-e3, e3 shipped; --no-ordinary-flag is d8)")
+    parser.add_argument("--compound-flag", action=argparse.BooleanOptionalAction, default=True,
+                        help="with --ordinary-flag: 'O' also for a Capitalised or CAPITALS compound of two ordinary "
+                             "words ('Risicoparagraaf', 'Burgerschapsonderwijs') of at least `compounds` letters "
+                             "(training/ner_clean.cfg), computed from the same list (session 27; off: e3)")
     parser.add_argument("--from-checkpoint", type=Path, metavar="MODEL_DIR",
                         help="skip corpora and training: assemble and evaluate this spacy-train checkpoint "
                              "(e.g. WORKDIR/model-clean/model-best of a run stopped early)")
@@ -493,6 +510,7 @@ def main() -> None:
     result["research"] = args.research
     result["class_words"] = class_words(args.output)
     result["ordinary_words"] = ordinary_list_words(args.output)
+    result["compounds"] = compound_min_length(args.output)
     result["variant"] = args.variant
     (args.workdir / f"result-{args.variant}.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))

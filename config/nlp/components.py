@@ -41,10 +41,13 @@ names that are in no list are still recognised from context (see training/README
 NO_FLAGS = "-"
 
 
-def flag_letters(text: str, lists: Mapping[str, Container[str]]) -> str:
+def flag_letters(text: str, lists: Mapping[str, Container[str]], compounds: int = 0) -> str:
     """'F' first name, 'S' surname part, 'P' place (those three only when capitalised),
     'W' known Dutch word, 'O' ordinary word written Capitalised or in CAPITALS, in that order;
     the casefolded `lists` are keyed by LIST_NAMES ('ordinary' may be missing: old models).
+    With `compounds` > 0 (models built since session 27) 'O' is also set for a compound of two ordinary
+    words (`is_compound`) of at least `compounds` letters that is no place of the lists (runs f1-f2 stored
+    True, i.e. 1: any length); models built before get exactly their old flags.
 
     Why 'O': most of the NER's false names on prose are ordinary words that a sentence start or a
     heading capitalises ('Mensen', 'Inhoud', 'NIEUWSBRIEF'); 'W' cannot tell those from names, as
@@ -58,9 +61,39 @@ def flag_letters(text: str, lists: Mapping[str, Container[str]]) -> str:
         found += "P" if folded in lists["place"] else ""
     found += "W" if folded in lists["lexicon"] else ""
     ordinary = lists.get("ordinary")
-    if ordinary and text[:1].isupper() and (text[1:].islower() or text.isupper()) and folded in ordinary:
+    if ordinary and text[:1].isupper() and (text[1:].islower() or text.isupper()) and (
+            folded in ordinary or (compounds and len(folded) >= compounds and folded.isalpha()
+                                   and folded not in lists["place"] and is_compound(folded, ordinary))):
         found += "O"
     return found
+
+
+COMPOUND_PART = 4
+"""Shortest part of a compound for `is_compound`: with 3 letters, names split into odd OpenTaal words
+('Maar-ten', 'Alf-ons', 'Dra-ghi': 21 of ned.testa's 975 PER tokens); with 4, 1 ('Armst-rong')."""
+COMPOUND_MIN_LENGTH = 11
+"""Shortest compound that gets 'O' in the shipped config (`compounds` of the layer, session 27): of the
+name lists' 14,789 surnames, 98 split into two 'O' words at any length ('Kwaadland', 'Bamidele') but 17 at
+11 letters or more, while the prose compounds the NER called names are long ('Risicoparagraaf',
+'Leerlingenraad'): run f2 (any length) missed held-out 'Vastenhouw' and 'Walderade' twice as often."""
+
+
+def is_compound(folded: str, words: Container[str], depth: int = 2) -> bool:
+    """Whether `folded` is an ordinary word followed by an ordinary word (or, `depth` > 1, by such a
+    compound again), each part at least COMPOUND_PART letters; a head may end in the linking 's'
+    ('burgerschap-s-onderwijs').
+
+    Why: Dutch writes compounds as one word, and OpenTaal cannot list them all
+    ('Risicoparagraaf', 'Burgerschapsonderwijs'); capitalised by a sentence start or a heading they were
+    the NER's commonest false names on prose after session 26. Dutch surnames are compounds too, but
+    mostly of words OpenTaal also writes as names ('berg', 'kamp' in 'Bergkamp'), which `words` (the 'O'
+    list) does not hold."""
+    for cut in range(COMPOUND_PART, len(folded) - COMPOUND_PART + 1):
+        head, tail = folded[:cut], folded[cut:]
+        if head in words or (head.endswith("s") and cut > COMPOUND_PART and head[:-1] in words):
+            if tail in words or (depth > 1 and is_compound(tail, words, depth - 1)):
+                return True
+    return False
 
 
 class LexFlags:
@@ -161,12 +194,13 @@ class _FlagLookup:
     of its columns."""
 
     def __init__(self, packed: bytes, seed: int, affixes: tuple[str, ...], clusters: bytes = b"",
-                 n_clusters: int = 0, ordinary: bytes = b"") -> None:
+                 n_clusters: int = 0, ordinary: bytes = b"", compounds: int = 0) -> None:
         lists = json.loads(gzip.decompress(packed).decode("utf-8")) if packed else {}
         self.sets: dict[str, Container[str]] = {
             key: frozenset(v.casefold() for v in lists.get(key, ())) for key in LIST_NAMES}
         if ordinary:
             self.sets["ordinary"] = HashedWords(ordinary)
+        self.compounds = compounds
         self.affixes = affixes
         self.cluster_keys, self.cluster_ids = unpack_clusters(clusters, n_clusters)
         self.n_clusters = n_clusters
@@ -174,7 +208,7 @@ class _FlagLookup:
         self.rng = random.Random(seed)
 
     def bits(self, text: str) -> int:
-        return sum(FLAG_BITS[f] for f in flag_letters(text, self.sets))
+        return sum(FLAG_BITS[f] for f in flag_letters(text, self.sets, self.compounds))
 
     def clusters(self, text: str) -> tuple[int, ...]:
         """The word's class ids (one per granularity), all 0 for a word outside the table."""
@@ -234,9 +268,9 @@ def unpack_clusters(packed: bytes, columns: int) -> tuple[Any, Any]:
     return keys, ids
 
 
-_LOOKUPS: dict[int, tuple[object, object, object, _FlagLookup]] = {}
-"""Model id -> (the attrs' packed lists, class table and ordinary words, their lookup); rebuilt when
-from_bytes replaces the attrs. The lists are kept gzip-compressed JSON in the attrs to keep
+_LOOKUPS: dict[int, tuple[object, object, object, int, _FlagLookup]] = {}
+"""Model id -> (the attrs' packed lists, class table, ordinary words and compounds length, their
+lookup); rebuilt when from_bytes replaces the attrs. The lists are kept gzip-compressed JSON in the attrs to keep
 `tok2vec/model` small; the ordinary words as hashes (`HashedWords`)."""
 
 
@@ -244,14 +278,16 @@ def _lookup(model: Any) -> _FlagLookup:
     lists = model.attrs["lists"]
     clusters = model.attrs.get("clusters", b"")
     ordinary = model.attrs.get("ordinary", b"")  # absent in models built before session 26
+    compounds = int(model.attrs.get("compounds", 0))  # absent before session 27; True (= 1) in runs f1-f2
     entry = _LOOKUPS.get(model.id)
     # identity: new bytes objects after loading
-    if entry is None or entry[0] is not lists or entry[1] is not clusters or entry[2] is not ordinary:
-        entry = (lists, clusters, ordinary,
+    if (entry is None or entry[0] is not lists or entry[1] is not clusters or entry[2] is not ordinary
+            or entry[3] != compounds):
+        entry = (lists, clusters, ordinary, compounds,
                  _FlagLookup(lists, model.attrs["seed"], tuple(model.attrs.get("affixes", ())),
-                             clusters, int(model.attrs.get("n_clusters", 0)), ordinary))
+                             clusters, int(model.attrs.get("n_clusters", 0)), ordinary, compounds))
         _LOOKUPS[model.id] = entry
-    return entry[3]
+    return entry[4]
 
 
 def _affix_ids(text: str, affixes: tuple[str, ...]) -> list[int]:
@@ -331,11 +367,14 @@ def lexflag_hash_embed(
     width: int, attrs: list[str], rows: list[int], flag_rows: int,
     lists: dict[str, list[str]], flag_dropout: float, drop_flags: str, seed: int,
     affixes: list[str] = [], affix_rows: int = 5000,  # noqa: B006 (a config default, never mutated)
-    word_classes: bytes = b"", class_columns: int = 0, class_rows: int = 2000,
+    word_classes: bytes = b"", class_columns: int = 0, class_rows: int = 2000, compounds: int | bool = 0,
 ) -> Model:
     """spaCy's MultiHashEmbed (no static vectors) plus one hashed column of gazetteer flags,
     optionally hashed columns of longer affixes (`_affix_ids`) and `class_columns` columns of
-    word-class ids (`word_classes`, made by `pack_clusters`; issue 18: USE subword clusters)."""
+    word-class ids (`word_classes`, made by `pack_clusters`; issue 18: USE subword clusters).
+    `compounds` > 0 (session 27) also gives 'O' to compounds of two ordinary words (`is_compound`) of at
+    least that many letters; it is stored in the attrs only when on, so a config without it builds
+    exactly the layer of before."""
     from spacy.attrs import intify_attr
     from thinc.api import HashEmbed, Maxout, chain, concatenate, list2ragged, ragged2list, with_array
 
@@ -346,6 +385,7 @@ def lexflag_hash_embed(
         "flag_dropout": flag_dropout, "drop_flags": drop_flags, "seed": seed,
         "affixes": list(affixes), "clusters": word_classes if class_columns else b"", "n_clusters": class_columns,
         "ordinary": pack_words(lists.get("ordinary", ())),
+        **({"compounds": int(compounds)} if compounds else {}),
     })
     all_rows = [*rows, flag_rows, *[affix_rows] * len(affixes), *[class_rows] * class_columns]
     embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(all_rows)]
