@@ -22,7 +22,8 @@ judging anything. Otherwise the scan runs as before and its result is kept under
 once it is complete (an interrupted scan keeps nothing, and the previous one stays valid for what
 it was kept under). The review (history, triage) and the writers run as after any scan. What this
 costs a scan that does run: the crawl (6 000 files: 0.7 s; a million-row table: 6 s of CPU; a cloud drive
-is listed once more, nothing downloaded) and keeping the result (0.3 s for 88 000 findings).
+is listed once more, nothing downloaded; a source with `change_detection: content` is read once more, as
+its fingerprints are its bytes) and keeping the result (0.3 s for 88 000 findings).
 
 The kept result is what report.json holds (paths, masked evidence, pupils' numbers), no more: the
 findings' raw values are blanked before it is written (the writers show them only with
