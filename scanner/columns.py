@@ -15,13 +15,6 @@ from scanner.detection.tables import column_type
 from scanner.kernel.model import Finding, Item
 
 
-def container(item: Item) -> str:
-    """The table a cell belongs to: the file (sheets are in the place) or the database table."""
-    if item.kind == "row":
-        return item.path.partition("#")[0]
-    return item.path
-
-
 class ColumnProfiles:
     def __init__(self) -> None:
         self.counts: dict[tuple[str, str, str], Counter[str]] = {}
@@ -29,7 +22,8 @@ class ColumnProfiles:
 
     def add(self, item: Item, findings: list[Finding]) -> None:
         """Called for every item of the scan (a million-row table's every row): no work for what has no
-        column, and no Counter made for a column that has one."""
+        column, and no Counter made for a column that has one. A cell's table is its file (sheets are in
+        the place) or its database table (the row's path up to '#')."""
         if item.kind == "row":
             where = (item.source, item.path.partition("#")[0])
             self.rows[where] = self.rows.get(where, 0) + 1

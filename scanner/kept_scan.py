@@ -65,9 +65,6 @@ KEPT_FILE = "avgscan-scan.sqlite"
 ENABLED = True  # off only where a test measures the per-item caches of a rescan
 LEDGERS = ("items", "findings", "violations", "to_review")
 REST = ("exempt", "kept_by_law", "skipped_rules", "statistics", "settings", "body_digest")
-# statistics of this run, not of the kept result
-LIVE = {"seconds", "record_problems", "pupils_in_register", "consent_records", "cache_hits", "cache_misses",
-        "judgements_reused", "resumed_interrupted_scan", "unchanged_rescan"}
 
 
 @lru_cache(maxsize=1)
@@ -203,8 +200,8 @@ class KeptScan:
                 subjects = report.subjects if isinstance(report.subjects, SubjectIndex) else SubjectIndex(
                     report.subjects)
                 db.executemany("INSERT INTO link (place, data) VALUES (?, ?)", subjects.stored())
+                # the statistics of the run itself (seconds, cache hits) are set again by the run that loads it
                 rest = {name: getattr(report, name) for name in REST}
-                rest["statistics"] = {k: v for k, v in report.statistics.items() if k not in LIVE}
                 db.executemany("INSERT INTO meta VALUES (?, ?)", [
                     ("key", self.key.encode()), ("rest", pickle.dumps(rest, pickle.HIGHEST_PROTOCOL)),
                     ("held", pickle.dumps(held, pickle.HIGHEST_PROTOCOL))])

@@ -358,7 +358,7 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         kept_scan.forget(store.out_dir)
     ref = as_of or cfg.as_of or date.today()
     keyer = store.keyer() if store else None
-    detection = scan_fingerprint(cfg)
+    detection = scan_fingerprint(cfg) if store else ""  # what the caches and the kept result are keyed on
     evaluation = evaluation_inputs(cfg, records, ref) if store else ""
     kept = None  # the previous scan's result, when nothing it rests on changed (scanner.kept_scan)
     if store is not None and keyer is not None and not show_values and kept_scan.ENABLED:
