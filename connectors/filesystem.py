@@ -13,6 +13,7 @@ import pwd
 import stat
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -50,7 +51,9 @@ def open_source(cfg: Config) -> FilesystemSource:
     return FilesystemSource(cfg)
 
 
+@lru_cache(maxsize=4096)
 def _name(uid: int, lookup: str) -> str:
+    """Memoised: asking the user and group databases for every file was a sixth of a rescan's crawl."""
     try:
         return pwd.getpwuid(uid).pw_name if lookup == "user" else grp.getgrgid(uid).gr_name
     except KeyError:
@@ -170,7 +173,7 @@ class FilesystemSource(FileTreeSource):
                     stack.append((child, rel, real, iter(listing)))
                 elif stat.S_ISREG(st.st_mode):
                     yield Entry(rel=rel, kind="file", size=st.st_size, modified=modified,
-                                access=access_of(st, _at(fd, name, self.root / real)))
+                                access=access_of(st, _at(fd, name, self.root, real)))
                 else:
                     yield Entry(rel=rel, kind="special", modified=modified, access=access_of(st),
                                 reason="geen gewoon bestand (apparaat, pipe of socket)")
@@ -251,10 +254,13 @@ def _open_dir(name: str, dir_fd: int | None = None) -> int:
     return _open_noatime(name, DIR_FLAGS, dir_fd)
 
 
-def _at(dir_fd: int, name: str, full: Path) -> str:
-    """A short path to `name` in `dir_fd` (for extended attributes), also below PATH_MAX."""
-    proc = f"/proc/self/fd/{dir_fd}"
-    return f"{proc}/{name}" if os.path.isdir(proc) else str(full)
+_PROC_FDS = os.path.isdir("/proc/self/fd")
+
+
+def _at(dir_fd: int, name: str, root: Path, real: str) -> str:
+    """A short path to `name` in `dir_fd` (for extended attributes), also below PATH_MAX; the full path
+    only where there is no /proc (made per file, it was a tenth of a rescan's crawl)."""
+    return f"/proc/self/fd/{dir_fd}/{name}" if _PROC_FDS else str(root / real)
 
 
 __all__ = ["Config", "Content", "FilesystemSource", "access_of", "open_source"]

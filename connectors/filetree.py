@@ -106,7 +106,7 @@ class FileTreeSource:
     def _item(self, entry: Entry) -> Item:
         item = Item(source=self.name, path=entry.rel, kind="file", size=entry.size, modified=entry.modified,
                     access=entry.access)
-        name = PurePosixPath(entry.rel).name
+        name = entry.rel.rpartition("/")[2]  # the rel is never a folder's with a trailing slash
         if entry.kind == "error":
             item.kind = "folder" if entry.is_folder else "file"
             item.status, item.reason = "unreadable", entry.reason

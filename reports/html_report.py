@@ -20,6 +20,7 @@ from reports.html_assets import CSP, CSS, JS
 from reports.i18n import t, value_label
 from reports.reuse import current
 from reports.svg import bar_chart, line_chart
+from reports.tally import tally
 from reports.terminal import printable
 from reports.view import (
     breach_deadline,
@@ -33,7 +34,7 @@ from reports.view import (
     settings_rows,
     source_counts,
     start_rows,
-    violation_rows,
+    top_rows,
     when,
 )
 from scanner.kernel.model import ACCEPTED, EXPIRED, FALSE_POSITIVE, OPEN, Item, Report
@@ -114,7 +115,7 @@ def _start_here(report: Report, lang: str) -> str:
 
 def _cards(report: Report, lang: str) -> str:
     st = report.statistics
-    new = sum(v.change == "new" for v in report.violations)
+    new = tally(report).new
     cards = [(t("items", lang), st["items"], False), (t("findings", lang), st["findings"], False),
              (t("open_violations", lang), report.open_violations, report.open_violations > 0),
              (t("breach_title", lang), len(report.breaches), bool(report.breaches)),
@@ -148,9 +149,10 @@ def _charts(report: Report, lang: str) -> str:
 
 def _violations(report: Report, lang: str) -> str:
     total = len(report.violations)
-    rows = list(itertools.islice(violation_rows(report), ROWS_SHOWN))  # the highest priorities
-    rules = sorted({v.rule for v in report.violations})
-    present = {v.status for v in report.violations}
+    rows = top_rows(report, ROWS_SHOWN)  # the highest priorities
+    counted = tally(report)
+    rules = sorted(counted.rules)
+    present = set(counted.statuses)
     statuses = [s for s in (OPEN, EXPIRED, ACCEPTED, FALSE_POSITIVE) if s in present]
     capped = (f'<p class="muted">{_e(t("violations_capped", lang, shown=len(rows), total=total))}</p>'
               if total > len(rows) else "")
@@ -201,8 +203,7 @@ def _to_review(report: Report, lang: str) -> str:
 def _history(report: Report, lang: str) -> str:
     if report.history.previous is None:
         return f'<section id="verloop"><h2>{_e(t("history", lang))}</h2><p>{_e(t("first_audit", lang))}</p></section>'
-    new = sum(v.change == "new" for v in report.violations)
-    persisting = sum(v.change == "persisting" for v in report.violations)
+    new, persisting = tally(report).new, tally(report).persisting
     line = t("history_line", lang, when=when(report.history.previous.started_at), new=new, persisting=persisting,
              resolved=len(report.history.resolved))
     rows: list[list[Cell]] = [[(_e(r.identity), "id"), _e(r.rule), _sev(r.severity, lang), _e(r.source),
@@ -214,7 +215,7 @@ def _history(report: Report, lang: str) -> str:
 
 
 def _triage(report: Report, lang: str) -> str:
-    rows = [r for r in violation_rows(report) if r.status != OPEN]  # as many as the FG decided
+    rows = top_rows(report, len(tally(report).decided), lambda r: r.status != OPEN)  # as many as the FG decided
     parts = [f'<section id="triage"><h2>{_e(t("triage", lang))}</h2>']
     if report.triage.file:
         parts.append(f'<p class="muted">{_e(t("triage_file", lang))}: {_e(report.triage.file)}</p>')

@@ -15,6 +15,7 @@ from reports import json_text, private_file
 from reports.i18n import t
 from reports.priority import priorities, start_here
 from reports.reuse import current
+from reports.tally import tally
 from reports.view import breach_deadline, gaps, reviewed, rule_action
 from scanner.kernel.model import ACCEPTED, EXPIRED, FALSE_POSITIVE, Finding, Item, Report, Status
 
@@ -87,8 +88,8 @@ def _history(report: Report) -> dict[str, Any]:
 
     handled = report.triage.handled
     return {"previous_audit": audit(report.history.previous) if report.history.previous else None,
-            "new": sum(v.change == "new" for v in report.violations),
-            "persisting": sum(v.change == "persisting" for v in report.violations),
+            "new": tally(report).new,
+            "persisting": tally(report).persisting,
             "resolved": [{"id": r.identity, "rule": r.rule, "severity": r.severity, "source": r.source,
                           "masked_path": r.masked_path, "first_seen": r.first_seen}
                          | ({"handled": _handled(handled[r.identity])} if r.identity in handled else {})
@@ -99,13 +100,13 @@ def _history(report: Report) -> dict[str, Any]:
 def _triage(report: Report) -> dict[str, Any]:
     def entries(status: Status) -> list[dict[str, Any]]:
         return [{"id": v.identity, "reason": v.decision.reason, "owner": v.decision.owner,
-                 "expires": v.decision.expires} for v in report.violations if v.status == status and v.decision]
+                 "expires": v.decision.expires} for v in tally(report).decided if v.status == status and v.decision]
 
     return {"file": report.triage.file, "accepted": entries(ACCEPTED), "expired": entries(EXPIRED),
             "false_positives": entries(FALSE_POSITIVE), "unmatched": report.triage.unmatched,
             "open_violations": report.open_violations,
-            "handled": [{"id": v.identity, **_handled(v.handled)} for v in report.violations if v.handled],
-            "assigned": [{"id": v.identity, **_assigned(v.assigned)} for v in report.violations if v.assigned],
+            "handled": [{"id": v.identity, **_handled(v.handled)} for v in tally(report).handled],
+            "assigned": [{"id": v.identity, **_assigned(v.assigned)} for v in tally(report).assigned],
             "stored_decisions": report.triage.stored_decisions}
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import itertools
 import json
 from functools import cache
 from pathlib import Path
@@ -46,7 +45,7 @@ from reports.view import (
     school_counts,
     severity_counts,
     start_rows,
-    violation_rows,
+    top_rows,
     when,
 )
 from scanner.kernel.model import Report
@@ -179,7 +178,7 @@ LIST_ROWS = 5000  # a PDF of a million rows cannot be laid out in memory (nor re
 def _list_cells(report: Report, lang: str) -> tuple[str, str, list[str], list[list[object]]]:
     """The list's heading, the note that it stops at LIST_ROWS (or ""), its header and its cells."""
     total = len(report.violations)
-    rows = list(itertools.islice(violation_rows(report), LIST_ROWS))  # the highest priorities
+    rows = top_rows(report, LIST_ROWS)  # the highest priorities
     capped = t("violations_capped", lang, shown=len(rows), total=total) if total > len(rows) else ""
     header = [t(k, lang) if k != "priority" else "Prio" for k in ("id", "rule", "severity", "priority", "path",
                                                                    "pupil", "evidence", "action", "status")]

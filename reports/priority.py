@@ -63,6 +63,12 @@ def settings() -> dict[str, Any]:
     return yaml.safe_load(PRIORITY_FILE.read_text(encoding="utf-8"))
 
 
+def is_settled(name: str, report: Report) -> bool:
+    """Whether `settled(name, report, ...)` has already been made in this one_report()."""
+    memo = _SETTLED.get()
+    return memo is not None and (name, id(report)) in memo
+
+
 @dataclass
 class Priority:
     points: int
@@ -88,7 +94,17 @@ def _worked_out(report: Report) -> Iterator[Priority]:
     """Holds per place with violations only what the points need (its pupils, what kind of place it is),
     not the violations or items themselves."""
     pts = settings()["points"]
-    wanted = {hash((v.source, v.path)) for v in report.violations}  # not every item of the share: only these
+    wanted: set[int] = set()  # not every item of the share: only the places with violations
+    pupils: dict[int, str | set[str]] = {}  # place -> its pupil, or a set when there are more
+    for v in report.violations:
+        key = hash((v.source, v.path))
+        wanted.add(key)
+        if v.leerlingnummer:
+            known = pupils.setdefault(key, v.leerlingnummer)
+            if isinstance(known, set):
+                known.add(v.leerlingnummer)
+            elif known != v.leerlingnummer:
+                pupils[key] = {known, v.leerlingnummer}
     places: dict[int, str | None] = {}  # place -> 'world_readable' or its role, when that gives points
     for i in report.items:
         key = hash((i.source, i.path))
@@ -96,15 +112,6 @@ def _worked_out(report: Report) -> Iterator[Priority]:
             places[key] = ("world_readable" if i.access.world_readable else
                            i.role if i.role in pts["place"] else None)
     del wanted
-    pupils: dict[int, str | set[str]] = {}  # place -> its pupil, or a set when there are more
-    for v in report.violations:
-        if v.leerlingnummer:
-            key = hash((v.source, v.path))
-            known = pupils.setdefault(key, v.leerlingnummer)
-            if isinstance(known, set):
-                known.add(v.leerlingnummer)
-            elif known != v.leerlingnummer:
-                pupils[key] = {known, v.leerlingnummer}
     breaches = {b.violation for b in report.breaches}
     now = datetime.fromisoformat(report.generated_at) if report.generated_at else None
     special = set(catalogue().special_categories)
@@ -204,7 +211,8 @@ def _groups(report: Report, scattered: list[bool] | None) -> Iterator[Action]:
         a.points = max(a.points, p.points)
         a.violations += 1
         a.pupils += bool(v.leerlingnummer)
-        a.why = sorted(set(a.why) | set(p.why), key=WHY_ORDER.index)
+        if not set(p.why) <= set(a.why):  # a group's violations mostly share their reasons
+            a.why = sorted(set(a.why) | set(p.why), key=WHY_ORDER.index)
         if v.identity:
             a.identities.append(v.identity)
     yield from groups.values()

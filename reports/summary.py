@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from reports.i18n import t, value_label
+from reports.tally import tally
 from reports.terminal import safe
 from reports.view import (
     breach_deadline,
@@ -18,7 +19,7 @@ from reports.view import (
     reviewed,
     rule_counts,
     start_rows,
-    violation_rows,
+    top_rows,
     when,
 )
 from scanner.kernel.model import ACCEPTED, EXPIRED, FALSE_POSITIVE, OPEN, Report
@@ -60,18 +61,17 @@ def _start_here(report: Report, console: Console, lang: str) -> None:
 def _changes(report: Report, console: Console, lang: str) -> None:
     if report.history.previous is not None:
         console.print(t("history_line", lang, when=when(report.history.previous.started_at),
-                        new=sum(v.change == "new" for v in report.violations),
-                        persisting=sum(v.change == "persisting" for v in report.violations),
+                        new=tally(report).new, persisting=tally(report).persisting,
                         resolved=len(report.history.resolved)))
-        new = [r for r in violation_rows(report) if r.change == "new"]  # as many as are new since the last audit
-        for r in new[:10]:
+        new = top_rows(report, 10, lambda r: r.change == "new") if tally(report).new else []
+        for r in new:
             console.print(f"  [red]+[/red] {t('new', lang).lower()}: {r.rule} {safe(r.source)}/{safe(r.path)}"
                           + (f" ({t('pupil', lang).lower()} {r.leerlingnummer})" if r.leerlingnummer else "")
                           + safe(f" [{r.identity}]"))
         for v in report.history.resolved[:10]:
             console.print(f"  [green]-[/green] {t('resolved', lang).lower()}: {v.rule} {safe(v.source)}/"
                           f"{safe(v.masked_path)}" + safe(f" [{v.identity}]"))
-        more = max(0, len(new) - 10) + max(0, len(report.history.resolved) - 10)
+        more = max(0, tally(report).new - 10) + max(0, len(report.history.resolved) - 10)
         if more:
             console.print("  " + t("more_in_report", lang, n=more))
     if report.triage.file or report.count(ACCEPTED, EXPIRED, FALSE_POSITIVE):
@@ -79,7 +79,7 @@ def _changes(report: Report, console: Console, lang: str) -> None:
                         fp=report.count(FALSE_POSITIVE), open=report.open_violations))
     if report.triage.unmatched:
         console.print(f"[yellow]{safe(t('unmatched_line', lang, ids=', '.join(report.triage.unmatched)))}[/yellow]")
-    still = [v.identity for v in report.violations if v.handled is not None]
+    still = [v.identity for v in tally(report).handled]
     if report.triage.stored_decisions or still:
         console.print(t("workspace_line", lang, n=report.triage.stored_decisions, still=len(still))
                       + (safe(f" [{', '.join(still[:5])}{' …' if len(still) > 5 else ''}]") if still else ""))
@@ -118,7 +118,7 @@ def print_summary(report: Report, paths: list[Path], console: Console | None = N
         console.print(f"[yellow]{t('register_hint_label', lang)}:[/yellow] " + safe(hint))
     if report.to_review:
         console.print(f"[yellow]{t('to_review', lang)}:[/yellow] " + t("review_line", lang, n=len(report.to_review)))
-    worst = list(itertools.islice((r for r in violation_rows(report) if r.status in (OPEN, EXPIRED)), top))
+    worst = top_rows(report, top, lambda r: r.status in (OPEN, EXPIRED))
     if worst:
         console.print(f"[bold]{t('top', lang)}[/bold]")
         for r in worst:

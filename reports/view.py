@@ -6,6 +6,8 @@ CSV files can never disagree about a violation's identity, status or evidence.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -13,7 +15,8 @@ from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from reports.i18n import t, value_label
-from reports.priority import priorities, settled, settled_rows, start_here
+from reports.priority import Priority, is_settled, priorities, settled, settled_rows, start_here
+from reports.tally import tally
 from scanner.coverage import SourceGap, source_gaps
 from scanner.kernel.entities import catalogue
 from scanner.kernel.ledger import Ledger
@@ -181,7 +184,28 @@ def violation_rows(report: Report) -> Iterator[ViolationRow]:
 
 def _violation_rows(report: Report) -> Iterator[ViolationRow]:
     lang = report.lang
-    rows = (ViolationRow(
+    rows = (_row(report, n, v, prio, lang)
+            for n, (v, prio) in enumerate(zip(report.violations, priorities(report), strict=True)))
+    return in_order(rows, len(report.violations),
+                    key=lambda r: (-r.priority, SEVERITY_ORDER.get(r.severity, 3), r.rule, r.source, r.path))
+
+
+def top_rows(report: Report, n: int, wanted: Callable[[Any], bool] | None = None) -> list[ViolationRow]:
+    """The first `n` rows of violation_rows (of those `wanted` picks by `status` and `change`, which a
+    violation and its row share), laying out only those: a report that shows the highest priorities, the
+    new or the decided ones need not lay out every row (on an unchanged rescan of an open share the
+    writers take the full lists over). Rows already laid out for this report are read instead."""
+    reviewed(report)
+    if is_settled("violation_rows", report):
+        return list(itertools.islice((r for r in violation_rows(report) if wanted is None or wanted(r)), n))
+    best = heapq.nsmallest(n, ((-prio.points, SEVERITY_ORDER.get(v.severity, 3), v.rule, v.source, v.path, i, v, prio)
+                               for i, (v, prio) in enumerate(zip(report.violations, priorities(report), strict=True))
+                               if wanted is None or wanted(v)), key=lambda c: c[:6])
+    return [_row(report, i, v, prio, report.lang) for *_, i, v, prio in best]
+
+
+def _row(report: Report, n: int, v: Violation, prio: Priority, lang: str) -> ViolationRow:
+    return ViolationRow(
         index=n, identity=v.identity, rule=v.rule, rule_title=rule_title(v.rule, lang),
         severity=v.severity, source=v.source, path=v.path, leerlingnummer=v.leerlingnummer or "",
         evidence=evidence(report, v), message=v.message, legal_reference=v.legal_reference,
@@ -190,20 +214,17 @@ def _violation_rows(report: Report) -> Iterator[ViolationRow]:
         reason=v.decision.reason if v.decision else "", owner=v.decision and v.decision.owner or "",
         expires=v.decision and v.decision.expires or "", linked_by=v.linked_by, priority=prio.points,
         why=why_text(prio.why, lang), decision=decision_text(v, lang))
-        for n, (v, prio) in enumerate(zip(report.violations, priorities(report), strict=True)))
-    return in_order(rows, len(report.violations),
-                    key=lambda r: (-r.priority, SEVERITY_ORDER.get(r.severity, 3), r.rule, r.source, r.path))
 
 
 def rule_counts(report: Report) -> list[tuple[str, str, int]]:
     """(code, title, count) for every rule, including those with nothing found."""
-    counts = Counter(v.rule for v in report.violations)
+    counts = tally(report).rules
     lang = lang_of(report)
     return [(r.code, r.title.in_lang(lang), counts.get(r.code, 0)) for r in RULES]
 
 
 def source_counts(report: Report) -> list[tuple[str, int]]:
-    counts = Counter(v.source for v in report.violations)
+    counts = tally(report).sources
     names = [s.name for s in report.settings.sources]
     return [(name, counts.get(name, 0)) for name in names] + sorted(
         (s, n) for s, n in counts.items() if s not in names)
@@ -211,12 +232,12 @@ def source_counts(report: Report) -> list[tuple[str, int]]:
 
 def school_counts(report: Report) -> list[tuple[str, int]]:
     """Violations per school of the pupil concerned ('' when no single pupil is concerned)."""
-    counts = Counter(v.school or "" for v in report.violations)
+    counts = tally(report).schools
     return sorted(counts.items(), key=lambda kv: (kv[0] == "", kv[0]))
 
 
 def severity_counts(report: Report) -> list[tuple[str, int]]:
-    counts = Counter(v.severity for v in report.violations)
+    counts = tally(report).severities
     return sorted(counts.items(), key=lambda kv: SEVERITY_ORDER.get(kv[0], 3))
 
 
@@ -381,4 +402,4 @@ __all__ = ["GapNotice", "RegisterHint", "StartRow", "register_like_tables", "Vio
            "PupilRow", "breach_deadline", "breach_rows", "bsn_roles", "evidence", "item_status", "label", "lang_of",
            "pupil_rows", "reviewed", "rule_action", "rule_counts", "rule_title", "settings_rows", "severity_counts",
            "sheet_text",
-           "school_counts", "source_counts", "violation_rows", "when"]
+           "school_counts", "source_counts", "top_rows", "violation_rows", "when"]

@@ -17,6 +17,7 @@ from openpyxl.chart import BarChart, LineChart, Reference
 from reports import private_file
 from reports.i18n import t, value_label
 from reports.reuse import Reuse, current
+from reports.tally import tally
 from reports.view import (
     breach_deadline,
     gap_notices,
@@ -30,6 +31,7 @@ from reports.view import (
     severity_counts,
     source_counts,
     start_rows,
+    top_rows,
     violation_rows,
     when,
 )
@@ -70,8 +72,8 @@ def _summary(ws: Sheet, report: Report, lang: str) -> None:
         ws.append([label[:1].upper() + label[1:], value])
     if report.history.previous is not None:
         ws.append([t("since_previous", lang),
-                   f"{t('new', lang)}: {sum(v.change == 'new' for v in report.violations)}",
-                   f"{t('persisting', lang)}: {sum(v.change == 'persisting' for v in report.violations)}",
+                   f"{t('new', lang)}: {tally(report).new}",
+                   f"{t('persisting', lang)}: {tally(report).persisting}",
                    f"{t('resolved', lang)}: {len(report.history.resolved)}"])
     first, last = table(ws, [t("rule", lang), t("description", lang), t("count", lang)],
                         [[code, name, n] for code, name, n in rule_counts(report)], freeze=False, autofilter=False)
@@ -136,7 +138,7 @@ def _exempt(ws: Sheet, report: Report, lang: str) -> None:
 
 
 def _triage(ws: Sheet, report: Report, lang: str) -> None:
-    triaged = [r for r in violation_rows(report) if r.status != "open"]  # as many as the FG decided
+    triaged = top_rows(report, len(tally(report).decided), lambda r: r.status != "open")  # as many as the FG decided
     rows: list[list[object]] = [
         [r.identity, value_label("status", r.status, lang), r.rule, r.source, r.path, r.leerlingnummer, r.reason,
          r.owner, r.expires] for r in sorted(triaged, key=lambda r: (r.status, r.expires))]

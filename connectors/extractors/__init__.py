@@ -133,7 +133,12 @@ def _resolve(spec: str) -> Callable[..., object]:
 
 
 def suffix(name: str) -> str:
-    return PurePosixPath(name).suffix.lower()
+    """PurePosixPath(name).suffix, lower case, without making a path object (asked for every file)."""
+    base = name.rpartition("/")[2]
+    if base in ("", "."):  # a trailing slash or a '.' component: pathlib's own reading
+        return PurePosixPath(name).suffix.lower()
+    dot = base.rfind(".")
+    return base[dot:].lower() if 0 < dot < len(base) - 1 else ""
 
 
 def supported(name: str) -> bool:
