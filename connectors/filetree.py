@@ -53,6 +53,11 @@ def too_deep(rel: str) -> Entry:
 class FileTreeSource:
     """Base of the filesystem and SMB sources; see the module docstring."""
 
+    # Off for a crawl that only asks whether anything changed (scanner.kept_scan): a container's members
+    # follow from its bytes, which its size and date (or its content hash) already stand for, and listing
+    # them read every archive and mailbox of the share on every rescan.
+    list_members = True
+
     def __init__(self, cfg: FileSourceSettings) -> None:
         self.cfg = cfg
         self.name = cfg.name
@@ -87,7 +92,7 @@ class FileTreeSource:
             item = self._item(entry)
             if item.status == "scanned" and self.cfg.change_detection == "content":
                 self._content_hash(item)
-            if item.status == "scanned" and is_container(entry.rel):
+            if item.status == "scanned" and self.list_members and is_container(entry.rel):
                 yield from self._with_members(item)
             else:
                 yield item

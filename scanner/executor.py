@@ -28,6 +28,7 @@ from typing import Any, Protocol
 
 from connectors import open_source
 from connectors.base import Source, assign_place, fingerprint_of
+from connectors.filetree import FileTreeSource
 from scanner import columnar
 from scanner.cache import ItemCache
 from scanner.config import ScanConfig
@@ -89,16 +90,19 @@ def _source_failure(name: str, err: BaseException) -> ScannedItem:
 Bulk = Callable[[Source, Any], Iterator["Task | ScannedItem"]]
 
 
-def tasks(scanner: Crawler, bulk: Bulk | None = None) -> Iterator[Task | ScannedItem]:
+def tasks(scanner: Crawler, bulk: Bulk | None = None, members: bool = True) -> Iterator[Task | ScannedItem]:
     """Every item of every source; rows come with their content, files are read where they are detected.
     With `bulk`, database tables go through the columnar table path (scanner.columnar), which gives
-    rows already scanned, and rows for the row path."""
+    rows already scanned, and rows for the row path. Without `members`, a container (an archive, a
+    mailbox) is one item: its members are not listed (FileTreeSource.list_members)."""
     for src_cfg in scanner.cfg.sources:
         try:
             source = open_source(src_cfg)
         except Exception as err:  # a source that cannot be opened is reported, the others are scanned
             yield _source_failure(src_cfg.name, err)
             continue
+        if not members and isinstance(source, FileTreeSource):
+            source.list_members = False
         try:
             if bulk is not None and columnar.reads_tables(source):
                 yield from bulk(source, src_cfg)

@@ -89,13 +89,14 @@ class Walk:
 
 def crawl_digest(walk: Walk, secret: bytes, inputs: list[str]) -> str:
     """A keyed digest of `inputs` and of every item the sources hold now, as the item cache sees them;
-    a database table by its plan and its rows' values (see `_tables`)."""
+    a database table by its plan and its rows' values (see `_tables`), an archive or mailbox as one file
+    (its members follow from its bytes)."""
     from scanner.executor import fingerprint, tasks
 
     h = hashlib.blake2b(key=secret, digest_size=16)
     for part in inputs:
         h.update(part.encode() + b"\x00")
-    for task in tasks(walk, lambda source, _cfg: _tables(source, h)):
+    for task in tasks(walk, lambda source, _cfg: _tables(source, h), members=False):
         if isinstance(task, ScannedItem):  # a source that could not be opened or failed half-way
             item, seen = task.item, ""
         else:

@@ -167,3 +167,30 @@ def test_an_audit_takes_it_over_and_purge_removes_it(demo: tuple[Path, Path], tm
     assert (out / KEPT_FILE).exists()
     purged = purge(out, 0)
     assert out / KEPT_FILE in purged.files and not (out / KEPT_FILE).exists()
+
+
+def test_the_crawl_does_not_open_archives(tmp_path: Path) -> None:
+    """Whether anything changed is told by an archive's size and date, as for any file: listing its members
+    read every archive and mailbox of the share on every rescan."""
+    import zipfile
+
+    from scanner.config import build_config
+    from scanner.kept_scan import Walk, crawl_digest
+    from scanner.kernel.keys import Keyer
+
+    share = tmp_path / "share"
+    share.mkdir()
+    archive = share / "oud.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("notitie.txt", "Gesprek met Sanne de Vries over het rooster.")
+    cfg = build_config({"sources": [{"name": "s", "type": "filesystem", "path": "share"}]}, "test", tmp_path)
+
+    def digest() -> str:
+        return crawl_digest(Walk(cfg, Keyer(b"k" * 32)), b"s" * 16, [])
+
+    before, st = digest(), archive.stat()
+    archive.write_bytes(b"\x00" * st.st_size)  # no longer an archive, same size and date
+    os.utime(archive, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert digest() == before
+    os.utime(archive, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    assert digest() != before

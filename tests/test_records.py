@@ -109,3 +109,41 @@ def test_the_header_vocabulary_is_read_from_config(tmp_path: Path, monkeypatch: 
     vocabulary["register"] = {**vocabulary["register"], "geboortedatun": ["Geb"]}
     with pytest.raises(ConfigError, match=r"record_columns.yaml: register.geboortedatun: onbekend veld"):
         load_register(RecordFile(path="ll.csv"), _cfg(tmp_path))
+
+
+def test_a_trailing_delimiter_on_each_data_line_keeps_the_columns_in_place(tmp_path: Path) -> None:
+    """pandas took the first cell of such a file as an index and shifted every value one column left."""
+    (tmp_path / "ll.csv").write_text("Leerlingnummer;Achternaam;Roepnaam;Geboortedatum;Datum uitschrijving\n"
+                                     "1001;Vries;Sanne;03-02-2014;;\n1002;Bakker;Daan;04-05-2013;;\n", encoding="utf-8")
+    pupils, problems = load_register(RecordFile(path="ll.csv"), _cfg(tmp_path))
+    assert [(p.leerlingnummer, p.full_name, p.geboortedatum) for p in pupils] == [
+        ("1001", "Sanne Vries", date(2014, 2, 3)), ("1002", "Daan Bakker", date(2013, 5, 4))]
+    assert problems == []
+
+
+def test_a_row_with_more_filled_cells_than_the_header_names_its_line(tmp_path: Path) -> None:
+    (tmp_path / "ll.csv").write_text("Leerlingnummer;Achternaam;Roepnaam;Geboortedatum;Datum uitschrijving\n"
+                                     "1001;Vries;Sanne;03-02-2014;\n\n1002;Bakker;Daan;04-05-2013;;BSN?\n", encoding="utf-8")
+    with pytest.raises(RecordError, match=r"ll\.csv: regel 4 heeft 6 kolommen, de kopregel 5"):
+        load_register(RecordFile(path="ll.csv"), _cfg(tmp_path))
+
+
+def test_csv_and_xlsx_records_are_read_without_pandas(tmp_path: Path) -> None:
+    """An unchanged rescan reads the records every time: importing pandas was a seventh of it."""
+    import subprocess
+    import sys
+
+    (tmp_path / "ll.csv").write_text("Leerlingnummer;Achternaam;Roepnaam;Geboortedatum;Datum uitschrijving\n"
+                                     "1001;Vries;Sanne;03-02-2014;\n", encoding="utf-8")
+    wb = Workbook()
+    wb.active.append(["Leerlingnummer", "Achternaam", "Roepnaam", "Geboortedatum", "Datum uitschrijving"])
+    wb.active.append(["1002", "Bakker", "Daan", date(2013, 5, 4), None])
+    wb.save(tmp_path / "ll.xlsx")
+    code = ("import sys; from pathlib import Path; from scanner.config import RecordFile, build_config; "
+            "from scanner.records.register import load_register; "
+            "cfg = build_config({'sources': [{'name': 's', 'type': 'filesystem', 'path': '.'}]}, 'test', Path(sys.argv[1])); "
+            "found = [load_register(RecordFile(path=f), cfg)[0][0].leerlingnummer for f in ('ll.csv', 'll.xlsx')]; "
+            "print(found, 'pandas' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1]).stdout
+    assert out.strip() == "['1001', '1002'] False"

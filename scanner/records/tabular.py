@@ -12,17 +12,33 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import sqlalchemy as sa
 
 from scanner.config import ConfigError, RecordFile, ScanConfig
 from scanner.kernel.errors import AvgscanError
 from scanner.kernel.text import norm_header
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 class RecordError(AvgscanError):
     """A record file the run cannot start from (missing, unreadable, lacking a required column)."""
+
+
+@dataclass
+class Grid:
+    """A record file's header and rows. CSV and XLSX registers are read into it without pandas: importing
+    pandas took a seventh of an unchanged rescan, which reads the records every time."""
+
+    columns: list[Any]
+    rows: list[list[Any]]
+
+    @classmethod
+    def of_frame(cls, frame: pd.DataFrame) -> Grid:
+        return cls(list(frame.columns), frame.values.tolist())
 
 
 @dataclass
@@ -36,12 +52,12 @@ class RowProblem:
         return f"{self.file}, rij {self.row}, kolom {self.column!r}: {self.message}"
 
 
-def _read_frame(spec: RecordFile, cfg: ScanConfig) -> tuple[pd.DataFrame, str]:
+def _read_frame(spec: RecordFile, cfg: ScanConfig) -> tuple[Grid, str]:
     """The record file as a frame; any failure is a RecordError that names the file, never its content
     (a parser's or driver's message quotes the cell it failed on)."""
     name = source_label(spec, cfg)
     try:
-        return _read_frame_of(spec, cfg), name
+        return _read_frame_of(spec, cfg, name), name
     except (RecordError, ConfigError):
         raise
     except Exception as err:  # noqa: BLE001  (any reader failure: a broken file, a database error)
@@ -51,7 +67,7 @@ def _read_frame(spec: RecordFile, cfg: ScanConfig) -> tuple[pd.DataFrame, str]:
         raise RecordError(f"{name}: het bestand kan niet worden gelezen ({shown})") from None
 
 
-def _read_frame_of(spec: RecordFile, cfg: ScanConfig) -> pd.DataFrame:
+def _read_frame_of(spec: RecordFile, cfg: ScanConfig, name: str) -> Grid:
     if spec.url and spec.table:
         return _read_table(spec.url, spec.table)
     if not spec.path:
@@ -62,15 +78,57 @@ def _read_frame_of(spec: RecordFile, cfg: ScanConfig) -> pd.DataFrame:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return _read_xlsx(path, spec.sheet)
     if path.suffix.lower() == ".xls":
+        import pandas as pd
+
         frame = pd.read_excel(path, sheet_name=spec.sheet or 0, dtype=object)
-        return frame.where(frame.notna(), None)
+        return Grid.of_frame(frame.where(frame.notna(), None))
     raw = path.read_bytes()
     text = _decode(raw)
     delimiter = spec.delimiter or _sniff(text)
-    return pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False)
+    return _read_csv(text, delimiter, name)
 
 
-def _read_table(url: str, table: str) -> pd.DataFrame:
+def _read_csv(text: str, delimiter: str, name: str) -> Grid:
+    """Every cell as text, as pandas' read_csv(dtype=str, keep_default_na=False) gave them: blank lines
+    skipped, a missing cell empty, an empty or repeated header named as pandas named it ('Unnamed: 2',
+    'klas.1'). Unlike pandas, a row that ends in empty cells past the header (a trailing delimiter
+    on each data line) keeps its columns where they are: pandas took its first cell as an index and
+    shifted every value one column to the left. A row with more filled cells than the header is an
+    error that names the line."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: list[str] | None = None
+    rows: list[list[Any]] = []
+    for row in reader:
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue
+        if header is None:
+            header = _header_names(row)
+            continue
+        if len(row) > len(header):
+            if any(cell.strip() for cell in row[len(header):]):
+                raise RecordError(f"{name}: regel {reader.line_num} heeft {len(row)} kolommen, de kopregel "
+                                  f"{len(header)}")
+            row = row[:len(header)]
+        rows.append(row + [""] * (len(header) - len(row)))
+    return Grid(header or [], rows)
+
+
+def _header_names(row: list[str]) -> list[str]:
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for i, cell in enumerate(row):
+        name = cell or f"Unnamed: {i}"
+        if name in seen:
+            seen[name] += 1
+            while f"{name}.{seen[name]}" in seen:
+                seen[name] += 1
+            name = f"{name}.{seen[name]}"
+        seen.setdefault(name, 0)
+        names.append(name)
+    return names
+
+
+def _read_table(url: str, table: str) -> Grid:
     """A record table through the same read-only session as a database source: records are read,
     never written, and a SQLite path that does not exist is an error, not a new empty file."""
     from connectors.db_session import MissingDatabase, readonly_engine
@@ -79,15 +137,17 @@ def _read_table(url: str, table: str) -> pd.DataFrame:
         engine = readonly_engine(url, timeout_s=300)
     except MissingDatabase as err:
         raise RecordError(str(err)) from None
+    import pandas as pd
+
     try:
         with engine.connect() as conn:
             frame = pd.read_sql_table(table, conn)
     finally:
         engine.dispose()
-    return frame.astype(object).where(frame.notna(), None)
+    return Grid.of_frame(frame.astype(object).where(frame.notna(), None))
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> pd.DataFrame:
+def _read_xlsx(path: Path, sheet: str | None) -> Grid:
     """A workbook's sheet, cell by cell with the scanner's lenient parser: a cell that does not fit
     its declared type is read as text instead of failing the whole register."""
     import openpyxl
@@ -110,12 +170,11 @@ def _read_xlsx(path: Path, sheet: str | None) -> pd.DataFrame:
     while grid and not any(v is not None for v in grid[0]):
         grid.pop(0)  # empty rows above the header
     if not grid:
-        return pd.DataFrame()
+        return Grid([], [])
     header = [str(h) if h is not None else f"kolom{i + 1}" for i, h in enumerate(grid[0])]
     width = max(len(header), *(len(r) for r in grid))
     header += [f"kolom{i + 1}" for i in range(len(header), width)]
-    rows = [r + [None] * (width - len(r)) for r in grid[1:]]
-    return pd.DataFrame(rows, columns=header, dtype=object)
+    return Grid(header, [r + [None] * (width - len(r)) for r in grid[1:]])
 
 
 def _row_values(cells: list[dict[str, object]]) -> list[object]:
@@ -164,7 +223,8 @@ def read_records(spec: RecordFile, cfg: ScanConfig, synonyms: dict[str, list[str
                           f"gevonden kolommen: {', '.join(_shown_header(c) for c in frame.columns)}")
 
     def rows() -> Iterator[tuple[int, dict[str, object]]]:
-        for i, rec in enumerate(frame.to_dict("records"), start=2):
+        for i, row in enumerate(frame.rows, start=2):
+            rec = dict(zip(frame.columns, row, strict=True))  # a repeated header: the last one, as pandas did
             yield i, {fld: rec.get(col) for fld, col in mapping.items()}
 
     return name, rows()
