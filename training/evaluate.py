@@ -5,7 +5,7 @@ numbers compare with published CoNLL-2002 results and with the shared notes.
 The held-out synthetic set uses templates and names that the training
 generator never uses (training/names.py, training/templates.py).
 
-Usage: python -m training.evaluate [MODEL_DIR] [--json OUT] [--prose]
+Usage: python -m training.evaluate [MODEL_DIR] [--json OUT] [--prose] [--disable PIPE]
 """
 
 from __future__ import annotations
@@ -59,11 +59,15 @@ def prf(tp: int, n_pred: int, n_gold: int) -> Prf:
     return Prf(round(p, 4), round(r, 4), round(f, 4), tp, n_pred, n_gold)
 
 
-def load_pipeline(path: Path) -> Language:
-    """Load by path, as the product does (custom factories imported first)."""
-    import config.nlp.components  # noqa: F401  registers avgscan_lexflags
+def load_pipeline(path: Path, disable: Iterable[str] = ()) -> Language:
+    """Load by path, as the product does (custom factories imported first); `disable` switches
+    components off, e.g. 'person_check' to measure the NER alone (session 28)."""
+    import config.nlp.components  # noqa: F401  registers avgscan_lexflags and the person check
 
-    return spacy.load(path)
+    nlp = spacy.load(path)
+    for name in disable:
+        nlp.disable_pipe(name)
+    return nlp
 
 
 def bare_copy(nlp: Language, doc: Doc) -> Doc:
@@ -248,10 +252,22 @@ def folder_size_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1_000_000
 
 
-def evaluate(path: Path) -> dict[str, object]:
+def ner_alone(nlp: Language) -> dict[str, object] | None:
+    """False names on prose of the NER without the person check (None when the pipeline has none): what
+    the check takes away is then visible in every report."""
+    from config.nlp.person_check import PIPE
+
+    if PIPE not in nlp.pipe_names:
+        return None
+    with nlp.select_pipes(disable=[PIPE]):
+        prose = prose_false_names(nlp)
+    return {key: value for key, value in prose.items() if key not in ("names", "top")}
+
+
+def evaluate(path: Path, disable: Iterable[str] = ()) -> dict[str, object]:
     """All numbers reported in training/RESULTS.md and the model card."""
     start = time.perf_counter()
-    nlp = load_pipeline(path)
+    nlp = load_pipeline(path, disable)
     load_s = time.perf_counter() - start
     testa = testa_docs(nlp)
     texts = [" ".join(d.text for d in testa[i:i + 10]) for i in range(0, len(testa), 10)]
@@ -262,6 +278,7 @@ def evaluate(path: Path) -> dict[str, object]:
         "heldout_compounds": heldout_compound_recall(nlp, heldout),
         "compound_probe": compound_probe(nlp),
         "prose_false_names": prose_false_names(nlp),
+        "prose_false_names_ner_alone": ner_alone(nlp),
         "words_per_second": round(words_per_second(nlp, texts)),
         "load_seconds": round(load_s, 2),
         "size_mb": round(folder_size_mb(path), 2),
@@ -284,21 +301,25 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the numbers as JSON")
     parser.add_argument("--prose", action="store_true",
                         help="only the false names on the prose corpora, each with its sentence (a minute)")
+    parser.add_argument("--disable", action="append", default=[], metavar="PIPE",
+                        help="switch a component off, e.g. --disable person_check for the NER alone")
     args = parser.parse_args()
     if args.prose:
-        prose = prose_false_names(load_pipeline(args.model))
+        prose = prose_false_names(load_pipeline(args.model, args.disable))
         for row in prose["names"]:
             print(f"{row['corpus']}/{row['file']}: {row['name']!r} | {row['sentence']}")
         print({k: v for k, v in prose.items() if k != "names"})
         if args.json:
             args.json.write_text(json.dumps({"prose_false_names": prose}, indent=1, ensure_ascii=False))
         return
-    result = evaluate(args.model)
+    result = evaluate(args.model, args.disable)
     print("ned.testa\n" + table(result["testa"], (*LABELS, "ALL")))
     print("held-out school\n" + table(result["heldout_school"], (*LABELS, "ALL")))
     print({k: v for k, v in result.items() if k not in ("testa", "heldout_school", "heldout_compounds",
-                                                         "compound_probe", "prose_false_names")})
-    print("prose_false_names", {k: v for k, v in result["prose_false_names"].items() if k != "names"})
+                                                         "compound_probe", "prose_false_names",
+                                                         "prose_false_names_ner_alone")})
+    print("prose_false_names", {k: v for k, v in result["prose_false_names"].items() if k not in ("names", "top")})
+    print("prose_false_names_ner_alone", result["prose_false_names_ner_alone"])
     for key in ("heldout_compounds", "compound_probe"):
         print(key, {kind: (v["found"], v["gold"], v["recall"]) for kind, v in result[key].items()})
     if args.json:

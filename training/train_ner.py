@@ -379,7 +379,8 @@ def run_training(
 
 
 def assemble(best: Path, output: Path, variant: str) -> Language:
-    """Add the lookup lemmatizer, switch training-only settings off, write the folder."""
+    """Add the person check (variants flags and clean) and the lookup lemmatizer, switch training-only
+    settings off, write the folder."""
     overrides = {}
     if variant == "lexflags":
         import config.nlp.components  # noqa: F401  registers avgscan_lexflags
@@ -397,6 +398,10 @@ def assemble(best: Path, output: Path, variant: str) -> Language:
         for node in nlp.get_pipe("tok2vec").model.walk():
             if node.name == "lexflag_features":
                 node.attrs["flag_dropout"] = 0.0
+    if variant in ("flags", "clean"):  # session 28: the lexicon check of PER spans (config/nlp/person_check.py)
+        from config.nlp.person_check import FACTORY, PIPE
+
+        nlp.add_pipe(FACTORY, name=PIPE, after="ner")
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup", "overwrite": False})
     lemmatizer.initialize(lookups=load_lookups("nl", ["lemma_lookup"]))
     nlp.config["initialize"]["before_init"] = None  # special cases are already serialised
