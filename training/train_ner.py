@@ -487,6 +487,10 @@ def main() -> None:
                         help="skip corpora and training: assemble and evaluate this spacy-train checkpoint "
                              "(e.g. WORKDIR/model-clean/model-best of a run stopped early)")
     parser.add_argument("--no-report", action="store_true", help="skip RESULTS.md/MODEL_CARD.md")
+    parser.add_argument("--report-only", action="store_true",
+                        help="no corpora, training or assembly: evaluate the --output folder as it is and rewrite "
+                             "RESULTS.md and its model card (a change outside the weights, such as the person check "
+                             "of session 28); the training time is read from WORKDIR/train-seconds-VARIANT.txt")
     parser.add_argument("--config", type=Path, help="spaCy config (default: the variant's)")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="spaCy config override, e.g. components.ner.model.hidden_width=128")
@@ -498,14 +502,15 @@ def main() -> None:
         parser.error("--research builds may not replace the shipped pipeline: give --output")
     if args.from_checkpoint:
         best = args.from_checkpoint
-    else:
+    elif not args.report_only:
         paths = build_corpora(
             args.workdir, args.synthetic, max(args.synthetic // 10, 200), args.keep_misc, args.world,
             research=args.research, clean=args.clean, prose=args.prose, news=args.news,
             news_share=args.news_share, teacher=args.teacher)
         best = run_training(args.variant, args.workdir, paths, args.max_steps,
                             args.config, {**variant_options(args), **parse_overrides(args.set)})
-    assemble(best, args.output, args.variant)
+    if not args.report_only:
+        assemble(best, args.output, args.variant)
     from training import evaluate
 
     result = evaluate.evaluate(args.output)
