@@ -10,11 +10,12 @@ data: the files of config/lexicons the scanner's name evidence reads too (named 
 config in `config/nlp/nl_school/config.cfg`) and the model's own lists (`components.flag_lists`: the
 first names, surnames, places and ordinary words the NER was trained with, already in memory).
 
-A real name is protected three ways: a title or salutation right before the span keeps it a person
-('mevrouw Kampen', 'Beste Storm'); a word of the model's first-name or surname lists is never taken for
-an ordinary word, a function word, a place, an organisation word or an abbreviation ('Vissers',
-'Storm', 'Per'); and ordinary words alone count only where Dutch capitalises them anyway, at the start
-of a sentence or in a heading in capitals. Only the words of not_names.txt (months, weekdays, legal and
+A real name is protected four ways: a title or salutation right before the span keeps it a person
+('mevrouw Kampen', 'Beste Storm'), and so does ', Firstname' after a span in capitals ('HOBBS, Seth', as
+school lists write surnames); a word of the model's first-name or surname lists is never taken for an
+ordinary word, a function word, a place, an organisation word or an abbreviation ('Vissers', 'Storm',
+'Per'); and ordinary words alone count only where Dutch capitalises them anyway, at the start of a
+sentence or in a heading in capitals. Only the words of not_names.txt (months, weekdays, legal and
 document words, titles) are no name on their own whatever the lists say ('April', 'Vrijdag'), as the
 scanner has always judged them.
 
@@ -215,19 +216,24 @@ class Verdict:
 def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS) -> Verdict | None:
     """Why `span`, a PER span of the NER, is no person; None when it may be one. The rules, in order:
 
-    - a title or salutation right before it: a person ('mevrouw Kampen'), whatever follows;
+    - a title or salutation right before it ('mevrouw Kampen', 'Beste Storm'), or a span in capitals
+      followed by ', Firstname' ('HOBBS, Seth'): a person, whatever the words;
     - only words that are never a name on their own (not_names.txt: months, weekdays, legal and document
-      words, a law's compound), numbers, Roman numerals, single letters or initials, function words
-      that are no listed name: dropped ('Hoofdstuk IV', 'CCCX MDCCC', 'Bijlage A.');
+      words, a law's compound), numbers, Roman numerals, letters without a full stop, or one function
+      word that is no listed name: dropped ('Hoofdstuk IV', 'CCCX MDCCC', 'Daarom'; not 'T.C. de Werd');
+    - a letter with a full stop right after such a word: a numbering, dropped ('Bijlage A.'; not the
+      initial in 'Thomas L. Friedman');
     - a disease's describer after 'ziekte van', 'syndroom van', 'M.' or 'morbus', or in a text that
-      names the disease so: dropped ('Marfan');
-    - an organisation word that is no listed name: ORG ('Inspectie van het Onderwijs');
-    - a place of places.txt, or only words of the model's place list that are no listed name: LOC
-      ('Limburg', 'Drenthe Assen');
-    - ordinary words (the 'O' list: OpenTaal words never written as a proper noun, and long compounds
-      of them) that are no listed name, opening a sentence or written in capitals: dropped ('Cellen',
-      'VACATURES'); a long compound of them also elsewhere ('Signaleringswaarde');
-    - a known word opening a sentence right before a subject pronoun: a verb ('Bent u', 'Meld je');
+      names the disease so: dropped ('Marfan'; not 'de ziekte van Fatima');
+    - an organisation word heading the span that is no listed name: ORG ('Inspectie van het Onderwijs';
+      not 'Karla Bond');
+    - a place of places.txt, or only words of the model's place list that are no listed name and no
+      particle: LOC ('Limburg', 'Drenthe Assen'; not 'Van Diepenbeek');
+    - ordinary words (the 'O' list: OpenTaal words never written as a proper noun, and compounds of them
+      as long as the model's compound flag asks) that are no listed name, opening a sentence or written
+      in capitals: dropped ('Cellen', 'VACATURES'; not 'Daar groeien Cellen'); such a compound also
+      elsewhere ('start Kinderboekenweek');
+    - a known word opening a sentence right before a subject pronoun: a verb, dropped ('Bent u');
     - only abbreviations that are no listed name: dropped ('ISAE', 'GB RAM')."""
     doc = span.doc
     if span.start > 0 and plain(doc[span.start - 1].text) in words.titles:
