@@ -1,7 +1,9 @@
 """Shipped configuration: default policy, recognizer registry, lexicons, NLP settings."""
 
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 CONFIG_DIR = Path(__file__).resolve().parent
 LEXICONS = CONFIG_DIR / "lexicons"
@@ -17,7 +19,7 @@ def lexicon_words(name: str) -> frozenset[str]:
 
 
 @cache
-def lexicon_sections(name: str) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+def lexicon_sections(name: str) -> tuple[Mapping[str, frozenset[str]], frozenset[str]]:
     """A word list in config/lexicons/ with `[section]` headers, case-folded: the words per section
     (words before the first header under '') and the word ends of its `suffix` lines (compounds ending
     in one count as the list's words: 'Leerplichtwet'). not_names.txt is read this way by the scanner's
@@ -37,4 +39,4 @@ def lexicon_sections(name: str) -> tuple[dict[str, frozenset[str]], frozenset[st
             suffixes.update(words[1:])
         else:
             sections.setdefault(current, set()).update(words)
-    return {key: frozenset(words) for key, words in sections.items()}, frozenset(suffixes)
+    return MappingProxyType({key: frozenset(words) for key, words in sections.items()}), frozenset(suffixes)

@@ -150,8 +150,9 @@ def sentence_around(text: str, start: int, end: int, width: int = 160) -> str:
 def prose_false_names(nlp: Language, root: Path = DEFAULT_MODEL.parents[2] / "tests" / "data",
                       corpora: Iterable[str] = PROSE_DIRS) -> dict[str, object]:
     """PER entities per 100 000 characters on prose without a private person: every one is a false
-    name (the NER alone, before the scanner's name-evidence rules). Also the most frequent values and
-    every false name with its corpus, file and sentence ('names'), to sort them into classes."""
+    name (the pipeline's: the NER and its person check, if not disabled; before the scanner's
+    name-evidence rules). Also the most frequent values and every false name with its corpus, file and
+    sentence ('names'), to sort them into classes."""
     result: dict[str, object] = {}
     everything: Counter[str] = Counter()
     found: list[dict[str, str]] = []
@@ -179,6 +180,7 @@ def prose_false_names(nlp: Language, root: Path = DEFAULT_MODEL.parents[2] / "te
 
 
 def per_100k(chars: int, names: int) -> dict[str, object]:
+    """One row of the prose table: characters, false names and false names per 100 000 characters."""
     return {"chars": chars, "names": names, "per_100k": round(names * PROSE_PER_CHARS / max(chars, 1), 1)}
 
 
