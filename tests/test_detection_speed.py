@@ -121,7 +121,7 @@ def test_pipelines_that_cannot_split_run_whole() -> None:
     engine.nlp = {"nl": nlp}
     assert engine.ner_pipes("nl") == []
     shipped = build_analyzer([]).nlp_engine
-    assert shipped.ner_pipes("nl") == ["tok2vec", "ner"]
+    assert shipped.ner_pipes("nl") == ["tok2vec", "ner", "person_check"]  # the check reads the NER's entities
 
 
 def test_sentences_and_function_words() -> None:

@@ -54,9 +54,10 @@ def test_loads_fast_by_path(load_result: tuple[Language, float]) -> None:
 
 
 def test_ner_can_run_as_a_second_pass(nlp: Language) -> None:
-    """The scanner runs tokenizer + lemmatizer first and tok2vec + ner on chosen sentences
-    (scanner/detection/nlp_engine.py); that needs no other component in the pipeline."""
-    assert set(nlp.pipe_names) <= {"tok2vec", "ner", "lemmatizer"}
+    """The scanner runs tokenizer + lemmatizer first and tok2vec + ner (+ the person check, which reads
+    only the NER's entities) on chosen sentences (scanner/detection/nlp_engine.py); that needs no other
+    component in the pipeline."""
+    assert set(nlp.pipe_names) <= {"tok2vec", "ner", "person_check", "lemmatizer"}
 
 
 def test_gazetteer_lists_come_from_the_model_folder(nlp: Language) -> None:
@@ -174,7 +175,7 @@ def test_loads_in_a_fresh_interpreter_through_spacy_entry_points(tmp_path: Path)
         "spacy.load failed without importing config.nlp.components first; is the project installed "
         f"with its entry points (pip install -e .)?\n{run.stderr[-2000:]}")
     pipes, imported, people = run.stdout.split(" ", 2)
-    assert pipes == "tok2vec,ner,lemmatizer"
+    assert pipes == "tok2vec,ner,person_check,lemmatizer"
     assert imported == "True"  # loaded by spaCy through the entry point, not by us
     assert "Haverkamp" in people
 

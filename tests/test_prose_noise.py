@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.prose_noise import MAX_PERSON_PER_10K, ProseNoise, corpus_files, measure
+from benchmarks.prose_noise import CORPUS, MAX_PERSON_PER_10K, ProseNoise, corpus_files, measure
 
 MIN_CHARS = 60_000
 
@@ -30,4 +30,13 @@ def test_few_persons_on_prose(noise: ProseNoise) -> None:
 
 
 def test_no_identifier_contact_or_address_on_prose(noise: ProseNoise) -> None:
+    assert [(f.entity_type, f.value) for f in noise.contact()] == []
+
+
+def test_no_identifier_contact_or_address_on_the_newest_held_out_prose(analyzer) -> None:  # noqa: ANN001
+    """tests/data/prose-heldout3 (session 28) was written after the others' words went into training lists and
+    nothing is tuned to it; its PERSON rate (2.55 per 10 000 characters, target 1: not met) is measured in
+    benchmarks/README.md, its identifier/contact/address target (none) holds and must keep holding."""
+    noise = measure(analyzer, corpus_files(CORPUS.parent / "prose-heldout3"))
+    assert noise.chars >= 100_000
     assert [(f.entity_type, f.value) for f in noise.contact()] == []

@@ -379,7 +379,8 @@ def run_training(
 
 
 def assemble(best: Path, output: Path, variant: str) -> Language:
-    """Add the lookup lemmatizer, switch training-only settings off, write the folder."""
+    """Add the person check (variants flags and clean) and the lookup lemmatizer, switch training-only
+    settings off, write the folder."""
     overrides = {}
     if variant == "lexflags":
         import config.nlp.components  # noqa: F401  registers avgscan_lexflags
@@ -397,6 +398,10 @@ def assemble(best: Path, output: Path, variant: str) -> Language:
         for node in nlp.get_pipe("tok2vec").model.walk():
             if node.name == "lexflag_features":
                 node.attrs["flag_dropout"] = 0.0
+    if variant in ("flags", "clean"):  # session 28: the lexicon check of PER spans (config/nlp/person_check.py)
+        from config.nlp.person_check import FACTORY, PIPE
+
+        nlp.add_pipe(FACTORY, name=PIPE, after="ner")
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup", "overwrite": False})
     lemmatizer.initialize(lookups=load_lookups("nl", ["lemma_lookup"]))
     nlp.config["initialize"]["before_init"] = None  # special cases are already serialised
@@ -482,6 +487,10 @@ def main() -> None:
                         help="skip corpora and training: assemble and evaluate this spacy-train checkpoint "
                              "(e.g. WORKDIR/model-clean/model-best of a run stopped early)")
     parser.add_argument("--no-report", action="store_true", help="skip RESULTS.md/MODEL_CARD.md")
+    parser.add_argument("--report-only", action="store_true",
+                        help="no corpora, training or assembly: evaluate the --output folder as it is and rewrite "
+                             "RESULTS.md and its model card (a change outside the weights, such as the person check "
+                             "of session 28); the training time is read from WORKDIR/train-seconds-VARIANT.txt")
     parser.add_argument("--config", type=Path, help="spaCy config (default: the variant's)")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="spaCy config override, e.g. components.ner.model.hidden_width=128")
@@ -493,14 +502,15 @@ def main() -> None:
         parser.error("--research builds may not replace the shipped pipeline: give --output")
     if args.from_checkpoint:
         best = args.from_checkpoint
-    else:
+    elif not args.report_only:
         paths = build_corpora(
             args.workdir, args.synthetic, max(args.synthetic // 10, 200), args.keep_misc, args.world,
             research=args.research, clean=args.clean, prose=args.prose, news=args.news,
             news_share=args.news_share, teacher=args.teacher)
         best = run_training(args.variant, args.workdir, paths, args.max_steps,
                             args.config, {**variant_options(args), **parse_overrides(args.set)})
-    assemble(best, args.output, args.variant)
+    if not args.report_only:
+        assemble(best, args.output, args.variant)
     from training import evaluate
 
     result = evaluate.evaluate(args.output)

@@ -290,6 +290,22 @@ def _lookup(model: Any) -> _FlagLookup:
     return entry[4]
 
 
+def flag_layer(nlp: Language) -> Any | None:
+    """The tok2vec's flag feature layer (`lexflag_features`), None for a pipeline without one."""
+    if "tok2vec" not in nlp.pipe_names:
+        return None
+    return next((n for n in nlp.get_pipe("tok2vec").model.walk() if n.name == "lexflag_features"), None)
+
+
+def flag_lists(layer: Any) -> tuple[Mapping[str, Container[str]], int]:
+    """The casefolded lists a flag layer marks tokens with (keys LIST_NAMES: 'first', 'surname', 'place',
+    'lexicon', 'ordinary') and the shortest compound that gets 'O' (0: none), as the model stores them:
+    the pipeline's person check (config/nlp/person_check.py) reads the same lists the NER was trained
+    with, so it costs no memory and no file of its own."""
+    lookup = _lookup(layer)
+    return lookup.sets, lookup.compounds
+
+
 def _affix_ids(text: str, affixes: tuple[str, ...]) -> list[int]:
     """Hashes of longer affixes than spaCy's PREFIX (1 char) and SUFFIX (3 chars).
 

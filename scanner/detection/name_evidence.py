@@ -19,11 +19,10 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import regex
 
-from config import CONFIG_DIR
+from config import CONFIG_DIR, lexicon_sections
 from scanner.detection.lexicon import load_lexicon
 from scanner.detection.ner_gate import ordinary_word
 from scanner.kernel.text import fold
@@ -64,25 +63,6 @@ class NameVocabulary:
     eponyms: frozenset[str]  # folded names of diseases' first describers ('alzheimer', 'gilles de la tourette')
 
 
-def _read_sections(path: Path) -> tuple[dict[str, set[str]], set[str]]:
-    sections: dict[str, set[str]] = {}
-    suffixes: set[str] = set()
-    current = ""
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1]
-            continue
-        words = [w.casefold() for w in line.split()]
-        if words[0] == "suffix":
-            suffixes.update(words[1:])
-        else:
-            sections.setdefault(current, set()).update(words)
-    return sections, suffixes
-
-
 def eponyms() -> frozenset[str]:
     """The people diseases and syndromes are named after, from the special-category lexicon's
     'ziekte van X' and 'syndroom van X' terms: the vocabulary lives in one place."""
@@ -98,8 +78,8 @@ def eponyms() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> NameVocabulary:
-    sections, suffixes = _read_sections(NOT_NAMES_FILE)
-    org, _ = _read_sections(ORGANISATION_WORDS_FILE)
+    sections, suffixes = lexicon_sections(NOT_NAMES_FILE.name)
+    org, _ = lexicon_sections(ORGANISATION_WORDS_FILE.name)
     return NameVocabulary(words=frozenset().union(*sections.values()), legal=frozenset(sections.get("legal", ())),
                           suffixes=tuple(sorted(suffixes)), organisation=frozenset().union(*org.values()),
                           pronouns=frozenset(sections.get("pronoun", ())),

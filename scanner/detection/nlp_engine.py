@@ -7,7 +7,8 @@ form labels or the school's own name. `SchoolAnalyzerEngine` first runs the toke
 hold an unexplained capitalised word.
 
 The two-pass mode needs a pipeline in which nothing but the NER depends on the tok2vec (the shipped
-`nl_school`: tok2vec, ner, lookup lemmatizer). Any other pipeline (`nl_core_news_lg`, whose
+`nl_school`: tok2vec, ner, person check, lookup lemmatizer; the person check only reads the NER's
+entities, so it runs in the second pass with them). Any other pipeline (`nl_core_news_lg`, whose
 lemmatizer needs the tagger) runs whole, in one pass, as in plain Presidio.
 """
 
@@ -19,7 +20,9 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc
 
-NER_PIPES = ("tok2vec", "ner")
+from config.nlp.person_check import PIPE as PERSON_CHECK
+
+NER_PIPES = ("tok2vec", "ner", PERSON_CHECK)
 _MEMO_LIMIT = 500_000  # distinct word forms remembered per process (a few tens of MB at most)
 
 

@@ -1,0 +1,317 @@
+"""The pipeline's check of the NER's PER spans: vocabulary that explains a span as no person.
+
+Why (issue 18, session 28): on Dutch prose that names no one, the statistical NER still calls some
+capitalised words persons: a month, a Roman numeral or a single letter in a heading, an abbreviation,
+an ordinary word that a sentence start or a heading in capitals capitalises, a province, an
+organisation, a disease named after its first describer. Retraining moves such errors around (seeds
+differed by up to 10 false names per 100 000 characters in session 27); a rule about vocabulary takes
+a class out for good and costs no training. Each rule holds for any Dutch text, and all vocabulary is
+data: the files of config/lexicons the scanner's name evidence reads too (named in the component's
+config in `config/nlp/nl_school/config.cfg`) and the model's own lists (`components.flag_lists`: the
+first names, surnames, places and ordinary words the NER was trained with, already in memory).
+
+A real name is protected four ways: a title or salutation right before the span keeps it a person
+('mevrouw Kampen', 'Beste Storm'), and so does ', Firstname' after a span in capitals ('HOBBS, Seth', as
+school lists write surnames); a word of the model's first-name or surname lists is never taken for an
+ordinary word, a function word, a place, an organisation word or an abbreviation ('Vissers', 'Storm',
+'Per'); and ordinary words alone count only where Dutch capitalises them anyway, at the start of a
+sentence or in a heading in capitals. Only the words of not_names.txt (months, weekdays, legal and
+document words, titles) are no name on their own whatever the lists say ('April', 'Vrijdag'), as the
+scanner has always judged them.
+
+The component runs with the NER in the scanner's second pass (scanner/detection/nlp_engine.py) and
+loads with plain `spacy.load` through the `spacy_factories` entry point of pyproject.toml.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Container, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from config import LEXICONS, lexicon_sections, lexicon_words
+from config.nlp.components import flag_layer, flag_lists, is_compound
+
+FACTORY = "avgscan_person_check"
+PIPE = "person_check"
+"""The component's name in the shipped pipeline (after 'ner', before 'lemmatizer')."""
+
+ROMAN = re.compile(r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,4})")
+PARTICLES = frozenset({"van", "de", "der", "den", "het", "'t", "’t", "voor", "en", "op", "in", "aan", "te", "ten",
+                       "ter", "bij", "met", "over", "uit", "&"})
+"""Small words inside a Dutch multi-word name or title ('Inspectie van het Onderwijs', 'Jan de Vries')."""
+OPENERS = frozenset({".", "!", "?", ":", ";", "|", "…", "...", "•", "·", "-", "–", "—", "*", ">"})
+"""Tokens after which a word opens a sentence, a list item or a table cell."""
+SKIPPED = re.compile(r"[\"'„“‘(\[#*]+|\d+(?:\.\d+)*[.)]?|[a-z][.)]")
+"""Markup, quotes and numbering between a sentence boundary and its first word ('3.2', 'a)', '**')."""
+FULL_STOP_AFTER = 5
+"""A '.' ends a sentence after a word of this many letters or a number, not after 'fam', 'mw' or 'zo'
+(as scanner/detection/name_evidence.py reads a sentence start)."""
+EPONYM_TERM = re.compile(r"^(?:ziekte|syndroom) van (.+)$", re.IGNORECASE)
+DISEASE_BEFORE = re.compile(r"(?:\b[Mm]\.|\b(?i:morbus)|\b(?i:ziekte|syndroom) van(?: \w+){0,3})\s*$")
+MORBUS = frozenset({"m.", "morbus"})
+INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
+
+
+@dataclass(frozen=True)
+class CheckWords:
+    """The lexicon vocabulary of the check, case-folded."""
+
+    never: frozenset[str]  # not_names.txt, every section: never a name on its own
+    law_ends: tuple[str, ...]  # its `suffix` lines: 'Leerplichtwet', 'Jeugdwet'
+    titles: frozenset[str]  # its [title] section and salutations.txt: the word before a person
+    pronouns: frozenset[str]  # its [pronoun] section: a word opening a sentence right before one is a verb
+    closed: frozenset[str]  # function_words.txt: closed-class words
+    organisation: frozenset[str]  # organisation_words.txt
+    places: frozenset[str]  # places.txt (phrases as written: 'den haag')
+    eponyms: frozenset[str]  # the describers of the lexicon's 'ziekte van X' / 'syndroom van X' terms
+
+
+def read_check_words(never_names: str, closed_class: str, salutations: str, organisation: str, places: str,
+                     eponyms: str) -> CheckWords:
+    """The vocabulary from the named files of config/lexicons."""
+    sections, suffixes = lexicon_sections(never_names)
+    org_sections, _ = lexicon_sections(organisation)
+    return CheckWords(
+        never=frozenset().union(*sections.values()), law_ends=tuple(sorted(suffixes)),
+        titles=sections.get("title", frozenset()) | lexicon_words(salutations),
+        pronouns=sections.get("pronoun", frozenset()), closed=lexicon_words(closed_class),
+        organisation=frozenset().union(*org_sections.values()), places=place_names(places),
+        eponyms=disease_eponyms(eponyms))
+
+
+def place_names(name: str) -> frozenset[str]:
+    """places.txt: one place a line, as written ('Den Haag', 'Noord-Brabant')."""
+    lines = (LEXICONS / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def disease_eponyms(name: str) -> frozenset[str]:
+    """The people diseases and syndromes are named after, from the special-category lexicon's terms
+    'ziekte van X' and 'syndroom van X' ('pfeiffer', 'gilles de la tourette' and 'tourette')."""
+    found: set[str] = set()
+    with open(LEXICONS / name, encoding="utf-8") as fh:
+        for row in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
+            m = EPONYM_TERM.match((row.get("term") or "").strip())
+            if m:
+                found.update({m.group(1).casefold(), m.group(1).casefold().split()[-1]})
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class ModelLists:
+    """The NER's own lists (tok2vec flags): 'first', 'surname', 'place', 'lexicon', 'ordinary' (OpenTaal
+    words never written as a proper noun), and the shortest ordinary compound (0: none)."""
+
+    sets: Mapping[str, Container[str]]
+    compounds: int = 0
+
+    def has(self, key: str, word: str) -> bool:
+        return word in self.sets.get(key, ())
+
+    def named(self, word: str) -> bool:
+        """A first name or surname of the lists (or a part of a hyphenated one: 'Pieter-Jan')."""
+        parts = [word, *word.split("-")] if "-" in word else [word]
+        return any(self.has("first", p) or self.has("surname", p) for p in parts if p)
+
+    def ordinary(self, word: str) -> bool:
+        """An OpenTaal word never written as a proper noun, or a compound of two such words as long as
+        the model's compound flag asks ('risicoparagraaf'); no place of the lists."""
+        if self.has("ordinary", word):
+            return True
+        return bool(self.compounds) and len(word) >= self.compounds and word.isalpha() \
+            and not self.has("place", word) and is_compound(word, self.sets.get("ordinary", frozenset()))
+
+
+NO_LISTS = ModelLists({})
+
+
+def plain(text: str) -> str:
+    return text.strip(".'’-").casefold()
+
+
+def opens_sentence(doc: Doc, start: int) -> bool:
+    """Whether token `start` is the first word of the text, a line, a sentence, a list item or a table
+    cell (markup and numbering in between are skipped)."""
+    i = start - 1
+    while i >= 0 and SKIPPED.fullmatch(doc[i].text):
+        i -= 1
+    if i < 0:
+        return True
+    token = doc[i]
+    if token.is_space:
+        return "\n" in token.text or opens_sentence(doc, i)
+    if token.text == "." and i > 0:
+        before = doc[i - 1].text
+        return len(before) >= FULL_STOP_AFTER or not before.isalpha()
+    return token.text in OPENERS
+
+
+def surname_first(doc: Doc, end: int) -> bool:
+    """A list entry 'HOBBS, Seth': a comma and a Capitalised word after the span (school lists write the
+    surname in capitals first)."""
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text[:1].isupper()
+
+
+def in_capitals(words: list[str]) -> bool:
+    """A heading in capitals: every word two capitals or more ('VACATURES', 'STAND VAN ZAKEN')."""
+    return all(len(w) > 1 and w.isupper() for w in words)
+
+
+def abbreviation(text: str) -> bool:
+    """'ISAE', 'RAM', 'CvB', 'NvI': 2-5 letters, all capitals, or up to 4 with two capitals or more."""
+    letters = text.replace("&", "")
+    if not (2 <= len(letters) <= 5 and letters.isalpha()):
+        return False
+    return letters.isupper() or (len(letters) <= 4 and sum(c.isupper() for c in letters) >= 2)
+
+
+class PersonCheck:
+    """Drops or retypes the NER's PER spans that `why_no_person` explains."""
+
+    def __init__(self, nlp: Language, name: str, words: CheckWords) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.words = words
+        self._layer: Any = None
+
+    def lists(self) -> ModelLists:
+        """The model's lists, read from the tok2vec's flag layer once it is loaded (the layer is found once;
+        `flag_lists` follows a reload of its weights)."""
+        if self._layer is None:
+            self._layer = flag_layer(self.nlp) or False
+        if not self._layer:
+            return NO_LISTS
+        sets, compounds = flag_lists(self._layer)
+        return ModelLists(sets, compounds)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not any(e.label_ == "PER" for e in doc.ents):
+            return doc
+        lists = self.lists()
+        kept = []
+        for ent in doc.ents:
+            verdict = why_no_person(ent, self.words, lists) if ent.label_ == "PER" else None
+            if verdict is None:
+                kept.append(ent)
+            elif verdict.label:
+                kept.append(Span(doc, ent.start, ent.end, label=verdict.label))
+        doc.set_ents(kept, default="outside")
+        return doc
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Why a PER span is no person, and the label it gets instead (None: no entity at all)."""
+
+    reason: str
+    label: str | None = None
+
+
+def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS) -> Verdict | None:
+    """Why `span`, a PER span of the NER, is no person; None when it may be one. The rules, in order:
+
+    - a title or salutation right before it ('mevrouw Kampen', 'Beste Storm'), or a span in capitals
+      followed by ', Firstname' ('HOBBS, Seth'): a person, whatever the words;
+    - only words that are never a name on their own (not_names.txt: months, weekdays, legal and document
+      words, a law's compound), numbers, Roman numerals, letters without a full stop, or one function
+      word that is no listed name: dropped ('Hoofdstuk IV', 'CCCX MDCCC', 'Daarom'; not 'T.C. de Werd');
+    - a letter with a full stop right after such a word: a numbering, dropped ('Bijlage A.'; not the
+      initial in 'Thomas L. Friedman');
+    - a disease's describer after 'ziekte van', 'syndroom van', 'M.' or 'morbus', or in a text that
+      names the disease so: dropped ('Marfan'; not 'de ziekte van Fatima');
+    - an organisation word heading the span that is no listed name: ORG ('Inspectie van het Onderwijs';
+      not 'Karla Bond');
+    - a place of places.txt, or only words of the model's place list that are no listed name and no
+      particle: LOC ('Limburg', 'Drenthe Assen'; not 'Van Diepenbeek');
+    - ordinary words (the 'O' list: OpenTaal words never written as a proper noun, and compounds of them
+      as long as the model's compound flag asks) that are no listed name, opening a sentence or written
+      in capitals: dropped ('Cellen', 'VACATURES'; not 'Daar groeien Cellen'); such a compound also
+      elsewhere ('start Kinderboekenweek');
+    - a known word opening a sentence right before a subject pronoun: a verb, dropped ('Bent u');
+    - only abbreviations that are no listed name: dropped ('ISAE', 'GB RAM')."""
+    doc = span.doc
+    if span.start > 0 and plain(doc[span.start - 1].text) in words.titles:
+        return None
+    tokens = [t for t in span if not t.is_punct or t.text in ("&",)]
+    if not tokens:
+        return Verdict("leeg")
+    texts = [t.text for t in tokens]
+    if in_capitals(texts) and surname_first(doc, span.end):
+        return None
+    if all(_never_a_name(t, words, lists, alone=len(texts) == 1) for t in texts):
+        return Verdict("geen naamwoord")
+    if len(texts) == 1 and INITIALS.fullmatch(texts[0]) and span.start > 0 \
+            and plain(doc[span.start - 1].text) in words.never:
+        return Verdict("nummering")  # 'Bijlage A.', 'Stap C.': a letter numbering a part, not an initial
+    if _eponym(span, texts, words):
+        return Verdict("ziekte")
+    folded = [plain(t) for t in texts]
+    if folded[0] in words.organisation and not lists.named(folded[0]):
+        return Verdict("organisatie", "ORG")  # the head comes first: 'Inspectie van het Onderwijs'; not 'Karla Bond'
+    if _place(span, folded, words, lists):
+        return Verdict("plaats", "LOC")
+    content = [t for t in texts if t.casefold() not in PARTICLES]
+    if content and texts[0] == content[0] and texts[-1] == content[-1] \
+            and all(plain(t) and not lists.named(plain(t)) and lists.ordinary(plain(t)) for t in content):
+        if opens_sentence(doc, span.start) or in_capitals(content):
+            return Verdict("gewoon woord")
+        if len(content) == 1 and lists.compounds and len(plain(content[0])) >= lists.compounds \
+                and not lists.has("ordinary", plain(content[0])):
+            return Verdict("samenstelling")
+    if len(texts) == 1 and span.end < len(doc) and plain(doc[span.end].text) in words.pronouns \
+            and lists.has("lexicon", folded[0]) and opens_sentence(doc, span.start):
+        return Verdict("werkwoord")
+    if len(content) == len(texts) and all(abbreviation(t) and not lists.named(t.casefold()) for t in texts):
+        return Verdict("afkorting")
+    return None
+
+
+def _never_a_name(text: str, words: CheckWords, lists: ModelLists, alone: bool) -> bool:
+    word = plain(text)
+    numeral = text.rstrip(".")
+    if not word or word.isdigit() or ROMAN.fullmatch(numeral) and (len(numeral) > 1 or numeral == text):
+        return True  # 'IV', 'MDCCC', 'C'; but 'L.' and 'M.' are initials
+    if len(word) == 1 and word.isalpha() and not text.endswith("."):
+        return True  # a letter without a full stop ('Opdracht B', 'vitamine C'); 'J.' is an initial
+    if word in words.never or any(word.endswith(end) and len(word) > len(end) for end in words.law_ends):
+        return True
+    return alone and word in words.closed and not lists.named(word)  # 'Daarom'; not 'De Werd'
+
+
+def _eponym(span: Span, texts: list[str], words: CheckWords) -> bool:
+    """'M. Crohn', 'Morbus Crohn', 'ziekte van Pfeiffer', or 'Marfan' in a text naming the 'syndroom van Marfan'."""
+    rest = texts[1:] if texts[0].casefold() in MORBUS and len(texts) > 1 else texts
+    name = " ".join(plain(t) for t in rest)
+    if name not in words.eponyms:
+        return False
+    text = span.doc.text
+    if rest is not texts or DISEASE_BEFORE.search(text[max(0, span.start_char - 40):span.start_char]):
+        return True
+    return re.search(rf"\b(?:ziekte|syndroom) van (?:\w+ ){{0,3}}{re.escape(name)}\b", text, re.IGNORECASE) is not None
+
+
+def _place(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
+    """places.txt has the span ('Den Haag') or every word ('Drenthe'), or every word is on the model's
+    place list and no listed name ('Assen')."""
+    if span.text.casefold() in words.places:
+        return True
+    if folded[0] in PARTICLES:
+        return False  # 'Van Diepenbeek', 'De Bilt' only as a whole place of places.txt
+    return all(f and f not in PARTICLES and (f in words.places or (lists.has("place", f) and not lists.named(f)))
+               for f in folded)
+
+
+@Language.factory(FACTORY, default_config={
+    "never_names": "not_names.txt", "closed_class": "function_words.txt", "salutations": "salutations.txt",
+    "organisation": "organisation_words.txt", "places": "places.txt", "eponyms": "special_categories.tsv"})
+def make_person_check(nlp: Language, name: str, never_names: str, closed_class: str, salutations: str,
+                      organisation: str, places: str, eponyms: str) -> PersonCheck:
+    """spaCy factory: the lexicon files are named relative to config/lexicons."""
+    return PersonCheck(nlp, name, read_check_words(never_names, closed_class, salutations, organisation, places,
+                                                   eponyms))

@@ -1,0 +1,169 @@
+"""Tests for the pipeline's person check (config/nlp/person_check.py, issue 18 session 28).
+
+Why: the check drops or retypes PER spans of the NER that Dutch vocabulary explains (a month, a Roman
+numeral, an ordinary word opening a sentence, a province, an organisation, a disease's describer, an
+abbreviation), and must never take a real name for one of those. The class tests judge spans set by
+hand, so they hold whatever a retrained NER predicts; the prose tests run the whole shipped pipeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Span
+
+import config.nlp.components  # noqa: F401  registers the custom parts, as the product does
+from config.nlp.person_check import PIPE, ModelLists, PersonCheck, opens_sentence, why_no_person
+from scanner.detection.nlp_engine import NER_PIPES
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "config" / "nlp" / "nl_school"
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load(MODEL_DIR)
+
+
+@pytest.fixture(scope="module")
+def check(nlp: Language) -> PersonCheck:
+    return nlp.get_pipe(PIPE)
+
+
+def span(nlp: Language, text: str, target: str, nth: int = 0) -> Span:
+    """`target`'s `nth` occurrence in `text` as a PER span on the pipeline's tokens."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(target, start + 1)
+    found = nlp.make_doc(text).char_span(start, start + len(target), label="PER")
+    assert found is not None, f"{target!r} is no token span of {text!r}"
+    return found
+
+
+def verdict(nlp: Language, check: PersonCheck, text: str, target: str, nth: int = 0) -> tuple[str, str | None] | None:
+    found = why_no_person(span(nlp, text, target, nth), check.words, check.lists())
+    return None if found is None else (found.reason, found.label)
+
+
+@pytest.mark.parametrize(("text", "target", "expected"), [
+    # months, weekdays, legal and document words, Roman numerals, letters (not_names.txt)
+    ("Op Vrijdag 3 oktober is de school dicht.", "Vrijdag", ("geen naamwoord", None)),
+    ("De data staan in Hoofdstuk IV van de gids.", "IV", ("geen naamwoord", None)),
+    ("Schrijf als getal: XIV XLIX CCCX MDCCC", "CCCX MDCCC", ("geen naamwoord", None)),
+    ("Volgens de Awb is dat een besluit.", "Awb", ("geen naamwoord", None)),
+    ("De Leerplichtwet geldt voor iedereen.", "Leerplichtwet", ("geen naamwoord", None)),
+    ("Daarom komt hij later.", "Daarom", ("geen naamwoord", None)),
+    ("Bijlage A. Toelichting op het formulier", "A.", ("nummering", None)),
+    # ordinary words where Dutch capitalises them: a sentence start, a list item, a heading in capitals
+    ("Cellen vormen weefsels.", "Cellen", ("gewoon woord", None)),
+    ("1. Cellen vormen weefsels", "Cellen", ("gewoon woord", None)),
+    ("Inhoud: Cellen vormen weefsels", "Cellen", ("gewoon woord", None)),
+    ("VACATURES", "VACATURES", ("gewoon woord", None)),
+    ("start Kinderboekenweek 20 t/m 24 oktober", "Kinderboekenweek", ("samenstelling", None)),
+    ("Bent u verhinderd? Meld u dan af.", "Bent", ("werkwoord", None)),
+    # abbreviations
+    ("De leverancier legt een ISAE 3402-verklaring over.", "ISAE", ("afkorting", None)),
+    ("minimaal 8 GB RAM en 64 GB opslag", "GB RAM", ("afkorting", None)),
+    # organisations and places get their own label
+    ("Verslag bezoek Inspectie van het Onderwijs", "Inspectie van het Onderwijs", ("organisatie", "ORG")),
+    ("Ze stroomt door Limburg langs Maastricht.", "Limburg", ("plaats", "LOC")),
+    ("Drenthe Assen hunebedden, heide en bossen", "Drenthe Assen", ("plaats", "LOC")),
+    # a disease's describer
+    ("Het syndroom van Marfan is erfelijk.", "Marfan", ("ziekte", None)),
+])
+def test_the_check_explains_each_class(nlp: Language, check: PersonCheck, text: str, target: str,
+                                       expected: tuple[str, str | None]) -> None:
+    assert verdict(nlp, check, text, target) == expected
+
+
+def test_a_describer_counts_in_a_text_that_names_the_disease(nlp: Language, check: PersonCheck) -> None:
+    text = "Bij het syndroom van Marfan is het bindweefsel zwak. Mensen met Marfan zijn vaak lang."
+    assert verdict(nlp, check, text, "Marfan", nth=1) == ("ziekte", None)
+    assert verdict(nlp, check, "Mensen met Marfan zijn vaak lang.", "Marfan") is None
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Jan de Vries komt morgen op gesprek.", "Jan de Vries"),
+    ("Fatima El Amrani is vandaag ziek gemeld.", "Fatima El Amrani"),
+    ("Pieter-Jan Van den Broeck heeft dit jaar groep 6.", "Pieter-Jan Van den Broeck"),
+    ("Roos Kampen zit in groep 7.", "Roos Kampen"),
+    ("Notulist: Roos Kampen", "Roos Kampen"),
+    ("JAN DE VRIES", "JAN DE VRIES"),
+    ("FATIMA EL AMRANI, groep 8", "FATIMA EL AMRANI"),
+    ("HOBBS, Seth - toetsresultaat Engels onvoldoende", "HOBBS"),  # a surname in capitals in a list
+    ("Gesprek met mevrouw Kampen over het verzuim.", "Kampen"),  # a title before a place name
+    ("Beste Storm, welkom in groep 5.", "Storm"),
+    ("Storm komt morgen later.", "Storm"),  # a first name that is also an ordinary word
+    ("Daar groeien Cellen snel.", "Cellen"),  # an ordinary word inside a sentence: the context decides
+    ("Vissers en milieugroepen waren bang.", "Vissers"),  # a surname of the lists
+    ("Het verslag is opgesteld door Karla Bond, versie 2.", "Karla Bond"),  # 'bond' heads no organisation here
+    ("Geen idee, zegt Van Diepenbeek.", "Van Diepenbeek"),  # a place after a particle is a surname
+    ("Tijdens de ziekte van Fatima bleef zij thuis.", "Fatima"),  # no describer of a disease
+    ("Volgens oma (T.C. de Werd) eet hij niet.", "T.C. de Werd"),  # 'werd' is a function word only alone
+    ("Aanwezig: Thomas L. Friedman", "L."),  # an initial, not a numeral
+])
+def test_real_names_are_kept(nlp: Language, check: PersonCheck, text: str, target: str) -> None:
+    assert verdict(nlp, check, text, target) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Op 3 maart heeft de intern begeleider gesproken met Jan de Vries over zijn rooster.",
+    "De moeder van Fatima El Amrani belde dat zij niet komt.",
+    "Vandaag sprak de mentor met Pieter-Jan Van den Broeck over het verzuim.",
+    "Vandaag sprak de mentor met Roos Kampen over haar rooster.",
+])
+def test_the_pipeline_keeps_real_names_in_prose(nlp: Language, text: str) -> None:
+    """Where the NER finds the person, the check leaves it: the same PER spans with and without it."""
+    with nlp.select_pipes(disable=[PIPE]):
+        before = [e.text for e in nlp(text).ents if e.label_ == "PER"]
+    after = [e.text for e in nlp(text).ents if e.label_ == "PER"]
+    assert before and after == before
+
+
+def test_the_pipeline_drops_a_heading_and_retypes_provinces(nlp: Language) -> None:
+    """End to end on the NER's own spans: the shipped NER calls these persons; with the check no PER is
+    left, and the provinces are places."""
+    text = "VACATURES\n\nDe zuidelijke gebieden, zoals Brabant en Limburg, werden door de Staten bestuurd."
+    with nlp.select_pipes(disable=[PIPE]):
+        assert [e.text for e in nlp(text).ents if e.label_ == "PER"]
+    doc = nlp(text)
+    assert not [e for e in doc.ents if e.label_ == "PER"]
+    assert {e.text for e in doc.ents if e.label_ == "LOC"} == {"Brabant", "Limburg"}
+
+
+def test_the_vocabulary_is_data(nlp: Language, check: PersonCheck) -> None:
+    """A word added to not_names.txt's vocabulary is no name from then on; the same span was one before."""
+    doc_span = span(nlp, "Ons zonnestelsel heeft acht planeten, zoals Neptunus.", "Neptunus")
+    assert why_no_person(doc_span, check.words, check.lists()) is None
+    more = replace(check.words, never=check.words.never | {"neptunus"})
+    assert why_no_person(doc_span, more, check.lists()) is not None
+
+
+def test_without_the_model_lists_only_the_lexicons_judge(nlp: Language, check: PersonCheck) -> None:
+    """A pipeline without the flags layer: no ordinary-word or list-place rule, the lexicon rules remain."""
+    empty = ModelLists({})
+    assert why_no_person(span(nlp, "Cellen vormen weefsels.", "Cellen"), check.words, empty) is None
+    assert why_no_person(span(nlp, "Op Vrijdag is de school dicht.", "Vrijdag"), check.words, empty) is not None
+
+
+@pytest.mark.parametrize(("text", "word", "opens"), [
+    ("Cellen vormen weefsels.", "Cellen", True),
+    ("- Cellen", "Cellen", True),
+    ("3.2 Cellen", "Cellen", True),
+    ("in 2024. Cellen", "Cellen", True),
+    ("Het is zo. Cellen", "Cellen", False),  # a full stop after a short word may end an abbreviation
+    ("fam. Cellen", "Cellen", False),
+    ("Daar groeien Cellen", "Cellen", False),
+])
+def test_a_sentence_start(nlp: Language, text: str, word: str, opens: bool) -> None:
+    doc = nlp.make_doc(text)
+    index = next(t.i for t in doc if t.text == word)
+    assert opens_sentence(doc, index) is opens
+
+
+def test_the_check_runs_with_the_ner_in_the_second_pass(nlp: Language) -> None:
+    """The scanner runs tok2vec, ner and the check on chosen sentences (scanner/detection/nlp_engine.py)."""
+    assert PIPE in NER_PIPES
+    assert nlp.pipe_names.index(PIPE) == nlp.pipe_names.index("ner") + 1
