@@ -182,3 +182,32 @@ def test_the_rows_of_violations_are_laid_out_once_per_report(monkeypatch: pytest
             list(view.violation_rows(report))
         assert list(view.violation_rows(report)) == expected
     assert len(made) == 3
+
+
+def test_the_rows_shown_are_the_first_of_the_laid_out_rows(reviewed: tuple[Report, Path]) -> None:
+    """top_rows picks the highest priorities (of the open, new or decided violations) without laying out
+    every row; it must give what the first rows of violation_rows give, inside one_report and outside it."""
+    from collections import Counter
+
+    import reports.view as view
+    from reports.priority import one_report
+    from reports.tally import tally
+
+    report, _ = reviewed
+    everything = list(view.violation_rows(report))
+    assert len(everything) > 3 and {r.status for r in everything} > {"open"}
+    picks = [None, lambda r: r.status != "open", lambda r: r.status == "open", lambda r: r.change == "new"]
+    for wanted in picks:
+        chosen = [r for r in everything if wanted is None or wanted(r)]
+        for n in (0, 1, 3, len(everything)):
+            assert view.top_rows(report, n, wanted) == chosen[:n]
+            with one_report():
+                assert view.top_rows(report, n, wanted) == chosen[:n]  # before the rows are laid out
+                list(view.violation_rows(report))
+                assert view.top_rows(report, n, wanted) == chosen[:n]  # and read from them after
+    counted = tally(report)
+    assert counted.rules == Counter(r.rule for r in everything)
+    assert counted.statuses == Counter(r.status for r in everything)
+    assert counted.new == sum(r.change == "new" for r in everything)
+    assert [v.identity for v in counted.decided] == [r.identity for r in sorted(everything, key=lambda r: r.index)
+                                                    if r.status != "open"]
