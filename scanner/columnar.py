@@ -336,9 +336,9 @@ class TableScan:
     def cached(self, sample: list[tuple[str, Any]]) -> bool:
         """The item cache holds rows of this table (a rescan): by row, each unchanged row answered from it."""
         cache = self.cache
-        if cache is None or not cache.read_enabled or not cache.known:
+        if cache is None or not cache.read_enabled or cache.empty:
             return False
-        if any(cache.item_key(self.plan.item(self.source.name, locator)) in cache.known for locator, _ in sample):
+        if any(cache.holds(cache.item_key(self.plan.item(self.source.name, locator))) for locator, _ in sample):
             log.info("tabel %s: per rij (rijen in de cache)", self.plan.label)
             return True
         return False
