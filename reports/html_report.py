@@ -203,7 +203,8 @@ def _to_review(report: Report, lang: str) -> str:
 def _history(report: Report, lang: str) -> str:
     if report.history.previous is None:
         return f'<section id="verloop"><h2>{_e(t("history", lang))}</h2><p>{_e(t("first_audit", lang))}</p></section>'
-    new, persisting = tally(report).new, tally(report).persisting
+    counted = tally(report)
+    new, persisting = counted.new, counted.persisting
     line = t("history_line", lang, when=when(report.history.previous.started_at), new=new, persisting=persisting,
              resolved=len(report.history.resolved))
     rows: list[list[Cell]] = [[(_e(r.identity), "id"), _e(r.rule), _sev(r.severity, lang), _e(r.source),

@@ -86,10 +86,10 @@ def _history(report: Report) -> dict[str, Any]:
         return {"id": a.id, "started_at": a.started_at, "as_of": a.as_of, "violations": a.violations,
                 "open_violations": a.open_violations, "rule_counts": a.rule_counts}
 
-    handled = report.triage.handled
+    handled, counted = report.triage.handled, tally(report)
     return {"previous_audit": audit(report.history.previous) if report.history.previous else None,
-            "new": tally(report).new,
-            "persisting": tally(report).persisting,
+            "new": counted.new,
+            "persisting": counted.persisting,
             "resolved": [{"id": r.identity, "rule": r.rule, "severity": r.severity, "source": r.source,
                           "masked_path": r.masked_path, "first_seen": r.first_seen}
                          | ({"handled": _handled(handled[r.identity])} if r.identity in handled else {})

@@ -60,10 +60,11 @@ def _start_here(report: Report, console: Console, lang: str) -> None:
 
 def _changes(report: Report, console: Console, lang: str) -> None:
     if report.history.previous is not None:
+        counted = tally(report)
         console.print(t("history_line", lang, when=when(report.history.previous.started_at),
-                        new=tally(report).new, persisting=tally(report).persisting,
+                        new=counted.new, persisting=counted.persisting,
                         resolved=len(report.history.resolved)))
-        new = top_rows(report, 10, lambda r: r.change == "new") if tally(report).new else []
+        new = top_rows(report, 10, lambda r: r.change == "new") if counted.new else []
         for r in new:
             console.print(f"  [red]+[/red] {t('new', lang).lower()}: {r.rule} {safe(r.source)}/{safe(r.path)}"
                           + (f" ({t('pupil', lang).lower()} {r.leerlingnummer})" if r.leerlingnummer else "")
@@ -71,7 +72,7 @@ def _changes(report: Report, console: Console, lang: str) -> None:
         for v in report.history.resolved[:10]:
             console.print(f"  [green]-[/green] {t('resolved', lang).lower()}: {v.rule} {safe(v.source)}/"
                           f"{safe(v.masked_path)}" + safe(f" [{v.identity}]"))
-        more = max(0, tally(report).new - 10) + max(0, len(report.history.resolved) - 10)
+        more = max(0, counted.new - 10) + max(0, len(report.history.resolved) - 10)
         if more:
             console.print("  " + t("more_in_report", lang, n=more))
     if report.triage.file or report.count(ACCEPTED, EXPIRED, FALSE_POSITIVE):

@@ -71,9 +71,9 @@ def _summary(ws: Sheet, report: Report, lang: str) -> None:
         label = t(key, lang)
         ws.append([label[:1].upper() + label[1:], value])
     if report.history.previous is not None:
-        ws.append([t("since_previous", lang),
-                   f"{t('new', lang)}: {tally(report).new}",
-                   f"{t('persisting', lang)}: {tally(report).persisting}",
+        counted = tally(report)
+        ws.append([t("since_previous", lang), f"{t('new', lang)}: {counted.new}",
+                   f"{t('persisting', lang)}: {counted.persisting}",
                    f"{t('resolved', lang)}: {len(report.history.resolved)}"])
     first, last = table(ws, [t("rule", lang), t("description", lang), t("count", lang)],
                         [[code, name, n] for code, name, n in rule_counts(report)], freeze=False, autofilter=False)
