@@ -87,7 +87,12 @@ def priorities(report: Report) -> Iterator[Priority]:
     """One priority per violation, in the order of report.violations. Worked out once per report inside
     one_report() and kept in a ledger on disk (a list would grow with the share): each writer asked again,
     and each time every item of the share and every violation's findings were read from disk."""
-    return iter(settled("priorities", report, lambda: Ledger(_worked_out(report))))
+    return iter(priority_ledger(report))
+
+
+def priority_ledger(report: Report) -> Ledger[Priority]:
+    """The ledger `priorities` reads; shared within one_report(), not to be changed by the caller."""
+    return settled("priorities", report, lambda: Ledger(_worked_out(report)))
 
 
 def _worked_out(report: Report) -> Iterator[Priority]:
