@@ -74,7 +74,7 @@ from scanner.kernel.model import (
     TriageUse,
     Violation,
 )
-from scanner.state import StateStore, mask_path
+from scanner.state import PreviousAudit, StateStore, mask_path
 
 
 class TriageError(AvgscanError):
@@ -405,22 +405,20 @@ class ReviewSession:
         """One pass over the violations (a ledger of reviewed copies replaces them): only the previous
         audit's violations and the triage decisions are held, not this report's."""
         previous = self.store.latest_audit()
-        before = self.store.violations_of(previous.id) if previous and previous.id is not None else {}
         report.generated_at = now_iso()
         ids, legacy, renamed = self._identities(report)
         aliases = dict(zip(legacy, renamed, strict=False))  # an old ID of this folder -> the organisation's ID
-        before = {aliases.get(k, k): v for k, v in before.items()}
+        before = PreviousAudit(self.store, previous.id if previous else None, aliases)
         stored = stored_triage(self.store)
         triage = merged(_translated(self.triage, aliases), stored)
         file = _translated(self.triage, aliases)
         unmatched = set(file.accepted) | set(file.false_positives) if file else set()
-        gone = dict(before)  # the previous audit's violations not found again
         rules, breaches, self._rule_counts = breach_rules(report), [], Counter()
 
         def review(v: Violation, n: int) -> None:  # the one pass: the breaches and counts are taken on the way
             identity = next(ids)
             _reset(v, report.generated_at)
-            old = gone.pop(identity, None) or before.get(identity)
+            old = before.get(identity)
             v.identity = identity
             v.change = None if previous is None else ("persisting" if old else "new")
             v.first_seen = old.first_seen if old else report.generated_at
@@ -430,10 +428,14 @@ class ReviewSession:
             if (breach := _breach(report, rules, v, n)) is not None:
                 breaches.append(breach)
 
-        reviewed_copies(report, review)
+        try:
+            reviewed_copies(report, review)
+            resolved = before.not_asked()  # the previous audit's violations not found again
+        finally:
+            before.close()
         report.lang = self.lang
         report.breaches = breaches
-        report.history = History(previous=previous, resolved=list(gone.values()), state_file=str(self.store.path))
+        report.history = History(previous=previous, resolved=resolved, state_file=str(self.store.path))
         report.triage = TriageUse(
             self.triage.path if self.triage else None, sorted(unmatched),
             handled={k: _handling(h) for k, h in triage.handled.items()} if triage else {},

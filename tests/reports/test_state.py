@@ -82,3 +82,34 @@ def test_audits_round_trip_and_history_without_store(tmp_path: Path) -> None:
 ])
 def test_mask_path_hides_names_below_the_top_folder(path: str, masked: str) -> None:
     assert mask_path(path) == masked
+
+
+def test_the_previous_audit_is_asked_one_violation_at_a_time(tmp_path: Path) -> None:
+    """A rescan's review asks the previous audit for each violation it finds and lists the rest as resolved,
+    without reading that audit into memory (a million open files: 700 MB held in the review before)."""
+    import tracemalloc
+
+    from scanner.state import PreviousAudit
+
+    with StateStore.open(tmp_path / "out") as store:
+        kept = [StoredViolation(f"id{n:05}", "open-access", "hoog", "share", f"map/{n}.txt", "2026-01-01T10:00:00")
+                for n in range(20_000)]
+        audit_id = store.record_audit(AuditRecord("2026-01-01T10:00:00", "2026-01-01", "0.1", 20_000, 20_000, 0, 0,
+                                                  20_000, 20_000, 20_000), kept)
+        tracemalloc.start()
+        before = PreviousAudit(store, audit_id, {})
+        assert all(before.get(v.identity) == v for v in kept[3:])  # each found again, none held after
+        assert before.get("id-elders") is None
+        resolved = before.not_asked()
+        held = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        before.close()
+        assert resolved == kept[:3] and held < 2 * 1024 * 1024, held  # the whole audit as objects: ~12 MB
+        half = PreviousAudit(store, audit_id, {})
+        assert [half.get(v.identity) for v in kept[::2]] == kept[::2]
+        assert half.not_asked() == [v for k, v in store.violations_of(audit_id).items() if int(k[2:]) % 2]
+        half.close()
+        renamed = PreviousAudit(store, audit_id, {"id00001": "nieuw1"})  # once, on moving to the organisation key
+        assert renamed.get("nieuw1") == kept[1] and len(renamed.not_asked()) == 19_999
+        renamed.close()
+        assert PreviousAudit(store, None, {}).not_asked() == []
