@@ -28,7 +28,8 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Container, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from spacy.language import Language
@@ -56,6 +57,7 @@ EPONYM_TERM = re.compile(r"^(?:ziekte|syndroom) van (.+)$", re.IGNORECASE)
 DISEASE_BEFORE = re.compile(r"(?:\b[Mm]\.|\b(?i:morbus)|\b(?i:ziekte|syndroom) van(?: \w+){0,3})\s*$")
 MORBUS = frozenset({"m.", "morbus"})
 INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
+VOWELS = frozenset("aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ")
 
 
 @dataclass(frozen=True)
@@ -70,11 +72,13 @@ class CheckWords:
     organisation: frozenset[str]  # organisation_words.txt
     places: frozenset[str]  # places.txt (phrases as written: 'den haag')
     eponyms: frozenset[str]  # the describers of the lexicon's 'ziekte van X' / 'syndroom van X' terms
+    laws: frozenset[str] = frozenset()  # not_names.txt [eponym]: 'wet', 'stelling' ('wet van Pascal')
+    proper: Mapping[str, str] = field(default_factory=dict)  # proper_nouns.txt: word -> 'place', 'language', 'people'
 
 
 def read_check_words(never_names: str, closed_class: str, salutations: str, organisation: str, places: str,
-                     eponyms: str) -> CheckWords:
-    """The vocabulary from the named files of config/lexicons."""
+                     eponyms: str, proper_nouns: str = "") -> CheckWords:
+    """The vocabulary from the named files of config/lexicons (`proper_nouns` may be empty: none)."""
     sections, suffixes = lexicon_sections(never_names)
     org_sections, _ = lexicon_sections(organisation)
     return CheckWords(
@@ -82,7 +86,14 @@ def read_check_words(never_names: str, closed_class: str, salutations: str, orga
         titles=sections.get("title", frozenset()) | lexicon_words(salutations),
         pronouns=sections.get("pronoun", frozenset()), closed=lexicon_words(closed_class),
         organisation=frozenset().union(*org_sections.values()), places=place_names(places),
-        eponyms=disease_eponyms(eponyms))
+        eponyms=disease_eponyms(eponyms), laws=sections.get("eponym", frozenset()),
+        proper=proper_classes(proper_nouns) if proper_nouns else MappingProxyType({}))
+
+
+def proper_classes(name: str) -> Mapping[str, str]:
+    """proper_nouns.txt (training/proper_nouns.py): each word with its class, the section it is in."""
+    sections, _ = lexicon_sections(name)
+    return MappingProxyType({word: key for key, words in sections.items() for word in words})
 
 
 def place_names(name: str) -> frozenset[str]:
@@ -164,9 +175,15 @@ def in_capitals(words: list[str]) -> bool:
 
 
 def abbreviation(text: str) -> bool:
-    """'ISAE', 'RAM', 'CvB', 'NvI': 2-5 letters, all capitals, or up to 4 with two capitals or more."""
+    """'ISAE', 'RAM', 'CvB', 'NvI': 2-5 letters, all capitals, or up to 4 with two capitals or more; or
+    3-6 letters without a vowel ('Wvggz', 'Wkkgz': laws are abbreviated so, and no name is written
+    without a vowel)."""
     letters = text.replace("&", "")
-    if not (2 <= len(letters) <= 5 and letters.isalpha()):
+    if not (2 <= len(letters) <= 6 and letters.isalpha()):
+        return False
+    if len(letters) >= 3 and not VOWELS.intersection(letters.casefold()):
+        return True
+    if len(letters) > 5:
         return False
     return letters.isupper() or (len(letters) <= 4 and sum(c.isupper() for c in letters) >= 2)
 
@@ -251,12 +268,17 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS) -
         return Verdict("nummering")  # 'Bijlage A.', 'Stap C.': a letter numbering a part, not an initial
     if _eponym(span, texts, words):
         return Verdict("ziekte")
+    if _law(span, words):
+        return Verdict("wet van")
     folded = [plain(t) for t in texts]
     if folded[0] in words.organisation and not lists.named(folded[0]):
         return Verdict("organisatie", "ORG")  # the head comes first: 'Inspectie van het Onderwijs'; not 'Karla Bond'
     if _place(span, folded, words, lists):
         return Verdict("plaats", "LOC")
     content = [t for t in texts if t.casefold() not in PARTICLES]
+    if content and all(words.proper.get(plain(t)) in ("language", "people") for t in content) and (
+            not any(lists.named(plain(t)) for t in content) or _alone_surname(span, folded, lists)):
+        return Verdict("taal of volk")
     if content and texts[0] == content[0] and texts[-1] == content[-1] \
             and all(plain(t) and not lists.named(plain(t)) and lists.ordinary(plain(t)) for t in content):
         if opens_sentence(doc, span.start) or in_capitals(content):
@@ -296,22 +318,45 @@ def _eponym(span: Span, texts: list[str], words: CheckWords) -> bool:
     return re.search(rf"\b(?:ziekte|syndroom) van (?:\w+ ){{0,3}}{re.escape(name)}\b", text, re.IGNORECASE) is not None
 
 
+def _alone_surname(span: Span, folded: list[str], lists: ModelLists) -> bool:
+    """One word that the lists know only as a surname (a part of one: 'van Grieken', 'Engels'), with no
+    particle before it: a surname is not written alone like that, a people or a language is ('Grieken en
+    Romeinen', 'Engels'); 'Frans' is a first name too and stays a person."""
+    doc = span.doc
+    return len(folded) == 1 and not lists.has("first", folded[0]) \
+        and not (span.start > 0 and doc[span.start - 1].lower_ in PARTICLES)
+
+
+def _law(span: Span, words: CheckWords) -> bool:
+    """'wet van Pascal', 'wetten van Mendel', 'stelling van Pythagoras': the span right after 'van' and a
+    word of not_names.txt [eponym] (or 'van' opening the span). A law is named after a scientist, whatever
+    the name lists say; 'de tas van Pascal' keeps its person."""
+    doc = span.doc
+    i = span.start
+    if doc[i].lower_ == "van" and len(span) > 1:
+        i += 1
+    return i >= 2 and doc[i - 1].lower_ == "van" and plain(doc[i - 2].text) in words.laws
+
+
 def _place(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
     """places.txt has the span ('Den Haag') or every word ('Drenthe'), or every word is on the model's
-    place list and no listed name ('Assen')."""
+    place list or in the [place] class of proper_nouns.txt ('Azië', 'Scandinavië') and no listed name
+    ('Assen')."""
     if span.text.casefold() in words.places:
         return True
     if folded[0] in PARTICLES:
         return False  # 'Van Diepenbeek', 'De Bilt' only as a whole place of places.txt
-    return all(f and f not in PARTICLES and (f in words.places or (lists.has("place", f) and not lists.named(f)))
-               for f in folded)
+    return all(f and f not in PARTICLES and (f in words.places or (
+        (lists.has("place", f) or words.proper.get(f) == "place") and not lists.named(f))) for f in folded)
 
 
 @Language.factory(FACTORY, default_config={
     "never_names": "not_names.txt", "closed_class": "function_words.txt", "salutations": "salutations.txt",
-    "organisation": "organisation_words.txt", "places": "places.txt", "eponyms": "special_categories.tsv"})
+    "organisation": "organisation_words.txt", "places": "places.txt", "eponyms": "special_categories.tsv",
+    "proper_nouns": ""})
 def make_person_check(nlp: Language, name: str, never_names: str, closed_class: str, salutations: str,
-                      organisation: str, places: str, eponyms: str) -> PersonCheck:
-    """spaCy factory: the lexicon files are named relative to config/lexicons."""
+                      organisation: str, places: str, eponyms: str, proper_nouns: str) -> PersonCheck:
+    """spaCy factory: the lexicon files are named relative to config/lexicons. `proper_nouns` is empty in
+    pipelines saved before session 28b (their check then knows no proper-noun classes)."""
     return PersonCheck(nlp, name, read_check_words(never_names, closed_class, salutations, organisation, places,
-                                                   eponyms))
+                                                   eponyms, proper_nouns))
