@@ -74,11 +74,13 @@ class CheckWords:
     eponyms: frozenset[str]  # the describers of the lexicon's 'ziekte van X' / 'syndroom van X' terms
     laws: frozenset[str] = frozenset()  # not_names.txt [eponym]: 'wet', 'stelling' ('wet van Pascal')
     proper: Mapping[str, str] = field(default_factory=dict)  # proper_nouns.txt: word -> 'place', 'language', 'people'
+    place_heads: tuple[str, ...] = ()  # place_heads.txt: 'zee', 'gebergte', 'dam' ('Noordzee', 'Kaspische Zee')
 
 
 def read_check_words(never_names: str, closed_class: str, salutations: str, organisation: str, places: str,
-                     eponyms: str, proper_nouns: str = "") -> CheckWords:
-    """The vocabulary from the named files of config/lexicons (`proper_nouns` may be empty: none)."""
+                     eponyms: str, proper_nouns: str = "", place_heads: str = "") -> CheckWords:
+    """The vocabulary from the named files of config/lexicons (`proper_nouns` and `place_heads` may be
+    empty: none)."""
     sections, suffixes = lexicon_sections(never_names)
     org_sections, _ = lexicon_sections(organisation)
     return CheckWords(
@@ -87,7 +89,8 @@ def read_check_words(never_names: str, closed_class: str, salutations: str, orga
         pronouns=sections.get("pronoun", frozenset()), closed=lexicon_words(closed_class),
         organisation=frozenset().union(*org_sections.values()), places=place_names(places),
         eponyms=disease_eponyms(eponyms), laws=sections.get("eponym", frozenset()),
-        proper=proper_classes(proper_nouns) if proper_nouns else MappingProxyType({}))
+        proper=proper_classes(proper_nouns) if proper_nouns else MappingProxyType({}),
+        place_heads=tuple(sorted(lexicon_words(place_heads))) if place_heads else ())
 
 
 def proper_classes(name: str) -> Mapping[str, str]:
@@ -273,11 +276,11 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS) -
     folded = [plain(t) for t in texts]
     if folded[0] in words.organisation and not lists.named(folded[0]):
         return Verdict("organisatie", "ORG")  # the head comes first: 'Inspectie van het Onderwijs'; not 'Karla Bond'
-    if _place(span, folded, words, lists):
+    if _place(span, folded, words, lists) or _named_place(folded, words, lists):
         return Verdict("plaats", "LOC")
     content = [t for t in texts if t.casefold() not in PARTICLES]
     if content and all(words.proper.get(plain(t)) in ("language", "people") for t in content) and (
-            not any(lists.named(plain(t)) for t in content) or _alone_surname(span, folded, lists)):
+            not any(lists.named(plain(t)) for t in content) or _alone_surname(span, folded, words, lists)):
         return Verdict("taal of volk")
     if content and texts[0] == content[0] and texts[-1] == content[-1] \
             and all(plain(t) and not lists.named(plain(t)) and lists.ordinary(plain(t)) for t in content):
@@ -318,13 +321,44 @@ def _eponym(span: Span, texts: list[str], words: CheckWords) -> bool:
     return re.search(rf"\b(?:ziekte|syndroom) van (?:\w+ ){{0,3}}{re.escape(name)}\b", text, re.IGNORECASE) is not None
 
 
-def _alone_surname(span: Span, folded: list[str], lists: ModelLists) -> bool:
-    """One word that the lists know only as a surname (a part of one: 'van Grieken', 'Engels'), with no
-    particle before it: a surname is not written alone like that, a people or a language is ('Grieken en
-    Romeinen', 'Engels'); 'Frans' is a first name too and stays a person."""
+def _alone_surname(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
+    """A people's name that the lists know only as a surname (a part of one: 'van Grieken'), alone with no
+    particle before it: a surname is not written so, a people is ('Grieken en Romeinen'). Not a language
+    ('Engels' is a surname too), nor a plural in -sen, which Dutch patronymics share ('Fransen'), nor a
+    first name ('Frans')."""
     doc = span.doc
-    return len(folded) == 1 and not lists.has("first", folded[0]) \
-        and not (span.start > 0 and doc[span.start - 1].lower_ in PARTICLES)
+    word = folded[0]
+    return len(folded) == 1 and words.proper.get(word) == "people" and not word.endswith("sen") \
+        and not lists.has("first", word) and not (span.start > 0 and doc[span.start - 1].lower_ in PARTICLES)
+
+
+def _named_place(folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
+    """The span ends in a noun that ends a place's name: as its own word after an adjective ('Kaspische
+    Zee', 'Zwarte Woud'; not 'Begoña Dam') or as the end of a compound whose first part is a known word or
+    place ('Noordzee', 'Brouwersdam', 'Waterloopbos'); it holds no particle and no listed name ('Oskar van
+    Aalsmeer'; 'Saydam': 'say' is no word)."""
+    last = folded[-1]
+    if not words.place_heads or any(f in PARTICLES or lists.named(f) for f in folded):
+        return False
+    if last in words.place_heads:
+        return len(folded) > 1 and _adjective(folded[-2], lists)
+    return last.isalpha() and any(last.endswith(head) and _known_part(last[:-len(head)], lists)
+                                  for head in words.place_heads)
+
+
+def _adjective(word: str, lists: ModelLists) -> bool:
+    """An inflected adjective before a place's noun: a geographic one ('kaspische', 'middellandse') or a
+    known word ending in -e ('zwarte', 'dode')."""
+    return word.endswith(("ische", "sche", "se")) or (word.endswith("e") and (
+        lists.has("lexicon", word) or lists.has("ordinary", word)))
+
+
+def _known_part(part: str, lists: ModelLists) -> bool:
+    """The first part of a compound: a word of the lexicon, ordinary or place lists of four letters or
+    more, perhaps with the linking 's' ('brouwers', 'noord', 'waterloop')."""
+    options = [part, part[:-1]] if part.endswith("s") else [part]
+    return any(len(p) >= 4 and (lists.has("lexicon", p) or lists.has("ordinary", p) or lists.has("place", p))
+               for p in options)
 
 
 def _law(span: Span, words: CheckWords) -> bool:
@@ -353,10 +387,11 @@ def _place(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) 
 @Language.factory(FACTORY, default_config={
     "never_names": "not_names.txt", "closed_class": "function_words.txt", "salutations": "salutations.txt",
     "organisation": "organisation_words.txt", "places": "places.txt", "eponyms": "special_categories.tsv",
-    "proper_nouns": ""})
+    "proper_nouns": "", "place_heads": ""})
 def make_person_check(nlp: Language, name: str, never_names: str, closed_class: str, salutations: str,
-                      organisation: str, places: str, eponyms: str, proper_nouns: str) -> PersonCheck:
-    """spaCy factory: the lexicon files are named relative to config/lexicons. `proper_nouns` is empty in
-    pipelines saved before session 28b (their check then knows no proper-noun classes)."""
+                      organisation: str, places: str, eponyms: str, proper_nouns: str,
+                      place_heads: str) -> PersonCheck:
+    """spaCy factory: the lexicon files are named relative to config/lexicons. `proper_nouns` and
+    `place_heads` are empty in pipelines saved before session 28b (their check then knows neither)."""
     return PersonCheck(nlp, name, read_check_words(never_names, closed_class, salutations, organisation, places,
-                                                   eponyms, proper_nouns))
+                                                   eponyms, proper_nouns, place_heads))
