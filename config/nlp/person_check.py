@@ -90,7 +90,7 @@ def read_check_words(never_names: str, closed_class: str, salutations: str, orga
         organisation=frozenset().union(*org_sections.values()), places=place_names(places),
         eponyms=disease_eponyms(eponyms), laws=sections.get("eponym", frozenset()),
         proper=proper_classes(proper_nouns) if proper_nouns else MappingProxyType({}),
-        place_heads=tuple(sorted(lexicon_words(place_heads))) if place_heads else ())
+        place_heads=tuple(sorted(frozenset().union(*lexicon_sections(place_heads)[0].values()))) if place_heads else ())
 
 
 def proper_classes(name: str) -> Mapping[str, str]:
