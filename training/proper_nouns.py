@@ -21,7 +21,8 @@ Classes (one section each):
   'Moluks', 'Molukse'; not the genitive of a first name: 'Ankes');
 * [language]: CLDR language names that OpenTaal writes as proper nouns ('Grieks', 'Latijn');
 * [people]: OpenTaal plurals of inhabitant nouns, found from an adjective and its inflected form
-  ('Grieks', 'Griekse' -> 'Grieken'; 'Marokkaans' -> 'Marokkanen'; 'Duits' -> 'Duitsers').
+  ('Grieks', 'Griekse' -> 'Grieken'; 'Marokkaans' -> 'Marokkanen'; 'Duits' -> 'Duitsers') or from a
+  place of [place] or config/lexicons/places.txt ('Nederlanders', 'Surinamers', 'Brabanders').
 
 A word of a class must be an OpenTaal proper noun (Dutch spelling), and no word of the held-out place
 pool of training/names.py is written (the model's own lists leave those out, so that the held-out school
@@ -93,10 +94,10 @@ def plurals(stem: str, adjective: str, language: bool) -> dict[str, str]:
     out = {stem + "en": stem, adjective + "ers": adjective + "er"}
     if language:
         out[adjective + "en"] = adjective
+        if adjective[-2] in "aeiou":
+            out[adjective[:-1] + "zen"] = adjective  # Fries -> Friezen (after a long vowel; not Frans -> Franzen)
     if len(stem) > 3 and stem[-1] not in "aeiouy" and stem[-2] == stem[-3] and stem[-2] in "aeou":
         out[stem[:-2] + stem[-1] + "en"] = stem  # Marokkaan -> Marokkanen
-    if stem.endswith("s"):
-        out[stem[:-1] + "zen"] = stem  # Fries -> Friezen
     return out
 
 
@@ -109,6 +110,23 @@ def peoples(proper: frozenset[str], languages: set[str]) -> set[str]:
         for plural, singular in plurals(stem, adjective, language).items():
             if plural in proper and plural != adjective and (singular in proper or singular == adjective):
                 found.add(plural)
+    return found
+
+
+def inhabitants(places: Iterable[str], proper: frozenset[str]) -> set[str]:
+    """Plural inhabitant nouns of places that OpenTaal writes: 'Nederland' -> 'Nederlanders', 'Japan' ->
+    'Japanners', 'Amsterdam' -> 'Amsterdammers', 'Suriname' -> 'Surinamers', 'Syrië' -> 'Syriërs',
+    'Antwerpen' -> 'Antwerpenaren', 'Molukken' -> 'Molukkers', 'Egypte' -> 'Egyptenaren'."""
+    found = set()
+    for place in places:
+        forms = {place + "ers", place + "naren", place + "enaren", place + "aren", place + "rs"}
+        if len(place) > 2 and place[-1] not in "aeiouy" and place[-2] in "aeiou" and place[-3] not in "aeiou":
+            forms.add(place + place[-1] + "ers")  # Japan -> Japanners
+        if place.endswith("ië"):
+            forms.add(place[:-1] + "ërs")
+        if place.endswith("en") and len(place) > 4 and place[-3] == place[-4]:
+            forms.add(place[:-2] + "ers")
+        found |= forms & proper
     return found
 
 
@@ -169,6 +187,12 @@ def continents() -> set[str]:
             for alt in continent.get("alternateNames", ()) if alt.get("lang") == "nl"}
 
 
+def own_places() -> set[str]:
+    """The single-word places of config/lexicons/places.txt (waters, regions: 'Brabant', 'Twente')."""
+    lines = (HERE.parent / "config" / "lexicons" / "places.txt").read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#") and " " not in line.strip()}
+
+
 def heldout_places() -> frozenset[str]:
     """Casefolded words of the held-out place pool (training/names.py): the model's place list leaves them
     out so that the held-out school sentences measure places no list has, and so does this file. (The
@@ -186,7 +210,7 @@ def build(entries: list[str]) -> dict[str, list[str]]:
     leave_out = heldout_places()
     places = (cldr_places() | continents()) & proper | derived_places(proper, lower)
     languages = cldr_languages(proper) - places
-    people = peoples(proper, languages) - places - languages
+    people = (peoples(proper, languages) | inhabitants(places | own_places(), proper)) - places - languages
     classes = {"place": places, "language": languages, "people": people}
     return {key: sorted(w for w in words if w.casefold() not in leave_out) for key, words in classes.items()}
 
