@@ -22,7 +22,10 @@ Classes (one section each):
 * [language]: CLDR language names that OpenTaal writes as proper nouns ('Grieks', 'Latijn');
 * [people]: OpenTaal plurals of inhabitant nouns, found from an adjective and its inflected form
   ('Grieks', 'Griekse' -> 'Grieken'; 'Marokkaans' -> 'Marokkanen'; 'Duits' -> 'Duitsers') or from a
-  place of [place] or config/lexicons/places.txt ('Nederlanders', 'Surinamers', 'Brabanders').
+  place of [place] or config/lexicons/places.txt ('Nederlanders', 'Surinamers', 'Brabanders');
+* [adjective]: the adjectives of those places, and of those peoples when they end as adjectives do
+  ('-isch', '-aans', '-ees': not 'Willems', a patronymic), with their inflected forms ('Limburgs',
+  'Limburgse', 'Braziliaans').
 
 A word of a class must be an OpenTaal proper noun (Dutch spelling), and no word of the held-out place
 pool of training/names.py is written (the model's own lists leave those out, so that the held-out school
@@ -43,7 +46,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent / "config" / "lexicons" / "proper_nouns.txt"
 WORDLIST = Path("/usr/share/dict/dutch")
-CLASSES = ("place", "language", "people")
+CLASSES = ("place", "language", "people", "adjective")
 CLDR_NOT_PLACES = frozenset({"001", "EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 """CLDR 'territories' that are no place: the world, organisations and pseudo-regions."""
 HEADER = """\
@@ -101,16 +104,31 @@ def plurals(stem: str, adjective: str, language: bool) -> dict[str, str]:
     return out
 
 
-def peoples(proper: frozenset[str], languages: set[str]) -> set[str]:
+def peoples(proper: frozenset[str], languages: set[str]) -> dict[str, str]:
     """Plural inhabitant nouns that OpenTaal writes with their singular ('Grieken' and 'Griek',
-    'Romeinen', 'Marokkanen')."""
-    found = set()
+    'Romeinen', 'Marokkanen'), each with the adjective it was found from."""
+    found = {}
     for adjective, stem in adjective_stems(proper).items():
         language = adjective in languages
         for plural, singular in plurals(stem, adjective, language).items():
             if plural in proper and plural != adjective and (singular in proper or singular == adjective):
-                found.add(plural)
+                found[plural] = adjective
     return found
+
+
+ADJECTIVE_ENDINGS = ("isch", "aans", "ees", "eens", "ijns")
+"""Endings of Dutch adjectives of peoples ('Braziliaans', 'Chinees', 'Chileens', 'Argentijns', 'Keltisch');
+an adjective in a bare -s is also a patronymic surname ('Willems', 'Geerts') and only counts from a place."""
+
+
+def adjectives(places: Iterable[str], people_adjectives: Iterable[str], proper: frozenset[str]) -> set[str]:
+    """The adjectives of the places ('Limburgs', 'Joegoslavisch') and of the peoples with an adjective's
+    ending ('Braziliaans'), with their inflected forms, as OpenTaal writes both ('Limburgs', 'Limburgse'):
+    a capitalised adjective names no one either."""
+    found = {a for a in people_adjectives if a.endswith(ADJECTIVE_ENDINGS)}
+    for place in places:
+        found |= place_derivatives(place)[1]
+    return {form for a in found if a in proper and a + "e" in proper for form in (a, a + "e")}
 
 
 def inhabitants(places: Iterable[str], proper: frozenset[str]) -> set[str]:
@@ -210,8 +228,10 @@ def build(entries: list[str]) -> dict[str, list[str]]:
     leave_out = heldout_places()
     places = (cldr_places() | continents()) & proper | derived_places(proper, lower)
     languages = cldr_languages(proper) - places
-    people = (peoples(proper, languages) | inhabitants(places | own_places(), proper)) - places - languages
-    classes = {"place": places, "language": languages, "people": people}
+    found = peoples(proper, languages)
+    people = (set(found) | inhabitants(places | own_places(), proper)) - places - languages
+    adjective = adjectives(places | own_places(), found.values(), proper) - places - languages - people
+    classes = {"place": places, "language": languages, "people": people, "adjective": adjective}
     return {key: sorted(w for w in words if w.casefold() not in leave_out) for key, words in classes.items()}
 
 

@@ -279,7 +279,7 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS) -
     if _place(span, folded, words, lists) or _named_place(folded, words, lists):
         return Verdict("plaats", "LOC")
     content = [t for t in texts if t.casefold() not in PARTICLES]
-    if content and all(words.proper.get(plain(t)) in ("language", "people") for t in content) and (
+    if content and all(words.proper.get(plain(t)) in ("language", "people", "adjective") for t in content) and (
             not any(lists.named(plain(t)) for t in content) or _alone_surname(span, folded, words, lists)):
         return Verdict("taal of volk")
     if content and texts[0] == content[0] and texts[-1] == content[-1] \
