@@ -96,7 +96,7 @@ def plurals(stem: str, adjective: str, language: bool) -> dict[str, str]:
     irregular), not any adjective's ('Jans' -> 'Jansen' is a surname)."""
     out = {stem + "en": stem, adjective + "ers": adjective + "er"}
     if language:
-        out[adjective + "en"] = adjective
+        out[adjective + "en"] = adjective + "man"  # Engelsen beside Engelsman
         if adjective[-2] in "aeiou":
             out[adjective[:-1] + "zen"] = adjective  # Fries -> Friezen (after a long vowel; not Frans -> Franzen)
     if len(stem) > 3 and stem[-1] not in "aeiouy" and stem[-2] == stem[-3] and stem[-2] in "aeou":

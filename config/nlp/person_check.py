@@ -362,14 +362,15 @@ def _known_part(part: str, lists: ModelLists) -> bool:
 
 
 def _law(span: Span, words: CheckWords) -> bool:
-    """'wet van Pascal', 'wetten van Mendel', 'stelling van Pythagoras': the span right after 'van' and a
-    word of not_names.txt [eponym] (or 'van' opening the span). A law is named after a scientist, whatever
-    the name lists say; 'de tas van Pascal' keeps its person."""
+    """'wet van Pascal', 'wetten van Mendel', 'stelling van Pythagoras', 'wet van Gay-Lussac': one word
+    right after 'van' and a word of not_names.txt [eponym]. A law is named after a scientist, whatever the
+    name lists say; 'de tas van Pascal' keeps its person, and so does a decree of a king ('de wet van
+    Koning Lodewijk Napoleon': more than one word)."""
     doc = span.doc
     i = span.start
     if doc[i].lower_ == "van" and len(span) > 1:
         i += 1
-    return i >= 2 and doc[i - 1].lower_ == "van" and plain(doc[i - 2].text) in words.laws
+    return span.end - i == 1 and i >= 2 and doc[i - 1].lower_ == "van" and plain(doc[i - 2].text) in words.laws
 
 
 def _place(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
