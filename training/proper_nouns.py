@@ -104,11 +104,14 @@ def plurals(stem: str, adjective: str, language: bool) -> dict[str, str]:
     return out
 
 
-def peoples(proper: frozenset[str], languages: set[str]) -> dict[str, str]:
+def peoples(proper: frozenset[str], languages: set[str], first_names: frozenset[str] = frozenset()) -> dict[str, str]:
     """Plural inhabitant nouns that OpenTaal writes with their singular ('Grieken' and 'Griek',
-    'Romeinen', 'Marokkanen'), each with the adjective it was found from."""
+    'Romeinen', 'Marokkanen'), each with the adjective it was found from; not from a patronymic, whose
+    stem is a first name ('Willems' -> 'Willemen': `first_names`, casefolded)."""
     found = {}
     for adjective, stem in adjective_stems(proper).items():
+        if stem.casefold() in first_names:
+            continue
         language = adjective in languages
         for plural, singular in plurals(stem, adjective, language).items():
             if plural in proper and plural != adjective and (singular in proper or singular == adjective):
@@ -211,6 +214,13 @@ def own_places() -> set[str]:
     return {line.strip() for line in lines if line.strip() and not line.startswith("#") and " " not in line.strip()}
 
 
+def train_first_names() -> frozenset[str]:
+    """Casefolded first names of the train side of training/names.py (those the model's lists hold)."""
+    from training.names import build_pools, name_tokens
+
+    return frozenset(t.casefold() for t in name_tokens(build_pools().first.train))
+
+
 def heldout_places() -> frozenset[str]:
     """Casefolded words of the held-out place pool (training/names.py): the model's place list leaves them
     out so that the held-out school sentences measure places no list has, and so does this file. (The
@@ -228,7 +238,7 @@ def build(entries: list[str]) -> dict[str, list[str]]:
     leave_out = heldout_places()
     places = (cldr_places() | continents()) & proper | derived_places(proper, lower)
     languages = cldr_languages(proper) - places
-    found = peoples(proper, languages)
+    found = peoples(proper, languages, train_first_names())
     people = (set(found) | inhabitants(places | own_places(), proper)) - places - languages
     adjective = adjectives(places | own_places(), found.values(), proper) - places - languages - people
     classes = {"place": places, "language": languages, "people": people, "adjective": adjective}
