@@ -3,21 +3,27 @@
 Why (issue 18, session 28): on Dutch prose that names no one, the statistical NER still calls some
 capitalised words persons: a month, a Roman numeral or a single letter in a heading, an abbreviation,
 an ordinary word that a sentence start or a heading in capitals capitalises, a province, an
-organisation, a disease named after its first describer. Retraining moves such errors around (seeds
+organisation, a disease named after its first describer; and (session 28b, on prose written after the
+rules) a continent, river or sea, a language or a people, a planet, God or a feast, a law named after a
+scientist ('wet van Pascal'). Retraining moves such errors around (seeds
 differed by up to 10 false names per 100 000 characters in session 27); a rule about vocabulary takes
 a class out for good and costs no training. Each rule holds for any Dutch text, and all vocabulary is
 data: the files of config/lexicons the scanner's name evidence reads too (named in the component's
 config in `config/nlp/nl_school/config.cfg`) and the model's own lists (`components.flag_lists`: the
-first names, surnames, places and ordinary words the NER was trained with, already in memory).
+first names, surnames, places and ordinary words the NER was trained with, already in memory). Since
+session 28b also `proper_nouns.txt` (places, languages, peoples and their adjectives from OpenTaal, CLDR
+and GeoNames, built by training/proper_nouns.py) and `place_heads.txt` (nouns that end a place's name).
 
 A real name is protected four ways: a title or salutation right before the span keeps it a person
 ('mevrouw Kampen', 'Beste Storm'), and so does ', Firstname' after a span in capitals ('HOBBS, Seth', as
 school lists write surnames); a word of the model's first-name or surname lists is never taken for an
 ordinary word, a function word, a place, an organisation word or an abbreviation ('Vissers', 'Storm',
 'Per'); and ordinary words alone count only where Dutch capitalises them anyway, at the start of a
-sentence or in a heading in capitals. Only the words of not_names.txt (months, weekdays, legal and
-document words, titles) are no name on their own whatever the lists say ('April', 'Vrijdag'), as the
-scanner has always judged them.
+sentence or in a heading in capitals. Only the words of not_names.txt (months, weekdays, feasts, God,
+the planets, legal and document words, titles) are no name on their own whatever the lists say
+('April', 'Vrijdag', 'Mars'), as the scanner has always judged them, and so is one word after 'wet van'
+or 'stelling van' ('wet van Pascal'); a people's name overrides a surname listing only alone, without a
+particle and outside the patronymics in -sen ('Grieken'; not 'Van Grieken', 'Fransen').
 
 The component runs with the NER in the scanner's second pass (scanner/detection/nlp_engine.py) and
 loads with plain `spacy.load` through the `spacy_factories` entry point of pyproject.toml.
@@ -245,16 +251,24 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS) -
       initial in 'Thomas L. Friedman');
     - a disease's describer after 'ziekte van', 'syndroom van', 'M.' or 'morbus', or in a text that
       names the disease so: dropped ('Marfan'; not 'de ziekte van Fatima');
+    - one word after 'van' and a law's noun (not_names.txt [eponym]: 'wet', 'wetten', 'stelling',
+      'schaal'): dropped ('wet van Pascal'; not 'de tas van Pascal', 'de wet van Koning Lodewijk');
     - an organisation word heading the span that is no listed name: ORG ('Inspectie van het Onderwijs';
       not 'Karla Bond');
-    - a place of places.txt, or only words of the model's place list that are no listed name and no
-      particle: LOC ('Limburg', 'Drenthe Assen'; not 'Van Diepenbeek');
+    - a place of places.txt, or only words of the model's place list or of proper_nouns.txt [place] that
+      are no listed name and no particle: LOC ('Limburg', 'Drenthe Assen', 'Azië'; not 'Van Diepenbeek');
+      or a span ending in a noun of place_heads.txt, after an adjective or as a compound's end after a
+      known word, with no particle and no listed name: LOC ('Kaspische Zee', 'Zeelandbrug'; not 'Begoña
+      Dam', 'Oskar van Aalsmeer', 'Saydam');
+    - only languages, peoples and their adjectives of proper_nouns.txt that are no listed name, or one
+      people's name the lists know only as a surname, alone, without a particle, not in -sen: dropped
+      ('Latijn', 'Romeinen', 'Braziliaans', 'Grieken'; not 'Frans', 'Van Grieken', 'Fransen');
     - ordinary words (the 'O' list: OpenTaal words never written as a proper noun, and compounds of them
       as long as the model's compound flag asks) that are no listed name, opening a sentence or written
       in capitals: dropped ('Cellen', 'VACATURES'; not 'Daar groeien Cellen'); such a compound also
       elsewhere ('start Kinderboekenweek');
     - a known word opening a sentence right before a subject pronoun: a verb, dropped ('Bent u');
-    - only abbreviations that are no listed name: dropped ('ISAE', 'GB RAM')."""
+    - only abbreviations that are no listed name: dropped ('ISAE', 'GB RAM', 'Wlz')."""
     doc = span.doc
     if span.start > 0 and plain(doc[span.start - 1].text) in words.titles:
         return None
