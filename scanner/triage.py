@@ -317,13 +317,15 @@ def possible_breaches(report: Report) -> list[Breach]:
     """Violations of the policy's breach rules (open-access) with breach types (special categories, a BSN),
     unless the FG marked them false positives."""
     rules = breach_rules(report)
-    out = []
-    for n, v in enumerate(report.violations):
-        cats = breach_categories(report, v) if v.rule in rules else []
-        if cats and v.status != FALSE_POSITIVE:
-            out.append(Breach(n, v.identity, v.source, v.path, v.leerlingnummer, cats, v.message,
-                              v.first_seen, v.status))
-    return out
+    return [b for n, v in enumerate(report.violations) if (b := _breach(report, rules, v, n)) is not None]
+
+
+def _breach(report: Report, rules: list[str], v: Violation, n: int) -> Breach | None:
+    """Violation `n` as a possible breach, or None (see possible_breaches)."""
+    cats = breach_categories(report, v) if v.rule in rules else []
+    if not cats or v.status == FALSE_POSITIVE:
+        return None
+    return Breach(n, v.identity, v.source, v.path, v.leerlingnummer, cats, v.message, v.first_seen, v.status)
 
 
 def _fresh(report: Report, generated: str) -> None:
@@ -353,6 +355,7 @@ class ReviewSession:
 
     def __init__(self, store: StateStore, triage: Triage | None, lang: str, org_key: bytes | None = None) -> None:
         self.store, self.triage, self.lang, self.org_key = store, triage, lang, org_key
+        self._rule_counts: Counter[str] = Counter()  # of the reviewed report, counted by _review
 
     @classmethod
     def open(cls, out_dir: Path, triage_path: str | Path | None = None, lang: str = "nl",
@@ -412,8 +415,9 @@ class ReviewSession:
         file = _translated(self.triage, aliases)
         unmatched = set(file.accepted) | set(file.false_positives) if file else set()
         gone = dict(before)  # the previous audit's violations not found again
+        rules, breaches, self._rule_counts = breach_rules(report), [], Counter()
 
-        def review(v: Violation, _n: int) -> None:
+        def review(v: Violation, n: int) -> None:  # the one pass: the breaches and counts are taken on the way
             identity = next(ids)
             _reset(v, report.generated_at)
             old = gone.pop(identity, None) or before.get(identity)
@@ -422,10 +426,13 @@ class ReviewSession:
             v.first_seen = old.first_seen if old else report.generated_at
             _decide(v, triage, report.settings.as_of)
             unmatched.discard(identity)
+            self._rule_counts[v.rule] += 1
+            if (breach := _breach(report, rules, v, n)) is not None:
+                breaches.append(breach)
 
         reviewed_copies(report, review)
         report.lang = self.lang
-        report.breaches = possible_breaches(report)
+        report.breaches = breaches
         report.history = History(previous=previous, resolved=list(gone.values()), state_file=str(self.store.path))
         report.triage = TriageUse(
             self.triage.path if self.triage else None, sorted(unmatched),
@@ -439,7 +446,7 @@ class ReviewSession:
             tool_version=report.settings.version, items=st["items"], scanned=st["scanned"],
             unreadable=st["unreadable"], skipped=st["skipped"], findings=st["findings"],
             violations=len(report.violations), open_violations=report.open_violations,
-            rule_counts=dict(Counter(v.rule for v in report.violations)))
+            rule_counts=dict(self._rule_counts))
         self.store.record_audit(audit, (
             StoredViolation(identity=v.identity, rule=v.rule, severity=v.severity, source=v.source,
                             masked_path=mask_path(v.path), first_seen=v.first_seen, status=v.status)

@@ -123,7 +123,8 @@ def test_a_trailing_delimiter_on_each_data_line_keeps_the_columns_in_place(tmp_p
 
 def test_a_row_with_more_filled_cells_than_the_header_names_its_line(tmp_path: Path) -> None:
     (tmp_path / "ll.csv").write_text("Leerlingnummer;Achternaam;Roepnaam;Geboortedatum;Datum uitschrijving\n"
-                                     "1001;Vries;Sanne;03-02-2014;\n\n1002;Bakker;Daan;04-05-2013;;BSN?\n", encoding="utf-8")
+                                     "1001;Vries;Sanne;03-02-2014;\n\n1002;Bakker;Daan;04-05-2013;;BSN?\n",
+                                     encoding="utf-8")
     with pytest.raises(RecordError, match=r"ll\.csv: regel 4 heeft 6 kolommen, de kopregel 5"):
         load_register(RecordFile(path="ll.csv"), _cfg(tmp_path))
 
@@ -141,9 +142,32 @@ def test_csv_and_xlsx_records_are_read_without_pandas(tmp_path: Path) -> None:
     wb.save(tmp_path / "ll.xlsx")
     code = ("import sys; from pathlib import Path; from scanner.config import RecordFile, build_config; "
             "from scanner.records.register import load_register; "
-            "cfg = build_config({'sources': [{'name': 's', 'type': 'filesystem', 'path': '.'}]}, 'test', Path(sys.argv[1])); "
+            "cfg = build_config({'sources': [{'name': 's', 'type': 'filesystem', 'path': '.'}]}, 'test', "
+            "Path(sys.argv[1])); "
             "found = [load_register(RecordFile(path=f), cfg)[0][0].leerlingnummer for f in ('ll.csv', 'll.xlsx')]; "
             "print(found, 'pandas' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[1]).stdout
     assert out.strip() == "['1001', '1002'] False"
+
+
+def test_a_register_table_is_read_as_the_driver_gives_it(tmp_path: Path) -> None:
+    """An integer column with an empty cell stays whole numbers (pandas made them floats: '1001.0')."""
+    import sqlite3
+
+    from scanner.records.tabular import clean, read_records
+
+    db = sqlite3.connect(tmp_path / "las.db")
+    db.execute("CREATE TABLE leerlingen (leerlingnummer INTEGER, achternaam TEXT, roepnaam TEXT, "
+               "geboortedatum DATE, uitschrijving DATE, broer_of_zus INTEGER)")
+    db.executemany("INSERT INTO leerlingen VALUES (?, ?, ?, ?, ?, ?)",
+                   [(1001, "Vries", "Sanne", "2014-02-03", None, None),
+                    (1002, "Bakker", "Daan", "2013-05-04", None, 1001)])
+    db.commit()
+    db.close()
+    spec = RecordFile(url=f"sqlite:///{tmp_path / 'las.db'}", table="leerlingen")
+    _, rows = read_records(spec, _cfg(tmp_path), {"nummer": ["leerlingnummer"], "broer": ["broer_of_zus"]}, ["nummer"])
+    assert [(n, clean(r["nummer"]), clean(r["broer"])) for n, r in rows] == [(2, "1001", ""), (3, "1002", "1001")]
+    pupils, problems = load_register(spec, _cfg(tmp_path))
+    assert [(p.leerlingnummer, p.full_name, p.geboortedatum) for p in pupils] == [
+        ("1001", "Sanne Vries", date(2014, 2, 3)), ("1002", "Daan Bakker", date(2013, 5, 4))] and problems == []

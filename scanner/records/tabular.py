@@ -130,21 +130,21 @@ def _header_names(row: list[str]) -> list[str]:
 
 def _read_table(url: str, table: str) -> Grid:
     """A record table through the same read-only session as a database source: records are read,
-    never written, and a SQLite path that does not exist is an error, not a new empty file."""
+    never written, and a SQLite path that does not exist is an error, not a new empty file. The values
+    as the driver gives them (pandas made an integer column with an empty cell floats: '1001.0')."""
     from connectors.db_session import MissingDatabase, readonly_engine
 
     try:
         engine = readonly_engine(url, timeout_s=300)
     except MissingDatabase as err:
         raise RecordError(str(err)) from None
-    import pandas as pd
-
     try:
         with engine.connect() as conn:
-            frame = pd.read_sql_table(table, conn)
+            found = sa.Table(table, sa.MetaData(), autoload_with=conn)
+            result = conn.execute(sa.select(found))
+            return Grid(list(result.keys()), [list(row) for row in result])
     finally:
         engine.dispose()
-    return Grid.of_frame(frame.astype(object).where(frame.notna(), None))
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> Grid:
