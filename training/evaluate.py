@@ -30,10 +30,15 @@ LABELS = ("PER", "LOC", "ORG")
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "config" / "nlp" / "nl_school"
 HELDOUT_SEED = 20241
 HELDOUT_SIZE = 2000
-PROSE_DIRS = ("prose", "prose-heldout", "prose-heldout2", "prose-heldout3")
+PROSE_DIRS = ("prose", "prose-heldout", "prose-heldout2", "prose-heldout3", "prose-heldout4")
 """tests/data corpora of Dutch school prose that name no private person (see their READMEs).
 prose-heldout3 (session 28) was written after words of the other three had gone into training lists
-(session 27: 'Chromebooks', 'Acer', 'RI&E', 'Bent'), so it alone is still an honest held-out measure."""
+(session 27: 'Chromebooks', 'Acer', 'RI&E', 'Bent'); session 28b developed the person check's vocabulary
+on all four, so the sealed prose-heldout4 (written meanwhile by another session, measured only once the
+rules were final) alone is still an honest held-out measure."""
+SEALED_PROSE = ("prose-heldout4",)
+"""Counted in every table, but their false names never go into the 'top' list the model card and RESULTS.md
+quote: the corpus's README asks that its strings be quoted nowhere in the repository."""
 EARLIER_PROSE = PROSE_DIRS[:3]
 """The corpora sessions 25-27 summed as 'all': kept as its own row so their numbers compare."""
 PROSE_PER_CHARS = 100_000
@@ -169,7 +174,8 @@ def prose_false_names(nlp: Language, root: Path = DEFAULT_MODEL.parents[2] / "te
         chars = sum(len(t) for _, t in paragraphs)
         counts[name] = (chars, len(names))
         result[name] = per_100k(chars, len(names))
-        everything.update(names)
+        if name not in SEALED_PROSE:
+            everything.update(names)
     earlier = [counts[n] for n in EARLIER_PROSE if n in counts]
     if len(earlier) == len(EARLIER_PROSE) and len(counts) > len(earlier):
         result["first three"] = per_100k(sum(c for c, _ in earlier), sum(n for _, n in earlier))

@@ -3,21 +3,27 @@
 Why (issue 18, session 28): on Dutch prose that names no one, the statistical NER still calls some
 capitalised words persons: a month, a Roman numeral or a single letter in a heading, an abbreviation,
 an ordinary word that a sentence start or a heading in capitals capitalises, a province, an
-organisation, a disease named after its first describer. Retraining moves such errors around (seeds
+organisation, a disease named after its first describer; and (session 28b, on prose written after the
+rules) a continent, river or sea, a language or a people, a planet, God or a feast, a law named after a
+scientist ('wet van Pascal'). Retraining moves such errors around (seeds
 differed by up to 10 false names per 100 000 characters in session 27); a rule about vocabulary takes
 a class out for good and costs no training. Each rule holds for any Dutch text, and all vocabulary is
 data: the files of config/lexicons the scanner's name evidence reads too (named in the component's
 config in `config/nlp/nl_school/config.cfg`) and the model's own lists (`components.flag_lists`: the
-first names, surnames, places and ordinary words the NER was trained with, already in memory).
+first names, surnames, places and ordinary words the NER was trained with, already in memory). Since
+session 28b also `proper_nouns.txt` (places, languages, peoples and their adjectives from OpenTaal, CLDR
+and GeoNames, built by training/proper_nouns.py) and `place_heads.txt` (nouns that end a place's name).
 
 A real name is protected four ways: a title or salutation right before the span keeps it a person
 ('mevrouw Kampen', 'Beste Storm'), and so does ', Firstname' after a span in capitals ('HOBBS, Seth', as
 school lists write surnames); a word of the model's first-name or surname lists is never taken for an
 ordinary word, a function word, a place, an organisation word or an abbreviation ('Vissers', 'Storm',
 'Per'); and ordinary words alone count only where Dutch capitalises them anyway, at the start of a
-sentence or in a heading in capitals. Only the words of not_names.txt (months, weekdays, legal and
-document words, titles) are no name on their own whatever the lists say ('April', 'Vrijdag'), as the
-scanner has always judged them.
+sentence or in a heading in capitals. Only the words of not_names.txt (months, weekdays, feasts, God,
+the planets, legal and document words, titles) are no name on their own whatever the lists say
+('April', 'Vrijdag', 'Mars'), as the scanner has always judged them, and so is one word after 'wet van'
+or 'stelling van' ('wet van Pascal'); a people's name overrides a surname listing only alone, without a
+particle and outside the patronymics in -sen ('Grieken'; not 'Van Grieken', 'Fransen').
 
 The component runs with the NER in the scanner's second pass (scanner/detection/nlp_engine.py) and
 loads with plain `spacy.load` through the `spacy_factories` entry point of pyproject.toml.
@@ -28,7 +34,8 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Container, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from spacy.language import Language
@@ -56,6 +63,7 @@ EPONYM_TERM = re.compile(r"^(?:ziekte|syndroom) van (.+)$", re.IGNORECASE)
 DISEASE_BEFORE = re.compile(r"(?:\b[Mm]\.|\b(?i:morbus)|\b(?i:ziekte|syndroom) van(?: \w+){0,3})\s*$")
 MORBUS = frozenset({"m.", "morbus"})
 INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
+VOWELS = frozenset("aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ")
 
 
 @dataclass(frozen=True)
@@ -70,11 +78,15 @@ class CheckWords:
     organisation: frozenset[str]  # organisation_words.txt
     places: frozenset[str]  # places.txt (phrases as written: 'den haag')
     eponyms: frozenset[str]  # the describers of the lexicon's 'ziekte van X' / 'syndroom van X' terms
+    laws: frozenset[str] = frozenset()  # not_names.txt [eponym]: 'wet', 'stelling' ('wet van Pascal')
+    proper: Mapping[str, str] = field(default_factory=dict)  # proper_nouns.txt: word -> 'place', 'language', 'people'
+    place_heads: tuple[str, ...] = ()  # place_heads.txt: 'zee', 'gebergte', 'dam' ('Noordzee', 'Kaspische Zee')
 
 
 def read_check_words(never_names: str, closed_class: str, salutations: str, organisation: str, places: str,
-                     eponyms: str) -> CheckWords:
-    """The vocabulary from the named files of config/lexicons."""
+                     eponyms: str, proper_nouns: str = "", place_heads: str = "") -> CheckWords:
+    """The vocabulary from the named files of config/lexicons (`proper_nouns` and `place_heads` may be
+    empty: none)."""
     sections, suffixes = lexicon_sections(never_names)
     org_sections, _ = lexicon_sections(organisation)
     return CheckWords(
@@ -82,7 +94,15 @@ def read_check_words(never_names: str, closed_class: str, salutations: str, orga
         titles=sections.get("title", frozenset()) | lexicon_words(salutations),
         pronouns=sections.get("pronoun", frozenset()), closed=lexicon_words(closed_class),
         organisation=frozenset().union(*org_sections.values()), places=place_names(places),
-        eponyms=disease_eponyms(eponyms))
+        eponyms=disease_eponyms(eponyms), laws=sections.get("eponym", frozenset()),
+        proper=proper_classes(proper_nouns) if proper_nouns else MappingProxyType({}),
+        place_heads=tuple(sorted(frozenset().union(*lexicon_sections(place_heads)[0].values()))) if place_heads else ())
+
+
+def proper_classes(name: str) -> Mapping[str, str]:
+    """proper_nouns.txt (training/proper_nouns.py): each word with its class, the section it is in."""
+    sections, _ = lexicon_sections(name)
+    return MappingProxyType({word: key for key, words in sections.items() for word in words})
 
 
 def place_names(name: str) -> frozenset[str]:
@@ -164,9 +184,15 @@ def in_capitals(words: list[str]) -> bool:
 
 
 def abbreviation(text: str) -> bool:
-    """'ISAE', 'RAM', 'CvB', 'NvI': 2-5 letters, all capitals, or up to 4 with two capitals or more."""
+    """'ISAE', 'RAM', 'CvB', 'NvI': 2-5 letters, all capitals, or up to 4 with two capitals or more; or
+    3-6 letters without a vowel ('Wvggz', 'Wkkgz': laws are abbreviated so, and no name is written
+    without a vowel)."""
     letters = text.replace("&", "")
-    if not (2 <= len(letters) <= 5 and letters.isalpha()):
+    if not (2 <= len(letters) <= 6 and letters.isalpha()):
+        return False
+    if len(letters) >= 3 and not VOWELS.intersection(letters.casefold()):
+        return True
+    if len(letters) > 5:
         return False
     return letters.isupper() or (len(letters) <= 4 and sum(c.isupper() for c in letters) >= 2)
 
@@ -225,16 +251,24 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS) -
       initial in 'Thomas L. Friedman');
     - a disease's describer after 'ziekte van', 'syndroom van', 'M.' or 'morbus', or in a text that
       names the disease so: dropped ('Marfan'; not 'de ziekte van Fatima');
+    - one word after 'van' and a law's noun (not_names.txt [eponym]: 'wet', 'wetten', 'stelling',
+      'schaal'): dropped ('wet van Pascal'; not 'de tas van Pascal', 'de wet van Koning Lodewijk');
     - an organisation word heading the span that is no listed name: ORG ('Inspectie van het Onderwijs';
       not 'Karla Bond');
-    - a place of places.txt, or only words of the model's place list that are no listed name and no
-      particle: LOC ('Limburg', 'Drenthe Assen'; not 'Van Diepenbeek');
+    - a place of places.txt, or only words of the model's place list or of proper_nouns.txt [place] that
+      are no listed name and no particle: LOC ('Limburg', 'Drenthe Assen', 'Azië'; not 'Van Diepenbeek');
+      or a span ending in a noun of place_heads.txt, after an adjective or as a compound's end after a
+      known word, with no particle and no listed name: LOC ('Kaspische Zee', 'Zeelandbrug'; not 'Begoña
+      Dam', 'Oskar van Aalsmeer', 'Saydam');
+    - only languages, peoples and their adjectives of proper_nouns.txt that are no listed name, or one
+      people's name the lists know only as a surname, alone, without a particle, not in -sen: dropped
+      ('Latijn', 'Romeinen', 'Braziliaans', 'Grieken'; not 'Frans', 'Van Grieken', 'Fransen');
     - ordinary words (the 'O' list: OpenTaal words never written as a proper noun, and compounds of them
       as long as the model's compound flag asks) that are no listed name, opening a sentence or written
       in capitals: dropped ('Cellen', 'VACATURES'; not 'Daar groeien Cellen'); such a compound also
       elsewhere ('start Kinderboekenweek');
     - a known word opening a sentence right before a subject pronoun: a verb, dropped ('Bent u');
-    - only abbreviations that are no listed name: dropped ('ISAE', 'GB RAM')."""
+    - only abbreviations that are no listed name: dropped ('ISAE', 'GB RAM', 'Wlz')."""
     doc = span.doc
     if span.start > 0 and plain(doc[span.start - 1].text) in words.titles:
         return None
@@ -251,12 +285,17 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS) -
         return Verdict("nummering")  # 'Bijlage A.', 'Stap C.': a letter numbering a part, not an initial
     if _eponym(span, texts, words):
         return Verdict("ziekte")
+    if _law(span, words):
+        return Verdict("wet van")
     folded = [plain(t) for t in texts]
     if folded[0] in words.organisation and not lists.named(folded[0]):
         return Verdict("organisatie", "ORG")  # the head comes first: 'Inspectie van het Onderwijs'; not 'Karla Bond'
-    if _place(span, folded, words, lists):
+    if _place(span, folded, words, lists) or _named_place(folded, words, lists):
         return Verdict("plaats", "LOC")
     content = [t for t in texts if t.casefold() not in PARTICLES]
+    if content and all(words.proper.get(plain(t)) in ("language", "people", "adjective") for t in content) and (
+            not any(lists.named(plain(t)) for t in content) or _alone_surname(span, folded, words, lists)):
+        return Verdict("taal of volk")
     if content and texts[0] == content[0] and texts[-1] == content[-1] \
             and all(plain(t) and not lists.named(plain(t)) and lists.ordinary(plain(t)) for t in content):
         if opens_sentence(doc, span.start) or in_capitals(content):
@@ -296,22 +335,78 @@ def _eponym(span: Span, texts: list[str], words: CheckWords) -> bool:
     return re.search(rf"\b(?:ziekte|syndroom) van (?:\w+ ){{0,3}}{re.escape(name)}\b", text, re.IGNORECASE) is not None
 
 
+def _alone_surname(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
+    """A people's name that the lists know only as a surname (a part of one: 'van Grieken'), alone with no
+    particle before it: a surname is not written so, a people is ('Grieken en Romeinen'). Not a language
+    ('Engels' is a surname too), nor a plural in -sen, which Dutch patronymics share ('Fransen'), nor a
+    first name ('Frans')."""
+    doc = span.doc
+    word = folded[0]
+    return len(folded) == 1 and words.proper.get(word) == "people" and not word.endswith("sen") \
+        and not lists.has("first", word) and not (span.start > 0 and doc[span.start - 1].lower_ in PARTICLES)
+
+
+def _named_place(folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
+    """The span ends in a noun that ends a place's name: as its own word after an adjective ('Kaspische
+    Zee', 'Zwarte Woud'; not 'Begoña Dam') or as the end of a compound whose first part is a known word or
+    place ('Noordzee', 'Brouwersdam', 'Waterloopbos'); it holds no particle and no listed name ('Oskar van
+    Aalsmeer'; 'Saydam': 'say' is no word)."""
+    last = folded[-1]
+    if not words.place_heads or any(f in PARTICLES or lists.named(f) for f in folded):
+        return False
+    if last in words.place_heads:
+        return len(folded) > 1 and _adjective(folded[-2], lists)
+    return last.isalpha() and any(last.endswith(head) and _known_part(last[:-len(head)], lists)
+                                  for head in words.place_heads)
+
+
+def _adjective(word: str, lists: ModelLists) -> bool:
+    """An inflected adjective before a place's noun: a geographic one ('kaspische', 'middellandse') or a
+    known word ending in -e ('zwarte', 'dode')."""
+    return word.endswith(("ische", "sche", "se")) or (word.endswith("e") and (
+        lists.has("lexicon", word) or lists.has("ordinary", word)))
+
+
+def _known_part(part: str, lists: ModelLists) -> bool:
+    """The first part of a compound: a word of the lexicon, ordinary or place lists of four letters or
+    more, perhaps with the linking 's' ('brouwers', 'noord', 'waterloop')."""
+    options = [part, part[:-1]] if part.endswith("s") else [part]
+    return any(len(p) >= 4 and (lists.has("lexicon", p) or lists.has("ordinary", p) or lists.has("place", p))
+               for p in options)
+
+
+def _law(span: Span, words: CheckWords) -> bool:
+    """'wet van Pascal', 'wetten van Mendel', 'stelling van Pythagoras', 'wet van Gay-Lussac': one word
+    right after 'van' and a word of not_names.txt [eponym]. A law is named after a scientist, whatever the
+    name lists say; 'de tas van Pascal' keeps its person, and so does a decree of a king ('de wet van
+    Koning Lodewijk Napoleon': more than one word)."""
+    doc = span.doc
+    i = span.start
+    if doc[i].lower_ == "van" and len(span) > 1:
+        i += 1
+    return span.end - i == 1 and i >= 2 and doc[i - 1].lower_ == "van" and plain(doc[i - 2].text) in words.laws
+
+
 def _place(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
     """places.txt has the span ('Den Haag') or every word ('Drenthe'), or every word is on the model's
-    place list and no listed name ('Assen')."""
+    place list or in the [place] class of proper_nouns.txt ('Azië', 'Scandinavië') and no listed name
+    ('Assen')."""
     if span.text.casefold() in words.places:
         return True
     if folded[0] in PARTICLES:
         return False  # 'Van Diepenbeek', 'De Bilt' only as a whole place of places.txt
-    return all(f and f not in PARTICLES and (f in words.places or (lists.has("place", f) and not lists.named(f)))
-               for f in folded)
+    return all(f and f not in PARTICLES and (f in words.places or (
+        (lists.has("place", f) or words.proper.get(f) == "place") and not lists.named(f))) for f in folded)
 
 
 @Language.factory(FACTORY, default_config={
     "never_names": "not_names.txt", "closed_class": "function_words.txt", "salutations": "salutations.txt",
-    "organisation": "organisation_words.txt", "places": "places.txt", "eponyms": "special_categories.tsv"})
+    "organisation": "organisation_words.txt", "places": "places.txt", "eponyms": "special_categories.tsv",
+    "proper_nouns": "", "place_heads": ""})
 def make_person_check(nlp: Language, name: str, never_names: str, closed_class: str, salutations: str,
-                      organisation: str, places: str, eponyms: str) -> PersonCheck:
-    """spaCy factory: the lexicon files are named relative to config/lexicons."""
+                      organisation: str, places: str, eponyms: str, proper_nouns: str,
+                      place_heads: str) -> PersonCheck:
+    """spaCy factory: the lexicon files are named relative to config/lexicons. `proper_nouns` and
+    `place_heads` are empty in pipelines saved before session 28b (their check then knows neither)."""
     return PersonCheck(nlp, name, read_check_words(never_names, closed_class, salutations, organisation, places,
-                                                   eponyms))
+                                                   eponyms, proper_nouns, place_heads))
