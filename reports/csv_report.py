@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reports import private_file
 from reports.i18n import t, value_label
-from reports.reuse import current
+from reports.reuse import Reuse, current
 from reports.terminal import printable
 from reports.view import FORMULA_START, lang_of, violation_rows
 from scanner.kernel.model import Report
@@ -44,6 +44,14 @@ def _score(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "nl" else text
 
 
+def _copied(reuse: Reuse, path: Path, key: str) -> bool:
+    """The previous run's file copied into `path` whole (Reuse.copy), when it may be taken over."""
+    if reuse.span(path.name, "all", key) is None or path.resolve() == (reuse.previous / path.name).resolve():
+        return False
+    with path.open("wb") as out:
+        return reuse.copy(path.name, "all", out, key)
+
+
 def write_csv(report: Report, out_dir: Path) -> Path:
     """Writes both files; returns violations.csv (findings.csv sits beside it)."""
     lang = lang_of(report)
@@ -52,9 +60,7 @@ def write_csv(report: Report, out_dir: Path) -> Path:
             "action", "status", "change", "first_seen", "reason", "owner", "expires"]
     violations = out_dir / "violations.csv"
     key = reuse.violations_key(report) if reuse is not None else ""
-    kept = reuse.take(violations.name, "all", key) if reuse is not None else None  # the same reviewed violations
-    if kept is not None:
-        violations.write_bytes(kept)
+    if reuse is not None and _copied(reuse, violations, key):  # the same reviewed violations
         private_file(violations)
     else:
         _write(violations, [t(k, lang) for k in keys], (
@@ -67,9 +73,7 @@ def write_csv(report: Report, out_dir: Path) -> Path:
         reuse.note(violations.name, "all", 0, violations.stat().st_size, key)
     keys = ["source", "path", "place", "entity_type", "score", "evidence", "pupil", "recognizer"]
     path = out_dir / "findings.csv"
-    kept = reuse.take(path.name, "all") if reuse is not None else None  # the same findings: the same file
-    if kept is not None:
-        path.write_bytes(kept)
+    if reuse is not None and _copied(reuse, path, ""):  # the same findings: the same file
         private_file(path)
     else:
         _write(path, [t(k, lang) for k in keys], (

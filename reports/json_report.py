@@ -182,10 +182,7 @@ def write_json(report: Report, out_dir: Path) -> Path:
         for part, entries, after in zip(("items", "findings", "violations", "to_review"), lists, rest, strict=True):
             start = out.tell()
             key = reuse.violations_key(report) if reuse is not None and part in REVIEWED else ""
-            kept = reuse.take(path.name, part, key) if reuse is not None else None
-            if kept is not None:
-                out.write(kept)
-            else:
+            if reuse is None or not reuse.copy(path.name, part, out, key):
                 _write_list(out, entries)
             if reuse is not None:
                 reuse.note(path.name, part, start, out.tell(), key)

@@ -175,3 +175,27 @@ def test_a_report_replaced_by_hand_is_not_taken_over(demo: tuple[Path, Path], tm
     (out / "findings.csv").write_text(text.replace(";", ",", 1), encoding="utf-8-sig")  # the same size
     again = _audit(cfg_path, out)
     assert_as_written_afresh(again, tmp_path / "fresh")
+
+
+def test_a_part_is_copied_over_without_holding_it(tmp_path: Path) -> None:
+    """report.json's findings of a million-file share are a gigabyte: read whole to be taken over, they
+    doubled a rescan's memory for a moment. A part is copied in blocks; a file that is now too short for
+    its part is not taken over."""
+    import io
+    import tracemalloc
+
+    from reports.reuse import Reuse
+
+    part = b"[\n" + b'{"bron": "share", "pad": "map/notitie.txt"},\n' * 400_000 + b"]"
+    (tmp_path / "report.json").write_bytes(b"{" + part + b"}")
+    reuse = Reuse(tmp_path, "digest", offered={"report.json": {"findings": [1, 1 + len(part), ""],
+                                                               "items": [0, 10 ** 9, ""]}})
+    copied = tmp_path / "kopie.json"
+    with copied.open("wb") as out:
+        tracemalloc.start()
+        assert reuse.copy("report.json", "findings", out)
+        held = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    assert copied.read_bytes() == part and len(part) > 16 * 1024 * 1024 > 4 * 1024 * 1024 > held, held
+    assert not reuse.copy("report.json", "items", io.BytesIO()) and not reuse.copy("report.json", "violations",
+                                                                                  io.BytesIO())
