@@ -17,6 +17,7 @@ mislead the next run. Outside write_all (a writer called on its own) nothing is 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -83,16 +84,11 @@ class Reuse:
 
     def take(self, file: str, part: str, key: str = "") -> bytes | None:
         """The bytes of `part` in the previous `file`, or None when they cannot be taken over."""
-        span = self.span(file, part, key)
-        if span is None:
-            return None
+        buffer = io.BytesIO()
         try:
-            with open(self.previous / file, "rb") as fh:
-                fh.seek(span[0])
-                data = fh.read(span[1] - span[0])
-        except OSError:
+            return buffer.getvalue() if self.copy(file, part, buffer, key) else None
+        except OSError:  # the previous file changed while it was read: laid out afresh
             return None
-        return data if len(data) == span[1] - span[0] else None
 
     def copy(self, file: str, part: str, out: BinaryIO, key: str = "") -> bool:
         """`take` without holding the part: copied into `out` a megabyte at a time (report.json's findings
