@@ -400,9 +400,18 @@ class PreviousAudit:
     since). The review held them all in dicts: on a rescan of a million open files that was 700 MB, the
     peak of the run. Each is now a point query on (audit, identity), and the identities asked for go to a
     temporary table of the same connection. With `aliases` (a folder's old IDs -> the organisation's, once
-    when a folder moves to the organisation's key) they are read whole, as before."""
+    when a folder moves to the organisation's key) they are read whole, as before.
+
+    A rescan finds most violations again in the order the previous audit stored them (the rules judge
+    the items in crawl order), and a point query per violation jumped through the whole history file (a
+    100 000-violation rescan: two seconds, a sixth of it). So the audit is also read ahead in its own
+    order, a batch at a time: a violation found there costs no query, a hit in the newest batch reads
+    the next one, and at most AHEAD_BATCHES are held. Anything else (new, moved, reordered) is the point
+    query it was."""
 
     SEEN_BATCH = 5000
+    AHEAD = 1000  # rows of the previous audit read ahead at once
+    AHEAD_BATCHES = 2
 
     def __init__(self, store: StateStore, audit_id: int | None, aliases: dict[str, str]) -> None:
         self._raw: Any = None
@@ -418,6 +427,15 @@ class PreviousAudit:
             self._cur.execute("CREATE TEMP TABLE IF NOT EXISTS asked (identity TEXT PRIMARY KEY)")
             self._cur.execute("DELETE FROM temp.asked")
         self._columns = ", ".join(f.name for f in fields(StoredViolation))
+        self._ahead: dict[str, tuple[int, tuple[Any, ...]]] = {}  # identity -> (batch, row), see the class
+        self._batches: list[tuple[int, list[str]]] = []  # (batch number, its identities), oldest first
+        self._after: int | None = None  # the last rowid read ahead; None: nothing read yet
+        if self._raw is not None:
+            first = self._cur.execute("SELECT min(rowid) FROM audit_violations WHERE audit_id = ?",
+                                      (audit_id,)).fetchone()[0]
+            if first is not None:
+                self._after = first - 1
+                self._read_ahead()
 
     def get(self, identity: str) -> StoredViolation | None:
         """The previous audit's violation with this identity (None: new); remembered as asked for."""
@@ -427,9 +445,32 @@ class PreviousAudit:
         self._pending.append((identity,))
         if len(self._pending) >= self.SEEN_BATCH:
             self._flush()
+        ahead = self._ahead.pop(identity, None)
+        if ahead is not None:
+            if ahead[0] == self._batches[-1][0]:
+                self._read_ahead()
+            return StoredViolation(*ahead[1])
         row = self._cur.execute(f"SELECT {self._columns} FROM audit_violations WHERE audit_id = ? AND identity = ?",
                                 (self._audit, identity)).fetchone()
         return StoredViolation(*row) if row is not None else None
+
+    def _read_ahead(self) -> None:
+        """The next batch of the audit in the order it was stored (its rows lie side by side: one insert);
+        `+audit_id` keeps SQLite on the rowid range instead of the (audit, identity) index."""
+        if self._after is None:
+            return
+        rows = self._cur.execute(f"SELECT rowid, {self._columns} FROM audit_violations WHERE +audit_id = ? AND "
+                                 "rowid > ? ORDER BY rowid LIMIT ?", (self._audit, self._after, self.AHEAD)).fetchall()
+        if len(rows) < self.AHEAD:
+            self._after = None  # the audit's last rows
+        else:
+            self._after = rows[-1][0]
+        number = self._batches[-1][0] + 1 if self._batches else 0
+        self._batches.append((number, [r[1] for r in rows]))
+        self._ahead.update((r[1], (number, r[1:])) for r in rows)
+        while len(self._batches) > self.AHEAD_BATCHES:
+            for identity in self._batches.pop(0)[1]:
+                self._ahead.pop(identity, None)
 
     def _flush(self) -> None:
         self._cur.executemany("INSERT OR IGNORE INTO temp.asked VALUES (?)", self._pending)

@@ -113,3 +113,45 @@ def test_the_previous_audit_is_asked_one_violation_at_a_time(tmp_path: Path) -> 
         assert renamed.get("nieuw1") == kept[1] and len(renamed.not_asked()) == 19_999
         renamed.close()
         assert PreviousAudit(store, None, {}).not_asked() == []
+
+
+class _CountingCursor:
+    """Counts the statements a PreviousAudit runs (executemany, the asked identities, aside)."""
+
+    def __init__(self, cursor: object) -> None:
+        self.cursor, self.executed = cursor, 0
+
+    def execute(self, *args: object) -> object:
+        self.executed += 1
+        return self.cursor.execute(*args)  # type: ignore[attr-defined]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.cursor, name)
+
+
+def test_the_previous_audit_is_read_ahead_in_its_own_order(tmp_path: Path) -> None:
+    """A rescan finds its violations in the order the previous audit stored them: they are read ahead a
+    batch at a time instead of one query each (a point query per violation jumped through the history
+    file); found out of order, moved or new, each is still found by its query."""
+    from scanner.state import PreviousAudit
+
+    with StateStore.open(tmp_path / "out") as store:
+        def audit(n: int, prefix: str) -> tuple[int, list[StoredViolation]]:
+            kept = [StoredViolation(f"{prefix}{k:05}", "open-access", "hoog", "share", f"map/{k}.txt",
+                                    "2026-01-01T10:00:00") for k in range(n)]
+            record = AuditRecord("2026-01-01T10:00:00", "2026-01-01", "0.1", n, n, 0, 0, n, n, n)
+            return store.record_audit(record, kept), kept
+
+        audit(7_000, "older")  # an earlier audit's rows lie before the previous one's
+        audit_id, kept = audit(12_000, "id")
+        before = PreviousAudit(store, audit_id, {})
+        counting = before._cur = _CountingCursor(before._cur)  # type: ignore[assignment]
+        assert [before.get(v.identity) for v in kept] == kept
+        assert counting.executed <= 12_000 // PreviousAudit.AHEAD + 2, counting.executed
+        assert before.get("older00001") is None and before.not_asked() == []
+        before.close()
+        shuffled = PreviousAudit(store, audit_id, {})
+        order = kept[6_000:] + kept[5_999:0:-1] + kept[:1]  # the second half first, then backwards
+        assert [shuffled.get(v.identity) for v in order] == order
+        assert shuffled.not_asked() == []
+        shuffled.close()
