@@ -123,7 +123,7 @@ def _worked_out(report: Report) -> Iterator[Priority]:
     for n, v in enumerate(report.violations):
         key = hash((v.source, v.path))
         p = Priority(int(pts["severity"].get(v.severity, 0)))
-        types = {report.finding(i).entity_type for i in v.findings if i < len(report.findings)}
+        types = report.finding_types(v)
         if n in breaches:
             p.points += pts["possible_breach"]
             p.why.append("breach")

@@ -30,6 +30,7 @@ from scanner.kernel.errors import Unreadable
 from scanner.kernel.keys import Keyer
 from scanner.kernel.ledger import Ledger
 from scanner.kernel.model import (
+    AccessPool,
     Content,
     Detected,
     ExemptFlow,
@@ -390,6 +391,7 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         yield from flows  # logged disclosures: judged like files in outbound folders
 
     items: Ledger[Item] = Ledger()  # every item and finding goes to disk as it is judged
+    accesses = AccessPool()
     subjects = SubjectIndex()  # whose data each item holds, on disk too
 
     tally: Counter[str] = Counter()  # counted as the items go by: reading a million back from disk cost seconds
@@ -400,6 +402,7 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         if scanner.judged is not None:
             scanner.judged.fold(scanned)
         item = scanned.item
+        item.access = accesses.same(item.access)
         items.append(item)
         tally[item.status] += 1
         if item.kind == "row":

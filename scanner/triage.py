@@ -302,8 +302,7 @@ def _translated(triage: Triage | None, aliases: dict[str, str]) -> Triage | None
 def breach_categories(report: Report, v: Violation) -> list[str]:
     """The violation's finding types that the entity catalogue marks `breach` (special categories, BSN)."""
     breach = catalogue().breach_types
-    return sorted({t for i in v.findings if i < len(report.findings)
-                   if (t := report.finding(i).entity_type) in breach})
+    return sorted(report.finding_types(v) & breach)
 
 
 def breach_rules(report: Report) -> list[str]:

@@ -97,6 +97,44 @@ def test_statuses_of_a_ledger_are_counted_once_and_again_when_it_changes(monkeyp
     assert report.count("accepted") == expected["accepted"] + 1
 
 
+def test_finding_types_of_a_ledger_are_read_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review and the priorities ask every violation's finding types: over a ledger its findings are
+    read once for all of them (each answer unpickled its findings' pages), and again when they change."""
+    report = sample_report()
+    listed = list(report.findings)
+    expected = [{listed[i].entity_type for i in v.findings if i < len(listed)} for v in report.violations]
+    assert [report.finding_types(v) for v in report.violations] == expected  # a plain list
+    assert any(len(t) > 1 for t in expected) and len({frozenset(t) for t in expected}) > 2
+    report.findings = Ledger(listed, page=3)
+    passes: list[int] = []
+    real_iter, real_peek = Ledger.__iter__, Ledger.peek
+    monkeypatch.setattr(Ledger, "__iter__", lambda self: (passes.append(1), real_iter(self))[1])
+    monkeypatch.setattr(Ledger, "peek", lambda self, i: (passes.append(1), real_peek(self, i))[1])
+    for _ in range(2):
+        assert [report.finding_types(v) for v in report.violations] == expected
+    assert len(passes) == 1
+    report.findings.append(_finding(0))  # a ledger that grew is read again
+    assert [report.finding_types(v) for v in report.violations] == expected and len(passes) == 2
+
+
+def test_equal_accesses_are_one_object_in_the_items_ledger(school: Path) -> None:  # noqa: F811
+    """A share's files have a handful of different accesses; one object for each makes a page of the items
+    ledger pickle and read it once instead of once per item (a rescan reads the items several times)."""
+    from scanner.kernel.model import AccessPool
+
+    pool = AccessPool(size=2)
+    a, b, c = (Access(owner="juf", mode=0o640, acl=["Leraren"], audiences={"organisation": ["Leraren"]})
+               for _ in range(3))
+    other = Access(owner="juf", mode=0o644, world_readable=True, audiences={"everyone": ["Everyone"]})
+    assert pool.same(a) is a and pool.same(b) is a and pool.same(other) is other and pool.same(c) is a
+    pool.same(Access(owner="meester"))  # a third access: the pool starts over, memory stays bounded
+    assert pool.same(c) is c and len(pool._pool) <= 2
+    report = run_scan(load_config(school / "avgscan.yaml"), workers=1)
+    read = report.items[:200]
+    accesses = {repr(i.access) for i in read}
+    assert len(read) > len(accesses) and len({id(i.access) for i in read}) == len(accesses)
+
+
 def test_a_ledger_sorts_in_runs_like_sorted() -> None:
     ledger: Ledger[tuple[int, int]] = Ledger((n % 13, n) for n in range(500))
     assert list(ledger.sorted(lambda e: e[0], run=37)) == sorted(ledger, key=lambda e: e[0])
