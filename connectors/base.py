@@ -78,8 +78,11 @@ class Source(Protocol):
 def place_lookup(mapping: dict[str, str], path: str) -> str | None:
     """The value of the longest configured prefix (folder or table name) that contains `path`."""
     best: tuple[int, str] | None = None
+    table = path.startswith("table:")
     for prefix, value in mapping.items():
         p = prefix.strip("/")
+        if not (table or path.startswith(p)):  # asked twice per item of the crawl: most prefixes fail here
+            continue
         if path == p or path.startswith(p + "/") or path == f"table:{p}" or path.startswith(f"table:{p}#"):
             if best is None or len(p) > best[0]:
                 best = (len(p), value)

@@ -13,10 +13,10 @@ import heapq
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import yaml
 
@@ -69,10 +69,12 @@ def is_settled(name: str, report: Report) -> bool:
     return memo is not None and (name, id(report)) in memo
 
 
-@dataclass
-class Priority:
+class Priority(NamedTuple):
+    """A tuple: the priorities are a ledger as long as the violations, read by several writers, and a
+    tuple whose reasons are shared strings pickles and reads back at a fraction of a dataclass's cost."""
+
     points: int
-    why: list[str] = field(default_factory=list)  # reason codes, see WHY in reports/i18n.py
+    why: tuple[str, ...] = ()  # reason codes, see WHY in reports/i18n.py
 
 
 def settled_rows(name: str, report: Report, make: Callable[[], Iterable[T]]) -> Iterator[T]:
@@ -120,33 +122,34 @@ def _worked_out(report: Report) -> Iterator[Priority]:
     breaches = {b.violation for b in report.breaches}
     now = datetime.fromisoformat(report.generated_at) if report.generated_at else None
     special = set(catalogue().special_categories)
+    reasons: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per combination, shared by the ledger's pages
     for n, v in enumerate(report.violations):
         key = hash((v.source, v.path))
-        p = Priority(int(pts["severity"].get(v.severity, 0)))
+        points, why = int(pts["severity"].get(v.severity, 0)), []
         types = report.finding_types(v)
         if n in breaches:
-            p.points += pts["possible_breach"]
-            p.why.append("breach")
+            points += pts["possible_breach"]
+            why.append("breach")
         if types & special:
-            p.points += pts["special_categories"]
-            p.why.append("special")
+            points += pts["special_categories"]
+            why.append("special")
         if "NL_BSN" in types:
-            p.points += pts["bsn"]
-            p.why.append("bsn")
+            points += pts["bsn"]
+            why.append("bsn")
         known = pupils.get(key)
         others = len(known) - 1 if isinstance(known, set) else 0
         if others > 0:
-            p.points += min(others * pts["per_other_pupil"], pts["max_pupils"])
-            p.why.append("pupils")
+            points += min(others * pts["per_other_pupil"], pts["max_pupils"])
+            why.append("pupils")
         months = _months_open(v.first_seen, now)
         if months:
-            p.points += min(months * pts["per_month_open"], pts["max_open"])
-            p.why.append("long_open")
+            points += min(months * pts["per_month_open"], pts["max_open"])
+            why.append("long_open")
         place = places.get(key)
         if place:
-            p.points += pts["place"][place]
-            p.why.append(f"place_{place}")
-        yield p
+            points += pts["place"][place]
+            why.append(PLACE_WHY.setdefault(place, f"place_{place}"))
+        yield Priority(points, reasons.setdefault(tuple(why), tuple(why)))
 
 
 def _months_open(first_seen: str, now: datetime | None) -> int:
@@ -222,6 +225,8 @@ def _groups(report: Report, scattered: list[bool] | None) -> Iterator[Action]:
             a.identities.append(v.identity)
     yield from groups.values()
 
+
+PLACE_WHY: dict[str, str] = {}  # "place_open" and the like, one string each
 
 WHY_ORDER = ["breach", "special", "bsn", "pupils", "long_open", "place_world_readable", "place_open",
              "place_outbound"]

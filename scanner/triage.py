@@ -229,27 +229,39 @@ def now_iso() -> str:
 
 
 def identities(report: Report, identity: Callable[..., str]) -> Iterator[str]:
-    """Keyed identities of the report's violations, in order; the n-th repeat of a key gets '|n' so each is
-    unique. A place's violations lie side by side (the rules judge one item at a time), so repeats are
-    counted per place and memory does not grow with the report; a place met again further on (a report
-    put together by hand) has its earlier violations counted again."""
-    seen: Counter[tuple[str, ...]] = Counter()
-    place: tuple[str, str] | None = None
-    left: set[int] = set()  # hashes of the places already passed
+    """Keyed identities of the report's violations, in order (see Identities)."""
+    of = Identities(report, identity)
     for n, v in enumerate(report.violations):
-        here = (v.source, v.path)
-        if here != place:
-            if place is not None:
-                left.add(hash(place))
-            place = here
+        yield of(n, v)
+
+
+class Identities:
+    """The keyed identity of each violation of a report, asked in order (violation `n` after `n - 1`); the
+    n-th repeat of a key gets '|n' so each is unique. A place's violations lie side by side (the rules
+    judge one item at a time), so repeats are counted per place and memory does not grow with the report;
+    a place met again further on (a report put together by hand) has its earlier violations counted
+    again. Asked by the review for the violation it holds: a pass of its own read every violation again."""
+
+    def __init__(self, report: Report, identity: Callable[..., str]) -> None:
+        self._report, self._identity = report, identity
+        self._seen: Counter[tuple[str, ...]] = Counter()
+        self._place: tuple[str, str] | None = None
+        self._left: set[int] = set()  # hashes of the places already passed
+
+    def __call__(self, n: int, v: Violation) -> str:
+        here, seen = (v.source, v.path), self._seen
+        if here != self._place:
+            if self._place is not None:
+                self._left.add(hash(self._place))
+            self._place = here
             seen.clear()
-            if hash(here) in left:
-                for w in itertools.islice(report.violations, n):
+            if hash(here) in self._left:
+                for w in itertools.islice(self._report.violations, n):
                     if (w.source, w.path) == here:
                         seen[(w.rule, w.source, w.path, w.leerlingnummer or "")] += 1
         parts = (v.rule, v.source, v.path, v.leerlingnummer or "")
         seen[parts] += 1
-        yield identity(*parts, *([str(seen[parts])] if seen[parts] > 1 else []))
+        return self._identity(*parts, *([str(seen[parts])] if seen[parts] > 1 else []))
 
 
 def reviewed_copies(report: Report, change: Callable[[Violation, int], None]) -> None:
@@ -366,17 +378,17 @@ class ReviewSession:
         assert store is not None
         return cls(store, triage, lang, org_key)
 
-    def _identities(self, report: Report) -> tuple[Iterator[str], list[str], list[str]]:
-        """(IDs, and where they differ from the IDs earlier audits of this folder used for the same
-        violations: those old IDs and the new ones, side by side)."""
+    def _identities(self, report: Report) -> tuple[Callable[[int, Violation], str], list[str], list[str]]:
+        """(the ID of violation n, and where the IDs differ from those earlier audits of this folder used for
+        the same violations: those old IDs and the new ones, side by side)."""
         if self.org_key is None:
-            return identities(report, self.store.identity), [], []
+            return Identities(report, self.store.identity), [], []
         key = self.org_key
-        ids = identities(report, lambda *parts: violation_identity(key, *parts))
+        ids = Identities(report, lambda *parts: violation_identity(key, *parts))
         if not self.store.identity_key_changed(key):
             return ids, [], []
-        new = list(ids)  # once, when a folder moves to the organisation's key
-        return iter(new), list(identities(report, self.store.identity)), new
+        new = [ids(n, v) for n, v in enumerate(report.violations)]  # once: the folder moves to the organisation's key
+        return lambda n, _v: new[n], list(identities(report, self.store.identity)), new
 
     def apply(self, report: Report) -> Report:
         """Compare with the previous audit, apply the triage file, record this audit; the report is reviewed."""
@@ -412,16 +424,17 @@ class ReviewSession:
         triage = merged(_translated(self.triage, aliases), stored)
         file = _translated(self.triage, aliases)
         unmatched = set(file.accepted) | set(file.false_positives) if file else set()
-        rules, breaches, self._rule_counts = breach_rules(report), [], Counter()
+        rules, breaches, self._rule_counts, statuses = breach_rules(report), [], Counter(), Counter[str]()
 
         def review(v: Violation, n: int) -> None:  # the one pass: the breaches and counts are taken on the way
-            identity = next(ids)
+            identity = ids(n, v)
             _reset(v, report.generated_at)
             old = before.get(identity)
             v.identity = identity
             v.change = None if previous is None else ("persisting" if old else "new")
             v.first_seen = old.first_seen if old else report.generated_at
             _decide(v, triage, report.settings.as_of)
+            statuses[v.status] += 1
             unmatched.discard(identity)
             self._rule_counts[v.rule] += 1
             if (breach := _breach(report, rules, v, n)) is not None:
@@ -429,6 +442,7 @@ class ReviewSession:
 
         try:
             reviewed_copies(report, review)
+            report.statuses_counted(statuses)
             resolved = before.not_asked()  # the previous audit's violations not found again
         finally:
             before.close()

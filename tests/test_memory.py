@@ -222,6 +222,28 @@ def _reviewed_and_written(n: int, folder: Path) -> tuple[int, Report]:
         tracemalloc.stop()
 
 
+def test_the_review_counts_the_statuses_on_its_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review reads every violation once; the statuses it counts on the way answer `count` (the audit's
+    record and every writer ask), which read all the reviewed violations again before."""
+    report = _open_share(300)
+    passes: list[int] = []
+    real_iter = Ledger.__iter__
+
+    def counted(self: Ledger) -> Iterator:
+        if self and isinstance(self.peek(0), Violation):
+            passes.append(1)
+        return real_iter(self)
+
+    monkeypatch.setattr(Ledger, "__iter__", counted)
+    ReviewSession.open(tmp_path / "out").apply(report)
+    reviewed = len(passes)
+    plain = list(report.violations)
+    expected = {s: sum(v.status == s for v in plain) for s in ("open", "accepted", "false-positive")}
+    passes.clear()
+    assert report.open_violations == expected["open"] == 304 and report.count("accepted") == 0
+    assert passes == [] and reviewed == 2, reviewed  # the review's pass and the audit's record
+
+
 def test_review_and_writers_hold_no_violation_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The review replaces the violations with a ledger of reviewed copies, and every writer reads them
     in order or sorts them on disk: 4x the violations must not cost 4x the memory. Ledger pages and sort

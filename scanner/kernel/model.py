@@ -477,6 +477,13 @@ class Report:
         peek = getattr(self.findings, "peek", None)
         return peek(i) if peek is not None else self.findings[i]  # type: ignore[no-any-return]
 
+    def statuses_counted(self, tally: Mapping[str, int]) -> None:
+        """The review counted the statuses in its pass over the violations: `count` answers from that
+        instead of a pass of its own, for as long as the violations are these."""
+        violations = self.violations
+        if hasattr(violations, "peek"):
+            self.__dict__["_status_counts"] = (violations, len(violations), dict(tally))
+
     def finding_types(self, v: Violation) -> set[str]:
         """The entity types of `v`'s findings. The review (possible breaches) and the priorities ask this of
         every violation; over a ledger each answer unpickled the findings' pages, twice per rescan, so the
