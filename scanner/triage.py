@@ -70,6 +70,7 @@ from scanner.kernel.model import (
     History,
     Report,
     StoredViolation,
+    Tally,
     TriageDecision,
     TriageUse,
     Violation,
@@ -366,7 +367,6 @@ class ReviewSession:
 
     def __init__(self, store: StateStore, triage: Triage | None, lang: str, org_key: bytes | None = None) -> None:
         self.store, self.triage, self.lang, self.org_key = store, triage, lang, org_key
-        self._rule_counts: Counter[str] = Counter()  # of the reviewed report, counted by _review
 
     @classmethod
     def open(cls, out_dir: Path, triage_path: str | Path | None = None, lang: str = "nl",
@@ -424,7 +424,7 @@ class ReviewSession:
         triage = merged(_translated(self.triage, aliases), stored)
         file = _translated(self.triage, aliases)
         unmatched = set(file.accepted) | set(file.false_positives) if file else set()
-        rules, breaches, self._rule_counts, statuses = breach_rules(report), [], Counter(), Counter[str]()
+        rules, breaches, counted = breach_rules(report), [], Tally()
 
         def review(v: Violation, n: int) -> None:  # the one pass: the breaches and counts are taken on the way
             identity = ids(n, v)
@@ -434,15 +434,14 @@ class ReviewSession:
             v.change = None if previous is None else ("persisting" if old else "new")
             v.first_seen = old.first_seen if old else report.generated_at
             _decide(v, triage, report.settings.as_of)
-            statuses[v.status] += 1
+            counted.add(v)
             unmatched.discard(identity)
-            self._rule_counts[v.rule] += 1
             if (breach := _breach(report, rules, v, n)) is not None:
                 breaches.append(breach)
 
         try:
             reviewed_copies(report, review)
-            report.statuses_counted(statuses)
+            report.tallied(counted)
             resolved = before.not_asked()  # the previous audit's violations not found again
         finally:
             before.close()
@@ -461,7 +460,7 @@ class ReviewSession:
             tool_version=report.settings.version, items=st["items"], scanned=st["scanned"],
             unreadable=st["unreadable"], skipped=st["skipped"], findings=st["findings"],
             violations=len(report.violations), open_violations=report.open_violations,
-            rule_counts=dict(self._rule_counts))
+            rule_counts=dict(report.tally().rules))
         self.store.record_audit(audit, (
             StoredViolation(identity=v.identity, rule=v.rule, severity=v.severity, source=v.source,
                             masked_path=mask_path(v.path), first_seen=v.first_seen, status=v.status)

@@ -222,9 +222,9 @@ def _reviewed_and_written(n: int, folder: Path) -> tuple[int, Report]:
         tracemalloc.stop()
 
 
-def test_the_review_counts_the_statuses_on_its_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The review reads every violation once; the statuses it counts on the way answer `count` (the audit's
-    record and every writer ask), which read all the reviewed violations again before."""
+def test_the_review_counts_the_violations_on_its_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review reads every violation once; what it counts on the way (statuses, rules, new and
+    persisting, ...) answers `count` and the writers' tally, which read all the violations again before."""
     report = _open_share(300)
     passes: list[int] = []
     real_iter = Ledger.__iter__
@@ -241,6 +241,9 @@ def test_the_review_counts_the_statuses_on_its_pass(tmp_path: Path, monkeypatch:
     expected = {s: sum(v.status == s for v in plain) for s in ("open", "accepted", "false-positive")}
     passes.clear()
     assert report.open_violations == expected["open"] == 304 and report.count("accepted") == 0
+    from reports.tally import tally
+
+    assert tally(report).rules == Counter(v.rule for v in plain) and tally(report).new == 0
     assert passes == [] and reviewed == 2, reviewed  # the review's pass and the audit's record
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import copyreg
 from array import array
-from collections.abc import Callable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from operator import attrgetter
@@ -425,6 +426,46 @@ class Settings:
 
 
 @dataclass
+class Tally:
+    """What the writers and the audit's record count over a report's violations: new and persisting since
+    the last audit, per rule, source, school, severity and status, and the violations the FG decided,
+    handled or assigned (few: each is made by hand), themselves. Counted in one pass: the review's, or
+    `Report.tally`'s."""
+
+    changes: Counter[str] = field(default_factory=Counter)  # "new", "persisting" (or "")
+    rules: Counter[str] = field(default_factory=Counter)
+    sources: Counter[str] = field(default_factory=Counter)
+    schools: Counter[str] = field(default_factory=Counter)  # "" when no single pupil is concerned
+    severities: Counter[str] = field(default_factory=Counter)
+    statuses: Counter[str] = field(default_factory=Counter)
+    decided: list[Violation] = field(default_factory=list)  # with a decision of the FG, in report order
+    handled: list[Violation] = field(default_factory=list)
+    assigned: list[Violation] = field(default_factory=list)
+
+    def add(self, v: Violation) -> None:
+        self.changes[v.change or ""] += 1
+        self.rules[v.rule] += 1
+        self.sources[v.source] += 1
+        self.schools[v.school or ""] += 1
+        self.severities[v.severity] += 1
+        self.statuses[v.status] += 1
+        if v.decision:
+            self.decided.append(v)
+        if v.handled:
+            self.handled.append(v)
+        if v.assigned:
+            self.assigned.append(v)
+
+    @property
+    def new(self) -> int:
+        return self.changes["new"]
+
+    @property
+    def persisting(self) -> int:
+        return self.changes["persisting"]
+
+
+@dataclass
 class Report:
     # items, findings, violations and to_review are Ledgers (scanner.kernel.ledger) after a scan: read
     # them in order or by position; the review replaces the violations with reviewed copies
@@ -457,32 +498,41 @@ class Report:
         return bool(self.generated_at)
 
     def count(self, *statuses: Status) -> int:
-        """Violations with one of `statuses`. The writers ask this about ten times per run; over a ledger
-        (entries never change once written) the statuses are counted in one pass over it, not per call:
-        each pass unpickled every violation (100 000 on an open share)."""
+        """Violations with one of `statuses` (see `tally`)."""
+        counted = self.tally().statuses
+        return sum(counted.get(s, 0) for s in statuses)
+
+    def tally(self) -> Tally:
+        """The violations counted (Tally). The writers ask about twenty times per run; over a ledger (entries
+        never change once written) they are counted in one pass and kept while the violations are the same:
+        each pass unpickled every violation (100 000 on an open share). Shared: not to be changed."""
         violations = self.violations
         if not hasattr(violations, "peek"):  # a plain list may change between calls: counted each time
-            return sum(v.status in statuses for v in violations)
-        counted = self.__dict__.get("_status_counts")
-        if counted is None or counted[0] is not violations or counted[1] != len(violations):
-            tally: dict[str, int] = {}
-            for v in violations:
-                tally[v.status] = tally.get(v.status, 0) + 1
-            counted = self.__dict__["_status_counts"] = (violations, len(violations), tally)
-        return sum(counted[2].get(s, 0) for s in statuses)
+            return self._counted(violations)
+        kept = self.__dict__.get("_tally")
+        if kept is None or kept[0] is not violations or kept[1] != len(violations):
+            kept = self.__dict__["_tally"] = (violations, len(violations), self._counted(violations))
+        return kept[2]  # type: ignore[no-any-return]
+
+    @staticmethod
+    def _counted(violations: Iterable[Violation]) -> Tally:
+        t = Tally()
+        for v in violations:
+            t.add(v)
+        return t
+
+    def tallied(self, counted: Tally) -> None:
+        """The review counted its violations in its own pass over them: `tally` answers with that, for as
+        long as the violations are these."""
+        violations = self.violations
+        if hasattr(violations, "peek"):
+            self.__dict__["_tally"] = (violations, len(violations), counted)
 
     def finding(self, i: int) -> Finding:
         """Finding `i`, to read and not to change: a ledger lends its own entry instead of a copy (the
         writers look up every violation's findings; copying each cost most of that)."""
         peek = getattr(self.findings, "peek", None)
         return peek(i) if peek is not None else self.findings[i]  # type: ignore[no-any-return]
-
-    def statuses_counted(self, tally: Mapping[str, int]) -> None:
-        """The review counted the statuses in its pass over the violations: `count` answers from that
-        instead of a pass of its own, for as long as the violations are these."""
-        violations = self.violations
-        if hasattr(violations, "peek"):
-            self.__dict__["_status_counts"] = (violations, len(violations), dict(tally))
 
     def finding_types(self, v: Violation) -> set[str]:
         """The entity types of `v`'s findings. The review (possible breaches) and the priorities ask this of
