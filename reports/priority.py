@@ -16,14 +16,14 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import yaml
 
 from config import CONFIG_DIR
 from scanner.kernel.entities import catalogue
 from scanner.kernel.ledger import Ledger
-from scanner.kernel.model import NEEDS_ACTION, Report
+from scanner.kernel.model import NEEDS_ACTION, Report, Violation
 
 PRIORITY_FILE = CONFIG_DIR / "reports" / "priority.yaml"
 T = TypeVar("T")
@@ -94,10 +94,42 @@ def priorities(report: Report) -> Iterator[Priority]:
 
 def priority_ledger(report: Report) -> Ledger[Priority]:
     """The ledger `priorities` reads; shared within one_report(), not to be changed by the caller."""
-    return settled("priorities", report, lambda: Ledger(_worked_out(report)))
+    return settled("priorities", report, lambda: _laid_out(report))
 
 
-def _worked_out(report: Report) -> Iterator[Priority]:
+def top_positions(report: Report) -> list[int] | None:
+    """The positions of the TOP_KEPT violations of highest priority (ordered by `row_rank`), when the
+    priorities were worked out inside one_report(); None otherwise."""
+    priority_ledger(report)
+    memo = _SETTLED.get()
+    return memo.get(("top_positions", id(report))) if memo is not None else None
+
+
+def row_rank(v: Violation, p: Priority, n: int) -> tuple[int, int, str, str, str, int]:
+    """The order of the lists of violations: highest priority first, then severity, rule and place."""
+    return -p.points, SEVERITY_ORDER.get(v.severity, 3), v.rule, v.source, v.path, n
+
+
+def _laid_out(report: Report) -> Ledger[Priority]:
+    """The priorities, and on the same pass over the violations what else reads every violation with its
+    priority: "Begin hier" with the default length and the positions of the highest priorities (the
+    dashboard's and the PDF's lists). Each was a pass of its own over the violations, read from disk."""
+    limit = settings()["start_here"]
+    actions, top = Smallest[Action](limit), Smallest[int](TOP_KEPT)
+    grouping = _Grouping(actions.add)
+    ledger: Ledger[Priority] = Ledger()
+    for n, (v, p) in enumerate(_worked_out(report)):
+        ledger.append(p)
+        grouping.add(v, p)
+        top.add(row_rank(v, p, n), n)
+    grouping.done()
+    if not grouping.scattered:
+        settled(f"start_here/{limit}", report, actions.smallest)
+    settled("top_positions", report, top.smallest)
+    return ledger
+
+
+def _worked_out(report: Report) -> Iterator[tuple[Violation, Priority]]:
     """Holds per place with violations only what the points need (its pupils, what kind of place it is),
     not the violations or items themselves."""
     pts = settings()["points"]
@@ -149,7 +181,7 @@ def _worked_out(report: Report) -> Iterator[Priority]:
         if place:
             points += pts["place"][place]
             why.append(PLACE_WHY.setdefault(place, f"place_{place}"))
-        yield Priority(points, reasons.setdefault(tuple(why), tuple(why)))
+        yield v, Priority(points, reasons.setdefault(tuple(why), tuple(why)))
 
 
 def _months_open(first_seen: str, now: datetime | None) -> int:
@@ -178,57 +210,116 @@ def start_here(report: Report, limit: int | None = None) -> list[Action]:
     """The top actions: open violations grouped by place and rule, highest priority first. A place's
     violations lie side by side (the rules judge one item at a time), so a place's groups are complete
     when the next place begins and only the best `limit` are kept; a report whose places are not side by
-    side (put together by hand) is grouped over the whole list instead."""
+    side (put together by hand) is grouped over the whole list instead. Inside one_report() the default
+    list is made on the priorities' pass (see _laid_out)."""
     limit = settings()["start_here"] if limit is None else limit
+    priority_ledger(report)
     return list(settled(f"start_here/{limit}", report, lambda: _best(report, limit)))
 
 
 def _best(report: Report, limit: int) -> list[Action]:
-    scattered: list[bool] = []
-    top = heapq.nsmallest(limit, _groups(report, scattered), key=_rank)
-    if scattered:
-        top = heapq.nsmallest(limit, _groups(report, None), key=_rank)
-    return top
+    actions = Smallest[Action](limit)
+    grouping = _Grouping(actions.add)
+    for v, p in zip(report.violations, priorities(report), strict=True):
+        grouping.add(v, p)
+    grouping.done()
+    if grouping.scattered:
+        return heapq.nsmallest(limit, _whole_groups(report), key=_rank)
+    return actions.smallest()
 
 
 def _rank(a: Action) -> tuple[int, str, str, str]:
     return -a.points, a.rule, a.source, a.path
 
 
-def _groups(report: Report, scattered: list[bool] | None) -> Iterator[Action]:
-    """The groups of open violations per (place, rule). With `scattered` (a list), groups are handed on
-    place by place and a place met again marks the list; without it, all at the end."""
+class Smallest(Generic[T]):
+    """The `limit` values of smallest key among those added, in key order, ties in the order they were
+    added: heapq.nsmallest for values that are pushed one at a time instead of pulled from an iterable."""
+
+    def __init__(self, limit: int) -> None:
+        self._limit, self._heap, self._added = limit, list[_Largest[T]](), 0
+
+    def add(self, key: Any, value: T) -> None:
+        entry = _Largest((key, self._added), value)
+        self._added += 1
+        if len(self._heap) < self._limit:
+            heapq.heappush(self._heap, entry)
+        elif self._heap and entry.key < self._heap[0].key:
+            heapq.heapreplace(self._heap, entry)
+
+    def smallest(self) -> list[T]:
+        return [e.value for e in sorted(self._heap, key=lambda e: e.key)]
+
+
+class _Largest(Generic[T]):
+    """A heap entry ordered backwards: heapq keeps the smallest on top, Smallest needs the largest kept."""
+
+    __slots__ = ("key", "value")
+
+    def __init__(self, key: Any, value: T) -> None:
+        self.key, self.value = key, value
+
+    def __lt__(self, other: _Largest[T]) -> bool:
+        return bool(self.key > other.key)
+
+
+class _Grouping:
+    """The groups of open violations per (place, rule), fed one violation at a time; each place's groups
+    are handed to `done_with` (rank, action) when the next place begins. A place met again further on
+    marks the grouping `scattered` (its groups were handed on in parts: group over the whole list)."""
+
+    def __init__(self, done_with: Callable[[Any, Action], None]) -> None:
+        self._done_with = done_with
+        self._groups: dict[tuple[str, str, str], Action] = {}
+        self._place: tuple[str, str] | None = None
+        self._left: set[int] = set()  # hashes of the places passed
+        self.scattered = False
+
+    def add(self, v: Violation, p: Priority) -> None:
+        if (v.source, v.path) != self._place:
+            if self._place is not None:
+                self._left.add(hash(self._place))
+            self._place = (v.source, v.path)
+            self.scattered = self.scattered or hash(self._place) in self._left
+            self.done()
+        _join(self._groups, v, p)
+
+    def done(self) -> None:
+        for a in self._groups.values():
+            self._done_with(_rank(a), a)
+        self._groups.clear()
+
+
+def _whole_groups(report: Report) -> Iterator[Action]:
     groups: dict[tuple[str, str, str], Action] = {}
-    place: tuple[str, str] | None = None
-    left: set[int] = set()  # hashes of the places passed
     for v, p in zip(report.violations, priorities(report), strict=True):
-        if scattered is not None and (v.source, v.path) != place:
-            if place is not None:
-                left.add(hash(place))
-            place = (v.source, v.path)
-            if hash(place) in left:
-                scattered.append(True)
-            yield from groups.values()
-            groups.clear()
-        if v.status not in NEEDS_ACTION:
-            continue
-        key = (v.source, v.path, v.rule)
-        a = groups.get(key)
-        if a is None:
-            a = groups[key] = Action(p.points, v.source, v.path, v.rule, v.action, 0, 0, [], [])
-        a.points = max(a.points, p.points)
-        a.violations += 1
-        a.pupils += bool(v.leerlingnummer)
-        if not set(p.why) <= set(a.why):  # a group's violations mostly share their reasons
-            a.why = sorted(set(a.why) | set(p.why), key=WHY_ORDER.index)
-        if v.identity:
-            a.identities.append(v.identity)
+        _join(groups, v, p)
     yield from groups.values()
 
 
+def _join(groups: dict[tuple[str, str, str], Action], v: Violation, p: Priority) -> None:
+    """Violation `v` into its group, if it needs action."""
+    if v.status not in NEEDS_ACTION:
+        return
+    key = (v.source, v.path, v.rule)
+    a = groups.get(key)
+    if a is None:
+        a = groups[key] = Action(p.points, v.source, v.path, v.rule, v.action, 0, 0, [], [])
+    a.points = max(a.points, p.points)
+    a.violations += 1
+    a.pupils += bool(v.leerlingnummer)
+    if not set(p.why) <= set(a.why):  # a group's violations mostly share their reasons
+        a.why = sorted(set(a.why) | set(p.why), key=WHY_ORDER.index)
+    if v.identity:
+        a.identities.append(v.identity)
+
+
+SEVERITY_ORDER = {"hoog": 0, "middel": 1, "laag": 2}
+TOP_KEPT = 5000  # the most rows a writer lists by priority (html ROWS_SHOWN, pdf LIST_ROWS)
 PLACE_WHY: dict[str, str] = {}  # "place_open" and the like, one string each
 
 WHY_ORDER = ["breach", "special", "bsn", "pupils", "long_open", "place_world_readable", "place_open",
              "place_outbound"]
 
-__all__ = ["Action", "Priority", "WHY_ORDER", "one_report", "priorities", "settings", "settled", "start_here"]
+__all__ = ["SEVERITY_ORDER", "TOP_KEPT", "Action", "Priority", "Smallest", "WHY_ORDER", "one_report", "priorities",
+           "row_rank", "settings", "settled", "start_here", "top_positions"]

@@ -9,13 +9,25 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from reports.i18n import t, value_label
-from reports.priority import Priority, is_settled, priorities, settled, settled_rows, start_here
+from reports.priority import (
+    SEVERITY_ORDER,
+    TOP_KEPT,
+    Priority,
+    is_settled,
+    priorities,
+    priority_ledger,
+    row_rank,
+    settled,
+    settled_rows,
+    start_here,
+    top_positions,
+)
 from reports.tally import tally
 from scanner.coverage import SourceGap, source_gaps
 from scanner.kernel.entities import catalogue
@@ -24,7 +36,6 @@ from scanner.kernel.model import Breach, Report, Violation
 from scanner.rules import RULES, find_rule
 from scanner.triage import plain_review
 
-SEVERITY_ORDER = {"hoog": 0, "middel": 1, "laag": 2}
 SORT_RUN = 20_000  # rows sorted in memory at once (in_order)
 R = TypeVar("R")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -198,10 +209,22 @@ def top_rows(report: Report, n: int, wanted: Callable[[Any], bool] | None = None
     reviewed(report)
     if is_settled("violation_rows", report):
         return list(itertools.islice((r for r in violation_rows(report) if wanted is None or wanted(r)), n))
-    best = heapq.nsmallest(n, ((-prio.points, SEVERITY_ORDER.get(v.severity, 3), v.rule, v.source, v.path, i, v, prio)
+    positions = top_positions(report) if wanted is None and n <= TOP_KEPT else None
+    if positions is not None:  # found on the priorities' pass: only these violations are read
+        chosen = sorted(positions[:n])
+        ledger = priority_ledger(report)
+        at = dict(zip(chosen, _violations_at(report.violations, chosen), strict=True))
+        return [_row(report, i, at[i], ledger.peek(i), report.lang) for i in positions[:n]]
+    best = heapq.nsmallest(n, ((row_rank(v, prio, i), v, prio)
                                for i, (v, prio) in enumerate(zip(report.violations, priorities(report), strict=True))
-                               if wanted is None or wanted(v)), key=lambda c: c[:6])
-    return [_row(report, i, v, prio, report.lang) for *_, i, v, prio in best]
+                               if wanted is None or wanted(v)), key=lambda c: c[0])
+    return [_row(report, rank[-1], v, prio, report.lang) for rank, v, prio in best]
+
+
+def _violations_at(violations: Sequence[Violation], positions: list[int]) -> Iterator[Violation]:
+    """The violations at `positions` (ascending): a ledger reads each of its pages once for them."""
+    peek = getattr(violations, "peek", None)
+    return (peek(i) if peek is not None else violations[i] for i in positions)
 
 
 def _row(report: Report, n: int, v: Violation, prio: Priority, lang: str) -> ViolationRow:

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import jsonschema
@@ -211,3 +212,47 @@ def test_the_rows_shown_are_the_first_of_the_laid_out_rows(reviewed: tuple[Repor
     assert counted.new == sum(r.change == "new" for r in everything)
     assert [v.identity for v in counted.decided] == [r.identity for r in sorted(everything, key=lambda r: r.index)
                                                     if r.status != "open"]
+
+
+def test_smallest_is_nsmallest_for_values_pushed_one_at_a_time() -> None:
+    import heapq
+    import random
+
+    from reports.priority import Smallest
+
+    rng = random.Random(5)
+    for limit in (0, 1, 5, 40):
+        values = [(rng.randint(0, 6), rng.choice("abc"), n) for n in range(200)]  # many ties in the key
+        best = Smallest[tuple[int, str, int]](limit)
+        for v in values:
+            best.add(v[:2], v)
+        assert best.smallest() == heapq.nsmallest(limit, values, key=lambda v: v[:2])
+
+
+def test_begin_hier_and_the_top_rows_come_from_the_priorities_pass(reviewed: tuple[Report, Path],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Inside one_report the default "Begin hier" and the highest-priority rows are taken on the pass that
+    works out the priorities; each read every violation from disk again before. They must be what the
+    separate passes give."""
+    import reports.view as view
+    from reports.priority import one_report, start_here
+    from scanner.kernel.ledger import Ledger
+
+    report, _ = reviewed
+    report.violations = Ledger(list(report.violations))
+    expected_actions, expected_rows = start_here(report), view.top_rows(report, 4)  # outside: passes of their own
+    assert expected_actions and len(expected_rows) == 4
+    passes: list[int] = []
+    real_iter = Ledger.__iter__
+
+    def counted(self: Ledger) -> Iterator:
+        if self is report.violations:
+            passes.append(1)
+        return real_iter(self)
+
+    monkeypatch.setattr(Ledger, "__iter__", counted)
+    with one_report():
+        assert view.top_rows(report, 4) == expected_rows
+        assert start_here(report) == expected_actions
+        assert view.top_rows(report, 2) == expected_rows[:2]
+    assert len(passes) == 2, passes  # the priorities' two passes, nothing after
