@@ -43,6 +43,7 @@ import pickle
 import sqlite3
 import tempfile
 import time
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -166,6 +167,7 @@ class KeptScan:
             held: dict[str, dict[int, Any]] = pickle.loads(meta["held"])
             ledgers = {name: Ledger.of_pages(_pages(db, name), held.get(name)) for name in LEDGERS}
             subjects = SubjectIndex.of_stored(db.execute("SELECT place, data FROM link ORDER BY n"))
+            types = pickle.loads(meta["finding_types"]) if "finding_types" in meta else None
         except (sqlite3.Error, pickle.UnpicklingError, EOFError, ValueError, KeyError, AttributeError, TypeError,
                 ImportError) as err:  # damaged, or written by another version: the scan runs instead
             log.warning("vorige scan %s niet te lezen (%s); alles wordt gescand", self.path.name, type(err).__name__)
@@ -173,7 +175,10 @@ class KeptScan:
         finally:
             db.close()
         log.info("vorige scan: niets veranderd; de uitkomst van de vorige scan is overgenomen")
-        return Report(subjects=subjects, **ledgers, **rest)
+        report = Report(subjects=subjects, **ledgers, **rest)
+        if types is not None:
+            report.finding_types_known(*types)
+        return report
 
     def keep(self, report: Report) -> None:
         """Keep `report`'s scan result under this digest, replacing the previous one in one step. A result
@@ -191,9 +196,10 @@ class KeptScan:
                            "data BLOB NOT NULL, PRIMARY KEY (ledger, n))")
                 db.execute("CREATE TABLE link (n INTEGER PRIMARY KEY, place TEXT NOT NULL, data BLOB NOT NULL)")
                 held: dict[str, dict[int, Any]] = {}
+                types = FindingTypes()
                 for name in LEDGERS:
                     ledger = _as_ledger(getattr(report, name))
-                    pages = ledger.pages() if name != "findings" else _without_values(ledger.pages())
+                    pages = ledger.pages() if name != "findings" else _without_values(ledger.pages(), types)
                     db.executemany("INSERT INTO page VALUES (?, ?, ?, ?)",
                                    ((name, n, count, data) for n, count, data in pages))
                     held[name] = ledger.held()
@@ -205,7 +211,8 @@ class KeptScan:
                 rest = {name: getattr(report, name) for name in REST}
                 db.executemany("INSERT INTO meta VALUES (?, ?)", [
                     ("key", self.key.encode()), ("rest", pickle.dumps(rest, pickle.HIGHEST_PROTOCOL)),
-                    ("held", pickle.dumps(held, pickle.HIGHEST_PROTOCOL))])
+                    ("held", pickle.dumps(held, pickle.HIGHEST_PROTOCOL)),
+                    ("finding_types", pickle.dumps((types.codes, list(types.names)), pickle.HIGHEST_PROTOCOL))])
                 db.execute("COMMIT")
             finally:
                 db.close()
@@ -228,11 +235,27 @@ def _pages(db: sqlite3.Connection, name: str) -> Iterator[tuple[int, int, bytes]
     yield from db.execute("SELECT n, count, data FROM page WHERE ledger = ? ORDER BY n", (name,))
 
 
-def _without_values(pages: Iterator[tuple[int, int, bytes]]) -> Iterator[tuple[int, int, bytes]]:
-    """The findings' pages with every raw value blanked. A fresh scan's findings carry them (the writers
-    show them only with --show-values); the kept result, like the caches, never holds one."""
+class FindingTypes:
+    """Each finding's entity type as a code (two bytes), collected as the findings' pages are kept: the
+    review and the priorities ask every violation's finding types (Report.finding_types), which read
+    every finding of a taken-over result once more."""
+
+    def __init__(self) -> None:
+        self.codes = array("H")
+        self.names: dict[str, int] = {}
+
+    def add(self, findings: list[Any]) -> None:
+        names = self.names
+        self.codes.extend(names.setdefault(f.entity_type, len(names)) for f in findings)
+
+
+def _without_values(pages: Iterator[tuple[int, int, bytes]], types: FindingTypes) -> Iterator[tuple[int, int, bytes]]:
+    """The findings' pages with every raw value blanked, their types noted in `types`. A fresh scan's
+    findings carry values (the writers show them only with --show-values); the kept result, like the
+    caches, never holds one."""
     for n, count, data in pages:
         findings = Ledger.page_entries(data, count)
+        types.add(findings)
         if any(f.value for f in findings):
             for f in findings:
                 f.value = ""

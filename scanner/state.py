@@ -405,9 +405,10 @@ class PreviousAudit:
     A rescan finds most violations again in the order the previous audit stored them (the rules judge
     the items in crawl order), and a point query per violation jumped through the whole history file (a
     100 000-violation rescan: two seconds, a sixth of it). So the audit is also read ahead in its own
-    order, a batch at a time: a violation found there costs no query, a hit in the newest batch reads
-    the next one, and at most AHEAD_BATCHES are held. Anything else (new, moved, reordered) is the point
-    query it was."""
+    order, a batch at a time: a violation found there costs no query and is not noted as asked, a hit in
+    the newest batch reads the next one, at most AHEAD_BATCHES are held, and the rows a batch let go
+    unasked are noted instead (in a rescan that finds everything again: none). Anything else (new, moved,
+    reordered) is the point query it was."""
 
     SEEN_BATCH = 5000
     AHEAD = 1000  # rows of the previous audit read ahead at once
@@ -416,7 +417,14 @@ class PreviousAudit:
     def __init__(self, store: StateStore, audit_id: int | None, aliases: dict[str, str]) -> None:
         self._raw: Any = None
         self._whole: dict[str, StoredViolation] | None = None
-        self._audit, self._asked, self._pending = audit_id, set[str](), list[tuple[str]]()
+        self._audit, self._asked = audit_id, set[str]()
+        self._pending: list[tuple[str]] = []  # identities asked by a query, not yet in temp.asked
+        self._unasked: list[tuple[int]] = []  # rowids read ahead and let go unasked, not yet in temp.unasked
+        self._ahead: dict[str, tuple[int, int, tuple[Any, ...]]] = {}  # identity -> (batch, rowid, row)
+        self._batches: list[tuple[int, list[str]]] = []  # (batch number, its identities), oldest first
+        self._read_to = -1  # the last rowid read ahead (rows after it were never read ahead)
+        self._more = False  # whether the audit has rows after _read_to
+        self._columns = ", ".join(f.name for f in fields(StoredViolation))
         if audit_id is None:
             self._whole = {}
         elif aliases:
@@ -424,17 +432,13 @@ class PreviousAudit:
         else:
             self._raw = store.engine.raw_connection()
             self._cur = self._raw.cursor()
-            self._cur.execute("CREATE TEMP TABLE IF NOT EXISTS asked (identity TEXT PRIMARY KEY)")
-            self._cur.execute("DELETE FROM temp.asked")
-        self._columns = ", ".join(f.name for f in fields(StoredViolation))
-        self._ahead: dict[str, tuple[int, tuple[Any, ...]]] = {}  # identity -> (batch, row), see the class
-        self._batches: list[tuple[int, list[str]]] = []  # (batch number, its identities), oldest first
-        self._after: int | None = None  # the last rowid read ahead; None: nothing read yet
-        if self._raw is not None:
+            for table, column in (("asked", "identity TEXT"), ("unasked", "row INTEGER")):
+                self._cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({column} PRIMARY KEY)")
+                self._cur.execute(f"DELETE FROM temp.{table}")
             first = self._cur.execute("SELECT min(rowid) FROM audit_violations WHERE audit_id = ?",
                                       (audit_id,)).fetchone()[0]
             if first is not None:
-                self._after = first - 1
+                self._read_to, self._more = first - 1, True
                 self._read_ahead()
 
     def get(self, identity: str) -> StoredViolation | None:
@@ -442,14 +446,14 @@ class PreviousAudit:
         if self._whole is not None:
             self._asked.add(identity)
             return self._whole.get(identity)
-        self._pending.append((identity,))
-        if len(self._pending) >= self.SEEN_BATCH:
-            self._flush()
         ahead = self._ahead.pop(identity, None)
         if ahead is not None:
             if ahead[0] == self._batches[-1][0]:
                 self._read_ahead()
-            return StoredViolation(*ahead[1])
+            return StoredViolation(*ahead[2])
+        self._pending.append((identity,))
+        if len(self._pending) >= self.SEEN_BATCH:
+            self._flush()
         row = self._cur.execute(f"SELECT {self._columns} FROM audit_violations WHERE audit_id = ? AND identity = ?",
                                 (self._audit, identity)).fetchone()
         return StoredViolation(*row) if row is not None else None
@@ -457,39 +461,52 @@ class PreviousAudit:
     def _read_ahead(self) -> None:
         """The next batch of the audit in the order it was stored (its rows lie side by side: one insert);
         `+audit_id` keeps SQLite on the rowid range instead of the (audit, identity) index."""
-        if self._after is None:
+        if not self._more:
             return
         rows = self._cur.execute(f"SELECT rowid, {self._columns} FROM audit_violations WHERE +audit_id = ? AND "
-                                 "rowid > ? ORDER BY rowid LIMIT ?", (self._audit, self._after, self.AHEAD)).fetchall()
-        if len(rows) < self.AHEAD:
-            self._after = None  # the audit's last rows
-        else:
-            self._after = rows[-1][0]
+                                 "rowid > ? ORDER BY rowid LIMIT ?", (self._audit, self._read_to, self.AHEAD))
+        rows = rows.fetchall()
+        self._more = len(rows) == self.AHEAD
+        if rows:
+            self._read_to = rows[-1][0]
         number = self._batches[-1][0] + 1 if self._batches else 0
         self._batches.append((number, [r[1] for r in rows]))
-        self._ahead.update((r[1], (number, r[1:])) for r in rows)
+        self._ahead.update((r[1], (number, r[0], r[1:])) for r in rows)
         while len(self._batches) > self.AHEAD_BATCHES:
-            for identity in self._batches.pop(0)[1]:
-                self._ahead.pop(identity, None)
+            self._let_go(self._batches.pop(0)[1])
+
+    def _let_go(self, identities: list[str]) -> None:
+        for identity in identities:
+            entry = self._ahead.pop(identity, None)
+            if entry is not None:
+                self._unasked.append((entry[1],))
+        if len(self._unasked) >= self.SEEN_BATCH:
+            self._flush()
 
     def _flush(self) -> None:
         self._cur.executemany("INSERT OR IGNORE INTO temp.asked VALUES (?)", self._pending)
+        self._cur.executemany("INSERT OR IGNORE INTO temp.unasked VALUES (?)", self._unasked)
         self._raw.commit()  # holds no lock on the store between batches
-        self._pending = []
+        self._pending, self._unasked = [], []
 
     def not_asked(self) -> list[StoredViolation]:
         """The previous audit's violations whose identity was never asked for, in the order the audit
-        lists them (as StateStore.violations_of reads them)."""
+        lists them (as StateStore.violations_of reads them: by identity)."""
         if self._whole is not None:
             return [v for k, v in self._whole.items() if k not in self._asked]
+        while self._batches:
+            self._let_go(self._batches.pop(0)[1])
         self._flush()
-        rows = self._cur.execute(f"SELECT {self._columns} FROM audit_violations WHERE audit_id = ? AND identity "
-                                 "NOT IN (SELECT identity FROM temp.asked)", (self._audit,)).fetchall()
+        rows = self._cur.execute(
+            f"SELECT {self._columns} FROM audit_violations WHERE audit_id = ? AND (rowid > ? OR rowid IN "
+            "(SELECT row FROM temp.unasked)) AND identity NOT IN (SELECT identity FROM temp.asked) ORDER BY identity",
+            (self._audit, self._read_to)).fetchall()
         return [StoredViolation(*r) for r in rows]
 
     def close(self) -> None:
         if self._raw is not None:
             self._cur.execute("DROP TABLE IF EXISTS temp.asked")
+            self._cur.execute("DROP TABLE IF EXISTS temp.unasked")
             self._raw.commit()
             self._cur.close()
             self._raw.close()

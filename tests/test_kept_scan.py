@@ -72,6 +72,28 @@ def test_an_unchanged_rescan_takes_the_result_over_and_reports_as_a_full_scan(
     assert stat.S_IMODE((out / KEPT_FILE).stat().st_mode) == 0o600
 
 
+def test_a_taken_over_result_knows_its_finding_types(demo: tuple[Path, Path],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review and the priorities ask every violation's finding types; a result taken over brings them
+    along (noted as its findings were kept) instead of reading every finding again."""
+    from scanner.kernel.ledger import Ledger
+
+    cfg_path, out = demo
+    scan(cfg_path, out)
+    found = kept_findings(out)
+    read: list[int] = []
+    real_iter = Ledger.__iter__
+    with monkeypatch.context() as m:
+        nothing_scanned(m)
+        again = scan(cfg_path, out)
+        findings = again.findings
+        m.setattr(Ledger, "__iter__", lambda self: (read.append(1) if self is findings else None, real_iter(self))[1])
+        types = [again.finding_types(v) for v in again.violations]
+    assert again.statistics["unchanged_rescan"] and read == []
+    assert types == [{found[i].entity_type for i in v.findings} for v in again.violations]  # type: ignore[attr-defined]
+    assert any(len(t) > 1 for t in types)
+
+
 def _touch(cfg_path: Path) -> None:
     doc = next(p for p in sorted((cfg_path.parent / "share").rglob("*")) if p.is_file())
     st = doc.stat()

@@ -550,6 +550,13 @@ class Report:
         codes, names_of = kept[2], kept[3]
         return {names_of[codes[i]] for i in v.findings if i < len(codes)}
 
+    def finding_types_known(self, codes: array[int], names: list[str]) -> None:
+        """Each finding's entity type, known beforehand (the kept result keeps them: a rescan that takes it
+        over need not read every finding for `finding_types`): finding n's is names[codes[n]]."""
+        findings = self.findings
+        if hasattr(findings, "peek") and len(codes) == len(findings):
+            self.__dict__["_finding_types"] = (findings, len(findings), codes, names)
+
     @property
     def open_violations(self) -> int:
         """Violations that still need action: accepted risks and false positives do not."""

@@ -148,6 +148,8 @@ def test_the_previous_audit_is_read_ahead_in_its_own_order(tmp_path: Path) -> No
         counting = before._cur = _CountingCursor(before._cur)  # type: ignore[assignment]
         assert [before.get(v.identity) for v in kept] == kept
         assert counting.executed <= 12_000 // PreviousAudit.AHEAD + 2, counting.executed
+        before._flush()  # found in their own order: none had to be noted as asked
+        assert counting.cursor.execute("SELECT count(*) FROM temp.asked").fetchone()[0] == 0
         assert before.get("older00001") is None and before.not_asked() == []
         before.close()
         shuffled = PreviousAudit(store, audit_id, {})
