@@ -155,6 +155,7 @@ def _worked_out(report: Report) -> Iterator[tuple[Violation, Priority]]:
     now = datetime.fromisoformat(report.generated_at) if report.generated_at else None
     special = set(catalogue().special_categories)
     reasons: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per combination, shared by the ledger's pages
+    opened: dict[str, int] = {}  # first seen -> months open
     for n, v in enumerate(report.violations):
         key = hash((v.source, v.path))
         points, why = int(pts["severity"].get(v.severity, 0)), []
@@ -173,7 +174,9 @@ def _worked_out(report: Report) -> Iterator[tuple[Violation, Priority]]:
         if others > 0:
             points += min(others * pts["per_other_pupil"], pts["max_pupils"])
             why.append("pupils")
-        months = _months_open(v.first_seen, now)
+        months = opened.get(v.first_seen)
+        if months is None:  # first_seen is the time of the audit that first saw it: a few values
+            months = opened[v.first_seen] = _months_open(v.first_seen, now)
         if months:
             points += min(months * pts["per_month_open"], pts["max_open"])
             why.append("long_open")
@@ -181,7 +184,8 @@ def _worked_out(report: Report) -> Iterator[tuple[Violation, Priority]]:
         if place:
             points += pts["place"][place]
             why.append(PLACE_WHY.setdefault(place, f"place_{place}"))
-        yield v, Priority(points, reasons.setdefault(tuple(why), tuple(why)))
+        reason = tuple(why)
+        yield v, Priority(points, reasons.setdefault(reason, reason))
 
 
 def _months_open(first_seen: str, now: datetime | None) -> int:
@@ -308,7 +312,7 @@ def _join(groups: dict[tuple[str, str, str], Action], v: Violation, p: Priority)
     a.points = max(a.points, p.points)
     a.violations += 1
     a.pupils += bool(v.leerlingnummer)
-    if not set(p.why) <= set(a.why):  # a group's violations mostly share their reasons
+    if p.why != tuple(a.why) and not set(p.why) <= set(a.why):  # a group's violations mostly share their reasons
         a.why = sorted(set(a.why) | set(p.why), key=WHY_ORDER.index)
     if v.identity:
         a.identities.append(v.identity)
