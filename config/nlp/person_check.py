@@ -64,6 +64,19 @@ DISEASE_BEFORE = re.compile(r"(?:\b[Mm]\.|\b(?i:morbus)|\b(?i:ziekte|syndroom) v
 MORBUS = frozenset({"m.", "morbus"})
 INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
 VOWELS = frozenset("aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ")
+CAMEL = re.compile(r"[a-zß-ÿ]{4}[A-ZÀ-Þ]")
+"""A capital after four small letters inside a word ('PowerPoint', 'WhatsApp', 'SmartBoard'): how brands and
+products are written; surnames capitalise after a short prefix only ('McKenzie', 'DeVries', 'FitzGerald')."""
+PREPOSITIONS = frozenset({"in", "uit", "naar", "bij", "op", "aan", "met", "voor", "door", "over", "tot", "onder",
+                          "tussen", "tijdens", "zoals", "dan", "als", "en", "of", "om", "rond", "langs", "binnen"})
+"""Words before 'het' that make it an article opening a phrase ('in het Frans'); 'van' is left out ('Van het
+Reve'), and so is every verb ('is het Mickael zelf': a pronoun)."""
+COORDINATORS = frozenset({",", "en", "of", "/", "&"})
+"""Words that join the members of a list ('Frans, Duits en Engels')."""
+SHIPPED_CHECK_FILES = {"proper_nouns": "proper_nouns.txt", "place_heads": "place_heads.txt",
+                       "context_words": "context_words.txt"}
+"""The lexicons the shipped pipeline's check reads besides the defaults (training/train_ner.py adds the
+component with them, so a retrain keeps them)."""
 
 
 @dataclass(frozen=True)
@@ -81,12 +94,32 @@ class CheckWords:
     laws: frozenset[str] = frozenset()  # not_names.txt [eponym]: 'wet', 'stelling' ('wet van Pascal')
     proper: Mapping[str, str] = field(default_factory=dict)  # proper_nouns.txt: word -> 'place', 'language', 'people'
     place_heads: tuple[str, ...] = ()  # place_heads.txt: 'zee', 'gebergte', 'dam' ('Noordzee', 'Kaspische Zee')
+    context: Mapping[str, frozenset[str]] = field(default_factory=dict)  # context_words.txt, by section (session 29)
+
+    def around(self, section: str, word: str) -> bool:
+        """Whether `word` (case-folded) is in `section` of context_words.txt."""
+        return word in self.context.get(section, ())
+
+    def kind(self, word: str) -> str | None:
+        """The class of `word` (case-folded) in proper_nouns.txt, or of the word it is built from as Dutch
+        builds them (session 29): an inflected adjective of a language or adjective ('Turkse' from 'Turks')
+        and a language after a prefix of context_words.txt [language-prefix] ('Oudgrieks', 'Nieuwgrieks')."""
+        found = self.proper.get(word)
+        if found or len(word) < 5:
+            return found
+        if word.endswith("se") and self.proper.get(word[:-1]) in ("language", "adjective"):
+            return "adjective"
+        for prefix in self.context.get("language-prefix", ()):
+            if word.startswith(prefix) and self.proper.get(word[len(prefix):]) == "language":
+                return "language"
+        return None
 
 
 def read_check_words(never_names: str, closed_class: str, salutations: str, organisation: str, places: str,
-                     eponyms: str, proper_nouns: str = "", place_heads: str = "") -> CheckWords:
-    """The vocabulary from the named files of config/lexicons (`proper_nouns` and `place_heads` may be
-    empty: none)."""
+                     eponyms: str, proper_nouns: str = "", place_heads: str = "",
+                     context_words: str = "") -> CheckWords:
+    """The vocabulary from the named files of config/lexicons (`proper_nouns`, `place_heads` and
+    `context_words` may be empty: none)."""
     sections, suffixes = lexicon_sections(never_names)
     org_sections, _ = lexicon_sections(organisation)
     return CheckWords(
@@ -96,7 +129,8 @@ def read_check_words(never_names: str, closed_class: str, salutations: str, orga
         organisation=frozenset().union(*org_sections.values()), places=place_names(places),
         eponyms=disease_eponyms(eponyms), laws=sections.get("eponym", frozenset()),
         proper=proper_classes(proper_nouns) if proper_nouns else MappingProxyType({}),
-        place_heads=tuple(sorted(frozenset().union(*lexicon_sections(place_heads)[0].values()))) if place_heads else ())
+        place_heads=tuple(sorted(frozenset().union(*lexicon_sections(place_heads)[0].values()))) if place_heads else (),
+        context=lexicon_sections(context_words)[0] if context_words else MappingProxyType({}))
 
 
 def proper_classes(name: str) -> Mapping[str, str]:
@@ -287,15 +321,26 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS) -
         return Verdict("ziekte")
     if _law(span, words):
         return Verdict("wet van")
+    if span.start > 0 and words.around("sky-before", doc[span.start - 1].lower_):
+        return Verdict("ster")  # 'de rode reus Antares'; not 'de rijzende ster Polo Montanez'
     folded = [plain(t) for t in texts]
     if folded[0] in words.organisation and not lists.named(folded[0]):
         return Verdict("organisatie", "ORG")  # the head comes first: 'Inspectie van het Onderwijs'; not 'Karla Bond'
-    if _place(span, folded, words, lists) or _named_place(folded, words, lists):
+    if _place(span, folded, words, lists) or _named_place(folded, words, lists) \
+            or _place_context(span, folded, words, lists):
         return Verdict("plaats", "LOC")
+    if _languages_in_context(span, words, lists):
+        return Verdict("taal in context")
     content = [t for t in texts if t.casefold() not in PARTICLES]
-    if content and all(words.proper.get(plain(t)) in ("language", "people", "adjective") for t in content) and (
+    if _table_cells(texts, folded, words, lists):
+        return Verdict("tabelcellen")
+    if _product(texts, folded, words, lists):
+        return Verdict("product")
+    if content and all(words.kind(plain(t)) in ("language", "people", "adjective") for t in content) and (
             not any(lists.named(plain(t)) for t in content) or _alone_surname(span, folded, words, lists)):
         return Verdict("taal of volk")
+    if _after_neuter_article(span):
+        return Verdict("na het")
     if content and texts[0] == content[0] and texts[-1] == content[-1] \
             and all(plain(t) and not lists.named(plain(t)) and lists.ordinary(plain(t)) for t in content):
         if opens_sentence(doc, span.start) or in_capitals(content):
@@ -344,6 +389,107 @@ def _alone_surname(span: Span, folded: list[str], words: CheckWords, lists: Mode
     word = folded[0]
     return len(folded) == 1 and words.proper.get(word) == "people" and not word.endswith("sen") \
         and not lists.has("first", word) and not (span.start > 0 and doc[span.start - 1].lower_ in PARTICLES)
+
+
+def _language_in_context(doc: Doc, i: int, words: CheckWords) -> bool:
+    """Whether token `i`, a language's name, is used as one: after 'het' ('in het Frans'; not 'Van het
+    Reve'), a language noun ('les Frans') or before one ('Frans spreken', 'Frans wordt gesproken'), or in a
+    list with another language or a school subject ('Frans, Duits en Engels', 'aardrijkskunde en Frans')."""
+    before = doc[i - 1].lower_ if i > 0 else ""
+    if words.around("language-before", before) and not (before == "het" and i > 1 and doc[i - 2].lower_ == "van"):
+        return True
+    after = [t.lower_ for t in doc[i + 1:i + 3]]
+    if after and words.around("language-after", after[0]):
+        return True
+    if len(after) > 1 and after[0] in ("wordt", "worden", "werd", "is") and words.around("language-after", after[1]):
+        return True
+    for j, step in ((i - 1, -1), (i + 1, 1)):
+        k = j + step
+        if 0 <= k < len(doc) and doc[j].lower_ in COORDINATORS:
+            other = doc[k]
+            if (other.text[:1].isupper() and words.proper.get(plain(other.text)) == "language") \
+                    or words.around("subject", other.lower_):
+                return True
+    return False
+
+
+def _languages_in_context(span: Span, words: CheckWords, lists: ModelLists) -> bool:
+    """A span of languages (with places, peoples or adjectives of proper_nouns.txt) whose every listed name
+    is a language used as one (`_language_in_context`), or a heading in capitals of one language: not
+    'Frans vertelde', 'meester Frans' (a title keeps it), 'Frans de Vries' (no language)."""
+    content = [t for t in span if not t.is_punct and t.lower_ not in PARTICLES]
+    classes = [words.kind(plain(t.text)) for t in content]
+    if not content or "language" not in classes or not all(c in ("language", "place", "people", "adjective")
+                                                           for c in classes):
+        return False
+    if not any(lists.named(plain(t.text)) for t in content):
+        return False  # no listed name: the rule for languages and peoples alone judges
+    if len(content) == 1 and in_capitals([content[0].text]):
+        return True  # a heading 'FRANS' ('HOBBS, Seth' is kept before)
+    return all(not lists.named(plain(t.text)) or (c == "language" and _language_in_context(span.doc, t.i, words))
+               for t, c in zip(content, classes, strict=True))
+
+
+def _after_neuter_article(span: Span) -> bool:
+    """Right after the neuter article 'het' that opens a phrase, at the start of a clause or after a
+    preposition ('in het Tamazight', 'bij het Schengengebied', ', het Rampjaar,'): Dutch puts no article before
+    a person's name, and 'het' takes languages, regions, buildings and works. Not the pronoun 'het' after a
+    verb ('is het Mickael zelf'), not a surname 'Van het Reve'."""
+    doc, start = span.doc, span.start
+    if start == 0 or doc[start - 1].lower_ != "het":
+        return False
+    return start == 1 or doc[start - 2].is_punct or doc[start - 2].lower_ in PREPOSITIONS
+
+
+def _place_context(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
+    """A place by the words around it: a noun or adjective of context_words.txt [place-before] right before
+    it ('de regio Bretagne', 'de westelijke Algarve'), a noun of nature and 'van' ('het meer van Genève'),
+    or one word in a list joined by 'en'/'of' with a place no listed name ('Java en Bali': 'Bali' is a first
+    name of the lists too; 'de Sahara, de Gobi'); never a span that opens with a particle ('Van
+    Diepenbeek')."""
+    doc, start, end = span.doc, span.start, span.end
+    if folded[0] in PARTICLES:
+        return False
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if words.around("place-before", before):
+        return True
+    if before == "van" and start > 1 and words.around("place-of", doc[start - 2].lower_):
+        return True
+    if len(folded) != 1:
+        return False
+
+    def known(k: int) -> bool:
+        text = doc[k].text
+        word = plain(text)
+        return text[:1].isupper() and bool(word) and not lists.named(word) and (
+            word in words.places or words.proper.get(word) == "place" or lists.has("place", word))
+
+    if start >= 2 and before in ("en", "of") and known(start - 2):
+        return True
+    if start >= 3 and before in ("de", "het") and doc[start - 2].lower_ in COORDINATORS and known(start - 3):
+        return True
+    return end + 1 < len(doc) and doc[end].lower_ in ("en", "of") and known(end + 1)
+
+
+def _table_cells(texts: list[str], folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
+    """Cells of a table row run together ('Andes Zuid-Amerika Peru', 'India Hindi'): two words or more,
+    no particle and no listed first name, the first word or two of them a place or language of
+    proper_nouns.txt or the model's place list that is no listed name. One such word last is a surname
+    after a first name no list holds ('Myriam Holland', 'Anne Seymour')."""
+    if len(texts) < 2 or any(f in PARTICLES or lists.has("first", f) for f in folded):
+        return False
+    known = [not lists.named(f) and (words.kind(f) in ("place", "language") or lists.has("place", f))
+             for f in folded]
+    return known[0] or sum(known) >= 2
+
+
+def _product(texts: list[str], folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
+    """A brand and its product line (a word of context_words.txt [product] last, 'Basic', 'Kids', and no
+    listed name in the span: not 'Mud Max'), or a word written as products are ('PowerPoint', `CAMEL`)."""
+    if any(CAMEL.search(t) and not lists.named(f) for t, f in zip(texts, folded, strict=True)):
+        return True  # not the listed first name 'ObaniJesu'
+
+    return len(texts) >= 2 and words.around("product", folded[-1]) and not any(lists.named(f) for f in folded)
 
 
 def _named_place(folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
@@ -402,11 +548,12 @@ def _place(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) 
 @Language.factory(FACTORY, default_config={
     "never_names": "not_names.txt", "closed_class": "function_words.txt", "salutations": "salutations.txt",
     "organisation": "organisation_words.txt", "places": "places.txt", "eponyms": "special_categories.tsv",
-    "proper_nouns": "", "place_heads": ""})
+    "proper_nouns": "", "place_heads": "", "context_words": ""})
 def make_person_check(nlp: Language, name: str, never_names: str, closed_class: str, salutations: str,
                       organisation: str, places: str, eponyms: str, proper_nouns: str,
-                      place_heads: str) -> PersonCheck:
+                      place_heads: str, context_words: str) -> PersonCheck:
     """spaCy factory: the lexicon files are named relative to config/lexicons. `proper_nouns` and
-    `place_heads` are empty in pipelines saved before session 28b (their check then knows neither)."""
+    `place_heads` are empty in pipelines saved before session 28b, `context_words` in those saved before
+    session 29 (their check then knows none of them)."""
     return PersonCheck(nlp, name, read_check_words(never_names, closed_class, salutations, organisation, places,
-                                                   eponyms, proper_nouns, place_heads))
+                                                   eponyms, proper_nouns, place_heads, context_words))
