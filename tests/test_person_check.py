@@ -118,6 +118,8 @@ def verdict(nlp: Language, check: PersonCheck, text: str, target: str, nth: int 
     # derived languages and adjectives: an inflected adjective, a prefix of a period
     ("Veel leerlingen hebben Turkse wortels.", "Turkse", ("taal of volk", None)),
     ("Middelfrans lees je met een woordenlijst.", "Middelfrans", ("taal of volk", None)),
+    ("Het boek gaat over de oorlogen van Grieken en Romeinen.", "Grieken", ("taal in context", None)),  # a people
+    ("Het antwoord op Nasılsın is İyiyim.", "İyiyim", ("geen naamwoord", None)),  # the Turkish capital İ
     # a phrase opened by the article 'het' takes no person's name
     ("Dit lied zingen we in het Sranan.", "Sranan", ("na het", None)),
     # a place by its context (context_words.txt [place-before] [place-of], a list with a place)
@@ -125,12 +127,16 @@ def verdict(nlp: Language, check: PersonCheck, text: str, target: str, nth: int 
     ("Het hotel ligt aan het meer van Garda.", "Garda", ("plaats", "LOC")),  # a listed first name too
     ("Op Java en Bali spelen orkesten gamelan.", "Bali", ("plaats", "LOC")),
     ("Woestijnen zoals de Sahara, de Gobi en andere.", "Gobi", ("plaats", "LOC")),
+    ("Het zuiden heette toen Aquitanië.", "Aquitanië", ("plaats", "LOC")),  # a land's name in -ië
     # table cells run together, a place or language first or two of them
     ("Werelddeel Land Taal Azië India Hindi Europa", "India Hindi", ("tabelcellen", None)),
+    ("Munt Code Land EUR Duitsland dollar", "EUR Duitsland", ("tabelcellen", None)),  # after an abbreviation
     ("Rivier Land Donau Europa Roemenië Wolga", "Europa Roemenië Wolga", ("tabelcellen", None)),
     # products: a brand and its product line, a word written as products are
     ("Bureaustoel Zitmaker Classic, 12 stuks", "Zitmaker Classic", ("product", None)),
     ("Digibord Zenix SmartBoard, 65 inch", "Zenix SmartBoard", ("product", None)),
+    ("Koptelefoon Soundo H390, 30 stuks", "Soundo", ("product", None)),  # a model's code after it
+    ("Bouwdoos Blokko Essential, 10 stuks", "Essential", ("product", None)),  # a product line after a brand
 ])
 def test_the_check_explains_each_class(nlp: Language, check: PersonCheck, text: str, target: str,
                                        expected: tuple[str, str | None]) -> None:
@@ -188,6 +194,8 @@ def test_a_describer_counts_in_a_text_that_names_the_disease(nlp: Language, chec
     ("Signalering: Myriam Holland komt vaak te laat.", "Myriam Holland"),  # a country as a surname, last
     ("Mud Max: de sequel", "Mud Max"),  # 'Max' is a first name, no product line
     ("ObaniJesu komt morgen wat later.", "ObaniJesu"),  # a listed first name written as one word
+    ("Het rapport van van Kalarië is binnen.", "Kalarië"),  # '-ië' after a particle: a surname
+    ("Uitslag: Soundo 8B", "Soundo"),  # a class after it ('8B'), no model's code
 ])
 def test_real_names_are_kept(nlp: Language, check: PersonCheck, text: str, target: str) -> None:
     assert verdict(nlp, check, text, target) is None
