@@ -120,6 +120,7 @@ def verdict(nlp: Language, check: PersonCheck, text: str, target: str, nth: int 
     ("Middelfrans lees je met een woordenlijst.", "Middelfrans", ("taal of volk", None)),
     ("Het boek gaat over de oorlogen van Grieken en Romeinen.", "Grieken", ("taal in context", None)),  # a people
     ("Het antwoord op Nasılsın is İyiyim.", "İyiyim", ("geen naamwoord", None)),  # the Turkish capital İ
+    ("Thuis spreken ze Nederlands, Tarifit en Turks.", "Tarifit", ("taal in context", None)),  # in a list of languages
     # a phrase opened by the article 'het' takes no person's name
     ("Dit lied zingen we in het Sranan.", "Sranan", ("na het", None)),
     # a place by its context (context_words.txt [place-before] [place-of], a list with a place)
@@ -131,6 +132,7 @@ def verdict(nlp: Language, check: PersonCheck, text: str, target: str, nth: int 
     # table cells run together, a place or language first or two of them
     ("Werelddeel Land Taal Azië India Hindi Europa", "India Hindi", ("tabelcellen", None)),
     ("Munt Code Land EUR Duitsland dollar", "EUR Duitsland", ("tabelcellen", None)),  # after an abbreviation
+    ("Gebergte Land Atlas Noord-Afrika Marokko", "Atlas Noord-Afrika", ("tabelcellen", None)),  # a compass point
     ("Rivier Land Donau Europa Roemenië Wolga", "Europa Roemenië Wolga", ("tabelcellen", None)),
     # products: a brand and its product line, a word written as products are
     ("Bureaustoel Zitmaker Classic, 12 stuks", "Zitmaker Classic", ("product", None)),
@@ -196,6 +198,7 @@ def test_a_describer_counts_in_a_text_that_names_the_disease(nlp: Language, chec
     ("ObaniJesu komt morgen wat later.", "ObaniJesu"),  # a listed first name written as one word
     ("Het rapport van van Kalarië is binnen.", "Kalarië"),  # '-ië' after a particle: a surname
     ("Uitslag: Soundo 8B", "Soundo"),  # a class after it ('8B'), no model's code
+    ("Gisteren kwamen Engels en Myriam samen naar school.", "Myriam"),  # 'Engels' is a surname too
 ])
 def test_real_names_are_kept(nlp: Language, check: PersonCheck, text: str, target: str) -> None:
     assert verdict(nlp, check, text, target) is None

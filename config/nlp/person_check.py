@@ -79,6 +79,9 @@ PREPOSITIONS = frozenset({"in", "uit", "naar", "bij", "op", "aan", "met", "voor"
 Reve'), and so is every verb ('is het Mickael zelf': a pronoun)."""
 MODEL_CODE = re.compile(r"[A-Z]{1,3}\d{2,4}[A-Za-z+]*")
 """A product model's code ('H390', 'L14', 'T450s'): capitals first, then digits."""
+COMPASS = frozenset({"noord", "zuid", "oost", "west", "midden", "centraal", "noordoost", "noordwest", "zuidoost",
+                     "zuidwest"})
+"""The first part of a place with a compass point ('Noord-Amerika', 'Zuidoost-Azië')."""
 COORDINATORS = frozenset({",", "en", "of", "/", "&"})
 """Words that join the members of a list ('Frans, Duits en Engels')."""
 SHIPPED_CHECK_FILES = {"proper_nouns": "proper_nouns.txt", "place_heads": "place_heads.txt",
@@ -361,7 +364,7 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS) -
     if content and all(words.kind(plain(t)) in ("language", "people", "adjective") for t in content) and (
             not any(lists.named(plain(t)) for t in content) or _alone_surname(span, folded, words, lists)):
         return Verdict("taal of volk")
-    if _languages_in_context(span, words, lists):
+    if _languages_in_context(span, words, lists) or _in_language_list(span, folded, words, lists):
         return Verdict("taal in context")
     if _after_neuter_article(span):
         return Verdict("na het")
@@ -439,6 +442,21 @@ def _used_as(doc: Doc, i: int, kind: str, words: CheckWords) -> bool:
     return len(after) > 1 and after[0] in ("wordt", "worden", "werd", "is") and words.around("language-after", after[1])
 
 
+def _in_language_list(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
+    """One word no list knows, in a list with a language that is no listed name ('Nederlands, Sranantongo,
+    Sarnami en Javaans'): a language too. Not beside 'Engels' or 'Frans', which are names as well ('Engels en
+    Yara')."""
+    doc, start, end = span.doc, span.start, span.end
+    if len(folded) != 1 or words.kind(folded[0]) or lists.named(folded[0]) or lists.has("place", folded[0]):
+        return False
+    for j, k in ((start - 1, start - 2), (end, end + 1)):
+        if 0 <= k < len(doc) and 0 <= j < len(doc) and doc[j].lower_ in COORDINATORS:
+            other = plain(doc[k].text)
+            if doc[k].text[:1].isupper() and words.kind(other) == "language" and not lists.named(other):
+                return True
+    return False
+
+
 def _languages_in_context(span: Span, words: CheckWords, lists: ModelLists) -> bool:
     """A span of languages or peoples (with places or adjectives of proper_nouns.txt) whose every listed
     name is a language or people used as one (`_used_as`), or a heading in capitals of one language: not
@@ -503,13 +521,15 @@ def _table_cells(texts: list[str], folded: list[str], words: CheckWords, lists: 
     """Cells of a table row run together ('Andes Zuid-Amerika Peru', 'India Hindi'): two words or more,
     no particle and no listed first name, the first word or two of them a place or language of
     proper_nouns.txt or the model's place list that is no listed name, or one after an abbreviation ('EUR
-    Duitsland': a currency's code in one cell, the next row's country in the next). One such word last is a surname
+    Duitsland': a currency's code in one cell, the next row's country in the next), or a place with a
+    compass point ('Andes Zuid-Amerika': no surname is written so). One such word last is a surname
     after a first name no list holds ('Myriam Holland', 'Anne Seymour')."""
     if len(texts) < 2 or any(f in PARTICLES or lists.has("first", f) for f in folded):
         return False
     known = [not lists.named(f) and (words.kind(f) in ("place", "language") or lists.has("place", f))
              for f in folded]
-    return known[0] or sum(known) >= 2 or (abbreviation(texts[0]) and any(known))  # 'CHF Japan', 'USD Canada'
+    compass = any(k and f.split("-")[0] in COMPASS and "-" in f for k, f in zip(known, folded, strict=True))
+    return known[0] or sum(known) >= 2 or compass or (abbreviation(texts[0]) and any(known))
 
 
 def _product(span: Span, texts: list[str], folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
