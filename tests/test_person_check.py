@@ -194,6 +194,7 @@ def test_a_describer_counts_in_a_text_that_names_the_disease(nlp: Language, chec
     ("Als er iemand in beroep moet gaan is het Mickael zelf.", "Mickael"),  # the pronoun 'het' after a verb
     ("De brieven van Van het Reve zijn bekend.", "Van het Reve"),
     ("Signalering: Myriam Holland komt vaak te laat.", "Myriam Holland"),  # a country as a surname, last
+    ("Gisteren vertelde Oman Jansen over de vakantie.", "Oman Jansen"),  # a country as a first name, a surname after
     ("Mud Max: de sequel", "Mud Max"),  # 'Max' is a first name, no product line
     ("ObaniJesu komt morgen wat later.", "ObaniJesu"),  # a listed first name written as one word
     ("Het rapport van van Kalarië is binnen.", "Kalarië"),  # '-ië' after a particle: a surname

@@ -519,13 +519,15 @@ def _place_context(span: Span, folded: list[str], words: CheckWords, lists: Mode
 
 def _table_cells(texts: list[str], folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
     """Cells of a table row run together ('Andes Zuid-Amerika Peru', 'India Hindi'): two words or more,
-    no particle and no listed first name, the first word or two of them a place or language of
-    proper_nouns.txt or the model's place list that is no listed name, or one after an abbreviation ('EUR
-    Duitsland': a currency's code in one cell, the next row's country in the next), or a place with a
-    compass point ('Andes Zuid-Amerika': no surname is written so). One such word last is a surname
-    after a first name no list holds ('Myriam Holland', 'Anne Seymour')."""
-    if len(texts) < 2 or any(f in PARTICLES or lists.has("first", f) for f in folded):
-        return False
+    no particle, no listed first name and no listed surname after the first word ('Oman Jansen'), the
+    first word or two of them a place or language of proper_nouns.txt or the model's place list that is no
+    listed name, or one after an abbreviation ('EUR Duitsland': a currency's code in one cell, the next
+    row's country in the next), or a place with a compass point ('Andes Zuid-Amerika': no surname is
+    written so). One such word last is a surname after a first name no list holds ('Myriam Holland',
+    'Anne Seymour')."""
+    if len(texts) < 2 or any(f in PARTICLES or lists.has("first", f) for f in folded) \
+            or any(lists.has("surname", f) for f in folded[1:]):
+        return False  # 'Oman Jansen': a first name the lists keep as a country only, before a surname
     known = [not lists.named(f) and (words.kind(f) in ("place", "language") or lists.has("place", f))
              for f in folded]
     compass = any(k and f.split("-")[0] in COMPASS and "-" in f for k, f in zip(known, folded, strict=True))
