@@ -124,7 +124,7 @@ def verdict(nlp: Language, check: PersonCheck, text: str, target: str, nth: int 
     # a phrase opened by the article 'het' takes no person's name
     ("Dit lied zingen we in het Sranan.", "Sranan", ("na het", None)),
     # a place by its context (context_words.txt [place-before] [place-of], a list with a place)
-    ("We rijden door de regio Lotharingen naar het zuiden.", "Lotharingen", ("plaats", "LOC")),
+    ("We rijden door de regio Auvergne naar het zuiden.", "Auvergne", ("plaats", "LOC")),
     ("Het hotel ligt aan het meer van Garda.", "Garda", ("plaats", "LOC")),  # a listed first name too
     ("Op Java en Bali spelen orkesten gamelan.", "Bali", ("plaats", "LOC")),
     ("Woestijnen zoals de Sahara, de Gobi en andere.", "Gobi", ("plaats", "LOC")),

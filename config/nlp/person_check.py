@@ -114,7 +114,7 @@ class CheckWords:
     def kind(self, word: str) -> str | None:
         """The class of `word` (case-folded) in proper_nouns.txt, or of the word it is built from as Dutch
         builds them (session 29): an inflected adjective of a language or adjective ('Turkse' from 'Turks')
-        and a language after a prefix of context_words.txt [language-prefix] ('Oudgrieks', 'Nieuwgrieks')."""
+        and a language after a prefix of context_words.txt [language-prefix] ('Oudgrieks', 'Middelfrans')."""
         found = self.proper.get(word)
         if found or len(word) < 5:
             return found
@@ -443,8 +443,8 @@ def _used_as(doc: Doc, i: int, kind: str, words: CheckWords) -> bool:
 
 
 def _in_language_list(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
-    """One word no list knows, in a list with a language that is no listed name ('Nederlands, Sranantongo,
-    Sarnami en Javaans'): a language too. Not beside 'Engels' or 'Frans', which are names as well ('Engels en
+    """One word no list knows, in a list with a language that is no listed name ('Nederlands, Tarifit en
+    Turks'): a language too. Not beside 'Engels' or 'Frans', which are names as well ('Engels en
     Yara')."""
     doc, start, end = span.doc, span.start, span.end
     if len(folded) != 1 or words.kind(folded[0]) or lists.named(folded[0]) or lists.has("place", folded[0]):
@@ -476,7 +476,7 @@ def _languages_in_context(span: Span, words: CheckWords, lists: ModelLists) -> b
 
 def _after_neuter_article(span: Span) -> bool:
     """Right after the neuter article 'het' that opens a phrase, at the start of a clause or after a
-    preposition ('in het Tamazight', 'bij het Schengengebied', ', het Rampjaar,'): Dutch puts no article before
+    preposition ('in het Sranan', 'bij het Ruhrgebied', ', het Rampjaar,'): Dutch puts no article before
     a person's name, and 'het' takes languages, regions, buildings and works. Not the pronoun 'het' after a
     verb ('is het Mickael zelf'), not a surname 'Van het Reve'."""
     doc, start = span.doc, span.start
@@ -509,7 +509,7 @@ def _place_context(span: Span, folded: list[str], words: CheckWords, lists: Mode
             word in words.places or words.proper.get(word) == "place" or lists.has("place", word))
 
     if before not in PARTICLES and folded[0].endswith("ië") and len(folded[0]) >= 5 and not lists.named(folded[0]):
-        return True  # 'Eurazië', 'Aquitanië': Dutch names of lands and regions; not 'van Bourgondië'
+        return True  # 'Aquitanië', 'Anatolië': Dutch names of lands and regions; not 'van Bourgondië'
     if start >= 2 and before in ("en", "of") and known(start - 2):
         return True
     if start >= 3 and before in ("de", "het") and doc[start - 2].lower_ in COORDINATORS and known(start - 3):
@@ -536,7 +536,7 @@ def _table_cells(texts: list[str], folded: list[str], words: CheckWords, lists: 
 
 def _product(span: Span, texts: list[str], folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
     """A brand and its product line (a word of context_words.txt [product] last, 'Basic', 'Kids', and no
-    listed name in the span: not 'Mud Max'; alone right after a capitalised word: 'Lego Spike Essential'),
+    listed name in the span: not 'Mud Max'; alone right after a capitalised word: 'Blokko Essential'),
     a word written as products are ('PowerPoint', `CAMEL`), or one word right before a model's code
     ('Zenix T450', `MODEL_CODE`; a class is written '8B', digits first)."""
     if any(lists.named(f) for f in folded):
