@@ -33,12 +33,20 @@ def test_no_identifier_contact_or_address_on_prose(noise: ProseNoise) -> None:
     assert [(f.entity_type, f.value) for f in noise.contact()] == []
 
 
+PERSON_AT_MOST = {"prose-heldout3": 9, "prose-heldout4": 33}
+"""PERSON findings measured on the newest corpora (benchmarks/README.md): prose-heldout3 9 (0.76 per 10 000
+characters) since session 28b, prose-heldout4 33 (2.15; 93, i.e. 6.07, before session 29). The target is 1
+per 10 000 characters; these only keep what was reached from slipping back."""
+
+
 @pytest.mark.parametrize("corpus", ["prose-heldout3", "prose-heldout4"])
 def test_no_identifier_contact_or_address_on_the_newest_held_out_prose(analyzer, corpus: str) -> None:  # noqa: ANN001
-    """tests/data/prose-heldout3 (session 28) and the sealed prose-heldout4 (session 28b, measured once the
-    rules were final) were written after the others' words went into training lists and nothing is tuned
-    to them; their PERSON rates (0.76 and 6.07 per 10 000 characters, target 1) are measured in
-    benchmarks/README.md, their identifier/contact/address target (none) holds and must keep holding."""
+    """tests/data/prose-heldout3 (session 28) and prose-heldout4 (session 28b, sealed until session 29
+    developed the person check on it) were written after the others' words went into training lists;
+    their identifier/contact/address target (none) holds and must keep holding, and their PERSON findings
+    must not rise above what was measured (`PERSON_AT_MOST`)."""
     noise = measure(analyzer, corpus_files(CORPUS.parent / corpus))
     assert noise.chars >= 100_000
     assert [(f.entity_type, f.value) for f in noise.contact()] == []
+    persons = [f.value for f in noise.findings if f.entity_type == "PERSON"]
+    assert len(persons) <= PERSON_AT_MOST[corpus], persons

@@ -399,9 +399,9 @@ def assemble(best: Path, output: Path, variant: str) -> Language:
             if node.name == "lexflag_features":
                 node.attrs["flag_dropout"] = 0.0
     if variant in ("flags", "clean"):  # session 28: the lexicon check of PER spans (config/nlp/person_check.py)
-        from config.nlp.person_check import FACTORY, PIPE
+        from config.nlp.person_check import FACTORY, PIPE, SHIPPED_CHECK_FILES
 
-        nlp.add_pipe(FACTORY, name=PIPE, after="ner")
+        nlp.add_pipe(FACTORY, name=PIPE, after="ner", config=SHIPPED_CHECK_FILES)
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup", "overwrite": False})
     lemmatizer.initialize(lookups=load_lookups("nl", ["lemma_lookup"]))
     nlp.config["initialize"]["before_init"] = None  # special cases are already serialised

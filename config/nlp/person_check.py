@@ -13,6 +13,12 @@ config in `config/nlp/nl_school/config.cfg`) and the model's own lists (`compone
 first names, surnames, places and ordinary words the NER was trained with, already in memory). Since
 session 28b also `proper_nouns.txt` (places, languages, peoples and their adjectives from OpenTaal, CLDR
 and GeoNames, built by training/proper_nouns.py) and `place_heads.txt` (nouns that end a place's name).
+Since session 29 (on prose-heldout4, spent as a held-out measure: its names of God in other languages,
+holy books, stars, greetings, languages that are first names, foreign places and products) the closed
+classes of not_names.txt [religion] [scripture] [star] [greeting] and `context_words.txt`: words around a
+capitalised word that tell a language used as one ('in het Frans', 'Frans, Duits en Engels'), a place
+('de regio', 'het meer van'), a star, a product line; and structural rules for table cells run together,
+product names and the article 'het', each with the name it leaves alone.
 
 A real name is protected four ways: a title or salutation right before the span keeps it a person
 ('mevrouw Kampen', 'Beste Storm'), and so does ', Firstname' after a span in capitals ('HOBBS, Seth', as
@@ -64,6 +70,24 @@ DISEASE_BEFORE = re.compile(r"(?:\b[Mm]\.|\b(?i:morbus)|\b(?i:ziekte|syndroom) v
 MORBUS = frozenset({"m.", "morbus"})
 INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
 VOWELS = frozenset("aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ")
+CAMEL = re.compile(r"[a-zß-ÿ]{4}[A-ZÀ-Þ]")
+"""A capital after four small letters inside a word ('PowerPoint', 'WhatsApp', 'SmartBoard'): how brands and
+products are written; surnames capitalise after a short prefix only ('McKenzie', 'DeVries', 'FitzGerald')."""
+PREPOSITIONS = frozenset({"in", "uit", "naar", "bij", "op", "aan", "met", "voor", "door", "over", "tot", "onder",
+                          "tussen", "tijdens", "zoals", "dan", "als", "en", "of", "om", "rond", "langs", "binnen"})
+"""Words before 'het' that make it an article opening a phrase ('in het Frans'); 'van' is left out ('Van het
+Reve'), and so is every verb ('is het Mickael zelf': a pronoun)."""
+MODEL_CODE = re.compile(r"[A-Z]{1,3}\d{2,4}[A-Za-z+]*")
+"""A product model's code ('H390', 'L14', 'T450s'): capitals first, then digits."""
+COMPASS = frozenset({"noord", "zuid", "oost", "west", "midden", "centraal", "noordoost", "noordwest", "zuidoost",
+                     "zuidwest"})
+"""The first part of a place with a compass point ('Noord-Amerika', 'Zuidoost-Azië')."""
+COORDINATORS = frozenset({",", "en", "of", "/", "&"})
+"""Words that join the members of a list ('Frans, Duits en Engels')."""
+SHIPPED_CHECK_FILES = {"proper_nouns": "proper_nouns.txt", "place_heads": "place_heads.txt",
+                       "context_words": "context_words.txt"}
+"""The lexicons the shipped pipeline's check reads besides the defaults (training/train_ner.py adds the
+component with them, so a retrain keeps them)."""
 
 
 @dataclass(frozen=True)
@@ -81,12 +105,32 @@ class CheckWords:
     laws: frozenset[str] = frozenset()  # not_names.txt [eponym]: 'wet', 'stelling' ('wet van Pascal')
     proper: Mapping[str, str] = field(default_factory=dict)  # proper_nouns.txt: word -> 'place', 'language', 'people'
     place_heads: tuple[str, ...] = ()  # place_heads.txt: 'zee', 'gebergte', 'dam' ('Noordzee', 'Kaspische Zee')
+    context: Mapping[str, frozenset[str]] = field(default_factory=dict)  # context_words.txt, by section (session 29)
+
+    def around(self, section: str, word: str) -> bool:
+        """Whether `word` (case-folded) is in `section` of context_words.txt."""
+        return word in self.context.get(section, ())
+
+    def kind(self, word: str) -> str | None:
+        """The class of `word` (case-folded) in proper_nouns.txt, or of the word it is built from as Dutch
+        builds them (session 29): an inflected adjective of a language or adjective ('Turkse' from 'Turks')
+        and a language after a prefix of context_words.txt [language-prefix] ('Oudgrieks', 'Middelfrans')."""
+        found = self.proper.get(word)
+        if found or len(word) < 5:
+            return found
+        if word.endswith("se") and self.proper.get(word[:-1]) in ("language", "adjective"):
+            return "adjective"
+        for prefix in self.context.get("language-prefix", ()):
+            if word.startswith(prefix) and self.proper.get(word[len(prefix):]) == "language":
+                return "language"
+        return None
 
 
 def read_check_words(never_names: str, closed_class: str, salutations: str, organisation: str, places: str,
-                     eponyms: str, proper_nouns: str = "", place_heads: str = "") -> CheckWords:
-    """The vocabulary from the named files of config/lexicons (`proper_nouns` and `place_heads` may be
-    empty: none)."""
+                     eponyms: str, proper_nouns: str = "", place_heads: str = "",
+                     context_words: str = "") -> CheckWords:
+    """The vocabulary from the named files of config/lexicons (`proper_nouns`, `place_heads` and
+    `context_words` may be empty: none)."""
     sections, suffixes = lexicon_sections(never_names)
     org_sections, _ = lexicon_sections(organisation)
     return CheckWords(
@@ -96,7 +140,8 @@ def read_check_words(never_names: str, closed_class: str, salutations: str, orga
         organisation=frozenset().union(*org_sections.values()), places=place_names(places),
         eponyms=disease_eponyms(eponyms), laws=sections.get("eponym", frozenset()),
         proper=proper_classes(proper_nouns) if proper_nouns else MappingProxyType({}),
-        place_heads=tuple(sorted(frozenset().union(*lexicon_sections(place_heads)[0].values()))) if place_heads else ())
+        place_heads=tuple(sorted(frozenset().union(*lexicon_sections(place_heads)[0].values()))) if place_heads else (),
+        context=lexicon_sections(context_words)[0] if context_words else MappingProxyType({}))
 
 
 def proper_classes(name: str) -> Mapping[str, str]:
@@ -152,6 +197,8 @@ NO_LISTS = ModelLists({})
 
 
 def plain(text: str) -> str:
+    """The word as the lexicons and the model's lists write it: no surrounding dots, quotes or hyphens,
+    case-folded (the Turkish 'İ' becomes 'i' and a combining dot, as the lists hold 'İzel')."""
     return text.strip(".'’-").casefold()
 
 
@@ -263,6 +310,20 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS) -
     - only languages, peoples and their adjectives of proper_nouns.txt that are no listed name, or one
       people's name the lists know only as a surname, alone, without a particle, not in -sen: dropped
       ('Latijn', 'Romeinen', 'Braziliaans', 'Grieken'; not 'Frans', 'Van Grieken', 'Fransen');
+    - session 29: a word for a star right before it ('de rode reus Antares'; not 'de rijzende ster Polo
+      Montanez'): dropped (this rule comes before the organisation rule);
+    - session 29: a place by its context (context_words.txt: 'de regio Bretagne', 'het meer van Garda', a
+      land's name in -ië, one word joined by 'en'/'of' to a place: 'Java en Bali'; not 'Fatima en Bali',
+      'van Kalarië'): LOC;
+    - session 29: table cells run together (two words or more, no particle, no listed first name, the
+      first a place or language, or two of them, or one after an abbreviation: 'India Hindi', 'EUR
+      Duitsland'; not 'Myriam Holland'), a brand's product line ('Zitmaker Classic', 'PowerPoint', a
+      word before a model's code 'Soundo H390'; not 'Mud Max', 'ObaniJesu'): dropped;
+    - session 29: a language or people that is a listed name too, used as one (in a list with another of
+      its class or a school subject, after 'het' or a language noun, before 'spreken' or 'gesproken', a
+      heading 'FRANS'; not 'Frans vertelde', 'meester Frans', 'Frans de Vries'): dropped;
+    - session 29: right after the article 'het' opening a phrase ('in het Sranan'; not 'is het Mickael
+      zelf', 'Van het Reve'): dropped;
     - ordinary words (the 'O' list: OpenTaal words never written as a proper noun, and compounds of them
       as long as the model's compound flag asks) that are no listed name, opening a sentence or written
       in capitals: dropped ('Cellen', 'VACATURES'; not 'Daar groeien Cellen'); such a compound also
@@ -287,15 +348,26 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS) -
         return Verdict("ziekte")
     if _law(span, words):
         return Verdict("wet van")
+    if span.start > 0 and words.around("sky-before", doc[span.start - 1].lower_):
+        return Verdict("ster")  # 'de rode reus Antares'; not 'de rijzende ster Polo Montanez'
     folded = [plain(t) for t in texts]
     if folded[0] in words.organisation and not lists.named(folded[0]):
         return Verdict("organisatie", "ORG")  # the head comes first: 'Inspectie van het Onderwijs'; not 'Karla Bond'
-    if _place(span, folded, words, lists) or _named_place(folded, words, lists):
+    if _place(span, folded, words, lists) or _named_place(folded, words, lists) \
+            or _place_context(span, folded, words, lists):
         return Verdict("plaats", "LOC")
     content = [t for t in texts if t.casefold() not in PARTICLES]
-    if content and all(words.proper.get(plain(t)) in ("language", "people", "adjective") for t in content) and (
+    if _table_cells(texts, folded, words, lists):
+        return Verdict("tabelcellen")
+    if _product(span, texts, folded, words, lists):
+        return Verdict("product")
+    if content and all(words.kind(plain(t)) in ("language", "people", "adjective") for t in content) and (
             not any(lists.named(plain(t)) for t in content) or _alone_surname(span, folded, words, lists)):
         return Verdict("taal of volk")
+    if _languages_in_context(span, words, lists) or _in_language_list(span, folded, words, lists):
+        return Verdict("taal in context")
+    if _after_neuter_article(span):
+        return Verdict("na het")
     if content and texts[0] == content[0] and texts[-1] == content[-1] \
             and all(plain(t) and not lists.named(plain(t)) and lists.ordinary(plain(t)) for t in content):
         if opens_sentence(doc, span.start) or in_capitals(content):
@@ -318,7 +390,8 @@ def _never_a_name(text: str, words: CheckWords, lists: ModelLists, alone: bool) 
         return True  # 'IV', 'MDCCC', 'C'; but 'L.' and 'M.' are initials
     if len(word) == 1 and word.isalpha() and not text.endswith("."):
         return True  # a letter without a full stop ('Opdracht B', 'vitamine C'); 'J.' is an initial
-    if word in words.never or any(word.endswith(end) and len(word) > len(end) for end in words.law_ends):
+    if word in words.never or word.replace("\u0307", "") in words.never \
+            or any(word.endswith(end) and len(word) > len(end) for end in words.law_ends):
         return True
     return alone and word in words.closed and not lists.named(word)  # 'Daarom'; not 'De Werd'
 
@@ -344,6 +417,138 @@ def _alone_surname(span: Span, folded: list[str], words: CheckWords, lists: Mode
     word = folded[0]
     return len(folded) == 1 and words.proper.get(word) == "people" and not word.endswith("sen") \
         and not lists.has("first", word) and not (span.start > 0 and doc[span.start - 1].lower_ in PARTICLES)
+
+
+def _used_as(doc: Doc, i: int, kind: str, words: CheckWords) -> bool:
+    """Whether token `i`, a language's or a people's name ('language', 'people'), is used as one: in a list
+    with another of its class ('Frans, Duits en Engels', 'Grieken en Romeinen'); a language also with a
+    school subject ('aardrijkskunde en Frans'), after 'het' ('in het Frans'; not 'Van het Reve'), after a
+    language noun ('les Frans') or before one ('Frans spreken', 'Frans wordt gesproken')."""
+    for j, step in ((i - 1, -1), (i + 1, 1)):
+        k = j + step
+        if 0 <= k < len(doc) and doc[j].lower_ in COORDINATORS:
+            other = doc[k]
+            if (other.text[:1].isupper() and words.kind(plain(other.text)) == kind) \
+                    or (kind == "language" and words.around("subject", other.lower_)):
+                return True
+    if kind != "language":
+        return False
+    before = doc[i - 1].lower_ if i > 0 else ""
+    if words.around("language-before", before) and not (before == "het" and i > 1 and doc[i - 2].lower_ == "van"):
+        return True
+    after = [t.lower_ for t in doc[i + 1:i + 3]]
+    if after and words.around("language-after", after[0]):
+        return True
+    return len(after) > 1 and after[0] in ("wordt", "worden", "werd", "is") and words.around("language-after", after[1])
+
+
+def _in_language_list(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
+    """One word no list knows, in a list with a language that is no listed name ('Nederlands, Tarifit en
+    Turks'): a language too. Not beside 'Engels' or 'Frans', which are names as well ('Engels en
+    Yara')."""
+    doc, start, end = span.doc, span.start, span.end
+    if len(folded) != 1 or words.kind(folded[0]) or lists.named(folded[0]) or lists.has("place", folded[0]):
+        return False
+    for j, k in ((start - 1, start - 2), (end, end + 1)):
+        if 0 <= k < len(doc) and 0 <= j < len(doc) and doc[j].lower_ in COORDINATORS:
+            other = plain(doc[k].text)
+            if doc[k].text[:1].isupper() and words.kind(other) == "language" and not lists.named(other):
+                return True
+    return False
+
+
+def _languages_in_context(span: Span, words: CheckWords, lists: ModelLists) -> bool:
+    """A span of languages or peoples (with places or adjectives of proper_nouns.txt) whose every listed
+    name is a language or people used as one (`_used_as`), or a heading in capitals of one language: not
+    'Frans vertelde', 'meester Frans' (a title keeps it), 'Frans de Vries' (no language)."""
+    content = [t for t in span if not t.is_punct and t.lower_ not in PARTICLES]
+    classes = [words.kind(plain(t.text)) for t in content]
+    if not content or not {"language", "people"} & set(classes) or not all(
+            c in ("language", "place", "people", "adjective") for c in classes):
+        return False
+    if not any(lists.named(plain(t.text)) for t in content):
+        return False  # no listed name: the rule for languages and peoples alone judges
+    if len(content) == 1 and classes[0] == "language" and in_capitals([content[0].text]):
+        return True  # a heading 'FRANS' ('HOBBS, Seth' is kept before)
+    return all(not lists.named(plain(t.text)) or (c in ("language", "people") and _used_as(span.doc, t.i, c, words))
+               for t, c in zip(content, classes, strict=True))
+
+
+def _after_neuter_article(span: Span) -> bool:
+    """Right after the neuter article 'het' that opens a phrase, at the start of a clause or after a
+    preposition ('in het Sranan', 'bij het Ruhrgebied', ', het Rampjaar,'): Dutch puts no article before
+    a person's name, and 'het' takes languages, regions, buildings and works. Not the pronoun 'het' after a
+    verb ('is het Mickael zelf'), not a surname 'Van het Reve'."""
+    doc, start = span.doc, span.start
+    if start == 0 or doc[start - 1].lower_ != "het":
+        return False
+    return start == 1 or doc[start - 2].is_punct or doc[start - 2].lower_ in PREPOSITIONS
+
+
+def _place_context(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
+    """A place by the words around it: a noun or adjective of context_words.txt [place-before] right before
+    it ('de regio Bretagne', 'de westelijke Algarve'), a noun of nature and 'van' ('het meer van Genève'),
+    or one word in a list joined by 'en'/'of' with a place no listed name ('Java en Bali': 'Bali' is a first
+    name of the lists too; 'de Sahara, de Gobi'); never a span that opens with a particle ('Van
+    Diepenbeek')."""
+    doc, start, end = span.doc, span.start, span.end
+    if folded[0] in PARTICLES:
+        return False
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if words.around("place-before", before):
+        return True
+    if before == "van" and start > 1 and words.around("place-of", doc[start - 2].lower_):
+        return True
+    if len(folded) != 1:
+        return False
+
+    def known(k: int) -> bool:
+        text = doc[k].text
+        word = plain(text)
+        return text[:1].isupper() and bool(word) and not lists.named(word) and (
+            word in words.places or words.proper.get(word) == "place" or lists.has("place", word))
+
+    if before not in PARTICLES and folded[0].endswith("ië") and len(folded[0]) >= 5 and not lists.named(folded[0]):
+        return True  # 'Aquitanië', 'Anatolië': Dutch names of lands and regions; not 'van Bourgondië'
+    if start >= 2 and before in ("en", "of") and known(start - 2):
+        return True
+    if start >= 3 and before in ("de", "het") and doc[start - 2].lower_ in COORDINATORS and known(start - 3):
+        return True
+    return end + 1 < len(doc) and doc[end].lower_ in ("en", "of") and known(end + 1)
+
+
+def _table_cells(texts: list[str], folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
+    """Cells of a table row run together ('Andes Zuid-Amerika Peru', 'India Hindi'): two words or more,
+    no particle, no listed first name and no listed surname after the first word ('Oman Jansen'), the
+    first word or two of them a place or language of proper_nouns.txt or the model's place list that is no
+    listed name, or one after an abbreviation ('EUR Duitsland': a currency's code in one cell, the next
+    row's country in the next), or a place with a compass point ('Andes Zuid-Amerika': no surname is
+    written so). One such word last is a surname after a first name no list holds ('Myriam Holland',
+    'Anne Seymour')."""
+    if len(texts) < 2 or any(f in PARTICLES or lists.has("first", f) for f in folded) \
+            or any(lists.has("surname", f) for f in folded[1:]):
+        return False  # 'Oman Jansen': a first name the lists keep as a country only, before a surname
+    known = [not lists.named(f) and (words.kind(f) in ("place", "language") or lists.has("place", f))
+             for f in folded]
+    compass = any(k and f.split("-")[0] in COMPASS and "-" in f for k, f in zip(known, folded, strict=True))
+    return known[0] or sum(known) >= 2 or compass or (abbreviation(texts[0]) and any(known))
+
+
+def _product(span: Span, texts: list[str], folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
+    """A brand and its product line (a word of context_words.txt [product] last, 'Basic', 'Kids', and no
+    listed name in the span: not 'Mud Max'; alone right after a capitalised word: 'Blokko Essential'),
+    a word written as products are ('PowerPoint', `CAMEL`), or one word right before a model's code
+    ('Zenix T450', `MODEL_CODE`; a class is written '8B', digits first)."""
+    if any(lists.named(f) for f in folded):
+        return False  # not the listed first name 'ObaniJesu'
+    if any(CAMEL.search(t) for t in texts):
+        return True
+    doc, start, end = span.doc, span.start, span.end
+    if len(texts) == 1 and end < len(doc) and MODEL_CODE.fullmatch(doc[end].text):
+        return True
+    if not words.around("product", folded[-1]):
+        return False
+    return len(texts) >= 2 or (start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha)
 
 
 def _named_place(folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
@@ -402,11 +607,12 @@ def _place(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) 
 @Language.factory(FACTORY, default_config={
     "never_names": "not_names.txt", "closed_class": "function_words.txt", "salutations": "salutations.txt",
     "organisation": "organisation_words.txt", "places": "places.txt", "eponyms": "special_categories.tsv",
-    "proper_nouns": "", "place_heads": ""})
+    "proper_nouns": "", "place_heads": "", "context_words": ""})
 def make_person_check(nlp: Language, name: str, never_names: str, closed_class: str, salutations: str,
                       organisation: str, places: str, eponyms: str, proper_nouns: str,
-                      place_heads: str) -> PersonCheck:
+                      place_heads: str, context_words: str) -> PersonCheck:
     """spaCy factory: the lexicon files are named relative to config/lexicons. `proper_nouns` and
-    `place_heads` are empty in pipelines saved before session 28b (their check then knows neither)."""
+    `place_heads` are empty in pipelines saved before session 28b, `context_words` in those saved before
+    session 29 (their check then knows none of them)."""
     return PersonCheck(nlp, name, read_check_words(never_names, closed_class, salutations, organisation, places,
-                                                   eponyms, proper_nouns, place_heads))
+                                                   eponyms, proper_nouns, place_heads, context_words))
