@@ -405,8 +405,10 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         if item.kind == "row":
             row_chars += item.size
         if scanned.subjects:
-            subjects[(scanned.item.source, scanned.item.path)] = [(x.leerlingnummer, not x.confirmed)
-                                                                  for x in scanned.subjects]
+            if isinstance(scanned, SignatureRow) and scanned.lends_to is not None:  # pickled once per signature
+                subjects.set_pickled((item.source, item.path), scanned.lends_to.links())
+            else:
+                subjects[(item.source, item.path)] = [(x.leerlingnummer, not x.confirmed) for x in scanned.subjects]
 
     stream = arrived()
     try:
