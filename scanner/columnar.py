@@ -218,9 +218,11 @@ class RowHolds:
     """pipeline.legal_hold for the rows of one table, whose hay is fold(path + ' ' + title): the folded
     prefix, the locator (digits, or 'rij' and digits: folded already) and the folded title.
 
-    A term that could match across those parts (one with a digit, '#' or a space, or a piece of 'rij')
-    needs the whole hay per row; any other term lies in the prefix or in the title, so the answer is
-    worked out once per distinct title (a table's first cells repeat: a date, a pupil's number)."""
+    A term that could match across those parts (one with a digit or '#', or a piece of 'rij') needs the
+    whole hay per row; any other term lies in the prefix or in the title (a folded term neither starts
+    nor ends with a space, so the space before the title is inside a match only after the locator's last
+    digit), so the answer is worked out once per distinct title (a table's first cells repeat: a date, a pupil's
+    number). The default 'vrijstelling leerplicht' made a fold and a search per row."""
 
     def __init__(self, terms: list[tuple[str, str]], prefix: str) -> None:
         self.terms, self.prefix = terms, fold(prefix)
@@ -229,11 +231,11 @@ class RowHolds:
         # the answer per distinct title (TableScan.scan_row asks it before calling), unless a term can lie
         # across the parts: then None, and the hay is searched per row
         self.by_title: dict[str, str | None] | None = None if any(
-            any(c.isdigit() or c in "# " for c in term) or term in "rij" for term in folded) else {}
+            any(c.isdigit() or c == "#" for c in term) or term in "rij" for term in folded) else {}
 
     def __call__(self, locator: str, title: str) -> str | None:
         by_title = self.by_title
-        if by_title is None:  # some term has a digit, '#' or a space: there are terms, so there is a pattern
+        if by_title is None:  # some term has a digit or '#': there are terms, so there is a pattern
             assert self.pattern is not None
             hay = f"{self.prefix}{locator} {fold(title[:200])}"
             if self.pattern.search(hay) is None:  # one search for all terms; the first in order wins
