@@ -328,25 +328,30 @@ def _breach(report: Report, rules: list[str], v: Violation, n: int) -> Breach | 
     return Breach(n, v.identity, v.source, v.path, v.leerlingnummer, cats, v.message, v.first_seen, v.status)
 
 
-def _fresh(report: Report, generated: str) -> None:
-    """Every violation back to 'open', first seen now, without identity or decisions (a report may be
-    reviewed again)."""
-    report.generated_at = generated
-    reviewed_copies(report, lambda v, _n: _reset(v, generated))
-
-
 def _reset(v: Violation, generated: str) -> None:
     v.identity, v.status, v.change, v.first_seen = "", OPEN, None, generated
     v.decision = v.handled = v.assigned = None
 
 
 def plain_review(report: Report, lang: str | None = None) -> Report:
-    """The review without a state store or triage file (writers fall back to it): no identities, no history."""
-    _fresh(report, now_iso())
+    """The review without a state store or triage file (writers fall back to it): no identities, no history.
+    Every violation goes back to 'open', first seen now, without identity or decisions (a report may be
+    reviewed again); the possible breaches and the statuses' count are taken in the same pass (three
+    passes over a million-row table's 100 000 violations were a second)."""
+    generated = report.generated_at = now_iso()
+    rules, breaches = breach_rules(report), []
+
+    def review(v: Violation, n: int) -> None:
+        _reset(v, generated)
+        if (breach := _breach(report, rules, v, n)) is not None:
+            breaches.append(breach)
+
+    reviewed_copies(report, review)
+    report.statuses_known({OPEN: len(report.violations)})
     if lang is not None:
         report.lang = lang
     report.history, report.triage = History(), TriageUse()
-    report.breaches = possible_breaches(report)
+    report.breaches = breaches
     return report
 
 
@@ -414,6 +419,7 @@ class ReviewSession:
         file = _translated(self.triage, aliases)
         unmatched = set(file.accepted) | set(file.false_positives) if file else set()
         rules, breaches, self._rule_counts = breach_rules(report), [], Counter()
+        statuses: Counter[str] = Counter()
 
         def review(v: Violation, n: int) -> None:  # the one pass: the breaches and counts are taken on the way
             identity = next(ids)
@@ -425,11 +431,13 @@ class ReviewSession:
             _decide(v, triage, report.settings.as_of)
             unmatched.discard(identity)
             self._rule_counts[v.rule] += 1
+            statuses[v.status] += 1
             if (breach := _breach(report, rules, v, n)) is not None:
                 breaches.append(breach)
 
         try:
             reviewed_copies(report, review)
+            report.statuses_known(statuses)
             resolved = before.not_asked()  # the previous audit's violations not found again
         finally:
             before.close()

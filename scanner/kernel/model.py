@@ -446,6 +446,13 @@ class Report:
             counted = self.__dict__["_status_counts"] = (violations, len(violations), tally)
         return sum(counted[2].get(s, 0) for s in statuses)
 
+    def statuses_known(self, tally: Mapping[str, int]) -> None:
+        """The review's count of the statuses it gave, as `count` keeps its own: the writers' first question
+        needs no pass over the violations. Only for a ledger, whose entries do not change."""
+        violations = self.violations
+        if hasattr(violations, "peek"):
+            self.__dict__["_status_counts"] = (violations, len(violations), dict(tally))
+
     def finding(self, i: int) -> Finding:
         """Finding `i`, to read and not to change: a ledger lends its own entry instead of a copy (the
         writers look up every violation's findings; copying each cost most of that)."""
