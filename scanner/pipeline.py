@@ -406,7 +406,8 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
             row_chars += item.size
         if scanned.subjects:
             if isinstance(scanned, SignatureRow) and scanned.lends_to is not None:  # pickled once per signature
-                subjects.set_pickled((item.source, item.path), scanned.lends_to.links())
+                shared = scanned.lends_to
+                subjects.set_pickled((item.source, item.path), shared.pickled_links or shared.links())
             else:
                 subjects[(item.source, item.path)] = [(x.leerlingnummer, not x.confirmed) for x in scanned.subjects]
 
