@@ -80,7 +80,6 @@ SAMPLE_ROWS = 1000  # rows read before the table's path is chosen
 UNIQUE_SHARE = 0.5  # a column that matters with more distinct values than this share of its rows: row path
 MIN_SAMPLE = 20  # below this many rows, a table is too small to judge and is read by column
 VALUE_MEMO_LIMIT = 200_000  # distinct values remembered per column
-USUAL = (str, int, float)  # a column's usual class, when its first value has one of these (see TableScan.value)
 
 Task = tuple[str, Item, Content | None]
 DetectRow = Callable[[Task], tuple[Item, Detected | None]]
@@ -249,6 +248,18 @@ class RowHolds:
         return by_title[title]
 
 
+def _plainly_hashable(raw: Any) -> bool:
+    """A value that can be its own memo key (TableScan.value): hashable, and not a tuple, which could look
+    like the (class, value) key of a value of another class."""
+    if raw.__class__ is tuple:
+        return False
+    try:
+        hash(raw)
+    except TypeError:  # a memoryview, a list (an array column)
+        return False
+    return True
+
+
 class TableScan:
     """One table through the columnar path: its column classes, its values' silence, its signatures."""
 
@@ -264,8 +275,8 @@ class TableScan:
         self.always_heard = {n for n, c in enumerate(columns) if name_field(c) is not None or c in sharing}
         self.ref = plan.ref_reader()
         self.values: list[dict[Any, tuple[str, bool]]] = [{} for _ in columns]
-        # each column's usual value class (its first text or number): those values are remembered under
-        # themselves, others with their class (1 and 1.0 are written apart); see value() and signature()
+        # each column's usual value class (its first hashable value's: text, a number, a date): those values
+        # are remembered under themselves, others with their class (1 and 1.0 are written apart); see value()
         self.usual: list[type | None] = [None for _ in columns]
         self.cells = self._cells()
         self.results: dict[tuple[Any, ...], RowResult] = {}
@@ -290,7 +301,7 @@ class TableScan:
         A value of its column's usual class is remembered under itself, any other with its class (1 and
         1.0 are written apart, and True is not 1)."""
         memo, usual = self.values[n], self.usual[n]
-        if usual is None and raw.__class__ in USUAL:
+        if usual is None and _plainly_hashable(raw):
             usual = self.usual[n] = raw.__class__
             self.cells = self._cells()
         try:
