@@ -1,10 +1,11 @@
 """One scan of the benchmark's absence table (bench_scale.build_table) as issue 17 measures it: the columnar
 path, 2 workers, no output folder (benchmarks/README.md, "Issue 17: session 29, the million-row table").
 
-    PYTHONPATH=<checkout>:<checkout>/benchmarks python benchmarks/table_once.py ROWS [--work DIR] [--json DIR]
+    PYTHONPATH=<checkout> python benchmarks/table_once.py ROWS [--work DIR] [--json DIR]
     python benchmarks/table_once.py --digest DIR/report.json ...     # two runs' reports, timestamps aside
 
-Prints one JSON line: wall and CPU seconds of the audit (this process and its children), the load average
+The checkout measured is the one PYTHONPATH names (this script may be another's). Prints one JSON line: the
+checkout, wall and CPU seconds of the audit (this process and its children), the load average
 before and after, and the counts of violations, items and findings. With --json the reviewed report's
 report.json is written afterwards (not timed), for --digest to compare two checkouts' reports: the same
 digest means the same report.json but for when it was made.
@@ -46,6 +47,23 @@ def digest(path: Path) -> dict[str, Any]:
             "findings": len(data["findings"]), "violations": len(data["violations"])}
 
 
+def checkout_table() -> tuple[Any, str]:
+    """bench_scale.build_table of the checkout PYTHONPATH names, and that checkout. bench_scale puts its own
+    checkout first on sys.path, and this script's folder comes before PYTHONPATH: imported from here, a
+    'before' checkout's run would have scanned with this checkout's code."""
+    import importlib
+    import sys
+
+    import scanner
+
+    checkout = Path(scanner.__file__).resolve().parent.parent
+    sys.path.insert(0, str(checkout / "benchmarks"))
+    sys.modules.pop("bench_scale", None)
+    bench_scale = importlib.import_module("bench_scale")
+    assert Path(bench_scale.__file__).resolve().parent.parent == checkout, bench_scale.__file__
+    return bench_scale.build_table, str(checkout)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("rows", type=int, nargs="?", default=1_000_000)
@@ -57,8 +75,7 @@ def main() -> None:
         for path in a.digest:
             print(json.dumps(digest(path)))
         return
-    from bench_scale import build_table
-
+    build_table, code = checkout_table()
     from scanner.audit import audit
     from scanner.config import load_config
 
@@ -68,7 +85,10 @@ def main() -> None:
     t0, c0 = time.monotonic(), cpu()
     report = audit(load_config(cfg), None, workers=2, progress=False).report
     wall, used = time.monotonic() - t0, cpu() - c0
-    print(json.dumps({"rows": a.rows, "wall_s": round(wall, 2), "cpu_s": round(used, 2),
+    import scanner.pipeline
+
+    assert Path(scanner.pipeline.__file__).resolve().is_relative_to(code), "a scan with another checkout's code"
+    print(json.dumps({"code": code, "rows": a.rows, "wall_s": round(wall, 2), "cpu_s": round(used, 2),
                       "violations": len(report.violations), "items": report.statistics["items"],
                       "findings": report.statistics["findings"], "load_before": before, "load_after": load()}),
           flush=True)
