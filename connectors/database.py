@@ -22,7 +22,7 @@ from pydantic import Field, field_validator
 
 from connectors.base import SourceSettings
 from connectors.db_rows import key_text, number_column, ref_reader, row_cells
-from connectors.db_session import MissingDatabase, database_url, is_timeout, readonly_engine
+from connectors.db_session import MissingDatabase, database_url, is_timeout, plain_rows, readonly_engine
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.messages import say
 from scanner.kernel.model import Content, Item
@@ -249,7 +249,7 @@ class DatabaseSource:
             if last is not None:
                 query = query.where(cols[0] > last[0] if len(cols) == 1 else sa.tuple_(*cols) > sa.tuple_(*last))
             with self.connect() as conn:
-                rows = conn.execute(query).all()
+                rows = plain_rows(conn, query)
             if len(at) == 1 and rows and type(rows[0][at[0]]) is int:  # an integer key: its digits
                 n = at[0]
                 for row in rows:
@@ -267,7 +267,7 @@ class DatabaseSource:
         while True:
             query = sa.select(t).order_by(*[t.c[c] for c in order]).limit(self.batch).offset(offset)
             with self.connect() as conn:
-                rows = conn.execute(query).all()
+                rows = plain_rows(conn, query)
             for n, row in enumerate(rows, offset + 1):
                 yield f"rij{n}", row
             if len(rows) < self.batch:

@@ -47,6 +47,14 @@ def ref_reader(columns: list[str], skip: set[str], refs: dict[str, dict[str, str
     filled foreign key to the register that resolves, else the number column. Built once per table."""
     keys = [(n, refs[c]) for n, c in enumerate(columns) if c in refs and c not in skip]
     number_at = columns.index(number_col) if number_col else None
+    if len(keys) == 1 and number_at is None:  # one foreign key and nothing else: read for every row of a table
+        at, numbers = keys[0]
+
+        def read_one(values: Sequence[Any]) -> str | None:
+            value = values[at]
+            return None if value is None else numbers.get(str(value))
+
+        return read_one
 
     def read(values: Sequence[Any]) -> str | None:
         ref = None

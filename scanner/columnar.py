@@ -39,6 +39,7 @@ import copy
 import dataclasses
 import json
 import logging
+import pickle
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
@@ -99,6 +100,7 @@ _FINDING_VALUES = attrgetter(*_FIELDS)
 _PATH_AT = _FIELDS.index("path")
 
 
+UNSEEN = object()  # a title RowHolds has not judged yet
 Lend = tuple[str | None, str | None, str | None]  # (legal hold, role, party): what a judgement is lent under
 
 
@@ -119,6 +121,7 @@ class RowResult:
     payloads: dict[str | None, bytes | None] = field(default_factory=dict)
     kept: list[int] = field(default_factory=list)
     detected_count: int = 0
+    pickled_links: bytes | None = None  # see links()
 
     @classmethod
     def of(cls, scanned: ScannedItem) -> RowResult:
@@ -143,19 +146,30 @@ class RowResult:
         return Detected(findings=found)
 
     def copy_for(self, item: Item, legal_hold: str | None) -> ScannedItem:
+        """A copy of this result for another row. Called for nearly every row of a large table, so the
+        arguments go by position (a keyword call of the dataclass cost twice as much)."""
         findings = []
-        for values in self.findings:
-            f = Finding(*values)
-            f.path = item.path
-            findings.append(f)
-        lend = (legal_hold, item.role, item.party)
-        judged = self.judgements.get(lend)
-        self.lent += judged is not None
-        scanned = SignatureRow(item=item, findings=findings, subjects=list(self.subjects),
-                               unknown_children=list(self.unknown_children), share_date=self.share_date,
-                               share_date_source=self.share_date_source, legal_hold=legal_hold,
-                               judged=None if judged is None else lent(judged, item), lends_to=self)
-        return scanned
+        if self.findings:
+            path = item.path
+            for values in self.findings:
+                f = Finding(*values)
+                f.path = path
+                findings.append(f)
+        judged = self.judgements.get((legal_hold, item.role, item.party))
+        if judged is not None:
+            self.lent += 1
+            judged = lent(judged, item)
+        # item, findings, subjects, unknown_children, share_date, share_date_source, legal_hold,
+        # declared_categories, judged, lends_to
+        return SignatureRow(item, findings, list(self.subjects), list(self.unknown_children), self.share_date,
+                            self.share_date_source, legal_hold, None, judged, self)
+
+    def links(self) -> bytes:
+        """The subject index's entry of every row with this result, pickled once (run_scan's let_go)."""
+        if self.pickled_links is None:
+            self.pickled_links = pickle.dumps([(s.leerlingnummer, not s.confirmed) for s in self.subjects],
+                                              pickle.HIGHEST_PROTOCOL)
+        return self.pickled_links
 
     def keep(self, scanned: ScannedItem, judged: Judgement) -> None:
         """The rules' judgement of a row with this result, as it was before evaluate made its indexes the
@@ -203,22 +217,25 @@ class RowHolds:
     """pipeline.legal_hold for the rows of one table, whose hay is fold(path + ' ' + title): the folded
     prefix, the locator (digits, or 'rij' and digits: folded already) and the folded title.
 
-    A term that could match across those parts (one with a digit, '#' or a space, or a piece of 'rij')
-    needs the whole hay per row; any other term lies in the prefix or in the title, so the answer is
-    worked out once per distinct title (a table's first cells repeat: a date, a pupil's number)."""
+    A term that could match across those parts (one with a digit or '#', or a piece of 'rij') needs the
+    whole hay per row; any other term lies in the prefix or in the title (a folded term neither starts
+    nor ends with a space, so the space before the title is inside a match only after the locator's last
+    digit), so the answer is worked out once per distinct title (a table's first cells repeat: a date, a pupil's
+    number). The default 'vrijstelling leerplicht' made a fold and a search per row."""
 
     def __init__(self, terms: list[tuple[str, str]], prefix: str) -> None:
         self.terms, self.prefix = terms, fold(prefix)
         folded = [term for _, term in terms]
         self.pattern = re.compile("|".join(map(re.escape, folded))) if folded else None
+        # the answer per distinct title (TableScan.scan_row asks it before calling), unless a term can lie
+        # across the parts: then None, and the hay is searched per row
         self.by_title: dict[str, str | None] | None = None if any(
-            any(c.isdigit() or c in "# " for c in term) or term in "rij" for term in folded) else {}
+            any(c.isdigit() or c == "#" for c in term) or term in "rij" for term in folded) else {}
 
     def __call__(self, locator: str, title: str) -> str | None:
-        if self.pattern is None:
-            return None
         by_title = self.by_title
-        if by_title is None:
+        if by_title is None:  # some term has a digit or '#': there are terms, so there is a pattern
+            assert self.pattern is not None
             hay = f"{self.prefix}{locator} {fold(title[:200])}"
             if self.pattern.search(hay) is None:  # one search for all terms; the first in order wins
                 return None
@@ -229,6 +246,18 @@ class RowHolds:
             folded = fold(title[:200])
             by_title[title] = next((t for t, term in self.terms if term in self.prefix or term in folded), None)
         return by_title[title]
+
+
+def _plainly_hashable(raw: Any) -> bool:
+    """A value that can be its own memo key (TableScan.value): hashable, and not a tuple, which could look
+    like the (class, value) key of a value of another class."""
+    if raw.__class__ is tuple:
+        return False
+    try:
+        hash(raw)
+    except TypeError:  # a memoryview, a list (an array column)
+        return False
+    return True
 
 
 class TableScan:
@@ -246,6 +275,10 @@ class TableScan:
         self.always_heard = {n for n, c in enumerate(columns) if name_field(c) is not None or c in sharing}
         self.ref = plan.ref_reader()
         self.values: list[dict[Any, tuple[str, bool]]] = [{} for _ in columns]
+        # each column's usual value class (its first hashable value's: text, a number, a date): those values
+        # are remembered under themselves, others with their class (1 and 1.0 are written apart); see value()
+        self.usual: list[type | None] = [None for _ in columns]
+        self.cells = self._cells()
         self.results: dict[tuple[Any, ...], RowResult] = {}
         self.roles = RoleVocabulary.load()
         probe = plan.item(source.name, "0")
@@ -259,12 +292,20 @@ class TableScan:
         self.copies = self.scanned = 0
 
     # -- values --------------------------------------------------------------------------------
+    def _cells(self) -> list[tuple[int, type | None, dict[Any, tuple[str, bool]]]]:
+        """(column, its usual class, its memo) of every scanned column, for signature()'s loop."""
+        return [(n, self.usual[n], self.values[n]) for n in self.scanned_at]
+
     def value(self, n: int, raw: Any) -> tuple[str, bool]:
         """(text as the row path writes it, silent) of one cell value, worked out once per distinct value.
-        Text values are remembered under themselves, others with their type (1 and 1.0 are written apart)."""
-        memo = self.values[n]
+        A value of its column's usual class is remembered under itself, any other with its class (1 and
+        1.0 are written apart, and True is not 1)."""
+        memo, usual = self.values[n], self.usual[n]
+        if usual is None and _plainly_hashable(raw):
+            usual = self.usual[n] = raw.__class__
+            self.cells = self._cells()
         try:
-            key = raw if raw.__class__ is str else (raw.__class__, raw)
+            key = raw if raw.__class__ is usual else (raw.__class__, raw)
             known = memo.get(key)
         except TypeError:  # an unhashable driver value (a memoryview): as the row path sees it
             return cell_text(raw).strip(), False
@@ -292,18 +333,12 @@ class TableScan:
         """(signature, size, first cell's text) of a row."""
         parts: list[Any] = [self.ref(row)]
         size, title = 0, None
-        values, value = self.values, self.value
-        for n in self.scanned_at:
+        value = self.value
+        for n, usual, memo in self.cells:  # value()'s memo, looked up here: a call per cell cost more
             raw = row[n]
             if raw is None:
                 continue
-            if raw.__class__ is str:
-                known = values[n].get(raw)
-            else:  # value()'s memo key, looked up here: two number columns made a call per cell
-                try:
-                    known = values[n].get((raw.__class__, raw))
-                except TypeError:  # unhashable: value() says how the row path sees it
-                    known = None
+            known = memo.get(raw) if raw.__class__ is usual else None
             text, silent = known if known is not None else value(n, raw)
             if not text:
                 continue
@@ -376,7 +411,7 @@ class TableScan:
         return self.work.keyer.of("row", "\x1f".join(cells))
 
     def scan_row(self, locator: str, row: Any) -> ScannedItem | Task:
-        if not plain_locator(locator):
+        if not (locator.isdigit() or plain_locator(locator)):  # an integer key's digits: no call for most rows
             return self.row_task(locator, row)
         sig, size, title = self.signature(row)
         result = self.results.get(sig)
@@ -395,14 +430,19 @@ class TableScan:
                                        lends_to=result)
             self.scanned += 1
             return scanned
-        item = Item(source=self.source.name, path=self.prefix + locator, kind="row", size=size, access=self.access,
-                    register=self.plan.register)
+        self.copies += 1
+        # source, path, kind, size, modified, access, role, party, status, reason, register: by position,
+        # as a keyword call cost twice as much for every row of the table
         if self.place_per_row:
+            item = Item(self.source.name, self.prefix + locator, "row", size, None, self.access, None, None,
+                        "scanned", None, self.plan.register)
             assign_place(item, self.cfg)
         else:
-            item.role, item.party = self.role, self.party
-        self.copies += 1
-        scanned = result.copy_for(item, self.legal_hold(locator, title))
+            item = Item(self.source.name, self.prefix + locator, "row", size, None, self.access, self.role,
+                        self.party, "scanned", None, self.plan.register)
+        holds = self.legal_hold
+        hold = holds.by_title.get(title, UNSEEN) if holds.by_title is not None else UNSEEN
+        scanned = result.copy_for(item, holds(locator, title) if hold is UNSEEN else hold)
         if self.cache is not None:  # kept as the row path keeps it: a rescan answers the row from the cache
             self.cache.store_payload(item, self.fingerprint(row), result.payload(scanned.legal_hold))
             if self.work.judged is not None:  # and its linking and judgement (evaluate passes on the lent one)

@@ -408,8 +408,11 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         if item.kind == "row":
             row_chars += item.size
         if scanned.subjects:
-            subjects[(scanned.item.source, scanned.item.path)] = [(x.leerlingnummer, not x.confirmed)
-                                                                  for x in scanned.subjects]
+            if isinstance(scanned, SignatureRow) and scanned.lends_to is not None:  # pickled once per signature
+                shared = scanned.lends_to
+                subjects.set_pickled((item.source, item.path), shared.pickled_links or shared.links())
+            else:
+                subjects[(item.source, item.path)] = [(x.leerlingnummer, not x.confirmed) for x in scanned.subjects]
 
     stream = arrived()
     try:

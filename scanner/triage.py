@@ -340,25 +340,31 @@ def _breach(report: Report, rules: list[str], v: Violation, n: int) -> Breach | 
     return Breach(n, v.identity, v.source, v.path, v.leerlingnummer, cats, v.message, v.first_seen, v.status)
 
 
-def _fresh(report: Report, generated: str) -> None:
-    """Every violation back to 'open', first seen now, without identity or decisions (a report may be
-    reviewed again)."""
-    report.generated_at = generated
-    reviewed_copies(report, lambda v, _n: _reset(v, generated))
-
-
 def _reset(v: Violation, generated: str) -> None:
     v.identity, v.status, v.change, v.first_seen = "", OPEN, None, generated
     v.decision = v.handled = v.assigned = None
 
 
 def plain_review(report: Report, lang: str | None = None) -> Report:
-    """The review without a state store or triage file (writers fall back to it): no identities, no history."""
-    _fresh(report, now_iso())
+    """The review without a state store or triage file (writers fall back to it): no identities, no history.
+    Every violation goes back to 'open', first seen now, without identity or decisions (a report may be
+    reviewed again); the possible breaches and the counts (Tally) are taken in the same pass (three passes
+    over a million-row table's 100 000 violations were a second)."""
+    generated = report.generated_at = now_iso()
+    rules, breaches, counted = breach_rules(report), [], Tally()
+
+    def review(v: Violation, n: int) -> None:
+        _reset(v, generated)
+        counted.add(v)
+        if (breach := _breach(report, rules, v, n)) is not None:
+            breaches.append(breach)
+
+    reviewed_copies(report, review)
+    report.tallied(counted)
     if lang is not None:
         report.lang = lang
     report.history, report.triage = History(), TriageUse()
-    report.breaches = possible_breaches(report)
+    report.breaches = breaches
     return report
 
 

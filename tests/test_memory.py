@@ -135,6 +135,30 @@ def test_equal_accesses_are_one_object_in_the_items_ledger(school: Path) -> None
     assert len(read) > len(accesses) and len({id(i.access) for i in read}) == len(accesses)
 
 
+def test_the_review_counts_the_statuses_in_its_own_pass(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The plain review and the review against a state store take the statuses' count, the possible
+    breaches and every violation's reset in one pass over the violations: the writers' counts need none."""
+    for review in ("plain", "store"):
+        report = sample_report()
+        plain = list(report.violations)
+        report.violations = Ledger(plain)
+        expected = plain_review(sample_report())
+        passes: list[int] = []
+        real_iter = Ledger.__iter__
+        monkeypatch.setattr(Ledger, "__iter__",
+                            lambda self, real=real_iter, seen=passes: (seen.append(1), real(self))[1])
+        if review == "plain":
+            plain_review(report)
+            assert len(passes) == 1  # the review's one pass
+        else:
+            ReviewSession.open(tmp_path / "out").apply(report)
+        reviewed = len(passes)
+        assert report.open_violations == len(plain) and report.count("accepted") == 0
+        assert len(passes) == reviewed, review  # no pass of its own for the counts
+        monkeypatch.setattr(Ledger, "__iter__", real_iter)
+        assert [b.path for b in report.breaches] == [b.path for b in expected.breaches], review
+
+
 def test_a_ledger_sorts_in_runs_like_sorted() -> None:
     ledger: Ledger[tuple[int, int]] = Ledger((n % 13, n) for n in range(500))
     assert list(ledger.sorted(lambda e: e[0], run=37)) == sorted(ledger, key=lambda e: e[0])

@@ -51,7 +51,12 @@ class SubjectIndex(Mapping[Place, Links]):
 
     def __setitem__(self, place: Place, links: Links) -> None:
         """An item's links (the scan meets each item once; set again, the last links count)."""
-        self._pending[self._key(place)] = pickle.dumps(links, pickle.HIGHEST_PROTOCOL)
+        self.set_pickled(place, pickle.dumps(links, pickle.HIGHEST_PROTOCOL))
+
+    def set_pickled(self, place: Place, data: bytes) -> None:
+        """An item's links pickled already: the rows a table's copies share pickle them once
+        (scanner.columnar.RowResult.links), not once per row."""
+        self._pending[f"{place[0]}\x00{place[1]}"] = data
         if len(self._pending) >= BATCH:
             with self._lock:
                 self._write()
