@@ -43,7 +43,6 @@ import pickle
 import sqlite3
 import tempfile
 import time
-from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -52,7 +51,7 @@ from typing import TYPE_CHECKING, Any
 
 from scanner.evaluation_cache import item_fields, plain_data
 from scanner.kernel.ledger import Ledger
-from scanner.kernel.model import Report, ScannedItem
+from scanner.kernel.model import FindingTypes, Report, ScannedItem
 from scanner.kernel.subject_index import SubjectIndex
 
 if TYPE_CHECKING:
@@ -233,20 +232,6 @@ def forget(folder: Path) -> None:
 
 def _pages(db: sqlite3.Connection, name: str) -> Iterator[tuple[int, int, bytes]]:
     yield from db.execute("SELECT n, count, data FROM page WHERE ledger = ? ORDER BY n", (name,))
-
-
-class FindingTypes:
-    """Each finding's entity type as a code (two bytes), collected as the findings' pages are kept: the
-    review and the priorities ask every violation's finding types (Report.finding_types), which read
-    every finding of a taken-over result once more."""
-
-    def __init__(self) -> None:
-        self.codes = array("H")
-        self.names: dict[str, int] = {}
-
-    def add(self, findings: list[Any]) -> None:
-        names = self.names
-        self.codes.extend(names.setdefault(f.entity_type, len(names)) for f in findings)
 
 
 def _without_values(pages: Iterator[tuple[int, int, bytes]], types: FindingTypes) -> Iterator[tuple[int, int, bytes]]:

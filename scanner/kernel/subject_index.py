@@ -56,7 +56,7 @@ class SubjectIndex(Mapping[Place, Links]):
     def set_pickled(self, place: Place, data: bytes) -> None:
         """An item's links pickled already: the rows a table's copies share pickle them once
         (scanner.columnar.RowResult.links), not once per row."""
-        self._pending[f"{place[0]}\x00{place[1]}"] = data
+        self._pending[self._key(place)] = data
         if len(self._pending) >= BATCH:
             with self._lock:
                 self._write()
