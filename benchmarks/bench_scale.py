@@ -268,14 +268,16 @@ def vanilla_analyzer():  # noqa: ANN201
 
 def side_by_side(texts: list[tuple[str, list]], cfg) -> dict[str, dict[str, float]]:  # noqa: ANN001
     """avgscan's detection as a worker runs it (files in batches of FILE_BATCH: the NER reads all their
-    windows at once), then vanilla Presidio per text, then vanilla Presidio's own batch engine (spaCy's
-    whole pipeline over FILE_BATCH texts at a time with nlp.pipe, then the recognizers per text)."""
+    windows at once; the analyzer knows the organisation's own names, as `Scanner.analyzer` builds it:
+    without them the letterhead sent every letter to the NER, sessions 23-29), then vanilla Presidio
+    per text, then vanilla Presidio's own batch engine (spaCy's whole pipeline over FILE_BATCH texts at a
+    time with nlp.pipe, then the recognizers per text)."""
     from presidio_analyzer import BatchAnalyzerEngine
 
     from scanner.detection.detect import MIN_SCORE, block_texts
     from scanner.executor import FILE_BATCH
 
-    ours = build_analyzer(load_records(cfg).known_people())
+    ours = build_analyzer(load_records(cfg).known_people(), own_names=cfg.organisation.own_names)
     vanilla = vanilla_analyzer()
     out = {}
     t0, c0 = time.monotonic(), time.process_time()
@@ -317,7 +319,7 @@ def recall(shared: Path) -> dict[str, dict[str, float]]:
     with open(work / "truth" / "expected_entities.csv", encoding="utf-8") as f:
         for r in csv.DictReader(f):
             expected[(r["path"], r["entity_type"])].append(r["value"])
-    ours = build_analyzer(load_records(cfg).known_people())
+    ours = build_analyzer(load_records(cfg).known_people(), own_names=cfg.organisation.own_names)
     vanilla = vanilla_analyzer()
     alias = {"DATE_TIME": "DATE_OF_BIRTH"}
     found: dict[str, dict[tuple[str, str], list[str]]] = {"avgscan": defaultdict(list), "vanilla": defaultdict(list)}

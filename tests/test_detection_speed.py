@@ -89,6 +89,33 @@ def test_gate_skips_abbreviations_organisations_and_labels() -> None:
         assert _windows(analyzer, line) == [line], line
 
 
+def test_gate_skips_abbreviation_compounds_places_and_languages() -> None:
+    """A hyphenated word with an abbreviation part, a place, a language or a people that is no name:
+    the sentences a care file is full of ('op AVI-niveau E5', 'door Jeugd-GGZ Flevoland', 'Thuistaal is
+    Pools') need no NER; names written alike still go ('Al-Ahmad', 'Engels' is a surname too)."""
+    analyzer = build_analyzer([], own_names=[])
+    explained = ("Zij leest op AVI-niveau E5 en rekent op niveau 1F.\n"
+                 "Vastgesteld door Jeugd-GGZ Flevoland in 2024.\n"
+                 "Thuistaal is Pools; het gezin woont sinds 2025 in Nederland.\n"
+                 "De ICT-coördinator regelt de laptops voor Syrische en Turkse leerlingen.")
+    assert _windows(analyzer, explained) == []
+    for line in ("Zij zit bij Yara Al-Ahmad in de klas.",         # a hyphenated surname
+                 "Zij zit bij Sanne Engels in de klas.",          # a language that is also a surname
+                 "De ICT-coördinator Mehmet Kraaijenbrink belt."):  # a name after an abbreviation compound
+        assert _windows(analyzer, line) == [line], line
+
+
+def test_an_abbreviation_compound_is_no_name() -> None:
+    from scanner.detection.name_evidence import abbreviation_compound, no_name_evidence
+
+    assert all(abbreviation_compound(w) for w in ("AVI-niveau", "Jeugd-GGZ", "ICT-coördinator", "MR-lid"))
+    assert not any(abbreviation_compound(w) for w in ("Al-Ahmad", "Coret-Coredo", "Jan-Willem", "AVI",
+                                                      "Vries-Bakker", "GGZ-Jansen"))
+    text = "Zij leest op AVI-niveau E5."
+    start = text.index("AVI")
+    assert no_name_evidence(text, start, start + len("AVI-niveau"), set()) == "afkorting"
+
+
 def test_gate_sends_unknown_names_with_their_neighbours() -> None:
     analyzer = build_analyzer([], own_names=[])
     text = ("Het gesprek vond plaats op school.\n"

@@ -31,6 +31,7 @@ NOT_NAMES_FILE = CONFIG_DIR / "lexicons" / "not_names.txt"
 ORGANISATION_WORDS_FILE = CONFIG_DIR / "lexicons" / "organisation_words.txt"
 OPENTAAL_FILE = CONFIG_DIR / "lexicons" / "opentaal_words.txt.gz"  # training/common_words.py
 PLACES_FILE = CONFIG_DIR / "lexicons" / "places.txt"
+PROPER_NOUNS_FILE = CONFIG_DIR / "lexicons" / "proper_nouns.txt"  # training/proper_nouns.py
 MIN_COMPOUND_HEAD = 5  # letters: 'Auditdienst' ends in 'dienst', but 'Frederik' does not end in 'rijk'
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}'’.-]+")
 _ROMAN = re.compile(r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,4})")
@@ -254,8 +255,9 @@ def no_name_evidence(text: str, start: int, end: int, lower_words: set[str],
             return "deel van een titel"
     if len(tokens) == 1:
         word = tokens[0]
-        if len(word) > 1 and word.isupper() or len(word) <= 4 and sum(c.isupper() for c in word) >= 2:
-            return "afkorting"  # 'FG', 'CvB', 'NvI'
+        if len(word) > 1 and word.isupper() or len(word) <= 4 and sum(c.isupper() for c in word) >= 2 \
+                or abbreviation_compound(word):
+            return "afkorting"  # 'FG', 'CvB', 'NvI', 'AVI-niveau'
         folded = word.casefold()
         if folded in lower_words or _head_of_compound(folded, lower_words):
             return "gewoon woord"
@@ -281,15 +283,46 @@ def abbreviation(word: str) -> bool:
     return (letters.isupper() or (len(letters) <= 4 and capitals >= 2)) and fold(word) not in person_names()
 
 
+@lru_cache(maxsize=1)
+def proper_non_names() -> frozenset[str]:
+    """Places, languages, peoples and their adjectives (proper_nouns.txt, the towns and waters of
+    `places`) that are no listed first name or surname: the person check after the NER turns a span
+    made of them into a place or no entity ('Flevoland', 'Nederlands', 'Syrië'), so they alone never
+    make the NER worth running; 'Engels' or 'Frans' keep the benefit of the doubt."""
+    sections, _ = lexicon_sections(PROPER_NOUNS_FILE.name)
+    return (frozenset().union(*sections.values()) | places()) - person_names()
+
+
+def proper_non_name(folded: str) -> bool:
+    """`proper_non_names`, also inflected as an adjective ('Syrische', 'Turkse') when that is no name
+    ('Romee' is one)."""
+    words = proper_non_names()
+    return folded in words or (folded.endswith("e") and folded[:-1] in words and folded not in person_names())
+
+
+def abbreviation_compound(word: str) -> bool:
+    """'AVI-niveau', 'Jeugd-GGZ', 'ICT-coördinator': a hyphenated word with an abbreviation part whose
+    other parts are abbreviations or ordinary words; names are not written that way ('Al-Ahmad',
+    'Coret-Coredo' have no abbreviation part; 'Jan-Willem' and 'De Vries-Bakker' no ordinary one
+    that is no name)."""
+    parts = [p for p in word.split("-") if p]
+    if len(parts) < 2 or not any(abbreviation(p) for p in parts):
+        return False
+    return all(abbreviation(p) or _ordinary(p) for p in parts)
+
+
 def adds_no_name(text: str, start: int, word: str, dutch_words: Container[str] = frozenset()) -> bool:
     """Whether the capitalised `word` at `start` cannot give the NER a name that no_name_evidence
     keeps, so the NER gate need not send its sentence for it: an organisation word or a word inside
-    an organisation's name (every span with it is dropped), an abbreviation, or an ordinary Dutch
+    an organisation's name (every span with it is dropped), an abbreviation or a hyphenated word
+    with one ('AVI-niveau'), a place, language or people that is no name, or an ordinary Dutch
     word that labels a form field ('Leerling:', 'Datum:') anywhere in a line, or a word Dutch never
     writes as a proper noun ('Voortgangsverslag', 'Cijferlijst': a title run on after a letterhead)."""
     voc = vocabulary()
     plain = _plain(word)
     if _organisation(plain, voc) or _in_organisation_name(text, start, voc) or abbreviation(word):
+        return True
+    if abbreviation_compound(word) or proper_non_name(fold(word)):
         return True
     if (plain in common_words() or common_compound(plain)) and fold(word) not in person_names():
         return True

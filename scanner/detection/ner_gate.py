@@ -12,7 +12,9 @@ capital, and a capitalised word adds nothing when it is
   'Besproken', 'Intakeformulier') or a word the same text also writes in lower case ('Gesprek' ...
   'het gesprek'), or a word in capitals that the text also writes in lower case (a heading),
 - a word that name_evidence.py would not let through as a name anyway (`adds_no_name`): an
-  abbreviation ('BRIN', 'KvK', 'VSO'), an organisation word or a word inside an organisation's name,
+  abbreviation ('BRIN', 'KvK', 'VSO') or a hyphenated word with one ('AVI-niveau', 'Jeugd-GGZ'), a
+  place, language or people that is no name ('Flevoland', 'Nederlands': the person check after the
+  NER drops a span of them), an organisation word or a word inside an organisation's name,
   an ordinary word labelling a field inside a line ('Leerling:'), or a word Dutch never writes as a
   proper noun ('Voortgangsverslag' run on after a letterhead); known first names and surnames never.
 Some first names are also words ('Roos', 'Eva'): one that opens a sentence with no other unexplained
