@@ -320,11 +320,11 @@ def adds_no_name(text: str, start: int, word: str, dutch_words: Container[str] =
     writes as a proper noun ('Voortgangsverslag', 'Cijferlijst': a title run on after a letterhead)."""
     voc = vocabulary()
     plain = _plain(word)
-    if _organisation(plain, voc) or _in_organisation_name(text, start, voc) or abbreviation(word):
-        return True
-    if abbreviation_compound(word) or proper_non_name(fold(word)):
+    if _organisation(plain, voc) or abbreviation(word) or abbreviation_compound(word) or proper_non_name(fold(word)):
         return True
     if (plain in common_words() or common_compound(plain)) and fold(word) not in person_names():
         return True
-    return (text[start + len(word):start + len(word) + 2].lstrip(" ")[:1] == ":"
-            and ordinary_word(plain, dutch_words) and fold(word) not in person_names())
+    if (text[start + len(word):start + len(word) + 2].lstrip(" ")[:1] == ":"
+            and ordinary_word(plain, dutch_words) and fold(word) not in person_names()):
+        return True
+    return _in_organisation_name(text, start, voc)  # last: a search back through the line
