@@ -80,6 +80,8 @@ OPEN_PART = 3
 PASSIVE_REACH = 6
 """How many words after 'wordt' the participle of a language's verb may come ('Frans wordt in vijf landen
 gesproken'); a clause's comma or full stop ends the search."""
+JUDGING_ROUNDS = 2
+"""How often the check judges a text's PER spans: a second round lets enumerations use the first's verdicts."""
 COMPASS = frozenset({"noord", "zuid", "oost", "west", "midden", "centraal", "noordoost", "noordwest", "zuidoost",
                      "zuidwest"})
 """The first part of a place with a compass point ('Noord-Amerika', 'Zuidoost-Azië')."""
@@ -223,17 +225,28 @@ class PersonCheck:
         return ModelLists(sets, compounds)
 
     def __call__(self, doc: Doc) -> Doc:
+        """Judge every PER span; then, if that changed something, judge the PER spans left once more, so an
+        enumeration sees its other members as judged ('de Donau, de Mojavewoestijn en Sumatra': the second
+        is a place by its own words, the third then by its list; session 30)."""
         if not any(e.label_ == "PER" for e in doc.ents):
             return doc
         lists = self.lists()
-        kept = []
-        for ent in doc.ents:
-            verdict = why_no_person(ent, self.words, lists) if ent.label_ == "PER" else None
-            if verdict is None:
-                kept.append(ent)
-            elif verdict.label:
-                kept.append(Span(doc, ent.start, ent.end, label=verdict.label))
-        doc.set_ents(kept, default="outside")
+        judged: set[int] = set()
+        for _ in range(JUDGING_ROUNDS):
+            kept = []
+            changed = False
+            for ent in doc.ents:
+                verdict = why_no_person(ent, self.words, lists, judged) if ent.label_ == "PER" else None
+                if verdict is None:
+                    kept.append(ent)
+                    continue
+                changed = True
+                judged.update(range(ent.start, ent.end))
+                if verdict.label:
+                    kept.append(Span(doc, ent.start, ent.end, label=verdict.label))
+            doc.set_ents(kept, default="outside")
+            if not changed or not any(e.label_ == "PER" for e in doc.ents):
+                break
         return doc
 
 
@@ -245,7 +258,8 @@ class Verdict:
     label: str | None = None
 
 
-def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS) -> Verdict | None:
+def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS,
+                  judged: Container[int] = ()) -> Verdict | None:
     """Why `span`, a PER span of the NER, is no person; None when it may be one. The rules, in order:
 
     - a title or salutation right before it ('mevrouw Kampen', 'Beste Storm'), or a span in capitals
@@ -327,7 +341,7 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS) -
         return Verdict("taal in context")
     if _after_neuter_article(span):
         return Verdict("na het")
-    around = context_reason(span, folded, words, lists)
+    around = context_reason(span, folded, words, lists, judged)
     if around is not None:
         return Verdict(*around)
     if content and texts[0] == content[0] and texts[-1] == content[-1] \

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -60,6 +61,9 @@ FOREIGN_WORDS = 2
 """Unknown small words a sentence needs to be read as another language's (one may be a rare Dutch word)."""
 SENTENCE_ENDS = frozenset({".", "!", "?", ";", ":"})
 MAX_MEMBERS = 8
+THINGS_PER_PERSON = 2
+"""An enumeration needs this many non-person members, and as many more for each member the NER takes for a
+person by a name no list holds ('Ram' in a list of the zodiac): a real list of persons has no such things."""
 """How many members on either side an enumeration is read for."""
 
 
@@ -71,10 +75,11 @@ class Member:
     end: int
 
 
-def context_reason(span: Span, folded: list[str], words: CheckWords,
-                   lists: ModelLists) -> tuple[str, str | None] | None:
+def context_reason(span: Span, folded: list[str], words: CheckWords, lists: ModelLists,
+                   judged: Container[int] = ()) -> tuple[str, str | None] | None:
     """Why the words around `span` say it names no person, with the label it gets instead; None when they
-    do not. The rules in order: a god, a thing's class noun, a quantifier, a heading's function word, a word
+    do not (`judged`: tokens of spans the check already took for no person, in an earlier round). The
+    rules in order: a god, a thing's class noun, a quantifier, a heading's function word, a word
     after a language in a table row, a definition or apposition naming a thing's class, a foreign sentence,
     an enumeration of non-persons, the article 'de'."""
     if _deity(span, words):
@@ -93,7 +98,7 @@ def context_reason(span: Span, folded: list[str], words: CheckWords,
         return ("definitie", None)
     if _foreign_sentence(span, folded, words, lists):
         return ("vreemde taal", None)
-    listed = _enumeration(span, folded, words, lists)
+    listed = _enumeration(span, folded, words, lists, judged)
     if listed is not None:
         return ("opsomming", listed or None)
     if _after_article_de(span, folded, words, lists):
@@ -137,10 +142,18 @@ def _foreign_sentence(span: Span, folded: list[str], words: CheckWords, lists: M
     Spanish inverted mark and holds an unknown word. A name opening a Dutch sentence is followed by
     Dutch words."""
     doc, start, end = span.doc, span.start, span.end
-    if any(lists.named(f) for f in folded) or not opens_sentence(doc, start):
+    if any(lists.named(f) for f in folded):
         return False
+    before = doc[start - 1] if start > 0 else None
+    inside = before is not None and before.is_alpha and before.text.islower() \
+        and not _dutch(before.lower_, words, lists)
+    if not (inside or opens_sentence(doc, start)):
+        return False  # a name in a Dutch sentence; 'Soy de los Países Bajos' goes on (an unknown word before)
     known = unknown = 0
-    for token in doc[end:]:
+    first = start
+    while first > 0 and doc[first - 1].text not in SENTENCE_ENDS:
+        first -= 1
+    for token in [*doc[first:start], *doc[end:]]:
         if token.text in SENTENCE_ENDS:
             break
         if token.is_alpha and token.text.islower() and token.lower_ not in words.never:
@@ -233,13 +246,15 @@ def _capitalised(token: object) -> bool:
     return bool(text) and (text[:1].isupper() or bool(PRODUCT_SHAPE.search(text))) and any(c.isalpha() for c in text)
 
 
-def _enumeration(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) -> str | None:
+def _enumeration(span: Span, folded: list[str], words: CheckWords, lists: ModelLists,
+                 judged: Container[int] = ()) -> str | None:
     """The label the other members of the span's enumeration share ('' when they share none), or None when
     the span is no member of an enumeration of non-persons. Such an enumeration is closed by 'en' or 'of'
     ('A, B en C'), has two other members or more that are places, languages, organisations, products or
     capitalised ordinary words (the NER's LOC, ORG or MISC spans, the place and language lists,
-    abbreviations, product-shaped words, the 'O' list) and no member that the NER takes for a person or
-    that holds a listed name which is no place ('Schmidt-Ruthenbeck'; 'Bergen' is a town too). The span
+    abbreviations, product-shaped words, the 'O' list, spans judged no person in an earlier round), two
+    more for each member the NER takes for a person (`THINGS_PER_PERSON`), and no member with a listed
+    first name or a listed name which is no place ('Schmidt-Ruthenbeck'; 'Bergen' is a town too). The span
     holds no listed first name, particle or initial. One other member is not enough: the NER types a name
     no list knows as LOC or ORG now and then ('Ahmed en Kalarië')."""
     if any(lists.has("first", f) or f in PARTICLES or INITIAL.fullmatch(f) for f in folded):
@@ -251,20 +266,33 @@ def _enumeration(span: Span, folded: list[str], words: CheckWords, lists: ModelL
     labels = {i: e.label_ for e in doc.ents if (e.start, e.end) != (span.start, span.end)
               for i in range(e.start, e.end)}
     things: Counter[str] = Counter()
+    persons = 0
     for member in members:
         kinds = {labels.get(i) for i in range(member.start, member.end)}
         member_words = [plain(doc[i].text) for i in range(member.start, member.end)]
-        if "PER" in kinds or any(lists.named(w) and not _place_word_any(w, words, lists) for w in member_words):
-            return None  # a person, or a listed name that is no place ('Schmidt-Ruthenbeck'; not 'Bergen')
+        untagged = not kinds - {None}
+        if any(lists.has("first", w) for w in member_words) and not kinds & {"LOC", "ORG", "MISC"}:
+            return None  # a first name of the lists ('Fatima en Bali')
+        if "PER" in kinds:
+            persons += 1  # the NER's, by a name no list holds: outweighed by enough things ('Ram, Stier, ...')
+            continue
+        if any(lists.named(w) and not _place_word_any(w, words, lists) and not (untagged and _dutch(w, words, lists))
+               for w in member_words):
+            return None  # a listed name that is no place and no Dutch word the NER left alone
+            # ('Schmidt-Ruthenbeck'; not 'Bergen', a town too, nor 'Leeuw' in a list of the zodiac)
         label = next((k for k in ("LOC", "ORG", "MISC") if k in kinds), None)
+        if label is None and any(i in judged for i in range(member.start, member.end)):
+            label = "MISC"  # judged no person in an earlier round
         texts = [doc[i].text for i in range(member.start, member.end)]
         if label is None and _known_thing(texts, words, lists):
             label = "LOC" if all(_place_word(plain(t), words, lists) for t in texts) else "MISC"
-        if label is None and all(lists.ordinary(w) and not lists.named(w) for w in member_words):
-            label = "MISC"  # a capitalised ordinary word: a class or a title, no person ('Kreeft, Leeuw')
+        if label is None and all((_dutch(w, words, lists) and not lists.named(w)) or w in words.never
+                                 for w in member_words):
+            label = "MISC"  # a capitalised Dutch word the NER left alone, or a word of not_names.txt: a class, a
+            # title or a sign, no person ('Stier, Kreeft'; 'Weegschaal')
         if label:
             things[label] += 1
-    if sum(things.values()) < 2 or not _closed_by_conjunction(doc, span, members):
+    if sum(things.values()) < THINGS_PER_PERSON * (persons + 1) or not _closed_by_conjunction(doc, span, members):
         return None
     label, count = things.most_common(1)[0]
     return label if label in ("LOC", "ORG") and count * 2 > sum(things.values()) else ""
