@@ -12,8 +12,11 @@ grammar fills the same way whatever the name is:
   Jong', 'van de Berg');
 - a quantifier before it ('de meeste Zweden', 'veel Vlamingen'): a plural noun, a people or a group;
 - a noun that names a thing's class right before it ('de app Tellu', 'de sonde Marco', 'het merk
-  Zitmaker'), or a word for a god before or in an apposition after it ('de godin Freya', 'Wodan, de god
-  van ...');
+  Zitmaker', also before a comma: 'de eerste psalm, Beatus'; an organisation's class noun gives ORG: 'de
+  bank Rabo'), or after it in a definition or an apposition
+  ('Tellu is een app', 'Tellu, de nieuwe app van ...'), or a word for a god before or in an apposition
+  after it ('de godin Freya', 'Wodan, de god van ...');
+- a word opening a sentence in another language ('¿Qué tal?');
 - a word right after a language's name in a table row ('Swahili Mungu': a word and its translation);
 - a function word in capitals inside a heading in capitals ('INVENTARIS PER LOKAAL').
 
@@ -55,7 +58,7 @@ COPULAS = frozenset({"is", "was", "zijn", "waren", "heet", "heette"})
 """Verbs that say what the subject is ('X is een rivier')."""
 DEFINITION_REACH = 3
 """Small words (adjectives) allowed between the article and the class noun ('de langste rivier')."""
-CLASS_SECTIONS = ("thing-before", "place-before", "sky-before", "deity")
+CLASS_SECTIONS = ("thing-before", "organisation-before", "place-before", "sky-before", "deity")
 """The sections of context_words.txt whose nouns name a class of things, places or gods."""
 FOREIGN_WORDS = 2
 """Unknown small words a sentence needs to be read as another language's (one may be a rare Dutch word)."""
@@ -86,9 +89,13 @@ def context_reason(span: Span, folded: list[str], words: CheckWords, lists: Mode
         return ("godheid", None)
     doc, start = span.doc, span.start
     before = doc[start - 1] if start > 0 else None
+    if before is not None and before.text == "," and start > 1:
+        before = doc[start - 2]  # an apposition after its noun: 'de eerste psalm, Beatus'
     if before is not None and before.text.islower() and words.around("thing-before", before.lower_):
         return ("ding", None)
-    if before is not None and words.around("plural-before", before.lower_):
+    if before is not None and before.text.islower() and words.around("organisation-before", before.lower_):
+        return ("organisatie", "ORG")
+    if start > 0 and words.around("plural-before", doc[start - 1].lower_):
         return ("meervoud", None)
     if _heading_function_word(span, words):
         return ("kopje", None)
