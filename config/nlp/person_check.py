@@ -341,9 +341,6 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS,
         return Verdict("taal in context")
     if _after_neuter_article(span):
         return Verdict("na het")
-    around = context_reason(span, folded, words, lists, judged)
-    if around is not None:
-        return Verdict(*around)
     if content and texts[0] == content[0] and texts[-1] == content[-1] \
             and all(plain(t) and not lists.named(plain(t)) and lists.ordinary(plain(t)) for t in content):
         if opens_sentence(doc, span.start) or in_capitals(content):
@@ -356,7 +353,8 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS,
         return Verdict("werkwoord")
     if len(content) == len(texts) and all(abbreviation(t) and not lists.named(t.casefold()) for t in texts):
         return Verdict("afkorting")
-    return None
+    around = context_reason(span, folded, words, lists, judged)  # session 30: the words around it
+    return None if around is None else Verdict(*around)
 
 
 def _never_a_name(text: str, words: CheckWords, lists: ModelLists, alone: bool) -> bool:

@@ -149,8 +149,8 @@ def _foreign_sentence(span: Span, folded: list[str], words: CheckWords, lists: M
     Spanish inverted mark and holds an unknown word. A name opening a Dutch sentence is followed by
     Dutch words."""
     doc, start, end = span.doc, span.start, span.end
-    if any(lists.named(f) for f in folded):
-        return False
+    if not lists.sets.get("lexicon") or any(lists.named(f) for f in folded):
+        return False  # without the model's word lists every word would be foreign
     before = doc[start - 1] if start > 0 else None
     inside = before is not None and before.is_alpha and before.text.islower() \
         and not _dutch(before.lower_, words, lists)
@@ -350,8 +350,9 @@ def _after_article_de(span: Span, folded: list[str], words: CheckWords, lists: M
         prev = doc[start - 2]
         if prev.lower_ in SURNAME_PREFIX_BEFORE_DE or plain(prev.text) in words.titles:
             return False
-        if prev.text[:1].isupper() and prev.is_alpha and not opens_sentence(doc, start - 2):
-            return False
+        if prev.text[:1].isupper() and prev.is_alpha and not (
+                opens_sentence(doc, start - 2) and prev.lower_ in words.closed):
+            return False  # 'Jan de Vries', 'zegt Karel de Grote'; not 'Door de Donau' opening a sentence
         if prev.lower_ in PARTICLES and start >= 3 and doc[start - 3].text[:1].isupper() \
                 and not opens_sentence(doc, start - 3):
             return False
