@@ -161,6 +161,7 @@ def verdict(nlp: Language, check: PersonCheck, text: str, target: str, nth: int 
     ("Het kasteel ligt in Morvanië.", "Morvanië", ("plaats", "LOC")),  # '-ië' after a preposition
     ("Vak Methode Frans Duits Spaans", "Frans", ("taal in context", None)),  # a table row of languages
     ("Frans wordt in veel landen van Afrika gesproken.", "Frans", ("taal in context", None)),
+    ("Voor Frans is een 6 genoeg, voor Duits een 7.", "Frans", ("taal in context", None)),  # a parallel phrase
     ("Gebergte Land Drakens Mongolië", "Drakens Mongolië", ("tabelcellen", None)),  # a country both lists know
     ("Op de eBook Reader staan de boeken.", "eBook Reader", ("product", None)),  # a small letter, then a capital
 ])
@@ -239,6 +240,7 @@ def test_a_describer_counts_in_a_text_that_names_the_disease(nlp: Language, chec
     ("Frans Holland komt morgen.", "Frans Holland"),  # 'Holland' is on one place list only
     ("VERSLAG GESPREK MET JANSSEN", "JANSSEN"),  # no function word
     ("Gisteren zagen we Tellu, Jan en Kalari.", "Kalari"),  # a person in the list
+    ("Voor Frans is dit lastig, voor Amira ook.", "Frans"),  # the parallel phrase names no language
 ])
 def test_real_names_are_kept(nlp: Language, check: PersonCheck, text: str, target: str) -> None:
     assert verdict(nlp, check, text, target) is None

@@ -412,6 +412,9 @@ def _used_as(doc: Doc, i: int, kind: str, words: CheckWords, lists: ModelLists) 
     before = doc[i - 1].lower_ if i > 0 else ""
     if words.around("language-before", before) and not (before == "het" and i > 1 and doc[i - 2].lower_ == "van"):
         return True
+    if before in PREPOSITIONS and _parallel_language(doc, i, before, words, lists):
+        return True  # session 30: 'voor Frans ..., voor Spaans ...'
+
     after = [t.lower_ for t in doc[i + 1:i + 3]]
     if after and words.around("language-after", after[0]):
         return True
@@ -421,6 +424,17 @@ def _used_as(doc: Doc, i: int, kind: str, words: CheckWords, lists: ModelLists) 
         if token.is_punct:
             return False
         if words.around("language-after", token.lower_):
+            return True
+    return False
+
+
+def _parallel_language(doc: Doc, i: int, preposition: str, words: CheckWords, lists: ModelLists) -> bool:
+    """The same preposition before another language that is no listed name elsewhere in the text, as a
+    parallel phrase ('Voor Frans is dat het DELF, voor Spaans het DELE'; not 'voor Frans en voor Amira')."""
+    for j in range(len(doc) - 1):
+        nxt = doc[j + 1]
+        if j != i - 1 and doc[j].lower_ == preposition and nxt.text[:1].isupper() \
+                and words.kind(plain(nxt.text)) == "language" and not lists.named(plain(nxt.text)):
             return True
     return False
 
