@@ -148,6 +148,8 @@ def verdict(nlp: Language, check: PersonCheck, text: str, target: str, nth: int 
     ("De meeste Samojeden leven in het noorden.", "Samojeden", ("meervoud", None)),  # a quantifier before
     ("INVENTARIS PER LOKAAL", "PER", ("kopje", None)),  # a function word inside a heading in capitals
     ("Taal Woord voor water Swahili Maji Turks Su", "Maji", ("tabelcellen", None)),  # after a language
+    ("| Swahili | Maji | water |", "Maji", ("tabelcellen", None)),  # the scanner keeps a table's bars
+    ("| Vak | Frans | Duits |", "Frans", ("taal in context", None)),
     ("Kotlin is een programmeertaal voor apps.", "Kotlin", ("definitie", None)),
     ("Tellux, het nieuwe platform van de school, werkt goed.", "Tellux", ("definitie", None)),
     ("¿Dónde está la biblioteca?", "Dónde", ("vreemde taal", None)),  # a Spanish inverted mark

@@ -74,3 +74,17 @@ def abbreviation(text: str) -> bool:
     return letters.isupper() or (len(letters) <= 4 and sum(c.isupper() for c in letters) >= 2)
 
 
+
+
+CELL_BARS = frozenset({"|", "¦"})
+"""The bar between the cells of a table row as the scanner's text units keep it ('| Swahili | Maji |')."""
+
+
+def next_cell(doc: Doc, i: int, step: int) -> int | None:
+    """The index of the word before (`step` -1) or after (+1) token `i`, past the bars and line breaks of a
+    table row ('Swahili | Maji': the cell before 'Maji' is 'Swahili'); None at the text's edge. Session 30:
+    the scanner hands the NER a Markdown table with its bars."""
+    j = i + step
+    while 0 <= j < len(doc) and (doc[j].text in CELL_BARS or doc[j].is_space):
+        j += step
+    return j if 0 <= j < len(doc) else None

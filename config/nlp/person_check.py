@@ -54,6 +54,7 @@ from config.nlp.check_tokens import (
     PREPOSITIONS,
     abbreviation,
     in_capitals,
+    next_cell,
     opens_sentence,
     plain,
 )
@@ -399,7 +400,8 @@ def _used_as(doc: Doc, i: int, kind: str, words: CheckWords, lists: ModelLists) 
     school subject ('aardrijkskunde en Frans'), after 'het' ('in het Frans'; not 'Van het Reve'), after a
     language noun ('les Frans') or before one ('Frans spreken', 'Frans wordt gesproken')."""
     for j, step in ((i - 1, -1), (i + 1, 1)):
-        if 0 <= j < len(doc) and _language_cell(doc[j].text, kind, words, lists):
+        cell = next_cell(doc, i, step)
+        if cell is not None and _language_cell(doc[cell].text, kind, words, lists):
             return True  # session 30: a table row 'Frans Duits Spaans', 'Frans Frankrijk'
         k = j + step
         if 0 <= k < len(doc) and doc[j].lower_ in COORDINATORS:

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from config.nlp.check_tokens import PARTICLES, abbreviation, opens_sentence, plain
+from config.nlp.check_tokens import PARTICLES, abbreviation, next_cell, opens_sentence, plain
 
 if TYPE_CHECKING:
     from config.nlp.person_check import CheckWords, ModelLists
@@ -193,13 +193,15 @@ def _heading_function_word(span: Span, words: CheckWords) -> bool:
 
 
 def _after_language_cell(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
-    """One word right after a capitalised language's name that is no listed name, with no word between
-    ('Swahili Mungu', 'Grieks Theos'): the next cell of a table row, a word in that language. Not a listed
-    name ('Turks Ahmed' is no Dutch a text writes, but a listed name keeps its chance)."""
+    """One word right after a capitalised language's name that is no listed name, with no word between (a
+    table's bar at most: 'Swahili Maji', 'Swahili | Maji'): the next cell of a table row, a word in that
+    language. Not a listed name ('Turks Ahmed' is no Dutch a text writes, but a listed name keeps its
+    chance)."""
     doc, start = span.doc, span.start
-    if len(folded) != 1 or start == 0 or lists.named(folded[0]):
+    j = next_cell(doc, start, -1)
+    if len(folded) != 1 or j is None or lists.named(folded[0]):
         return False
-    before = doc[start - 1]
+    before = doc[j]
     word = plain(before.text)
     return before.text[:1].isupper() and words.kind(word) == "language" and not lists.named(word)
 
