@@ -18,7 +18,12 @@ holy books, stars, greetings, languages that are first names, foreign places and
 classes of not_names.txt [religion] [scripture] [star] [greeting] and `context_words.txt`: words around a
 capitalised word that tell a language used as one ('in het Frans', 'Frans, Duits en Engels'), a place
 ('de regio', 'het meer van'), a star, a product line; and structural rules for table cells run together,
-product names and the article 'het', each with the name it leaves alone.
+product names and the article 'het', each with the name it leaves alone. Session 30 (developed on the spent
+prose-heldout5) adds the words around a span that no earlier rule explains (`config/nlp/person_context.py`:
+enumerations of non-persons, the article 'de', quantifiers, class nouns and definitions, gods, foreign
+sentences, a function word in a heading, a word after a language in a table row), a second judging round so
+an enumeration sees its members as judged, table rows of languages, countries both place lists know,
+'-ië' after a preposition and place heads that end a compound whatever its first part.
 
 A real name is protected four ways: a title or salutation right before the span keeps it a person
 ('mevrouw Kampen', 'Beste Storm'), and so does ', Firstname' after a span in capitals ('HOBBS, Seth', as
