@@ -151,7 +151,10 @@ def verdict(nlp: Language, check: PersonCheck, text: str, target: str, nth: int 
     ("| Swahili | Maji | water |", "Maji", ("tabelcellen", None)),  # the scanner keeps a table's bars
     ("| Vak | Frans | Duits |", "Frans", ("taal in context", None)),
     ("Kotlin is een programmeertaal voor apps.", "Kotlin", ("definitie", None)),
+    ("Het rijk had Tellumar als hoofdstad.", "Tellumar", ("definitie", None)),  # 'als' and a class noun
+    ("Lutetia, het latere Parijs, lag aan de Seine.", "Lutetia", ("plaats", "LOC")),  # a place's later name
     ("Tellux, het nieuwe platform van de school, werkt goed.", "Tellux", ("definitie", None)),
+    ("Trouwbode is de grootste krant van de regio.", "Trouwbode", ("definitie", "ORG")),
     ("¿Dónde está la biblioteca?", "Dónde", ("vreemde taal", None)),  # a Spanish inverted mark
     ("Hvala lijepa, prijatelju moj!", "Hvala", ("vreemde taal", None)),  # small words no Dutch list knows
     ("We reisden langs Utrecht, Zwolle, Tilburg en Brekerveen.", "Brekerveen", ("opsomming", "LOC")),
@@ -243,6 +246,9 @@ def test_a_describer_counts_in_a_text_that_names_the_disease(nlp: Language, chec
     ("VERSLAG GESPREK MET JANSSEN", "JANSSEN"),  # no function word
     ("Gisteren zagen we Tellu, Jan en Kalari.", "Kalari"),  # a person in the list
     ("Voor Frans is dit lastig, voor Amira ook.", "Frans"),  # the parallel phrase names no language
+    ("De vereniging koos Kalari als voorzitter.", "Kalari"),  # a role is no class of things
+    ("Willem, de latere koning, kwam ook.", "Willem"),  # a role, no place
+    ("Kalari, de oudste uit Utrecht, kwam ook.", "Kalari"),  # a place after a preposition
 ])
 def test_real_names_are_kept(nlp: Language, check: PersonCheck, text: str, target: str) -> None:
     assert verdict(nlp, check, text, target) is None

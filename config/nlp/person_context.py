@@ -34,7 +34,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from config.nlp.check_tokens import PARTICLES, abbreviation, next_cell, opens_sentence, plain
 
@@ -101,8 +101,11 @@ def context_reason(span: Span, folded: list[str], words: CheckWords, lists: Mode
         return ("kopje", None)
     if _after_language_cell(span, folded, words, lists):
         return ("tabelcellen", None)
-    if _defined_as_thing(span, words):
-        return ("definitie", None)
+    defined = _defined_as(span, words)
+    if defined is not None:
+        return ("definitie", "ORG" if defined == "organisation-before" else None)
+    if _former_name(span, folded, words, lists):
+        return ("plaats", "LOC")
     if _foreign_sentence(span, folded, words, lists):
         return ("vreemde taal", None)
     listed = _enumeration(span, folded, words, lists, judged)
@@ -123,22 +126,46 @@ def _deity(span: Span, words: CheckWords) -> bool:
         and words.around("deity", doc[end + 2].lower_)
 
 
-def _defined_as_thing(span: Span, words: CheckWords) -> bool:
-    """The sentence says what the span is, and it is a thing, a place or a god: 'X is een programmeertaal',
+def _defined_as(span: Span, words: CheckWords) -> str | None:
+    """The sentence says what the span is, and it is a thing, an organisation, a place or a god: 'X is een programmeertaal',
     'X is de grootste maan van ...', or the apposition 'X, de langste rivier van ...': a copula or a comma,
     an article, up to `DEFINITION_REACH` small words, and a noun of context_words.txt [thing-before],
     [place-before], [sky-before] or [deity]. Human nouns are in none of them ('Jan is de mentor', 'Fatima,
-    de leerling uit groep 8')."""
+    de leerling uit groep 8'). The section of the noun, or None."""
     doc, end = span.doc, span.end
+    if end + 1 < len(doc) and doc[end].lower_ == "als":
+        return _class_noun(doc[end + 1], words)  # 'met Tellu als platform'; not 'met Kalari als voorzitter'
     if end + 2 >= len(doc) or doc[end].lower_ not in COPULAS and doc[end].text != ",":
-        return False
+        return None
     if doc[end + 1].lower_ not in ARTICLES:
-        return False
+        return None
     for token in doc[end + 2:end + 2 + DEFINITION_REACH]:
         if not token.is_alpha or not token.text.islower():
-            return False
-        if any(words.around(section, token.lower_) for section in CLASS_SECTIONS):
-            return True
+            return None
+        section = _class_noun(token, words)
+        if section:
+            return section
+    return None
+
+
+def _class_noun(token: Token, words: CheckWords) -> str | None:
+    """The section of context_words.txt whose noun names the token's class (things, organisations, places,
+    stars, gods), or None."""
+    return next((section for section in CLASS_SECTIONS if words.around(section, token.lower_)), None)
+
+
+def _former_name(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
+    """An apposition that gives a place's later or present name ('Lutetia, het latere Parijs', 'Byzantium,
+    het huidige Istanbul'): a comma, an article, adjectives (no function word), then a place of the lists
+    that is no listed name. A person's apposition names a role ('Willem, de latere koning')."""
+    doc, end = span.doc, span.end
+    if len(folded) != 1 or end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ARTICLES:
+        return False
+    for token in doc[end + 2:end + 2 + DEFINITION_REACH + 1]:
+        if token.text[:1].isupper():
+            return _place_word(plain(token.text), words, lists)
+        if not (token.is_alpha and token.text.islower()) or token.lower_ in words.closed:
+            return False  # an adjective only: not 'Kalari, de oudste uit Utrecht'
     return False
 
 
@@ -248,10 +275,10 @@ def _members(doc: Doc, start: int, end: int) -> list[Member]:
     return found
 
 
-def _capitalised(token: object) -> bool:
+def _capitalised(token: Token) -> bool:
     """A word of a name-like member: it opens with a capital or a digit ('Coca-Cola', 'iPad' counts through
     its capital inside), or a small letter before a capital ('iDEAL')."""
-    text = token.text  # type: ignore[attr-defined]
+    text = token.text
     return bool(text) and (text[:1].isupper() or bool(PRODUCT_SHAPE.search(text))) and any(c.isalpha() for c in text)
 
 
