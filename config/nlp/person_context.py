@@ -127,10 +127,10 @@ def _deity(span: Span, words: CheckWords) -> bool:
 
 
 def _defined_as(span: Span, words: CheckWords) -> str | None:
-    """The sentence says what the span is, and it is a thing, an organisation, a place or a god: 'X is een programmeertaal',
-    'X is de grootste maan van ...', or the apposition 'X, de langste rivier van ...': a copula or a comma,
-    an article, up to `DEFINITION_REACH` small words, and a noun of context_words.txt [thing-before],
-    [place-before], [sky-before] or [deity]. Human nouns are in none of them ('Jan is de mentor', 'Fatima,
+    """The sentence says what the span is, and it is a thing, an organisation, a place or a god: 'X is een
+    programmeertaal', 'X is de grootste maan van ...', the apposition 'X, de langste rivier van ...' (a
+    copula or a comma, an article, up to `DEFINITION_REACH` small words, and a noun of `CLASS_SECTIONS` of
+    context_words.txt), or 'X als hoofdstad'. Human nouns are in none of them ('Jan is de mentor', 'Fatima,
     de leerling uit groep 8'). The section of the noun, or None."""
     doc, end = span.doc, span.end
     if end + 1 < len(doc) and doc[end].lower_ == "als":
