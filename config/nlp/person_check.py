@@ -232,7 +232,7 @@ class PersonCheck:
 
     def __call__(self, doc: Doc) -> Doc:
         """Judge every PER span; then, if that changed something, judge the PER spans left once more, so an
-        enumeration sees its other members as judged ('de Donau, de Mojavewoestijn en Sumatra': the second
+        enumeration sees its other members as judged ('de Donau, de Morvanwoestijn en Sumbara': the second
         is a place by its own words, the third then by its list; session 30)."""
         if not any(e.label_ == "PER" for e in doc.ents):
             return doc
@@ -547,8 +547,8 @@ def _table_cells(texts: list[str], folded: list[str], words: CheckWords, lists: 
     compass = any(k and f.split("-")[0] in COMPASS and "-" in f for k, f in zip(known, folded, strict=True))
     if known[0] or sum(known) >= 2 or compass or (abbreviation(texts[0]) and any(known)):
         return True
-    # session 30: a country or region both lists know last ('Gobi Mongolië'; 'Holland' is on one list only,
-    # so 'Myriam Holland' stays), or a language that is no listed name after the first word ('Mungu Swahili')
+    # session 30: a country or region both lists know last ('Drakens Mongolië'; 'Holland' is on one list only,
+    # so 'Myriam Holland' stays), or a language that is no listed name after the first word ('Maji Swahili')
     return _territory(folded[-1], words, lists) or any(
         words.kind(f) == "language" and not lists.named(f) for f in folded[1:])
 
@@ -587,7 +587,7 @@ def _named_place(folded: list[str], words: CheckWords, lists: ModelLists) -> boo
     if last in words.place_heads:
         return len(folded) > 1 and _adjective(folded[-2], lists)
     if last.isalpha() and any(last.endswith(head) and len(last) - len(head) >= OPEN_PART for head in words.open_heads):
-        return True  # session 30: 'Kalaharigebergte', 'Sognefjord'
+        return True  # session 30: 'Morvanwoestijn', 'Trollvikfjord'
     return last.isalpha() and any(last.endswith(head) and _known_part(last[:-len(head)], lists)
                                   for head in words.place_heads)
 

@@ -13,11 +13,12 @@ grammar fills the same way whatever the name is:
 - a quantifier before it ('de meeste Zweden', 'veel Vlamingen'): a plural noun, a people or a group;
 - a noun that names a thing's class right before it ('de app Tellu', 'de sonde Marco', 'het merk
   Zitmaker', also before a comma: 'de eerste psalm, Beatus'; an organisation's class noun gives ORG: 'de
-  bank Rabo'), or after it in a definition or an apposition
-  ('Tellu is een app', 'Tellu, de nieuwe app van ...'), or a word for a god before or in an apposition
-  after it ('de godin Freya', 'Wodan, de god van ...');
-- a word opening a sentence in another language ('¿Qué tal?');
-- a word right after a language's name in a table row ('Swahili Mungu': a word and its translation);
+  bank Rabo'), or after it in a definition or an apposition ('Tellu is een app', 'Tellu, de nieuwe app
+  van ...', 'met Tellumar als hoofdstad'), or a word for a god before or in an apposition after it ('de
+  godin Freya', 'Wodan, de god van ...');
+- an apposition with a place's later name ('Lutetia, het latere Parijs');
+- a word in a sentence of another language ('¿Qué tal?', 'Hvala lijepa, prijatelju');
+- a word right after a language's name in a table row ('Swahili | Maji': a word and its translation);
 - a function word in capitals inside a heading in capitals ('INVENTARIS PER LOKAAL').
 
 Each rule keeps a real name: a listed first name (and, where the rule is weak, a listed surname) is never
@@ -42,12 +43,12 @@ if TYPE_CHECKING:
     from config.nlp.person_check import CheckWords, ModelLists
 
 ARTICLES = frozenset({"de", "het", "een"})
+"""Articles that may open a list member ('de Donau, de Wolga')."""
 INITIAL = re.compile(r"[^\W\d_]\.?")
 """A single letter, an initial once `plain` has taken its full stop ('h')."""
 JOINERS = frozenset({",", "en", "of", "&"})
 """Words that join the members of an enumeration; not '/', which also joins a name and its town ('J. Smit
 / Rumst') or its role."""
-"""Articles that may open a list member ('de Donau, de Wolga')."""
 PRODUCT_SHAPE = re.compile(r"[a-zß-ÿ]{4}[A-ZÀ-Þ]|^[a-z][A-Z]")
 """A word written as products are: a capital after four small letters inside a word ('PowerPoint',
 'WhatsApp', 'SmartBoard'; surnames capitalise after a short prefix only: 'McKenzie', 'DeVries',
@@ -59,15 +60,16 @@ COPULAS = frozenset({"is", "was", "zijn", "waren", "heet", "heette"})
 DEFINITION_REACH = 3
 """Small words (adjectives) allowed between the article and the class noun ('de langste rivier')."""
 CLASS_SECTIONS = ("thing-before", "organisation-before", "place-before", "sky-before", "deity")
-"""The sections of context_words.txt whose nouns name a class of things, places or gods."""
+"""The sections of context_words.txt whose nouns name a class of things, organisations, places, stars or gods."""
 FOREIGN_WORDS = 2
 """Unknown small words a sentence needs to be read as another language's (one may be a rare Dutch word)."""
 SENTENCE_ENDS = frozenset({".", "!", "?", ";", ":"})
 MAX_MEMBERS = 8
+"""How many members on either side an enumeration is read for."""
 THINGS_PER_PERSON = 2
 """An enumeration needs this many non-person members, and as many more for each member the NER takes for a
-person by a name no list holds ('Ram' in a list of the zodiac): a real list of persons has no such things."""
-"""How many members on either side an enumeration is read for."""
+person by a name no list holds (a sign of the zodiac the lists lack): a real list of persons has no such
+things."""
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,7 @@ def _foreign_sentence(span: Span, folded: list[str], words: CheckWords, lists: M
     inside = before is not None and before.is_alpha and before.text.islower() \
         and not _dutch(before.lower_, words, lists)
     if not (inside or opens_sentence(doc, start)):
-        return False  # a name in a Dutch sentence; 'Soy de los Países Bajos' goes on (an unknown word before)
+        return False  # a name in a Dutch sentence; 'Vivimos en la Ciudad Nueva' goes on (an unknown word before)
     known = unknown = 0
     first = start
     while first > 0 and doc[first - 1].text not in SENTENCE_ENDS:
@@ -362,7 +364,7 @@ def _known_thing(texts: list[str], words: CheckWords, lists: ModelLists) -> bool
 
 
 def _after_article_de(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
-    """Right after the article 'de' (lower case, or 'De' opening a sentence): 'door de Donau', 'De Sahel
+    """Right after the article 'de' (lower case, or 'De' opening a sentence): 'door de Donau', 'De Mekranto
     is droog'. Dutch writes a person's name without an article; 'de' belongs to a surname after a
     capitalised word ('Jan de Vries', 'Karel de Grote'), a title ('mevrouw de Jong'), 'van' ('van de
     Berg') or a particle after a first name ('Jan op de Beeck'), and a listed name after 'de' keeps its
