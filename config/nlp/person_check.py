@@ -82,7 +82,7 @@ PLACE_PREPOSITIONS = frozenset({"in", "op", "uit", "naar", "bij", "aan", "over",
 """Prepositions that take a place ('op Sardinië', session 30) though a surname's particle may be written so too;
 'van', 'de', 'der', 'den', 'te', 'ten', 'ter' stay out ('van Bourgondië')."""
 OPEN_PART = 3
-"""The shortest first part before a noun of place_heads.txt [open] ('Sognefjord'; not a bare 'Fjord')."""
+"""The shortest first part before a noun of place_heads.txt [open] ('Trollvikfjord'; not a bare 'Fjord')."""
 PASSIVE_REACH = 6
 """How many words after 'wordt' the participle of a language's verb may come ('Frans wordt in vijf landen
 gesproken'); a clause's comma or full stop ends the search."""
