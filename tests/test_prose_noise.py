@@ -63,3 +63,15 @@ def test_the_fifth_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
     assert len(noise.contact()) <= 1, [(f.entity_type, f.value) for f in noise.contact()]
     persons = [f.value for f in noise.findings if f.entity_type == "PERSON"]
     assert len(persons) <= 79, len(persons)
+
+
+def test_the_sealed_sixth_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
+    """tests/data/prose-heldout6 (sealed; written in session 30 while the person check's session-30 rules were
+    made without it, measured once they were final): 29 PERSON findings (1.88 per 10 000 characters) and one
+    identifier/contact/address finding, both above the targets (1 and none). Kept from rising until a session
+    develops on it and writes the next sealed corpus."""
+    noise = measure(analyzer, corpus_files(CORPUS.parent / "prose-heldout6"))
+    assert noise.chars >= 100_000
+    assert len(noise.contact()) <= 1, len(noise.contact())
+    persons = [f.value for f in noise.findings if f.entity_type == "PERSON"]
+    assert len(persons) <= 29, len(persons)
