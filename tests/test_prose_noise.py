@@ -33,10 +33,11 @@ def test_no_identifier_contact_or_address_on_prose(noise: ProseNoise) -> None:
     assert [(f.entity_type, f.value) for f in noise.contact()] == []
 
 
-PERSON_AT_MOST = {"prose-heldout3": 9, "prose-heldout4": 33}
-"""PERSON findings measured on the newest corpora (benchmarks/README.md): prose-heldout3 9 (0.76 per 10 000
-characters) since session 28b, prose-heldout4 33 (2.15; 93, i.e. 6.07, before session 29). The target is 1
-per 10 000 characters; these only keep what was reached from slipping back."""
+PERSON_AT_MOST = {"prose-heldout3": 7, "prose-heldout4": 32}
+"""PERSON findings measured on the newest corpora (benchmarks/README.md): prose-heldout3 7 (0.59 per 10 000
+characters; 9 from session 28b to 29), prose-heldout4 32 (2.09; 93, i.e. 6.07, before session 29, 33 after
+it) since session 30. The target is 1 per 10 000 characters; these only keep what was reached from slipping
+back."""
 
 
 @pytest.mark.parametrize("corpus", ["prose-heldout3", "prose-heldout4"])
@@ -52,13 +53,25 @@ def test_no_identifier_contact_or_address_on_the_newest_held_out_prose(analyzer,
     assert len(persons) <= PERSON_AT_MOST[corpus], persons
 
 
-def test_the_sealed_fifth_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
-    """tests/data/prose-heldout5 (sealed; written in session 29 while the person check's session-29 rules were
-    made without it, measured once they were final): 126 PERSON findings (7.96 per 10 000 characters) and one
-    postcode in an inventory's product code, both far from the targets (1 and none). Kept from rising until
-    a session develops on it and writes the next sealed corpus."""
+def test_the_fifth_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
+    """tests/data/prose-heldout5 (written in session 29 while the person check's session-29 rules were made
+    without it, measured once they were final: 126 PERSON findings, 7.96 per 10 000 characters; session 30
+    developed on it: 79, 4.99) and one postcode in an inventory's product code, both far from the targets (1
+    and none). Kept from rising."""
     noise = measure(analyzer, corpus_files(CORPUS.parent / "prose-heldout5"))
     assert noise.chars >= 100_000
     assert len(noise.contact()) <= 1, [(f.entity_type, f.value) for f in noise.contact()]
     persons = [f.value for f in noise.findings if f.entity_type == "PERSON"]
-    assert len(persons) <= 126, len(persons)
+    assert len(persons) <= 79, len(persons)
+
+
+def test_the_sealed_sixth_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
+    """tests/data/prose-heldout6 (sealed; written in session 30 while the person check's session-30 rules were
+    made without it, measured once they were final): 29 PERSON findings (1.88 per 10 000 characters) and one
+    identifier/contact/address finding, both above the targets (1 and none). Kept from rising until a session
+    develops on it and writes the next sealed corpus."""
+    noise = measure(analyzer, corpus_files(CORPUS.parent / "prose-heldout6"))
+    assert noise.chars >= 100_000
+    assert len(noise.contact()) <= 1, len(noise.contact())
+    persons = [f.value for f in noise.findings if f.entity_type == "PERSON"]
+    assert len(persons) <= 29, len(persons)

@@ -18,7 +18,12 @@ holy books, stars, greetings, languages that are first names, foreign places and
 classes of not_names.txt [religion] [scripture] [star] [greeting] and `context_words.txt`: words around a
 capitalised word that tell a language used as one ('in het Frans', 'Frans, Duits en Engels'), a place
 ('de regio', 'het meer van'), a star, a product line; and structural rules for table cells run together,
-product names and the article 'het', each with the name it leaves alone.
+product names and the article 'het', each with the name it leaves alone. Session 30 (developed on the spent
+prose-heldout5) adds the words around a span that no earlier rule explains (`config/nlp/person_context.py`:
+enumerations of non-persons, the article 'de', quantifiers, class nouns and definitions, gods, foreign
+sentences, a function word in a heading, a word after a language in a table row), a second judging round so
+an enumeration sees its members as judged, table rows of languages, countries both place lists know,
+'-ië' after a preposition and place heads that end a compound whatever its first part.
 
 A real name is protected four ways: a title or salutation right before the span keeps it a person
 ('mevrouw Kampen', 'Beste Storm'), and so does ', Firstname' after a span in capitals ('HOBBS, Seth', as
@@ -48,42 +53,44 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from config import LEXICONS, lexicon_sections, lexicon_words
+from config.nlp.check_tokens import (
+    COORDINATORS,
+    PARTICLES,
+    PREPOSITIONS,
+    abbreviation,
+    in_capitals,
+    next_cell,
+    opens_sentence,
+    plain,
+)
 from config.nlp.components import flag_layer, flag_lists, is_compound
+from config.nlp.person_context import PRODUCT_SHAPE, context_reason
 
 FACTORY = "avgscan_person_check"
 PIPE = "person_check"
 """The component's name in the shipped pipeline (after 'ner', before 'lemmatizer')."""
 
 ROMAN = re.compile(r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,4})")
-PARTICLES = frozenset({"van", "de", "der", "den", "het", "'t", "’t", "voor", "en", "op", "in", "aan", "te", "ten",
-                       "ter", "bij", "met", "over", "uit", "&"})
-"""Small words inside a Dutch multi-word name or title ('Inspectie van het Onderwijs', 'Jan de Vries')."""
-OPENERS = frozenset({".", "!", "?", ":", ";", "|", "…", "...", "•", "·", "-", "–", "—", "*", ">"})
-"""Tokens after which a word opens a sentence, a list item or a table cell."""
-SKIPPED = re.compile(r"[\"'„“‘(\[#*]+|\d+(?:\.\d+)*[.)]?|[a-z][.)]")
-"""Markup, quotes and numbering between a sentence boundary and its first word ('3.2', 'a)', '**')."""
-FULL_STOP_AFTER = 5
-"""A '.' ends a sentence after a word of this many letters or a number, not after 'fam', 'mw' or 'zo'
-(as scanner/detection/name_evidence.py reads a sentence start)."""
 EPONYM_TERM = re.compile(r"^(?:ziekte|syndroom) van (.+)$", re.IGNORECASE)
 DISEASE_BEFORE = re.compile(r"(?:\b[Mm]\.|\b(?i:morbus)|\b(?i:ziekte|syndroom) van(?: \w+){0,3})\s*$")
 MORBUS = frozenset({"m.", "morbus"})
 INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
-VOWELS = frozenset("aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ")
-CAMEL = re.compile(r"[a-zß-ÿ]{4}[A-ZÀ-Þ]")
-"""A capital after four small letters inside a word ('PowerPoint', 'WhatsApp', 'SmartBoard'): how brands and
-products are written; surnames capitalise after a short prefix only ('McKenzie', 'DeVries', 'FitzGerald')."""
-PREPOSITIONS = frozenset({"in", "uit", "naar", "bij", "op", "aan", "met", "voor", "door", "over", "tot", "onder",
-                          "tussen", "tijdens", "zoals", "dan", "als", "en", "of", "om", "rond", "langs", "binnen"})
-"""Words before 'het' that make it an article opening a phrase ('in het Frans'); 'van' is left out ('Van het
-Reve'), and so is every verb ('is het Mickael zelf': a pronoun)."""
 MODEL_CODE = re.compile(r"[A-Z]{1,3}\d{2,4}[A-Za-z+]*")
 """A product model's code ('H390', 'L14', 'T450s'): capitals first, then digits."""
+PLACE_PREPOSITIONS = frozenset({"in", "op", "uit", "naar", "bij", "aan", "over", "met", "door", "tot", "onder",
+                                "rond", "langs"})
+"""Prepositions that take a place ('op Sardinië', session 30) though a surname's particle may be written so too;
+'van', 'de', 'der', 'den', 'te', 'ten', 'ter' stay out ('van Bourgondië')."""
+OPEN_PART = 3
+"""The shortest first part before a noun of place_heads.txt [open] ('Trollvikfjord'; not a bare 'Fjord')."""
+PASSIVE_REACH = 6
+"""How many words after 'wordt' the participle of a language's verb may come ('Frans wordt in vijf landen
+gesproken'); a clause's comma or full stop ends the search."""
+JUDGING_ROUNDS = 2
+"""How often the check judges a text's PER spans: a second round lets enumerations use the first's verdicts."""
 COMPASS = frozenset({"noord", "zuid", "oost", "west", "midden", "centraal", "noordoost", "noordwest", "zuidoost",
                      "zuidwest"})
 """The first part of a place with a compass point ('Noord-Amerika', 'Zuidoost-Azië')."""
-COORDINATORS = frozenset({",", "en", "of", "/", "&"})
-"""Words that join the members of a list ('Frans, Duits en Engels')."""
 SHIPPED_CHECK_FILES = {"proper_nouns": "proper_nouns.txt", "place_heads": "place_heads.txt",
                        "context_words": "context_words.txt"}
 """The lexicons the shipped pipeline's check reads besides the defaults (training/train_ner.py adds the
@@ -106,6 +113,7 @@ class CheckWords:
     proper: Mapping[str, str] = field(default_factory=dict)  # proper_nouns.txt: word -> 'place', 'language', 'people'
     place_heads: tuple[str, ...] = ()  # place_heads.txt: 'zee', 'gebergte', 'dam' ('Noordzee', 'Kaspische Zee')
     context: Mapping[str, frozenset[str]] = field(default_factory=dict)  # context_words.txt, by section (session 29)
+    open_heads: frozenset[str] = frozenset()  # place_heads.txt [open]: 'woestijn', 'fjord' (session 30)
 
     def around(self, section: str, word: str) -> bool:
         """Whether `word` (case-folded) is in `section` of context_words.txt."""
@@ -141,6 +149,7 @@ def read_check_words(never_names: str, closed_class: str, salutations: str, orga
         eponyms=disease_eponyms(eponyms), laws=sections.get("eponym", frozenset()),
         proper=proper_classes(proper_nouns) if proper_nouns else MappingProxyType({}),
         place_heads=tuple(sorted(frozenset().union(*lexicon_sections(place_heads)[0].values()))) if place_heads else (),
+        open_heads=lexicon_sections(place_heads)[0].get("open", frozenset()) if place_heads else frozenset(),
         context=lexicon_sections(context_words)[0] if context_words else MappingProxyType({}))
 
 
@@ -196,52 +205,10 @@ class ModelLists:
 NO_LISTS = ModelLists({})
 
 
-def plain(text: str) -> str:
-    """The word as the lexicons and the model's lists write it: no surrounding dots, quotes or hyphens,
-    case-folded (the Turkish 'İ' becomes 'i' and a combining dot, as the lists hold 'İzel')."""
-    return text.strip(".'’-").casefold()
-
-
-def opens_sentence(doc: Doc, start: int) -> bool:
-    """Whether token `start` is the first word of the text, a line, a sentence, a list item or a table
-    cell (markup and numbering in between are skipped)."""
-    i = start - 1
-    while i >= 0 and SKIPPED.fullmatch(doc[i].text):
-        i -= 1
-    if i < 0:
-        return True
-    token = doc[i]
-    if token.is_space:
-        return "\n" in token.text or opens_sentence(doc, i)
-    if token.text == "." and i > 0:
-        before = doc[i - 1].text
-        return len(before) >= FULL_STOP_AFTER or not before.isalpha()
-    return token.text in OPENERS
-
-
 def surname_first(doc: Doc, end: int) -> bool:
     """A list entry 'HOBBS, Seth': a comma and a Capitalised word after the span (school lists write the
     surname in capitals first)."""
     return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text[:1].isupper()
-
-
-def in_capitals(words: list[str]) -> bool:
-    """A heading in capitals: every word two capitals or more ('VACATURES', 'STAND VAN ZAKEN')."""
-    return all(len(w) > 1 and w.isupper() for w in words)
-
-
-def abbreviation(text: str) -> bool:
-    """'ISAE', 'RAM', 'CvB', 'NvI': 2-5 letters, all capitals, or up to 4 with two capitals or more; or
-    3-6 letters without a vowel ('Wvggz', 'Wkkgz': laws are abbreviated so, and no name is written
-    without a vowel)."""
-    letters = text.replace("&", "")
-    if not (2 <= len(letters) <= 6 and letters.isalpha()):
-        return False
-    if len(letters) >= 3 and not VOWELS.intersection(letters.casefold()):
-        return True
-    if len(letters) > 5:
-        return False
-    return letters.isupper() or (len(letters) <= 4 and sum(c.isupper() for c in letters) >= 2)
 
 
 class PersonCheck:
@@ -264,17 +231,28 @@ class PersonCheck:
         return ModelLists(sets, compounds)
 
     def __call__(self, doc: Doc) -> Doc:
+        """Judge every PER span; then, if that changed something, judge the PER spans left once more, so an
+        enumeration sees its other members as judged ('de Donau, de Morvanwoestijn en Sumbara': the second
+        is a place by its own words, the third then by its list; session 30)."""
         if not any(e.label_ == "PER" for e in doc.ents):
             return doc
         lists = self.lists()
-        kept = []
-        for ent in doc.ents:
-            verdict = why_no_person(ent, self.words, lists) if ent.label_ == "PER" else None
-            if verdict is None:
-                kept.append(ent)
-            elif verdict.label:
-                kept.append(Span(doc, ent.start, ent.end, label=verdict.label))
-        doc.set_ents(kept, default="outside")
+        judged: set[int] = set()
+        for _ in range(JUDGING_ROUNDS):
+            kept = []
+            changed = False
+            for ent in doc.ents:
+                verdict = why_no_person(ent, self.words, lists, judged) if ent.label_ == "PER" else None
+                if verdict is None:
+                    kept.append(ent)
+                    continue
+                changed = True
+                judged.update(range(ent.start, ent.end))
+                if verdict.label:
+                    kept.append(Span(doc, ent.start, ent.end, label=verdict.label))
+            doc.set_ents(kept, default="outside")
+            if not changed or not any(e.label_ == "PER" for e in doc.ents):
+                break
         return doc
 
 
@@ -286,7 +264,8 @@ class Verdict:
     label: str | None = None
 
 
-def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS) -> Verdict | None:
+def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS,
+                  judged: Container[int] = ()) -> Verdict | None:
     """Why `span`, a PER span of the NER, is no person; None when it may be one. The rules, in order:
 
     - a title or salutation right before it ('mevrouw Kampen', 'Beste Storm'), or a span in capitals
@@ -380,7 +359,8 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS) -
         return Verdict("werkwoord")
     if len(content) == len(texts) and all(abbreviation(t) and not lists.named(t.casefold()) for t in texts):
         return Verdict("afkorting")
-    return None
+    around = context_reason(span, folded, words, lists, judged)  # session 30: the words around it
+    return None if around is None else Verdict(*around)
 
 
 def _never_a_name(text: str, words: CheckWords, lists: ModelLists, alone: bool) -> bool:
@@ -419,12 +399,15 @@ def _alone_surname(span: Span, folded: list[str], words: CheckWords, lists: Mode
         and not lists.has("first", word) and not (span.start > 0 and doc[span.start - 1].lower_ in PARTICLES)
 
 
-def _used_as(doc: Doc, i: int, kind: str, words: CheckWords) -> bool:
+def _used_as(doc: Doc, i: int, kind: str, words: CheckWords, lists: ModelLists) -> bool:
     """Whether token `i`, a language's or a people's name ('language', 'people'), is used as one: in a list
     with another of its class ('Frans, Duits en Engels', 'Grieken en Romeinen'); a language also with a
     school subject ('aardrijkskunde en Frans'), after 'het' ('in het Frans'; not 'Van het Reve'), after a
     language noun ('les Frans') or before one ('Frans spreken', 'Frans wordt gesproken')."""
     for j, step in ((i - 1, -1), (i + 1, 1)):
+        cell = next_cell(doc, i, step)
+        if cell is not None and _language_cell(doc[cell].text, kind, words, lists):
+            return True  # session 30: a table row 'Frans Duits Spaans', 'Frans Frankrijk'
         k = j + step
         if 0 <= k < len(doc) and doc[j].lower_ in COORDINATORS:
             other = doc[k]
@@ -436,10 +419,39 @@ def _used_as(doc: Doc, i: int, kind: str, words: CheckWords) -> bool:
     before = doc[i - 1].lower_ if i > 0 else ""
     if words.around("language-before", before) and not (before == "het" and i > 1 and doc[i - 2].lower_ == "van"):
         return True
+    if before in PREPOSITIONS and _parallel_language(doc, i, before, words, lists):
+        return True  # session 30: 'voor Frans ..., voor Spaans ...'
+
     after = [t.lower_ for t in doc[i + 1:i + 3]]
     if after and words.around("language-after", after[0]):
         return True
-    return len(after) > 1 and after[0] in ("wordt", "worden", "werd", "is") and words.around("language-after", after[1])
+    if not after or after[0] not in ("wordt", "worden", "werd", "is"):
+        return False
+    for token in doc[i + 2:i + 2 + PASSIVE_REACH]:  # 'Frans wordt op vijf continenten gesproken' (session 30)
+        if token.is_punct:
+            return False
+        if words.around("language-after", token.lower_):
+            return True
+    return False
+
+
+def _parallel_language(doc: Doc, i: int, preposition: str, words: CheckWords, lists: ModelLists) -> bool:
+    """The same preposition before another language that is no listed name elsewhere in the text, as a
+    parallel phrase ('Voor Frans is dat het DELF, voor Spaans het DELE'; not 'voor Frans en voor Amira')."""
+    for j in range(len(doc) - 1):
+        nxt = doc[j + 1]
+        if j != i - 1 and doc[j].lower_ == preposition and nxt.text[:1].isupper() \
+                and words.kind(plain(nxt.text)) == "language" and not lists.named(plain(nxt.text)):
+            return True
+    return False
+
+
+def _language_cell(text: str, kind: str, words: CheckWords, lists: ModelLists) -> bool:
+    """A neighbouring cell of a table row of languages: a capitalised language that is no listed name, or a
+    country both place lists know (`_territory`), right next to a language's name with no word between."""
+    word = plain(text)
+    return kind == "language" and text[:1].isupper() and not lists.named(word) and (
+        words.kind(word) == "language" or _territory(word, words, lists))
 
 
 def _in_language_list(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
@@ -470,7 +482,8 @@ def _languages_in_context(span: Span, words: CheckWords, lists: ModelLists) -> b
         return False  # no listed name: the rule for languages and peoples alone judges
     if len(content) == 1 and classes[0] == "language" and in_capitals([content[0].text]):
         return True  # a heading 'FRANS' ('HOBBS, Seth' is kept before)
-    return all(not lists.named(plain(t.text)) or (c in ("language", "people") and _used_as(span.doc, t.i, c, words))
+    return all(not lists.named(plain(t.text))
+               or (c in ("language", "people") and _used_as(span.doc, t.i, c, words, lists))
                for t, c in zip(content, classes, strict=True))
 
 
@@ -508,7 +521,8 @@ def _place_context(span: Span, folded: list[str], words: CheckWords, lists: Mode
         return text[:1].isupper() and bool(word) and not lists.named(word) and (
             word in words.places or words.proper.get(word) == "place" or lists.has("place", word))
 
-    if before not in PARTICLES and folded[0].endswith("ië") and len(folded[0]) >= 5 and not lists.named(folded[0]):
+    if (before not in PARTICLES or before in PLACE_PREPOSITIONS) and folded[0].endswith("ië") \
+            and len(folded[0]) >= 5 and not lists.named(folded[0]):
         return True  # 'Aquitanië', 'Anatolië': Dutch names of lands and regions; not 'van Bourgondië'
     if start >= 2 and before in ("en", "of") and known(start - 2):
         return True
@@ -531,17 +545,28 @@ def _table_cells(texts: list[str], folded: list[str], words: CheckWords, lists: 
     known = [not lists.named(f) and (words.kind(f) in ("place", "language") or lists.has("place", f))
              for f in folded]
     compass = any(k and f.split("-")[0] in COMPASS and "-" in f for k, f in zip(known, folded, strict=True))
-    return known[0] or sum(known) >= 2 or compass or (abbreviation(texts[0]) and any(known))
+    if known[0] or sum(known) >= 2 or compass or (abbreviation(texts[0]) and any(known)):
+        return True
+    # session 30: a country or region both lists know last ('Drakens Mongolië'; 'Holland' is on one list only,
+    # so 'Myriam Holland' stays), or a language that is no listed name after the first word ('Maji Swahili')
+    return _territory(folded[-1], words, lists) or any(
+        words.kind(f) == "language" and not lists.named(f) for f in folded[1:])
+
+
+def _territory(word: str, words: CheckWords, lists: ModelLists) -> bool:
+    """A country or region: on the model's place list and in proper_nouns.txt [place] (CLDR, GeoNames,
+    OpenTaal), and no listed name. No held-out surname of the name pools is such a word (session 30)."""
+    return lists.has("place", word) and words.proper.get(word) == "place" and not lists.named(word)
 
 
 def _product(span: Span, texts: list[str], folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
     """A brand and its product line (a word of context_words.txt [product] last, 'Basic', 'Kids', and no
     listed name in the span: not 'Mud Max'; alone right after a capitalised word: 'Blokko Essential'),
-    a word written as products are ('PowerPoint', `CAMEL`), or one word right before a model's code
+    a word written as products are ('PowerPoint', 'iPad': `PRODUCT_SHAPE`), or one word right before a model's code
     ('Zenix T450', `MODEL_CODE`; a class is written '8B', digits first)."""
     if any(lists.named(f) for f in folded):
         return False  # not the listed first name 'ObaniJesu'
-    if any(CAMEL.search(t) for t in texts):
+    if any(PRODUCT_SHAPE.search(t) for t in texts):
         return True
     doc, start, end = span.doc, span.start, span.end
     if len(texts) == 1 and end < len(doc) and MODEL_CODE.fullmatch(doc[end].text):
@@ -561,6 +586,8 @@ def _named_place(folded: list[str], words: CheckWords, lists: ModelLists) -> boo
         return False
     if last in words.place_heads:
         return len(folded) > 1 and _adjective(folded[-2], lists)
+    if last.isalpha() and any(last.endswith(head) and len(last) - len(head) >= OPEN_PART for head in words.open_heads):
+        return True  # session 30: 'Morvanwoestijn', 'Trollvikfjord'
     return last.isalpha() and any(last.endswith(head) and _known_part(last[:-len(head)], lists)
                                   for head in words.place_heads)
 
