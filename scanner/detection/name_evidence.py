@@ -289,13 +289,13 @@ def proper_non_names() -> frozenset[str]:
     `places`) that are no listed first name or surname: the person check after the NER turns a span
     made of them into a place or no entity ('Flevoland', 'Nederlands', 'Syrië'), so they alone never
     make the NER worth running; 'Engels' or 'Frans' keep the benefit of the doubt."""
-    sections, _ = lexicon_sections(PROPER_NOUNS_FILE.name)
-    return (frozenset().union(*sections.values()) | places()) - person_names()
+    sections, _ = lexicon_sections(PROPER_NOUNS_FILE.name)  # case-folded; `fold` also drops accents ('syrië')
+    return (frozenset(fold(w) for w in frozenset().union(*sections.values())) | places()) - person_names()
 
 
 def proper_non_name(folded: str) -> bool:
-    """`proper_non_names`, also inflected as an adjective ('Syrische', 'Turkse') when that is no name
-    ('Romee' is one)."""
+    """`proper_non_names` (`folded` as `fold` gives it), also inflected as an adjective ('Syrische',
+    'Turkse') when that is no name ('Romee' is one)."""
     words = proper_non_names()
     return folded in words or (folded.endswith("e") and folded[:-1] in words and folded not in person_names())
 
