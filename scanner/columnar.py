@@ -41,7 +41,7 @@ import json
 import logging
 import pickle
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date
 from operator import attrgetter
@@ -59,6 +59,7 @@ from scanner.forms import name_field
 from scanner.kernel.keys import Keyer
 from scanner.kernel.model import (
     Content,
+    CopiedRows,
     Detected,
     Finding,
     Item,
@@ -80,6 +81,7 @@ SAMPLE_ROWS = 1000  # rows read before the table's path is chosen
 UNIQUE_SHARE = 0.5  # a column that matters with more distinct values than this share of its rows: row path
 MIN_SAMPLE = 20  # below this many rows, a table is too small to judge and is read by column
 VALUE_MEMO_LIMIT = 200_000  # distinct values remembered per column
+COPIED_ROWS = 512  # plain copies handed on together (CopiedRows); 0: one by one, as before, to compare
 
 Task = tuple[str, Item, Content | None]
 DetectRow = Callable[[Task], tuple[Item, Detected | None]]
@@ -122,6 +124,8 @@ class RowResult:
     kept: list[int] = field(default_factory=list)
     detected_count: int = 0
     pickled_links: bytes | None = None  # see links()
+    # the (legal hold, role, party) under which a copy is plain: an empty judgement and no findings (CopiedRows)
+    plain: set[Lend] = field(default_factory=set)
 
     @classmethod
     def of(cls, scanned: ScannedItem) -> RowResult:
@@ -174,9 +178,14 @@ class RowResult:
     def keep(self, scanned: ScannedItem, judged: Judgement) -> None:
         """The rules' judgement of a row with this result, as it was before evaluate made its indexes the
         report's (it replaces a violation's `findings`, so the copies keep the row's own)."""
-        self.judgements.setdefault((scanned.legal_hold, scanned.item.role, scanned.item.party), Judgement(
+        lend = (scanned.legal_hold, scanned.item.role, scanned.item.party)
+        if lend in self.judgements:
+            return
+        self.judgements[lend] = Judgement(
             violations=[copy.copy(v) for v in judged.violations], to_review=[copy.copy(v) for v in judged.to_review],
-            exempt=list(judged.exempt), kept_by_law=list(judged.kept_by_law)))
+            exempt=list(judged.exempt), kept_by_law=list(judged.kept_by_law))
+        if not (self.findings or judged.violations or judged.to_review or judged.exempt or judged.kept_by_law):
+            self.plain.add(lend)
 
 
 @dataclass
@@ -413,7 +422,10 @@ class TableScan:
     def scan_row(self, locator: str, row: Any) -> ScannedItem | Task:
         if not (locator.isdigit() or plain_locator(locator)):  # an integer key's digits: no call for most rows
             return self.row_task(locator, row)
-        sig, size, title = self.signature(row)
+        return self.signed(locator, row, *self.signature(row))
+
+    def signed(self, locator: str, row: Any, sig: tuple[Any, ...], size: int, title: str) -> ScannedItem | Task:
+        """A row of a plain locator with its signature: scanned when it is the signature's first, else a copy."""
         result = self.results.get(sig)
         if result is None:
             task = self.row_task(locator, row)
@@ -449,7 +461,49 @@ class TableScan:
                 return self.work.judged.finish(item, result.as_detected(scanned), lambda _item, _found: scanned)
         return scanned
 
-    def __iter__(self) -> Iterator[ScannedItem | Task]:
+    def copied(self, *parts: Iterable[tuple[str, Any]]) -> Iterator[ScannedItem | Task | CopiedRows]:
+        """scan_row for every row, but the copies that bring nothing of their own (no findings, an empty lent
+        judgement: CopiedRows) gathered into batches, in their place in the table's order. Only without an
+        item cache (every row there is kept in the caches one by one) and with the table's one place."""
+        source, prefix, access, role, party, register = (self.source.name, self.prefix, self.access, self.role,
+                                                         self.party, self.plan.register)
+        signature, results, holds = self.signature, self.results, self.legal_hold
+        by_title = holds.by_title
+        batch = CopiedRows(source, prefix[:-1])
+        for rows in parts:
+            for locator, row in rows:
+                if not locator.isdigit():
+                    if batch.items:
+                        yield self._handed(batch)
+                        batch = CopiedRows(source, prefix[:-1])
+                    yield self.scan_row(locator, row)
+                    continue
+                sig, size, title = signature(row)
+                result = results.get(sig)
+                if result is not None and result.plain:
+                    hold = by_title.get(title, UNSEEN) if by_title is not None else UNSEEN
+                    if (holds(locator, title) if hold is UNSEEN else hold, role, party) in result.plain:
+                        # source, path, kind, size, modified, access, role, party, status, reason, register
+                        batch.items.append(Item(source, prefix + locator, "row", size, None, access, role, party,
+                                                "scanned", None, register))
+                        batch.links.append(result.links() if result.subjects else None)
+                        result.lent += 1
+                        if len(batch.items) >= COPIED_ROWS:
+                            yield self._handed(batch)
+                            batch = CopiedRows(source, prefix[:-1])
+                        continue
+                if batch.items:
+                    yield self._handed(batch)
+                    batch = CopiedRows(source, prefix[:-1])
+                yield self.signed(locator, row, sig, size, title)
+        if batch.items:
+            yield self._handed(batch)
+
+    def _handed(self, batch: CopiedRows) -> CopiedRows:
+        self.copies += len(batch.items)
+        return batch
+
+    def __iter__(self) -> Iterator[ScannedItem | Task | CopiedRows]:
         rows = self.plan.rows()
         sample: list[tuple[str, Any]] = []
         for entry in rows:
@@ -457,17 +511,20 @@ class TableScan:
             if len(sample) >= SAMPLE_ROWS:
                 break
         step = self.scan_row if not self.cached(sample) and self.columnar(sample) else self.row_task
-        for locator, row in sample:
-            yield step(locator, row)
-        for locator, row in rows:
-            yield step(locator, row)
+        if step == self.scan_row and self.cache is None and not self.place_per_row and COPIED_ROWS > 0:
+            yield from self.copied(sample, rows)
+        else:
+            for locator, row in sample:
+                yield step(locator, row)
+            for locator, row in rows:
+                yield step(locator, row)
         if self.copies:
             log.info("tabel %s: %d rijen gescand, %d van een gelijke rij overgenomen (%d met haar oordeel)",
                      self.plan.label, self.scanned, self.copies, sum(r.lent for r in self.results.values()))
 
 
 def scan_tables(work: RowWork, source: Any, cfg: SourceSettings, detect: DetectRow,
-                cache: ItemCache | None = None) -> Iterator[ScannedItem | Task]:
+                cache: ItemCache | None = None) -> Iterator[ScannedItem | Task | CopiedRows]:
     """Every table of a database source through the columnar path: a scanned row, or a row for the row path.
     With an item cache, rows read by column are kept in it as the row path keeps them."""
     for entry in source.tables():

@@ -32,6 +32,7 @@ from scanner.kernel.ledger import Ledger
 from scanner.kernel.model import (
     AccessPool,
     Content,
+    CopiedRows,
     Detected,
     ExemptFlow,
     Finding,
@@ -249,16 +250,16 @@ def judge(scanned: ScannedItem, active: list[Rule], ctx: RuleContext) -> Judgeme
     return out
 
 
-def evaluate(scanned_items: Iterable[ScannedItem], ctx: RuleContext, records: Records,
+def evaluate(scanned_items: Iterable[ScannedItem | CopiedRows], ctx: RuleContext, records: Records,
              remember: Callable[[ScannedItem, Judgement], None] | None = None,
-             done: Callable[[ScannedItem], None] | None = None) -> Evaluation:
+             done: Callable[[ScannedItem | CopiedRows], None] | None = None) -> Evaluation:
     """Apply every rule whose records are present. An item a rescan found unchanged brings its judgement
     (ScannedItem.judged); `remember` is told every fresh one (scanner.evaluation_cache keeps it).
 
     Rules judge one item at a time, so the items may arrive as the scan makes them: each is let go
     after its turn (`done` sees it last), and its findings go to a ledger on disk, so memory does not
     grow with the share. Violations go to a ledger too: an open folder of a million files is a million
-    violations."""
+    violations. A batch of copied rows (CopiedRows) has nothing to judge: its first row's judgement was empty."""
     out = Evaluation(findings=Ledger(), violations=Ledger(), to_review=Ledger())
     available = {"register": records.pupils is not None, "consents": records.consents is not None}
     active = [r for r in RULES if all(available[n] for n in r.needs)]
@@ -266,6 +267,11 @@ def evaluate(scanned_items: Iterable[ScannedItem], ctx: RuleContext, records: Re
     out.skipped_rules = [{"rule": r.code, "reason": "geen " + " en ".join(names[n] for n in r.needs if not available[n])
                           + " opgegeven"} for r in RULES if r not in active]
     for scanned in scanned_items:
+        if scanned.__class__ is CopiedRows:
+            if done is not None:
+                done(scanned)
+            continue
+        assert isinstance(scanned, ScannedItem)
         judged = scanned.judged
         if judged is None:
             judged = judge(scanned, active, ctx)
@@ -312,7 +318,7 @@ def excluded(cfg: ScanConfig, counts: dict[str, dict[str, int]]) -> dict[str, ob
 
 
 def _scanned(scanner: Scanner, workers: int | None, executor: str, scheduler: str | None,
-             cache: ItemCache | None) -> Iterator[ScannedItem]:
+             cache: ItemCache | None) -> Iterator[ScannedItem | CopiedRows]:
     """The chosen executor: local processes (scanner.executor) or a dask cluster (scanner.dask_executor,
     imported only when asked for: it needs the optional `distributed`)."""
     if executor == "dask":
@@ -339,7 +345,7 @@ def fewer_collections() -> Iterator[None]:
 def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = False,
              progress: Progress | None = None, records: Records | None = None, workers: int | None = 1,
              executor: str = "local", scheduler: str | None = None, store: StateStore | None = None,
-             full: bool = False, on_scanned: Callable[[ScannedItem], None] | None = None,
+             full: bool = False, on_scanned: Callable[[ScannedItem | CopiedRows], None] | None = None,
              command: list[str] | None = None) -> Report:
     """Scan every source and apply the rules.
 
@@ -380,8 +386,19 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
                       register=scanner.index if records.pupils is not None else None,
                       consents=records.consents)
 
-    def arrived() -> Iterator[ScannedItem]:
+    def arrived() -> Iterator[ScannedItem | CopiedRows]:
         for scanned in _scanned(scanner, workers, executor, scheduler, cache):
+            if scanned.__class__ is CopiedRows:
+                assert isinstance(scanned, CopiedRows)
+                if progress:
+                    for item in scanned.items:
+                        progress(item)
+                if on_scanned:
+                    on_scanned(scanned)
+                profiles.add_rows(scanned.source, scanned.table, len(scanned.items))
+                yield scanned
+                continue
+            assert isinstance(scanned, ScannedItem)
             if progress:
                 progress(scanned.item)
             if on_scanned:
@@ -397,8 +414,13 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
     tally: Counter[str] = Counter()  # counted as the items go by: reading a million back from disk cost seconds
     row_chars = 0
 
-    def let_go(scanned: ScannedItem) -> None:
+    def let_go(scanned: ScannedItem | CopiedRows) -> None:
         nonlocal row_chars
+        if scanned.__class__ is CopiedRows:
+            assert isinstance(scanned, CopiedRows)
+            copied(scanned)
+            return
+        assert isinstance(scanned, ScannedItem)
         if scanner.judged is not None:
             scanner.judged.fold(scanned)
         item = scanned.item
@@ -413,6 +435,24 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
                 subjects.set_pickled((item.source, item.path), shared.pickled_links or shared.links())
             else:
                 subjects[(item.source, item.path)] = [(x.leerlingnummer, not x.confirmed) for x in scanned.subjects]
+
+    def copied(rows: CopiedRows) -> None:
+        """let_go for a batch of plain copies: the same ledgers and counts, once per batch where it can be."""
+        nonlocal row_chars
+        batch = rows.items
+        shared = batch[0].access
+        access = accesses.same(shared)
+        for item in batch:  # a table's copies share their table's access: the pool is asked once
+            if item.access is not shared:
+                item.access = accesses.same(item.access)
+            elif access is not shared:
+                item.access = access
+        items.extend(batch)
+        tally["scanned"] += len(batch)
+        row_chars += sum(item.size for item in batch)
+        source = rows.source
+        subjects.set_pickled_many(((source, item.path), links) for item, links in zip(batch, rows.links, strict=True)
+                                  if links is not None)
 
     stream = arrived()
     try:

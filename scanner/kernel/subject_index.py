@@ -61,6 +61,14 @@ class SubjectIndex(Mapping[Place, Links]):
             with self._lock:
                 self._write()
 
+    def set_pickled_many(self, entries: Iterable[tuple[Place, bytes]]) -> None:
+        """set_pickled for many items at once (a batch of a table's copied rows, scanner.kernel.model.CopiedRows)."""
+        pending = self._pending
+        pending.update((f"{place[0]}\x00{place[1]}", data) for place, data in entries)  # _key's
+        if len(pending) >= BATCH:
+            with self._lock:
+                self._write()
+
     def _write(self) -> None:
         if not self._pending:
             return
