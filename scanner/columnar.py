@@ -469,13 +469,14 @@ class TableScan:
                                                          self.party, self.plan.register)
         signature, results, holds = self.signature, self.results, self.legal_hold
         by_title = holds.by_title
-        batch = CopiedRows(source, prefix[:-1])
+        table = prefix[:-1]
+        batch = CopiedRows(source, table, access)
         for rows in parts:
             for locator, row in rows:
                 if not locator.isdigit():
                     if batch.items:
                         yield self._handed(batch)
-                        batch = CopiedRows(source, prefix[:-1])
+                        batch = CopiedRows(source, table, access)
                     yield self.scan_row(locator, row)
                     continue
                 sig, size, title = signature(row)
@@ -486,15 +487,15 @@ class TableScan:
                         # source, path, kind, size, modified, access, role, party, status, reason, register
                         batch.items.append(Item(source, prefix + locator, "row", size, None, access, role, party,
                                                 "scanned", None, register))
-                        batch.links.append(result.links() if result.subjects else None)
+                        batch.links.append(result.pickled_links or (result.links() if result.subjects else None))
                         result.lent += 1
                         if len(batch.items) >= COPIED_ROWS:
                             yield self._handed(batch)
-                            batch = CopiedRows(source, prefix[:-1])
+                            batch = CopiedRows(source, table, access)
                         continue
                 if batch.items:
                     yield self._handed(batch)
-                    batch = CopiedRows(source, prefix[:-1])
+                    batch = CopiedRows(source, table, access)
                 yield self.signed(locator, row, sig, size, title)
         if batch.items:
             yield self._handed(batch)

@@ -440,12 +440,9 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
         """let_go for a batch of plain copies: the same ledgers and counts, once per batch where it can be."""
         nonlocal row_chars
         batch = rows.items
-        shared = batch[0].access
-        access = accesses.same(shared)
-        for item in batch:  # a table's copies share their table's access: the pool is asked once
-            if item.access is not shared:
-                item.access = accesses.same(item.access)
-            elif access is not shared:
+        access = accesses.same(rows.access)  # the rows share their table's: the pool is asked once
+        if access is not rows.access:
+            for item in batch:
                 item.access = access
         items.extend(batch)
         tally["scanned"] += len(batch)

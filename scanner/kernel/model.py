@@ -261,6 +261,7 @@ class CopiedRows:
 
     source: str
     table: str  # the rows' path up to '#' ('table:verzuim'), where the column profiles count rows
+    access: Access  # every row's: its table's, one object
     items: list[Item] = field(default_factory=list)
     links: list[bytes | None] = field(default_factory=list)  # each row's pickled subject links (RowResult.links)
 
