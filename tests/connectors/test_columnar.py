@@ -278,3 +278,44 @@ def test_copied_rows_in_batches_report_as_one_by_one(tmp_path: Path, monkeypatch
     meter, seen = ScanProgress(show=False), []
     report = pipeline.run_scan(load_config(cfg), progress=seen.append, on_scanned=meter, workers=2)
     assert meter.done == len(seen) == report.statistics["items"] == len(items)
+
+
+def test_signatures_of_a_batch_are_each_rows_own(tmp_path: Path) -> None:
+    """TableScan.signatures (a column at a time) gives every row the signature, size and title signature()
+    gives it alone: with NULLs, empty text, a value that says something, values new in the batch, a column of
+    mixed classes (1, 1.0, True: row by row), an unhashable value and a column that is NULL throughout."""
+    from types import SimpleNamespace
+
+    from connectors.database import DatabaseSource, TableRows
+    from scanner.kernel.keys import Keyer
+    from scanner.kernel.model import Content, Detected
+
+    db = tmp_path / "las.db"
+    with sa.create_engine(f"sqlite:///{db}").begin() as conn:
+        conn.execute(sa.text("CREATE TABLE notities (id INTEGER PRIMARY KEY, soort TEXT, uren NUMERIC, "
+                             "opmerking TEXT, leeg TEXT)"))
+    cfg = load_config(config(tmp_path, f"sqlite:///{db}")).sources[0]
+    source = DatabaseSource(cfg)  # type: ignore[arg-type]
+    plan = next(t for t in source.tables() if isinstance(t, TableRows))
+    work = SimpleNamespace(hold_terms=[], keyer=Keyer(), judged=None)
+    finding = object()  # silent() asks only whether there is one
+
+    def detect(task: tuple[str, object, Content]) -> tuple[object, Detected]:
+        said = any("ADHD" in u.text for u in task[2].units)
+        return task[1], Detected(findings=[finding] if said else [])  # type: ignore[list-item]
+
+    batches = [
+        [(1, "ziek", 1, "afspraak i.v.m. ADHD", None), (2, None, None, None, None), (3, "ziek", 2, "  ", None)],
+        [(4, "tandarts", 3, "ziek", None), (5, "", 1, "ADHD", None), (6, "ziek", 4, None, None)],  # new values
+        [(7, "ziek", 1.0, "ziek", None), (8, "ziek", True, "ziek", None)],  # 1, 1.0 and True: row by row
+        [(9, memoryview(b"ab"), 1, "ziek", None)],  # unhashable
+        [(10, None, None, None, None)] * 3,
+    ]
+    scan = columnar.TableScan(work, source, cfg, plan, detect)  # type: ignore[arg-type]
+    alone = columnar.TableScan(work, source, cfg, plan, detect)  # type: ignore[arg-type]
+    for rows in batches * 2:  # the second time from the memo
+        each = [alone.signature(row) for row in rows]
+        assert scan.signatures(rows) == ([s[0] for s in each], [s[1] for s in each], [s[2] for s in each]), rows
+    said = scan.signatures(batches[0])[0][0]
+    assert said[3] == (3, "afspraak i.v.m. ADHD") and said[1] is None  # 'ziek' is silent, the remark is not
+    source.close()
