@@ -110,6 +110,7 @@ Lend = tuple[str | None, str | None, str | None]  # (legal hold, role, party): w
 Cell = tuple[str, bool, tuple[int, str] | None, int]
 NO_CELL: Cell = ("", True, None, 0)  # NULL
 NoneType = type(None)
+SAME_KEYS = (str, bytes)  # a value equal to a key of these classes is of the same class (unlike 1, 1.0 and True)
 
 
 @dataclass
@@ -289,7 +290,7 @@ class TableScan:
         # record fields and sharing dates are read together with the rest of the row: never silent
         self.always_heard = {n for n, c in enumerate(columns) if name_field(c) is not None or c in sharing}
         self.ref = plan.ref_reader()
-        self.values: list[dict[Any, Cell]] = [{} for _ in columns]
+        self.values: list[dict[Any, Cell]] = [{None: NO_CELL} for _ in columns]  # a NULL's, for signatures()
         # each column's usual value class (its first hashable value's: text, a number, a date): those values
         # are remembered under themselves, others with their class (1 and 1.0 are written apart); see value()
         self.usual: list[type | None] = [None for _ in columns]
@@ -327,6 +328,7 @@ class TableScan:
         if known is None:
             if len(memo) >= VALUE_MEMO_LIMIT:
                 memo.clear()
+                memo[None] = NO_CELL
             text = cell_text(raw).strip()
             known = memo[key] = self._cell(n, text, bool(text) and n not in self.always_heard and self.silent(n, text))
         return known
@@ -376,17 +378,19 @@ class TableScan:
         for n, usual, memo in self.cells:
             col = list(map(itemgetter(n), rows))
             try:
-                kinds = set(map(type, col))
-                fresh = set(col).difference(memo)
+                if usual not in SAME_KEYS:  # a number or a date: 1, 1.0 and True are one key
+                    kinds = set(map(type, col))
+                    kinds.discard(NoneType)
+                    if kinds and (len(kinds) > 1 or usual not in kinds):
+                        return self._one_by_one(rows)
+                known = list(map(memo.get, col))  # a NULL is NO_CELL (see value())
             except TypeError:  # an unhashable value (a memoryview)
                 return self._one_by_one(rows)
-            kinds.discard(NoneType)
-            fresh.discard(None)
-            if kinds and (len(kinds) > 1 or usual not in kinds) or len(memo) + len(fresh) >= VALUE_MEMO_LIMIT:
-                return self._one_by_one(rows)
-            for raw in fresh:
-                self.value(n, raw)
-            cols.append(list(map(memo.get, col, repeat(NO_CELL, len(col)))))
+            if None in known:  # values new here
+                if len(memo) + known.count(None) >= VALUE_MEMO_LIMIT:
+                    return self._one_by_one(rows)
+                known = [cell if cell is not None else self.value(n, raw) for raw, cell in zip(col, known, strict=True)]
+            cols.append(known)
         sigs = list(zip(map(self.ref, rows), *(map(itemgetter(2), col) for col in cols), strict=True))
         if not cols:
             return sigs, [0] * len(rows), [""] * len(rows)
