@@ -267,11 +267,10 @@ def evaluate(scanned_items: Iterable[ScannedItem | CopiedRows], ctx: RuleContext
     out.skipped_rules = [{"rule": r.code, "reason": "geen " + " en ".join(names[n] for n in r.needs if not available[n])
                           + " opgegeven"} for r in RULES if r not in active]
     for scanned in scanned_items:
-        if scanned.__class__ is CopiedRows:
+        if isinstance(scanned, CopiedRows):
             if done is not None:
                 done(scanned)
             continue
-        assert isinstance(scanned, ScannedItem)
         judged = scanned.judged
         if judged is None:
             judged = judge(scanned, active, ctx)
@@ -388,8 +387,7 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
 
     def arrived() -> Iterator[ScannedItem | CopiedRows]:
         for scanned in _scanned(scanner, workers, executor, scheduler, cache):
-            if scanned.__class__ is CopiedRows:
-                assert isinstance(scanned, CopiedRows)
+            if isinstance(scanned, CopiedRows):
                 if progress:
                     for item in scanned.items:
                         progress(item)
@@ -398,7 +396,6 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
                 profiles.add_rows(scanned.source, scanned.table, len(scanned.items))
                 yield scanned
                 continue
-            assert isinstance(scanned, ScannedItem)
             if progress:
                 progress(scanned.item)
             if on_scanned:
@@ -416,11 +413,9 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
 
     def let_go(scanned: ScannedItem | CopiedRows) -> None:
         nonlocal row_chars
-        if scanned.__class__ is CopiedRows:
-            assert isinstance(scanned, CopiedRows)
+        if isinstance(scanned, CopiedRows):
             copied(scanned)
             return
-        assert isinstance(scanned, ScannedItem)
         if scanner.judged is not None:
             scanner.judged.fold(scanned)
         item = scanned.item
