@@ -199,7 +199,7 @@ def test_legal_hold_of_a_row_is_the_row_paths(terms: list[str]) -> None:
                                            for _, term in pairs)
 
 
-def _mixed_table(tmp_path: Path) -> Path:
+def _mixed_table(tmp_path: Path, holds: str) -> Path:
     """An absence table whose rows are mostly plain copies, between rows with findings, a legal-hold term in
     the first cell (the row's title), a kinship word, values of odd classes (a decimal, a float, a number in a
     text column, a blob), a NULL reference, text that is not UTF-8 and a cell over the configured text limit."""
@@ -226,18 +226,21 @@ def _mixed_table(tmp_path: Path) -> Path:
     con.commit()
     con.close()
     cfg = config(tmp_path, f"sqlite:///{db}")
-    cfg.write_text(cfg.read_text(encoding="utf-8") + "limits: {max_text_mb: 0.01}\n", encoding="utf-8")
+    text = cfg.read_text(encoding="utf-8").replace("legal_hold: [diploma]", f"legal_hold: [{holds}]")
+    cfg.write_text(text + "limits: {max_text_mb: 0.01}\n", encoding="utf-8")
     return cfg
 
 
-def test_copied_rows_in_batches_report_as_one_by_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("holds", ["diploma", "diploma, '#7'"])  # a term with '#': the legal hold asked per row
+def test_copied_rows_in_batches_report_as_one_by_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     holds: str) -> None:
     """Plain copies handed on in batches (scanner.kernel.model.CopiedRows, no output folder) give the report of
     the same rows handed on one by one: items, findings, subjects, violations, column profiles and counts; a
     hostile row is still reported by itself, with its Dutch reason."""
     from reports.json_report import write_json
     from scanner.progress import ScanProgress
 
-    cfg = _mixed_table(tmp_path)
+    cfg = _mixed_table(tmp_path, holds)
     handed: list[int] = []
     hand = columnar.TableScan._handed
 
@@ -270,7 +273,8 @@ def test_copied_rows_in_batches_report_as_one_by_one(tmp_path: Path, monkeypatch
     assert len(items) == 3 + 759 + 4 + 59
     found = {(v["rule"], v["path"].split("#")[0]) for v in batched["violations"]}  # type: ignore[attr-defined]
     assert ("retention-expired", "table:verzuim") in found
-    assert any(k["path"].startswith("table:verzuim#") for k in batched["kept_by_law"])  # type: ignore[attr-defined]
+    kept = {k["reason"] for k in batched["kept_by_law"] if k["path"].startswith("table:verzuim#")}  # type: ignore[attr-defined]
+    assert "Archiefwet: diploma" in kept and ("Archiefwet: #7" in kept) == ("#7" in holds)
 
     # the progress line and run_scan's own progress count every row of a batch as an item
     from scanner import pipeline
