@@ -514,9 +514,10 @@ class TableScan:
         return scanned
 
     def copied(self, *parts: Iterable[tuple[str, Any]]) -> Iterator[ScannedItem | Task | CopiedRows]:
-        """scan_row for every row, but the copies that bring nothing of their own (no findings, an empty lent
-        judgement: CopiedRows) gathered into batches, in their place in the table's order. Only without an
-        item cache (every row there is kept in the caches one by one) and with the table's one place."""
+        """scan_row for every row, but the copies gathered into batches (CopiedRows), in their place in the
+        table's order: those that bring nothing of their own (no findings, an empty lent judgement) as items, the
+        others as rows the rules judge one by one in the batch. Only without an item cache (every row there is
+        kept in the caches one by one) and with the table's one place."""
         source, prefix, access, role, party, register = (self.source.name, self.prefix, self.access, self.role,
                                                          self.party, self.plan.register)
         results, holds = self.results, self.legal_hold
@@ -537,17 +538,22 @@ class TableScan:
                         batch = CopiedRows(source, table, access)
                     yield self.scan_row(locator, row)
                     continue
-                if result is not None and result.plain:
-                    if (holds(locator, title) if hold is UNSEEN else hold, role, party) in result.plain:
-                        # source, path, kind, size, modified, access, role, party, status, reason, register
-                        batch.items.append(Item(source, prefix + locator, "row", size, None, access, role, party,
-                                                "scanned", None, register))
-                        batch.links.append(result.pickled_links or (result.links() if result.subjects else None))
+                if result is not None:  # a copy
+                    if hold is UNSEEN:
+                        hold = holds(locator, title)
+                    # source, path, kind, size, modified, access, role, party, status, reason, register
+                    item = Item(source, prefix + locator, "row", size, None, access, role, party, "scanned", None,
+                                register)
+                    batch.items.append(item)
+                    batch.links.append(result.pickled_links or (result.links() if result.subjects else None))
+                    if (hold, role, party) in result.plain:
                         result.lent += 1
-                        if len(batch.items) >= COPIED_ROWS:
-                            yield self._handed(batch)
-                            batch = CopiedRows(source, table, access)
-                        continue
+                    else:  # findings, or a judgement that is not empty (or not known yet): judged in the batch
+                        batch.reported.append(result.copy_for(item, hold))
+                    if len(batch.items) >= COPIED_ROWS:
+                        yield self._handed(batch)
+                        batch = CopiedRows(source, table, access)
+                    continue
                 if batch.items:
                     yield self._handed(batch)
                     batch = CopiedRows(source, table, access)

@@ -259,18 +259,15 @@ def evaluate(scanned_items: Iterable[ScannedItem | CopiedRows], ctx: RuleContext
     Rules judge one item at a time, so the items may arrive as the scan makes them: each is let go
     after its turn (`done` sees it last), and its findings go to a ledger on disk, so memory does not
     grow with the share. Violations go to a ledger too: an open folder of a million files is a million
-    violations. A batch of copied rows (CopiedRows) has nothing to judge: its first row's judgement was empty."""
+    violations. Of a batch of copied rows (CopiedRows) only the rows in `reported` have anything to judge."""
     out = Evaluation(findings=Ledger(), violations=Ledger(), to_review=Ledger())
     available = {"register": records.pupils is not None, "consents": records.consents is not None}
     active = [r for r in RULES if all(available[n] for n in r.needs)]
     names = {"register": "leerlingenregister", "consents": "toestemmingsregistratie"}
     out.skipped_rules = [{"rule": r.code, "reason": "geen " + " en ".join(names[n] for n in r.needs if not available[n])
                           + " opgegeven"} for r in RULES if r not in active]
-    for scanned in scanned_items:
-        if isinstance(scanned, CopiedRows):
-            if done is not None:
-                done(scanned)
-            continue
+
+    def take(scanned: ScannedItem) -> None:
         judged = scanned.judged
         if judged is None:
             judged = judge(scanned, active, ctx)
@@ -296,8 +293,15 @@ def evaluate(scanned_items: Iterable[ScannedItem | CopiedRows], ctx: RuleContext
             out.exempt.extend(judged.exempt)
         if judged.kept_by_law:
             out.kept_by_law.extend(judged.kept_by_law)
+
+    for entry in scanned_items:
+        if isinstance(entry, CopiedRows):  # its rows with something to report, one by one; then the batch
+            for scanned in entry.reported:
+                take(scanned)
+        else:
+            take(entry)
         if done is not None:
-            done(scanned)
+            done(entry)
     return out
 
 
@@ -393,7 +397,9 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
                         progress(item)
                 if on_scanned:
                     on_scanned(scanned)
-                profiles.add_rows(scanned.source, scanned.table, len(scanned.items))
+                profiles.add_rows(scanned.source, scanned.table, len(scanned.items) - len(scanned.reported))
+                for row in scanned.reported:
+                    profiles.add(row.item, row.findings)
                 yield scanned
                 continue
             if progress:

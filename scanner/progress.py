@@ -129,8 +129,10 @@ class ScanProgress:
         if self.done == 0:
             self.started = time.monotonic()
         self.done += len(rows.items)
-        log.debug("%d rijen van een gelijke rij overgenomen: %s/%s … %s (0 vondsten)", len(rows.items), rows.source,
-                  rows.items[0].path, rows.items[-1].path)
+        found = sum(len(row.findings) for row in rows.reported)
+        self.found += found
+        log.debug("%d rijen van een gelijke rij overgenomen: %s/%s … %s (%d vondsten)", len(rows.items), rows.source,
+                  rows.items[0].path, rows.items[-1].path, found)
         self._draw(rows.source)
 
     def _draw(self, source: str) -> None:
