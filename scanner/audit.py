@@ -40,7 +40,7 @@ from scanner.config import ConfigError, ScanConfig, check_sqlite_files
 from scanner.kernel.errors import EXIT_INCOMPLETE, EXIT_OK, EXIT_VIOLATIONS, AvgscanError
 from scanner.kernel.keys import organisation_key
 from scanner.kernel.messages import say
-from scanner.kernel.model import Report, ScannedItem, Violation
+from scanner.kernel.model import CopiedRows, Report, ScannedItem, Violation
 from scanner.kernel.redact import error_text, url_password_keys
 from scanner.outdir import claim_output
 from scanner.progress import ScanProgress, close_log, log, open_log
@@ -238,7 +238,7 @@ def _scan(config: ScanConfig, store: StateStore | None, progress: bool | None, l
     try:
         with meter, _remembering_ctrl_c() as asked:
 
-            def arrived(scanned: ScannedItem) -> None:
+            def arrived(scanned: ScannedItem | CopiedRows) -> None:
                 if asked.is_set():  # a Ctrl-C that something on the way swallowed
                     raise KeyboardInterrupt
                 if watch is not None:

@@ -39,6 +39,11 @@ class ColumnProfiles:
                     counts = self.counts[key] = Counter()
                 counts[f.entity_type] += 1
 
+    def add_rows(self, source: str, table: str, rows: int) -> None:
+        """`rows` items of a database table without findings (a batch of copied rows) as add() counts them."""
+        where = (source, table)
+        self.rows[where] = self.rows.get(where, 0) + rows
+
     def report(self) -> list[dict[str, Any]]:
         return [{"source": src, "table": table, "column": col, "header_type": column_type(col),
                  "rows": self.rows.get((src, table)) or None, "entity_counts": dict(sorted(c.items()))}

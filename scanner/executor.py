@@ -34,7 +34,7 @@ from scanner.cache import ItemCache
 from scanner.config import ScanConfig
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.keys import Keyer
-from scanner.kernel.model import Content, Detected, Item, ScannedItem, TextUnit
+from scanner.kernel.model import Content, CopiedRows, Detected, Item, ScannedItem, TextUnit
 from scanner.worker_pool import Ticket, WorkerPool
 
 
@@ -87,10 +87,11 @@ def _source_failure(name: str, err: BaseException) -> ScannedItem:
     return ScannedItem(item=Item(source=name, path="", kind="source", status="unreadable", reason=reason))
 
 
-Bulk = Callable[[Source, Any], Iterator["Task | ScannedItem"]]
+Bulk = Callable[[Source, Any], Iterator["Task | ScannedItem | CopiedRows"]]
+Ready = ScannedItem | CopiedRows  # what run_ordered yields: an item with its results, or a batch of plain copies
 
 
-def tasks(scanner: Crawler, bulk: Bulk | None = None, members: bool = True) -> Iterator[Task | ScannedItem]:
+def tasks(scanner: Crawler, bulk: Bulk | None = None, members: bool = True) -> Iterator[Task | Ready]:
     """Every item of every source; rows come with their content, files are read where they are detected.
     With `bulk`, database tables go through the columnar table path (scanner.columnar), which gives
     rows already scanned, and rows for the row path. Without `members`, a container (an archive, a
@@ -356,14 +357,15 @@ class _Batch:
 
 def run_ordered(scanner: ItemWork, submit: Submit, window_size: int, cache: ItemCache | None,
                 row_batch: int = ROW_BATCH, rows_here: bool = False, bulk: Bulk | None = None,
-                between: Callable[[], object] | None = None, file_batch: int = 1) -> Iterator[ScannedItem]:
+                between: Callable[[], object] | None = None, file_batch: int = 1) -> Iterator[Ready]:
     """Feed tasks to `submit` in batches (up to `file_batch` files or FILE_BATCH_BYTES of them, up to
     `row_batch` rows), answer unchanged items from the cache, yield in crawl order.
     With `rows_here`, database rows are detected in this process instead of being submitted; with `bulk`
     tables go through the columnar path (its rows are not kept in the cache: they count as misses).
     `between` runs after each task (the local pool hands out work and takes in answers there, so its
-    workers do not wait while this process detects rows)."""
-    window: deque[ScannedItem | tuple[Item, str, _Batch, int]] = deque()
+    workers do not wait while this process detects rows). An entry that is ready at the window's head goes
+    at once: only futures need the window (a table's rows are ready, and their batches many rows each)."""
+    window: deque[Ready | tuple[Item, str, _Batch, int]] = deque()
     open_batch = _Batch()
 
     def send() -> None:
@@ -377,8 +379,8 @@ def run_ordered(scanner: ItemWork, submit: Submit, window_size: int, cache: Item
             cache.store_item(item, fp, detected)
         return scanner.finish(item, detected)
 
-    def settle(entry: ScannedItem | tuple[Item, str, _Batch, int]) -> ScannedItem:
-        if isinstance(entry, ScannedItem):
+    def settle(entry: Ready | tuple[Item, str, _Batch, int]) -> Ready:
+        if not isinstance(entry, tuple):
             return entry
         item, fp, batch, pos = entry
         if batch.future is None:
@@ -394,6 +396,10 @@ def run_ordered(scanner: ItemWork, submit: Submit, window_size: int, cache: Item
         if isinstance(task, ScannedItem):
             if cache is not None and task.item.kind == "row":
                 cache.misses += 1
+            window.append(task)
+        elif isinstance(task, CopiedRows):
+            if cache is not None:
+                cache.misses += len(task.items)
             window.append(task)
         else:
             _, item, content = task
@@ -414,7 +420,7 @@ def run_ordered(scanner: ItemWork, submit: Submit, window_size: int, cache: Item
                     send()
         if between is not None:
             between()
-        while len(window) >= window_size:
+        while window and (len(window) >= window_size or not isinstance(window[0], tuple)):
             yield settle(window.popleft())
     send()
     while window:
@@ -433,7 +439,7 @@ class _Done:
         return self.value
 
 
-def scan_all(scanner: ItemWork, workers: int | None = 1, cache: ItemCache | None = None) -> Iterator[ScannedItem]:
+def scan_all(scanner: ItemWork, workers: int | None = 1, cache: ItemCache | None = None) -> Iterator[Ready]:
     """The local executor: inline with one worker, else forked processes (a dask cluster is
     scanner.dask_executor, chosen by the caller)."""
     workers = default_workers() if workers is None or workers <= 0 else workers

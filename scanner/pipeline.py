@@ -32,6 +32,7 @@ from scanner.kernel.ledger import Ledger
 from scanner.kernel.model import (
     AccessPool,
     Content,
+    CopiedRows,
     Detected,
     ExemptFlow,
     Finding,
@@ -249,23 +250,24 @@ def judge(scanned: ScannedItem, active: list[Rule], ctx: RuleContext) -> Judgeme
     return out
 
 
-def evaluate(scanned_items: Iterable[ScannedItem], ctx: RuleContext, records: Records,
+def evaluate(scanned_items: Iterable[ScannedItem | CopiedRows], ctx: RuleContext, records: Records,
              remember: Callable[[ScannedItem, Judgement], None] | None = None,
-             done: Callable[[ScannedItem], None] | None = None) -> Evaluation:
+             done: Callable[[ScannedItem | CopiedRows], None] | None = None) -> Evaluation:
     """Apply every rule whose records are present. An item a rescan found unchanged brings its judgement
     (ScannedItem.judged); `remember` is told every fresh one (scanner.evaluation_cache keeps it).
 
     Rules judge one item at a time, so the items may arrive as the scan makes them: each is let go
     after its turn (`done` sees it last), and its findings go to a ledger on disk, so memory does not
     grow with the share. Violations go to a ledger too: an open folder of a million files is a million
-    violations."""
+    violations. Of a batch of copied rows (CopiedRows) only the rows in `reported` have anything to judge."""
     out = Evaluation(findings=Ledger(), violations=Ledger(), to_review=Ledger())
     available = {"register": records.pupils is not None, "consents": records.consents is not None}
     active = [r for r in RULES if all(available[n] for n in r.needs)]
     names = {"register": "leerlingenregister", "consents": "toestemmingsregistratie"}
     out.skipped_rules = [{"rule": r.code, "reason": "geen " + " en ".join(names[n] for n in r.needs if not available[n])
                           + " opgegeven"} for r in RULES if r not in active]
-    for scanned in scanned_items:
+
+    def take(scanned: ScannedItem) -> None:
         judged = scanned.judged
         if judged is None:
             judged = judge(scanned, active, ctx)
@@ -291,8 +293,15 @@ def evaluate(scanned_items: Iterable[ScannedItem], ctx: RuleContext, records: Re
             out.exempt.extend(judged.exempt)
         if judged.kept_by_law:
             out.kept_by_law.extend(judged.kept_by_law)
+
+    for entry in scanned_items:
+        if isinstance(entry, CopiedRows):  # its rows with something to report, one by one; then the batch
+            for scanned in entry.reported:
+                take(scanned)
+        else:
+            take(entry)
         if done is not None:
-            done(scanned)
+            done(entry)
     return out
 
 
@@ -312,7 +321,7 @@ def excluded(cfg: ScanConfig, counts: dict[str, dict[str, int]]) -> dict[str, ob
 
 
 def _scanned(scanner: Scanner, workers: int | None, executor: str, scheduler: str | None,
-             cache: ItemCache | None) -> Iterator[ScannedItem]:
+             cache: ItemCache | None) -> Iterator[ScannedItem | CopiedRows]:
     """The chosen executor: local processes (scanner.executor) or a dask cluster (scanner.dask_executor,
     imported only when asked for: it needs the optional `distributed`)."""
     if executor == "dask":
@@ -339,7 +348,7 @@ def fewer_collections() -> Iterator[None]:
 def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = False,
              progress: Progress | None = None, records: Records | None = None, workers: int | None = 1,
              executor: str = "local", scheduler: str | None = None, store: StateStore | None = None,
-             full: bool = False, on_scanned: Callable[[ScannedItem], None] | None = None,
+             full: bool = False, on_scanned: Callable[[ScannedItem | CopiedRows], None] | None = None,
              command: list[str] | None = None) -> Report:
     """Scan every source and apply the rules.
 
@@ -380,8 +389,19 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
                       register=scanner.index if records.pupils is not None else None,
                       consents=records.consents)
 
-    def arrived() -> Iterator[ScannedItem]:
+    def arrived() -> Iterator[ScannedItem | CopiedRows]:
         for scanned in _scanned(scanner, workers, executor, scheduler, cache):
+            if isinstance(scanned, CopiedRows):
+                if progress:
+                    for item in scanned.items:
+                        progress(item)
+                if on_scanned:
+                    on_scanned(scanned)
+                profiles.add_rows(scanned.source, scanned.table, len(scanned.items) - len(scanned.reported))
+                for row in scanned.reported:
+                    profiles.add(row.item, row.findings)
+                yield scanned
+                continue
             if progress:
                 progress(scanned.item)
             if on_scanned:
@@ -397,8 +417,11 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
     tally: Counter[str] = Counter()  # counted as the items go by: reading a million back from disk cost seconds
     row_chars = 0
 
-    def let_go(scanned: ScannedItem) -> None:
+    def let_go(scanned: ScannedItem | CopiedRows) -> None:
         nonlocal row_chars
+        if isinstance(scanned, CopiedRows):
+            copied(scanned)
+            return
         if scanner.judged is not None:
             scanner.judged.fold(scanned)
         item = scanned.item
@@ -413,6 +436,21 @@ def run_scan(cfg: ScanConfig, as_of: date | None = None, show_values: bool = Fal
                 subjects.set_pickled((item.source, item.path), shared.pickled_links or shared.links())
             else:
                 subjects[(item.source, item.path)] = [(x.leerlingnummer, not x.confirmed) for x in scanned.subjects]
+
+    def copied(rows: CopiedRows) -> None:
+        """let_go for a batch of plain copies: the same ledgers and counts, once per batch where it can be."""
+        nonlocal row_chars
+        batch = rows.items
+        access = accesses.same(rows.access)  # the rows share their table's: the pool is asked once
+        if access is not rows.access:
+            for item in batch:
+                item.access = access
+        items.extend(batch)
+        tally["scanned"] += len(batch)
+        row_chars += sum(item.size for item in batch)
+        source = rows.source
+        subjects.set_pickled_many(((source, item.path), links) for item, links in zip(batch, rows.links, strict=True)
+                                  if links is not None)
 
     stream = arrived()
     try:

@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.logging import RichHandler
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeRemainingColumn
 
-from scanner.kernel.model import ScannedItem
+from scanner.kernel.model import CopiedRows, ScannedItem
 
 LOG_FILE = "avgscan.log"
 LOGGER = "avgscan"
@@ -103,7 +103,10 @@ class ScanProgress:
         rate = dutch_number(self.done / seconds) if self.lang != "en" else f"{self.done / seconds:.1f}"
         return f"{self.done} {items} · {self.found} {found} · {rate} {per_s}"
 
-    def __call__(self, scanned: ScannedItem) -> None:
+    def __call__(self, scanned: ScannedItem | CopiedRows) -> None:
+        if isinstance(scanned, CopiedRows):  # many rows at once: no findings, nothing unreadable
+            self._copied(scanned)
+            return
         item = scanned.item
         if item.source != self.source:
             self.source = item.source
@@ -117,9 +120,25 @@ class ScanProgress:
             log.warning("onleesbaar: %s/%s: %s", item.source, item.path, item.reason or "")
         else:
             log.debug("%s: %s/%s (%d vondsten)", item.status, item.source, item.path, len(scanned.findings))
+        self._draw(item.source)
+
+    def _copied(self, rows: CopiedRows) -> None:
+        if rows.source != self.source:
+            self.source = rows.source
+            log.info("bron %s", rows.source)
+        if self.done == 0:
+            self.started = time.monotonic()
+        self.done += len(rows.items)
+        found = sum(len(row.findings) for row in rows.reported)
+        self.found += found
+        log.debug("%d rijen van een gelijke rij overgenomen: %s/%s … %s (%d vondsten)", len(rows.items), rows.source,
+                  rows.items[0].path, rows.items[-1].path, found)
+        self._draw(rows.source)
+
+    def _draw(self, source: str) -> None:
         if self._bar is not None and self._task is not None:
             total = max(self.expected or 0, self.done) if self.expected else None
-            self._bar.update(self._task, completed=self.done, total=total, source=item.source,  # type: ignore[arg-type]
+            self._bar.update(self._task, completed=self.done, total=total, source=source,  # type: ignore[arg-type]
                              counts=self._counts())
 
 

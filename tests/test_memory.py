@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import gc
 import json
+import pickle
 import tracemalloc
 import weakref
 from collections import Counter
@@ -333,6 +334,29 @@ def test_subjects_on_disk_answer_like_a_dict() -> None:
         index[("share", f"d{n}")] = plain[("share", f"d{n}")] = [("x", True)]
     assert len(index) == 5000 and index == plain and index[("share", "d2999")] == [("x", True)]
     assert SubjectIndex().get(("share", "d0")) is None and len(SubjectIndex()) == 0
+
+
+def test_subjects_that_share_their_links_store_them_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The copied rows of a table share their first row's links, pickled once: each distinct list is
+    stored once, also when the memory of them starts over, and every place answers its own."""
+    import scanner.kernel.subject_index as subject_index
+
+    monkeypatch.setattr(subject_index, "SHARED_MAX", 3)
+    index = SubjectIndex()
+    pupils = [pickle.dumps([(str(20100 + n), n == 2)], pickle.HIGHEST_PROTOCOL) for n in range(3)]
+    index.set_pickled_many((("las", f"table:verzuim#{n}"), pupils[n % 3]) for n in range(4500))
+    index[("share", "dossier.docx")] = [("20199", False)]  # a fourth list: the memory of them starts over
+    index.set_pickled_many((("las", f"table:verzuim#{n}"), pupils[n % 3]) for n in range(4500, 6000))
+    assert index[("las", "table:verzuim#4")] == [("20101", False)] and index[("las", "table:verzuim#5")] == [
+        ("20102", True)] and index[("share", "dossier.docx")] == [("20199", False)]
+    assert index[("las", "table:verzuim#5999")] == [("20102", True)] and len(index) == 6001
+    stored = index._db.execute("SELECT count(*) FROM links").fetchone()[0] if index._db is not None else 0
+    assert 4 <= stored <= 3 + 1 + 6  # each list once, and again a few times after the memory started over
+    again = SubjectIndex.of_stored(index.stored())
+    assert again == index and len(again) == 6001
+    index.close()
+    index[("share", "b.docx")] = [("20100", False)]  # a new database after closing: numbered from scratch
+    assert dict(index.items()) == {("share", "b.docx"): [("20100", False)]}
 
 
 def test_subjects_set_again_before_the_first_read_keep_the_last_links() -> None:

@@ -74,6 +74,15 @@ class Ledger(Generic[T]):
         kept in memory as well: unpickling a whole chunk for one of its entries would cost more than the
         chunks save. At most HOLD_MAX are held, so memory stays bounded on a share with a million
         violations; the rest are read by their chunk."""
+        if not hold:  # append() inline: a batch of a table's rows is hundreds of entries
+            page = self._page
+            for entry in entries:
+                self._pickler.dump(entry)
+                self._pending += 1
+                if self._pending >= page:
+                    with self._lock:
+                        self._write()
+            return
         for k, entry in enumerate(entries):
             self.append(entry)
             if k in hold and len(self._held) < HOLD_MAX:

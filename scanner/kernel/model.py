@@ -252,6 +252,22 @@ class ScannedItem:
 
 
 @dataclass
+class CopiedRows:
+    """Rows of one database table in their order, each a copy of a scanned row of the same signature
+    (scanner.columnar). Most bring nothing of their own to report: no findings, and an empty judgement lent
+    by that row; handed on one by one they passed some 45 calls each between the cursor and the ledgers, so
+    they travel as one batch, counted as many items by the progress line, the column profiles and the
+    statistics. The others (findings, violations) come along in `reported`, for the rules one by one."""
+
+    source: str
+    table: str  # the rows' path up to '#' ('table:verzuim'), where the column profiles count rows
+    access: Access  # every row's: its table's, one object
+    items: list[Item] = field(default_factory=list)  # every row's, in order, those in `reported` too
+    links: list[bytes | None] = field(default_factory=list)  # each row's pickled subject links (RowResult.links)
+    reported: list[ScannedItem] = field(default_factory=list)  # the rows with something to judge, in order
+
+
+@dataclass
 class Judgement:
     """What the rules made of one item; a violation's `findings` index the item's own findings."""
 

@@ -197,3 +197,129 @@ def test_legal_hold_of_a_row_is_the_row_paths(terms: list[str]) -> None:
     # a term with a space but no digit is answered per title too (the default 'vrijstelling leerplicht')
     assert (holds.by_title is None) == any(any(ch.isdigit() or ch == "#" for ch in term) or term in "rij"
                                            for _, term in pairs)
+
+
+def _mixed_table(tmp_path: Path, holds: str) -> Path:
+    """An absence table whose rows are mostly plain copies, between rows with findings, a legal-hold term in
+    the first cell (the row's title), a kinship word, values of odd classes (a decimal, a float, a number in a
+    text column, a blob), a NULL reference, text that is not UTF-8 and a cell over the configured text limit."""
+    import sqlite3
+
+    db = tmp_path / "las.db"
+    fill(f"sqlite:///{db}", 1)
+    con = sqlite3.connect(db)
+    con.execute("DROP TABLE verzuim")
+    con.execute("CREATE TABLE verzuim (id INTEGER PRIMARY KEY, soort VARCHAR(20), leerling_id INTEGER REFERENCES "
+                "leerlingen(id), datum VARCHAR(10), uren DECIMAL(4,1), opmerking TEXT, bijlage BLOB)")
+    remarks: list[object] = ["ziek", "ziek", "tandarts", "afspraak i.v.m. ADHD", "ziek", "diploma uitgereikt",
+                             12, 3.25, "zusje Emma heeft astma", None, "tandarts"]
+    con.executemany("INSERT INTO verzuim VALUES (?, ?, ?, ?, ?, ?, ?)", [
+        (i, "diploma" if i % 5 == 0 else "geoorloofd", None if i % 23 == 0 else 1 + i % 3,
+         f"2026-0{1 + i % 3}-1{i % 2}", [1.5, "2", 3][i % 3], remarks[i % len(remarks)],
+         b"\x01\x02" if i % 7 == 0 else None) for i in range(1, 701)])
+    con.execute("INSERT INTO verzuim VALUES (701, 'geoorloofd', 1, '2026-01-10', 1.5, "
+                "CAST(X'42534E20313131323232333333204AEB6E' AS TEXT), NULL)")  # TEXT that is not UTF-8
+    con.execute("INSERT INTO verzuim VALUES (702, 'geoorloofd', 2, '2026-01-10', 1.5, ?, NULL)",
+                ("ziek " * 3000,))  # over the 0.01 MB limit below
+    con.executemany("INSERT INTO verzuim VALUES (?, 'geoorloofd', 3, '2026-01-10', 1.5, 'ziek', NULL)",
+                    [(i,) for i in range(703, 760)])
+    con.commit()
+    con.close()
+    cfg = config(tmp_path, f"sqlite:///{db}")
+    text = cfg.read_text(encoding="utf-8").replace("legal_hold: [diploma]", f"legal_hold: [{holds}]")
+    cfg.write_text(text + "limits: {max_text_mb: 0.01}\n", encoding="utf-8")
+    return cfg
+
+
+@pytest.mark.parametrize("holds", ["diploma", "diploma, '#7'"])  # a term with '#': the legal hold asked per row
+def test_copied_rows_in_batches_report_as_one_by_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     holds: str) -> None:
+    """Plain copies handed on in batches (scanner.kernel.model.CopiedRows, no output folder) give the report of
+    the same rows handed on one by one: items, findings, subjects, violations, column profiles and counts; a
+    hostile row is still reported by itself, with its Dutch reason."""
+    from reports.json_report import write_json
+    from scanner.progress import ScanProgress
+
+    cfg = _mixed_table(tmp_path, holds)
+    handed: list[int] = []
+    hand = columnar.TableScan._handed
+
+    def counting(self: columnar.TableScan, batch: object) -> object:
+        handed.append(len(batch.items))  # type: ignore[attr-defined]
+        return hand(self, batch)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(columnar.TableScan, "_handed", counting)
+
+    def scanned(batch: int, out: Path) -> dict[str, object]:
+        monkeypatch.setattr(columnar, "COPIED_ROWS", batch)
+        out.mkdir()
+        write_json(audit(load_config(cfg), None, progress=False, workers=2).report, out)
+        data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        data["statistics"].pop("seconds")
+        text = json.dumps(data, sort_keys=True)
+        for stamp in set(_stamps(data)):
+            text = text.replace(stamp, "T")
+        return json.loads(text)  # type: ignore[no-any-return]
+
+    one_by_one = scanned(0, tmp_path / "one")
+    assert not handed
+    batched = scanned(3, tmp_path / "batched")
+    assert batched == one_by_one
+    assert sum(handed) > 300 and max(handed) == 3  # many rows came in batches, cut at the batch size
+    items = {i["path"]: i for i in batched["items"]}  # type: ignore[attr-defined]
+    assert items["table:verzuim#702"]["status"] == "unreadable"
+    assert items["table:verzuim#702"]["reason"].startswith("te veel tekst")
+    assert items["table:verzuim#701"]["status"] == "scanned"
+    assert len(items) == 3 + 759 + 4 + 59
+    found = {(v["rule"], v["path"].split("#")[0]) for v in batched["violations"]}  # type: ignore[attr-defined]
+    assert ("retention-expired", "table:verzuim") in found
+    kept = {k["reason"] for k in batched["kept_by_law"] if k["path"].startswith("table:verzuim#")}  # type: ignore[attr-defined]
+    assert "Archiefwet: diploma" in kept and ("Archiefwet: #7" in kept) == ("#7" in holds)
+
+    # the progress line and run_scan's own progress count every row of a batch as an item
+    from scanner import pipeline
+
+    meter, seen = ScanProgress(show=False), []
+    report = pipeline.run_scan(load_config(cfg), progress=seen.append, on_scanned=meter, workers=2)
+    assert meter.done == len(seen) == report.statistics["items"] == len(items)
+
+
+def test_signatures_of_a_batch_are_each_rows_own(tmp_path: Path) -> None:
+    """TableScan.signatures (a column at a time) gives every row the signature, size and title signature()
+    gives it alone: with NULLs, empty text, a value that says something, values new in the batch, a column of
+    mixed classes (1, 1.0, True: row by row), an unhashable value and a column that is NULL throughout."""
+    from types import SimpleNamespace
+
+    from connectors.database import DatabaseSource, TableRows
+    from scanner.kernel.keys import Keyer
+    from scanner.kernel.model import Content, Detected
+
+    db = tmp_path / "las.db"
+    with sa.create_engine(f"sqlite:///{db}").begin() as conn:
+        conn.execute(sa.text("CREATE TABLE notities (id INTEGER PRIMARY KEY, soort TEXT, uren NUMERIC, "
+                             "opmerking TEXT, leeg TEXT)"))
+    cfg = load_config(config(tmp_path, f"sqlite:///{db}")).sources[0]
+    source = DatabaseSource(cfg)  # type: ignore[arg-type]
+    plan = next(t for t in source.tables() if isinstance(t, TableRows))
+    work = SimpleNamespace(hold_terms=[], keyer=Keyer(), judged=None)
+    finding = object()  # silent() asks only whether there is one
+
+    def detect(task: tuple[str, object, Content]) -> tuple[object, Detected]:
+        said = any("ADHD" in u.text for u in task[2].units)
+        return task[1], Detected(findings=[finding] if said else [])  # type: ignore[list-item]
+
+    batches = [
+        [(1, "ziek", 1, "afspraak i.v.m. ADHD", None), (2, None, None, None, None), (3, "ziek", 2, "  ", None)],
+        [(4, "tandarts", 3, "ziek", None), (5, "", 1, "ADHD", None), (6, "ziek", 4, None, None)],  # new values
+        [(7, "ziek", 1.0, "ziek", None), (8, "ziek", True, "ziek", None)],  # 1, 1.0 and True: row by row
+        [(9, memoryview(b"ab"), 1, "ziek", None)],  # unhashable
+        [(10, None, None, None, None)] * 3,
+    ]
+    scan = columnar.TableScan(work, source, cfg, plan, detect)  # type: ignore[arg-type]
+    alone = columnar.TableScan(work, source, cfg, plan, detect)  # type: ignore[arg-type]
+    for rows in batches * 2:  # the second time from the memo
+        each = [alone.signature(row) for row in rows]
+        assert scan.signatures(rows) == ([s[0] for s in each], [s[1] for s in each], [s[2] for s in each]), rows
+    said = scan.signatures(batches[0])[0][0]
+    assert said[3] == (3, "afspraak i.v.m. ADHD") and said[1] is None  # 'ziek' is silent, the remark is not
+    source.close()
