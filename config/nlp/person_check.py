@@ -65,6 +65,7 @@ from config.nlp.check_tokens import (
 )
 from config.nlp.components import flag_layer, flag_lists, is_compound
 from config.nlp.person_context import PRODUCT_SHAPE, context_reason
+from config.nlp.person_layout import ROMAN_NUMBER, layout_reason
 
 FACTORY = "avgscan_person_check"
 PIPE = "person_check"
@@ -316,8 +317,8 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS,
     if not tokens:
         return Verdict("leeg")
     texts = [t.text for t in tokens]
-    if in_capitals(texts) and surname_first(doc, span.end):
-        return None
+    if in_capitals(texts) and surname_first(doc, span.end) and not ROMAN_NUMBER.fullmatch(texts[0]):
+        return None  # 'HOBBS, Seth'; not a numbered heading 'II. CELLEN, WEEFSELS' (session 31)
     if all(_never_a_name(t, words, lists, alone=len(texts) == 1) for t in texts):
         return Verdict("geen naamwoord")
     if len(texts) == 1 and INITIALS.fullmatch(texts[0]) and span.start > 0 \
@@ -360,7 +361,10 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS,
     if len(content) == len(texts) and all(abbreviation(t) and not lists.named(t.casefold()) for t in texts):
         return Verdict("afkorting")
     around = context_reason(span, folded, words, lists, judged)  # session 30: the words around it
-    return None if around is None else Verdict(*around)
+    if around is not None:
+        return Verdict(*around)
+    shape = layout_reason(span, folded, words, lists)  # session 31: a species' name, a numbered heading
+    return None if shape is None else Verdict(shape)
 
 
 def _never_a_name(text: str, words: CheckWords, lists: ModelLists, alone: bool) -> bool:

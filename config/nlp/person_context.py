@@ -66,6 +66,14 @@ FOREIGN_WORDS = 2
 SENTENCE_ENDS = frozenset({".", "!", "?", ";", ":"})
 MAX_MEMBERS = 8
 """How many members on either side an enumeration is read for."""
+MIN_CLASS_HEAD = 6
+"""The shortest class noun that counts as a compound's head (session 31: 'scanner', 'dienst'; not 'rover' in
+'zeerover', 'boek' in 'dagboek'); context_words.txt [human-head] names the longer heads that also end a human
+noun ('lander' in 'Nederlander', 'partij' in 'wederpartij')."""
+MIN_EN_SINGULAR = 5
+"""The shortest singular of a plural in -en: a verb ends in -en too ('spelen', 'dansen', 'filmen')."""
+MIN_CLASS_PART = 3
+"""The shortest first part before such a head ('techbedrijf')."""
 THINGS_PER_PERSON = 2
 """An enumeration needs this many non-person members, and as many more for each member the NER takes for a
 person by a name no list holds (a sign of the zodiac the lists lack): a real list of persons has no such
@@ -93,10 +101,15 @@ def context_reason(span: Span, folded: list[str], words: CheckWords, lists: Mode
     before = doc[start - 1] if start > 0 else None
     if before is not None and before.text == "," and start > 1:
         before = doc[start - 2]  # an apposition after its noun: 'de eerste psalm, Beatus'
-    if before is not None and before.text.islower() and words.around("thing-before", before.lower_):
+    noun = class_section(before.lower_, words, ("thing-before", "organisation-before")) \
+        if before is not None and before.text.islower() else None
+    if noun == "thing-before":
         return ("ding", None)
-    if before is not None and before.text.islower() and words.around("organisation-before", before.lower_):
+    if noun == "organisation-before":
         return ("organisatie", "ORG")
+    such = _such_as(span, words)  # session 31: 'games zoals Roblox en Tellu'
+    if such is not None:
+        return ("voorbeeld", "ORG" if such == "organisation-before" else None)
     if start > 0 and words.around("plural-before", doc[start - 1].lower_):
         return ("meervoud", None)
     if _heading_function_word(span, words):
@@ -152,8 +165,69 @@ def _defined_as(span: Span, words: CheckWords) -> str | None:
 
 def _class_noun(token: Token, words: CheckWords) -> str | None:
     """The section of context_words.txt whose noun names the token's class (things, organisations, places,
-    stars, gods), or None."""
-    return next((section for section in CLASS_SECTIONS if words.around(section, token.lower_)), None)
+    stars, gods), or None; since session 31 also through a plural or a compound's head (`class_section`)."""
+    return class_section(token.lower_, words, CLASS_SECTIONS)
+
+
+def singulars(word: str) -> list[str]:
+    """The singulars a Dutch plural `word` may come from ('games' -> 'game', 'diensten' -> 'dienst',
+    'bedrijven' -> 'bedrijf', "programma's" -> 'programma'). A plural in -en needs a singular of
+    `MIN_EN_SINGULAR` letters: a verb ends in -en too ('spelen', 'dansen', 'filmen'). Why (session 31): a class
+    noun before 'zoals' is mostly plural ('streamingdiensten als ...'), and the lexicon lists singulars."""
+    if word.endswith(("'s", "’s")):
+        return [word[:-2]]
+    if word.endswith("ven") and len(word) - 2 >= MIN_EN_SINGULAR:
+        return [word[:-3] + "f", word[:-2]]
+    if word.endswith("en"):
+        return [word[:-2]] if len(word) - 2 >= MIN_EN_SINGULAR else []
+    return [word[:-1]] if word.endswith("s") else []
+
+
+def class_section(word: str, words: CheckWords, sections: tuple[str, ...], plural: bool = False) -> str | None:
+    """The first of `sections` of context_words.txt that holds `word` (case-folded), its singular, or the
+    head of the compound it is: a noun of `MIN_CLASS_HEAD` letters or more after a first part of
+    `MIN_CLASS_PART` or more ('plagiaatscanner' -> 'scanner', 'screeningsautoriteit' -> 'autoriteit',
+    'techbedrijf'); with `plural`, only through a plural's singular ('techbedrijven'). Why (session 31): Dutch
+    writes a class noun as the head of a compound, and the head decides what the compound is, so a human noun
+    never ends in a thing's class noun of that length ('bankdirecteur' ends in 'directeur'); shorter heads
+    stay out ('zeerover', 'dagboek')."""
+    forms = singulars(word) if plural else [word]
+    for form in forms:
+        for section in sections:
+            if words.around(section, form):
+                return section
+    for form in forms:
+        for cut in range(MIN_CLASS_PART, len(form) - MIN_CLASS_HEAD + 1):
+            head = form[cut:]
+            if not form[:cut].replace("-", "").isalpha() or words.around("human-head", head):
+                continue
+            for section in sections:
+                if words.around(section, head):
+                    return section
+    return None
+
+
+def _such_as(span: Span, words: CheckWords) -> str | None:
+    """Members of a list introduced by a class noun and 'zoals' or 'als' ('games zoals Roblox en Tellu',
+    'een browser als Tellux', 'streamingdiensten als Tellu en Tellux'): examples of that class, things or
+    organisations ('organisation-before' gives ORG). 'als' is also 'if' and 'when' ('het spel als Jan
+    wint'), so after 'als' the noun must be plural or follow 'een'. The section, or None. A human noun is in
+    no section ('leerlingen zoals Ahmed')."""
+    doc = span.doc
+    first = min([span.start, *(m.start for m in _members(doc, span.start, span.end) if m.end <= span.start)])
+    i = first - 1
+    if i > 0 and doc[i].lower_ in ARTICLES:
+        i -= 1  # 'zoals de Tellu'
+    if i < 1 or doc[i].lower_ not in ("zoals", "als"):
+        return None
+    noun = doc[i - 2] if doc[i - 1].text == "," and i >= 2 else doc[i - 1]
+    if not noun.text.islower():
+        return None
+    sections = ("thing-before", "organisation-before")
+    found = class_section(noun.lower_, words, sections, plural=True)  # 'games zoals', 'techbedrijven als'
+    if found is None and (doc[i].lower_ == "zoals" or (noun.i > 0 and doc[noun.i - 1].lower_ == "een")):
+        found = class_section(noun.lower_, words, sections)  # 'een browser als Tellux'
+    return found
 
 
 def _former_name(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
