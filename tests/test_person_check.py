@@ -176,6 +176,13 @@ def verdict(nlp: Language, check: PersonCheck, text: str, target: str, nth: int 
     ("Wij vergelijken streamingdiensten als Tellu en Tellux.", "Tellux", ("voorbeeld", None)),
     ("Open de pagina in een browser als Tellux of Blokko.", "Tellux", ("voorbeeld", None)),
     ("Grote techbedrijven als Tellu en Zitmaker kregen een boete.", "Tellu", ("voorbeeld", "ORG")),
+    ("Drankjes, zoals Tellu en Tellux, zijn verboden.", "Tellux", ("voorbeeld", None)),  # a diminutive
+    ("Er zijn veel goden, zoals Tellumar de schepper.", "Tellumar", ("voorbeeld", None)),
+    ("De planeet heeft twee manen, Tellu en Tellux.", "Tellux", ("voorbeeld", None)),  # a class noun, a list
+    ("Tellumar, het Kalarische nieuwjaar, vieren we in maart.", "Tellumar", ("definitie", None)),
+    ("Morgen gaan we naar Tellux, beurs voor studie en beroep.", "Tellux", ("definitie", "ORG")),
+    ("Wij werken volgens het Tellumodel van de stichting.", "Tellumodel", ("na het", None)),
+    ("We koken de Japanse, Tellse en Franse keuken.", "Tellse", ("opsomming", None)),  # adjectives in a list
     # session 31: the shape around the span (person_layout.py)
     ("In de sloot groeit *Salix alba* langs de kant.", "Salix", ("soortnaam", None)),  # a species' name
     ("Het viooltje heet Viola odorata in de flora.", "Viola", ("soortnaam", None)),  # a listed first name as genus
@@ -273,6 +280,9 @@ def test_a_describer_counts_in_a_text_that_names_the_disease(nlp: Language, chec
     ("VERSLAG GESPREK MET KALARI", "KALARI"),  # a word no list knows in a heading
     ("VERSLAG GESPREK MET HULSHUIS", "HULSHUIS"),  # a compound of short ordinary words is a surname too
     ("VERSLAG GESPREK MET DE WERD", "DE WERD"),  # function words alone
+    ("Het gesprek met de mentoren, Kalari en Tellu, ging goed.", "Tellu"),  # a human noun before the list
+    ("Gisteren sprak Kalari, de Louise van de klas, met ons.", "Kalari"),  # no class noun after it
+    ("Kalari, voorzitter van de raad, opende de vergadering.", "Kalari"),  # a human noun in the apposition
 ])
 def test_real_names_are_kept(nlp: Language, check: PersonCheck, text: str, target: str) -> None:
     assert verdict(nlp, check, text, target) is None

@@ -107,9 +107,9 @@ def context_reason(span: Span, folded: list[str], words: CheckWords, lists: Mode
         return ("ding", None)
     if noun == "organisation-before":
         return ("organisatie", "ORG")
-    such = _such_as(span, words)  # session 31: 'games zoals Roblox en Tellu'
-    if such is not None:
-        return ("voorbeeld", "ORG" if such == "organisation-before" else None)
+    examples = _examples_of(span, words)  # session 31: 'games zoals Roblox en Tellu'
+    if examples is not None:
+        return ("voorbeeld", EXAMPLE_LABELS.get(examples))
     if start > 0 and words.around("plural-before", doc[start - 1].lower_):
         return ("meervoud", None)
     if _heading_function_word(span, words):
@@ -152,15 +152,25 @@ def _defined_as(span: Span, words: CheckWords) -> str | None:
         return _class_noun(doc[end + 1], words)  # 'met Tellu als platform'; not 'met Kalari als voorzitter'
     if end + 2 >= len(doc) or doc[end].lower_ not in COPULAS and doc[end].text != ",":
         return None
+    if doc[end].text == "," and doc[end + 1].text.islower() and doc[end + 2].lower_ in APPOSITION_LINKS:
+        return _class_noun(doc[end + 1], words)  # session 31: 'Tellux, beurs voor studie en beroep'
     if doc[end + 1].lower_ not in ARTICLES:
         return None
     for token in doc[end + 2:end + 2 + DEFINITION_REACH]:
-        if not token.is_alpha or not token.text.islower():
+        if not token.is_alpha or not (token.text.islower() or _capitalised_adjective(token)):
             return None
         section = _class_noun(token, words)
         if section:
             return section
     return None
+
+
+def _capitalised_adjective(token: Token) -> bool:
+    """A capitalised adjective of a place or people between an article and its noun ('het Perzische
+    nieuwjaar', 'de Japanse keuken'): it ends in -e and a small-letter word follows. Session 31."""
+    doc = token.doc
+    return token.text[:1].isupper() and token.text[1:].islower() and token.text.endswith("e") \
+        and token.i + 1 < len(doc) and doc[token.i + 1].is_alpha and doc[token.i + 1].text.islower()
 
 
 def _class_noun(token: Token, words: CheckWords) -> str | None:
@@ -171,16 +181,19 @@ def _class_noun(token: Token, words: CheckWords) -> str | None:
 
 def singulars(word: str) -> list[str]:
     """The singulars a Dutch plural `word` may come from ('games' -> 'game', 'diensten' -> 'dienst',
-    'bedrijven' -> 'bedrijf', "programma's" -> 'programma'). A plural in -en needs a singular of
-    `MIN_EN_SINGULAR` letters: a verb ends in -en too ('spelen', 'dansen', 'filmen'). Why (session 31): a class
-    noun before 'zoals' is mostly plural ('streamingdiensten als ...'), and the lexicon lists singulars."""
+    'bedrijven' -> 'bedrijf', "programma's" -> 'programma'), and a diminutive's noun ('drankjes' -> 'drank').
+    A plural in -en needs a singular of `MIN_EN_SINGULAR` letters: a verb ends in -en too ('spelen', 'dansen',
+    'filmen'). Why (session 31): a class noun before 'zoals' is mostly plural ('streamingdiensten als ...'),
+    and the lexicon lists singulars."""
     if word.endswith(("'s", "’s")):
-        return [word[:-2]]
-    if word.endswith("ven") and len(word) - 2 >= MIN_EN_SINGULAR:
-        return [word[:-3] + "f", word[:-2]]
-    if word.endswith("en"):
-        return [word[:-2]] if len(word) - 2 >= MIN_EN_SINGULAR else []
-    return [word[:-1]] if word.endswith("s") else []
+        forms = [word[:-2]]
+    elif word.endswith("ven") and len(word) - 2 >= MIN_EN_SINGULAR:
+        forms = [word[:-3] + "f", word[:-2]]
+    elif word.endswith("en"):
+        forms = [word[:-2]] if len(word) - 2 >= MIN_EN_SINGULAR else []
+    else:
+        forms = [word[:-1]] if word.endswith("s") else []
+    return forms + [f[:-len(end)] for f in forms for end in ("tje", "je") if f.endswith(end) and len(f) > len(end) + 3][:1]
 
 
 def class_section(word: str, words: CheckWords, sections: tuple[str, ...], plural: bool = False) -> str | None:
@@ -207,26 +220,37 @@ def class_section(word: str, words: CheckWords, sections: tuple[str, ...], plura
     return None
 
 
-def _such_as(span: Span, words: CheckWords) -> str | None:
-    """Members of a list introduced by a class noun and 'zoals' or 'als' ('games zoals Roblox en Tellu',
-    'een browser als Tellux', 'streamingdiensten als Tellu en Tellux'): examples of that class, things or
-    organisations ('organisation-before' gives ORG). 'als' is also 'if' and 'when' ('het spel als Jan
-    wint'), so after 'als' the noun must be plural or follow 'een'. The section, or None. A human noun is in
-    no section ('leerlingen zoals Ahmed')."""
+APPOSITION_LINKS = frozenset({"voor", "van", "in", "uit", "met", "op", "bij", "aan", "die", "dat"})
+"""Words after an apposition's class noun without an article ('Tellux, beurs voor studie'): a defining phrase
+follows, so the noun is no list's next member (session 31)."""
+EXAMPLE_LABELS = {"organisation-before": "ORG", "place-before": "LOC"}
+"""The label examples of a class get by the class noun's section (things, stars and gods get none)."""
+
+
+def _examples_of(span: Span, words: CheckWords) -> str | None:
+    """The section of the class noun whose examples the span's list gives, or None: a class noun and 'zoals'
+    or 'als' before the list ('games zoals Roblox en Tellu', 'een browser als Tellux', 'Dorpen als Tellum
+    liggen hoog', 'streamingdiensten als Tellu en Tellux'), or a plural class noun and a comma or colon
+    before a list the span is a later member of ('twee kleine manen, Tellu en Tellux'). 'als' is also 'if'
+    and 'when' ('het spel als Jan wint'), so after 'als' the noun must be plural or follow 'een'. A human
+    noun is in no section ('leerlingen zoals Ahmed', 'de mentoren, Kalari en Tellu'); a class noun may open
+    the sentence ('Energiedrankjes, zoals ...')."""
     doc = span.doc
     first = min([span.start, *(m.start for m in _members(doc, span.start, span.end) if m.end <= span.start)])
     i = first - 1
     if i > 0 and doc[i].lower_ in ARTICLES:
         i -= 1  # 'zoals de Tellu'
-    if i < 1 or doc[i].lower_ not in ("zoals", "als"):
+    if i < 1:
         return None
-    noun = doc[i - 2] if doc[i - 1].text == "," and i >= 2 else doc[i - 1]
-    if not noun.text.islower():
+    such = doc[i].lower_ in ("zoals", "als")
+    if not such and not (doc[i].text in (",", ":") and first < span.start):
         return None
-    sections = ("thing-before", "organisation-before")
-    found = class_section(noun.lower_, words, sections, plural=True)  # 'games zoals', 'techbedrijven als'
-    if found is None and (doc[i].lower_ == "zoals" or (noun.i > 0 and doc[noun.i - 1].lower_ == "een")):
-        found = class_section(noun.lower_, words, sections)  # 'een browser als Tellux'
+    noun = doc[i - 2] if such and doc[i - 1].text == "," and i >= 2 else doc[i - 1]
+    if not (noun.text.islower() or (noun.text[1:].islower() and opens_sentence(doc, noun.i))):
+        return None
+    found = class_section(noun.lower_, words, CLASS_SECTIONS, plural=True)  # 'games zoals', 'manen, ...'
+    if found is None and (doc[i].lower_ != "als" or (noun.i > 0 and doc[noun.i - 1].lower_ == "een")):
+        found = class_section(noun.lower_, words, CLASS_SECTIONS)  # 'een browser als Tellux', 'manen, ...'
     return found
 
 
@@ -434,7 +458,8 @@ def _known_thing(texts: list[str], words: CheckWords, lists: ModelLists) -> bool
     if any(PRODUCT_SHAPE.search(t) for t in texts) or all(abbreviation(t) for t in texts):
         return True
     return all(_place_word(plain(t), words, lists)
-               or (words.kind(plain(t)) in ("language", "people") and not lists.named(plain(t))) for t in texts)
+               or (words.kind(plain(t)) in ("language", "people", "adjective") and not lists.named(plain(t)))
+               for t in texts)  # session 31: adjectives too ('de Japanse, Tellse en Thaise keuken')
 
 
 def _after_article_de(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
