@@ -183,6 +183,13 @@ def verdict(nlp: Language, check: PersonCheck, text: str, target: str, nth: int 
     ("Morgen gaan we naar Tellux, beurs voor studie en beroep.", "Tellux", ("definitie", "ORG")),
     ("Wij werken volgens het Tellumodel van de stichting.", "Tellumodel", ("na het", None)),
     ("We koken de Japanse, Tellse en Franse keuken.", "Tellse", ("opsomming", None)),  # adjectives in a list
+    # session 31: a table column headed by a class (person_table.py)
+    ("| Artikel | Merk en type | Aantal |\n|---|---|---|\n| Bureaustoel | Zitmaker | 4 |", "Zitmaker",
+     ("tabelkolom", None)),
+    ("| Land | Rivier |\n| --- | --- |\n| Morvanië | Tellu |", "Tellu", ("tabelkolom", "LOC")),
+    ("| Databank of dienst | Toegang |\n|---|---|\n| Tellux | vrij |", "Tellux", ("tabelkolom", None)),
+    ("| Vak | Methode | Vorm | |---|---|---| | Frans | Tellu | digitaal | | Duits | Tellux Junior | boek |",
+     "Tellux Junior", ("tabelkolom", None)),  # the rows on one line, as the scanner joins a table unit
     # session 31: the shape around the span (person_layout.py)
     ("In de sloot groeit *Salix alba* langs de kant.", "Salix", ("soortnaam", None)),  # a species' name
     ("Het viooltje heet Viola odorata in de flora.", "Viola", ("soortnaam", None)),  # a listed first name as genus
@@ -283,6 +290,11 @@ def test_a_describer_counts_in_a_text_that_names_the_disease(nlp: Language, chec
     ("Het gesprek met de mentoren, Kalari en Tellu, ging goed.", "Tellu"),  # a human noun before the list
     ("Gisteren sprak Kalari, de Louise van de klas, met ons.", "Kalari"),  # no class noun after it
     ("Kalari, voorzitter van de raad, opende de vergadering.", "Kalari"),  # a human noun in the apposition
+    ("| Artikel | Uitgeleend aan |\n|---|---|\n| Laptop | Kalari |", "Kalari"),  # a column of persons
+    ("| Merk | Naam |\n|---|---|\n| Zitmaker | Kalari |", "Kalari"),  # the header of its own column counts
+    ("Merk: Zitmaker | Kalari", "Kalari"),  # no table with a header row
+    ("| App en gebruiker | Toegang |\n|---|---|\n| Kalari | vrij |", "Kalari"),  # a person's word in the header
+    ("| Merk | Naam | |---|---| | Zitmaker | Kalari | | Tellux | Jan Smit |", "Jan Smit"),  # a column of names
 ])
 def test_real_names_are_kept(nlp: Language, check: PersonCheck, text: str, target: str) -> None:
     assert verdict(nlp, check, text, target) is None

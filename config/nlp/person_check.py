@@ -66,6 +66,7 @@ from config.nlp.check_tokens import (
 from config.nlp.components import flag_layer, flag_lists, is_compound
 from config.nlp.person_context import PRODUCT_SHAPE, context_reason
 from config.nlp.person_layout import ROMAN_NUMBER, layout_reason
+from config.nlp.person_table import column_class, column_label
 
 FACTORY = "avgscan_person_check"
 PIPE = "person_check"
@@ -257,6 +258,28 @@ class PersonCheck:
         return doc
 
 
+    def judge_columns(self, doc: Doc) -> None:
+        """Drop or retype the PER spans of `doc` that sit in a table column headed by a class of things,
+        organisations or places (config/nlp/person_table.py). Why (session 31): the scanner runs the NER
+        over windows of a text (scanner/detection/ner_gate.py), so a table row reaches the check without its
+        header; the scanner calls this on the whole text once the windows' entities are in it."""
+        kept = []
+        changed = False
+        for ent in doc.ents:
+            section = None
+            if ent.label_ == "PER" and not (ent.start > 0 and plain(doc[ent.start - 1].text) in self.words.titles):
+                section = column_class(ent, self.words)
+            if section is None:
+                kept.append(ent)
+                continue
+            changed = True
+            label = column_label(section)
+            if label:
+                kept.append(Span(doc, ent.start, ent.end, label=label))
+        if changed:
+            doc.set_ents(kept, default="outside")
+
+
 @dataclass(frozen=True)
 class Verdict:
     """Why a PER span is no person, and the label it gets instead (None: no entity at all)."""
@@ -360,6 +383,9 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS,
         return Verdict("werkwoord")
     if len(content) == len(texts) and all(abbreviation(t) and not lists.named(t.casefold()) for t in texts):
         return Verdict("afkorting")
+    column = column_class(span, words)  # session 31: a table column headed by a class ('| Merk en type |')
+    if column is not None:
+        return Verdict("tabelkolom", column_label(column))
     around = context_reason(span, folded, words, lists, judged)  # session 30: the words around it
     if around is not None:
         return Verdict(*around)

@@ -193,7 +193,8 @@ def singulars(word: str) -> list[str]:
         forms = [word[:-2]] if len(word) - 2 >= MIN_EN_SINGULAR else []
     else:
         forms = [word[:-1]] if word.endswith("s") else []
-    return forms + [f[:-len(end)] for f in forms for end in ("tje", "je") if f.endswith(end) and len(f) > len(end) + 3][:1]
+    nouns = [f[:-len(end)] for f in forms for end in ("tje", "je") if f.endswith(end) and len(f) > len(end) + 3]
+    return forms + nouns[:1]
 
 
 def class_section(word: str, words: CheckWords, sections: tuple[str, ...], plural: bool = False) -> str | None:
