@@ -14,6 +14,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from connectors.extractors.doctables import table_cells
+from connectors.extractors.docx_text import cell_text, paragraph_text, row_cells
 from connectors.extractors.office import check_package
 from scanner.kernel.model import Content, TextUnit
 
@@ -22,13 +23,13 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 def _table_units(table: Table, t: int, metadata: dict[str, Any]) -> list[TextUnit]:
     rows = []
-    for row in table.rows:
+    for tr in table._tbl.tr_lst:
         cells: list[str] = []
         seen: list[object] = []
-        for cell in row.cells:  # a merged cell is listed once per grid column it spans: read it once, and
-            repeated = any(cell._tc is s for s in seen)  # keep its other columns empty so the cells after it
-            seen.append(cell._tc)  # stay under their own header (as odf's covered cells do)
-            cells.append("" if repeated else cell.text.strip())
+        for tc in row_cells(tr):  # a merged cell is listed once per grid column it spans: read it once, and
+            repeated = any(tc is s for s in seen)  # keep its other columns empty so the cells after it
+            seen.append(tc)  # stay under their own header (as odf's covered cells do)
+            cells.append("" if repeated else cell_text(tc).strip())
         while cells and not cells[-1]:
             cells.pop()
         rows.append(cells)
@@ -96,8 +97,9 @@ def extract_docx(data: bytes, name: str) -> Content:
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
             p_no += 1
-            if block.text.strip():
-                units.append(TextUnit(place=f"alinea {p_no}", text=block.text))
+            text = paragraph_text(block._p)
+            if text.strip():
+                units.append(TextUnit(place=f"alinea {p_no}", text=text))
             for box in block._p.iter(qn("w:txbxContent")):
                 if any(str(a.tag).endswith("}Fallback") for a in box.iterancestors()):
                     continue  # the same text box again, for old Word versions

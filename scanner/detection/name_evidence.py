@@ -302,9 +302,9 @@ def proper_non_name(folded: str) -> bool:
 
 def abbreviation_compound(word: str) -> bool:
     """'AVI-niveau', 'Jeugd-GGZ', 'ICT-coördinator': a hyphenated word with an abbreviation part whose
-    other parts are abbreviations or ordinary words; names are not written that way ('Al-Ahmad',
-    'Coret-Coredo' have no abbreviation part; 'Jan-Willem' and 'De Vries-Bakker' no ordinary one
-    that is no name)."""
+    other parts are abbreviations or ordinary words that are no listed name. Names are not written
+    that way: 'Al-Ahmad', 'Coret-Coredo' and 'Jan-Willem' have no abbreviation part, and in
+    'GGZ-Jansen' the other part is a surname."""
     parts = [p for p in word.split("-") if p]
     if len(parts) < 2 or not any(abbreviation(p) for p in parts):
         return False
