@@ -23,7 +23,11 @@ prose-heldout5) adds the words around a span that no earlier rule explains (`con
 enumerations of non-persons, the article 'de', quantifiers, class nouns and definitions, gods, foreign
 sentences, a function word in a heading, a word after a language in a table row), a second judging round so
 an enumeration sees its members as judged, table rows of languages, countries both place lists know,
-'-ië' after a preposition and place heads that end a compound whatever its first part.
+'-ië' after a preposition and place heads that end a compound whatever its first part. Session 31 (developed
+on the spent prose-heldout5 and -heldout6): class nouns as a compound's head and before 'zoals'/'als' or a list
+(person_context.py), the shape around a span (`config/nlp/person_layout.py`: a species' Latin name, a numbered
+heading, a heading in capitals of Dutch words) and a table column whose header names a class
+(`config/nlp/person_table.py`; `judge_columns` lets the scanner apply it to the whole text).
 
 A real name is protected four ways: a title or salutation right before the span keeps it a person
 ('mevrouw Kampen', 'Beste Storm'), and so does ', Firstname' after a span in capitals ('HOBBS, Seth', as
@@ -332,7 +336,9 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS,
       in capitals: dropped ('Cellen', 'VACATURES'; not 'Daar groeien Cellen'); such a compound also
       elsewhere ('start Kinderboekenweek');
     - a known word opening a sentence right before a subject pronoun: a verb, dropped ('Bent u');
-    - only abbreviations that are no listed name: dropped ('ISAE', 'GB RAM', 'Wlz')."""
+    - only abbreviations that are no listed name: dropped ('ISAE', 'GB RAM', 'Wlz');
+    - session 31: a cell of a table column whose header names a class ('| Merk en type |'; not '| Naam |');
+    - session 30: the words around it (person_context.py); session 31 last: its shape (person_layout.py)."""
     doc = span.doc
     if span.start > 0 and plain(doc[span.start - 1].text) in words.titles:
         return None
