@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from config.nlp.check_tokens import PARTICLES, abbreviation, next_cell, opens_sentence, plain
 
 if TYPE_CHECKING:
-    from config.nlp.person_check import CheckWords, ModelLists
+    from config.nlp.check_words import CheckWords, ModelLists
 
 ARTICLES = frozenset({"de", "het", "een"})
 """Articles that may open a list member ('de Donau, de Wolga')."""

@@ -28,7 +28,7 @@ from spacy.tokens import Span
 from config.nlp.check_tokens import PARTICLES, in_capitals, plain
 
 if TYPE_CHECKING:
-    from config.nlp.person_check import CheckWords, ModelLists
+    from config.nlp.check_words import CheckWords, ModelLists
 
 EPITHET = re.compile(r"[a-z]{2,}(?:us|um|is|ae|ii|a|i|ens|ans|ior|ea|eus|ia)")
 """A Latin species epithet's ending ('robur' has none: it is written after a genus anyway; 'vulgaris',

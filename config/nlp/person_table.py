@@ -24,7 +24,7 @@ from spacy.tokens import Span
 from config.nlp.person_context import CLASS_SECTIONS, class_section
 
 if TYPE_CHECKING:
-    from config.nlp.person_check import CheckWords
+    from config.nlp.check_words import CheckWords
 
 SEPARATOR_CELLS = re.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")
 """The row under a Markdown table's header ('|---|---|', '| :--- | ---: |'): its bars count the columns."""
