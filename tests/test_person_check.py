@@ -169,6 +169,33 @@ def verdict(nlp: Language, check: PersonCheck, text: str, target: str, nth: int 
     ("Voor Frans is een 6 genoeg, voor Duits een 7.", "Frans", ("taal in context", None)),  # a parallel phrase
     ("Gebergte Land Drakens Mongolië", "Drakens Mongolië", ("tabelcellen", None)),  # a country both lists know
     ("Op de eBook Reader staan de boeken.", "eBook Reader", ("product", None)),  # a small letter, then a capital
+    # session 31: class nouns as a compound's head and before 'zoals'/'als' (person_context.py)
+    ("Verslagen controleren we met de plagiaatscanner Tellux.", "Tellux", ("ding", None)),
+    ("De aanvraag gaat naar de keuringsautoriteit Tellumar.", "Tellumar", ("organisatie", "ORG")),
+    ("Kinderen spelen graag games zoals Blokko en Tellux.", "Tellux", ("voorbeeld", None)),
+    ("Wij vergelijken streamingdiensten als Tellu en Tellux.", "Tellux", ("voorbeeld", None)),
+    ("Open de pagina in een browser als Tellux of Blokko.", "Tellux", ("voorbeeld", None)),
+    ("Grote techbedrijven als Tellu en Zitmaker kregen een boete.", "Tellu", ("voorbeeld", "ORG")),
+    ("Drankjes, zoals Tellu en Tellux, zijn verboden.", "Tellux", ("voorbeeld", None)),  # a diminutive
+    ("Er zijn veel goden, zoals Tellumar de schepper.", "Tellumar", ("voorbeeld", None)),
+    ("De planeet heeft twee manen, Tellu en Tellux.", "Tellux", ("voorbeeld", None)),  # a class noun, a list
+    ("Tellumar, het Kalarische nieuwjaar, vieren we in maart.", "Tellumar", ("definitie", None)),
+    ("Morgen gaan we naar Tellux, beurs voor studie en beroep.", "Tellux", ("definitie", "ORG")),
+    ("Wij werken volgens het Tellumodel van de stichting.", "Tellumodel", ("na het", None)),
+    ("We koken de Japanse, Tellse en Franse keuken.", "Tellse", ("opsomming", None)),  # adjectives in a list
+    # session 31: a table column headed by a class (person_table.py)
+    ("| Artikel | Merk en type | Aantal |\n|---|---|---|\n| Bureaustoel | Zitmaker | 4 |", "Zitmaker",
+     ("tabelkolom", None)),
+    ("| Land | Rivier |\n| --- | --- |\n| Morvanië | Tellu |", "Tellu", ("tabelkolom", "LOC")),
+    ("| Databank of dienst | Toegang |\n|---|---|\n| Tellux | vrij |", "Tellux", ("tabelkolom", None)),
+    ("| Vak | Methode | Vorm | |---|---|---| | Frans | Tellu | digitaal | | Duits | Tellux Junior | boek |",
+     "Tellux Junior", ("tabelkolom", None)),  # the rows on one line, as the scanner joins a table unit
+    # session 31: the shape around the span (person_layout.py)
+    ("In de sloot groeit *Salix alba* langs de kant.", "Salix", ("soortnaam", None)),  # a species' name
+    ("Het viooltje heet Viola odorata in de flora.", "Viola", ("soortnaam", None)),  # a listed first name as genus
+    ("OVERZICHT I. WEEFSELS, ORGANEN EN CELLEN", "I. WEEFSELS", ("nummering", None)),  # not 'HOBBS, Seth'
+    ("Thema I. Planten, herhaling II. en III.", "I. Planten", ("nummering", None)),  # the text numbers more parts
+    ("DOEL VAN DE VERENIGING", "VAN DE VERENIGING", ("kopje", None)),
 ])
 def test_the_check_explains_each_class(nlp: Language, check: PersonCheck, text: str, target: str,
                                        expected: tuple[str, str | None]) -> None:
@@ -249,6 +276,25 @@ def test_a_describer_counts_in_a_text_that_names_the_disease(nlp: Language, chec
     ("De vereniging koos Kalari als voorzitter.", "Kalari"),  # a role is no class of things
     ("Willem, de latere koning, kwam ook.", "Willem"),  # a role, no place
     ("Kalari, de oudste uit Utrecht, kwam ook.", "Kalari"),  # a place after a preposition
+    # session 31: names beside the class nouns and the shapes
+    ("Morgen spelen Kalari en Tellu buiten.", "Kalari"),  # 'spelen' is a verb here, no plural of 'spel'
+    ("Het spel als Kalari wint is uit.", "Kalari"),  # 'als' is 'when' after a singular without 'een'
+    ("Leerlingen zoals Kalari en Tellu helpen mee.", "Kalari"),  # a human noun before 'zoals'
+    ("Gisteren sprak de Nederlander Kalari op school.", "Kalari"),  # 'lander' ends a human noun
+    ("De beruchte zeerover Kalari voer uit.", "Kalari"),  # 'rover' is too short for a compound's head
+    ("Dit jaar komt Kalari extra vaak.", "Kalari"),  # 'extra' is a Dutch word, no epithet
+    ("I. Bakker komt morgen, herhaling II.", "I. Bakker"),  # an initial before a listed surname
+    ("VERSLAG GESPREK MET KALARI", "KALARI"),  # a word no list knows in a heading
+    ("VERSLAG GESPREK MET HULSHUIS", "HULSHUIS"),  # a compound of short ordinary words is a surname too
+    ("VERSLAG GESPREK MET DE WERD", "DE WERD"),  # function words alone
+    ("Het gesprek met de mentoren, Kalari en Tellu, ging goed.", "Tellu"),  # a human noun before the list
+    ("Gisteren sprak Kalari, de Louise van de klas, met ons.", "Kalari"),  # no class noun after it
+    ("Kalari, voorzitter van de raad, opende de vergadering.", "Kalari"),  # a human noun in the apposition
+    ("| Artikel | Uitgeleend aan |\n|---|---|\n| Laptop | Kalari |", "Kalari"),  # a column of persons
+    ("| Merk | Naam |\n|---|---|\n| Zitmaker | Kalari |", "Kalari"),  # the header of its own column counts
+    ("Merk: Zitmaker | Kalari", "Kalari"),  # no table with a header row
+    ("| App en gebruiker | Toegang |\n|---|---|\n| Kalari | vrij |", "Kalari"),  # a person's word in the header
+    ("| Merk | Naam | |---|---| | Zitmaker | Kalari | | Tellux | Jan Smit |", "Jan Smit"),  # a column of names
 ])
 def test_real_names_are_kept(nlp: Language, check: PersonCheck, text: str, target: str) -> None:
     assert verdict(nlp, check, text, target) is None

@@ -33,11 +33,11 @@ def test_no_identifier_contact_or_address_on_prose(noise: ProseNoise) -> None:
     assert [(f.entity_type, f.value) for f in noise.contact()] == []
 
 
-PERSON_AT_MOST = {"prose-heldout3": 7, "prose-heldout4": 32}
-"""PERSON findings measured on the newest corpora (benchmarks/README.md): prose-heldout3 7 (0.59 per 10 000
-characters; 9 from session 28b to 29), prose-heldout4 32 (2.09; 93, i.e. 6.07, before session 29, 33 after
-it) since session 30. The target is 1 per 10 000 characters; these only keep what was reached from slipping
-back."""
+PERSON_AT_MOST = {"prose-heldout3": 6, "prose-heldout4": 19}
+"""PERSON findings measured on the newest corpora (benchmarks/README.md): prose-heldout3 6 (0.51 per 10 000
+characters; 9 from session 28b to 29, 7 in session 30), prose-heldout4 19 (1.24; 93, i.e. 6.07, before session
+29, 33 after it, 32 in session 30) since session 31. The target is 1 per 10 000 characters; these only keep
+what was reached from slipping back."""
 
 
 @pytest.mark.parametrize("corpus", ["prose-heldout3", "prose-heldout4"])
@@ -56,22 +56,34 @@ def test_no_identifier_contact_or_address_on_the_newest_held_out_prose(analyzer,
 def test_the_fifth_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
     """tests/data/prose-heldout5 (written in session 29 while the person check's session-29 rules were made
     without it, measured once they were final: 126 PERSON findings, 7.96 per 10 000 characters; session 30
-    developed on it: 79, 4.99) and one postcode in an inventory's product code, both far from the targets (1
-    and none). Kept from rising."""
+    developed on it: 79, 4.99; session 31 too: 46, 2.90) and one postcode in an inventory's product code, both
+    far from the targets (1 and none). Kept from rising."""
     noise = measure(analyzer, corpus_files(CORPUS.parent / "prose-heldout5"))
     assert noise.chars >= 100_000
     assert len(noise.contact()) <= 1, [(f.entity_type, f.value) for f in noise.contact()]
     persons = [f.value for f in noise.findings if f.entity_type == "PERSON"]
-    assert len(persons) <= 79, len(persons)
+    assert len(persons) <= 46, len(persons)
 
 
-def test_the_sealed_sixth_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
-    """tests/data/prose-heldout6 (sealed; written in session 30 while the person check's session-30 rules were
-    made without it, measured once they were final): 29 PERSON findings (1.88 per 10 000 characters) and one
-    identifier/contact/address finding, both above the targets (1 and none). Kept from rising until a session
-    develops on it and writes the next sealed corpus."""
+def test_the_sixth_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
+    """tests/data/prose-heldout6 (written in session 30 while the person check's session-30 rules were made
+    without it, measured once they were final: 29 PERSON findings, 1.88 per 10 000 characters; session 31
+    developed on it: 23, 1.49) and one identifier/contact/address finding, both above the targets (1 and
+    none). Kept from rising."""
     noise = measure(analyzer, corpus_files(CORPUS.parent / "prose-heldout6"))
     assert noise.chars >= 100_000
     assert len(noise.contact()) <= 1, len(noise.contact())
     persons = [f.value for f in noise.findings if f.entity_type == "PERSON"]
-    assert len(persons) <= 29, len(persons)
+    assert len(persons) <= 23, len(persons)
+
+
+def test_the_sealed_seventh_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
+    """tests/data/prose-heldout7 (sealed; written in session 31 while the person check's session-31 rules were
+    made without it, measured once they were final): 67 PERSON findings (4.48 per 10 000 characters; main's
+    check before session 31: 74, 4.95) and no identifier/contact/address finding. Kept from rising until a
+    session develops on it and writes the next sealed corpus; its strings are quoted nowhere (its README)."""
+    noise = measure(analyzer, corpus_files(CORPUS.parent / "prose-heldout7"))
+    assert noise.chars >= 100_000
+    assert noise.contact() == [], len(noise.contact())
+    persons = [f.value for f in noise.findings if f.entity_type == "PERSON"]
+    assert len(persons) <= 67, len(persons)

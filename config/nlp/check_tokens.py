@@ -25,9 +25,11 @@ FULL_STOP_AFTER = 5
 (as scanner/detection/name_evidence.py reads a sentence start)."""
 VOWELS = frozenset("aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ")
 PREPOSITIONS = frozenset({"in", "uit", "naar", "bij", "op", "aan", "met", "voor", "door", "over", "tot", "onder",
-                          "tussen", "tijdens", "zoals", "dan", "als", "en", "of", "om", "rond", "langs", "binnen"})
+                          "tussen", "tijdens", "zoals", "dan", "als", "en", "of", "om", "rond", "langs", "binnen",
+                          "volgens", "via", "zonder", "tegen", "naast", "vanuit", "sinds", "vanaf", "na"})
 """Words before 'het' that make it an article opening a phrase ('in het Frans'); 'van' is left out ('Van het
-Reve'), and so is every verb ('is het Mickael zelf': a pronoun)."""
+Reve'), and so is every verb ('is het Mickael zelf': a pronoun). Session 31 added 'volgens', 'via', 'zonder',
+'tegen', 'naast', 'vanuit', 'sinds', 'vanaf' and 'na' ('volgens het Tellumodel')."""
 COORDINATORS = frozenset({",", "en", "of", "/", "&"})
 """Words that join the members of a list ('Frans, Duits en Engels')."""
 

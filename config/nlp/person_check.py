@@ -23,7 +23,11 @@ prose-heldout5) adds the words around a span that no earlier rule explains (`con
 enumerations of non-persons, the article 'de', quantifiers, class nouns and definitions, gods, foreign
 sentences, a function word in a heading, a word after a language in a table row), a second judging round so
 an enumeration sees its members as judged, table rows of languages, countries both place lists know,
-'-ië' after a preposition and place heads that end a compound whatever its first part.
+'-ië' after a preposition and place heads that end a compound whatever its first part. Session 31 (developed
+on the spent prose-heldout5 and -heldout6): class nouns as a compound's head and before 'zoals'/'als' or a list
+(person_context.py), the shape around a span (`config/nlp/person_layout.py`: a species' Latin name, a numbered
+heading, a heading in capitals of Dutch words) and a table column whose header names a class
+(`config/nlp/person_table.py`; `judge_columns` lets the scanner apply it to the whole text).
 
 A real name is protected four ways: a title or salutation right before the span keeps it a person
 ('mevrouw Kampen', 'Beste Storm'), and so does ', Firstname' after a span in capitals ('HOBBS, Seth', as
@@ -42,17 +46,14 @@ loads with plain `spacy.load` through the `spacy_factories` entry point of pypro
 
 from __future__ import annotations
 
-import csv
 import re
-from collections.abc import Container, Mapping
-from dataclasses import dataclass, field
-from types import MappingProxyType
+from collections.abc import Container
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from config import LEXICONS, lexicon_sections, lexicon_words
 from config.nlp.check_tokens import (
     COORDINATORS,
     PARTICLES,
@@ -63,15 +64,22 @@ from config.nlp.check_tokens import (
     opens_sentence,
     plain,
 )
-from config.nlp.components import flag_layer, flag_lists, is_compound
+from config.nlp.check_words import (
+    NO_LISTS,
+    CheckWords,
+    ModelLists,
+    read_check_words,
+)
+from config.nlp.components import flag_layer, flag_lists
 from config.nlp.person_context import PRODUCT_SHAPE, context_reason
+from config.nlp.person_layout import ROMAN_NUMBER, layout_reason
+from config.nlp.person_table import column_class, column_label
 
 FACTORY = "avgscan_person_check"
 PIPE = "person_check"
 """The component's name in the shipped pipeline (after 'ner', before 'lemmatizer')."""
 
 ROMAN = re.compile(r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,4})")
-EPONYM_TERM = re.compile(r"^(?:ziekte|syndroom) van (.+)$", re.IGNORECASE)
 DISEASE_BEFORE = re.compile(r"(?:\b[Mm]\.|\b(?i:morbus)|\b(?i:ziekte|syndroom) van(?: \w+){0,3})\s*$")
 MORBUS = frozenset({"m.", "morbus"})
 INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
@@ -97,112 +105,6 @@ SHIPPED_CHECK_FILES = {"proper_nouns": "proper_nouns.txt", "place_heads": "place
 component with them, so a retrain keeps them)."""
 
 
-@dataclass(frozen=True)
-class CheckWords:
-    """The lexicon vocabulary of the check, case-folded."""
-
-    never: frozenset[str]  # not_names.txt, every section: never a name on its own
-    law_ends: tuple[str, ...]  # its `suffix` lines: 'Leerplichtwet', 'Jeugdwet'
-    titles: frozenset[str]  # its [title] section and salutations.txt: the word before a person
-    pronouns: frozenset[str]  # its [pronoun] section: a word opening a sentence right before one is a verb
-    closed: frozenset[str]  # function_words.txt: closed-class words
-    organisation: frozenset[str]  # organisation_words.txt
-    places: frozenset[str]  # places.txt (phrases as written: 'den haag')
-    eponyms: frozenset[str]  # the describers of the lexicon's 'ziekte van X' / 'syndroom van X' terms
-    laws: frozenset[str] = frozenset()  # not_names.txt [eponym]: 'wet', 'stelling' ('wet van Pascal')
-    proper: Mapping[str, str] = field(default_factory=dict)  # proper_nouns.txt: word -> 'place', 'language', 'people'
-    place_heads: tuple[str, ...] = ()  # place_heads.txt: 'zee', 'gebergte', 'dam' ('Noordzee', 'Kaspische Zee')
-    context: Mapping[str, frozenset[str]] = field(default_factory=dict)  # context_words.txt, by section (session 29)
-    open_heads: frozenset[str] = frozenset()  # place_heads.txt [open]: 'woestijn', 'fjord' (session 30)
-
-    def around(self, section: str, word: str) -> bool:
-        """Whether `word` (case-folded) is in `section` of context_words.txt."""
-        return word in self.context.get(section, ())
-
-    def kind(self, word: str) -> str | None:
-        """The class of `word` (case-folded) in proper_nouns.txt, or of the word it is built from as Dutch
-        builds them (session 29): an inflected adjective of a language or adjective ('Turkse' from 'Turks')
-        and a language after a prefix of context_words.txt [language-prefix] ('Oudgrieks', 'Middelfrans')."""
-        found = self.proper.get(word)
-        if found or len(word) < 5:
-            return found
-        if word.endswith("se") and self.proper.get(word[:-1]) in ("language", "adjective"):
-            return "adjective"
-        for prefix in self.context.get("language-prefix", ()):
-            if word.startswith(prefix) and self.proper.get(word[len(prefix):]) == "language":
-                return "language"
-        return None
-
-
-def read_check_words(never_names: str, closed_class: str, salutations: str, organisation: str, places: str,
-                     eponyms: str, proper_nouns: str = "", place_heads: str = "",
-                     context_words: str = "") -> CheckWords:
-    """The vocabulary from the named files of config/lexicons (`proper_nouns`, `place_heads` and
-    `context_words` may be empty: none)."""
-    sections, suffixes = lexicon_sections(never_names)
-    org_sections, _ = lexicon_sections(organisation)
-    return CheckWords(
-        never=frozenset().union(*sections.values()), law_ends=tuple(sorted(suffixes)),
-        titles=sections.get("title", frozenset()) | lexicon_words(salutations),
-        pronouns=sections.get("pronoun", frozenset()), closed=lexicon_words(closed_class),
-        organisation=frozenset().union(*org_sections.values()), places=place_names(places),
-        eponyms=disease_eponyms(eponyms), laws=sections.get("eponym", frozenset()),
-        proper=proper_classes(proper_nouns) if proper_nouns else MappingProxyType({}),
-        place_heads=tuple(sorted(frozenset().union(*lexicon_sections(place_heads)[0].values()))) if place_heads else (),
-        open_heads=lexicon_sections(place_heads)[0].get("open", frozenset()) if place_heads else frozenset(),
-        context=lexicon_sections(context_words)[0] if context_words else MappingProxyType({}))
-
-
-def proper_classes(name: str) -> Mapping[str, str]:
-    """proper_nouns.txt (training/proper_nouns.py): each word with its class, the section it is in."""
-    sections, _ = lexicon_sections(name)
-    return MappingProxyType({word: key for key, words in sections.items() for word in words})
-
-
-def place_names(name: str) -> frozenset[str]:
-    """places.txt: one place a line, as written ('Den Haag', 'Noord-Brabant')."""
-    lines = (LEXICONS / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
-
-
-def disease_eponyms(name: str) -> frozenset[str]:
-    """The people diseases and syndromes are named after, from the special-category lexicon's terms
-    'ziekte van X' and 'syndroom van X' ('pfeiffer', 'gilles de la tourette' and 'tourette')."""
-    found: set[str] = set()
-    with open(LEXICONS / name, encoding="utf-8") as fh:
-        for row in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
-            m = EPONYM_TERM.match((row.get("term") or "").strip())
-            if m:
-                found.update({m.group(1).casefold(), m.group(1).casefold().split()[-1]})
-    return frozenset(found)
-
-
-@dataclass(frozen=True)
-class ModelLists:
-    """The NER's own lists (tok2vec flags): 'first', 'surname', 'place', 'lexicon', 'ordinary' (OpenTaal
-    words never written as a proper noun), and the shortest ordinary compound (0: none)."""
-
-    sets: Mapping[str, Container[str]]
-    compounds: int = 0
-
-    def has(self, key: str, word: str) -> bool:
-        return word in self.sets.get(key, ())
-
-    def named(self, word: str) -> bool:
-        """A first name or surname of the lists (or a part of a hyphenated one: 'Pieter-Jan')."""
-        parts = [word, *word.split("-")] if "-" in word else [word]
-        return any(self.has("first", p) or self.has("surname", p) for p in parts if p)
-
-    def ordinary(self, word: str) -> bool:
-        """An OpenTaal word never written as a proper noun, or a compound of two such words as long as
-        the model's compound flag asks ('risicoparagraaf'); no place of the lists."""
-        if self.has("ordinary", word):
-            return True
-        return bool(self.compounds) and len(word) >= self.compounds and word.isalpha() \
-            and not self.has("place", word) and is_compound(word, self.sets.get("ordinary", frozenset()))
-
-
-NO_LISTS = ModelLists({})
 
 
 def surname_first(doc: Doc, end: int) -> bool:
@@ -254,6 +156,28 @@ class PersonCheck:
             if not changed or not any(e.label_ == "PER" for e in doc.ents):
                 break
         return doc
+
+
+    def judge_columns(self, doc: Doc) -> None:
+        """Drop or retype the PER spans of `doc` that sit in a table column headed by a class of things,
+        organisations or places (config/nlp/person_table.py). Why (session 31): the scanner runs the NER
+        over windows of a text (scanner/detection/ner_gate.py), so a table row reaches the check without its
+        header; the scanner calls this on the whole text once the windows' entities are in it."""
+        kept = []
+        changed = False
+        for ent in doc.ents:
+            section = None
+            if ent.label_ == "PER" and not (ent.start > 0 and plain(doc[ent.start - 1].text) in self.words.titles):
+                section = column_class(ent, self.words)
+            if section is None:
+                kept.append(ent)
+                continue
+            changed = True
+            label = column_label(section)
+            if label:
+                kept.append(Span(doc, ent.start, ent.end, label=label))
+        if changed:
+            doc.set_ents(kept, default="outside")
 
 
 @dataclass(frozen=True)
@@ -308,7 +232,9 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS,
       in capitals: dropped ('Cellen', 'VACATURES'; not 'Daar groeien Cellen'); such a compound also
       elsewhere ('start Kinderboekenweek');
     - a known word opening a sentence right before a subject pronoun: a verb, dropped ('Bent u');
-    - only abbreviations that are no listed name: dropped ('ISAE', 'GB RAM', 'Wlz')."""
+    - only abbreviations that are no listed name: dropped ('ISAE', 'GB RAM', 'Wlz');
+    - session 31: a cell of a table column whose header names a class ('| Merk en type |'; not '| Naam |');
+    - session 30: the words around it (person_context.py); session 31 last: its shape (person_layout.py)."""
     doc = span.doc
     if span.start > 0 and plain(doc[span.start - 1].text) in words.titles:
         return None
@@ -316,8 +242,8 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS,
     if not tokens:
         return Verdict("leeg")
     texts = [t.text for t in tokens]
-    if in_capitals(texts) and surname_first(doc, span.end):
-        return None
+    if in_capitals(texts) and surname_first(doc, span.end) and not ROMAN_NUMBER.fullmatch(texts[0]):
+        return None  # 'HOBBS, Seth'; not a numbered heading 'II. CELLEN, WEEFSELS' (session 31)
     if all(_never_a_name(t, words, lists, alone=len(texts) == 1) for t in texts):
         return Verdict("geen naamwoord")
     if len(texts) == 1 and INITIALS.fullmatch(texts[0]) and span.start > 0 \
@@ -359,8 +285,14 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS,
         return Verdict("werkwoord")
     if len(content) == len(texts) and all(abbreviation(t) and not lists.named(t.casefold()) for t in texts):
         return Verdict("afkorting")
+    column = column_class(span, words)  # session 31: a table column headed by a class ('| Merk en type |')
+    if column is not None:
+        return Verdict("tabelkolom", column_label(column))
     around = context_reason(span, folded, words, lists, judged)  # session 30: the words around it
-    return None if around is None else Verdict(*around)
+    if around is not None:
+        return Verdict(*around)
+    shape = layout_reason(span, folded, words, lists)  # session 31: a species' name, a numbered heading
+    return None if shape is None else Verdict(shape)
 
 
 def _never_a_name(text: str, words: CheckWords, lists: ModelLists, alone: bool) -> bool:

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from config.nlp.check_tokens import PARTICLES, abbreviation, next_cell, opens_sentence, plain
 
 if TYPE_CHECKING:
-    from config.nlp.person_check import CheckWords, ModelLists
+    from config.nlp.check_words import CheckWords, ModelLists
 
 ARTICLES = frozenset({"de", "het", "een"})
 """Articles that may open a list member ('de Donau, de Wolga')."""
@@ -66,6 +66,14 @@ FOREIGN_WORDS = 2
 SENTENCE_ENDS = frozenset({".", "!", "?", ";", ":"})
 MAX_MEMBERS = 8
 """How many members on either side an enumeration is read for."""
+MIN_CLASS_HEAD = 6
+"""The shortest class noun that counts as a compound's head (session 31: 'scanner', 'dienst'; not 'rover' in
+'zeerover', 'boek' in 'dagboek'); context_words.txt [human-head] names the longer heads that also end a human
+noun ('lander' in 'Nederlander', 'partij' in 'wederpartij')."""
+MIN_EN_SINGULAR = 5
+"""The shortest singular of a plural in -en: a verb ends in -en too ('spelen', 'dansen', 'filmen')."""
+MIN_CLASS_PART = 3
+"""The shortest first part before such a head ('techbedrijf')."""
 THINGS_PER_PERSON = 2
 """An enumeration needs this many non-person members, and as many more for each member the NER takes for a
 person by a name no list holds (a sign of the zodiac the lists lack): a real list of persons has no such
@@ -93,10 +101,15 @@ def context_reason(span: Span, folded: list[str], words: CheckWords, lists: Mode
     before = doc[start - 1] if start > 0 else None
     if before is not None and before.text == "," and start > 1:
         before = doc[start - 2]  # an apposition after its noun: 'de eerste psalm, Beatus'
-    if before is not None and before.text.islower() and words.around("thing-before", before.lower_):
+    noun = class_section(before.lower_, words, ("thing-before", "organisation-before")) \
+        if before is not None and before.text.islower() else None
+    if noun == "thing-before":
         return ("ding", None)
-    if before is not None and before.text.islower() and words.around("organisation-before", before.lower_):
+    if noun == "organisation-before":
         return ("organisatie", "ORG")
+    examples = _examples_of(span, words)  # session 31: 'games zoals Roblox en Tellu'
+    if examples is not None:
+        return ("voorbeeld", EXAMPLE_LABELS.get(examples))
     if start > 0 and words.around("plural-before", doc[start - 1].lower_):
         return ("meervoud", None)
     if _heading_function_word(span, words):
@@ -139,10 +152,12 @@ def _defined_as(span: Span, words: CheckWords) -> str | None:
         return _class_noun(doc[end + 1], words)  # 'met Tellu als platform'; not 'met Kalari als voorzitter'
     if end + 2 >= len(doc) or doc[end].lower_ not in COPULAS and doc[end].text != ",":
         return None
+    if doc[end].text == "," and doc[end + 1].text.islower() and doc[end + 2].lower_ in APPOSITION_LINKS:
+        return _class_noun(doc[end + 1], words)  # session 31: 'Tellux, beurs voor studie en beroep'
     if doc[end + 1].lower_ not in ARTICLES:
         return None
     for token in doc[end + 2:end + 2 + DEFINITION_REACH]:
-        if not token.is_alpha or not token.text.islower():
+        if not token.is_alpha or not (token.text.islower() or _capitalised_adjective(token)):
             return None
         section = _class_noun(token, words)
         if section:
@@ -150,10 +165,94 @@ def _defined_as(span: Span, words: CheckWords) -> str | None:
     return None
 
 
+def _capitalised_adjective(token: Token) -> bool:
+    """A capitalised adjective of a place or people between an article and its noun ('het Perzische
+    nieuwjaar', 'de Japanse keuken'): it ends in -e and a small-letter word follows. Session 31."""
+    doc = token.doc
+    return token.text[:1].isupper() and token.text[1:].islower() and token.text.endswith("e") \
+        and token.i + 1 < len(doc) and doc[token.i + 1].is_alpha and doc[token.i + 1].text.islower()
+
+
 def _class_noun(token: Token, words: CheckWords) -> str | None:
     """The section of context_words.txt whose noun names the token's class (things, organisations, places,
-    stars, gods), or None."""
-    return next((section for section in CLASS_SECTIONS if words.around(section, token.lower_)), None)
+    stars, gods), or None; since session 31 also through a plural or a compound's head (`class_section`)."""
+    return class_section(token.lower_, words, CLASS_SECTIONS)
+
+
+def singulars(word: str) -> list[str]:
+    """The singulars a Dutch plural `word` may come from ('games' -> 'game', 'diensten' -> 'dienst',
+    'bedrijven' -> 'bedrijf', "programma's" -> 'programma'), and a diminutive's noun ('drankjes' -> 'drank').
+    A plural in -en needs a singular of `MIN_EN_SINGULAR` letters: a verb ends in -en too ('spelen', 'dansen',
+    'filmen'). Why (session 31): a class noun before 'zoals' is mostly plural ('streamingdiensten als ...'),
+    and the lexicon lists singulars."""
+    if word.endswith(("'s", "’s")):
+        forms = [word[:-2]]
+    elif word.endswith("ven") and len(word) - 2 >= MIN_EN_SINGULAR:
+        forms = [word[:-3] + "f", word[:-2]]
+    elif word.endswith("en"):
+        forms = [word[:-2]] if len(word) - 2 >= MIN_EN_SINGULAR else []
+    else:
+        forms = [word[:-1]] if word.endswith("s") else []
+    nouns = [f[:-len(end)] for f in forms for end in ("tje", "je") if f.endswith(end) and len(f) > len(end) + 3]
+    return forms + nouns[:1]
+
+
+def class_section(word: str, words: CheckWords, sections: tuple[str, ...], plural: bool = False) -> str | None:
+    """The first of `sections` of context_words.txt that holds `word` (case-folded), its singular, or the
+    head of the compound it is: a noun of `MIN_CLASS_HEAD` letters or more after a first part of
+    `MIN_CLASS_PART` or more ('plagiaatscanner' -> 'scanner', 'screeningsautoriteit' -> 'autoriteit',
+    'techbedrijf'); with `plural`, only through a plural's singular ('techbedrijven'). Why (session 31): Dutch
+    writes a class noun as the head of a compound, and the head decides what the compound is, so a human noun
+    never ends in a thing's class noun of that length ('bankdirecteur' ends in 'directeur'); shorter heads
+    stay out ('zeerover', 'dagboek')."""
+    forms = singulars(word) if plural else [word]
+    for form in forms:
+        for section in sections:
+            if words.around(section, form):
+                return section
+    for form in forms:
+        for cut in range(MIN_CLASS_PART, len(form) - MIN_CLASS_HEAD + 1):
+            head = form[cut:]
+            if not form[:cut].replace("-", "").isalpha() or words.around("human-head", head):
+                continue
+            for section in sections:
+                if words.around(section, head):
+                    return section
+    return None
+
+
+APPOSITION_LINKS = frozenset({"voor", "van", "in", "uit", "met", "op", "bij", "aan", "die", "dat"})
+"""Words after an apposition's class noun without an article ('Tellux, beurs voor studie'): a defining phrase
+follows, so the noun is no list's next member (session 31)."""
+EXAMPLE_LABELS = {"organisation-before": "ORG", "place-before": "LOC"}
+"""The label examples of a class get by the class noun's section (things, stars and gods get none)."""
+
+
+def _examples_of(span: Span, words: CheckWords) -> str | None:
+    """The section of the class noun whose examples the span's list gives, or None: a class noun and 'zoals'
+    or 'als' before the list ('games zoals Roblox en Tellu', 'een browser als Tellux', 'Dorpen als Tellum
+    liggen hoog', 'streamingdiensten als Tellu en Tellux'), or a plural class noun and a comma or colon
+    before a list the span is a later member of ('twee kleine manen, Tellu en Tellux'). 'als' is also 'if'
+    and 'when' ('het spel als Jan wint'), so after 'als' the noun must be plural or follow 'een'. A human
+    noun is in no section ('leerlingen zoals Ahmed', 'de mentoren, Kalari en Tellu'); a class noun may open
+    the sentence ('Energiedrankjes, zoals ...')."""
+    doc = span.doc
+    first = min([span.start, *(m.start for m in _members(doc, span.start, span.end) if m.end <= span.start)])
+    i = first - 1
+    if i > 0 and doc[i].lower_ in ARTICLES:
+        i -= 1  # 'zoals de Tellu'
+    if i < 1:
+        return None
+    such = doc[i].lower_ in ("zoals", "als")
+    if not such and not (doc[i].text in (",", ":") and first < span.start):
+        return None
+    noun = doc[i - 2] if such and doc[i - 1].text == "," and i >= 2 else doc[i - 1]
+    if not (noun.text.islower() or (noun.text[1:].islower() and opens_sentence(doc, noun.i))):
+        return None
+    found = class_section(noun.lower_, words, CLASS_SECTIONS, plural=True)  # 'games zoals', 'manen, ...'
+    if found is None and (doc[i].lower_ != "als" or (noun.i > 0 and doc[noun.i - 1].lower_ == "een")):
+        found = class_section(noun.lower_, words, CLASS_SECTIONS)  # 'een browser als Tellux', 'manen, ...'
+    return found
 
 
 def _former_name(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
@@ -360,7 +459,8 @@ def _known_thing(texts: list[str], words: CheckWords, lists: ModelLists) -> bool
     if any(PRODUCT_SHAPE.search(t) for t in texts) or all(abbreviation(t) for t in texts):
         return True
     return all(_place_word(plain(t), words, lists)
-               or (words.kind(plain(t)) in ("language", "people") and not lists.named(plain(t))) for t in texts)
+               or (words.kind(plain(t)) in ("language", "people", "adjective") and not lists.named(plain(t)))
+               for t in texts)  # session 31: adjectives too ('de Japanse, Tellse en Thaise keuken')
 
 
 def _after_article_de(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) -> bool:

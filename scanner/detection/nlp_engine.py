@@ -113,6 +113,8 @@ class SchoolSpacyNlpEngine(SpacyNlpEngine):
         nlp = self.nlp[language]
         pipes = self.ner_pipes(language)
         others = [p for p in nlp.pipe_names if p not in pipes]
+        check = nlp.get_pipe(PERSON_CHECK) if PERSON_CHECK in pipes else None
+        check = check if hasattr(check, "judge_columns") else None
         windows = (text[start:end] for text, _, spans in wanted for start, end in spans)
         parts = iter(nlp.pipe(windows, disable=others))
         for _, artifacts, spans in wanted:
@@ -125,6 +127,8 @@ class SchoolSpacyNlpEngine(SpacyNlpEngine):
                     if span is not None and len(span):
                         found.append(span)
             doc.set_ents(found, default="outside")
+            if check is not None:
+                check.judge_columns(doc)  # a table row's window lacks its header (session 31)
             artifacts.entities, artifacts.scores = self._get_updated_entities(
                 self._get_entities(doc), self._get_scores_for_entities(doc))
 
