@@ -158,17 +158,21 @@ class PersonCheck:
         return doc
 
 
-    def judge_columns(self, doc: Doc) -> None:
+    def judge_columns(self, doc: Doc, text: str | None = None) -> None:
         """Drop or retype the PER spans of `doc` that sit in a table column headed by a class of things,
         organisations or places (config/nlp/person_table.py). Why (session 31): the scanner runs the NER
         over windows of a text (scanner/detection/ner_gate.py), so a table row reaches the check without its
-        header; the scanner calls this on the whole text once the windows' entities are in it."""
+        header; the scanner calls this on the whole text once the windows' entities are in it, and gives
+        that text (`text`), which is read once here and not at all when it holds no table bar."""
+        text = doc.text if text is None else text
+        if "|" not in text:
+            return
         kept = []
         changed = False
         for ent in doc.ents:
             section = None
             if ent.label_ == "PER" and not (ent.start > 0 and plain(doc[ent.start - 1].text) in self.words.titles):
-                section = column_class(ent, self.words)
+                section = column_class(ent, self.words, text)
             if section is None:
                 kept.append(ent)
                 continue

@@ -36,10 +36,11 @@ PERSON_TAIL = 5
 COLUMN_LABELS = {"organisation-before": "ORG", "place-before": "LOC", "column-place": "LOC"}
 
 
-def column_class(span: Span, words: CheckWords) -> str | None:
+def column_class(span: Span, words: CheckWords, text: str | None = None) -> str | None:
     """The section of context_words.txt that the header of the span's table column names ('column' for
-    [column] words such as 'merk'), or None when the span is in no table cell under such a header."""
-    text = span.doc.text
+    [column] words such as 'merk'), or None when the span is in no table cell under such a header. `text`
+    is the doc's text when the caller has it (`Doc.text` joins it again from a Token per word)."""
+    text = span.doc.text if text is None else text
     start, end = span.start_char, span.end_char
     if "|" in text[start:end]:
         return None

@@ -117,7 +117,7 @@ class SchoolSpacyNlpEngine(SpacyNlpEngine):
         check = check if hasattr(check, "judge_columns") else None
         windows = (text[start:end] for text, _, spans in wanted for start, end in spans)
         parts = iter(nlp.pipe(windows, disable=others))
-        for _, artifacts, spans in wanted:
+        for text, artifacts, spans in wanted:
             doc = artifacts.tokens
             found = []
             for start, _ in spans:
@@ -128,7 +128,7 @@ class SchoolSpacyNlpEngine(SpacyNlpEngine):
                         found.append(span)
             doc.set_ents(found, default="outside")
             if check is not None:
-                check.judge_columns(doc)  # a table row's window lacks its header (session 31)
+                check.judge_columns(doc, text)  # a table row's window lacks its header (session 31)
             artifacts.entities, artifacts.scores = self._get_updated_entities(
                 self._get_entities(doc), self._get_scores_for_entities(doc))
 
