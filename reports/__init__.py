@@ -72,11 +72,12 @@ def write_all(report: Report, out_dir: Path, formats: list[str] | None = None) -
     os.chmod(out_dir, 0o700)
     staging = Path(tempfile.mkdtemp(prefix=".avgscan-schrijven-", dir=out_dir))
     try:
+        from reports.apart import write_formats
         from reports.priority import one_report
         from reports.reuse import keep_parts, reusing
 
         with one_report(), reusing(report, out_dir) as reuse:  # a rescan takes unchanged parts over
-            written = [writer(name)(report, staging) for name in (formats or WRITERS)]
+            written = write_formats(report, staging, list(formats or WRITERS), writer, reuse)
         keep_parts(reuse, staging)
         for path in sorted(staging.iterdir()):
             private_file(path)
