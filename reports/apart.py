@@ -16,6 +16,7 @@ is written in this process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import pickle
@@ -72,9 +73,16 @@ class _Child:
                  reuse: Reuse) -> None:
         ctx = multiprocessing.get_context("fork")
         self._conn, theirs = ctx.Pipe(duplex=False)
-        self._process = ctx.Process(target=_write_apart, args=(theirs, report, staging, names, writer, reuse),
+        writers = {name: writer(name) for name in names}  # imported here: the library's pages are then shared
+        self._process = ctx.Process(target=_write_apart, args=(theirs, report, staging, writers, reuse),
                                     name="avgscan-rapport", daemon=True)
-        self._process.start()
+        # the parent's objects out of the fork's garbage collections: a collection writes to every object it
+        # looks at, and each page it writes to is copied (the child would copy most of the parent's heap)
+        gc.freeze()
+        try:
+            self._process.start()
+        finally:
+            gc.unfreeze()
         theirs.close()  # the child's end lives only in the child: its death reads as end-of-file here
         self._reuse = reuse
 
@@ -97,10 +105,9 @@ class _Child:
         self._conn.close()
 
 
-def _write_apart(conn: Any, report: Report, staging: Path, names: list[str], writer: Callable[[str], Writer],
-                 reuse: Reuse) -> None:
+def _write_apart(conn: Any, report: Report, staging: Path, writers: dict[str, Writer], reuse: Reuse) -> None:
     try:
-        paths = {name: writer(name)(report, staging) for name in names}
+        paths = {name: write(report, staging) for name, write in writers.items()}
         answer: tuple[bool, Any, Any] = (True, paths, reuse.written)
     except BaseException as err:  # noqa: BLE001 - told to the parent, which raises it as its own
         answer = (False, _picklable(err), {})
