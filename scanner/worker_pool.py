@@ -16,6 +16,7 @@ died fails only the batch it was running, with a reason, and the ones it held ar
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import queue
@@ -142,7 +143,13 @@ class WorkerPool:
         mine, theirs = self._ctx.Pipe(duplex=True)
         process = self._ctx.Process(target=_serve, args=(theirs, self._run, self._start, self._measure),
                                     name="avgscan-worker", daemon=True)
-        process.start()
+        # the parent's objects (the analyzer's word lists, the register) out of the fork's garbage collections:
+        # a collection writes to every object it looks at, and each page written to is copied into the worker
+        gc.freeze()
+        try:
+            process.start()
+        finally:
+            gc.unfreeze()
         theirs.close()  # the worker's end lives only in the worker: its death reads as end-of-file here
         return _Worker(process, mine)
 

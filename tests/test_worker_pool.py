@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -52,6 +53,22 @@ def test_a_worker_is_replaced_after_its_items_and_every_batch_comes_back_in_orde
         by_pid[r[0][0]] = by_pid.get(r[0][0], 0) + 1  # type: ignore[index]
     assert max(by_pid.values()) <= 3 and len(by_pid) >= 7
     assert pool.replaced >= 5 and pool.died == 0
+
+
+def _frozen(batch: list[int]) -> list[int]:
+    return [gc.get_freeze_count() for _ in batch]
+
+
+def test_a_workers_garbage_collections_leave_the_parents_objects_alone() -> None:
+    """Objects the parent held at the fork are frozen in the worker (a collection there would write to each and
+    copy its page: the bench corpus's workers took 108 MB more PSS together); in the parent they are not."""
+    kept = [{"woord": n} for n in range(1000)]  # tracked objects the parent holds, like the analyzer's lists
+    pool = WorkerPool(1, _frozen)
+    try:
+        assert pool.submit([1]).result()[0] >= len(kept)
+    finally:
+        pool.close()
+    assert gc.get_freeze_count() == 0
 
 
 def test_a_worker_that_grows_past_its_memory_bound_is_replaced() -> None:

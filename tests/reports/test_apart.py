@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -38,6 +39,23 @@ def test_the_pdf_is_written_by_another_process_and_every_file_lands(tmp_path: Pa
     assert pids["report.pdf"] != os.getpid()
     assert {pids[n] for n in NAMES if n != "report.pdf"} == {os.getpid()}
     assert (tmp_path / "out" / "report.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_fork_leaves_the_parents_objects_to_the_parent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Frozen in the child (its collections would copy the pages of the report's objects), not in the parent."""
+    real = reports.writer
+
+    def counting(name: str) -> reports.Writer:
+        def write(report: Report, folder: Path) -> Path:
+            (folder / f"{name}.frozen").write_text(str(gc.get_freeze_count()))
+            return real(name)(report, folder)
+
+        return write
+
+    monkeypatch.setattr(reports, "writer", counting)
+    reports.write_all(sample_report(), tmp_path / "out")
+    assert int((tmp_path / "out" / "pdf.frozen").read_text()) > 1000
+    assert int((tmp_path / "out" / "json.frozen").read_text()) == 0 == gc.get_freeze_count()
 
 
 def test_the_parts_the_fork_wrote_are_kept_for_the_next_run(tmp_path: Path) -> None:
