@@ -64,7 +64,8 @@ def _root(blob: bytes, tag: str) -> etree._Element:
 
 
 def rels_name(partname: str) -> str:
-    """The zip member of a part's relationships: '/word/document.xml' -> 'word/_rels/document.xml.rels'."""
+    """The zip member of a part's relationships: '/word/document.xml' -> 'word/_rels/document.xml.rels',
+    the package's ('/') '_rels/.rels'."""
     base, filename = posixpath.split(partname)
     return posixpath.join(base, "_rels", f"{filename}.rels")[1:]
 
@@ -74,6 +75,7 @@ class Package:
 
     def __init__(self, zf: zipfile.ZipFile) -> None:
         self._zf = zf
+        self._members = set(zf.namelist())
         types = _root(zf.read("[Content_Types].xml"), f"{_CT}Types")
         self._overrides = {o.get("PartName").lower(): o.get("ContentType") for o in types.findall(f"{_CT}Override")}
         self._defaults = {d.get("Extension").lower(): d.get("ContentType") for d in types.findall(f"{_CT}Default")}
@@ -87,14 +89,11 @@ class Package:
         self._walk(PACKAGE)
 
     def _load_rels(self, source: str) -> None:
-        try:
-            blob = self._zf.read(rels_name(source) if source != PACKAGE else "_rels/.rels")
-        except KeyError:
-            blob = None
+        member = rels_name(source)
         listed: list[Rel] = []
-        if blob is not None:
+        if member in self._members:  # a part without relationships has no rels member
             base = posixpath.split(source)[0]
-            for r in _root(blob, f"{_PR}Relationships").findall(f"{_PR}Relationship"):
+            for r in _root(self._zf.read(member), f"{_PR}Relationships").findall(f"{_PR}Relationship"):
                 external = r.get("TargetMode", "Internal") == "External"
                 target = r.get("Target")
                 if not external:  # PackURI.from_rel_ref
@@ -117,7 +116,8 @@ class Package:
                 continue
             self._reached_by[rel.target] = rel.reltype
             self._load_rels(rel.target)
-            self._zf.getinfo(rel.target[1:])  # KeyError for a missing part, as reading it raises
+            if rel.target[1:] not in self._members:  # python-docx reads every part it reaches
+                raise KeyError(f"There is no item named {rel.target[1:]!r} in the archive")
             self.content_types[rel.target] = self._content_type(rel.target)
             self._walk(rel.target)
 
