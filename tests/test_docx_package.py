@@ -413,6 +413,15 @@ BROKEN = {
         rb"<w:body>.*</w:body>", b"", x, flags=re.S)}),
     "main part with another root": lambda b: rezip(b, edit={"word/document.xml": lambda x: x.replace(
         b"<w:document ", b"<w:documentx ").replace(b"</w:document>", b"</w:documentx>")}),
+    "header part of a content type without XML class": lambda b: rezip(b, edit={"[Content_Types].xml": lambda x: re.sub(
+        rb'(PartName="/word/header1.xml" ContentType=")[^"]*"', rb'\1application/xml"', x)}),
+    "comments part of another XML type": lambda b: rezip(b, edit={"[Content_Types].xml": lambda x: re.sub(
+        rb'(PartName="/word/comments.xml" ContentType=")[^"]*"', rb'\1application/vnd.openxmlformats-'
+        rb'officedocument.wordprocessingml.header+xml"', x)}),
+    "evenAndOddHeaders neither on nor off": lambda b: rezip(b, edit={"word/settings.xml": lambda x: re.sub(
+        rb"(<w:settings [^>]*>)", rb"\1<w:evenAndOddHeaders w:val='soms'/>", x)}),
+    "external main document": lambda b: rezip(b, edit={"_rels/.rels": lambda x: re.sub(
+        rb'(Target="word/document.xml")', rb'\1 TargetMode="External"', x)}),
     "comments with another root": lambda b: rezip(b, edit={"word/comments.xml": lambda x: x.replace(
         b"<w:comments ", b"<w:commentz ").replace(b"</w:comments>", b"</w:commentz>")}),
 }
