@@ -84,14 +84,14 @@ class _Child:
         finally:
             gc.unfreeze()
         theirs.close()  # the child's end lives only in the child: its death reads as end-of-file here
-        self._reuse = reuse
+        self._reuse, self._names = reuse, names
 
     def result(self) -> dict[str, Path]:
         try:
             ok, value, parts = self._conn.recv()
         except (EOFError, OSError):
             self._process.join()
-            raise OSError(f"het proces dat de rapporten {', '.join(APART)} schreef stopte zonder antwoord "
+            raise OSError(f"het proces dat de rapporten {', '.join(self._names)} schreef stopte zonder antwoord "
                           f"(afsluitcode {self._process.exitcode})") from None
         if not ok:
             raise value
