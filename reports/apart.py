@@ -16,7 +16,6 @@ is written in this process.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import pickle
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from reports.reuse import Reuse
+from scanner.kernel.fork import freeze_inherited
 from scanner.kernel.model import Report
 
 # formats written by the fork, when at least one other format is written too: the slowest writer,
@@ -76,13 +76,7 @@ class _Child:
         writers = {name: writer(name) for name in names}  # imported here: the library's pages are then shared
         self._process = ctx.Process(target=_write_apart, args=(theirs, report, staging, writers, reuse),
                                     name="avgscan-rapport", daemon=True)
-        # the parent's objects out of the fork's garbage collections: a collection writes to every object it
-        # looks at, and each page it writes to is copied (the child would copy most of the parent's heap)
-        gc.freeze()
-        try:
-            self._process.start()
-        finally:
-            gc.unfreeze()
+        self._process.start()
         theirs.close()  # the child's end lives only in the child: its death reads as end-of-file here
         self._reuse, self._names = reuse, names
 
@@ -106,6 +100,7 @@ class _Child:
 
 
 def _write_apart(conn: Any, report: Report, staging: Path, writers: dict[str, Writer], reuse: Reuse) -> None:
+    freeze_inherited()
     try:
         paths = {name: write(report, staging) for name, write in writers.items()}
         answer: tuple[bool, Any, Any] = (True, paths, reuse.written)

@@ -16,7 +16,6 @@ died fails only the batch it was running, with a reason, and the ones it held ar
 from __future__ import annotations
 
 import contextlib
-import gc
 import multiprocessing
 import os
 import queue
@@ -25,6 +24,8 @@ from collections import deque
 from collections.abc import Callable
 from multiprocessing.connection import Connection, wait
 from typing import Any
+
+from scanner.kernel.fork import freeze_inherited
 
 MB = 1024 * 1024
 AHEAD = 2  # batches a worker holds: the one it runs and the next
@@ -94,6 +95,7 @@ def _serve(conn: Connection, run: Callable[[Any], Any], start: Callable[[], None
            ) -> None:
     """The worker's loop: a batch in, its result and the worker's own memory out; None ends it. A
     thread takes batches in as they come, so the parent's send never waits for this loop."""
+    freeze_inherited()
     start()
     measure()  # where it starts from
     inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
@@ -143,13 +145,7 @@ class WorkerPool:
         mine, theirs = self._ctx.Pipe(duplex=True)
         process = self._ctx.Process(target=_serve, args=(theirs, self._run, self._start, self._measure),
                                     name="avgscan-worker", daemon=True)
-        # the parent's objects (the analyzer's word lists, the register) out of the fork's garbage collections:
-        # a collection writes to every object it looks at, and each page written to is copied into the worker
-        gc.freeze()
-        try:
-            process.start()
-        finally:
-            gc.unfreeze()
+        process.start()
         theirs.close()  # the worker's end lives only in the worker: its death reads as end-of-file here
         return _Worker(process, mine)
 
