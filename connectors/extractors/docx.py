@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree
 
 from connectors.extractors.doctables import table_cells
-from connectors.extractors.docx_text import cell_text, paragraph_text, row_cells
+from connectors.extractors.docx_text import blocks, cell_text, deleted_text, paragraph_text, row_cells, table_rows
 from connectors.extractors.office import check_package
 from connectors.extractors.opc import (
     CT_COMMENTS,
@@ -38,7 +38,7 @@ W = f"{{{W_NS}}}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _CORE = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}coreProperties"
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
-_P, _TBL, _TR, _BODY, _PPR, _SECT_PR = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}body", f"{W}pPr", f"{W}sectPr"
+_P, _TBL, _BODY, _PPR, _SECT_PR = f"{W}p", f"{W}tbl", f"{W}body", f"{W}pPr", f"{W}sectPr"
 _T, _TXBX_CONTENT, _VAL, _TYPE = f"{W}t", f"{W}txbxContent", f"{W}val", f"{W}type"
 # what python-docx's Document.core_properties answers for a package without core properties
 DEFAULT_TITLE = "Word Document"
@@ -52,7 +52,7 @@ class InvalidXmlError(ValueError):
 
 def _table_units(tbl: etree._Element, t: int, metadata: dict[str, Any]) -> list[TextUnit]:
     rows = []
-    for tr in tbl.iterchildren(_TR):
+    for tr in table_rows(tbl):
         cells: list[str] = []
         seen: list[object] = []
         for tc in row_cells(tr):  # a merged cell is listed once per grid column it spans: read it once, and
@@ -176,7 +176,7 @@ def _comment_units(package: Package, main: str) -> list[TextUnit]:
         return []
     units = []
     for i, comment in enumerate(package.element(part, f"{W}comments", CT_COMMENTS).iterchildren(f"{W}comment"), 1):
-        text = "\n".join(paragraph_text(p) for p in comment.iterchildren(_P))
+        text = "\n".join(paragraph_text(p) for p in blocks(comment, (_P,)))
         if text.strip():
             units.append(TextUnit(place=f"opmerking {i}", text=text))
     return units
@@ -193,19 +193,24 @@ def _title(package: Package) -> str:
 
 
 def _body_units(document: etree._Element, metadata: dict[str, Any]) -> list[TextUnit]:
-    """Document.iter_inner_content: the w:p and w:tbl children of the (first) w:body, so not those
-    inside a content control (w:sdt) or a revision mark; a paragraph's text boxes after it."""
+    """Document.iter_inner_content: the w:p and w:tbl of the (first) w:body, and (unlike python-docx) those
+    inside a content control or custom XML; a paragraph's text boxes after it. A paragraph's or table's
+    tracked deletions follow it as a unit of their own ('verwijderde tekst alinea 4'): Word hides them,
+    the file keeps them until the changes are accepted."""
     body = document.find(_BODY)
     if body is None:
         raise AttributeError("document has no w:body")
     units: list[TextUnit] = []
     p_no = t_no = box_no = 0
-    for block in body:
+    for block in blocks(body):
         if block.tag == _P:
             p_no += 1
             text = paragraph_text(block)
             if text.strip():
                 units.append(TextUnit(place=f"alinea {p_no}", text=text))
+            removed = deleted_text(block)
+            if removed.strip():
+                units.append(TextUnit(place=f"verwijderde tekst alinea {p_no}", text=removed))
             for box in block.iter(_TXBX_CONTENT):
                 if any(str(a.tag).endswith("}Fallback") for a in box.iterancestors()):
                     continue  # the same text box again, for old Word versions
@@ -216,6 +221,9 @@ def _body_units(document: etree._Element, metadata: dict[str, Any]) -> list[Text
         elif block.tag == _TBL:
             t_no += 1
             units.extend(_table_units(block, t_no, metadata))
+            removed = "\n".join(t for t in (deleted_text(p) for p in block.iter(_P)) if t.strip())
+            if removed:
+                units.append(TextUnit(place=f"verwijderde tekst tabel {t_no}", text=removed))
     return units
 
 
