@@ -369,6 +369,19 @@ def variant_options(args: argparse.Namespace) -> dict[str, object]:
     return options
 
 
+@spacy.registry.callbacks("avgscan.flag_dropout.v1")
+def flag_dropout_callback(flag_dropout: float):  # noqa: ANN201 - spaCy's callback type
+    """Hide first-name and surname flags again while a shipped pipeline is trained on: `assemble` set the
+    stored rate to 0 for use, and without it the model learns to lean on its lists (session 33: the held-out
+    school names, which no list holds, lost recall)."""
+    def set_rate(nlp: Language) -> Language:
+        for node in nlp.get_pipe("tok2vec").model.walk():
+            if node.name == "lexflag_features":
+                node.attrs["flag_dropout"] = flag_dropout
+        return nlp
+    return set_rate
+
+
 def finetune_config(base: Path, model: Path, workdir: Path) -> Path:
     """`base`'s training config with the tok2vec and the NER taken over, weights and lists, from the
     pipeline folder `model` (session 33): training goes on from a shipped model instead of from
@@ -376,8 +389,10 @@ def finetune_config(base: Path, model: Path, workdir: Path) -> Path:
     from spacy.util import load_config
 
     cfg = load_config(base)
+    dropout = cfg["components"]["tok2vec"]["model"]["embed"].get("flag_dropout", 0.0)
     for name in ("tok2vec", "ner"):
         cfg["components"][name] = {"source": str(model.resolve())}
+    cfg["initialize"]["after_init"] = {"@callbacks": "avgscan.flag_dropout.v1", "flag_dropout": dropout}
     workdir.mkdir(parents=True, exist_ok=True)
     out = workdir / "finetune.cfg"
     cfg.to_disk(out)
