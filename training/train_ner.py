@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc, DocBin
 
-from training import clean_corpora, conll, names
+from training import annotated_prose, clean_corpora, conll, names
 from training.nl_tokenizer import add_special_cases
 from training.synth_school import generate
 
@@ -56,13 +56,15 @@ DEV_EUROPEANA_SHARE = 0.1
 def build_corpora(
     workdir: Path, n_synth: int, n_synth_dev: int, keep_misc: bool, world: bool = False,
     research: bool = False, clean: bool = True, prose: bool = False, news: bool = False,
-    news_share: float | None = None, teacher: Path | None = None,
+    news_share: float | None = None, teacher: Path | None = None, annotated: int = 0,
+    annotated_misc: str = "keep",
 ) -> tuple[Path, Path]:
     """Write train.spacy / dev.spacy DocBins and return their paths.
 
     `clean` (the default build): Europeana (CC0, gold) and LassySmall (CC BY-SA, silver labels from
     our own rules) + synthetic school sentences. `research` adds CoNLL-2002 ned.train, whose
-    licence allows research use only: such a model must never be shipped.
+    licence allows research use only: such a model must never be shipped. `annotated` > 0 adds the
+    project's own annotated prose (`training/annotated_prose/`) that many times (its dev paragraphs once).
     """
     nlp = add_special_cases(spacy.blank("nl"))
     train_docs: list[Doc] = []
@@ -90,6 +92,11 @@ def build_corpora(
         train_docs += group_docs(nlp, lassy, CONLL_SENTENCES_PER_DOC)
         dev_docs += group_docs(nlp, europeana[cut:], CONLL_SENTENCES_PER_DOC)
         dev_docs += group_docs(nlp, lassy_dev, CONLL_SENTENCES_PER_DOC)
+    if annotated > 0:
+        prose_train, prose_dev = annotated_prose.corpus_docs(nlp, keep_misc=keep_misc, misc=annotated_misc)
+        print(f"annotated prose: {len(prose_train)} train and {len(prose_dev)} dev paragraphs, x{annotated}")
+        train_docs += prose_train * annotated
+        dev_docs += prose_dev
     kinds = {"world": world, "prose": prose, "news": news, "news_share": news_share}
     train_docs += group_docs(nlp, list(generate(nlp, n_synth, "train", SEED, **kinds)))
     dev_docs += group_docs(nlp, list(generate(nlp, n_synth_dev, "train", SEED + 1, **kinds)))
@@ -362,6 +369,36 @@ def variant_options(args: argparse.Namespace) -> dict[str, object]:
     return options
 
 
+@spacy.registry.callbacks("avgscan.flag_dropout.v1")
+def flag_dropout_callback(flag_dropout: float):  # noqa: ANN201 - spaCy's callback type
+    """Hide first-name and surname flags again while a shipped pipeline is trained on: `assemble` set the
+    stored rate to 0 for use, and without it the model learns to lean on its lists (session 33: the held-out
+    school names, which no list holds, lost recall)."""
+    def set_rate(nlp: Language) -> Language:
+        for node in nlp.get_pipe("tok2vec").model.walk():
+            if node.name == "lexflag_features":
+                node.attrs["flag_dropout"] = flag_dropout
+        return nlp
+    return set_rate
+
+
+def finetune_config(base: Path, model: Path, workdir: Path) -> Path:
+    """`base`'s training config with the tok2vec and the NER taken over, weights and lists, from the
+    pipeline folder `model` (session 33): training goes on from a shipped model instead of from
+    scratch, so a new corpus is measured against that model and not against another draw of the seed."""
+    from spacy.util import load_config
+
+    cfg = load_config(base)
+    dropout = cfg["components"]["tok2vec"]["model"]["embed"].get("flag_dropout", 0.0)
+    for name in ("tok2vec", "ner"):
+        cfg["components"][name] = {"source": str(model.resolve())}
+    cfg["initialize"]["after_init"] = {"@callbacks": "avgscan.flag_dropout.v1", "flag_dropout": dropout}
+    workdir.mkdir(parents=True, exist_ok=True)
+    out = workdir / "finetune.cfg"
+    cfg.to_disk(out)
+    return out
+
+
 def run_training(
     variant: str, workdir: Path, paths: tuple[Path, Path], max_steps: int,
     config_path: Path | None = None, extra: dict[str, object] | None = None,
@@ -472,6 +509,17 @@ def main() -> None:
     parser.add_argument("--news-share", type=float, metavar="SHARE", default=0.12,
                         help="with --news: this share of the synthetic sentences are news (with the frames of "
                              "companies as one word and surnames alone); 0 or less: news frames drawn like any other")
+    parser.add_argument("--annotated-prose", type=int, metavar="N", default=0,
+                        help="add the project's own annotated prose (training/annotated_prose/, session 33) N times "
+                             "to the training set and once to the dev set; 0: leave it out")
+    parser.add_argument("--annotated-misc", choices=annotated_prose.MISC_CHOICES, default="keep",
+                        help="the annotated prose's MISC names: kept, O, or left unannotated (session 33)")
+    parser.add_argument("--finetune", type=Path, metavar="MODEL_DIR",
+                        help="go on training the tok2vec and NER of this pipeline folder (e.g. the shipped one) "
+                             "instead of starting from scratch; with --set training.optimizer.learn_rate=... and "
+                             "--max-steps (session 33)")
+    parser.add_argument("--reuse-corpora", action="store_true",
+                        help="train on WORKDIR/train.spacy and dev.spacy as an earlier run wrote them")
     parser.add_argument("--teacher", type=Path, metavar="MODEL_DIR",
                         help="self-training: LassySmall names the silver rules leave undecided take this clean "
                              "model's label where it predicts exactly that name (never a CoNLL-trained model)")
@@ -503,12 +551,20 @@ def main() -> None:
     if args.from_checkpoint:
         best = args.from_checkpoint
     elif not args.report_only:
-        paths = build_corpora(
-            args.workdir, args.synthetic, max(args.synthetic // 10, 200), args.keep_misc, args.world,
-            research=args.research, clean=args.clean, prose=args.prose, news=args.news,
-            news_share=args.news_share, teacher=args.teacher)
-        best = run_training(args.variant, args.workdir, paths, args.max_steps,
-                            args.config, {**variant_options(args), **parse_overrides(args.set)})
+        if args.reuse_corpora:
+            paths = args.workdir / "train.spacy", args.workdir / "dev.spacy"
+        else:
+            paths = build_corpora(
+                args.workdir, args.synthetic, max(args.synthetic // 10, 200), args.keep_misc, args.world,
+                research=args.research, clean=args.clean, prose=args.prose, news=args.news,
+                news_share=args.news_share, teacher=args.teacher, annotated=args.annotated_prose,
+                annotated_misc=args.annotated_misc)
+        config_path = args.config
+        options = {**variant_options(args), **parse_overrides(args.set)}
+        if args.finetune:
+            config_path = finetune_config(args.config or CONFIGS[args.variant], args.finetune, args.workdir)
+            options = {k: v for k, v in options.items() if not k.startswith("components.")}
+        best = run_training(args.variant, args.workdir, paths, args.max_steps, config_path, options)
     if not args.report_only:
         assemble(best, args.output, args.variant)
     from training import evaluate
