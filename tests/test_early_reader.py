@@ -4,14 +4,17 @@ nothing it was given is lost."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from scanner import executor
 from scanner.kernel.early_reader import PAUSE, EarlyReader, Preread, ReadAhead, unwrap
 
 # -- the parts on their own ------------------------------------------------------------------------------
@@ -141,3 +144,201 @@ def test_a_reader_killed_from_outside_loses_nothing() -> None:
     reader.process.join(30)
     assert reader.stop() == 2
     assert _filled(reader, tasks) == [0, 1, ("unread", 2), ("unread", 3)]
+
+
+# -- in a scan ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def small_school(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo school whose share has more files than one batch (so the workers start before the tables),
+    the first of which in crawl order does not open."""
+    from scanner.demo import build_demo_school
+
+    root = tmp_path_factory.mktemp("early")
+    build_demo_school(root, seed=5, pupils=30, documents=45)
+    first = next(_crawled(root))
+    (root / "share" / first).write_bytes(b"PK\x03\x04 geen zip")
+    return root
+
+
+def _crawled(root: Path) -> Iterator[str]:
+    from scanner.config import load_config
+    from scanner.pipeline import Scanner
+    from scanner.records.loading import Records
+
+    scanner = Scanner(load_config(root / "avgscan.yaml"), Records())
+    for task in executor.tasks(scanner):
+        if isinstance(task, tuple) and task[1].kind == "file" and task[1].path.endswith(".docx"):
+            yield task[1].path
+
+
+def _key(report: Any) -> tuple[list[Any], ...]:
+    return ([(v.rule, v.path, v.leerlingnummer) for v in report.violations],
+            [(f.path, f.place, f.entity_type, f.value, f.start, f.end, f.score, f.recognizer) for f in report.findings],
+            [(i.path, i.status, i.reason) for i in report.items])
+
+
+class Seen:
+    """The readers a scan made and the tasks its workers got read already."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from scanner.worker_pool import WorkerPool
+
+        self.readers: list[EarlyReader[Any]] = []
+        self.preread: list[Any] = []
+        seen = self
+
+        class Spy(EarlyReader):  # type: ignore[type-arg]
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, **kwargs)
+                seen.readers.append(self)
+
+        submit = WorkerPool.submit
+
+        def spied(pool: WorkerPool, batch: Any) -> Any:
+            self.preread += [t.load() for t in batch if isinstance(t, Preread)]
+            return submit(pool, batch)
+
+        monkeypatch.setattr(executor, "EarlyReader", Spy)
+        monkeypatch.setattr(WorkerPool, "submit", spied)
+
+
+def _scan(root: Path, early: bool, monkeypatch: pytest.MonkeyPatch, timeout: float | None = None) -> Any:
+    from scanner.config import load_config
+    from scanner.pipeline import run_scan
+
+    cfg = load_config(root / "avgscan.yaml")
+    if timeout is not None:
+        cfg.limits.item_timeout_s = timeout
+    monkeypatch.setattr(executor, "EARLY_READING", early)
+    return run_scan(cfg, workers=2)
+
+
+def _warm_up_after(monkeypatch: pytest.MonkeyPatch, seen: Seen, then: Any = None) -> None:
+    """The warm-up lasts until the reader is done (or `then` says), however fast the machine."""
+    original = executor.warm_up
+
+    def slow_warm_up(scanner: Any) -> None:
+        original(scanner)
+        if then is not None:
+            then(seen.readers[-1])
+        else:
+            seen.readers[-1].process.join(60)
+
+    monkeypatch.setattr(executor, "warm_up", slow_warm_up)
+
+
+@pytest.fixture(scope="module")
+def without(small_school: Path) -> tuple[list[Any], ...]:
+    with pytest.MonkeyPatch.context() as mp:
+        return _key(_scan(small_school, False, mp))
+
+
+def test_files_read_during_the_warm_up_change_nothing(small_school: Path, without: tuple[list[Any], ...],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = Seen(monkeypatch)
+    _warm_up_after(monkeypatch, seen)
+    got = _key(_scan(small_school, True, monkeypatch))
+    assert got == without
+    assert len(seen.readers) == 1 and len(seen.preread) == seen.readers[0].taken > 32  # all, past one batch
+    assert all(content is not None or item.status == "unreadable" for _, item, content in seen.preread)
+    # the file that does not open was read by the reader, and reported as without it
+    broken = next(item for _, item, _ in seen.preread if item.status == "unreadable")
+    assert (broken.path, broken.status, broken.reason) in without[2]
+    assert broken.reason and broken.path == next(_crawled(small_school))
+
+
+def _die_in_reader(monkeypatch: pytest.MonkeyPatch, how: str, at: int = 5) -> None:
+    original = executor.read_task
+    count = [0]
+
+    def read(scanner: Any, sources: Any, task: Any) -> Any:
+        if multiprocessing.current_process().name == "avgscan-reader":
+            count[0] += 1
+            if count[0] == at:
+                if how == "exit":
+                    os._exit(9)
+                raise RuntimeError("a bug in the reader")
+        return original(scanner, sources, task)
+
+    monkeypatch.setattr(executor, "read_task", read)
+
+
+@pytest.mark.parametrize("how", ["exit", "raise", "kill"])
+def test_a_reader_that_dies_or_fails_loses_nothing(small_school: Path, without: tuple[list[Any], ...],
+                                                    monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    seen = Seen(monkeypatch)
+    if how == "kill":
+        def kill(reader: EarlyReader[Any]) -> None:
+            os.kill(reader.process.pid, signal.SIGKILL)
+
+        original = executor.read_task
+
+        def slow_read(scanner: Any, sources: Any, task: Any) -> Any:
+            if multiprocessing.current_process().name == "avgscan-reader":
+                time.sleep(0.5)
+            return original(scanner, sources, task)
+
+        monkeypatch.setattr(executor, "read_task", slow_read)
+        _warm_up_after(monkeypatch, seen, then=lambda reader: (time.sleep(1.0), kill(reader)))
+    else:
+        _die_in_reader(monkeypatch, how)
+        _warm_up_after(monkeypatch, seen)
+    assert _key(_scan(small_school, True, monkeypatch)) == without
+    assert 1 <= len(seen.preread) < seen.readers[0].taken
+
+
+def test_a_reader_that_cannot_be_started_loses_nothing(small_school: Path, without: tuple[list[Any], ...],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork(*args: Any, **kwargs: Any) -> None:
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(executor, "EarlyReader", no_fork)
+    assert _key(_scan(small_school, True, monkeypatch)) == without
+
+
+def test_a_hostile_slow_file_times_out_in_the_reader_as_in_a_worker(small_school: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from connectors.filetree import FileTreeSource
+
+    slow_path = list(_crawled(small_school))[3]
+    original = FileTreeSource.read
+
+    def read(self: FileTreeSource, item: Any) -> Any:
+        if item.path == slow_path:
+            time.sleep(30)
+        return original(self, item)
+
+    monkeypatch.setattr(FileTreeSource, "read", read)
+    plain = {p: (s, r) for p, s, r in _key(_scan(small_school, False, monkeypatch, timeout=2.0))[2]}
+    seen = Seen(monkeypatch)
+    _warm_up_after(monkeypatch, seen)
+    started = time.monotonic()
+    early = {p: (s, r) for p, s, r in _key(_scan(small_school, True, monkeypatch, timeout=2.0))[2]}
+    assert time.monotonic() - started < 60
+    assert early.keys() == plain.keys()
+    assert early[slow_path] == plain[slow_path] == ("unreadable", "afgebroken: tijdslimiet van 2 s overschreden")
+    slow = next(item for _, item, _ in seen.preread if item.path == slow_path)  # timed out in the reader
+    assert (slow.status, slow.reason) == early[slow_path]
+
+
+def test_a_reader_busy_with_a_slow_file_when_the_warm_up_ends_is_stopped(
+        small_school: Path, without: tuple[list[Any], ...], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Within the item time limit the reader may take long over one file; the workers do not wait for it."""
+    original = executor.read_task
+    count = [0]
+
+    def read(scanner: Any, sources: Any, task: Any) -> Any:
+        if multiprocessing.current_process().name == "avgscan-reader":
+            count[0] += 1
+            if count[0] == 3:
+                time.sleep(120)
+        return original(scanner, sources, task)
+
+    monkeypatch.setattr(executor, "read_task", read)
+    seen = Seen(monkeypatch)
+    started = time.monotonic()
+    assert _key(_scan(small_school, True, monkeypatch)) == without
+    assert time.monotonic() - started < 100
+    assert len(seen.preread) == 2 and not seen.readers[0].process.is_alive()

@@ -188,7 +188,13 @@ class EarlyReader(Generic[T]):
         theirs.close()  # the reader's end lives only in the reader: its end reads as end-of-file here
         self._conn = mine
         self._thread = threading.Thread(target=self._take_in, name="avgscan-reader-inbox", daemon=True)
-        self._thread.start()
+        try:
+            self._thread.start()
+        except BaseException:  # no thread to take its results in: no reader either
+            self.process.kill()
+            self.process.join()
+            mine.close()
+            raise
 
     def _take_in(self) -> None:
         while True:
