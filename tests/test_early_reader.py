@@ -76,8 +76,8 @@ def test_the_reader_reads_in_order_and_each_task_is_handed_out_once() -> None:
     assert unwrap(reader.fill([tasks[5]])[0]) == 210 and unwrap(7) == 7
 
 
-def test_the_reader_never_waits_on_a_full_pipe() -> None:
-    """20 MB sent back while this process does not read (it warms up): a thread here takes it in."""
+def test_the_reader_never_waits_for_this_process() -> None:
+    """20 MB read while this process does not look (it warms up): the reader writes it all and ends."""
     tasks = list(range(40))
     reader = _reader(tasks, read=lambda n: "x" * 512 * 1024)
     reader.process.join(30)
@@ -129,11 +129,28 @@ def test_stopping_the_reader_does_not_wait_for_what_it_reads() -> None:
     assert _filled(reader, tasks) == [0, 1, ("unread", 2), ("unread", 3)]
 
 
-def test_the_reader_stops_past_its_bound_of_content() -> None:
-    tasks = list(range(10))
-    reader = _reader(tasks, read=lambda n: "x" * 1000, max_bytes=2500)
+def test_what_does_not_fit_the_reader_s_room_is_left_to_the_workers() -> None:
+    tasks = [(0, 1000), (1, 5000), (2, 1000), (3, 1000)]  # (task, size of its content)
+    reader = EarlyReader(tasks, read=lambda task: "x" * task[1], max_bytes=2500)
     reader.process.join(30)
-    assert reader.stop() == 3  # the third took it past 2500 bytes
+    assert reader.stop() == 2
+    got = [t.load() if isinstance(t, Preread) else t for t in reader.fill(tasks)]
+    assert got == ["x" * 1000, (1, 5000), "x" * 1000, (3, 1000)]
+
+
+def test_records_that_do_not_add_up_are_all_left_to_the_workers() -> None:
+    import mmap
+
+    from scanner.kernel.early_reader import _records
+
+    shared = mmap.mmap(-1, 64)
+    shared[:8] = (8 + 8 + 3).to_bytes(8, "little")
+    shared[8:19] = (3).to_bytes(8, "little") + b"abc"
+    assert _records(shared) == [b"abc"]
+    shared[8:16] = (30).to_bytes(8, "little")  # torn: longer than what was written
+    assert _records(shared) == []
+    shared[:8] = (999).to_bytes(8, "little")
+    assert _records(shared) == []
 
 
 def test_a_reader_killed_from_outside_loses_nothing() -> None:

@@ -4,27 +4,26 @@ A first scan with forked workers spends its first seconds in the parent alone: t
 and warmed up before the fork (the workers inherit it copy-on-write), and the other core waits. Reading
 a file (opening the package, extracting its text) needs no analyzer, so a small fork of the parent made
 before the warm-up (cheap: nothing large is built yet) reads the next files of the crawl meanwhile and
-sends their content back; the workers then only detect those. The reader is a help, never a step the
-scan depends on: when the warm-up is over it is stopped wherever it is, and a task it did not send back
-(not reached, its result too large, the reader killed, crashed or failing) goes to a worker as it would
-have without it, which reads it itself.
+writes their content into memory it shares with the parent; the workers then only detect those. The
+reader is a help, never a step the scan depends on: when the warm-up is over it is stopped wherever it
+is, and a task it did not write back whole (not reached, its result too large, the reader killed,
+crashed or failing) goes to a worker as it would have without it, which reads it itself.
 
 `ReadAhead` takes tasks from the crawl ahead of the loop that consumes it (they come out later in crawl
 order, as if never taken); `EarlyReader` runs the reader and hands out what it read as `Preread`s, which
-a worker turns back into its task with `unwrap`. The parent never unpickles what the reader sent: the
+a worker turns back into its task with `unwrap`. The parent never unpickles what the reader wrote: the
 bytes are forwarded as they are, and the worker loads them.
 """
 
 from __future__ import annotations
 
+import mmap
 import multiprocessing
 import pickle
 import signal
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
 
 from scanner.kernel.fork import freeze_inherited
@@ -37,6 +36,7 @@ MB = 1024 * 1024
 AHEAD_ITEMS = 2048
 AHEAD_BYTES = 64 * MB  # of file size: a share of large files is not crawled far ahead for one reader
 SENT_BYTES = 32 * MB  # of read content held by the parent until its workers take it; past it the reader stops
+HEADER = 8  # bytes of a record's length, and of where the records end
 READER_NAME = "avgscan-reader"
 STOP_WAIT_S = 1.0  # for the reader to end what it runs (a text extractor's subprocess is killed with it)
 
@@ -140,37 +140,61 @@ def _stop_reading(_sig: int, _frame: object) -> None:
     raise _Stopped
 
 
-def _read_all(conn: Connection, tasks: list[Any], read: Callable[[Any], Any], start: Callable[[], None],
-              max_bytes: int) -> None:
-    """The reader: each task read in order and sent back pickled, b'' for one it could not send (its
-    result did not pickle, or `read` raised, which it should not): that task is left to a worker."""
+def _read_all(shared: mmap.mmap, tasks: list[Any], read: Callable[[Any], Any], start: Callable[[], None]) -> None:
+    """The reader: each task read in order and written to `shared` pickled, one record per task (its length,
+    then its bytes; length 0 for one it could not pickle, or whose `read` raised, which it should not: that
+    task is left to a worker). The header holds where the written records end, set after each record, so
+    a reader stopped half-way through one leaves the records before it whole. It stops where the next record
+    does not fit."""
     freeze_inherited()
     signal.signal(signal.SIGTERM, _stop_reading)
     try:
         start()
-        sent = 0
+        end = HEADER
         for task in tasks:
-            if sent >= max_bytes:
-                break
             try:
                 payload = pickle.dumps(read(task), protocol=pickle.HIGHEST_PROTOCOL)
             except Exception:
                 payload = b""
-            sent += len(payload)
-            conn.send_bytes(payload)
-    except (_Stopped, OSError, ValueError):  # stopped, or the parent no longer listens
+            if end + HEADER + len(payload) > len(shared):
+                payload = b""  # too large for the room left: a worker reads it; the records after it may fit
+                if end + HEADER > len(shared):
+                    break
+            shared[end:end + HEADER] = len(payload).to_bytes(HEADER, "little")
+            shared[end + HEADER:end + HEADER + len(payload)] = payload
+            end += HEADER + len(payload)
+            shared[:HEADER] = end.to_bytes(HEADER, "little")
+    except _Stopped:
         pass
     finally:
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        conn.close()
+
+
+def _records(shared: mmap.mmap) -> list[bytes]:
+    """The records the reader wrote whole, in order; none if they do not add up (then the workers read all)."""
+    end = int.from_bytes(shared[:HEADER], "little")
+    out: list[bytes] = []
+    at = HEADER
+    if not HEADER <= end <= len(shared):
+        return []
+    while at < end:
+        size = int.from_bytes(shared[at:at + HEADER], "little")
+        at += HEADER
+        if at + size > end:
+            return []
+        out.append(shared[at:at + size])
+        at += size
+    return out
 
 
 class EarlyReader(Generic[T]):
     """A fork of this process that runs `read` on each of `tasks` in order (`read` must not raise and
     must keep its own time limit) while this process does something else, until `stop`. `start` runs in
-    the fork first (die with the parent, leave Ctrl-C to it). A thread here takes in what the reader
-    sends, so the reader never waits on a full pipe; it ends before `stop` returns, so no thread of
-    this one runs when the workers are forked after it."""
+    the fork first (die with the parent, leave Ctrl-C to it). What it reads goes into memory shared with
+    this process (an anonymous mapping of `max_bytes`, whose pages exist once written), read here when it
+    has ended: nothing here runs meanwhile (a thread taking results in from a pipe competed with the
+    warm-up for the interpreter's lock and made it up to twice as long in wall time), and the reader never
+    waits for this process."""
 
     def __init__(self, tasks: list[T], read: Callable[[T], T], start: Callable[[], None] = lambda: None,
                  max_bytes: int = SENT_BYTES) -> None:
@@ -178,33 +202,19 @@ class EarlyReader(Generic[T]):
         self.taken = len(tasks)  # given to read
         self.started = time.monotonic()
         self.seconds = 0.0  # how long it read, set by `stop`
-        self._payloads: list[bytes] = []
         self._read: dict[int, Preread[T]] = {}
+        self._shared = mmap.mmap(-1, HEADER + max_bytes)  # MAP_SHARED: the fork writes to these same pages
         ctx = multiprocessing.get_context("fork")
-        mine, theirs = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(target=_read_all, args=(theirs, tasks, read, start, max_bytes),
-                                   name=READER_NAME, daemon=True)
-        self.process.start()
-        theirs.close()  # the reader's end lives only in the reader: its end reads as end-of-file here
-        self._conn = mine
-        self._thread = threading.Thread(target=self._take_in, name="avgscan-reader-inbox", daemon=True)
+        self.process = ctx.Process(target=_read_all, args=(self._shared, tasks, read, start), name=READER_NAME,
+                                   daemon=True)
         try:
-            self._thread.start()
-        except BaseException:  # no thread to take its results in: no reader either
-            self.process.kill()
-            self.process.join()
-            mine.close()
+            self.process.start()
+        except BaseException:
+            self._shared.close()
             raise
 
-    def _take_in(self) -> None:
-        while True:
-            try:
-                self._payloads.append(self._conn.recv_bytes())
-            except (EOFError, OSError):  # the reader ended, or was stopped half-way through a message
-                return
-
     def stop(self) -> int:
-        """Stop the reader wherever it is; returns how many tasks it sent back read."""
+        """Stop the reader wherever it is; returns how many tasks it read and wrote back whole."""
         self.seconds = time.monotonic() - self.started
         if self.process.is_alive():
             self.process.terminate()
@@ -212,11 +222,10 @@ class EarlyReader(Generic[T]):
             if self.process.is_alive():  # in a library's C code that does not come back
                 self.process.kill()
         self.process.join()
-        self._thread.join()
-        self._conn.close()
+        records = _records(self._shared)
+        self._shared.close()
         self._read = {id(task): Preread(task, payload)
-                      for task, payload in zip(self.tasks, self._payloads, strict=False) if payload}
-        self._payloads = []
+                      for task, payload in zip(self.tasks, records, strict=False) if payload}
         return len(self._read)
 
     def fill(self, batch: list[T]) -> list[T | Preread[T]]:
