@@ -192,9 +192,8 @@ class EarlyReader(Generic[T]):
     must keep its own time limit) while this process does something else, until `stop`. `start` runs in
     the fork first (die with the parent, leave Ctrl-C to it). What it reads goes into memory shared with
     this process (an anonymous mapping of `max_bytes`, whose pages exist once written), read here when it
-    has ended: nothing here runs meanwhile (a thread taking results in from a pipe competed with the
-    warm-up for the interpreter's lock and made it up to twice as long in wall time), and the reader never
-    waits for this process."""
+    has ended: nothing of it runs here meanwhile (no thread beside the warm-up, none left when the workers
+    are forked), and the reader never waits for this process."""
 
     def __init__(self, tasks: list[T], read: Callable[[T], T], start: Callable[[], None] = lambda: None,
                  max_bytes: int = SENT_BYTES) -> None:
