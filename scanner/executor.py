@@ -3,7 +3,9 @@
 Presidio's BatchAnalyzerEngine does not parallelise the recognizers (measured), so the unit of
 parallel work is the item: a worker reads, extracts and detects (the heavy half), and the parent
 links and applies the cache (the cheap half, which needs the register and the state store). Local
-workers are forks of the parent after the analyzer is built (copy-on-write, nothing re-loaded).
+workers are forks of the parent after the analyzer is built (copy-on-write, nothing re-loaded); on a
+first scan a small fork reads the first files meanwhile (scanner.kernel.early_reader), and the workers
+only detect those.
 Database rows are streamed by the parent, which owns the connection; with a local pool the parent
 also detects them itself: a row is a few cells that the per-value memo mostly answers, cheaper than
 sending it to a worker and back (measured: 2 workers took twice as long as 1 on a table), and one
@@ -21,7 +23,7 @@ import re
 import signal
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
 from typing import Any, Protocol
@@ -32,6 +34,7 @@ from connectors.filetree import FileTreeSource
 from scanner import columnar
 from scanner.cache import ItemCache
 from scanner.config import ScanConfig
+from scanner.kernel.early_reader import EarlyReader, ReadAhead, unwrap
 from scanner.kernel.errors import Unreadable
 from scanner.kernel.keys import Keyer
 from scanner.kernel.model import Content, CopiedRows, Detected, Item, ScannedItem, TextUnit
@@ -55,6 +58,9 @@ class ItemWork(Crawler, Protocol):
     @property
     def analyzer(self) -> object: ...
 
+    @property
+    def analyzer_built(self) -> bool: ...
+
     def read_and_detect(self, source: Source, item: Item) -> Detected | None: ...
 
     def detect_item(self, item: Item, content: Content) -> Detected: ...
@@ -72,6 +78,7 @@ log = logging.getLogger(__name__)
 SCAN_GC_THRESHOLD = (100_000, 50, 100)  # pipeline.fewer_collections; spawned dask workers set it for good
 _WORKER: dict[str, Any] = {}  # the forked worker's scanner and its own opened sources
 IN_FLIGHT_PER_WORKER = 8
+EARLY_READING = True  # files read during the warm-up (scanner.kernel.early_reader); off only to measure beside it
 
 
 def one_line(err: BaseException, detail: bool = True) -> str:
@@ -226,8 +233,9 @@ def detect_batch(scanner: ItemWork, sources: dict[str, Source], batch: list[Task
     """Several files at once: all read first, then detected together where that is cheaper (the NER
     reads all their windows in one batch, see Scanner.prepare), then each finished on its own under
     its own time limit. When the joint step fails or takes longer than one item may, every file is
-    detected on its own as if it came alone, so a hostile file fails by itself."""
-    files = [t for t in batch if t[2] is None and t[1].status == "scanned"]
+    detected on its own as if it came alone, so a hostile file fails by itself. A file may come read
+    already (by the early reader, see scan_all): it is detected with the others all the same."""
+    files = [t for t in batch if t[1].kind != "row" and t[1].status == "scanned"]
     if len(files) < 2:
         return [detect_task(scanner, sources, task) for task in batch]
     _ = scanner.analyzer  # loading the NLP pipeline is the scan's cost, not these items': outside the limit
@@ -243,10 +251,10 @@ def detect_batch(scanner: ItemWork, sources: dict[str, Source], batch: list[Task
         scanner.forget()
 
 
-def _worker_batch(batch: list[Task]) -> list[Outcome]:
+def _worker_batch(batch: list[Any]) -> list[Outcome]:
     sources = _WORKER.setdefault("sources", {})
     with alarm_handler():
-        return detect_batch(_WORKER["scanner"], sources, batch)
+        return detect_batch(_WORKER["scanner"], sources, [unwrap(task) for task in batch])
 
 
 PR_SET_PDEATHSIG = 1
@@ -357,11 +365,13 @@ class _Batch:
 
 def run_ordered(scanner: ItemWork, submit: Submit, window_size: int, cache: ItemCache | None,
                 row_batch: int = ROW_BATCH, rows_here: bool = False, bulk: Bulk | None = None,
-                between: Callable[[], object] | None = None, file_batch: int = 1) -> Iterator[Ready]:
+                between: Callable[[], object] | None = None, file_batch: int = 1,
+                crawl: Iterable[Task | Ready] | None = None) -> Iterator[Ready]:
     """Feed tasks to `submit` in batches (up to `file_batch` files or FILE_BATCH_BYTES of them, up to
     `row_batch` rows), answer unchanged items from the cache, yield in crawl order.
     With `rows_here`, database rows are detected in this process instead of being submitted; with `bulk`
     tables go through the columnar path (its rows are not kept in the cache: they count as misses).
+    `crawl` is the crawl when the caller made it (`tasks`, e.g. in a ReadAhead), else `tasks(scanner, bulk)`.
     `between` runs after each task (the local pool hands out work and takes in answers there, so its
     workers do not wait while this process detects rows). An entry that is ready at the window's head goes
     at once: only futures need the window (a table's rows are ready, and their batches many rows each)."""
@@ -392,7 +402,7 @@ def run_ordered(scanner: ItemWork, submit: Submit, window_size: int, cache: Item
             item.status, item.reason, detected = "unreadable", reason, None
         return complete(item, fp, detected)
 
-    for task in tasks(scanner, bulk):
+    for task in tasks(scanner, bulk) if crawl is None else crawl:
         if isinstance(task, ScannedItem):
             if cache is not None and task.item.kind == "row":
                 cache.misses += 1
@@ -457,20 +467,36 @@ def scan_all(scanner: ItemWork, workers: int | None = 1, cache: ItemCache | None
         return
     pools: list[WorkerPool] = []
     limits = scanner.cfg.limits
+    readers: list[EarlyReader[Task]] = []
+
+    def crawl() -> Iterator[Task | Ready]:  # runs from the first next(), when `ahead` is there
+        yield from tasks(scanner, None if bulk is None else ahead.paused(bulk))
+
+    ahead: ReadAhead[Task | Ready] = ReadAhead(crawl())
+    # a first scan (nothing to answer from the cache) whose analyzer is not built yet: read files meanwhile
+    read_early = EARLY_READING and (cache is None or cache.empty)
 
     def submit(batch: list[Task]) -> Ticket:
         if not pools:  # the first item the cache cannot answer: load the analyzer, then fork
-            warm_up(scanner)
+            if read_early and not scanner.analyzer_built:
+                readers.extend(early_reader(scanner, batch, ahead))
+            try:
+                warm_up(scanner)
+            finally:
+                for reader in readers:
+                    read = reader.stop()
+                    log.info("tijdens het opwarmen (%.1f s) vooraf gelezen: %d van %d bestanden",
+                             reader.seconds, read, reader.taken)
             _WORKER["scanner"] = scanner  # inherited by the forked workers
             pools.append(worker_pool(workers, limits.worker_max_items, limits.worker_max_mb))
-        return pools[0].submit(batch)
+        return pools[0].submit(readers[0].fill(batch) if readers else batch)
 
     completed = False
     try:
         with alarm_handler():  # rows are detected here
             yield from run_ordered(scanner, submit, workers * IN_FLIGHT_PER_WORKER * ROW_BATCH, cache,
-                                   rows_here=True, bulk=bulk, between=lambda: pools and pools[0].pump(block=False),
-                                   file_batch=FILE_BATCH)
+                                   rows_here=True, between=lambda: pools and pools[0].pump(block=False),
+                                   file_batch=FILE_BATCH, crawl=ahead)
         completed = True
     finally:
         for pool in pools:
@@ -480,6 +506,28 @@ def scan_all(scanner: ItemWork, workers: int | None = 1, cache: ItemCache | None
             else:
                 pool.abandon()
         _WORKER.clear()
+
+
+def early_reader(scanner: ItemWork, batch: list[Task], ahead: ReadAhead[Task | Ready]) -> list[EarlyReader[Task]]:
+    """A fork reading the files of `batch` and the next ones of the crawl (taken from `ahead`, bounded:
+    scanner.kernel.early_reader) while this process warms up, each under the item time limit as a worker
+    reads it (read_task: an unreadable file comes back saying why). It starts before the analyzer is
+    built, so it is small; it ends with the parent, and leaves Ctrl-C to it, as the workers do. None (an
+    empty list) when it cannot be started: the workers read those files, as without it."""
+
+    def to_read(entry: Task | Ready) -> int | None:
+        if isinstance(entry, tuple) and entry[2] is None and entry[1].status == "scanned":
+            return entry[1].size or 0
+        return None
+
+    todo = [task for task in batch if to_read(task) is not None] + ahead.take(to_read)  # type: ignore[misc]
+    sources: dict[str, Source] = {}
+    parent = os.getpid()
+    try:
+        return [EarlyReader(todo, lambda task: read_task(scanner, sources, task), start=lambda: _start_worker(parent))]
+    except Exception as err:  # no fork, no pipe, no thread: the taken tasks are still queued in `ahead`
+        log.warning("bestanden vooraf lezen lukte niet: %s", one_line(err))
+        return []
 
 
 def columnar_path(scanner: ItemWork, cache: ItemCache | None = None) -> Bulk | None:

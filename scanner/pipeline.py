@@ -124,6 +124,11 @@ class Scanner:
                                             own_names=self.cfg.organisation.own_names)
         return self._analyzer
 
+    @property
+    def analyzer_built(self) -> bool:
+        """Whether `analyzer` is built already (by a table's rows detected here, or an earlier scan)."""
+        return self._analyzer is not None
+
     def read_and_detect(self, source: Source, item: Item) -> Detected | None:
         """None when the item is not scanned (skipped, or unreadable: the item says why)."""
         if item.status != "scanned":
