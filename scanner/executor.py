@@ -21,6 +21,7 @@ import logging
 import os
 import re
 import signal
+import subprocess
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -139,10 +140,31 @@ class ItemTimeout(Exception):
 
 
 _LIMIT = [0.0]  # seconds of the item being timed, for the alarm's message
+_TIME_OUTS = [0]  # time-outs met in this process: item time limits run out, reasons given for one (read_early)
+# what a time-out raises: the item time limit, a socket's (TimeoutError), a program's (subprocess.run)
+TIME_OUT_ERRORS = (ItemTimeout, TimeoutError, subprocess.TimeoutExpired)
 
 
 def _on_alarm(_sig: int, _frame: object) -> None:
+    _TIME_OUTS[0] += 1  # counted here too: an extractor may catch the ItemTimeout and give another reason
     raise ItemTimeout(f"tijdslimiet van {_LIMIT[0]:g} s overschreden")
+
+
+def timed_out(err: BaseException) -> bool:
+    """Whether `err`, or an error it was raised from or while handling, is a time-out (TIME_OUT_ERRORS). An
+    extractor's own time-out (OCR, antiword) says so in its Dutch reason, raised `from None` inside the
+    handler of subprocess.TimeoutExpired: that hides the time-out from the traceback, not from __context__."""
+    todo: list[BaseException] = [err]
+    seen: set[int] = set()
+    while todo:
+        at = todo.pop()
+        if id(at) in seen:
+            continue
+        if isinstance(at, TIME_OUT_ERRORS):
+            return True
+        seen.add(id(at))
+        todo += [e for e in (at.__cause__, at.__context__) if e is not None]
+    return False
 
 
 @contextmanager
@@ -211,7 +233,8 @@ def _detect(scanner: ItemWork, sources: dict[str, Source], task: Task) -> Outcom
 
 
 def read_task(scanner: ItemWork, sources: dict[str, Source], task: Task) -> Task:
-    """A file task with its content read (or its item unreadable, saying why); never raises."""
+    """A file task with its content read (or its item unreadable, saying why); never raises. A reason given
+    for a time-out is counted in _TIME_OUTS, for read_early."""
     name, item, content = task
     if content is not None or item.status != "scanned":
         return task
@@ -220,13 +243,38 @@ def read_task(scanner: ItemWork, sources: dict[str, Source], task: Task) -> Task
             if name not in sources:
                 sources[name] = open_source(next(s for s in scanner.cfg.sources if s.name == name))
             return name, item, sources[name].read(item)
-    except Unreadable as err:
-        item.status, item.reason = "unreadable", str(err)
-    except ItemTimeout as err:
-        item.status, item.reason = "unreadable", f"afgebroken: {err}"
     except Exception as err:  # never let one item stop the scan
-        item.status, item.reason = "unreadable", f"fout bij analyse: {one_line(err, detail=False)}"
+        if timed_out(err):
+            _TIME_OUTS[0] += 1
+        if isinstance(err, Unreadable):
+            item.status, item.reason = "unreadable", str(err)
+        elif isinstance(err, ItemTimeout):
+            item.status, item.reason = "unreadable", f"afgebroken: {err}"
+        else:
+            item.status, item.reason = "unreadable", f"fout bij analyse: {one_line(err, detail=False)}"
     return name, item, None
+
+
+class LeftToWorker(Exception):
+    """Raised by read_early for a task whose result the early reader must not report: it writes nothing
+    back for it (scanner.kernel.early_reader), and a worker reads the task as if the reader had not reached it."""
+
+
+def read_early(scanner: ItemWork, sources: dict[str, Source], task: Task) -> Task:
+    """read_task as the early reader runs it, except that a result got by a time-out is not returned: it
+    raises LeftToWorker instead. The reader reads while the parent loads the NLP pipeline on the same cores,
+    so its share of the CPU, and with it whether a file passes the item time limit (or an extractor's own,
+    such as OCR's per page), depends on the warm-up and not only on the file: a file a worker reads within
+    the limit could otherwise be reported as "afgebroken". A worker reads such a task under its own limit,
+    and a really hostile file is then reported by the worker with the same reason as without the reader.
+    Any time-out met while reading the task counts, however it came back (_TIME_OUTS): the alarm of the
+    item time limit, even when an extractor caught its ItemTimeout and gave another reason or read on,
+    and a reason read_task gave for an error that was a time-out (`timed_out`)."""
+    before = _TIME_OUTS[0]
+    read = read_task(scanner, sources, task)
+    if _TIME_OUTS[0] != before:
+        raise LeftToWorker(f"{task[0]}:{task[1].path}")
+    return read
 
 
 def detect_batch(scanner: ItemWork, sources: dict[str, Source], batch: list[Task]) -> list[Outcome]:
@@ -511,9 +559,10 @@ def scan_all(scanner: ItemWork, workers: int | None = 1, cache: ItemCache | None
 def early_reader(scanner: ItemWork, batch: list[Task], ahead: ReadAhead[Task | Ready]) -> list[EarlyReader[Task]]:
     """A fork reading the files of `batch` and the next ones of the crawl (taken from `ahead`, bounded:
     scanner.kernel.early_reader) while this process warms up, each under the item time limit as a worker
-    reads it (read_task: an unreadable file comes back saying why). It starts before the analyzer is
-    built, so it is small; it ends with the parent, and leaves Ctrl-C to it, as the workers do. None (an
-    empty list) when it cannot be started: the workers read those files, as without it."""
+    reads it (read_early: an unreadable file comes back saying why; one it ran out of time on is left to
+    a worker, since the reader's share of the CPU during the warm-up is not a worker's). It starts before
+    the analyzer is built, so it is small; it ends with the parent, and leaves Ctrl-C to it, as the
+    workers do. None (an empty list) when it cannot be started: the workers read those files, as without it."""
 
     def to_read(entry: Task | Ready) -> int | None:
         if isinstance(entry, tuple) and entry[2] is None and entry[1].status == "scanned":
@@ -524,7 +573,7 @@ def early_reader(scanner: ItemWork, batch: list[Task], ahead: ReadAhead[Task | R
     sources: dict[str, Source] = {}
     parent = os.getpid()
     try:
-        return [EarlyReader(todo, lambda task: read_task(scanner, sources, task), start=lambda: _start_worker(parent))]
+        return [EarlyReader(todo, lambda task: read_early(scanner, sources, task), start=lambda: _start_worker(parent))]
     except Exception as err:  # no fork, no pipe, no thread: the taken tasks are still queued in `ahead`
         log.warning("bestanden vooraf lezen lukte niet: %s", one_line(err))
         return []

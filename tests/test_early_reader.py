@@ -315,8 +315,10 @@ def test_a_reader_that_cannot_be_started_loses_nothing(small_school: Path, witho
     assert _key(_scan(small_school, True, monkeypatch)) == without
 
 
-def test_a_hostile_slow_file_times_out_in_the_reader_as_in_a_worker(small_school: Path,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_hostile_slow_file_is_left_by_the_reader_and_times_out_in_a_worker(small_school: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader runs out of time on it too, but does not report that (its share of the CPU during the
+    warm-up is not a worker's): it reads on, and a worker reports the file with the reason it has without it."""
     from connectors.filetree import FileTreeSource
 
     slow_path = list(_crawled(small_school))[3]
@@ -336,8 +338,58 @@ def test_a_hostile_slow_file_times_out_in_the_reader_as_in_a_worker(small_school
     assert time.monotonic() - started < 60
     assert early.keys() == plain.keys()
     assert early[slow_path] == plain[slow_path] == ("unreadable", "afgebroken: tijdslimiet van 2 s overschreden")
-    slow = next(item for _, item, _ in seen.preread if item.path == slow_path)  # timed out in the reader
-    assert (slow.status, slow.reason) == early[slow_path]
+    assert slow_path not in {item.path for _, item, _ in seen.preread}  # left to a worker, which timed out
+    assert len(seen.preread) == seen.readers[0].taken - 1  # the reader read on past it
+
+
+def _reader_runs_out_of_time(path: str, how: str) -> Any:
+    """FileTreeSource.read, with `path` taking longer than the item time limit in the reader only (a worker
+    reads it at once), its time-out coming back `how`: the limit's own reason ("limit"), a reason an
+    extractor gave after it caught the ItemTimeout ("caught", no trace of it left in the error), what was
+    read after it caught it ("read on", e.g. the pages before it), or a program's time-out ("program", as
+    OCR and antiword say it)."""
+    import subprocess
+
+    from connectors.filetree import FileTreeSource
+    from scanner.kernel.errors import Unreadable
+
+    original = FileTreeSource.read
+
+    def read(self: FileTreeSource, item: Any) -> Any:
+        if item.path == path and multiprocessing.current_process().name == "avgscan-reader":
+            if how == "program":
+                try:
+                    subprocess.run(["sleep", "30"], timeout=0.5, check=False)
+                except subprocess.TimeoutExpired:
+                    raise Unreadable("time-out bij het lezen van .doc (meer dan 0.5 s)") from None
+            if how == "limit":
+                time.sleep(30)
+            caught = False
+            try:
+                time.sleep(30)
+            except Exception:  # an extractor's catch-all: the ItemTimeout of the item time limit
+                caught = True
+            if caught and how == "caught":
+                raise Unreadable("beschadigd of onleesbaar bestand")
+        return original(self, item)
+
+    return read
+
+
+@pytest.mark.parametrize("how", ["limit", "caught", "read on", "program"])
+def test_a_file_the_reader_runs_out_of_time_on_is_read_by_a_worker(
+        small_school: Path, without: tuple[list[Any], ...], monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    """Whether a file passes the time limit in the reader depends on its share of the CPU beside the warm-up:
+    a file it ran out of time on goes to a worker as if the reader had not reached it, and is read there."""
+    from connectors.filetree import FileTreeSource
+
+    slow_path = list(_crawled(small_school))[3]
+    monkeypatch.setattr(FileTreeSource, "read", _reader_runs_out_of_time(slow_path, how))
+    seen = Seen(monkeypatch)
+    _warm_up_after(monkeypatch, seen)
+    assert _key(_scan(small_school, True, monkeypatch, timeout=3.0)) == without  # read, not "afgebroken"
+    assert slow_path not in {item.path for _, item, _ in seen.preread}
+    assert len(seen.preread) == seen.readers[0].taken - 1  # the reader read on past it
 
 
 def test_a_reader_busy_with_a_slow_file_when_the_warm_up_ends_is_stopped(

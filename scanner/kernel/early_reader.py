@@ -7,7 +7,9 @@ before the warm-up (cheap: nothing large is built yet) reads the next files of t
 writes their content into memory it shares with the parent; the workers then only detect those. The
 reader is a help, never a step the scan depends on: when the warm-up is over it is stopped wherever it
 is, and a task it did not write back whole (not reached, its result too large, the reader killed,
-crashed or failing) goes to a worker as it would have without it, which reads it itself.
+crashed or failing) goes to a worker as it would have without it, which reads it itself. So does a task
+whose `read` raised: a result the reader must not report, such as one it got by a time-out (its share of
+the CPU beside the warm-up is not a worker's: scanner.executor.read_early).
 
 `ReadAhead` takes tasks from the crawl ahead of the loop that consumes it (they come out later in crawl
 order, as if never taken); `EarlyReader` runs the reader and hands out what it read as `Preread`s, which
@@ -142,10 +144,10 @@ def _stop_reading(_sig: int, _frame: object) -> None:
 
 def _read_all(shared: mmap.mmap, tasks: list[Any], read: Callable[[Any], Any], start: Callable[[], None]) -> None:
     """The reader: each task read in order and written to `shared` pickled, one record per task (its length,
-    then its bytes; length 0 for one it could not pickle, or whose `read` raised, which it should not: that
-    task is left to a worker). The header holds where the written records end, set after each record, so
-    a reader stopped half-way through one leaves the records before it whole. It stops where the next record
-    does not fit."""
+    then its bytes; length 0 for one it could not pickle, or whose `read` raised, for a bug or for a result
+    it must not report, e.g. one got by a time-out: that task is left to a worker). The header holds where
+    the written records end, set after each record, so a reader stopped half-way through one leaves the
+    records before it whole. It stops where the next record does not fit."""
     freeze_inherited()
     signal.signal(signal.SIGTERM, _stop_reading)
     try:
@@ -188,12 +190,12 @@ def _records(shared: mmap.mmap) -> list[bytes]:
 
 
 class EarlyReader(Generic[T]):
-    """A fork of this process that runs `read` on each of `tasks` in order (`read` must not raise and
-    must keep its own time limit) while this process does something else, until `stop`. `start` runs in
-    the fork first (die with the parent, leave Ctrl-C to it). What it reads goes into memory shared with
-    this process (an anonymous mapping of `max_bytes`, whose pages exist once written), read here when it
-    has ended: nothing of it runs here meanwhile (no thread beside the warm-up, none left when the workers
-    are forked), and the reader never waits for this process."""
+    """A fork of this process that runs `read` on each of `tasks` in order (`read` keeps its own time
+    limit, and raises for a task it leaves to the workers) while this process does something else, until
+    `stop`. `start` runs in the fork first (die with the parent, leave Ctrl-C to it). What it reads goes into
+    memory shared with this process (an anonymous mapping of `max_bytes`, whose pages exist once written),
+    read here when it has ended: nothing of it runs here meanwhile (no thread beside the warm-up, none left
+    when the workers are forked), and the reader never waits for this process."""
 
     def __init__(self, tasks: list[T], read: Callable[[T], T], start: Callable[[], None] = lambda: None,
                  max_bytes: int = SENT_BYTES) -> None:
