@@ -36,7 +36,7 @@ from scanner import columnar
 from scanner.cache import ItemCache
 from scanner.config import ScanConfig
 from scanner.kernel.early_reader import EarlyReader, ReadAhead, unwrap
-from scanner.kernel.errors import Unreadable
+from scanner.kernel.errors import ItemTimeout, Unreadable
 from scanner.kernel.keys import Keyer
 from scanner.kernel.model import Content, CopiedRows, Detected, Item, ScannedItem, TextUnit
 from scanner.worker_pool import Ticket, WorkerPool
@@ -133,10 +133,6 @@ def tasks(scanner: Crawler, bulk: Bulk | None = None, members: bool = True) -> I
         finally:
             scanner.source_counts[source.name] = dict(getattr(source, "counts", {}))
             source.close()
-
-
-class ItemTimeout(Exception):
-    pass
 
 
 _LIMIT = [0.0]  # seconds of the item being timed, for the alarm's message

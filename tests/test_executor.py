@@ -41,6 +41,26 @@ def test_an_item_that_fails_analysis_is_unreadable(school: Path, monkeypatch: py
     assert len(report.items) == 4
 
 
+def test_a_parser_stopped_by_the_time_limit_is_reported_as_stopped(school: Path,  # noqa: F811
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The extractors' catch-all ("beschadigd of onleesbaar bestand") lets the item time limit through: a
+    file a parser spends too long on is not damaged, and the FG reads that it was stopped."""
+    import connectors.extractors as extractors
+
+    def endless(data: bytes, name: str) -> None:
+        while True:
+            sum(range(10_000))
+
+    original = extractors.extractor_for
+    monkeypatch.setattr(extractors, "extractor_for",
+                        lambda name: endless if name.endswith("OPP.docx") else original(name))
+    cfg = load_config(school / "avgscan.yaml")
+    cfg.limits.item_timeout_s = 1.0
+    report = run_scan(cfg, workers=1)
+    bad = [i for i in report.items if i.path.endswith("OPP.docx")]
+    assert (bad[0].status, bad[0].reason) == ("unreadable", "afgebroken: tijdslimiet van 1 s overschreden")
+
+
 def test_a_file_that_kills_its_worker_fails_alone(school: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     """Files go to a worker several at a time; when one kills it, the others of its batch are read again."""
     import os

@@ -24,7 +24,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from connectors.base import FileSourceSettings
-from scanner.kernel.errors import Unreadable
+from scanner.kernel.errors import ItemTimeout, Unreadable
 from scanner.kernel.model import Content
 
 Extractor = Callable[[bytes, str], Content]
@@ -167,7 +167,7 @@ def extract(data: bytes, name: str) -> Content:
         raise Unreadable(unsupported_reason(name))
     try:
         return fn(data, name)
-    except Unreadable:
+    except (Unreadable, ItemTimeout):
         raise
     except MemoryError:
         raise Unreadable("te groot om te lezen (onvoldoende geheugen)") from None

@@ -16,3 +16,9 @@ class AvgscanError(Exception):
 
 class Unreadable(Exception):
     """One item could not be read; the message is the reason shown in the report. The scan goes on."""
+
+
+class ItemTimeout(Exception):
+    """One item ran past the item time limit (raised by scanner.executor's alarm). Its own class here, not
+    in the executor, so an extractor's catch-all can let it through: the report then says the item was
+    stopped ("afgebroken: tijdslimiet ..."), not that the file is damaged."""
