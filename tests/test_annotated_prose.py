@@ -102,3 +102,15 @@ def test_the_shipped_corpus_reads_cleanly(nlp: spacy.language.Language) -> None:
     assert sum(len(p.spans) for p in found) - 20 <= labelled <= sum(len(p.spans) for p in found)
     counts = annotated_prose.summary()
     assert counts["PER"] > 0 and counts["MISC"] > 0
+
+
+def test_parts_are_chosen_by_file_prefix(tmp_path: Path) -> None:
+    (tmp_path / "klas-01-logboek.md").write_text("Vandaag las [[PER:Dawit]] voor.\n", encoding="utf-8")
+    (tmp_path / "beleid-01-protocol.md").write_text("Zie de [[MISC:Wet op het primair onderwijs]].\n",
+                                                   encoding="utf-8")
+    (tmp_path / "README.md").write_text("Geen [[PER:naam]] hier.\n", encoding="utf-8")
+    assert annotated_prose.parts(tmp_path) == ["beleid", "klas"]
+    assert [p.file for p in annotated_prose.paragraphs(tmp_path, only=["beleid"])] == ["beleid-01-protocol.md"]
+    assert len(annotated_prose.paragraphs(tmp_path)) == 2
+    with pytest.raises(ValueError, match="onbekende delen: \\['ouders'\\]"):
+        annotated_prose.paragraphs(tmp_path, only=["klas", "ouders"])

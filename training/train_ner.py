@@ -22,7 +22,9 @@ import argparse
 import gzip
 import json
 import random
+import shlex
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -58,6 +60,7 @@ def build_corpora(
     research: bool = False, clean: bool = True, prose: bool = False, news: bool = False,
     news_share: float | None = None, teacher: Path | None = None, annotated: int = 0,
     annotated_misc: str = "keep",
+    annotated_parts: list[str] | None = None,
 ) -> tuple[Path, Path]:
     """Write train.spacy / dev.spacy DocBins and return their paths.
 
@@ -93,7 +96,8 @@ def build_corpora(
         dev_docs += group_docs(nlp, europeana[cut:], CONLL_SENTENCES_PER_DOC)
         dev_docs += group_docs(nlp, lassy_dev, CONLL_SENTENCES_PER_DOC)
     if annotated > 0:
-        prose_train, prose_dev = annotated_prose.corpus_docs(nlp, keep_misc=keep_misc, misc=annotated_misc)
+        prose_train, prose_dev = annotated_prose.corpus_docs(nlp, keep_misc=keep_misc, misc=annotated_misc,
+                                                             only=annotated_parts)
         print(f"annotated prose: {len(prose_train)} train and {len(prose_dev)} dev paragraphs, x{annotated}")
         train_docs += prose_train * annotated
         dev_docs += prose_dev
@@ -514,6 +518,8 @@ def main() -> None:
                              "to the training set and once to the dev set; 0: leave it out")
     parser.add_argument("--annotated-misc", choices=annotated_prose.MISC_CHOICES, default="keep",
                         help="the annotated prose's MISC names: kept, O, or left unannotated (session 33)")
+    parser.add_argument("--annotated-parts", type=lambda text: text.split(","), metavar="PART,PART",
+                        help="only these parts of the annotated prose (file prefixes: school,kennis,...; default all)")
     parser.add_argument("--finetune", type=Path, metavar="MODEL_DIR",
                         help="go on training the tok2vec and NER of this pipeline folder (e.g. the shipped one) "
                              "instead of starting from scratch; with --set training.optimizer.learn_rate=... and "
@@ -558,7 +564,7 @@ def main() -> None:
                 args.workdir, args.synthetic, max(args.synthetic // 10, 200), args.keep_misc, args.world,
                 research=args.research, clean=args.clean, prose=args.prose, news=args.news,
                 news_share=args.news_share, teacher=args.teacher, annotated=args.annotated_prose,
-                annotated_misc=args.annotated_misc)
+                annotated_misc=args.annotated_misc, annotated_parts=args.annotated_parts)
         config_path = args.config
         options = {**variant_options(args), **parse_overrides(args.set)}
         if args.finetune:
@@ -583,7 +589,10 @@ def main() -> None:
     if not args.no_report:
         from training import report
 
-        report.write_reports(result, args.output, vars(args))
+        # the card names the command that builds this folder (a --report-only run is given the same options)
+        command = shlex.join(["python", "-m", "training.train_ner",
+                              *(a for a in sys.argv[1:] if a != "--report-only")])
+        report.write_reports(result, args.output, {**vars(args), "command": command})
 
 
 if __name__ == "__main__":
