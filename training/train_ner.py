@@ -589,9 +589,13 @@ def main() -> None:
     if not args.no_report:
         from training import report
 
-        # the card names the command that builds this folder (a --report-only run is given the same options)
-        command = shlex.join(["python", "-m", "training.train_ner",
-                              *(a for a in sys.argv[1:] if a != "--report-only")])
+        # the card names the command that builds this folder (a --report-only run is given the same options;
+        # where the work files went is no part of the recipe)
+        given = [a for a in sys.argv[1:] if a != "--report-only" and not a.startswith("--workdir=")]
+        while "--workdir" in given:
+            at = given.index("--workdir")
+            del given[at:at + 2]
+        command = shlex.join(["python", "-m", "training.train_ner", *given])
         report.write_reports(result, args.output, {**vars(args), "command": command})
 
 
