@@ -196,6 +196,11 @@ def verdict(nlp: Language, check: PersonCheck, text: str, target: str, nth: int 
     ("OVERZICHT I. WEEFSELS, ORGANEN EN CELLEN", "I. WEEFSELS", ("nummering", None)),  # not 'HOBBS, Seth'
     ("Thema I. Planten, herhaling II. en III.", "I. Planten", ("nummering", None)),  # the text numbers more parts
     ("DOEL VAN DE VERENIGING", "VAN DE VERENIGING", ("kopje", None)),
+    # session 34: items of a list read as an inverted name ('Surname, Firstname')
+    ("Na de Romeinen kwamen de Franken, Friezen en Saksen.", "Franken, Friezen", ("opsomming", None)),
+    ("Je raadt Haus, Buch, Wasser en Schule zo.", "Haus, Buch", ("opsomming", None)),
+    ("Merken als Zorvix, Kipsta of Puma zijn prima.", "Zorvix, Kipsta", ("opsomming", None)),
+    ("Daarna volgen Ram, Stier, Tweelingen en Kreeft.", "Ram, Stier, Tweelingen", ("opsomming", None)),
 ])
 def test_the_check_explains_each_class(nlp: Language, check: PersonCheck, text: str, target: str,
                                        expected: tuple[str, str | None]) -> None:
@@ -295,6 +300,12 @@ def test_a_describer_counts_in_a_text_that_names_the_disease(nlp: Language, chec
     ("Merk: Zitmaker | Kalari", "Kalari"),  # no table with a header row
     ("| App en gebruiker | Toegang |\n|---|---|\n| Kalari | vrij |", "Kalari"),  # a person's word in the header
     ("| Merk | Naam | |---|---| | Zitmaker | Kalari | | Tellux | Jan Smit |", "Jan Smit"),  # a column of names
+    # session 34: an inverted name as an export or a letter writes it
+    ("Aan de ouders van Zorwyn, Kalari, Bakkersdijk 37 te Meldert.", "Zorwyn, Kalari"),  # an address goes on
+    ("Yilmaz, Esra, Kaya, Deniz en Bakker, Sem hebben een onvoldoende.", "Kaya, Deniz"),  # a listed first name
+    ("Brahimi, Y., Zorwyn, K. en Bakker, S. herkansen op maandag.", "Zorwyn, K."),  # an initial
+    ("Groeidocument Zorwyn, Kalari, opgesteld door de intern begeleider.", "Zorwyn, Kalari"),  # no list around it
+    ("Groeidocument Zorwyn, Kalari opgesteld", "Zorwyn,"),  # a name the NER cut short: left to the scanner
 ])
 def test_real_names_are_kept(nlp: Language, check: PersonCheck, text: str, target: str) -> None:
     assert verdict(nlp, check, text, target) is None

@@ -33,13 +33,14 @@ def test_no_identifier_contact_or_address_on_prose(noise: ProseNoise) -> None:
     assert [(f.entity_type, f.value) for f in noise.contact()] == []
 
 
-PERSON_AT_MOST = {"prose-heldout3": 7, "prose-heldout4": 16}
+PERSON_AT_MOST = {"prose-heldout3": 6, "prose-heldout4": 15}
 """PERSON findings measured on the newest corpora (benchmarks/README.md): prose-heldout3 6 (0.51 per 10 000
 characters; 9 from session 28b to 29, 7 in session 30), prose-heldout4 19 (1.24; 93, i.e. 6.07, before session
 29, 33 after it, 32 in session 30) since session 31. The target is 1 per 10 000 characters; these only keep
 what was reached from slipping back.
 Session 34's model (f4 trained on with the annotated prose): prose-heldout3 7 (one 'Surname, Firstname'-shaped pair
-of peoples the prose's exports taught; f4 had 6), prose-heldout4 16."""
+of peoples the prose's exports taught; f4 had 6), prose-heldout4 16; with the check's enumeration rule (session
+34, person_layout.py): 6 and 15."""
 
 
 @pytest.mark.parametrize("corpus", ["prose-heldout3", "prose-heldout4"])
@@ -64,7 +65,7 @@ def test_the_fifth_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
     assert noise.chars >= 100_000
     assert len(noise.contact()) <= 1, [(f.entity_type, f.value) for f in noise.contact()]
     persons = [f.value for f in noise.findings if f.entity_type == "PERSON"]
-    assert len(persons) <= 34, len(persons)  # session 34's model: 34
+    assert len(persons) <= 33, len(persons)  # session 34's model: 34, with the enumeration rule 33
 
 
 def test_the_sixth_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
@@ -88,17 +89,17 @@ def test_the_sealed_seventh_corpus_does_not_slip_back(analyzer) -> None:  # noqa
     assert noise.chars >= 100_000
     assert noise.contact() == [], len(noise.contact())
     persons = [f.value for f in noise.findings if f.entity_type == "PERSON"]
-    assert len(persons) <= 55, len(persons)  # session 34's model: 55
+    assert len(persons) <= 49, len(persons)  # session 34's model: 55, with the enumeration rule 49
 
 
-@pytest.mark.parametrize(("corpus", "at_most"), [("prose-heldout8", 42), ("prose-heldout9", 63),
+@pytest.mark.parametrize(("corpus", "at_most"), [("prose-heldout8", 42), ("prose-heldout9", 61),
                                                  ("prose-heldout10", 83)])
 def test_the_sealed_eighth_to_tenth_corpora_do_not_slip_back(analyzer, corpus: str, at_most: int) -> None:  # noqa: ANN001
     """tests/data/prose-heldout8 (sealed in session 32, measured once at its end: 63 PERSON findings, 4.25 per
     10 000 characters), prose-heldout9 (sealed in session 33, measured once at its end: 73, 5.03) and
     prose-heldout10 (sealed in session 34, measured once after its model was chosen: 83, 5.75; f4 had 109),
     all without an identifier/contact/address finding: kept from rising at session 34's model (heldout8 42,
-    heldout9 63). Their strings are quoted nowhere (their READMEs); only the counts are asserted."""
+    heldout9 63, 61 with the check's enumeration rule). Their strings are quoted nowhere (their READMEs); only the counts are asserted."""
     noise = measure(analyzer, corpus_files(CORPUS.parent / corpus))
     assert noise.chars >= 100_000
     assert noise.contact() == [], len(noise.contact())

@@ -238,7 +238,8 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS,
     - a known word opening a sentence right before a subject pronoun: a verb, dropped ('Bent u');
     - only abbreviations that are no listed name: dropped ('ISAE', 'GB RAM', 'Wlz');
     - session 31: a cell of a table column whose header names a class ('| Merk en type |'; not '| Naam |');
-    - session 30: the words around it (person_context.py); session 31 last: its shape (person_layout.py)."""
+    - session 30: the words around it (person_context.py); session 31 last: its shape (person_layout.py), since
+      session 34 also items of an enumeration joined like an inverted name ('Franken, Friezen en Saksen')."""
     doc = span.doc
     if span.start > 0 and plain(doc[span.start - 1].text) in words.titles:
         return None

@@ -16,6 +16,13 @@ names that hold on any Dutch text need no vocabulary, only the shape around the 
 
 Each rule keeps a real name by the model's lists: no listed first name or surname is taken by the last two,
 and the first needs an epithet no Dutch list knows.
+
+Session 34: items of an enumeration read as an inverted name. A model taught the pupil administration's
+'Surname, Firstname' as one name joins two items of a list of peoples, brands or places the same way
+('X, Y' inside 'W, X, Y en Z'). A span with a comma is such a run of items when the list goes on around it (a
+capitalised item and a comma before it, or a comma, 'en' or 'of' and a capitalised item after it that no
+house number follows), when it holds two commas; kept when the word after its comma is a listed first name or an initial
+('Kaya, Deniz en Bakker, Sem'), as an export writes its names.
 """
 
 from __future__ import annotations
@@ -47,7 +54,36 @@ def layout_reason(span: Span, folded: list[str], words: CheckWords, lists: Model
         return "nummering"
     if _dutch_heading(span, folded, words, lists):
         return "kopje"
+    if _enumeration(span, lists):
+        return "opsomming"
     return None
+
+
+def _enumeration(span: Span, lists: ModelLists) -> bool:
+    """Items of a list of capitalised words joined into one span by their comma (see the module's docstring)."""
+    texts = [t.text for t in span]
+    commas = [i for i, t in enumerate(texts) if t == ","]
+    if not commas:
+        return False
+    after = [t for t in texts[commas[-1] + 1:] if t.casefold() not in PARTICLES]
+    if after and (lists.has("first", plain(after[0])) or re.fullmatch(r"(?:[^\W\d_]\.)+", after[0])):
+        return False  # 'Kaya, Deniz', 'Brahimi, Y.': as an export writes a name
+    if commas[-1] == len(texts) - 1:
+        return False  # 'Otero,' of 'Otero, Viorel': a name's part the NER cut short is left to the scanner
+    if len(commas) > 1:
+        return True  # 'Ram, Stier, Tweelingen'
+    doc = span.doc
+
+    def item(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha
+
+    def street(i: int) -> bool:  # 'van Kaya, Deniz, Spinozabaan 52 te Dorst': an address line goes on so
+        return i + 1 < len(doc) and doc[i + 1].text[:1].isdigit()
+
+    before = span.start >= 2 and doc[span.start - 1].text == "," and item(span.start - 2)
+    beyond = span.end + 1 < len(doc) and doc[span.end].lower_ in (",", "en", "of") and item(span.end + 1) \
+        and not street(span.end + 1)
+    return before or beyond
 
 
 def _dutch(word: str, words: CheckWords, lists: ModelLists) -> bool:
