@@ -99,7 +99,8 @@ def test_the_sealed_eighth_to_tenth_corpora_do_not_slip_back(analyzer, corpus: s
     10 000 characters), prose-heldout9 (sealed in session 33, measured once at its end: 73, 5.03) and
     prose-heldout10 (sealed in session 34, measured once after its model was chosen: 83, 5.75; f4 had 109),
     all without an identifier/contact/address finding: kept from rising at session 34's model (heldout8 42,
-    heldout9 63, 61 with the check's enumeration rule). Their strings are quoted nowhere (their READMEs); only the counts are asserted."""
+    heldout9 63, 61 with the check's enumeration rule). Their strings are quoted nowhere (their READMEs); only
+    the counts are asserted."""
     noise = measure(analyzer, corpus_files(CORPUS.parent / corpus))
     assert noise.chars >= 100_000
     assert noise.contact() == [], len(noise.contact())
