@@ -44,7 +44,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterator
@@ -52,6 +51,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+
+from pss import PssSampler  # noqa: E402
 
 from connectors import open_source  # noqa: E402
 from scanner.audit import audit  # noqa: E402
@@ -105,42 +106,6 @@ def rss_mb() -> float:
     """This process's resident set now (not the peak), from /proc."""
     with open("/proc/self/status", encoding="ascii") as f:
         return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) / 1024
-
-
-def _pss_kb(pid: int | str) -> int:
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
-            return next((int(line.split()[1]) for line in f if line.startswith("Pss:")), 0)
-    except OSError:  # the process ended between listing and reading
-        return 0
-
-
-class PssSampler(threading.Thread):
-    """Peak of the summed PSS of this process and its children, sampled every `every` seconds.
-
-    The forked workers share the parent's pages (the loaded NLP model) copy-on-write, so adding the
-    parent's and the workers' RSS counts those pages two or three times; PSS splits shared pages
-    between the processes that map them, so its sum is what the scan really occupies."""
-
-    def __init__(self, every: float = 1.0) -> None:
-        super().__init__(daemon=True)
-        self.every, self.peak_mb = every, 0.0
-        self.done = threading.Event()
-
-    def run(self) -> None:
-        while not self.done.wait(self.every):
-            kids: list[str] = []
-            for task in Path("/proc/self/task").iterdir():
-                try:
-                    kids += (task / "children").read_text().split()
-                except OSError:
-                    continue
-            self.peak_mb = max(self.peak_mb, sum(_pss_kb(pid) for pid in ["self", *kids]) / 1024)
-
-    def stop(self) -> float:
-        self.done.set()
-        self.join()
-        return self.peak_mb
 
 
 def truth_score(school: Path, report) -> dict[str, object]:  # noqa: ANN001

@@ -30,10 +30,11 @@ import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any
+
+from pss import PssSampler
 
 HERE = Path(__file__).resolve().parent
 CHECKOUT = HERE.parent
@@ -69,45 +70,6 @@ def one_scan(mode: str, school: Path, out: Path, workers: int) -> dict[str, Any]
             "findings": len(report["findings"]), "violations": len(report["violations"]), "reader": readers}
 
 
-def _descendants(pid: int) -> list[int]:
-    out, todo = [], [pid]
-    while todo:
-        at = todo.pop()
-        out.append(at)
-        with contextlib.suppress(OSError):
-            for task in Path(f"/proc/{at}/task").iterdir():
-                with contextlib.suppress(OSError):
-                    todo += [int(p) for p in (task / "children").read_text().split()]
-    return out
-
-
-def _pss_kb(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
-            return next((int(line.split()[1]) for line in f if line.startswith("Pss:")), 0)
-    except OSError:  # ended between listing and reading
-        return 0
-
-
-class PssPeak(threading.Thread):
-    """Peak of the PSS summed over a process and its descendants (forked workers share the parent's pages:
-    a sum of RSS would count them once per process), sampled every `every` seconds."""
-
-    def __init__(self, pid: int, every: float = 0.5) -> None:
-        super().__init__(daemon=True)
-        self.pid, self.every, self.peak_mb = pid, every, 0.0
-        self.done = threading.Event()
-
-    def run(self) -> None:
-        while not self.done.wait(self.every):
-            self.peak_mb = max(self.peak_mb, sum(_pss_kb(p) for p in _descendants(self.pid)) / 1024)
-
-    def stop(self) -> float:
-        self.done.set()
-        self.join()
-        return round(self.peak_mb)
-
-
 def children_cpu() -> float:
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     return used.ru_utime + used.ru_stime
@@ -126,11 +88,12 @@ def timed_scan(mode: str, school: Path, work: Path, workers: int) -> dict[str, A
     before, cpu0, t0 = load(), children_cpu(), time.monotonic()
     proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--one", mode, "--school", str(school),
                              "--out", str(out), "--workers", str(workers)], cwd=work, stdout=subprocess.PIPE, text=True)
-    pss = PssPeak(proc.pid)
+    pss = PssSampler(every=0.5, pid=proc.pid, deep=True)
     pss.start()
     stdout, _ = proc.communicate()
     wall, cpu = time.monotonic() - t0, children_cpu() - cpu0
-    result: dict[str, Any] = {"mode": mode, "wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "pss_mb": pss.stop()}
+    peak = round(pss.stop())
+    result: dict[str, Any] = {"mode": mode, "wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "pss_mb": peak}
     if proc.returncode != 0 or not stdout.strip():
         raise SystemExit(f"the scan with early reading {mode} failed (exit {proc.returncode})")
     result.update(json.loads(stdout.strip().splitlines()[-1]))

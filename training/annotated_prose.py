@@ -79,20 +79,28 @@ def parse(marked: str, where: str = "") -> tuple[str, tuple[tuple[int, int, str]
     return "".join(plain), tuple(spans)
 
 
+def _files(folder: Path) -> list[tuple[str, Path]]:
+    """The corpus's files in order, each with its part: the name's prefix (`school`, `ouders`, ...)."""
+    return [(path.name.split("-", 1)[0], path) for path in sorted(folder.glob("*.md"))
+            if not path.name.startswith("README")]
+
+
 def parts(folder: Path = FOLDER) -> list[str]:
-    """The corpus's parts: the file names' prefixes (`school`, `ouders`, ...), one writer's genres each."""
-    return sorted({path.name.split("-", 1)[0] for path in folder.glob("*.md") if not path.name.startswith("README")})
+    """The corpus's parts, one writer's genres each."""
+    return sorted({part for part, _ in _files(folder)})
 
 
 def paragraphs(folder: Path = FOLDER, only: Iterable[str] | None = None) -> list[Paragraph]:
     """Every paragraph of the corpus, in file order; with `only`, of those parts (file prefixes): the
     parts differ in how densely they name people, and that density moves a model's false names."""
+    files = _files(folder)
     chosen = None if only is None else set(only)
-    if chosen is not None and chosen - set(parts(folder)):
-        raise ValueError(f"onbekende delen: {sorted(chosen - set(parts(folder)))}; er zijn: {parts(folder)}")
+    known = sorted({part for part, _ in files})
+    if chosen is not None and chosen - set(known):
+        raise ValueError(f"onbekende delen: {sorted(chosen - set(known))}; er zijn: {known}")
     out: list[Paragraph] = []
-    for path in sorted(folder.glob("*.md")):
-        if path.name.startswith("README") or (chosen is not None and path.name.split("-", 1)[0] not in chosen):
+    for part, path in files:
+        if chosen is not None and part not in chosen:
             continue
         blocks = re.split(r"\n\s*\n", path.read_text(encoding="utf-8"))
         for number, block in enumerate(blocks, start=1):

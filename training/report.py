@@ -197,16 +197,23 @@ See training/README.md for the variants that were compared.
 def training_seed(args: dict[str, Any]) -> int:
     """spaCy's `system.seed` of the build: the variant's config unless `--set system.seed=N` (the corpora
     always use train_ner.SEED); the shipped run f4 of session 27 has seed 42 (e3 of session 26: 7)."""
+    return int(build_setting(args, "system.seed"))
+
+
+def build_setting(args: dict[str, Any], dotted: str) -> str:
+    """A spaCy config value of the build ('system.seed'): the last `--set` of it, else the variant's config."""
     from spacy.util import load_config
 
     from training.train_ner import CONFIGS
 
     for item in reversed(args.get("set") or ()):
         key, _, raw = item.partition("=")
-        if key == "system.seed":
-            return int(raw)
-    config = args.get("config") or CONFIGS[args.get("variant") or "clean"]
-    return int(load_config(config, interpolate=False)["system"]["seed"])
+        if key == dotted:
+            return raw
+    section: Any = load_config(args.get("config") or CONFIGS[args.get("variant") or "clean"], interpolate=False)
+    for part in dotted.split("."):
+        section = section[part]
+    return str(section)
 
 
 def training_embed_config(args: dict[str, Any]) -> dict[str, Any]:
@@ -278,16 +285,7 @@ PERSON_CHECK_ROW = (
 
 def training_learn_rate(args: dict[str, Any]) -> float:
     """Adam's learning rate: `--set training.optimizer.learn_rate=X` or the variant config's."""
-    from spacy.util import load_config
-
-    from training.train_ner import CONFIGS
-
-    for item in reversed(args.get("set") or ()):
-        key, _, raw = item.partition("=")
-        if key == "training.optimizer.learn_rate":
-            return float(raw)
-    config = args.get("config") or CONFIGS[args.get("variant") or "clean"]
-    return float(load_config(config, interpolate=False)["training"]["optimizer"]["learn_rate"])
+    return float(build_setting(args, "training.optimizer.learn_rate"))
 
 
 def annotated_row(args: dict[str, Any]) -> str:

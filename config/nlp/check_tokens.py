@@ -32,6 +32,8 @@ Reve'), and so is every verb ('is het Mickael zelf': a pronoun). Session 31 adde
 'tegen', 'naast', 'vanuit', 'sinds', 'vanaf' and 'na' ('volgens het Tellumodel')."""
 COORDINATORS = frozenset({",", "en", "of", "/", "&"})
 """Words that join the members of a list ('Frans, Duits en Engels')."""
+INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
+"""One or more initials, each with its full stop ('Y.', 'T.C.')."""
 
 
 def plain(text: str) -> str:

@@ -56,6 +56,7 @@ from spacy.tokens import Doc, Span
 
 from config.nlp.check_tokens import (
     COORDINATORS,
+    INITIALS,
     PARTICLES,
     PREPOSITIONS,
     abbreviation,
@@ -82,7 +83,6 @@ PIPE = "person_check"
 ROMAN = re.compile(r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,4})")
 DISEASE_BEFORE = re.compile(r"(?:\b[Mm]\.|\b(?i:morbus)|\b(?i:ziekte|syndroom) van(?: \w+){0,3})\s*$")
 MORBUS = frozenset({"m.", "morbus"})
-INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
 MODEL_CODE = re.compile(r"[A-Z]{1,3}\d{2,4}[A-Za-z+]*")
 """A product model's code ('H390', 'L14', 'T450s'): capitals first, then digits."""
 PLACE_PREPOSITIONS = frozenset({"in", "op", "uit", "naar", "bij", "aan", "over", "met", "door", "tot", "onder",

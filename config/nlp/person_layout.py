@@ -21,8 +21,10 @@ Session 34: items of an enumeration read as an inverted name. A model taught the
 'Surname, Firstname' as one name joins two items of a list of peoples, brands or places the same way
 ('X, Y' inside 'W, X, Y en Z'). A span with a comma is such a run of items when the list goes on around it (a
 capitalised item and a comma before it, or a comma, 'en' or 'of' and a capitalised item after it that no
-house number follows), when it holds two commas; kept when the word after its comma is a listed first name or an initial
-('Kaya, Deniz en Bakker, Sem'), as an export writes its names.
+house number follows), or when it holds two commas; kept when the word after its comma is a listed first name
+or an initial ('Kaya, Deniz en Bakker, Sem'), as an export writes its names, and when it ends in its comma (a
+name the NER cut short). person_context's enumeration rule judges a span that is one member of a list; this one,
+a span that holds two.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from config.nlp.check_tokens import PARTICLES, in_capitals, plain
+from config.nlp.check_tokens import INITIALS, PARTICLES, in_capitals, plain
 
 if TYPE_CHECKING:
     from config.nlp.check_words import CheckWords, ModelLists
@@ -66,7 +68,7 @@ def _enumeration(span: Span, lists: ModelLists) -> bool:
     if not commas:
         return False
     after = [t for t in texts[commas[-1] + 1:] if t.casefold() not in PARTICLES]
-    if after and (lists.has("first", plain(after[0])) or re.fullmatch(r"(?:[^\W\d_]\.)+", after[0])):
+    if after and (lists.has("first", plain(after[0])) or INITIALS.fullmatch(after[0])):
         return False  # 'Kaya, Deniz', 'Brahimi, Y.': as an export writes a name
     if commas[-1] == len(texts) - 1:
         return False  # 'Otero,' of 'Otero, Viorel': a name's part the NER cut short is left to the scanner
