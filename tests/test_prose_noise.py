@@ -33,14 +33,15 @@ def test_no_identifier_contact_or_address_on_prose(noise: ProseNoise) -> None:
     assert [(f.entity_type, f.value) for f in noise.contact()] == []
 
 
-PERSON_AT_MOST = {"prose-heldout3": 6, "prose-heldout4": 15}
+PERSON_AT_MOST = {"prose-heldout3": 5, "prose-heldout4": 12}
 """PERSON findings measured on the newest corpora (benchmarks/README.md): prose-heldout3 6 (0.51 per 10 000
 characters; 9 from session 28b to 29, 7 in session 30), prose-heldout4 19 (1.24; 93, i.e. 6.07, before session
 29, 33 after it, 32 in session 30) since session 31. The target is 1 per 10 000 characters; these only keep
 what was reached from slipping back.
 Session 34's model (f4 trained on with the annotated prose): prose-heldout3 7 (one 'Surname, Firstname'-shaped pair
 of peoples the prose's exports taught; f4 had 6), prose-heldout4 16; with the check's enumeration rule (session
-34, person_layout.py): 6 and 15."""
+34, person_layout.py): 6 and 15. Session 35's model (f4 trained on with five more parts of the prose): 5 and
+12."""
 
 
 @pytest.mark.parametrize("corpus", ["prose-heldout3", "prose-heldout4"])
@@ -65,7 +66,7 @@ def test_the_fifth_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
     assert noise.chars >= 100_000
     assert len(noise.contact()) <= 1, [(f.entity_type, f.value) for f in noise.contact()]
     persons = [f.value for f in noise.findings if f.entity_type == "PERSON"]
-    assert len(persons) <= 33, len(persons)  # session 34's model: 34, with the enumeration rule 33
+    assert len(persons) <= 29, len(persons)  # session 34's model: 34, with the enumeration rule 33; session 35's: 29
 
 
 def test_the_sixth_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
@@ -77,7 +78,7 @@ def test_the_sixth_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
     assert noise.chars >= 100_000
     assert len(noise.contact()) <= 1, len(noise.contact())
     persons = [f.value for f in noise.findings if f.entity_type == "PERSON"]
-    assert len(persons) <= 18, len(persons)  # session 34's model: 18
+    assert len(persons) <= 14, len(persons)  # session 34's model: 18; session 35's: 14
 
 
 def test_the_sealed_seventh_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
@@ -89,18 +90,21 @@ def test_the_sealed_seventh_corpus_does_not_slip_back(analyzer) -> None:  # noqa
     assert noise.chars >= 100_000
     assert noise.contact() == [], len(noise.contact())
     persons = [f.value for f in noise.findings if f.entity_type == "PERSON"]
-    assert len(persons) <= 49, len(persons)  # session 34's model: 55, with the enumeration rule 49
+    assert len(persons) <= 43, len(persons)  # session 34's model: 55, with the enumeration rule 49; session 35's: 43
 
 
-@pytest.mark.parametrize(("corpus", "at_most"), [("prose-heldout8", 42), ("prose-heldout9", 61),
-                                                 ("prose-heldout10", 83)])
-def test_the_sealed_eighth_to_tenth_corpora_do_not_slip_back(analyzer, corpus: str, at_most: int) -> None:  # noqa: ANN001
+@pytest.mark.parametrize(("corpus", "at_most"), [("prose-heldout8", 39), ("prose-heldout9", 45),
+                                                 ("prose-heldout10", 72), ("prose-heldout11", 54)])
+def test_the_sealed_eighth_to_eleventh_corpora_do_not_slip_back(analyzer, corpus: str, at_most: int) -> None:  # noqa: ANN001
     """tests/data/prose-heldout8 (sealed in session 32, measured once at its end: 63 PERSON findings, 4.25 per
     10 000 characters), prose-heldout9 (sealed in session 33, measured once at its end: 73, 5.03) and
     prose-heldout10 (sealed in session 34, measured once after its model was chosen: 83, 5.75; f4 had 109),
     all without an identifier/contact/address finding: kept from rising at session 34's model (heldout8 42,
-    heldout9 63, 61 with the check's enumeration rule). Their strings are quoted nowhere (their READMEs); only
-    the counts are asserted."""
+    heldout9 63, 61 with the check's enumeration rule), and since session 35 at its model's (heldout8 39, heldout9
+    45, heldout10 72). prose-heldout11 (sealed in session 34, measured in session 35 after its model was
+    chosen: 54, 3.65 per 10 000 characters; session 34's model had 67, and one address, a town and a year, that the
+    address recognizer no longer takes). Their strings are quoted nowhere (their READMEs); only the counts are
+    asserted."""
     noise = measure(analyzer, corpus_files(CORPUS.parent / corpus))
     assert noise.chars >= 100_000
     assert noise.contact() == [], len(noise.contact())

@@ -8,6 +8,10 @@ where the text says so: after an address label ('Adres:', 'Woonadres:', 'Straat 
 after 'woont aan/op', 'verhuisd naar', 'wonende te', or before a postcode or ', Place'. Even there a
 word that takes a number but is no street ('Groep 7', 'Artikel 14': config/lexicons/numbered_words.txt
 and not_names.txt) is not one. Only the street and number are reported, never across a line break.
+
+A town whose name ends in a street word, right before a number, is no street: 'Zaandam 2026' (a festival),
+'Schiedam 2030' (a plan's name) name a place and a year (session 35; Dutch towns and provinces as
+`name_evidence.places` knows them).
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from config import lexicon_words
 from scanner.detection.house_number import HOUSE_NUMBER
-from scanner.detection.name_evidence import vocabulary
+from scanner.detection.name_evidence import places, vocabulary
+from scanner.kernel.text import fold
 
 SUFFIXES = (
     "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "hof", "pad", "steeg",
@@ -70,7 +75,8 @@ class NlAddressRecognizer(PatternRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
                 regex_flags: int | None = None) -> list[RecognizerResult]:
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        results = [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags)
+                   if not _town_and_number(text[r.start:r.end])]
         return results + self._streets_in_context(text, results)
 
     def _streets_in_context(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
@@ -91,3 +97,10 @@ class NlAddressRecognizer(PatternRecognizer):
                 RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
         return out
+
+
+def _town_and_number(found: str) -> bool:
+    """A street-word match whose last word is a town's name, before a number ('Zaandam 2026', 'Jubileum van
+    Schiedam 2030'; not 'Damstraat 12', 'Dam 1')."""
+    words = found.split()
+    return len(words) >= 2 and fold(words[-2]) in places()
