@@ -75,7 +75,9 @@ def test_a_worker_that_grows_past_its_memory_bound_is_replaced() -> None:
     told: list[tuple[list[int], float]] = []
     grown = WorkerPool(1, _grow, max_mb=100, on_grown=lambda batch, mb: told.append((batch, mb)))
     results = _all(grown, [[n] for n in range(8)])
-    assert told and all(mb >= 100 for _, mb in told) and told[0][0] in ([0], [1], [2])  # the batch that tipped it
+    # the batch that tipped it: the third at 40 MB a batch, or one later when the worker's resident set fell below
+    # its starting point first (pages it shares with a large parent, as the whole suite's process is, dropped)
+    assert told and all(mb >= 100 for _, mb in told) and told[0][0] in ([0], [1], [2], [3])
     pids = [r[0][0] for r in results]  # type: ignore[index]
     assert [r[0][1] for r in results] == [n * 2 for n in range(8)]  # type: ignore[index]
     assert len(set(pids)) >= 2 and grown.replaced >= 1  # 40 MB a batch: a fresh one after 4 batches at most
