@@ -17,6 +17,9 @@ import pytest
 from scanner import executor
 from scanner.kernel.early_reader import PAUSE, EarlyReader, Preread, ReadAhead, unwrap
 
+# The reader reads while the parent loads the NLP pipeline: these scans load their own (tests/conftest.py).
+pytestmark = pytest.mark.fresh_pipeline
+
 # -- the parts on their own ------------------------------------------------------------------------------
 
 
