@@ -33,7 +33,7 @@ def test_no_identifier_contact_or_address_on_prose(noise: ProseNoise) -> None:
     assert [(f.entity_type, f.value) for f in noise.contact()] == []
 
 
-PERSON_AT_MOST = {"prose-heldout3": 5, "prose-heldout4": 12}
+PERSON_AT_MOST = {"prose-heldout3": 5, "prose-heldout4": 9}
 """PERSON findings measured on the newest corpora (benchmarks/README.md): prose-heldout3 6 (0.51 per 10 000
 characters; 9 from session 28b to 29, 7 in session 30), prose-heldout4 19 (1.24; 93, i.e. 6.07, before session
 29, 33 after it, 32 in session 30) since session 31. The target is 1 per 10 000 characters; these only keep
@@ -41,7 +41,8 @@ what was reached from slipping back.
 Session 34's model (f4 trained on with the annotated prose): prose-heldout3 7 (one 'Surname, Firstname'-shaped pair
 of peoples the prose's exports taught; f4 had 6), prose-heldout4 16; with the check's enumeration rule (session
 34, person_layout.py): 6 and 15. Session 35's model (f4 trained on with five more parts of the prose): 5 and
-12."""
+12. Session 36's (session 35's trained on with four more parts, the world's multi-word cities and more language
+names in the check's lexicons): 5 and 9."""
 
 
 @pytest.mark.parametrize("corpus", ["prose-heldout3", "prose-heldout4"])
@@ -66,7 +67,7 @@ def test_the_fifth_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
     assert noise.chars >= 100_000
     assert len(noise.contact()) <= 1, [(f.entity_type, f.value) for f in noise.contact()]
     persons = [f.value for f in noise.findings if f.entity_type == "PERSON"]
-    assert len(persons) <= 29, len(persons)  # session 34's model: 34, with the enumeration rule 33; session 35's: 29
+    assert len(persons) <= 22, len(persons)  # session 34's model: 34, with the enumeration rule 33; 35's: 29; 36's: 22
 
 
 def test_the_sixth_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
@@ -78,7 +79,7 @@ def test_the_sixth_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
     assert noise.chars >= 100_000
     assert len(noise.contact()) <= 1, len(noise.contact())
     persons = [f.value for f in noise.findings if f.entity_type == "PERSON"]
-    assert len(persons) <= 14, len(persons)  # session 34's model: 18; session 35's: 14
+    assert len(persons) <= 13, len(persons)  # session 34's model: 18; session 35's: 14; session 36's: 13
 
 
 def test_the_sealed_seventh_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
@@ -90,12 +91,13 @@ def test_the_sealed_seventh_corpus_does_not_slip_back(analyzer) -> None:  # noqa
     assert noise.chars >= 100_000
     assert noise.contact() == [], len(noise.contact())
     persons = [f.value for f in noise.findings if f.entity_type == "PERSON"]
-    assert len(persons) <= 43, len(persons)  # session 34's model: 55, with the enumeration rule 49; session 35's: 43
+    assert len(persons) <= 38, len(persons)  # session 34's model: 55, with the enumeration rule 49; 35's: 43; 36's: 38
 
 
-@pytest.mark.parametrize(("corpus", "at_most"), [("prose-heldout8", 39), ("prose-heldout9", 45),
-                                                 ("prose-heldout10", 72), ("prose-heldout11", 54)])
-def test_the_sealed_eighth_to_eleventh_corpora_do_not_slip_back(analyzer, corpus: str, at_most: int) -> None:  # noqa: ANN001
+@pytest.mark.parametrize(("corpus", "at_most"), [("prose-heldout8", 22), ("prose-heldout9", 33),
+                                                 ("prose-heldout10", 52), ("prose-heldout11", 46),
+                                                 ("prose-heldout12", 56)])
+def test_the_sealed_eighth_to_twelfth_corpora_do_not_slip_back(analyzer, corpus: str, at_most: int) -> None:  # noqa: ANN001
     """tests/data/prose-heldout8 (sealed in session 32, measured once at its end: 63 PERSON findings, 4.25 per
     10 000 characters), prose-heldout9 (sealed in session 33, measured once at its end: 73, 5.03) and
     prose-heldout10 (sealed in session 34, measured once after its model was chosen: 83, 5.75; f4 had 109),
@@ -103,8 +105,10 @@ def test_the_sealed_eighth_to_eleventh_corpora_do_not_slip_back(analyzer, corpus
     heldout9 63, 61 with the check's enumeration rule), and since session 35 at its model's (heldout8 39, heldout9
     45, heldout10 72). prose-heldout11 (sealed in session 34, measured in session 35 after its model was
     chosen: 54, 3.65 per 10 000 characters; session 34's model had 67, and one address, a town and a year, that the
-    address recognizer no longer takes). Their strings are quoted nowhere (their READMEs); only the counts are
-    asserted."""
+    address recognizer no longer takes). Session 36's model and lexicons: heldout8 22, heldout9 33, heldout10 52,
+    heldout11 46; prose-heldout12 (sealed in session 35, measured in session 36 after its model was chosen: 56,
+    3.84 per 10 000 characters; session 35's model and lexicons had 68, 4.66). Their strings are quoted nowhere
+    (their READMEs); only the counts are asserted."""
     noise = measure(analyzer, corpus_files(CORPUS.parent / corpus))
     assert noise.chars >= 100_000
     assert noise.contact() == [], len(noise.contact())

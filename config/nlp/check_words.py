@@ -30,7 +30,7 @@ class CheckWords:
     pronouns: frozenset[str]  # its [pronoun] section: a word opening a sentence right before one is a verb
     closed: frozenset[str]  # function_words.txt: closed-class words
     organisation: frozenset[str]  # organisation_words.txt
-    places: frozenset[str]  # places.txt (phrases as written: 'den haag')
+    places: frozenset[str]  # places.txt and world_cities.txt (phrases as written: 'den haag', 'san josé')
     eponyms: frozenset[str]  # the describers of the lexicon's 'ziekte van X' / 'syndroom van X' terms
     laws: frozenset[str] = frozenset()  # not_names.txt [eponym]: 'wet', 'stelling' ('wet van Pascal')
     proper: Mapping[str, str] = field(default_factory=dict)  # proper_nouns.txt: word -> 'place', 'language', 'people'
@@ -82,10 +82,14 @@ def proper_classes(name: str) -> Mapping[str, str]:
     return MappingProxyType({word: key for key, words in sections.items() for word in words})
 
 
-def place_names(name: str) -> frozenset[str]:
-    """places.txt: one place a line, as written ('Den Haag', 'Noord-Brabant')."""
-    lines = (LEXICONS / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
+def place_names(names: str) -> frozenset[str]:
+    """places.txt: one place a line, as written ('Den Haag', 'Noord-Brabant'); `names` may list several such
+    files, comma-separated (the shipped pipeline adds world_cities.txt, session 36)."""
+    found: set[str] = set()
+    for name in filter(None, (n.strip() for n in names.split(","))):
+        lines = (LEXICONS / name).read_text(encoding="utf-8").splitlines()
+        found.update(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(found)
 
 
 def disease_eponyms(name: str) -> frozenset[str]:

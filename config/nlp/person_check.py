@@ -100,9 +100,10 @@ COMPASS = frozenset({"noord", "zuid", "oost", "west", "midden", "centraal", "noo
                      "zuidwest"})
 """The first part of a place with a compass point ('Noord-Amerika', 'Zuidoost-Azië')."""
 SHIPPED_CHECK_FILES = {"proper_nouns": "proper_nouns.txt", "place_heads": "place_heads.txt",
-                       "context_words": "context_words.txt"}
+                       "context_words": "context_words.txt", "places": "places.txt,world_cities.txt"}
 """The lexicons the shipped pipeline's check reads besides the defaults (training/train_ner.py adds the
-component with them, so a retrain keeps them)."""
+component with them, so a retrain keeps them); since session 36 the world's multi-word cities beside
+places.txt (training/proper_nouns.py writes them)."""
 
 
 
@@ -557,9 +558,9 @@ def _law(span: Span, words: CheckWords) -> bool:
 
 
 def _place(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
-    """places.txt has the span ('Den Haag') or every word ('Drenthe'), or every word is on the model's
-    place list or in the [place] class of proper_nouns.txt ('Azië', 'Scandinavië') and no listed name
-    ('Assen')."""
+    """places.txt or world_cities.txt has the span ('Den Haag', 'Buenos Aires') or places.txt every word
+    ('Drenthe'), or every word is on the model's place list or in the [place] class of proper_nouns.txt
+    ('Azië', 'Scandinavië') and no listed name ('Assen')."""
     if span.text.casefold() in words.places:
         return True
     if folded[0] in PARTICLES:
