@@ -207,6 +207,7 @@ def verdict(nlp: Language, check: PersonCheck, text: str, target: str, nth: int 
     ("We vlogen via Buenos Aires naar huis.", "Buenos Aires", ("plaats", "LOC")),
     ("In Marokko is Tamazight sinds 2011 een officiële taal.", "Tamazight", ("taal of volk", None)),
     ("Het woord komt uit het Tigrinya.", "Tigrinya", ("taal of volk", None)),
+    ("Onze docent Frans heeft de brief aan de partnerschool geschreven.", "Frans", ("taal in context", None)),
 ])
 def test_the_check_explains_each_class(nlp: Language, check: PersonCheck, text: str, target: str,
                                        expected: tuple[str, str | None]) -> None:
@@ -315,6 +316,8 @@ def test_a_describer_counts_in_a_text_that_names_the_disease(nlp: Language, chec
     # session 36: a city named after a person is left out of world_cities.txt, and a first name is no city
     ("Gisteren belde Vicente López over de excursie.", "Vicente López"),
     ("Gisteren belde Juan José over de excursie.", "Juan José"),
+    ("Meester Frans heeft de brief aan de partnerschool geschreven.", "Frans"),  # a title, not a subject's teacher
+    ("Onze docent Frans de Vries heeft de brief geschreven.", "Frans de Vries"),  # a teacher's full name
 ])
 def test_real_names_are_kept(nlp: Language, check: PersonCheck, text: str, target: str) -> None:
     assert verdict(nlp, check, text, target) is None
