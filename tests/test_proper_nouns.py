@@ -77,7 +77,7 @@ def test_multi_word_cities_leave_out_what_reads_as_a_person() -> None:
 def test_language_heads_are_no_word_and_no_name() -> None:
     found = head_language_words(frozenset({"atlas"}), frozenset({"maria"}), frozenset())
     assert {"Tamazight", "Tigrinya", "Quechua"} <= found
-    assert not {"Central", "Standard", "Atlas"} & found  # open many names; a Dutch word
+    assert not {"Central", "Standard", "Atlas"} & found  # words that qualify a name; a Dutch word
 
 
 def test_the_shipped_cities_name_their_sources_and_the_check_reads_them() -> None:
