@@ -355,6 +355,15 @@ def test_the_pipeline_drops_planets_and_feasts(nlp: Language) -> None:
     assert not [e.text for e in nlp(text).ents if e.label_ == "PER"]
 
 
+def test_a_first_name_that_is_a_place_is_one_among_places(nlp: Language) -> None:
+    """Session 36: an island that is a listed first name too ('Saba') is a place among places, and stays a person
+    among persons (the other members decide; the NER's own verdict on them is what the check reads)."""
+    places = "Sinds 2010 zijn Bonaire, Sint Eustatius en Saba bijzondere gemeenten van Nederland."
+    assert ("Saba", "LOC") in [(e.text, e.label_) for e in nlp(places).ents]
+    persons = "Op het schoolfeest dansten Sanne, Daan en Saba de hele avond."
+    assert ("Saba", "PER") in [(e.text, e.label_) for e in nlp(persons).ents]
+
+
 def test_a_second_round_lets_an_enumeration_use_the_first(nlp: Language, check: PersonCheck,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """Session 30: 'Morvanië' is a place by its own words in the first round; only then is 'Sumbara' in a

@@ -95,7 +95,7 @@ def test_the_sealed_seventh_corpus_does_not_slip_back(analyzer) -> None:  # noqa
 
 
 @pytest.mark.parametrize(("corpus", "at_most"), [("prose-heldout8", 22), ("prose-heldout9", 33),
-                                                 ("prose-heldout10", 52), ("prose-heldout11", 45),
+                                                 ("prose-heldout10", 51), ("prose-heldout11", 44),
                                                  ("prose-heldout12", 56)])
 def test_the_sealed_eighth_to_twelfth_corpora_do_not_slip_back(analyzer, corpus: str, at_most: int) -> None:  # noqa: ANN001
     """tests/data/prose-heldout8 (sealed in session 32, measured once at its end: 63 PERSON findings, 4.25 per
@@ -106,7 +106,8 @@ def test_the_sealed_eighth_to_twelfth_corpora_do_not_slip_back(analyzer, corpus:
     45, heldout10 72). prose-heldout11 (sealed in session 34, measured in session 35 after its model was
     chosen: 54, 3.65 per 10 000 characters; session 34's model had 67, and one address, a town and a year, that the
     address recognizer no longer takes). Session 36's model and lexicons: heldout8 22, heldout9 33, heldout10 52,
-    heldout11 46 (45 with the teacher words before a language); prose-heldout12 (sealed in session 35, measured
+    heldout11 46 (with the teacher words before a language and a first name that is a place among places: heldout10
+    51, heldout11 44); prose-heldout12 (sealed in session 35, measured
     in session 36 after its model was chosen: 56, 3.84 per 10 000 characters; session 35's model and lexicons had
     68, 4.66). Their strings are quoted nowhere (their READMEs); only the counts are asserted."""
     noise = measure(analyzer, corpus_files(CORPUS.parent / corpus))

@@ -392,10 +392,13 @@ def _enumeration(span: Span, folded: list[str], words: CheckWords, lists: ModelL
     abbreviations, product-shaped words, the 'O' list, spans judged no person in an earlier round), two
     more for each member the NER takes for a person (`THINGS_PER_PERSON`), and no member with a listed
     first name or a listed name which is no place ('Schmidt-Ruthenbeck'; 'Bergen' is a town too). The span
-    holds no listed first name, particle or initial. One other member is not enough: the NER types a name
-    no list knows as LOC or ORG now and then ('Ahmed en Kalarië')."""
-    if any(lists.has("first", f) or f in PARTICLES or INITIAL.fullmatch(f) for f in folded):
-        return None  # 'Fatima', 'H. Van der Plancken': shaped as a person's name
+    holds no particle or initial, and no listed first name unless every word of it is a place of the lists too
+    ('Saba', an island; session 36). One other member is not enough: the NER types a name no list knows as LOC
+    or ORG now and then ('Ahmed en Kalarië')."""
+    if any(f in PARTICLES or INITIAL.fullmatch(f) for f in folded) or (
+            any(lists.has("first", f) for f in folded) and not all(_place_word_any(f, words, lists) for f in folded)):
+        return None  # 'Fatima', 'H. Van der Plancken': shaped as a person's name; session 36: a first name that is a
+        # place of the lists too goes on ('Bonaire, Sint Eustatius en Saba'), its other members must still be things
     doc = span.doc
     members = _members(doc, span.start, span.end)
     if not members:
