@@ -278,8 +278,8 @@ def head_language_words(lower: frozenset[str], first: frozenset[str], last: froz
     words that qualify a name ('Central', 'Standard')."""
     from babel import Locale
 
-    heads = {name.split("(")[0].split()[-1] for locale in ("nl", "en") for name in Locale(locale).languages.values()
-             if name.split("(")[0].split()}
+    names = (name.split("(")[0].split() for locale in ("nl", "en") for name in Locale(locale).languages.values())
+    heads = {words[-1] for words in names if words}
     return {w for w in heads if w[:1].isupper() and len(w) > 3 and w.isalpha()
             and w.casefold() not in lower and w.casefold() not in first and w.casefold() not in last}
 
