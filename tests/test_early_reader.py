@@ -132,6 +132,28 @@ def test_stopping_the_reader_does_not_wait_for_what_it_reads() -> None:
     assert _filled(reader, tasks) == [0, 1, ("unread", 2), ("unread", 3)]
 
 
+class _SlowToFree:
+    def __del__(self) -> None:
+        time.sleep(60)  # a package closed as the collector frees it (ZipFile.__del__)
+
+
+def _freed_slowly(n: int) -> int:
+    if n == 2:
+        _SlowToFree()
+    return n
+
+
+def test_a_stop_while_a_finalizer_runs_ends_the_reader_quietly(capfd: pytest.CaptureFixture[str]) -> None:
+    """Not 'Exception ignored in ... __del__' on the scan's terminal and a reader that reads on until killed."""
+    tasks = list(range(4))
+    reader = _reader(tasks, read=_freed_slowly)
+    time.sleep(1.0)
+    assert reader.stop() == 2
+    assert reader.process.exitcode == 0  # ended by itself, not by the kill a second later
+    assert "Exception ignored" not in capfd.readouterr().err
+    assert _filled(reader, tasks) == [0, 1, ("unread", 2), ("unread", 3)]
+
+
 def test_what_does_not_fit_the_reader_s_room_is_left_to_the_workers() -> None:
     tasks = [(0, 1000), (1, 5000), (2, 1000), (3, 1000)]  # (task, size of its content)
     reader = EarlyReader(tasks, read=lambda task: "x" * task[1], max_bytes=2500)

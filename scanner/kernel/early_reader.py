@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import mmap
 import multiprocessing
+import os
 import pickle
 import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -142,6 +144,15 @@ def _stop_reading(_sig: int, _frame: object) -> None:
     raise _Stopped
 
 
+def _stopped_in_a_finalizer(unraisable: Any) -> None:
+    """The stop landed in a finalizer (a ZipFile's `__del__` as the collector frees an extractor's package):
+    Python reports an exception there on stderr, into the scan's terminal, and goes on reading until the
+    parent kills the reader a second later. The records written so far are whole, so the reader ends here."""
+    if isinstance(unraisable.exc_value, _Stopped):
+        os._exit(0)
+    sys.__unraisablehook__(unraisable)
+
+
 def _read_all(shared: mmap.mmap, tasks: list[Any], read: Callable[[Any], Any], start: Callable[[], None]) -> None:
     """The reader: each task read in order and written to `shared` pickled, one record per task (its length,
     then its bytes; length 0 for one it could not pickle, or whose `read` raised, for a bug or for a result
@@ -149,6 +160,7 @@ def _read_all(shared: mmap.mmap, tasks: list[Any], read: Callable[[Any], Any], s
     the written records end, set after each record, so a reader stopped half-way through one leaves the
     records before it whole. It stops where the next record does not fit."""
     freeze_inherited()
+    sys.unraisablehook = _stopped_in_a_finalizer
     signal.signal(signal.SIGTERM, _stop_reading)
     try:
         start()
