@@ -280,6 +280,15 @@ def _plainly_hashable(raw: Any) -> bool:
     return True
 
 
+def _distinct(values: Iterable[Any]) -> int:
+    """How many distinct values (every value counted apart when one is unhashable)."""
+    values = list(values)
+    try:
+        return len(set(values))
+    except TypeError:
+        return len(values)
+
+
 class TableScan:
     """One table through the columnar path: its column classes, its values' silence, its signatures."""
 
@@ -412,19 +421,33 @@ class TableScan:
 
     # -- the path's choice ------------------------------------------------------------------------
     def columnar(self, sample: list[tuple[str, Any]]) -> bool:
-        """Read by column unless a column that matters (or the reference) has a value per row in the sample."""
+        """Read by column unless a column that matters (or the reference) has a value per row in the sample.
+        The reference is looked at first and then the columns with the most distinct values, and the look
+        stops at the first that has a value per row: a register's or a contact list's values are then read by
+        the row path only, not also each alone to learn whether it is silent (a column's silence is its own,
+        so the choice is the one the whole sample gives)."""
         if len(sample) < MIN_SAMPLE:
             return True
+        rows = [row for _, row in sample]
         heard: dict[Any, set[str]] = {}
         counts: dict[Any, int] = {}
-        for _, row in sample:
-            sig = self.signature(row)[0]
-            for part in (("ref", sig[0]), *filter(None, sig[1:])):
-                if part[1] is not None:
-                    heard.setdefault(part[0], set()).add(part[1])
-                    counts[part[0]] = counts.get(part[0], 0) + 1
-        unique = [k for k, seen in heard.items() if counts[k] >= MIN_SAMPLE and len(seen) > UNIQUE_SHARE * counts[k]]
-        log.info("tabel %s: kolommen %s; %s", self.plan.label, self.classes(heard),
+        unique: list[Any] = []
+        looked: set[int] = set()
+        refs = [ref for ref in map(self.ref, rows) if ref is not None]
+        if refs:
+            heard["ref"], counts["ref"] = set(refs), len(refs)
+        for n in [None, *sorted(self.scanned_at, key=lambda n: -_distinct(row[n] for row in rows))]:
+            if n is not None:
+                looked.add(n)
+                texts = [self.value(n, raw)[2] for raw in (row[n] for row in rows) if raw is not None]
+                texts = [part[1] for part in texts if part is not None]
+                if texts:
+                    heard[n], counts[n] = set(texts), len(texts)
+            key = "ref" if n is None else n
+            if key in heard and counts[key] >= MIN_SAMPLE and len(heard[key]) > UNIQUE_SHARE * counts[key]:
+                unique.append(key)
+                break
+        log.info("tabel %s: kolommen %s; %s", self.plan.label, self.classes(heard, looked),
                  "per rij (waarden per rij verschillend: " + ", ".join(self._name(k) for k in unique) + ")"
                  if unique else "per kolom")
         return not unique
@@ -442,14 +465,15 @@ class TableScan:
     def _name(self, key: Any) -> str:
         return "verwijzing" if key == "ref" else self.plan.columns[key]
 
-    def classes(self, heard: dict[Any, set[str]]) -> dict[str, str]:
-        """Each column's class, as the sample showed it (for the log: why a table took its path)."""
+    def classes(self, heard: dict[Any, set[str]], looked: set[int]) -> dict[str, str]:
+        """Each column's class, as the sample showed it (for the log: why a table took its path); a value
+        column the look stopped before is 'niet bekeken'."""
         plan, sharing = self.plan, set(sharing_columns(self.plan.columns))
         out = {}
         for n, c in enumerate(plan.columns):
             out[c] = ("sleutel" if c in plan.integer_key else "verwijzing" if c in plan.refs or c == plan.number_col
                       else "deelmoment" if c in sharing else f"recordveld ({name_field(c)})" if name_field(c)
-                      else "vrije tekst" if n in heard else "niets")
+                      else "vrije tekst" if n in heard else "niets" if n in looked else "niet bekeken")
         return out
 
     # -- rows -----------------------------------------------------------------------------------

@@ -323,3 +323,59 @@ def test_signatures_of_a_batch_are_each_rows_own(tmp_path: Path) -> None:
     said = scan.signatures(batches[0])[0][0]
     assert said[3] == (3, "afspraak i.v.m. ADHD") and said[1] is None  # 'ziek' is silent, the remark is not
     source.close()
+
+
+def _whole_sample_choice(scan: columnar.TableScan, sample: list[tuple[str, tuple[object, ...]]]) -> bool:
+    """The path as the whole sample's signatures give it (how `columnar` chose before it stopped early)."""
+    heard: dict[object, set[object]] = {}
+    counts: dict[object, int] = {}
+    for _, row in sample:
+        sig = scan.signature(row)[0]
+        for part in (("ref", sig[0]), *filter(None, sig[1:])):
+            if part[1] is not None:
+                heard.setdefault(part[0], set()).add(part[1])
+                counts[part[0]] = counts.get(part[0], 0) + 1
+    return not any(counts[k] >= columnar.MIN_SAMPLE and len(seen) > columnar.UNIQUE_SHARE * counts[k]
+                   for k, seen in heard.items())
+
+
+@pytest.mark.parametrize(("table", "by_column", "analysed"), [
+    # a pupil per row (a register, a contact list): by row, and no value is analysed alone
+    ([(i, i, f"Naam{i}", "ziek") for i in range(40)], False, 0),
+    # pupils repeat, the remark has a value per row: by row, once the remarks are analysed
+    ([(i, i % 5, "ziek", f"belde om {i} uur") for i in range(40)], False, 40),
+    # everything repeats: by column, every distinct value analysed once
+    ([(i, i % 5, ["ziek", "tandarts"][i % 2], "ADHD" if i % 3 else "geen") for i in range(40)], True, 4),
+    # a column with a value per row only once its silent values are left out: by row
+    ([(i, i % 5, "ziek" if i < 20 else f"ADHD {i}", "x") for i in range(40)], False, 21),
+])
+def test_the_path_is_the_whole_sample_s_choice_with_fewer_values_analysed(
+        tmp_path: Path, table: list[tuple[object, ...]], by_column: bool, analysed: int) -> None:
+    from types import SimpleNamespace
+
+    from connectors.database import DatabaseSource, TableRows
+    from scanner.kernel.keys import Keyer
+    from scanner.kernel.model import Content, Detected
+
+    db = tmp_path / "las.db"
+    with sa.create_engine(f"sqlite:///{db}").begin() as conn:
+        conn.execute(sa.text("CREATE TABLE notities (id INTEGER PRIMARY KEY, leerlingnummer TEXT, soort TEXT, "
+                             "opmerking TEXT)"))
+    cfg = load_config(config(tmp_path, f"sqlite:///{db}")).sources[0]
+    source = DatabaseSource(cfg)  # type: ignore[arg-type]
+    plan = next(t for t in source.tables() if isinstance(t, TableRows))
+    work = SimpleNamespace(hold_terms=[], keyer=Keyer(), judged=None)
+    asked: list[str] = []
+
+    def detect(task: tuple[str, object, Content]) -> tuple[object, Detected]:
+        asked.append(task[2].units[0].text)
+        said = any("ADHD" in u.text or "uur" in u.text or "Naam" in u.text for u in task[2].units)
+        return task[1], Detected(findings=[object()] if said else [])  # type: ignore[list-item]
+
+    sample = [(str(row[0]), row) for row in table]
+    scan = columnar.TableScan(work, source, cfg, plan, detect)  # type: ignore[arg-type]
+    assert scan.columnar(sample) is by_column
+    assert len(asked) == analysed
+    whole = columnar.TableScan(work, source, cfg, plan, detect)  # type: ignore[arg-type]
+    assert _whole_sample_choice(whole, sample) is by_column
+    source.close()
