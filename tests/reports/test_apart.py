@@ -29,15 +29,15 @@ def _pid_writer(real: reports.Writer) -> reports.Writer:
     return write
 
 
-def test_the_pdf_is_written_by_another_process_and_every_file_lands(tmp_path: Path,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_pdf_and_csvs_are_written_by_another_process_and_every_file_lands(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = reports.writer
     monkeypatch.setattr(reports, "writer", lambda name: _pid_writer(real(name)))
     paths = reports.write_all(sample_report(), tmp_path / "out")
     assert [p.name for p in paths] == NAMES and all(p.stat().st_size > 0 for p in paths)
     pids = {p.name: int((tmp_path / "out" / f"{p.name}.pid").read_text()) for p in paths}
-    assert pids["report.pdf"] != os.getpid()
-    assert {pids[n] for n in NAMES if n != "report.pdf"} == {os.getpid()}
+    assert pids["report.pdf"] == pids["violations.csv"] != os.getpid()
+    assert {pids[n] for n in NAMES if n not in ("report.pdf", "violations.csv")} == {os.getpid()}
     assert (tmp_path / "out" / "report.pdf").read_bytes().startswith(b"%PDF")
 
 
