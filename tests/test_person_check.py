@@ -208,6 +208,13 @@ def verdict(nlp: Language, check: PersonCheck, text: str, target: str, nth: int 
     ("In Marokko is Tamazight sinds 2011 een officiële taal.", "Tamazight", ("taal of volk", None)),
     ("Het woord komt uit het Tigrinya.", "Tigrinya", ("taal of volk", None)),
     ("Onze docent Frans heeft de brief aan de partnerschool geschreven.", "Frans", ("taal in context", None)),
+    # session 37: a sentence in German, English, French or Spanish by its small words (context_words.txt),
+    # wherever the word stands in it
+    ("Viel Spaß und gute Reise!", "Spaß", ("vreemde taal", None)),
+    ("c. Warum heißt der Bahnhof so?", "Warum", ("vreemde taal", None)),
+    ("This is the castle on the hill.", "This", ("vreemde taal", None)),
+    ("Im Oktober strahlen viele Gebäude wie das Tor mit bunten Bildern.", "Gebäude", ("vreemde taal", None)),
+    ("Nous avons visité le Zorvaux avec la classe.", "Zorvaux", ("vreemde taal", None)),
 ])
 def test_the_check_explains_each_class(nlp: Language, check: PersonCheck, text: str, target: str,
                                        expected: tuple[str, str | None]) -> None:
@@ -318,6 +325,12 @@ def test_a_describer_counts_in_a_text_that_names_the_disease(nlp: Language, chec
     ("Gisteren belde Juan José over de excursie.", "Juan José"),
     ("Meester Frans heeft de brief aan de partnerschool geschreven.", "Frans"),  # a title, not a subject's teacher
     ("Onze docent Frans de Vries heeft de brief geschreven.", "Frans de Vries"),  # a teacher's full name
+    # session 37: a listed name in a foreign sentence, and a Dutch sentence with a foreign word
+    ("Dear parents, Emma will be absent this week because of the trip.", "Emma"),
+    ("Liebe Eltern, Emma ist diese Woche krank.", "Emma"),
+    ("Liebe Eltern, Kalari ist diese Woche krank.", "Kalari"),  # a name no list holds, in a letter's greeting
+    ("Dear Mrs Kalari, thank you for the photos of the trip.", "Kalari"),
+    ("Kalari leerde in de les Duits de woorden und en oder.", "Kalari"),
 ])
 def test_real_names_are_kept(nlp: Language, check: PersonCheck, text: str, target: str) -> None:
     assert verdict(nlp, check, text, target) is None

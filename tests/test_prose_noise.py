@@ -94,10 +94,10 @@ def test_the_sealed_seventh_corpus_does_not_slip_back(analyzer) -> None:  # noqa
     assert len(persons) <= 38, len(persons)  # session 34's model: 55, with the enumeration rule 49; 35's: 43; 36's: 38
 
 
-@pytest.mark.parametrize(("corpus", "at_most"), [("prose-heldout8", 22), ("prose-heldout9", 33),
-                                                 ("prose-heldout10", 51), ("prose-heldout11", 44),
-                                                 ("prose-heldout12", 56)])
-def test_the_sealed_eighth_to_twelfth_corpora_do_not_slip_back(analyzer, corpus: str, at_most: int) -> None:  # noqa: ANN001
+@pytest.mark.parametrize(("corpus", "at_most"), [("prose-heldout8", 22), ("prose-heldout9", 31),
+                                                 ("prose-heldout10", 50), ("prose-heldout11", 44),
+                                                 ("prose-heldout12", 56), ("prose-heldout13", 64)])
+def test_the_sealed_eighth_to_thirteenth_corpora_do_not_slip_back(analyzer, corpus: str, at_most: int) -> None:  # noqa: ANN001
     """tests/data/prose-heldout8 (sealed in session 32, measured once at its end: 63 PERSON findings, 4.25 per
     10 000 characters), prose-heldout9 (sealed in session 33, measured once at its end: 73, 5.03) and
     prose-heldout10 (sealed in session 34, measured once after its model was chosen: 83, 5.75; f4 had 109),
@@ -109,7 +109,10 @@ def test_the_sealed_eighth_to_twelfth_corpora_do_not_slip_back(analyzer, corpus:
     heldout11 46 (with the teacher words before a language and a first name that is a place among places: heldout10
     51, heldout11 44); prose-heldout12 (sealed in session 35, measured
     in session 36 after its model was chosen: 56, 3.84 per 10 000 characters; session 35's model and lexicons had
-    68, 4.66). Their strings are quoted nowhere (their READMEs); only the counts are asserted."""
+    68, 4.66). prose-heldout13 (sealed in session 36, measured in session 37 before anything changed: 82, 5.66
+    per 10 000 characters); session 37's foreign sentences (German, English, French and Spanish small words in
+    context_words.txt): heldout9 31, heldout10 50, heldout13 64. Their strings are quoted nowhere (their
+    READMEs); only the counts are asserted."""
     noise = measure(analyzer, corpus_files(CORPUS.parent / corpus))
     assert noise.chars >= 100_000
     assert noise.contact() == [], len(noise.contact())

@@ -64,6 +64,8 @@ CLASS_SECTIONS = ("thing-before", "organisation-before", "place-before", "sky-be
 FOREIGN_WORDS = 2
 """Unknown small words a sentence needs to be read as another language's (one may be a rare Dutch word)."""
 SENTENCE_ENDS = frozenset({".", "!", "?", ";", ":"})
+FOREIGN_SECTIONS = ("german-words", "english-words", "french-words", "spanish-words")
+"""The sections of context_words.txt with the small words of the languages schools teach (session 37)."""
 MAX_MEMBERS = 8
 """How many members on either side an enumeration is read for."""
 MIN_CLASS_HEAD = 6
@@ -271,14 +273,19 @@ def _former_name(span: Span, folded: list[str], words: CheckWords, lists: ModelL
 
 
 def _foreign_sentence(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) -> bool:
-    """A word opening a sentence in another language ('Hvala lijepa, prijatelju!', '¿Qué tal?'): no listed
-    name, and the sentence's small words (not months or other words of not_names.txt) are `FOREIGN_WORDS`
-    or more unknown to the model's Dutch word lists and more often unknown than known, or it opens with a
-    Spanish inverted mark and holds an unknown word. A name opening a Dutch sentence is followed by
-    Dutch words."""
+    """A word in a sentence of another language ('Hvala lijepa, prijatelju!', '¿Qué tal?', 'Viel Spaß und gute
+    Reise!'): no listed name, and either the sentence's small words are another language's by
+    context_words.txt (`_language_of_sentence`, wherever the span stands; not in a sentence with a greeting or
+    a title of salutations.txt or not_names.txt [title]: 'Dear Emma, Kalari will ...'), or the span opens the sentence
+    and its small words (not months or other words of not_names.txt) are `FOREIGN_WORDS` or more unknown to
+    the model's Dutch word lists and more often unknown than known, or it opens with a Spanish inverted mark
+    and holds an unknown word. A name opening a Dutch sentence is followed by Dutch words."""
     doc, start, end = span.doc, span.start, span.end
     if not lists.sets.get("lexicon") or any(lists.named(f) for f in folded):
         return False  # without the model's word lists every word would be foreign
+    sentence = _line_sentence(span)
+    if not any(plain(t.text) in words.titles for t in sentence) and _language_of_sentence(sentence, words, lists):
+        return True  # not in a letter's greeting or beside a title ('Liebe Emma', 'Dear Mrs Smith')
     before = doc[start - 1] if start > 0 else None
     inside = before is not None and before.is_alpha and before.text.islower() \
         and not _dutch(before.lower_, words, lists)
@@ -288,9 +295,10 @@ def _foreign_sentence(span: Span, folded: list[str], words: CheckWords, lists: M
     first = start
     while first > 0 and doc[first - 1].text not in SENTENCE_ENDS:
         first -= 1
-    for token in [*doc[first:start], *doc[end:]]:
-        if token.text in SENTENCE_ENDS:
-            break
+    last = end
+    while last < len(doc) and doc[last].text not in SENTENCE_ENDS:
+        last += 1
+    for token in [*doc[first:start], *doc[end:last]]:
         if token.is_alpha and token.text.islower() and token.lower_ not in words.never:
             if _dutch(token.lower_, words, lists):
                 known += 1
@@ -298,6 +306,38 @@ def _foreign_sentence(span: Span, folded: list[str], words: CheckWords, lists: M
                 unknown += 1
     inverted = start > 0 and doc[start - 1].text in ("¿", "¡")
     return (unknown >= FOREIGN_WORDS and unknown > known) or (inverted and unknown > 0)
+
+
+def _line_sentence(span: Span) -> Span:
+    """The sentence around `span`, ended by a sentence mark or a line break (a list item, a heading, a
+    table row)."""
+    doc, first, last = span.doc, span.start, span.end
+    while first > 0 and doc[first - 1].text not in SENTENCE_ENDS and "\n" not in doc[first - 1].text:
+        first -= 1
+    while last < len(doc) and doc[last].text not in SENTENCE_ENDS and "\n" not in doc[last].text:
+        last += 1
+    return doc[first:last]
+
+
+def _language_of_sentence(sentence: Span, words: CheckWords, lists: ModelLists) -> str | None:
+    """The language of `sentence` by its small words (session 37): the section of context_words.txt
+    ([german-words], [english-words], ...) that holds `FOREIGN_WORDS` or more of its words and more of
+    them than the sentence has Dutch words in lower case (of function_words.txt or the model's word lists,
+    not of those sections or [shared-words]); None for a Dutch sentence or one too short to tell."""
+    shared = words.context.get("shared-words", frozenset())
+    counts = dict.fromkeys(FOREIGN_SECTIONS, 0)
+    dutch = 0
+    for token in sentence:
+        word = plain(token.text)
+        if word in shared:
+            continue
+        foreign = [section for section in FOREIGN_SECTIONS if words.around(section, word)]
+        for section in foreign:
+            counts[section] += 1
+        if not foreign and token.is_alpha and token.text.islower() and _dutch(word, words, lists):
+            dutch += 1
+    section, most = max(counts.items(), key=lambda kv: kv[1])
+    return section if most >= FOREIGN_WORDS and most > dutch else None
 
 
 def _dutch(word: str, words: CheckWords, lists: ModelLists) -> bool:
