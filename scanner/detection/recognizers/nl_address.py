@@ -16,6 +16,7 @@ A town whose name ends in a street word, right before a number, is no street: 'Z
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -55,6 +56,10 @@ _POSTCODE_AFTER = regex.compile(r",?[ \t]*\n?[ \t]*[1-9]\d{3}[ ]?(?!SA|SD|SS)[A-
 # ', Almere' or ' in Buitenpost' after the number, ending the sentence or the line
 _PLACE_AFTER = regex.compile(rf"(?:,[ \t]*|[ ]in[ ])(?:'s-)?{_WORD}(?:[ -]{_WORD})?[ \t]*(?:$|[\n.;)])")
 CONTEXT_SCORE = 0.6
+# Cheap first look for the street pattern: a street word ending a word right before a house number. A
+# street and number never cross a line break, so the pattern only reads the lines that hold one (it tried
+# every capitalised word of a text: a fifth of the recognizers' time on a school's files).
+_STREET_WORD_NUMBER = re.compile(rf"(?:{'|'.join(SUFFIXES)})[ ]+\d")
 
 
 @lru_cache(maxsize=1)
@@ -75,9 +80,25 @@ class NlAddressRecognizer(PatternRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
                 regex_flags: int | None = None) -> list[RecognizerResult]:
-        results = [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags)
+        results = [r for r in self._on_street_lines(text, entities, nlp_artifacts, regex_flags)
                    if not _town_and_number(text[r.start:r.end])]
         return results + self._streets_in_context(text, results)
+
+    def _on_street_lines(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None,
+                         regex_flags: int | None) -> list[RecognizerResult]:
+        """The street pattern's results on the lines with a street word before a number, at their places."""
+        results: list[RecognizerResult] = []
+        done = 0
+        for m in _STREET_WORD_NUMBER.finditer(text):
+            if m.start() < done:
+                continue
+            start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+            end = len(text) if end < 0 else end
+            for r in super().analyze(text[start:end], entities, nlp_artifacts, regex_flags):
+                r.start, r.end = r.start + start, r.end + start
+                results.append(r)
+            done = end
+        return results
 
     def _streets_in_context(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
         out = []
