@@ -283,9 +283,8 @@ def _foreign_sentence(span: Span, folded: list[str], words: CheckWords, lists: M
     doc, start, end = span.doc, span.start, span.end
     if not lists.sets.get("lexicon") or any(lists.named(f) for f in folded):
         return False  # without the model's word lists every word would be foreign
-    sentence = _line_sentence(span)
-    if not any(plain(t.text) in words.titles for t in sentence) and _language_of_sentence(sentence, words, lists):
-        return True  # not in a letter's greeting or beside a title ('Liebe Emma', 'Dear Mrs Smith')
+    if _language_of_sentence(_line_sentence(span), words, lists):
+        return True
     before = doc[start - 1] if start > 0 else None
     inside = before is not None and before.is_alpha and before.text.islower() \
         and not _dutch(before.lower_, words, lists)
@@ -323,7 +322,20 @@ def _language_of_sentence(sentence: Span, words: CheckWords, lists: ModelLists) 
     """The language of `sentence` by its small words (session 37): the section of context_words.txt
     ([german-words], [english-words], ...) that holds `FOREIGN_WORDS` or more of its words and more of
     them than the sentence has Dutch words in lower case (of function_words.txt or the model's word lists,
-    not of those sections or [shared-words]); None for a Dutch sentence or one too short to tell."""
+    not of those sections or [shared-words]); None for a Dutch sentence or one too short to tell, and for a
+    sentence with a greeting or title (salutations.txt, not_names.txt [title]: 'Liebe Emma', 'Dear Mrs
+    Smith'). Worked out once per sentence of a Doc (a table row run together is one sentence with many
+    spans), kept in its user_data under plain keys."""
+    known = sentence.doc.user_data.setdefault("avgscan_sentence_language", {})
+    key = f"{sentence.start}:{sentence.end}"
+    if key not in known:
+        known[key] = _count_language(sentence, words, lists)
+    return known[key]  # type: ignore[no-any-return]
+
+
+def _count_language(sentence: Span, words: CheckWords, lists: ModelLists) -> str | None:
+    if any(plain(t.text) in words.titles for t in sentence):
+        return None
     shared = words.context.get("shared-words", frozenset())
     counts = dict.fromkeys(FOREIGN_SECTIONS, 0)
     dutch = 0
