@@ -108,6 +108,22 @@ def test_titles_and_abbreviations_stay_one_token(nlp: Language, text: str, kept:
     assert kept in tokens, tokens
 
 
+def test_the_saved_special_cases_are_loaded_once_and_are_training_s(nlp: Language) -> None:
+    """The shipped config builds its tokenizer without the language's exceptions (avgscan.SavedTokenizer.v1):
+    the tokenizer file brings them, together with the school's titles and abbreviations, as training wrote
+    them; loading the defaults first as well cost half a second of every load."""
+    from spacy.util import registry
+
+    from training.nl_tokenizer import add_special_cases
+
+    assert "avgscan.SavedTokenizer.v1" in (MODEL_DIR / "config.cfg").read_text(encoding="utf-8")
+    assert registry.tokenizers.get("avgscan.SavedTokenizer.v1")()(spacy.blank("nl")).rules == {}
+    trained = add_special_cases(spacy.blank("nl")).tokenizer
+    assert nlp.tokenizer.rules == trained.rules and len(nlp.tokenizer.rules) > 4000
+    text = "Dhr. Jansen en mw. de Vries (bijv. i.v.m. de les van 8.30 u.) https://school.nl/x?a=1 e-mail: a@b.nl"
+    assert [t.text for t in nlp.make_doc(text)] == [t.text for t in trained(text)]
+
+
 def test_ordinary_sentence_end_is_still_split(nlp: Language) -> None:
     assert [t.text for t in nlp.make_doc("Het is zo.")][-1] == "."
 

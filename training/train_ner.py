@@ -446,6 +446,7 @@ def assemble(best: Path, output: Path, variant: str) -> Language:
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup", "overwrite": False})
     lemmatizer.initialize(lookups=load_lookups("nl", ["lemma_lookup"]))
     nlp.config["initialize"]["before_init"] = None  # special cases are already serialised
+    nlp.config["nlp"]["tokenizer"] = {"@tokenizers": "avgscan.SavedTokenizer.v1"}  # loaded once, from the file
     nlp.config["initialize"]["components"] = {}
     nlp.config["paths"].update({"train": None, "dev": None})  # build-machine /tmp paths
     nlp.meta.update({
