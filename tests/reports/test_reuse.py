@@ -150,13 +150,21 @@ def test_a_changed_review_lays_the_violations_out_again(demo: tuple[Path, Path],
     import reports.json_report
     import reports.xlsx_report
 
-    laid_out: list[str] = []
+    calls = tmp_path / "laid-out.txt"  # written by this process and by the fork that writes the pdf and csv
+
+    def noted(name: str, original: Callable[..., object]) -> Callable[..., object]:
+        def call(*a: object, **k: object) -> object:
+            with calls.open("a", encoding="utf-8") as fh:
+                fh.write(name + "\n")
+            return original(*a, **k)
+        return call
+
     for module, name in ((reports.json_report, "_write_list"), (reports.csv_report, "_write"),
                          (reports.xlsx_report, "_violations"), (reports.xlsx_report, "_coverage")):
-        original: Callable[..., object] = getattr(module, name)
-        monkeypatch.setattr(module, name, lambda *a, o=original, n=name, **k: laid_out.append(n) or o(*a, **k))
+        monkeypatch.setattr(module, name, noted(name, getattr(module, name)))
     again = audit(load_config(cfg_path), out, triage=triage, progress=False, workers=1)
     monkeypatch.undo()
+    laid_out = calls.read_text(encoding="utf-8").split()
     assert again.report.body_digest == before.report.body_digest
     assert next(v for v in again.violations if v.identity == chosen.identity).status == "accepted"
     assert laid_out.count("_write_list") == 2 and laid_out.count("_write") == 1  # violations.csv, not findings.csv
