@@ -1,9 +1,10 @@
 """One recognizer of two checkouts on the same texts, block by block in turns: CPU and whether they agree.
 
-    python benchmarks/recognizer_turns.py BEFORE_CHECKOUT AFTER_CHECKOUT MODULE CLASS SCHOOL_DIR... [--prose]
+    python benchmarks/recognizer_turns.py BEFORE_CHECKOUT AFTER_CHECKOUT MODULE CLASS SCHOOL... [--prose]
 
 MODULE is the recognizer's file under scanner/detection/recognizers (e.g. nl_phone), CLASS its class (e.g.
-NlPhoneRecognizer). Each SCHOOL_DIR's avgscan.yaml is read as a scan reads it (bench_scale.extracted: extractor,
+NlPhoneRecognizer). Each SCHOOL (a folder with avgscan.yaml, or a configuration file such as
+benchmarks/eval-dev.avgscan.yaml) is read as a scan reads it (bench_scale.extracted: extractor,
 lines joined into paragraphs, long ones split) and cut into the blocks detection analyses; with --prose the
 tests/data/prose* corpora are added. Every block goes to the before class and then to the after class, so a
 machine whose speed changes during the run (seen here: a busy loop took 0.23 or 0.42 s within minutes) slows
@@ -40,8 +41,8 @@ def recognizer(checkout: Path, module: str, cls: str) -> Any:
 
 
 def blocks(schools: list[Path], prose: bool) -> list[str]:
-    out = [b for school in schools for _, units in extracted(load_config(school / "avgscan.yaml"))
-           for b in block_texts(units)]
+    configs = [school if school.suffix in (".yaml", ".yml") else school / "avgscan.yaml" for school in schools]
+    out = [b for cfg in configs for _, units in extracted(load_config(cfg)) for b in block_texts(units)]
     if prose:
         data = HERE.parent / "tests" / "data"
         out += [f.read_text(encoding="utf-8", errors="replace") for f in sorted(data.glob("prose*/*"))

@@ -215,6 +215,7 @@ def verdict(nlp: Language, check: PersonCheck, text: str, target: str, nth: int 
     ("This is the castle on the hill.", "This", ("vreemde taal", None)),
     ("Im Oktober strahlen viele Gebäude wie das Tor mit bunten Bildern.", "Gebäude", ("vreemde taal", None)),
     ("Nous avons visité le Zorvaux avec la classe.", "Zorvaux", ("vreemde taal", None)),
+    ("We rijden langs County Kerry naar de kust.", "Kerry", ("plaats", "LOC")),  # a place's class noun in English
 ])
 def test_the_check_explains_each_class(nlp: Language, check: PersonCheck, text: str, target: str,
                                        expected: tuple[str, str | None]) -> None:

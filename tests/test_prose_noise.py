@@ -96,7 +96,7 @@ def test_the_sealed_seventh_corpus_does_not_slip_back(analyzer) -> None:  # noqa
 
 @pytest.mark.parametrize(("corpus", "at_most"), [("prose-heldout8", 22), ("prose-heldout9", 31),
                                                  ("prose-heldout10", 50), ("prose-heldout11", 44),
-                                                 ("prose-heldout12", 56), ("prose-heldout13", 64)])
+                                                 ("prose-heldout12", 56), ("prose-heldout13", 59)])
 def test_the_sealed_eighth_to_thirteenth_corpora_do_not_slip_back(analyzer, corpus: str, at_most: int) -> None:  # noqa: ANN001
     """tests/data/prose-heldout8 (sealed in session 32, measured once at its end: 63 PERSON findings, 4.25 per
     10 000 characters), prose-heldout9 (sealed in session 33, measured once at its end: 73, 5.03) and
@@ -111,8 +111,8 @@ def test_the_sealed_eighth_to_thirteenth_corpora_do_not_slip_back(analyzer, corp
     in session 36 after its model was chosen: 56, 3.84 per 10 000 characters; session 35's model and lexicons had
     68, 4.66). prose-heldout13 (sealed in session 36, measured in session 37 before anything changed: 82, 5.66
     per 10 000 characters); session 37's foreign sentences (German, English, French and Spanish small words in
-    context_words.txt): heldout9 31, heldout10 50, heldout13 64. Their strings are quoted nowhere (their
-    READMEs); only the counts are asserted."""
+    context_words.txt) and a place's class noun in those languages before it: heldout9 31, heldout10 50,
+    heldout13 59. Their strings are quoted nowhere (their READMEs); only the counts are asserted."""
     noise = measure(analyzer, corpus_files(CORPUS.parent / corpus))
     assert noise.chars >= 100_000
     assert noise.contact() == [], len(noise.contact())
