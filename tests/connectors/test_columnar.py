@@ -8,6 +8,7 @@ import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -68,6 +69,22 @@ policy:
 as_of: 2026-11-29
 """, encoding="utf-8")
     return cfg
+
+
+def _one_table(tmp_path: Path, ddl: str) -> tuple[Any, Any, Any, Any]:
+    """(source, its settings, the plan of its one table, the row work) of an SQLite database holding `ddl`'s table."""
+    from types import SimpleNamespace
+
+    from connectors.database import DatabaseSource, TableRows
+    from scanner.kernel.keys import Keyer
+
+    db = tmp_path / "las.db"
+    with sa.create_engine(f"sqlite:///{db}").begin() as conn:
+        conn.execute(sa.text(ddl))
+    cfg = load_config(config(tmp_path, f"sqlite:///{db}")).sources[0]
+    source = DatabaseSource(cfg)  # type: ignore[arg-type]
+    plan = next(t for t in source.tables() if isinstance(t, TableRows))
+    return source, cfg, plan, SimpleNamespace(hold_terms=[], keyer=Keyer(), judged=None)
 
 
 def report(cfg: Path, out: Path, on: bool, workers: int, monkeypatch: pytest.MonkeyPatch,
@@ -151,20 +168,11 @@ def test_a_value_is_written_as_its_own_class_whatever_came_first(tmp_path: Path)
     True, Decimal('1.0') and '1' are equal or hash alike, yet each is written as the row path writes it."""
     from datetime import date
     from decimal import Decimal
-    from types import SimpleNamespace
 
-    from connectors.database import DatabaseSource, TableRows
     from connectors.db_rows import cell_text
-    from scanner.kernel.keys import Keyer
     from scanner.kernel.model import Detected
 
-    db = tmp_path / "las.db"
-    with sa.create_engine(f"sqlite:///{db}").begin() as conn:
-        conn.execute(sa.text("CREATE TABLE cijfers (id INTEGER PRIMARY KEY, waarde NUMERIC)"))
-    cfg = load_config(config(tmp_path, f"sqlite:///{db}")).sources[0]
-    source = DatabaseSource(cfg)  # type: ignore[arg-type]
-    plan = next(t for t in source.tables() if isinstance(t, TableRows))
-    work = SimpleNamespace(hold_terms=[], keyer=Keyer(), judged=None)
+    source, cfg, plan, work = _one_table(tmp_path, "CREATE TABLE cijfers (id INTEGER PRIMARY KEY, waarde NUMERIC)")
     values = [1, 1.0, True, Decimal("1.0"), "1", Decimal("1.5"), date(2026, 1, 2), 2, "2", 2.0, b"\x01", (1,)]
     for order in (values, values[::-1], values[1:] + values[:1]):
         scan = columnar.TableScan(work, source, cfg, plan,  # type: ignore[arg-type]
@@ -288,20 +296,10 @@ def test_signatures_of_a_batch_are_each_rows_own(tmp_path: Path) -> None:
     """TableScan.signatures (a column at a time) gives every row the signature, size and title signature()
     gives it alone: with NULLs, empty text, a value that says something, values new in the batch, a column of
     mixed classes (1, 1.0, True: row by row), an unhashable value and a column that is NULL throughout."""
-    from types import SimpleNamespace
-
-    from connectors.database import DatabaseSource, TableRows
-    from scanner.kernel.keys import Keyer
     from scanner.kernel.model import Content, Detected
 
-    db = tmp_path / "las.db"
-    with sa.create_engine(f"sqlite:///{db}").begin() as conn:
-        conn.execute(sa.text("CREATE TABLE notities (id INTEGER PRIMARY KEY, soort TEXT, uren NUMERIC, "
-                             "opmerking TEXT, leeg TEXT)"))
-    cfg = load_config(config(tmp_path, f"sqlite:///{db}")).sources[0]
-    source = DatabaseSource(cfg)  # type: ignore[arg-type]
-    plan = next(t for t in source.tables() if isinstance(t, TableRows))
-    work = SimpleNamespace(hold_terms=[], keyer=Keyer(), judged=None)
+    source, cfg, plan, work = _one_table(tmp_path, "CREATE TABLE notities (id INTEGER PRIMARY KEY, soort TEXT, "
+                                                   "uren NUMERIC, opmerking TEXT, leeg TEXT)")
     finding = object()  # silent() asks only whether there is one
 
     def detect(task: tuple[str, object, Content]) -> tuple[object, Detected]:
@@ -351,20 +349,10 @@ def _whole_sample_choice(scan: columnar.TableScan, sample: list[tuple[str, tuple
 ])
 def test_the_path_is_the_whole_sample_s_choice_with_fewer_values_analysed(
         tmp_path: Path, table: list[tuple[object, ...]], by_column: bool, analysed: int) -> None:
-    from types import SimpleNamespace
-
-    from connectors.database import DatabaseSource, TableRows
-    from scanner.kernel.keys import Keyer
     from scanner.kernel.model import Content, Detected
 
-    db = tmp_path / "las.db"
-    with sa.create_engine(f"sqlite:///{db}").begin() as conn:
-        conn.execute(sa.text("CREATE TABLE notities (id INTEGER PRIMARY KEY, leerlingnummer TEXT, soort TEXT, "
-                             "opmerking TEXT)"))
-    cfg = load_config(config(tmp_path, f"sqlite:///{db}")).sources[0]
-    source = DatabaseSource(cfg)  # type: ignore[arg-type]
-    plan = next(t for t in source.tables() if isinstance(t, TableRows))
-    work = SimpleNamespace(hold_terms=[], keyer=Keyer(), judged=None)
+    source, cfg, plan, work = _one_table(tmp_path, "CREATE TABLE notities (id INTEGER PRIMARY KEY, leerlingnummer "
+                                                   "TEXT, soort TEXT, opmerking TEXT)")
     asked: list[str] = []
 
     def detect(task: tuple[str, object, Content]) -> tuple[object, Detected]:
