@@ -216,6 +216,7 @@ def verdict(nlp: Language, check: PersonCheck, text: str, target: str, nth: int 
     ("Im Oktober strahlen viele Gebäude wie das Tor mit bunten Bildern.", "Gebäude", ("vreemde taal", None)),
     ("Nous avons visité le Zorvaux avec la classe.", "Zorvaux", ("vreemde taal", None)),
     ("We rijden langs County Kerry naar de kust.", "Kerry", ("plaats", "LOC")),  # a place's class noun in English
+    ("Schrijf het menu in correct Frans en vertaal het.", "Frans", ("taal in context", None)),  # how it is written
 ])
 def test_the_check_explains_each_class(nlp: Language, check: PersonCheck, text: str, target: str,
                                        expected: tuple[str, str | None]) -> None:
