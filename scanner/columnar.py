@@ -28,7 +28,8 @@ detection, linking) for results that are the same but for the path. Here:
 
 What it leaves to the row path, row by row: a key that is not a plain number (a natural key is part of
 the path, and a path's words are read as a file name); and whole tables whose sample shows a column
-that matters with a value per row (a register, a contact list: nothing repeats, so nothing is saved).
+that matters with a value per row (a register, a contact list: nothing repeats, so nothing is saved; their
+rows go to the workers, `PooledRow`).
 In a scan into an output folder every row read here is kept in the item cache and the evaluation cache
 exactly as the row path keeps it (its content's keyed fingerprint; the first row's encoded result, one
 per legal hold; its judgement), so a rescan reads the table by row and answers every unchanged row from
@@ -91,6 +92,15 @@ COPIED_ROWS = 512  # plain copies handed on together (CopiedRows); 0: one by one
 
 Task = tuple[str, Item, Content | None]
 DetectRow = Callable[[Task], tuple[Item, Detected | None]]
+
+
+class PooledRow(tuple):  # type: ignore[type-arg]
+    """A row (a Task) of a table read by row because its values differ from row to row (a register, a contact
+    list): the per-value memo answers nothing there, so the executor hands it to the workers with the files
+    instead of detecting it in the parent (scanner.executor.run_ordered). On a machine with more cores the
+    parent's own work bounds the scan; a school's administration was half of it."""
+
+    __slots__ = ()
 
 
 class RowWork(Protocol):
@@ -603,7 +613,9 @@ class TableScan:
             sample.append(entry)
             if len(sample) >= SAMPLE_ROWS:
                 break
-        step = self.scan_row if not self.cached(sample) and self.columnar(sample) else self.row_task
+        cached = self.cached(sample)
+        step = (self.row_task if cached else self.scan_row if self.columnar(sample)
+                else lambda locator, row: PooledRow(self.row_task(locator, row)))
         if step == self.scan_row and self.cache is None and not self.place_per_row and COPIED_ROWS > 0:
             yield from self.copied(sample, rows)
         else:
@@ -635,4 +647,5 @@ def reads_tables(source: Any) -> bool:
     return isinstance(source, DatabaseSource)
 
 
-__all__ = ["RowHolds", "RowResult", "SignatureRow", "TableScan", "lent", "plain_locator", "reads_tables", "scan_tables"]
+__all__ = ["PooledRow", "RowHolds", "RowResult", "SignatureRow", "TableScan", "lent", "plain_locator", "reads_tables",
+           "scan_tables"]

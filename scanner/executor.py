@@ -9,9 +9,11 @@ only detect those.
 Database rows are streamed by the parent, which owns the connection; with a local pool the parent
 also detects them itself: a row is a few cells that the per-value memo mostly answers, cheaper than
 sending it to a worker and back (measured: 2 workers took twice as long as 1 on a table), and one
-memo in one process sees every repeated value. Results come back in crawl order so reports are
-deterministic, and only a bounded number of items is in flight so memory stays flat on a large
-share.
+memo in one process sees every repeated value. A table whose values differ from row to row (a
+register, a contact list: the memo answers nothing) goes to the workers with the files instead
+(columnar.PooledRow), so that the parent's own work does not bound the scan on more cores. Results
+come back in crawl order so reports are deterministic, and only a bounded number of items is in
+flight so memory stays flat on a large share.
 """
 
 from __future__ import annotations
@@ -413,7 +415,8 @@ def run_ordered(scanner: ItemWork, submit: Submit, window_size: int, cache: Item
                 crawl: Iterable[Task | Ready] | None = None) -> Iterator[Ready]:
     """Feed tasks to `submit` in batches (up to `file_batch` files or FILE_BATCH_BYTES of them, up to
     `row_batch` rows), answer unchanged items from the cache, yield in crawl order.
-    With `rows_here`, database rows are detected in this process instead of being submitted; with `bulk`
+    With `rows_here`, database rows are detected in this process instead of being submitted (but for a table whose
+    values differ from row to row: columnar.PooledRow); with `bulk`
     tables go through the columnar path (its rows are not kept in the cache: they count as misses).
     `crawl` is the crawl when the caller made it (`tasks`, e.g. in a ReadAhead), else `tasks(scanner, bulk)`.
     `between` runs after each task (the local pool hands out work and takes in answers there, so its
@@ -461,7 +464,7 @@ def run_ordered(scanner: ItemWork, submit: Submit, window_size: int, cache: Item
             hit, detected = cache.lookup(item, fp) if cache is not None and item.status == "scanned" else (False, None)
             if hit:
                 window.append(scanner.finish(item, detected))
-            elif rows_here and content is not None:
+            elif rows_here and content is not None and not isinstance(task, columnar.PooledRow):
                 item, detected = detect_task(scanner, {}, task)
                 window.append(complete(item, fp, detected))
             else:

@@ -130,10 +130,27 @@ def test_same_report_as_the_row_path(url: str, tmp_path: Path, monkeypatch: pyte
 
 
 def test_same_report_with_workers(sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Rows left to the row path are detected in the parent beside the workers' files, in crawl order."""
+    """Rows left to the row path are detected beside the workers' files, in crawl order: a table whose values
+    differ from row to row ('contacten') by the workers (columnar.PooledRow), the others' in the parent."""
+    import os
+
+    from scanner import executor
+
     fill(sqlite_url, 150)
     cfg = config(tmp_path, sqlite_url)
-    assert report(cfg, tmp_path / "c", True, 2, monkeypatch) == report(cfg, tmp_path / "r", False, 2, monkeypatch)
+    parent, here = os.getpid(), []
+    real = executor.detect_task
+
+    def noted(scanner: object, sources: object, task: tuple[str, object, object]) -> object:
+        if os.getpid() == parent:
+            here.append(task[1].path)  # type: ignore[attr-defined]
+        return real(scanner, sources, task)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(executor, "detect_task", noted)
+    by_column = report(cfg, tmp_path / "c", True, 2, monkeypatch)
+    assert here and not [p for p in here if p.startswith("table:contacten")]
+    assert by_column == report(cfg, tmp_path / "r", False, 2, monkeypatch)
+    assert [p for p in here if p.startswith("table:contacten")]  # the row path alone: in the parent
 
 
 def test_first_scan_into_a_folder_and_its_rescan(sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
