@@ -1,27 +1,33 @@
-"""OpenDocument text (.odt) and spreadsheets (.ods) through odfpy.
+"""OpenDocument text (.odt) and spreadsheets (.ods) straight from their XML parts.
 
 .odt: paragraphs and headings in reading order ('alinea N'), comments ('opmerking N') and the page
 headers/footers of the master pages. .ods: cells as 'Blad!B3', like the Excel extractors, with
 repeated rows/columns expanded only where they carry text (an empty sheet declares a million rows).
+
+The parts are read with lxml (entities never resolved, no network, lxml's size limits): the same walk
+over the same elements as through odfpy's document tree until session 37, which built a Python object
+per element of every part (1.3 ms a file) and lost the body of a file whose content.xml is indented
+(some writers save it so): its office:text or office:spreadsheet stayed the empty one it made, and only
+the headers were read. odfpy's reading is kept in tests/test_odt_xml.py as the reference.
 """
 
 from __future__ import annotations
 
 import io
 import sys
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import odf
-from odf import teletype
-from odf.element import Element, Text
-from odf.namespaces import OFFICENS, TABLENS, TEXTNS
-from odf.opendocument import load
+from lxml import etree
+from odf.namespaces import OFFICENS, STYLENS, TABLENS, TEXTNS
 
 from connectors.extractors.delimited import table_units as sheet_units
 from connectors.extractors.doctables import table_cells
 from connectors.extractors.office import check_package
+from scanner.kernel.errors import Unreadable
 from scanner.kernel.model import Content, TextUnit
 
 
@@ -41,116 +47,86 @@ MAX_COLUMNS = 16_384  # the widest sheet LibreOffice writes
 MAX_GAP = 100_000  # empty rows kept between filled ones (row numbers stay right below this)
 
 
-def _qname(el: Element) -> tuple[str, str] | None:
-    return getattr(el, "qname", None)
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+P, H, TABLE = f"{{{TEXTNS}}}p", f"{{{TEXTNS}}}h", f"{{{TABLENS}}}table"
+ANNOTATION, ANNOTATION_END = f"{{{OFFICENS}}}annotation", f"{{{OFFICENS}}}annotation-end"
+SPACE, TAB, LINE_BREAK, COUNT = f"{{{TEXTNS}}}s", f"{{{TEXTNS}}}tab", f"{{{TEXTNS}}}line-break", f"{{{TEXTNS}}}c"
+ROW, ROW_GROUPS = f"{{{TABLENS}}}table-row", {f"{{{TABLENS}}}{g}" for g in ("table-header-rows", "table-rows",
+                                                                         "table-row-group")}
+CELLS = {f"{{{TABLENS}}}table-cell", f"{{{TABLENS}}}covered-table-cell"}
+COLUMNS_REPEATED, ROWS_REPEATED = f"{{{TABLENS}}}number-columns-repeated", f"{{{TABLENS}}}number-rows-repeated"
+HEADERS = {"header": "koptekst", "header-first": "koptekst eerste pagina", "header-left": "koptekst even pagina",
+           "footer": "voettekst", "footer-first": "voettekst eerste pagina", "footer-left": "voettekst even pagina"}
 
 
-def _text(el: Element) -> str:
-    """Text of an element without the comments (office:annotation) anchored in it."""
-    parts: list[str] = []
-    for child in el.childNodes:
-        if isinstance(child, Text) or child.nodeType == child.TEXT_NODE:
-            parts.append(str(child.data))
-            continue
-        q = _qname(child)
-        if q == (OFFICENS, "annotation") or q == (OFFICENS, "annotation-end"):
-            continue
-        if q == (TEXTNS, "s"):
-            parts.append(" " * int(child.getAttribute("c") or 1))
-        elif q == (TEXTNS, "tab"):
+def _part(package: zipfile.ZipFile, name: str, required: bool = False) -> Any:
+    """The root element of one XML part; None for a missing optional part (odfpy too reads on without it)."""
+    try:
+        data = package.read(name)
+    except KeyError:
+        if required:
+            raise
+        return None
+    return etree.fromstring(data, _PARSER)
+
+
+def _text(el: Any) -> str:
+    """Text of an element without the comments (office:annotation) anchored in it: its text, its children's
+    and their tails."""
+    parts = [el.text or ""]
+    for child in el:
+        tag = child.tag
+        if tag == SPACE:
+            parts.append(" " * int(child.get(COUNT) or 1))
+        elif tag == TAB:
             parts.append("\t")
-        elif q == (TEXTNS, "line-break"):
+        elif tag == LINE_BREAK:
             parts.append("\n")
-        else:
+        elif isinstance(tag, str) and tag not in (ANNOTATION, ANNOTATION_END):
             parts.append(_text(child))
+        parts.append(child.tail or "")
     return "".join(parts)
 
 
-def _blocks(node: Element) -> Iterator[Element]:
-    for child in node.childNodes:
-        q = _qname(child)
-        if q in ((TEXTNS, "p"), (TEXTNS, "h")):
+def _walk(node: Any, wanted: tuple[str, ...]) -> Iterator[Any]:
+    """The `wanted` elements (paragraphs and headings; in the body also tables) in reading order, not looked
+    into: a table whole, not its cells' paragraphs (a table is a form or a list, see doctables); comments
+    are not entered."""
+    for child in node:
+        tag = child.tag
+        if tag in wanted:
             yield child
-        elif q == (OFFICENS, "annotation"):
-            continue
-        elif getattr(child, "childNodes", None):
-            yield from _blocks(child)
+        elif tag != ANNOTATION and len(child):
+            yield from _walk(child, wanted)
 
 
-def _annotations(node: Element) -> Iterator[Element]:
-    for child in getattr(node, "childNodes", []):
-        if _qname(child) == (OFFICENS, "annotation"):
+def _annotations(node: Any) -> Iterator[Any]:
+    for child in node:
+        if child.tag == ANNOTATION:
             yield child
         else:
             yield from _annotations(child)
 
 
-def _comment_text(annotation: Element) -> str:
-    return "\n".join(_text(p) for p in _blocks(annotation) if _text(p).strip())
+def _lines(node: Any) -> str:
+    return "\n".join(text for text in (_text(p) for p in _walk(node, (P, H))) if text.strip())
 
 
-def _body(node: Element) -> Iterator[Element]:
-    """Paragraphs, headings and text tables of the body in reading order (a table whole, not its cells'
-    paragraphs: a table is a form or a list, see doctables)."""
-    for child in node.childNodes:
-        q = _qname(child)
-        if q in ((TEXTNS, "p"), (TEXTNS, "h"), (TABLENS, "table")):
-            yield child
-        elif q == (OFFICENS, "annotation"):
-            continue
-        elif getattr(child, "childNodes", None):
-            yield from _body(child)
-
-
-def extract_odt(data: bytes, name: str) -> Content:
-    check_package(data, name)
-    doc = load(io.BytesIO(data))
-    units = []
-    metadata: dict[str, Any] = {}
-    i = t = 0
-    for el in _body(doc.text):
-        if _qname(el) == (TABLENS, "table"):
-            t += 1
-            units.extend(table_cells([[c.strip() for c in row] for row in _rows(el)], t, metadata))
-            continue
-        i += 1
-        text = _text(el)
-        if text.strip():
-            units.append(TextUnit(place=f"alinea {i}", text=text))
-    for i, note in enumerate(_annotations(doc.text), 1):
-        text = _comment_text(note)
-        if text.strip():
-            units.append(TextUnit(place=f"opmerking {i}", text=text))
-    labels = {"header": "koptekst", "header-first": "koptekst eerste pagina", "header-left": "koptekst even pagina",
-              "footer": "voettekst", "footer-first": "voettekst eerste pagina", "footer-left": "voettekst even pagina"}
-    for page in doc.masterstyles.childNodes:
-        page_name = page.getAttribute("name") if _qname(page) else None
-        for part in getattr(page, "childNodes", []):
-            q = _qname(part)
-            if q and q[1] in labels:
-                text = "\n".join(_text(p) for p in _blocks(part) if _text(p).strip())
-                if text:
-                    units.append(TextUnit(place=f"{labels[q[1]]} ({page_name})", text=text))
-    title = next((teletype.extractText(t) for t in doc.meta.childNodes if _qname(t) and _qname(t)[1] == "title"), "")
-    if title:
-        metadata["title"] = title
-    return Content(units=units, metadata=metadata)
-
-
-def _rows(table: Element) -> list[list[str]]:
+def _rows(table: Any) -> list[list[str]]:
+    """A table's rows of cell texts, repeated rows and columns expanded only where they carry text."""
     rows: list[list[str]] = []
     pending_empty = 0
     for row in _table_rows(table):
         cells: list[str] = []
-        for cell in row.childNodes:
-            if _qname(cell) not in ((TABLENS, "table-cell"), (TABLENS, "covered-table-cell")):
+        for cell in row:
+            if cell.tag not in CELLS:
                 continue
-            text = "\n".join(_text(p) for p in _blocks(cell))
-            repeat = int(cell.getAttribute("numbercolumnsrepeated") or 1)
+            text = "\n".join(_text(p) for p in _walk(cell, (P, H)))
+            repeat = int(cell.get(COLUMNS_REPEATED) or 1)
             cells.extend([text] * min(repeat, MAX_COLUMNS - len(cells)))
         while cells and not cells[-1].strip():
             cells.pop()
-        repeat = int(row.getAttribute("numberrowsrepeated") or 1)
+        repeat = int(row.get(ROWS_REPEATED) or 1)
         if not cells:
             pending_empty += repeat
             continue
@@ -160,21 +136,66 @@ def _rows(table: Element) -> list[list[str]]:
     return rows
 
 
-def _table_rows(node: Element) -> Iterator[Element]:
-    for child in node.childNodes:
-        q = _qname(child)
-        if q == (TABLENS, "table-row"):
+def _table_rows(node: Any) -> Iterator[Any]:
+    for child in node:
+        if child.tag == ROW:
             yield child
-        elif q in ((TABLENS, "table-header-rows"), (TABLENS, "table-rows"), (TABLENS, "table-row-group")):
+        elif child.tag in ROW_GROUPS:
             yield from _table_rows(child)
+
+
+def extract_odt(data: bytes, name: str) -> Content:
+    check_package(data, name)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        content = _part(package, "content.xml", required=True)
+        styles = _part(package, "styles.xml")
+        meta = _part(package, "meta.xml")
+    units = []
+    metadata: dict[str, Any] = {}
+    body = content.find(f"{{{OFFICENS}}}body/{{{OFFICENS}}}text")
+    if body is None:
+        raise Unreadable("geen OpenDocument-tekstdocument: content.xml heeft geen office:text")
+    i = t = 0
+    for el in _walk(body, (P, H, TABLE)):
+        if el.tag == TABLE:
+            t += 1
+            units.extend(table_cells([[c.strip() for c in row] for row in _rows(el)], t, metadata))
+            continue
+        i += 1
+        text = _text(el)
+        if text.strip():
+            units.append(TextUnit(place=f"alinea {i}", text=text))
+    for i, note in enumerate(_annotations(body), 1):
+        text = _lines(note)
+        if text.strip():
+            units.append(TextUnit(place=f"opmerking {i}", text=text))
+    masters = styles.find(f"{{{OFFICENS}}}master-styles") if styles is not None else None
+    for page in masters if masters is not None else ():
+        if not isinstance(page.tag, str):
+            continue
+        page_name = page.get(f"{{{STYLENS}}}name")
+        for part in page:
+            if isinstance(part.tag, str) and etree.QName(part).localname in HEADERS:
+                text = _lines(part)
+                if text:
+                    units.append(TextUnit(place=f"{HEADERS[etree.QName(part).localname]} ({page_name})", text=text))
+    office_meta = meta.find(f"{{{OFFICENS}}}meta") if meta is not None else None
+    title = next(("".join(el.itertext()) for el in (office_meta if office_meta is not None else ())
+                  if isinstance(el.tag, str) and etree.QName(el).localname == "title"), "")
+    if title:
+        metadata["title"] = title
+    return Content(units=units, metadata=metadata)
 
 
 def extract_ods(data: bytes, name: str) -> Content:
     check_package(data, name)
-    doc = load(io.BytesIO(data))
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        content = _part(package, "content.xml", required=True)
+    body = content.find(f"{{{OFFICENS}}}body/{{{OFFICENS}}}spreadsheet")
+    if body is None:
+        raise Unreadable("geen OpenDocument-rekenblad: content.xml heeft geen office:spreadsheet")
     units: list[TextUnit] = []
-    for table in doc.spreadsheet.childNodes:
-        if _qname(table) != (TABLENS, "table"):
-            continue
-        units.extend(sheet_units(_rows(table), sheet=table.getAttribute("name")))
+    for table in body:
+        if table.tag == TABLE:
+            units.extend(sheet_units(_rows(table), sheet=table.get(f"{{{TABLENS}}}name")))
     return Content(units=units)

@@ -90,8 +90,10 @@ def test_odt_paragraphs_comment_header_footer() -> None:
 
 def test_reading_odf_leaves_sys_path_as_it_was_for_processes_started_later(tmp_path) -> None:  # noqa: ANN001
     """odfpy appends its folder to sys.path, and a process spawned later (a dask worker) then found odfpy's
-    config.py for avgscan's `config` and failed to start. Run where a school runs it: outside the checkout,
-    without PYTHONPATH (an installed avgscan; with an editable install its finder comes after sys.path)."""
+    config.py for avgscan's `config` and failed to start. Since session 37 the reader imports odfpy only for
+    its namespaces; the demo, which writes .odt files through odfpy, cleans up after it as the reader does.
+    Run where a school runs it: outside the checkout, without PYTHONPATH (an installed avgscan; with an
+    editable install its finder comes after sys.path)."""
     code = textwrap.dedent("""
         import multiprocessing, sys
         from pathlib import Path
@@ -102,8 +104,9 @@ def test_reading_odf_leaves_sys_path_as_it_was_for_processes_started_later(tmp_p
 
         if __name__ == "__main__":
             import odf
-            import connectors.extractors.odf
-            import odf.opendocument, odf.table, odf.text
+            import connectors.extractors.odf as reader
+            import odf.opendocument, odf.table, odf.text  # as the demo writes its .odt files
+            reader.keep_odfpy_off_sys_path()
             print(str(Path(odf.__file__).parent) in sys.path)
             ctx = multiprocessing.get_context("spawn")
             queue = ctx.Queue()
