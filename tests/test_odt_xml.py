@@ -18,6 +18,7 @@ from odf.opendocument import load
 from connectors.extractors import odf as odt
 from connectors.extractors.doctables import table_cells
 from connectors.extractors.office import check_package
+from scanner.demo.writers import indent_odf
 from scanner.kernel.model import Content, TextUnit
 from tests.connectors.samples import odt_bytes
 
@@ -253,7 +254,7 @@ def test_the_sheets_read_as_odfpy_read_them() -> None:
 
     data = ods_bytes()
     assert odt.extract_ods(data, "x.ods").units == odfpy_sheets(data, "x.ods").units
-    assert odt.extract_ods(_pretty(data), "x.ods").units == odfpy_sheets(data, "x.ods").units  # indented too
+    assert odt.extract_ods(indent_odf(data), "x.ods").units == odfpy_sheets(data, "x.ods").units  # indented too
 
 
 def test_the_rich_document_gives_what_the_walk_knows() -> None:
@@ -277,27 +278,11 @@ def test_a_generated_school_s_documents_read_alike(tmp_path: Path) -> None:
         assert (got.units, got.metadata) == (want.units, want.metadata), f
 
 
-def _pretty(data: bytes) -> bytes:
-    """The same package with content.xml indented, as some writers save it (docutils' odf_odt among them)."""
-    import zipfile
-
-    from lxml import etree
-
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(out, "w") as new:
-        for info in old.infolist():
-            part = old.read(info.filename)
-            if info.filename == "content.xml":
-                part = etree.tostring(etree.fromstring(part), pretty_print=True, xml_declaration=True, encoding="UTF-8")
-            new.writestr(info, part)
-    return out.getvalue()
-
-
 def test_an_indented_content_part_is_read_whole() -> None:
     """odfpy's tree loses the body of such a file (its office:text stays the empty one it made), so the old
     extractor reported the headers alone and never the text; the XML reading reads the body."""
     compact = odt.extract_odt(odt_bytes(), "x.odt").units
-    indented = odt.extract_odt(_pretty(odt_bytes()), "x.odt").units
+    indented = odt.extract_odt(indent_odf(odt_bytes()), "x.odt").units
     assert [u.place for u in indented] == [u.place for u in compact]
     assert [u.text.strip() for u in indented] == [u.text.strip() for u in compact]
     assert any("Verslag" in u.text for u in indented)

@@ -236,6 +236,7 @@ class Doc:
     mail: Mail | None = None
     mode: int = 0o640
     author: str = ""
+    xml_indented: bool = False  # odt: the office suite writes its XML indented (not as LibreOffice does)
 
 
 @dataclass

@@ -1,5 +1,5 @@
 """Give a planned document the school's own wording: its labels, titles and headings, its way of writing
-a birth date ('Geb.datum: 31/01/2011'), and its word processor (.odt forms).
+a birth date ('Geb.datum: 31/01/2011'), and its word processor (.odt forms, their XML indented or not).
 
 The templates write one default wording; a style's `Wording` maps it. Doing this in one place, after the
 template, is what keeps the templates single: a second style never copies a template to change a label.
@@ -43,3 +43,4 @@ def restyle(doc: Doc, wording: Wording, rng: random.Random) -> None:
     if (wording.form_suffix != ".docx" and path.endswith(".docx")
             and any(b.kind == "form" for b in doc.blocks)):
         doc.place.path = path[: -len(".docx")] + wording.form_suffix
+    doc.xml_indented = wording.odt_indented and doc.place.path.endswith(".odt")

@@ -234,7 +234,24 @@ def odt_bytes(doc: Doc) -> bytes:
             document.text.addElement(grid)
     buf = io.BytesIO()
     document.write(buf)
-    return normalise_odf(buf.getvalue(), stamp(doc.date))
+    data = indent_odf(buf.getvalue()) if doc.xml_indented else buf.getvalue()
+    return normalise_odf(data, stamp(doc.date))
+
+
+def indent_odf(data: bytes) -> bytes:
+    """The package with its content.xml indented, as some office suites save it (not LibreOffice): a reader
+    that takes the whitespace between elements for content loses the body (odfpy did)."""
+    from lxml import etree
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            payload = src.read(info.filename)
+            if info.filename == "content.xml":
+                payload = etree.tostring(etree.fromstring(payload), pretty_print=True, xml_declaration=True,
+                                         encoding="UTF-8")
+            dst.writestr(info, payload)
+    return out.getvalue()
 
 
 # --- PDF ------------------------------------------------------------------------------------------------

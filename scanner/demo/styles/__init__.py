@@ -49,6 +49,7 @@ class Wording:
     signature: tuple[str, ...] = ("{full}", "{Function} {school}", "{phone}")
     staff_ref: str = "full"  # how minutes name staff: 'full' ('Anouk van Dijk (intern begeleider)') or 'initials'
     form_suffix: str = ".docx"  # the word processor the school uses for forms
+    odt_indented: bool = False  # its .odt files come from an office suite that indents their XML (session 37)
     contact_line: str = "t.a.v. {initials}"  # or {addressed}: 'mw. J. de Boer'  # the addressee of a letter to a party
 
 

@@ -5,7 +5,8 @@ Meerstroom in Lelystad, Dronten and Kampen.
   Ketenpartners/<partij>, Instroom/, Ondersteuningsteam/, Team/Voor iedereen/;
 - people: Flemish (Faker nl_BE), Frisian, Antillean, Moroccan, Turkish and Polish names;
 - streets: many without a street word ('Kotter 14', 'Achter de Muur 9'), postcodes 82xx;
-- writing: forms in .odt, 'Geb.datum: 31/01/2011', 'Geachte heer/mevrouw', staff by initials
+- writing: forms in .odt from an office suite that indents their XML (odfpy read only the headers of such a
+  file), 'Geb.datum: 31/01/2011', 'Geachte heer/mevrouw', staff by initials
   ('A. van Dijk (IB)'), letters 't.a.v.' the party's contact, a register with Magister-like headers.
 """
 
@@ -117,7 +118,8 @@ MEERSTROOM = Style(
                     sent_lines=("Datum verzending: {d}", "Verzonden op {long}", "{city}, {long}", ""),
                     greeting="Geachte heer/mevrouw {surname},", closing="Met vriendelijke groeten,",
                     signature=("{initials}, {function}", "{school}, {city}", "tel. {phone}"),
-                    staff_ref="initials", form_suffix=".odt", contact_line="contactpersoon: {addressed}"),
+                    staff_ref="initials", form_suffix=".odt", odt_indented=True,
+                    contact_line="contactpersoon: {addressed}"),
     register_header=("Stamnummer", "Geslachtsnaam", "Tussenvoegsel", "Voornaam", "Geb.datum", "BSN",
                      "Onderwijsnummer", "Vestiging", "Klas", "Instroomdatum", "Datum vertrek"),
     staff_split=True,
