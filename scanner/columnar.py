@@ -449,8 +449,8 @@ class TableScan:
         for n in [None, *sorted(self.scanned_at, key=lambda n: -_distinct(row[n] for row in rows))]:
             if n is not None:
                 looked.add(n)
-                texts = [self.value(n, raw)[2] for raw in (row[n] for row in rows) if raw is not None]
-                texts = [part[1] for part in texts if part is not None]
+                parts = [self.value(n, raw)[2] for raw in (row[n] for row in rows) if raw is not None]
+                texts = [part[1] for part in parts if part is not None]  # the values that are not silent
                 if texts:
                     heard[n], counts[n] = set(texts), len(texts)
             key = "ref" if n is None else n

@@ -47,6 +47,7 @@ MAX_COLUMNS = 16_384  # the widest sheet LibreOffice writes
 MAX_GAP = 100_000  # empty rows kept between filled ones (row numbers stay right below this)
 
 
+# not opc.PARSER: its remove_blank_text (python-docx's setting) would drop the spaces between two spans of a paragraph
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 P, H, TABLE = f"{{{TEXTNS}}}p", f"{{{TEXTNS}}}h", f"{{{TABLENS}}}table"
 ANNOTATION, ANNOTATION_END = f"{{{OFFICENS}}}annotation", f"{{{OFFICENS}}}annotation-end"
@@ -175,10 +176,10 @@ def extract_odt(data: bytes, name: str) -> Content:
             continue
         page_name = page.get(f"{{{STYLENS}}}name")
         for part in page:
-            if isinstance(part.tag, str) and etree.QName(part).localname in HEADERS:
-                text = _lines(part)
-                if text:
-                    units.append(TextUnit(place=f"{HEADERS[etree.QName(part).localname]} ({page_name})", text=text))
+            label = HEADERS.get(etree.QName(part).localname) if isinstance(part.tag, str) else None
+            text = _lines(part) if label else ""
+            if text:
+                units.append(TextUnit(place=f"{label} ({page_name})", text=text))
     office_meta = meta.find(f"{{{OFFICENS}}}meta") if meta is not None else None
     title = next(("".join(el.itertext()) for el in (office_meta if office_meta is not None else ())
                   if isinstance(el.tag, str) and etree.QName(el).localname == "title"), "")
