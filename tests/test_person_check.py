@@ -217,6 +217,21 @@ def verdict(nlp: Language, check: PersonCheck, text: str, target: str, nth: int 
     ("Nous avons visité le Zorvaux avec la classe.", "Zorvaux", ("vreemde taal", None)),
     ("We rijden langs County Kerry naar de kust.", "Kerry", ("plaats", "LOC")),  # a place's class noun in English
     ("Schrijf het menu in correct Frans en vertaal het.", "Frans", ("taal in context", None)),  # how it is written
+    # session 38: the languages of context_words.txt are data (Turkish, Portuguese, Italian, Polish, Indonesian)
+    ("Zorvaka çok güzel ve büyük.", "Zorvaka", ("vreemde taal", None)),
+    ("Visitamos o Zorvaux com a turma e não foi caro.", "Zorvaux", ("vreemde taal", None)),
+    ("Busca el patio de los naranjos.", "Busca", ("vreemde taal", None)),  # 'los' is Spanish
+    # months and weekdays of other languages; a listed name among them ('Mart') only beside another
+    ("De dagen van de week: Pazartesi, Salı, Perşembe en Cuma.", "Salı", ("kalender", None)),
+    ("De maanden: Ocak, Şubat, Mart en Nisan.", "Mart", ("kalender", None)),
+    ("Pazartesi is letterlijk de dag na de markt.", "Pazartesi", ("kalender", None)),
+    # a definition turned round: the class noun before a copula, the span ending the clause
+    ("De hoofdstad is Zorvaux.", "Zorvaux", ("definitie", None)),
+    ("Het nieuwe platform heet Tellux, en het werkt goed.", "Tellux", ("definitie", None)),
+    ("Een oud dorpje is Zorvaux.", "Zorvaux", ("definitie", None)),  # a diminutive of a place's noun
+    # part of a longer place of the lists as the text writes it
+    ("In Tanzania is Dar es Salaam de grootste stad.", "Salaam", ("plaats", "LOC")),
+    ("| São Paulo Brazilië | -3 |", "Paulo Brazilië", ("plaats", "LOC")),
 ])
 def test_the_check_explains_each_class(nlp: Language, check: PersonCheck, text: str, target: str,
                                        expected: tuple[str, str | None]) -> None:
@@ -333,6 +348,13 @@ def test_a_describer_counts_in_a_text_that_names_the_disease(nlp: Language, chec
     ("Liebe Eltern, Kalari ist diese Woche krank.", "Kalari"),  # a name no list holds, in a letter's greeting
     ("Dear Mrs Kalari, thank you for the photos of the trip.", "Kalari"),
     ("Kalari leerde in de les Duits de woorden und en oder.", "Kalari"),
+    # session 38: a listed name in a Turkish sentence, a listed month alone, capitalised names of other lists
+    ("Deniz çok güzel.", "Deniz"),
+    ("Gisteren kwam Mart niet naar school.", "Mart"),
+    ("Gisteren kwamen Ama, Sen en Kalari te laat in de les.", "Kalari"),  # 'Sen', 'Ama' count for no language
+    ("De mentor is Kalari.", "Kalari"),  # a human noun before the copula
+    ("De hoofdstad is Zorvaux en Kalari woont er.", "Kalari"),  # not the clause's end
+    ("Gisteren belde Paulo Kalari uit Brazilië.", "Paulo Kalari"),  # no longer place in the text
 ])
 def test_real_names_are_kept(nlp: Language, check: PersonCheck, text: str, target: str) -> None:
     assert verdict(nlp, check, text, target) is None

@@ -95,9 +95,10 @@ def test_the_sealed_seventh_corpus_does_not_slip_back(analyzer) -> None:  # noqa
 
 
 @pytest.mark.parametrize(("corpus", "at_most"), [("prose-heldout8", 22), ("prose-heldout9", 31),
-                                                 ("prose-heldout10", 50), ("prose-heldout11", 44),
-                                                 ("prose-heldout12", 56), ("prose-heldout13", 59)])
-def test_the_sealed_eighth_to_thirteenth_corpora_do_not_slip_back(analyzer, corpus: str, at_most: int) -> None:  # noqa: ANN001
+                                                 ("prose-heldout10", 50), ("prose-heldout11", 43),
+                                                 ("prose-heldout12", 56), ("prose-heldout13", 59),
+                                                 ("prose-heldout14", 18)])
+def test_the_sealed_eighth_to_fourteenth_corpora_do_not_slip_back(analyzer, corpus: str, at_most: int) -> None:  # noqa: ANN001
     """tests/data/prose-heldout8 (sealed in session 32, measured once at its end: 63 PERSON findings, 4.25 per
     10 000 characters), prose-heldout9 (sealed in session 33, measured once at its end: 73, 5.03) and
     prose-heldout10 (sealed in session 34, measured once after its model was chosen: 83, 5.75; f4 had 109),
@@ -112,7 +113,11 @@ def test_the_sealed_eighth_to_thirteenth_corpora_do_not_slip_back(analyzer, corp
     68, 4.66). prose-heldout13 (sealed in session 36, measured in session 37 before anything changed: 82, 5.66
     per 10 000 characters); session 37's foreign sentences (German, English, French and Spanish small words in
     context_words.txt) and a place's class noun in those languages before it: heldout9 31, heldout10 50,
-    heldout13 59. Their strings are quoted nowhere (their READMEs); only the counts are asserted."""
+    heldout13 59. prose-heldout14 (sealed in session 37, measured in session 38 before anything changed: 33, 2.33
+    per 10 000 characters, and one address finding, an exercise's number); session 38's languages, foreign months
+    and weekdays, the definition turned round, a part of a longer place and the numbered words' street word:
+    heldout11 43, heldout14 18 and no address. Their strings are quoted nowhere (their READMEs); only the counts
+    are asserted."""
     noise = measure(analyzer, corpus_files(CORPUS.parent / corpus))
     assert noise.chars >= 100_000
     assert noise.contact() == [], len(noise.contact())

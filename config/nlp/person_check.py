@@ -99,6 +99,8 @@ JUDGING_ROUNDS = 2
 COMPASS = frozenset({"noord", "zuid", "oost", "west", "midden", "centraal", "noordoost", "noordwest", "zuidoost",
                      "zuidwest"})
 """The first part of a place with a compass point ('Noord-Amerika', 'Zuidoost-Azië')."""
+PLACE_PHRASE_REACH = 3
+"""How many words before or after a PER span a longer place's name may reach ('Dar es [Salaam]')."""
 SHIPPED_CHECK_FILES = {"proper_nouns": "proper_nouns.txt", "place_heads": "place_heads.txt",
                        "context_words": "context_words.txt", "places": "places.txt,world_cities.txt"}
 """The lexicons the shipped pipeline's check reads besides the defaults (training/train_ner.py adds the
@@ -561,12 +563,27 @@ def _place(span: Span, folded: list[str], words: CheckWords, lists: ModelLists) 
     """places.txt or world_cities.txt has the span ('Den Haag', 'Buenos Aires') or places.txt every word
     ('Drenthe'), or every word is on the model's place list or in the [place] class of proper_nouns.txt
     ('Azië', 'Scandinavië') and no listed name ('Assen')."""
-    if span.text.casefold() in words.places:
+    if span.text.casefold() in words.places or _in_place_phrase(span, words, lists):
         return True
     if folded[0] in PARTICLES:
         return False  # 'Van Diepenbeek', 'De Bilt' only as a whole place of places.txt
     return all(f and f not in PARTICLES and (f in words.places or (
         (lists.has("place", f) or words.proper.get(f) == "place") and not lists.named(f))) for f in folded)
+
+
+def _in_place_phrase(span: Span, words: CheckWords, lists: ModelLists) -> bool:
+    """Part of a longer place of places.txt or world_cities.txt as the text writes it, the NER's span taking
+    only some of its words (session 38: 'Dar es [Salaam]', '[São] Paulo'), with the span's words outside it
+    places too (table cells run together: 'São [Paulo Brazilië]')."""
+    doc, start, end = span.doc, span.start, span.end
+    for a in range(max(0, start - PLACE_PHRASE_REACH), end):
+        for b in range(max(a + 2, start + 1), min(len(doc), end + PLACE_PHRASE_REACH) + 1):
+            if (a >= start and b <= end) or doc[a:b].text.casefold() not in words.places:
+                continue
+            rest = [plain(t.text) for t in span if not a <= t.i < b and t.is_alpha]
+            if all(f in words.places or lists.has("place", f) or words.proper.get(f) == "place" for f in rest):
+                return True
+    return False
 
 
 @Language.factory(FACTORY, default_config={

@@ -64,8 +64,12 @@ CLASS_SECTIONS = ("thing-before", "organisation-before", "place-before", "sky-be
 FOREIGN_WORDS = 2
 """Unknown small words a sentence needs to be read as another language's (one may be a rare Dutch word)."""
 SENTENCE_ENDS = frozenset({".", "!", "?", ";", ":"})
-FOREIGN_SECTIONS = ("german-words", "english-words", "french-words", "spanish-words")
-"""The sections of context_words.txt with the small words of the languages schools teach (session 37)."""
+LANGUAGE_SECTION_END = "-words"
+"""context_words.txt's sections of a language's small words end so ([german-words], ..., session 37; the languages
+are data since session 38: [turkish-words], [polish-words], ...); [shared-words] counts for none."""
+SHARED_SECTION = "shared-words"
+CALENDAR_NEIGHBOURS = frozenset({",", "en", "of", "-", "–", "/", "|", ":"})
+"""What may stand between two months or weekdays of a list or a table row ('Ocak, Şubat en Mart')."""
 MAX_MEMBERS = 8
 """How many members on either side an enumeration is read for."""
 MIN_CLASS_HEAD = 6
@@ -95,8 +99,8 @@ def context_reason(span: Span, folded: list[str], words: CheckWords, lists: Mode
     """Why the words around `span` say it names no person, with the label it gets instead; None when they
     do not (`judged`: tokens of spans the check already took for no person, in an earlier round). The
     rules in order: a god, a thing's class noun, a quantifier, a heading's function word, a word
-    after a language in a table row, a definition or apposition naming a thing's class, a foreign sentence,
-    an enumeration of non-persons, the article 'de'."""
+    after a language in a table row, a definition or apposition naming a thing's class (also turned round), a
+    foreign sentence, a foreign month or weekday, an enumeration of non-persons, the article 'de'."""
     if _deity(span, words):
         return ("godheid", None)
     doc, start = span.doc, span.start
@@ -118,13 +122,15 @@ def context_reason(span: Span, folded: list[str], words: CheckWords, lists: Mode
         return ("kopje", None)
     if _after_language_cell(span, folded, words, lists):
         return ("tabelcellen", None)
-    defined = _defined_as(span, words)
+    defined = _defined_as(span, words) or _named_after_class(span, words)
     if defined is not None:
         return ("definitie", "ORG" if defined == "organisation-before" else None)
     if _former_name(span, folded, words, lists):
         return ("plaats", "LOC")
     if _foreign_sentence(span, folded, words, lists):
         return ("vreemde taal", None)
+    if _foreign_calendar(span, words, lists):
+        return ("kalender", None)
     listed = _enumeration(span, folded, words, lists, judged)
     if listed is not None:
         return ("opsomming", listed or None)
@@ -164,6 +170,25 @@ def _defined_as(span: Span, words: CheckWords) -> str | None:
         section = _class_noun(token, words)
         if section:
             return section
+    return None
+
+
+def _named_after_class(span: Span, words: CheckWords) -> str | None:
+    """The definition turned round (session 38): an article, up to `DEFINITION_REACH` small words, a noun of
+    `CLASS_SECTIONS` and a copula right before the span, which ends the clause ('De hoofdstad is Sevilla.',
+    'de grootste stad was Lagos,'; not 'De mentor is Jan.', a human noun is in no section). The noun's section,
+    or None."""
+    doc, start, end = span.doc, span.start, span.end
+    if start < 3 or doc[start - 1].lower_ not in COPULAS or (end < len(doc) and doc[end].is_alpha):
+        return None
+    noun = doc[start - 2]
+    if not noun.text.islower():
+        return None
+    for i in range(start - 3, max(start - 4 - DEFINITION_REACH, -1), -1):
+        if doc[i].lower_ in ARTICLES:
+            return _class_noun(noun, words)
+        if not (doc[i].is_alpha and doc[i].text.islower()) or doc[i].lower_ in words.closed:
+            return None
     return None
 
 
@@ -333,23 +358,59 @@ def _language_of_sentence(sentence: Span, words: CheckWords, lists: ModelLists) 
     return known[key]  # type: ignore[no-any-return]
 
 
+def language_sections(words: CheckWords) -> tuple[str, ...]:
+    """The sections of context_words.txt that hold a language's small words."""
+    return tuple(s for s in words.context if s.endswith(LANGUAGE_SECTION_END) and s != SHARED_SECTION)
+
+
 def _count_language(sentence: Span, words: CheckWords, lists: ModelLists) -> str | None:
+    """A word of the name lists counts for a language only in lower case or opening the sentence: 'Sen' and
+    'Ama' are names too ('The' as well)."""
     if any(plain(t.text) in words.titles for t in sentence):
         return None
-    shared = words.context.get("shared-words", frozenset())
-    counts = dict.fromkeys(FOREIGN_SECTIONS, 0)
+    shared = words.context.get(SHARED_SECTION, frozenset())
+    sections = language_sections(words)
+    counts = dict.fromkeys(sections, 0)
+    if not counts:
+        return None
     dutch = 0
     for token in sentence:
         word = plain(token.text)
-        if word in shared:
+        if word in shared or (not token.text.islower() and not opens_sentence(token.doc, token.i)
+                              and lists.named(word)):
             continue
-        foreign = [section for section in FOREIGN_SECTIONS if words.around(section, word)]
+        foreign = [section for section in sections if words.around(section, word)]
         for section in foreign:
             counts[section] += 1
         if not foreign and token.is_alpha and token.text.islower() and _dutch(word, words, lists):
             dutch += 1
     section, most = max(counts.items(), key=lambda kv: kv[1])
     return section if most >= FOREIGN_WORDS and most > dutch else None
+
+
+def _foreign_calendar(span: Span, words: CheckWords, lists: ModelLists) -> bool:
+    """Months and weekdays of other languages (context_words.txt [foreign-calendar], session 38: a Turkish or
+    Spanish lesson's 'Pazartesi', 'Şubat, Mart'; the Dutch ones are never names, not_names.txt): every word of
+    the span is one, and a word that is also a listed name ('Mart', 'Domingo', 'June') only with another month
+    or weekday right before or after the span in a list ('Ocak, Şubat, Mart en Nisan'), so 'Mart' alone keeps
+    its chance."""
+    doc = span.doc
+    texts = [plain(t.text) for t in span if t.text not in CALENDAR_NEIGHBOURS]
+    if not texts or not all(words.around("foreign-calendar", w) for w in texts):
+        return False
+    if not any(lists.named(w) for w in texts):
+        return True
+    return _calendar_beside(doc, span.start, -1, words) or _calendar_beside(doc, span.end - 1, 1, words)
+
+
+def _calendar_beside(doc: Doc, i: int, step: int, words: CheckWords) -> bool:
+    """Whether the next word from token `i` in direction `step`, past a list's joiners, is a month or weekday
+    (or another word of not_names.txt, whose [calendar] holds the Dutch ones)."""
+    i += step
+    while 0 <= i < len(doc) and doc[i].text in CALENDAR_NEIGHBOURS:
+        i += step
+    word = plain(doc[i].text) if 0 <= i < len(doc) else ""
+    return bool(word) and (words.around("foreign-calendar", word) or word in words.never)
 
 
 def _dutch(word: str, words: CheckWords, lists: ModelLists) -> bool:

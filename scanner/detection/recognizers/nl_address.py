@@ -9,6 +9,7 @@ after 'woont aan/op', 'verhuisd naar', 'wonende te', or before a postcode or ', 
 word that takes a number but is no street ('Groep 7', 'Artikel 14': config/lexicons/numbered_words.txt
 and not_names.txt) is not one. Only the street and number are reported, never across a line break.
 
+A word of numbered_words.txt that ends in a street word is no street either ('Opgaven 1', session 38).
 A town whose name ends in a street word, right before a number, is no street: 'Zaandam 2026' (a festival),
 'Schiedam 2030' (a plan's name) name a place and a year (session 35; Dutch towns and provinces as
 `name_evidence.places` knows them).
@@ -63,8 +64,13 @@ _STREET_WORD_NUMBER = re.compile(rf"(?:{'|'.join(SUFFIXES)})[ ]+\d")
 
 
 @lru_cache(maxsize=1)
+def numbered_only() -> frozenset[str]:
+    return lexicon_words("numbered_words.txt")
+
+
+@lru_cache(maxsize=1)
 def numbered_words() -> frozenset[str]:
-    return lexicon_words("numbered_words.txt") | vocabulary().words
+    return numbered_only() | vocabulary().words
 
 
 class NlAddressRecognizer(PatternRecognizer):
@@ -81,7 +87,7 @@ class NlAddressRecognizer(PatternRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         results = [r for r in self._on_street_lines(text, entities, nlp_artifacts, regex_flags)
-                   if not _town_and_number(text[r.start:r.end])]
+                   if not _town_and_number(text[r.start:r.end]) and not _numbered_word(text[r.start:r.end])]
         return results + self._streets_in_context(text, results)
 
     def _on_street_lines(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None,
@@ -118,6 +124,13 @@ class NlAddressRecognizer(PatternRecognizer):
                 RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
         return out
+
+
+def _numbered_word(found: str) -> bool:
+    """A street-word match that is one word of numbered_words.txt and its number: 'Opgaven 1' (an exercise
+    whose plural ends in the street word 'ven', session 38); not 'Melkweg 12', a street too."""
+    words = found.split()
+    return len(words) == 2 and fold(words[0]) in numbered_only()
 
 
 def _town_and_number(found: str) -> bool:
