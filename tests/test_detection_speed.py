@@ -41,6 +41,25 @@ def test_linear_context_enhancer_scores_like_presidios(analyzer: SchoolAnalyzerE
     assert boosted, "the texts must contain context words, or this compares nothing"
 
 
+def test_the_context_step_copies_only_what_it_changes(analyzer: SchoolAnalyzerEngine) -> None:
+    """Session 38: a result no context word supports is passed on as it is (Presidio deep-copied every one); a
+    boosted one is a copy, and the caller's results keep their scores."""
+    text = TEXTS[0] + " Op het briefje in de gang stond verder alleen 020-7654321 geschreven."
+    artifacts = analyzer.nlp_engine.process_text_without_ner(text, "nl")
+    recognizers = analyzer.registry.get_recognizers(language="nl", all_fields=True)
+    raw = [r for rec in recognizers if rec.context
+           for r in rec.analyze(text=text, entities=rec.supported_entities, nlp_artifacts=artifacts)]
+    for r in raw:
+        r.recognition_metadata = {**(r.recognition_metadata or {}), "recognizer_identifier": next(
+            rec.id for rec in recognizers if rec.name == r.recognition_metadata["recognizer_name"])}
+    before = [r.score for r in raw]
+    out = analyzer.context_aware_enhancer.enhance_using_context(text, raw, artifacts, recognizers)
+    assert [r.score for r in raw] == before
+    supported = [bool(o.analysis_explanation and o.analysis_explanation.supportive_context_word) for o in out]
+    assert any(supported) and not all(supported), supported
+    assert [o is not r for o, r in zip(out, raw, strict=True)] == supported
+
+
 def test_context_step_grouped_in_one_pass_keeps_presidios_results_and_order(analyzer: SchoolAnalyzerEngine) -> None:
     presidio = AnalyzerEngine(nlp_engine=analyzer.nlp_engine, registry=analyzer.registry, supported_languages=["nl"],
                               context_aware_enhancer=analyzer.context_aware_enhancer)

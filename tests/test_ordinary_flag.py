@@ -115,6 +115,19 @@ def test_hashed_words_are_the_words() -> None:
     assert not HashedWords(b"") and "mensen" not in HashedWords(b"")
 
 
+def test_hashed_words_on_both_halves_of_the_hash_range() -> None:
+    """A hash below 2**63 and one above: session 38 passes the key as numpy's uint64 (a Python int below 2**63
+    made numpy compare in another type), so both halves must still be found, and only they."""
+    from spacy.strings import hash_string
+
+    words = [f"woord{i}" for i in range(400)]
+    halves = {hash_string(w) >= 2**63 for w in words}
+    assert halves == {False, True}
+    packed = HashedWords(pack_words(words))
+    assert all(w in packed for w in words)
+    assert not any(f"ander{i}" in packed for i in range(400))
+
+
 ORDINARY = ["risico", "paragraaf", "burgerschap", "onderwijs", "kinderboeken", "week", "kop", "deel",
             "mensen", "inhoud", "zand", "voort"]
 E3_LISTS = {**OLD_LISTS, "place": ["jeruzalem", "zandvoort"], "ordinary": ORDINARY}

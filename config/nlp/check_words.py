@@ -37,6 +37,7 @@ class CheckWords:
     place_heads: tuple[str, ...] = ()  # place_heads.txt: 'zee', 'gebergte', 'dam' ('Noordzee', 'Kaspische Zee')
     context: Mapping[str, frozenset[str]] = field(default_factory=dict)  # context_words.txt, by section (session 29)
     open_heads: frozenset[str] = frozenset()  # place_heads.txt [open]: 'woestijn', 'fjord' (session 30)
+    place_firsts: frozenset[str] = frozenset()  # the first words of `places` of two words or more ('dar', 'são')
 
     def around(self, section: str, word: str) -> bool:
         """Whether `word` (case-folded) is in `section` of context_words.txt."""
@@ -64,11 +65,13 @@ def read_check_words(never_names: str, closed_class: str, salutations: str, orga
     `context_words` may be empty: none)."""
     sections, suffixes = lexicon_sections(never_names)
     org_sections, _ = lexicon_sections(organisation)
+    place_phrases = place_names(places)
     return CheckWords(
         never=frozenset().union(*sections.values()), law_ends=tuple(sorted(suffixes)),
         titles=sections.get("title", frozenset()) | lexicon_words(salutations),
         pronouns=sections.get("pronoun", frozenset()), closed=lexicon_words(closed_class),
-        organisation=frozenset().union(*org_sections.values()), places=place_names(places),
+        organisation=frozenset().union(*org_sections.values()), places=place_phrases,
+        place_firsts=frozenset(p.split()[0] for p in place_phrases if " " in p),
         eponyms=disease_eponyms(eponyms), laws=sections.get("eponym", frozenset()),
         proper=proper_classes(proper_nouns) if proper_nouns else MappingProxyType({}),
         place_heads=tuple(sorted(frozenset().union(*lexicon_sections(place_heads)[0].values()))) if place_heads else (),

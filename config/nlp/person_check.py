@@ -577,6 +577,8 @@ def _in_place_phrase(span: Span, words: CheckWords, lists: ModelLists) -> bool:
     places too (table cells run together: 'São [Paulo Brazilië]')."""
     doc, start, end = span.doc, span.start, span.end
     for a in range(max(0, start - PLACE_PHRASE_REACH), end):
+        if doc[a].text.casefold() not in words.place_firsts:
+            continue
         for b in range(max(a + 2, start + 1), min(len(doc), end + PLACE_PHRASE_REACH) + 1):
             if (a >= start and b <= end) or doc[a:b].text.casefold() not in words.places:
                 continue
