@@ -29,9 +29,7 @@ from scanner import __version__
 from scanner.config import ScanConfig
 from scanner.kernel.keys import Keyer
 from scanner.kernel.model import ChildCandidate, Detected, Finding, Item, RowKeys
-from scanner.state import StateStore, item_cache, replace_items, scan_runs
-
-FLUSH_EVERY = 50
+from scanner.state import PendingRows, StateStore, item_cache, scan_runs
 
 
 def scan_fingerprint(cfg: ScanConfig, nlp_dir: Path | None = None) -> str:
@@ -105,7 +103,7 @@ class ItemCache:
     def __init__(self, store: StateStore, fingerprint: str, read: bool) -> None:
         self.store, self.fingerprint, self.read_enabled = store, fingerprint, read
         self.keyer: Keyer = store.keyer()
-        self.pending: list[dict[str, Any]] = []
+        self.pending = PendingRows(item_cache)
         self._raw: Any = None
         self.hits = self.misses = 0
         # item key -> digest of its detection result, until scanner.evaluation_cache asks for it
@@ -168,17 +166,12 @@ class ItemCache:
         """store_item with the detection result encoded already: the columnar table path's rows share one."""
         key = self.item_key(item)
         self.digests[key] = _digest(item.status, item.reason, payload)
-        self.pending.append({"item_key": key, "fingerprint": fingerprint,
-                             "scan_fingerprint": self.fingerprint, "status": item.status, "reason": item.reason,
-                             "payload": payload, "stored_at": date.today().isoformat()})
-        if len(self.pending) >= FLUSH_EVERY:
-            self.flush()
+        self.pending.add(self.store, {"item_key": key, "fingerprint": fingerprint,
+                                      "scan_fingerprint": self.fingerprint, "status": item.status,
+                                      "reason": item.reason, "payload": payload, "stored_at": date.today().isoformat()})
 
     def flush(self) -> None:
-        if not self.pending:
-            return
-        replace_items(self.store, item_cache, self.pending)
-        self.pending = []
+        self.pending.write(self.store)
 
     def finish(self) -> None:
         if self._raw is not None:

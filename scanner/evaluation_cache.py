@@ -53,9 +53,8 @@ from scanner.kernel.model import (
 from scanner.linking import RegisterIndex
 from scanner.records.consents import Consent
 from scanner.records.loading import Records
-from scanner.state import item_outcomes, replace_items
+from scanner.state import PendingRows, item_outcomes
 
-FLUSH_EVERY = 200
 PUPIL = "\x00leerling\x00"  # stands for the violation's own pupil in its texts
 Link = Callable[[Item, Detected | None], ScannedItem]
 # what an item's outcome can depend on: every field but the change fingerprint (its digest stands for it)
@@ -118,7 +117,7 @@ class EvaluationCache:
         self._pupils: dict[str, str] | None = None
         # item key -> its inputs digest and which detected findings it kept, until its judgement is kept
         self._fresh: dict[str, tuple[str, list[int]]] = {}
-        self._pending: list[dict[str, Any]] = []
+        self._pending = PendingRows(item_outcomes)
         self._consent_digests: dict[tuple[str, ...], str] = {}  # the same pupils on many rows
         # item key -> what its outcome rests on (inputs and consents), folded into the body digest in order
         self._rests_on: dict[str, str] = {}
@@ -253,11 +252,10 @@ class EvaluationCache:
         }
         consents = self._consent_digest(pupils)
         self._rests_on[key] = f"{inputs}\x00{consents}"
-        self._pending.append({"item_key": key, "inputs": inputs, "pupils": json.dumps([number(n) for n in pupils]),
-                              "consents": consents, "stored_at": date.today().isoformat(),
-                              "payload": json.dumps(payload, separators=(",", ":")).encode()})
-        if len(self._pending) >= FLUSH_EVERY:
-            self.flush()
+        self._pending.add(self.store, {"item_key": key, "inputs": inputs,
+                                       "pupils": json.dumps([number(n) for n in pupils]), "consents": consents,
+                                       "stored_at": date.today().isoformat(),
+                                       "payload": json.dumps(payload, separators=(",", ":")).encode()})
 
     def _kept_violation(self, v: Violation) -> dict[str, Any]:
         data = {"rule": v.rule, "severity": v.severity, "leerlingnummer": self._number(v.leerlingnummer),
@@ -288,10 +286,7 @@ class EvaluationCache:
         return self._body.hexdigest() if self._body is not None else ""
 
     def flush(self) -> None:
-        if not self._pending:
-            return
-        replace_items(self.store, item_outcomes, self._pending)
-        self._pending = []
+        self._pending.write(self.store)
 
     def close(self) -> None:
         if self._raw is not None:

@@ -13,9 +13,11 @@ from scanner.state import (
     KEY_FILE,
     STATE_FILE,
     AuditRecord,
+    PendingRows,
     StateError,
     StateStore,
     StoredViolation,
+    item_cache,
     mask_path,
     schema_version,
 )
@@ -157,3 +159,32 @@ def test_the_previous_audit_is_read_ahead_in_its_own_order(tmp_path: Path) -> No
         assert [shuffled.get(v.identity) for v in order] == order
         assert shuffled.not_asked() == []
         shuffled.close()
+
+
+def test_pending_rows_are_written_in_batches_by_count_and_by_time(tmp_path: Path) -> None:
+    """Session 38: a cache's rows go to the store at `most` rows or after `seconds` (an interrupted scan resumes
+    from what was written), not every 50 items; an item's later row replaces its earlier one."""
+    from sqlalchemy import func, select
+
+    store = StateStore.open(tmp_path)
+    assert store is not None
+
+    def row(i: int, fingerprint: str = "f") -> dict[str, object]:
+        return {"item_key": f"k{i}", "fingerprint": fingerprint, "scan_fingerprint": "s", "status": "scanned",
+                "reason": None, "payload": b"x", "stored_at": "2026-12-07"}
+
+    def stored() -> int:
+        with store.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(item_cache)).scalar_one())
+
+    pending = PendingRows(item_cache, most=3, seconds=3600)
+    for i in range(5):
+        pending.add(store, row(i))
+    assert stored() == 3 and len(pending.rows) == 2  # the third row wrote the first three
+    pending.write(store)
+    assert stored() == 5 and pending.rows == []
+    late = PendingRows(item_cache, most=1000, seconds=0.0)  # the time is up at every row
+    late.add(store, row(1, fingerprint="g"))
+    assert stored() == 5 and late.rows == []
+    with store.engine.connect() as conn:
+        assert conn.execute(select(item_cache.c.fingerprint).where(item_cache.c.item_key == "k1")).scalar_one() == "g"
