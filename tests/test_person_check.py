@@ -232,6 +232,7 @@ def verdict(nlp: Language, check: PersonCheck, text: str, target: str, nth: int 
     # part of a longer place of the lists as the text writes it
     ("In Tanzania is Dar es Salaam de grootste stad.", "Salaam", ("plaats", "LOC")),
     ("| São Paulo Brazilië | -3 |", "Paulo Brazilië", ("plaats", "LOC")),
+    ("Back-ups staan in drievoud op de server.", "Back-ups", ("gewoon woord", None)),  # ordinary parts, hyphenated
 ])
 def test_the_check_explains_each_class(nlp: Language, check: PersonCheck, text: str, target: str,
                                        expected: tuple[str, str | None]) -> None:
@@ -355,6 +356,7 @@ def test_a_describer_counts_in_a_text_that_names_the_disease(nlp: Language, chec
     ("De mentor is Kalari.", "Kalari"),  # a human noun before the copula
     ("De hoofdstad is Zorvaux en Kalari woont er.", "Kalari"),  # not the clause's end
     ("Gisteren belde Paulo Kalari uit Brazilië.", "Paulo Kalari"),  # no longer place in the text
+    ("Jansen-Smit kwam te laat.", "Jansen-Smit"),  # a double surname: its parts are names
 ])
 def test_real_names_are_kept(nlp: Language, check: PersonCheck, text: str, target: str) -> None:
     assert verdict(nlp, check, text, target) is None

@@ -125,9 +125,13 @@ class ModelLists:
 
     def ordinary(self, word: str) -> bool:
         """An OpenTaal word never written as a proper noun, or a compound of two such words as long as
-        the model's compound flag asks ('risicoparagraaf'); no place of the lists."""
+        the model's compound flag asks ('risicoparagraaf'), or words of either kind joined by hyphens; no place
+        of the lists."""
         if self.has("ordinary", word):
             return True
+        if "-" in word.strip("-"):  # session 38: 'back-ups', 'zee-egels': every part such a word
+            parts = word.split("-")
+            return all(parts) and all(self.ordinary(part) for part in parts)
         return bool(self.compounds) and len(word) >= self.compounds and word.isalpha() \
             and not self.has("place", word) and is_compound(word, self.sets.get("ordinary", frozenset()))
 
