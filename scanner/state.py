@@ -521,7 +521,7 @@ __all__ = ["AuditRecord", "PendingRows", "PreviousAudit", "StateError", "StateSt
 @dataclass
 class PendingRows:
     """Per-item rows of a cache on their way to the state store: written in one transaction once there are `most`
-    of them or `seconds` have passed since the last write, and at the end (`write`).
+    of them, or `most_bytes` of them, or `seconds` have passed since the last write, and at the end (`write`).
 
     Why both (session 38): an interrupted scan resumes from what was written, so rows should not wait long; but
     every transaction is a commit the disk must confirm, and a write every 50 items made the commits of a
@@ -531,18 +531,22 @@ class PendingRows:
     table: Table
     most: int = 1000
     seconds: float = 2.0
+    most_bytes: int = 8 << 20
     rows: list[dict[str, object]] = field(default_factory=list)
     written: float = field(default_factory=time.monotonic)
+    size: int = 0  # bytes of the rows' texts and payloads: a large sheet's findings make a payload of megabytes
 
     def add(self, store: StateStore, row: dict[str, object]) -> None:
         self.rows.append(row)
-        if len(self.rows) >= self.most or time.monotonic() - self.written >= self.seconds:
+        self.size += sum(len(v) for v in row.values() if isinstance(v, bytes | str))
+        if len(self.rows) >= self.most or self.size >= self.most_bytes \
+                or time.monotonic() - self.written >= self.seconds:
             self.write(store)
 
     def write(self, store: StateStore) -> None:
         if self.rows:
             replace_items(store, self.table, self.rows)
-            self.rows = []
+            self.rows, self.size = [], 0
         self.written = time.monotonic()
 
 

@@ -162,8 +162,9 @@ def test_the_previous_audit_is_read_ahead_in_its_own_order(tmp_path: Path) -> No
 
 
 def test_pending_rows_are_written_in_batches_by_count_and_by_time(tmp_path: Path) -> None:
-    """Session 38: a cache's rows go to the store at `most` rows or after `seconds` (an interrupted scan resumes
-    from what was written), not every 50 items; an item's later row replaces its earlier one."""
+    """Session 38: a cache's rows go to the store at `most` rows, `most_bytes` of them (memory stays bounded when
+    the items are large sheets) or after `seconds` (an interrupted scan resumes from what was written), not every
+    50 items; an item's later row replaces its earlier one."""
     from sqlalchemy import func, select
 
     store = StateStore.open(tmp_path)
@@ -183,8 +184,13 @@ def test_pending_rows_are_written_in_batches_by_count_and_by_time(tmp_path: Path
     assert stored() == 3 and len(pending.rows) == 2  # the third row wrote the first three
     pending.write(store)
     assert stored() == 5 and pending.rows == []
+    large = PendingRows(item_cache, most=1000, seconds=3600, most_bytes=1000)  # a large sheet's payloads
+    large.add(store, {**row(7), "payload": b"x" * 600})
+    assert stored() == 5 and large.size >= 600
+    large.add(store, {**row(8), "payload": b"x" * 600})
+    assert stored() == 7 and large.rows == [] and large.size == 0
     late = PendingRows(item_cache, most=1000, seconds=0.0)  # the time is up at every row
     late.add(store, row(1, fingerprint="g"))
-    assert stored() == 5 and late.rows == []
+    assert stored() == 7 and late.rows == []
     with store.engine.connect() as conn:
         assert conn.execute(select(item_cache.c.fingerprint).where(item_cache.c.item_key == "k1")).scalar_one() == "g"
