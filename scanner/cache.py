@@ -65,7 +65,8 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
-def _encode(detected: Detected | None) -> bytes | None:
+def encode(detected: Detected | None) -> bytes | None:
+    """The item's detection result as the cache keeps it: never a raw value, never a path."""
     if detected is None:
         return None
     data = {
@@ -158,7 +159,7 @@ class ItemCache:
         """Kept for the next scan; returns the encoded result (None for a skipped item: nothing kept)."""
         if item.status == "skipped":
             return None
-        payload = _encode(detected)
+        payload = detected.encoded if detected is not None and detected.encoded is not None else encode(detected)
         self.store_payload(item, fingerprint, payload)
         return payload
 

@@ -35,7 +35,7 @@ from connectors import open_source
 from connectors.base import Source, assign_place, fingerprint_of
 from connectors.filetree import FileTreeSource
 from scanner import columnar
-from scanner.cache import ItemCache
+from scanner.cache import ItemCache, encode
 from scanner.config import ScanConfig
 from scanner.kernel.early_reader import EarlyReader, ReadAhead, unwrap
 from scanner.kernel.errors import ItemTimeout, Unreadable
@@ -300,7 +300,12 @@ def detect_batch(scanner: ItemWork, sources: dict[str, Source], batch: list[Task
 def _worker_batch(batch: list[Any]) -> list[Outcome]:
     sources = _WORKER.setdefault("sources", {})
     with alarm_handler():
-        return detect_batch(_WORKER["scanner"], sources, [unwrap(task) for task in batch])
+        outcomes = detect_batch(_WORKER["scanner"], sources, [unwrap(task) for task in batch])
+    if _WORKER.get("encode"):  # the scan keeps a cache: its encoding made here, not in the scan's process
+        for _, detected in outcomes:
+            if detected is not None:
+                detected.encoded = encode(detected)
+    return outcomes
 
 
 PR_SET_PDEATHSIG = 1
@@ -535,6 +540,7 @@ def scan_all(scanner: ItemWork, workers: int | None = 1, cache: ItemCache | None
                     log.info("tijdens het opwarmen (%.1f s) vooraf gelezen: %d van %d bestanden",
                              reader.seconds, read, reader.taken)
             _WORKER["scanner"] = scanner  # inherited by the forked workers
+            _WORKER["encode"] = cache is not None
             pools.append(worker_pool(workers, limits.worker_max_items, limits.worker_max_mb))
         return pools[0].submit(readers[0].fill(batch) if readers else batch)
 

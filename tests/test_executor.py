@@ -187,3 +187,31 @@ def test_the_parent_builds_what_loads_on_first_use_before_it_forks(school: Path)
     dutch_words.cache_clear()
     warm_up(scanner)
     assert dutch_words.cache_info().currsize == 1
+
+
+def test_a_worker_encodes_what_the_cache_keeps(school: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """Session 38: a forked worker makes the detection cache's encoding of each item it detected, only when the scan
+    keeps a cache, and the scan's process stores that encoding as it is instead of making it again."""
+    from dataclasses import replace
+
+    from scanner import executor
+    from scanner.cache import ItemCache, encode
+    from scanner.state import StateStore
+
+    cfg = load_config(school / "avgscan.yaml")
+    scanner = Scanner(cfg, load_records(cfg))
+    files = [t for t in executor.tasks(scanner, None) if isinstance(t, tuple) and t[1].kind == "file"][:3]
+    monkeypatch.setitem(executor._WORKER, "scanner", scanner)
+    monkeypatch.setitem(executor._WORKER, "encode", False)
+    assert all(d is None or d.encoded is None for _, d in executor._worker_batch(files))
+    monkeypatch.setitem(executor._WORKER, "encode", True)
+    outcomes = executor._worker_batch(files)
+    assert [d.encoded for _, d in outcomes if d is not None] == [
+        encode(replace(d, encoded=None)) for _, d in outcomes if d is not None]
+    assert any(d is not None and d.findings for _, d in outcomes)
+    store = StateStore.open(school / "out-encoded")
+    assert store is not None
+    cache = ItemCache(store, "fingerprint", read=False)
+    item, detected = next((i, d) for i, d in outcomes if d is not None and d.findings)
+    assert cache.store_item(item, "fp", replace(detected, encoded=b'{"made":"in the worker"}')) \
+        == b'{"made":"in the worker"}'

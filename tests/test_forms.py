@@ -13,7 +13,7 @@ from email.message import EmailMessage
 import pytest
 
 from connectors.extractors import extract
-from scanner.cache import _decode, _encode
+from scanner.cache import _decode, encode
 from scanner.detection.detect import detect
 from scanner.detection.paragraphs import join_lines, split_long
 from scanner.doctables import read_tables, table_units
@@ -351,7 +351,7 @@ def test_file_name_and_form_give_one_child(scan) -> None:  # noqa: ANN001
 
 def test_records_and_subject_survive_the_cache(scan) -> None:  # noqa: ANN001
     s = scan("x.txt", txt(APPLICANT))
-    back = _decode(_encode(s.detected))
+    back = _decode(encode(s.detected))
     assert back is not None
     assert [f.record for f in back.findings] == [f.record for f in s.findings]
     assert {k: (r.name, r.subject) for k, r in back.rows.items()} == {k: (r.name, r.subject)

@@ -97,7 +97,7 @@ def test_cache_payload_is_asdicts_without_raw_values() -> None:
     from dataclasses import asdict
     from datetime import date
 
-    from scanner.cache import _decode, _encode
+    from scanner.cache import _decode, encode
     from scanner.kernel.model import ChildCandidate, Detected, Finding, RowKeys
 
     finding = Finding(source="s", path="Dossiers/Jan.docx", place="alinea 1", entity_type="PERSON", score=0.9,
@@ -111,7 +111,7 @@ def test_cache_payload_is_asdicts_without_raw_values() -> None:
     for f in expected["findings"]:
         f["value"] = f["path"] = ""
     expected["share_dates"] = [["2026-01-02", "mail"], [None, "bestand"]]
-    blob = _encode(detected)
+    blob = encode(detected)
     assert blob == json.dumps(expected, separators=(",", ":")).encode()
     back = _decode(blob)
     assert back is not None and back.rows == detected.rows and back.candidates == detected.candidates

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from connectors.db_rows import row_content
-from scanner.cache import _decode, _encode
+from scanner.cache import _decode, encode
 from scanner.kernel.model import Content, Detected, Item, TextUnit
 from scanner.sharing import describe, pick, share_date, share_dates, shared_on, sharing_columns
 from tests.connectors.samples import pdf_bytes
@@ -76,7 +76,7 @@ def test_dutch_words_for_each_source() -> None:
 @pytest.mark.parametrize(("day", "source"), [(None, "reference"), (date(2026, 3, 12), "column:datum_export"),
                                              (date(2026, 3, 12), "letter")])
 def test_cache_keeps_date_and_source(day: date | None, source: str) -> None:
-    back = _decode(_encode(Detected(share_dates=[(day, source)])))
+    back = _decode(encode(Detected(share_dates=[(day, source)])))
     assert back is not None and back.share_dates == [(day, source)]
 
 
@@ -84,7 +84,7 @@ def test_a_cached_item_chooses_its_date_again_for_another_reference_date() -> No
     """The days are kept, not the choice: a rescan with an earlier --as-of must not reuse a later date."""
     item = Item(source="share", path="Extern/brief.docx", kind="file", modified=datetime(2026, 11, 20))
     content = Content(units=_units(["Verzonden op: 12-03-2026", "Verzonden op: 01-10-2026"]))
-    cached = _decode(_encode(Detected(share_dates=share_dates(item, content))))
+    cached = _decode(encode(Detected(share_dates=share_dates(item, content))))
     assert cached is not None
     assert pick(cached.share_dates, date(2026, 11, 29)) == (date(2026, 10, 1), "document")
     assert pick(cached.share_dates, date(2026, 6, 1)) == (date(2026, 3, 12), "document")

@@ -232,6 +232,9 @@ class Detected:
     # depends on the reference date, chosen when the item is finished, so a cached item chooses again
     share_dates: list[tuple[date | None, str]] = field(default_factory=list)
     legal_hold: str | None = None
+    # the detection cache's encoding of the above, made where the item was detected (a forked worker), so the
+    # scan's process, which writes the cache and bounds the scan on many cores, need not make it (session 38)
+    encoded: bytes | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
