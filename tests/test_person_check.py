@@ -225,6 +225,7 @@ def verdict(nlp: Language, check: PersonCheck, text: str, target: str, nth: int 
     ("De dagen van de week: Pazartesi, Salı, Perşembe en Cuma.", "Salı", ("kalender", None)),
     ("De maanden: Ocak, Şubat, Mart en Nisan.", "Mart", ("kalender", None)),
     ("Pazartesi is letterlijk de dag na de markt.", "Pazartesi", ("kalender", None)),
+    ("Veli toplantısı: 13 Mart Perşembe, okulda.", "Mart Perşembe", ("kalender", None)),  # a month and a weekday
     # a definition turned round: the class noun before a copula, the span ending the clause
     ("De hoofdstad is Zorvaux.", "Zorvaux", ("definitie", None)),
     ("Het nieuwe platform heet Tellux, en het werkt goed.", "Tellux", ("definitie", None)),

@@ -392,14 +392,14 @@ def _foreign_calendar(span: Span, words: CheckWords, lists: ModelLists) -> bool:
     """Months and weekdays of other languages (context_words.txt [foreign-calendar], session 38: a Turkish or
     Spanish lesson's 'Pazartesi', 'Şubat, Mart'; the Dutch ones are never names, not_names.txt): every word of
     the span is one, and a word that is also a listed name ('Mart', 'Domingo', 'June') only with another month
-    or weekday right before or after the span in a list ('Ocak, Şubat, Mart en Nisan'), so 'Mart' alone keeps
-    its chance."""
+    or weekday in the span or right before or after it in a list ('Ocak, Şubat, Mart en Nisan'), so 'Mart'
+    alone keeps its chance."""
     doc = span.doc
     texts = [plain(t.text) for t in span if t.text not in CALENDAR_NEIGHBOURS]
     if not texts or not all(words.around("foreign-calendar", w) for w in texts):
         return False
-    if not any(lists.named(w) for w in texts):
-        return True
+    if len(texts) > 1 or not any(lists.named(w) for w in texts):
+        return True  # 'Mart Perşembe': a date's month and weekday
     return _calendar_beside(doc, span.start, -1, words) or _calendar_beside(doc, span.end - 1, 1, words)
 
 
