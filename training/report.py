@@ -76,9 +76,10 @@ CLEAN_MISC_NOTE = (
 ANNOTATED_ROW = (
     "| **The project's own annotated prose** (`training/annotated_prose/`, {parts}: {files} files, {characters:,} "
     "characters, {PER:,} PER / {LOC:,} LOC / {ORG:,} ORG / {MISC:,} MISC marked inline), {times} times; running Dutch "
-    "of a school's kinds written for the project by its writers (sessions 33-36) | names in school prose, and the "
+    "of a school's kinds written for the project by its writers (sessions 33-38) | names in school prose, and the "
     "capitalised words that are no person: policy, reference and notices, foreign-language lessons and home "
-    "languages, the world's places, brands, products and software, culture, headings and tables | own (EUPL-1.2) |\n"
+    "languages, the world's places, brands, products and software, culture, headings and tables, things named "
+    "like people, dialogues in other languages | own (EUPL-1.2) |\n"
 )
 FINETUNE_NOTE = """* **fine-tuned** (session 34): the tok2vec and NER of `{base}` as it was before this build (the
   folder's earlier weights, in git history; training/README.md names their recipe) trained on for
