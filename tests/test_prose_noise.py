@@ -33,7 +33,7 @@ def test_no_identifier_contact_or_address_on_prose(noise: ProseNoise) -> None:
     assert [(f.entity_type, f.value) for f in noise.contact()] == []
 
 
-PERSON_AT_MOST = {"prose-heldout3": 5, "prose-heldout4": 9}
+PERSON_AT_MOST = {"prose-heldout3": 4, "prose-heldout4": 6}
 """PERSON findings measured on the newest corpora (benchmarks/README.md): prose-heldout3 6 (0.51 per 10 000
 characters; 9 from session 28b to 29, 7 in session 30), prose-heldout4 19 (1.24; 93, i.e. 6.07, before session
 29, 33 after it, 32 in session 30) since session 31. The target is 1 per 10 000 characters; these only keep
@@ -42,7 +42,7 @@ Session 34's model (f4 trained on with the annotated prose): prose-heldout3 7 (o
 of peoples the prose's exports taught; f4 had 6), prose-heldout4 16; with the check's enumeration rule (session
 34, person_layout.py): 6 and 15. Session 35's model (f4 trained on with five more parts of the prose): 5 and
 12. Session 36's (session 35's trained on with four more parts, the world's multi-word cities and more language
-names in the check's lexicons): 5 and 9."""
+names in the check's lexicons): 5 and 9. Session 38's (36's trained on with four more parts): 4 and 6."""
 
 
 @pytest.mark.parametrize("corpus", ["prose-heldout3", "prose-heldout4"])
@@ -67,7 +67,7 @@ def test_the_fifth_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
     assert noise.chars >= 100_000
     assert len(noise.contact()) <= 1, [(f.entity_type, f.value) for f in noise.contact()]
     persons = [f.value for f in noise.findings if f.entity_type == "PERSON"]
-    assert len(persons) <= 22, len(persons)  # session 34's model: 34, with the enumeration rule 33; 35's: 29; 36's: 22
+    assert len(persons) <= 18, len(persons)  # session 34's model: 34, with the enumeration rule 33; 35's: 29; 36's: 22; 38's: 18
 
 
 def test_the_sixth_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
@@ -79,7 +79,7 @@ def test_the_sixth_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
     assert noise.chars >= 100_000
     assert len(noise.contact()) <= 1, len(noise.contact())
     persons = [f.value for f in noise.findings if f.entity_type == "PERSON"]
-    assert len(persons) <= 13, len(persons)  # session 34's model: 18; session 35's: 14; session 36's: 13
+    assert len(persons) <= 10, len(persons)  # session 34's model: 18; session 35's: 14; session 36's: 13; 38's: 10
 
 
 def test_the_sealed_seventh_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
@@ -91,14 +91,14 @@ def test_the_sealed_seventh_corpus_does_not_slip_back(analyzer) -> None:  # noqa
     assert noise.chars >= 100_000
     assert noise.contact() == [], len(noise.contact())
     persons = [f.value for f in noise.findings if f.entity_type == "PERSON"]
-    assert len(persons) <= 38, len(persons)  # session 34's model: 55, with the enumeration rule 49; 35's: 43; 36's: 38
+    assert len(persons) <= 29, len(persons)  # session 34's model: 55, with the enumeration rule 49; 35's: 43; 36's: 38; 38's: 29
 
 
-@pytest.mark.parametrize(("corpus", "at_most"), [("prose-heldout8", 22), ("prose-heldout9", 31),
-                                                 ("prose-heldout10", 50), ("prose-heldout11", 43),
-                                                 ("prose-heldout12", 56), ("prose-heldout13", 59),
-                                                 ("prose-heldout14", 18)])
-def test_the_sealed_eighth_to_fourteenth_corpora_do_not_slip_back(analyzer, corpus: str, at_most: int) -> None:  # noqa: ANN001
+@pytest.mark.parametrize(("corpus", "at_most"), [("prose-heldout8", 17), ("prose-heldout9", 28),
+                                                 ("prose-heldout10", 38), ("prose-heldout11", 39),
+                                                 ("prose-heldout12", 48), ("prose-heldout13", 48),
+                                                 ("prose-heldout14", 16), ("prose-heldout15", 44)])
+def test_the_sealed_eighth_to_fifteenth_corpora_do_not_slip_back(analyzer, corpus: str, at_most: int) -> None:  # noqa: ANN001
     """tests/data/prose-heldout8 (sealed in session 32, measured once at its end: 63 PERSON findings, 4.25 per
     10 000 characters), prose-heldout9 (sealed in session 33, measured once at its end: 73, 5.03) and
     prose-heldout10 (sealed in session 34, measured once after its model was chosen: 83, 5.75; f4 had 109),
@@ -116,8 +116,11 @@ def test_the_sealed_eighth_to_fourteenth_corpora_do_not_slip_back(analyzer, corp
     heldout13 59. prose-heldout14 (sealed in session 37, measured in session 38 before anything changed: 33, 2.33
     per 10 000 characters, and one address finding, an exercise's number); session 38's languages, foreign months
     and weekdays, the definition turned round, a part of a longer place and the numbered words' street word:
-    heldout11 43, heldout14 18 and no address. Their strings are quoted nowhere (their READMEs); only the counts
-    are asserted."""
+    heldout11 43, heldout14 18 and no address. Session 38's model (36's trained on with four more parts of annotated
+    prose): heldout8 17, heldout9 28, heldout10 38, heldout11 39, heldout12 48, heldout13 48, heldout14 16; and
+    prose-heldout15 (sealed in session 38, measured once after that model was chosen: 44, 2.99 per 10 000
+    characters; the session's start, its model and rules: 64, 4.35). Their strings are quoted nowhere (their READMEs);
+    only the counts are asserted."""
     noise = measure(analyzer, corpus_files(CORPUS.parent / corpus))
     assert noise.chars >= 100_000
     assert noise.contact() == [], len(noise.contact())
