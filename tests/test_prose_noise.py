@@ -67,7 +67,7 @@ def test_the_fifth_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
     assert noise.chars >= 100_000
     assert len(noise.contact()) <= 1, [(f.entity_type, f.value) for f in noise.contact()]
     persons = [f.value for f in noise.findings if f.entity_type == "PERSON"]
-    assert len(persons) <= 18, len(persons)  # session 34's model: 34, with the enumeration rule 33; 35's: 29; 36's: 22; 38's: 18
+    assert len(persons) <= 18, len(persons)  # session 34's model: 34 (the enumeration rule: 33); 35: 29; 36: 22; 38: 18
 
 
 def test_the_sixth_corpus_does_not_slip_back(analyzer) -> None:  # noqa: ANN001
@@ -91,7 +91,7 @@ def test_the_sealed_seventh_corpus_does_not_slip_back(analyzer) -> None:  # noqa
     assert noise.chars >= 100_000
     assert noise.contact() == [], len(noise.contact())
     persons = [f.value for f in noise.findings if f.entity_type == "PERSON"]
-    assert len(persons) <= 29, len(persons)  # session 34's model: 55, with the enumeration rule 49; 35's: 43; 36's: 38; 38's: 29
+    assert len(persons) <= 29, len(persons)  # session 34's model: 55 (the enumeration rule: 49); 35: 43; 36: 38; 38: 29
 
 
 @pytest.mark.parametrize(("corpus", "at_most"), [("prose-heldout8", 17), ("prose-heldout9", 28),
