@@ -525,12 +525,12 @@ class PendingRows:
 
     Why both (session 38): an interrupted scan resumes from what was written, so rows should not wait long; but
     every transaction is a commit the disk must confirm, and a write every 50 items made the commits of a
-    10 000-item first scan about a second of the parent's time. A few seconds of work lost at an interruption
-    cost less than that."""
+    10 000-item first scan about a second of the parent's time. Half a second of work lost at an interruption
+    costs less than that, and two commits a second cost next to nothing."""
 
     table: Table
     most: int = 1000
-    seconds: float = 2.0
+    seconds: float = 0.5
     most_bytes: int = 8 << 20
     rows: list[dict[str, object]] = field(default_factory=list)
     written: float = field(default_factory=time.monotonic)
