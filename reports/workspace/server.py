@@ -72,6 +72,7 @@ class Server:
 
     def __init__(self, app: Any, host: str, port: int, tls: ssl.SSLContext | None) -> None:
         self.tls, self._tmp, self._listener = tls, None, None
+        self._closed = False
         if tls is None:
             self.waitress = create_server(app, host=host, port=port, threads=THREADS, ident="avgscan")
             bound = self.waitress.effective_port
@@ -89,9 +90,16 @@ class Server:
         self.url = f"{'https' if tls else 'http'}://{shown}:{bound}/"
 
     def run(self) -> None:
-        self.waitress.run()
+        """Serve until `close`. Closing from another thread pulls the sockets from under waitress's select, which
+        then raises in this thread (a bad file descriptor); after a close that is the normal end, not an error."""
+        try:
+            self.waitress.run()
+        except (OSError, ValueError):
+            if not self._closed:
+                raise
 
     def close(self) -> None:
+        self._closed = True
         if self._listener is not None:
             with contextlib.suppress(OSError):
                 self._listener.close()

@@ -430,6 +430,26 @@ def test_with_a_certificate_it_speaks_tls_only(out: Path, tmp_path: Path) -> Non
         thread.join(10)
 
 
+def test_closing_the_server_ends_its_loop_quietly(out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Closing from another thread can make waitress's select raise a bad file descriptor in the serving thread
+    (seen once in a suite run as an unhandled thread exception): after `close` that is the loop's end; before it,
+    an error like that still shows."""
+    import errno
+
+    from reports.workspace.server import Server
+
+    server = Server(create_app(out), "127.0.0.1", 0, None)
+
+    def bad_descriptor() -> None:
+        raise OSError(errno.EBADF, "Bad file descriptor")
+
+    monkeypatch.setattr(server.waitress, "run", bad_descriptor)
+    with pytest.raises(OSError):
+        server.run()
+    server.close()
+    server.run()  # no exception once closed
+
+
 @pytest.mark.parametrize(("mark_at", "shown"), [("2026-12-06T10:00:00+00:00", "handled-still-found"),
                                                 ("", "handled"), ("2026-12-01T09:00:00+00:00", "handled")])
 def test_handled_waits_for_the_next_scan_whatever_the_clock_says(mark_at: str, shown: str) -> None:
