@@ -234,6 +234,8 @@ def verdict(nlp: Language, check: PersonCheck, text: str, target: str, nth: int 
     ("In Tanzania is Dar es Salaam de grootste stad.", "Salaam", ("plaats", "LOC")),
     ("| São Paulo Brazilië | -3 |", "Paulo Brazilië", ("plaats", "LOC")),
     ("Back-ups staan in drievoud op de server.", "Back-ups", ("gewoon woord", None)),  # ordinary parts, hyphenated
+    ("C. Het heeft de hele nacht geregend.", "C. Het", ("nummering", None)),  # a lettered item, no initial
+    ("De wedstrijden zijn in sporthal De Meerkoet.", "De Meerkoet", ("plaats", "LOC")),  # a place's article
 ])
 def test_the_check_explains_each_class(nlp: Language, check: PersonCheck, text: str, target: str,
                                        expected: tuple[str, str | None]) -> None:
@@ -358,6 +360,8 @@ def test_a_describer_counts_in_a_text_that_names_the_disease(nlp: Language, chec
     ("De hoofdstad is Zorvaux en Kalari woont er.", "Kalari"),  # not the clause's end
     ("Gisteren belde Paulo Kalari uit Brazilië.", "Paulo Kalari"),  # no longer place in the text
     ("Jansen-Smit kwam te laat.", "Jansen-Smit"),  # a double surname: its parts are names
+    ("C. Bakker heeft de hele nacht gewerkt.", "C. Bakker"),  # an initial before a surname
+    ("De wedstrijden zijn in sporthal Van Dijk.", "Van Dijk"),  # 'Van' opens a surname, not a place
 ])
 def test_real_names_are_kept(nlp: Language, check: PersonCheck, text: str, target: str) -> None:
     assert verdict(nlp, check, text, target) is None

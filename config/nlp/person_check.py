@@ -99,6 +99,8 @@ JUDGING_ROUNDS = 2
 COMPASS = frozenset({"noord", "zuid", "oost", "west", "midden", "centraal", "noordoost", "noordwest", "zuidoost",
                      "zuidwest"})
 """The first part of a place with a compass point ('Noord-Amerika', 'Zuidoost-Azië')."""
+PLACE_ARTICLES = frozenset({"de", "het", "den", "'t"})
+"""Particles that open a place's name as its article ('De Meerkoet', 'Den Helder'), not only a surname's."""
 PLACE_PHRASE_REACH = 3
 """How many words before or after a PER span a longer place's name may reach ('Dar es [Salaam]')."""
 SHIPPED_CHECK_FILES = {"proper_nouns": "proper_nouns.txt", "place_heads": "place_heads.txt",
@@ -257,6 +259,9 @@ def why_no_person(span: Span, words: CheckWords, lists: ModelLists = NO_LISTS,
     if len(texts) == 1 and INITIALS.fullmatch(texts[0]) and span.start > 0 \
             and plain(doc[span.start - 1].text) in words.never:
         return Verdict("nummering")  # 'Bijlage A.', 'Stap C.': a letter numbering a part, not an initial
+    if len(texts) == 2 and len(texts[0]) == 2 and INITIALS.fullmatch(texts[0]) and plain(texts[1]) in words.closed \
+            and not lists.named(plain(texts[1])):
+        return Verdict("nummering")  # session 38: 'C. Het heeft ...', a lettered item; no surname is a function word
     if _eponym(span, texts, words):
         return Verdict("ziekte")
     if _law(span, words):
@@ -443,13 +448,13 @@ def _place_context(span: Span, folded: list[str], words: CheckWords, lists: Mode
     it ('de regio Bretagne', 'de westelijke Algarve'), a noun of nature and 'van' ('het meer van Genève'),
     or one word in a list joined by 'en'/'of' with a place no listed name ('Java en Bali': 'Bali' is a first
     name of the lists too; 'de Sahara, de Gobi'); never a span that opens with a particle ('Van
-    Diepenbeek')."""
+    Diepenbeek') but for an article after a place's noun ('sporthal De Meerkoet')."""
     doc, start, end = span.doc, span.start, span.end
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if words.around("place-before", before) and (folded[0] not in PARTICLES or folded[0] in PLACE_ARTICLES):
+        return True  # session 38: also a place's name with its article ('sporthal De Meerkoet', 'het dorp De Rijp')
     if folded[0] in PARTICLES:
         return False
-    before = doc[start - 1].lower_ if start > 0 else ""
-    if words.around("place-before", before):
-        return True
     if before == "van" and start > 1 and words.around("place-of", doc[start - 2].lower_):
         return True
     if len(folded) != 1:
