@@ -235,6 +235,8 @@ def verdict(nlp: Language, check: PersonCheck, text: str, target: str, nth: int 
     ("| São Paulo Brazilië | -3 |", "Paulo Brazilië", ("plaats", "LOC")),
     ("Back-ups staan in drievoud op de server.", "Back-ups", ("gewoon woord", None)),  # ordinary parts, hyphenated
     ("C. Het heeft de hele nacht geregend.", "C. Het", ("nummering", None)),  # a lettered item, no initial
+    ("Belgisch Frans heeft eigen woorden.", "Frans", ("taal in context", None)),  # a variety of the language
+    ("Pluto heeft een grote maan, Zorvaux, die zwaar is.", "Zorvaux", ("ding", None)),  # a moon's noun, a comma
     ("De wedstrijden zijn in sporthal De Meerkoet.", "De Meerkoet", ("plaats", "LOC")),  # a place's article
 ])
 def test_the_check_explains_each_class(nlp: Language, check: PersonCheck, text: str, target: str,
@@ -361,6 +363,8 @@ def test_a_describer_counts_in_a_text_that_names_the_disease(nlp: Language, chec
     ("Gisteren belde Paulo Kalari uit Brazilië.", "Paulo Kalari"),  # no longer place in the text
     ("Jansen-Smit kwam te laat.", "Jansen-Smit"),  # a double surname: its parts are names
     ("C. Bakker heeft de hele nacht gewerkt.", "C. Bakker"),  # an initial before a surname
+    ("De Belgische Frans kwam te laat.", "Frans"),  # an adjective in -e before a first name: a person
+    ("Hij keek naar de maan, Kalari keek naar de sterren.", "Kalari"),  # a new clause after the comma
     ("De wedstrijden zijn in sporthal Van Dijk.", "Van Dijk"),  # 'Van' opens a surname, not a place
 ])
 def test_real_names_are_kept(nlp: Language, check: PersonCheck, text: str, target: str) -> None:

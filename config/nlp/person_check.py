@@ -348,7 +348,8 @@ def _used_as(doc: Doc, i: int, kind: str, words: CheckWords, lists: ModelLists) 
     """Whether token `i`, a language's or a people's name ('language', 'people'), is used as one: in a list
     with another of its class ('Frans, Duits en Engels', 'Grieken en Romeinen'); a language also with a
     school subject ('aardrijkskunde en Frans'), after 'het' ('in het Frans'; not 'Van het Reve'), after a
-    language noun ('les Frans') or before one ('Frans spreken', 'Frans wordt gesproken')."""
+    language noun ('les Frans') or an adjective of a place ('Belgisch Frans'), or before one ('Frans spreken', 'Frans
+    wordt gesproken')."""
     for j, step in ((i - 1, -1), (i + 1, 1)):
         cell = next_cell(doc, i, step)
         if cell is not None and _language_cell(doc[cell].text, kind, words, lists):
@@ -364,6 +365,10 @@ def _used_as(doc: Doc, i: int, kind: str, words: CheckWords, lists: ModelLists) 
     before = doc[i - 1].lower_ if i > 0 else ""
     if words.around("language-before", before) and not (before == "het" and i > 1 and doc[i - 2].lower_ == "van"):
         return True
+    if i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].lower_.endswith("e") \
+            and words.kind(plain(doc[i - 1].text)) == "adjective":
+        return True  # session 38: a variety, 'Belgisch Frans' (a language is neuter: the adjective takes no -e;
+        # 'de Belgische Frans' is a person)
     if before in PREPOSITIONS and _parallel_language(doc, i, before, words, lists):
         return True  # session 30: 'voor Frans ..., voor Spaans ...'
 

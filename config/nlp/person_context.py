@@ -107,10 +107,10 @@ def context_reason(span: Span, folded: list[str], words: CheckWords, lists: Mode
     before = doc[start - 1] if start > 0 else None
     if before is not None and before.text == "," and start > 1:
         before = doc[start - 2]  # an apposition after its noun: 'de eerste psalm, Beatus'
-    noun = class_section(before.lower_, words, ("thing-before", "organisation-before")) \
+    noun = class_section(before.lower_, words, ("thing-before", "organisation-before", "sky-before")) \
         if before is not None and before.text.islower() else None
-    if noun == "thing-before":
-        return ("ding", None)
+    if noun == "thing-before" or (noun == "sky-before" and _closed_apposition(span)):
+        return ("ding", None)  # session 38: also a moon's noun before an apposition ('een grote maan, Charon, die')
     if noun == "organisation-before":
         return ("organisatie", "ORG")
     examples = _examples_of(span, words)  # session 31: 'games zoals Roblox en Tellu'
@@ -137,6 +137,13 @@ def context_reason(span: Span, folded: list[str], words: CheckWords, lists: Mode
     if _after_article_de(span, folded, words, lists):
         return ("na de", None)
     return None
+
+
+def _closed_apposition(span: Span) -> bool:
+    """A comma before the span and a comma, bracket or sentence mark after it: an apposition ('de maan, Charon,
+    die ...'), not a new clause ('naar de maan, Kalari keek ...')."""
+    doc, start, end = span.doc, span.start, span.end
+    return start > 0 and doc[start - 1].text == "," and (end >= len(doc) or doc[end].text in (",", ")", *SENTENCE_ENDS))
 
 
 def _deity(span: Span, words: CheckWords) -> bool:
