@@ -97,7 +97,7 @@ def test_the_sealed_seventh_corpus_does_not_slip_back(analyzer) -> None:  # noqa
 @pytest.mark.parametrize(("corpus", "at_most"), [("prose-heldout8", 17), ("prose-heldout9", 28),
                                                  ("prose-heldout10", 38), ("prose-heldout11", 39),
                                                  ("prose-heldout12", 48), ("prose-heldout13", 48),
-                                                 ("prose-heldout14", 16), ("prose-heldout15", 44)])
+                                                 ("prose-heldout14", 16), ("prose-heldout15", 43)])
 def test_the_sealed_eighth_to_fifteenth_corpora_do_not_slip_back(analyzer, corpus: str, at_most: int) -> None:  # noqa: ANN001
     """tests/data/prose-heldout8 (sealed in session 32, measured once at its end: 63 PERSON findings, 4.25 per
     10 000 characters), prose-heldout9 (sealed in session 33, measured once at its end: 73, 5.03) and
@@ -119,8 +119,8 @@ def test_the_sealed_eighth_to_fifteenth_corpora_do_not_slip_back(analyzer, corpu
     heldout11 43, heldout14 18 and no address. Session 38's model (36's trained on with four more parts of annotated
     prose): heldout8 17, heldout9 28, heldout10 38, heldout11 39, heldout12 48, heldout13 48, heldout14 16; and
     prose-heldout15 (sealed in session 38, measured once after that model was chosen: 44, 2.99 per 10 000
-    characters; the session's start, its model and rules: 64, 4.35). Their strings are quoted nowhere (their READMEs);
-    only the counts are asserted."""
+    characters; the session's start, its model and rules: 64, 4.35), then developed on (a language's variety, a moon
+    before an apposition): 43. Their strings are quoted nowhere (their READMEs); only the counts are asserted."""
     noise = measure(analyzer, corpus_files(CORPUS.parent / corpus))
     assert noise.chars >= 100_000
     assert noise.contact() == [], len(noise.contact())
