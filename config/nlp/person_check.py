@@ -72,7 +72,7 @@ from config.nlp.check_words import (
     read_check_words,
 )
 from config.nlp.components import flag_layer, flag_lists
-from config.nlp.person_context import PRODUCT_SHAPE, context_reason
+from config.nlp.person_context import PRODUCT_SHAPE, context_reason, place_word_any
 from config.nlp.person_layout import ROMAN_NUMBER, layout_reason
 from config.nlp.person_table import column_class, column_label
 
@@ -593,7 +593,7 @@ def _in_place_phrase(span: Span, words: CheckWords, lists: ModelLists) -> bool:
             if (a >= start and b <= end) or doc[a:b].text.casefold() not in words.places:
                 continue
             rest = [plain(t.text) for t in span if not a <= t.i < b and t.is_alpha]
-            if all(f in words.places or lists.has("place", f) or words.proper.get(f) == "place" for f in rest):
+            if all(place_word_any(f, words, lists) for f in rest):
                 return True
     return False
 

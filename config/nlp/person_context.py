@@ -383,8 +383,8 @@ def _count_language(sentence: Span, words: CheckWords, lists: ModelLists) -> str
     dutch = 0
     for token in sentence:
         word = plain(token.text)
-        if word in shared or (not token.text.islower() and not opens_sentence(token.doc, token.i)
-                              and lists.named(word)):
+        if word in shared or (not token.text.islower() and lists.named(word)
+                              and not opens_sentence(token.doc, token.i)):
             continue
         foreign = [section for section in sections if words.around(section, word)]
         for section in foreign:
@@ -516,7 +516,7 @@ def _enumeration(span: Span, folded: list[str], words: CheckWords, lists: ModelL
     ('Saba', an island; session 36). One other member is not enough: the NER types a name no list knows as LOC
     or ORG now and then ('Ahmed en Kalarië')."""
     if any(f in PARTICLES or INITIAL.fullmatch(f) for f in folded) or (
-            any(lists.has("first", f) for f in folded) and not all(_place_word_any(f, words, lists) for f in folded)):
+            any(lists.has("first", f) for f in folded) and not all(place_word_any(f, words, lists) for f in folded)):
         return None  # 'Fatima', 'H. Van der Plancken': shaped as a person's name; session 36: a first name that is a
         # place of the lists too goes on ('Bonaire, Sint Eustatius en Saba'), its other members must still be things
     doc = span.doc
@@ -536,7 +536,7 @@ def _enumeration(span: Span, folded: list[str], words: CheckWords, lists: ModelL
         if "PER" in kinds:
             persons += 1  # the NER's, by a name no list holds: outweighed by enough things ('Ram, Stier, ...')
             continue
-        if any(lists.named(w) and not _place_word_any(w, words, lists) and not (untagged and _dutch(w, words, lists))
+        if any(lists.named(w) and not place_word_any(w, words, lists) and not (untagged and _dutch(w, words, lists))
                for w in member_words):
             return None  # a listed name that is no place and no Dutch word the NER left alone
             # ('Schmidt-Ruthenbeck'; not 'Bergen', a town too, nor 'Leeuw' in a list of the zodiac)
@@ -566,7 +566,7 @@ def _closed_by_conjunction(doc: Doc, span: Span, members: list[Member]) -> bool:
     return any(t.lower_ in ("en", "of") for t in doc[first:last])
 
 
-def _place_word_any(word: str, words: CheckWords, lists: ModelLists) -> bool:
+def place_word_any(word: str, words: CheckWords, lists: ModelLists) -> bool:
     """A place of the lists, listed name or not ('Bergen')."""
     return word in words.places or words.proper.get(word) == "place" or lists.has("place", word)
 
